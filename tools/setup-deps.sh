@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gilpy needs to build, test and run. Idempotent:
+# it asks apt only for packages that are missing, so a ready machine pays ~0.1 s.
+set -euo pipefail
+PKGS=(
+  cmake ninja-build g++ clang make pkg-config   # toolchain (clang: libFuzzer targets)
+  libgc-dev libgmp-dev                          # collector, big integers
+  libgtest-dev                                  # unit tests
+  unicode-data                                  # UnicodeData.txt for the str tables
+  python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
