@@ -1,0 +1,11 @@
+# Integer literals of every base and size.
+print(0, 7, -7, 1_000_000, 0x_ff, 0XFF, 0o17, 0O17, 0b1010, 0B1_0_1_0)
+print(123456789012345678901234567890)
+print(-0x7fffffffffffffffffffffffffffffff)
+print(2**64, 2**63 - 1, -2**63)
+print(0b1111111111111111111111111111111111111111111111111111111111111111111)
+print(0o777777777777777777777777777)
+print(type(10**100).__name__, 10**100)
+print(00, 0_0)
+print(1_2_3 + 4_5_6)
+print(0xdeadbeefcafebabe1234)

@@ -1,0 +1,10 @@
+import math
+inf, nan = float('inf'), float('nan')
+print(inf + 1, inf - inf, inf * 0, -inf, inf / inf, 1 / inf, nan + 1, nan * 0)
+print(math.isinf(inf), math.isnan(nan), math.isfinite(1e308), math.isnan(inf - inf))
+print(inf == inf, nan != nan, inf > 1e308, max(1, inf), min(-inf, 0), sorted([3, inf, -inf, 0]))
+print(1e308 + 1e308, -1e308 * 2, 1e-323 / 10, 5e-324 / 2, 2.0 ** 1023 * 2)
+print(int(1e18), int(1.5e300) % 1000, float(2 ** 1023), 0.1 * 3 == 0.3, math.isclose(0.1 * 3, 0.3))
+print(hash(inf), hash(-inf), hash(0.0) == hash(-0.0) == hash(0), hash(1.5) == hash(1.5))
+print(math.fsum([0.1] * 10), sum([0.1] * 10), math.nextafter(1.0, 2.0), math.ulp(1.0))
+print(repr(2.0 ** -1074), 1.0 == 1, 1.1 == 1.1000000000000001, (0.1).__repr__())
