@@ -1,0 +1,148 @@
+// Source decoding for the tokenizer: strips a UTF-8 BOM, honours a PEP 263
+// coding cookie (utf-8 and latin-1 families), validates UTF-8 and optionally
+// translates \r\n / \r newlines to \n. Also owns the identifier-character
+// predicates (see the TODO in tokenizer.h).
+#include <cctype>
+#include <cstdio>
+
+#include "common/utf8.h"
+#include "tokenizer/tokenizer.h"
+
+namespace gilpy::tokenizer {
+
+namespace {
+
+// Returns the encoding named by a coding cookie on `line`, or "".
+std::string find_cookie(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f')) i++;
+  if (i >= line.size() || line[i] != '#') return "";
+  size_t p = line.find("coding", i);
+  while (p != std::string_view::npos) {
+    size_t q = p + 6;
+    if (q < line.size() && (line[q] == ':' || line[q] == '=')) {
+      q++;
+      while (q < line.size() && (line[q] == ' ' || line[q] == '\t')) q++;
+      size_t b = q;
+      while (q < line.size() && (std::isalnum(static_cast<unsigned char>(line[q])) ||
+                                 line[q] == '-' || line[q] == '_' || line[q] == '.'))
+        q++;
+      if (q > b) return std::string(line.substr(b, q - b));
+    }
+    p = line.find("coding", p + 1);
+  }
+  return "";
+}
+
+// CPython normalises names: lower case, '_' -> '-'; "utf-8-*" and
+// "latin-1-*" style suffixes are accepted too.
+std::string normalize_encoding(std::string e) {
+  for (auto& c : e) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto starts = [&](const char* p) {
+    std::string_view sv(p);
+    return e == sv || (e.size() > sv.size() && e.compare(0, sv.size(), sv) == 0 && e[sv.size()] == '-');
+  };
+  if (starts("utf-8") || e == "utf8") return "utf-8";
+  if (starts("latin-1") || starts("iso-8859-1") || starts("iso-latin-1") || e == "latin1" ||
+      e == "iso8859-1" || e == "l1" || e == "cp819" || e == "iso-ir-100")
+    return "iso-8859-1";
+  return e;
+}
+
+}  // namespace
+
+bool Tokenizer::decode(std::string_view raw) {
+  bool bom = raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
+  if (bom) raw.remove_prefix(3);
+
+  // The cookie may sit on line 1, or on line 2 if line 1 is a comment/blank.
+  std::string enc;
+  size_t nl1 = raw.find('\n');
+  std::string_view l1 = raw.substr(0, nl1);
+  enc = find_cookie(l1);
+  if (enc.empty() && nl1 != std::string_view::npos) {
+    size_t k = 0;
+    while (k < l1.size() && (l1[k] == ' ' || l1[k] == '\t' || l1[k] == '\f' || l1[k] == '\r')) k++;
+    if (k == l1.size() || l1[k] == '#') {
+      std::string_view rest = raw.substr(nl1 + 1);
+      enc = find_cookie(rest.substr(0, rest.find('\n')));
+    }
+  }
+  std::string norm = enc.empty() ? "utf-8" : normalize_encoding(enc);
+  if (bom && norm != "utf-8") {
+    fail("SyntaxError", "encoding problem: " + enc + " with BOM", 1, 0, 1, 0);
+    return false;
+  }
+
+  if (!enc.empty()) encoding_ = norm;
+  std::string decoded;
+  if (norm == "iso-8859-1") {
+    decoded.reserve(raw.size() + raw.size() / 8);
+    for (unsigned char c : raw) utf8::encode(c, decoded);
+  } else {
+    // utf-8, or an ASCII-compatible codec we do not implement: accept the
+    // text only when it is valid UTF-8 (always true for pure ASCII).
+    size_t bad = utf8::first_invalid(raw);
+    if (bad != raw.size()) {
+      int line = 1;
+      for (size_t i = 0; i < bad; i++) line += raw[i] == '\n';
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(raw[bad]));
+      if (norm == "utf-8" && enc.empty())
+        fail("SyntaxError",
+             std::string("Non-UTF-8 code starting with '") + buf +
+                 "' in file, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+             line, 0, line, 0);
+      else if (norm == "utf-8")
+        fail("SyntaxError", "(unicode error) 'utf-8' codec can't decode byte " + std::string(buf + 1) +
+                                " in position " + std::to_string(bad) + ": invalid start byte",
+             line, 0, line, 0);
+      else
+        fail("SyntaxError", "unknown encoding: " + enc, line, 0, line, 0);
+      return false;
+    }
+    decoded.assign(raw);
+  }
+
+  if (opts_.translate_newlines && decoded.find('\r') != std::string::npos) {
+    src_.reserve(decoded.size());
+    for (size_t i = 0; i < decoded.size(); i++) {
+      if (decoded[i] == '\r') {
+        src_ += '\n';
+        if (i + 1 < decoded.size() && decoded[i + 1] == '\n') i++;
+      } else {
+        src_ += decoded[i];
+      }
+    }
+  } else {
+    src_ = std::move(decoded);
+  }
+  return true;
+}
+
+bool is_identifier_start(uint32_t cp) {
+  if (cp < 128) return std::isalpha(static_cast<int>(cp)) || cp == '_';
+  // TODO(unicode): return gilpy::unicode::is_xid_start(cp);
+  if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;  // Latin-1 punctuation
+  if (cp == 0xD7 || cp == 0xF7) return false;                      // multiply/divide signs
+  if (cp >= 0x2000 && cp <= 0x206F) return false;                  // general punctuation
+  if (cp >= 0x2190 && cp <= 0x2BFF) return false;                  // arrows, math, symbols
+  if (cp >= 0x3000 && cp <= 0x3004) return false;                  // CJK space/punct
+  if (cp >= 0x3008 && cp <= 0x3020) return false;
+  if (cp >= 0xFF01 && cp <= 0xFF0F) return false;                  // fullwidth punct
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;                  // variation selectors
+  if (cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+  return true;
+}
+
+bool is_identifier_continue(uint32_t cp) {
+  if (cp < 128) return std::isalnum(static_cast<int>(cp)) || cp == '_';
+  // TODO(unicode): return gilpy::unicode::is_xid_continue(cp);
+  if (cp == 0xB7) return true;                                  // MIDDLE DOT
+  if (cp >= 0x0300 && cp <= 0x036F) return true;                // combining marks
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return true;
+  if (cp == 0x200C || cp == 0x200D || cp == 0x203F || cp == 0x2040) return true;
+  return is_identifier_start(cp);
+}
+
+}  // namespace gilpy::tokenizer

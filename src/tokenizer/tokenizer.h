@@ -1,0 +1,120 @@
+// The tokenizer: decodes source bytes (BOM, PEP 263 cookie) and splits them
+// into tokens following Python 3.11's lexical rules. Tokenization is eager:
+// the whole stream is produced up front; if it fails, the stream ends with a
+// TokKind::Error token and error() describes the failure (the parser reports
+// it when it reaches that token, mimicking CPython's pull-based tokenizer).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tokenizer/token.h"
+
+namespace gilpy::tokenizer {
+
+// A tokenizer-detected error. offset/end_offset follow SyntaxError.offset
+// conventions (1-based) but count UTF-8 bytes; values <= 0 are CPython's
+// "no column" markers and are passed through unchanged.
+struct TokError {
+  std::string type = "SyntaxError";  // or IndentationError, TabError
+  std::string msg;
+  int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
+  // True for "'(' was never closed" at EOF: CPython only reports it when the
+  // parser actually runs into the end of input, never in its look-ahead scan.
+  bool unclosed_at_eof = false;
+};
+
+struct Options {
+  // Emit COMMENT and NL tokens, and place NEWLINE/DEDENT the way the pure
+  // Python `tokenize` module does (used by dump_tokens).
+  bool comments_and_nl = false;
+  // Translate \r\n and lone \r to \n before tokenizing (the C tokenizer does;
+  // the tokenize module keeps "\r\n" in token text).
+  bool translate_newlines = true;
+};
+
+// Maximum bracket nesting (CPython's MAXLEVEL) and indentation depth.
+inline constexpr int kMaxParenDepth = 200;
+inline constexpr int kMaxIndentDepth = 100;
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view raw_source, Options opts = {});
+
+  const std::string& source() const { return src_; }
+  const std::vector<Token>& tokens() const { return toks_; }
+  const std::optional<TokError>& error() const { return err_; }
+  // Normalised name of the declared source encoding ("utf-8" by default).
+  const std::string& encoding() const { return encoding_; }
+  std::string_view text(const Token& t) const {
+    return std::string_view(src_).substr(t.start, t.end - t.start);
+  }
+  // Text of line `lineno` (1-based) including its newline, or "" if out of range.
+  std::string_view line(int lineno) const;
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  // Number of code points in the first `byte_col` bytes of line `lineno`.
+  int char_col(int lineno, int byte_col) const;
+
+ private:
+  void run();
+  bool decode(std::string_view raw);
+  bool at_line_start();
+  bool lex_name_or_string();
+  bool lex_number();
+  bool lex_string(uint32_t tok_start, int tok_line, int tok_col);
+  bool lex_operator();
+  bool check_number_end(const char* what);
+  bool read_digits(bool (*is_digit)(char), const char* what);
+  void push(TokKind k, uint32_t start, uint32_t end, int line, int col, int eline, int ecol,
+            Op op = Op::None);
+  bool fail(const char* type, std::string msg, int line, int offset, int eline, int eoffset);
+  // Syntax error on the current line with offset = 1-based byte column `offset`.
+  bool fail_at(std::string msg, int offset, int end_offset = -3);
+  void finish_eof();
+  // Length of the newline sequence at p (0 if none).
+  int newline_len(uint32_t p) const;
+  void start_new_line(uint32_t next_line_start);
+  int col_of(uint32_t off) const { return static_cast<int>(off - cur_line_start_); }
+
+  Options opts_;
+  std::string src_;
+  std::string encoding_ = "utf-8";
+  std::vector<Token> toks_;
+  std::optional<TokError> err_;
+  std::vector<uint32_t> line_starts_;
+
+  // Scanning state.
+  uint32_t pos_ = 0;
+  uint32_t cur_line_start_ = 0;
+  int lineno_ = 1;
+  bool at_bol_ = true;
+  bool line_has_tokens_ = false;  // a non-NL token was emitted on this logical line
+  std::vector<int> indents_{0}, alt_indents_{0};
+  struct Bracket { char ch; int lineno, col; };
+  std::vector<Bracket> brackets_;
+};
+
+// Identifier character classes. PEP 3131 asks for XID_Start/XID_Continue.
+// TODO(unicode): switch to gilpy::unicode::is_xid_start/is_xid_continue from
+// common/unicode.h once it lands; until then every code point >= 128 that is
+// not obviously whitespace or punctuation is accepted.
+bool is_identifier_start(uint32_t cp);
+bool is_identifier_continue(uint32_t cp);
+
+// Python's repr() of a str given as UTF-8 (WTF-8 surrogates allowed), e.g.
+// 'it\'s' -> "it's". Shared with the AST dumper.
+std::string py_repr(std::string_view utf8_text);
+// Python's str.isprintable() for one code point (approximate until
+// common/unicode.h provides the real tables; TODO(unicode)).
+bool is_printable(uint32_t cp);
+
+// `python3.11 -m tokenize -e FILE` output for `source`. On a tokenize error
+// the tokens produced so far are returned and *error (if non-null) receives a
+// one-line description.
+std::string dump_tokens(std::string_view source, std::string_view filename,
+                        std::string* error);
+
+}  // namespace gilpy::tokenizer
