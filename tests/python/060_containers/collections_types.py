@@ -1,0 +1,16 @@
+from collections import deque, Counter, defaultdict, namedtuple, ChainMap
+dq = deque([1, 2, 3], maxlen=5)
+dq.appendleft(0); dq.append(4); dq.append(5); print(dq, dq.popleft(), dq.pop(), dq)
+dq.rotate(1); print(dq); dq.rotate(-2); print(dq, dq[0], dq[-1], len(dq), 3 in dq)
+c = Counter('abracadabra')
+print(c.most_common(3), c['a'], c['z'], sorted(c.elements())[:6], sum(c.values()))
+c.update('aaz'); c.subtract('b'); print(sorted(c.items()), (c + Counter('zz'))['z'])
+dd = defaultdict(list)
+for k, v in [('x', 1), ('y', 2), ('x', 3)]:
+    dd[k].append(v)
+print(dict(dd), dd['new'], sorted(dd))
+P = namedtuple('P', 'x y')
+p = P(1, y=2)
+print(p, p.x, p[1], p._asdict(), p._replace(x=9), P._fields, tuple(p), P._make([5, 6]))
+cm = ChainMap({'a': 1}, {'a': 2, 'b': 3})
+print(cm['a'], cm['b'], sorted(cm), len(cm), cm.maps)

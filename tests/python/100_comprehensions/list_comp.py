@@ -1,0 +1,5 @@
+print([x * x for x in range(10)], [x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)], [c.upper() for c in 'abc'])
+print([[r * c for c in range(4)] for r in range(3)])
+print([x if x % 2 else -x for x in range(6)], [y for x in [[1, 2], [3]] for y in x])
+print([i for i in []], [f'{k}={v}' for k, v in sorted({'b': 2, 'a': 1}.items())])
