@@ -1,0 +1,6 @@
+print(int(), float(), complex(), str(), bytes(), bytearray(), list(), tuple(), dict(), set(), frozenset(), bool(), object().__class__.__name__)
+print(int('12'), float('1.5'), complex('2j'), str(12), bytes([1]), list('ab'), tuple([1]), dict([('a', 1)]), set([1, 1]), bool([0]))
+print(type(1), type('a'), type([]), type(()), type({}), type(set()), type(None), type(print), type(len), type(type))
+print(int.__name__, str.__qualname__, list.__module__, type(int).__name__)
+print(slice(1, 2), range(3), memoryview(b'a').tobytes(), property().fget, staticmethod(len).__func__.__name__, classmethod(len).__func__.__name__)
+print(type(NotImplemented).__name__, type(Ellipsis).__name__, bool.__bases__, object.__bases__)

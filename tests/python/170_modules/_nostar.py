@@ -1,0 +1,4 @@
+public = 'public'
+_underscored = 'not exported by *'
+def func():
+    return 'func'

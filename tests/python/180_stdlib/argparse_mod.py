@@ -1,0 +1,30 @@
+import argparse, contextlib, io
+p = argparse.ArgumentParser(prog='tool', description='A test tool.', epilog='The end.')
+p.add_argument('src', help='source file')
+p.add_argument('dst', nargs='?', default='out.txt')
+p.add_argument('-v', '--verbose', action='count', default=0)
+p.add_argument('-n', '--num', type=int, default=3, choices=range(1, 10), metavar='N')
+p.add_argument('--flag', action='store_true')
+p.add_argument('--tag', action='append', default=[])
+p.add_argument('--mode', choices=['fast', 'slow'], default='fast')
+g = p.add_mutually_exclusive_group()
+g.add_argument('--yes', action='store_true')
+g.add_argument('--no', action='store_true')
+print(vars(p.parse_args(['in.txt'])))
+print(vars(p.parse_args(['a', 'b', '-vvv', '-n', '5', '--flag', '--tag', 'x', '--tag=y', '--mode', 'slow', '--yes'])))
+print(p.parse_known_args(['a', '--unknown', 'z']))
+print(p.format_help())
+print(p.format_usage())
+for argv in [[], ['a', '-n', 'x'], ['a', '-n', '42'], ['a', '--yes', '--no'], ['a', '--mode', 'medium'], ['a', 'b', 'c']]:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            p.parse_args(argv)
+        except SystemExit as e:
+            print(argv, 'exit', e.code)
+    print(err.getvalue().strip().splitlines()[-1])
+sub = argparse.ArgumentParser(prog='git')
+sp = sub.add_subparsers(dest='cmd', required=True)
+c = sp.add_parser('commit'); c.add_argument('-m', required=True)
+sp.add_parser('status')
+print(sub.parse_args(['commit', '-m', 'msg']), sub.parse_args(['status']))

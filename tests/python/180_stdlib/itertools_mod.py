@@ -1,0 +1,11 @@
+import itertools as it
+print(list(it.islice(it.count(10, 5), 4)), list(it.islice(it.cycle('ab'), 5)), list(it.repeat('x', 3)))
+print(list(it.accumulate([1, 2, 3, 4])), list(it.accumulate([1, 2, 3], lambda a, b: a * b)), list(it.accumulate([1, 2], initial=100)))
+print(list(it.chain('ab', [1, 2])), list(it.chain.from_iterable(['xy', 'z'])), list(it.compress('abcdef', [1, 0, 1, 0, 1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.filterfalse(lambda x: x % 2, range(6))))
+print([(k, list(g)) for k, g in it.groupby('aaabbcaa')], [(k, len(list(g))) for k, g in it.groupby(sorted('mississippi'))])
+print(list(it.islice('abcdefg', 2, None, 2)), list(it.starmap(pow, [(2, 3), (3, 2)])), [list(t) for t in it.tee('ab', 2)])
+print(list(it.zip_longest('abc', [1], fillvalue='-')), list(it.pairwise('abcd')))
+print(list(it.product('ab', repeat=2)), list(it.product([1, 2], 'x')), len(list(it.product(range(3), repeat=3))))
+print(list(it.permutations('abc', 2)), list(it.combinations('abcd', 2)), list(it.combinations_with_replacement('ab', 2)))
+print(list(it.permutations(range(3))), sum(1 for _ in it.combinations(range(10), 4)))
