@@ -317,8 +317,8 @@ class UnitTests:
     """All GoogleTest tests of one binary, run in one process (one outcome each).
     If the binary dies before writing its JSON report, each test is re-run alone to isolate it."""
 
-    def __init__(self, binary: Path, names: list[str]):
-        self.binary, self.names = binary, names
+    def __init__(self, binary: Path, names: list[str], filtered: bool):
+        self.binary, self.names, self.filtered = binary, names, filtered
         self.id = "unit"
 
     @staticmethod
@@ -333,7 +333,7 @@ class UnitTests:
                 continue
             if not line.startswith(" "):
                 suite = text.strip()
-            else:
+            elif not (suite + text.strip()).startswith("DISABLED_") and ".DISABLED_" not in suite + text:
                 names.append(suite + text.strip())
         return names, run
 
@@ -343,8 +343,9 @@ class UnitTests:
         start = time.monotonic()
         with tempfile.TemporaryDirectory() as tmp:
             report = Path(tmp) / "report.json"
-            argv = [self.binary, "--gtest_brief=1", f"--gtest_output=json:{report}",
-                    "--gtest_filter=" + ":".join(self.names)]
+            argv = [self.binary, "--gtest_brief=1", f"--gtest_output=json:{report}"]
+            if self.filtered:
+                argv.append("--gtest_filter=" + ":".join(self.names))
             run = run_child(argv, ROOT, cfg.timeout * 5)
             data = json.loads(report.read_text()) if report.exists() else None
         if data is None:
@@ -424,7 +425,7 @@ def unit_tests(cfg):
     names, run = UnitTests.list_tests(binary, cfg.timeout)
     if names is None:
         return Outcome("unit", False, f"--gtest_list_tests failed: {status_text(run.status)} {run.error}")
-    return UnitTests(binary, [n for n in names if matches("unit:" + n, cfg.filters)])
+    return UnitTests(binary, [n for n in names if matches("unit:" + n, cfg.filters)], bool(cfg.filters))
 
 
 # ----------------------------------------------------------------------------------------------

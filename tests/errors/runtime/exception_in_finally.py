@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise ValueError('original')
+    finally:
+        raise RuntimeError('from finally')
+f()

@@ -1,0 +1,3 @@
+import warnings
+warnings.warn('this goes to stderr')
+print('program continues')
