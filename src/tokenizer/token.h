@@ -45,6 +45,7 @@ struct Token {
   TokKind kind = TokKind::EndMarker;
   Op op = Op::None;  // kind == Op
   Kw kw = Kw::NotKw;  // kind == Name: which hard keyword, if any
+  uint8_t level = 0;  // bracket nesting depth after this token
   uint32_t start = 0, end = 0;  // byte range in the decoded source
   int lineno = 0, col = 0, end_lineno = 0, end_col = 0;
 

@@ -108,6 +108,7 @@ void Tokenizer::push(TokKind k, uint32_t start, uint32_t end, int line, int col,
   t.col = col;
   t.end_lineno = eline;
   t.end_col = ecol;
+  t.level = static_cast<uint8_t>(brackets_.size());
   if (k == TokKind::Name) t.kw = lookup_keyword(std::string_view(src_).substr(start, end - start));
   toks_.push_back(t);
 }

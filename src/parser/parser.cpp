@@ -1,0 +1,177 @@
+// Parser core: the public parse() entry point, token/error helpers, and the
+// CPython-style SyntaxError formatter. Grammar rules live in
+// parser_stmt.cpp, parser_expr.cpp, parser_args.cpp, parser_targets.cpp,
+// strings.cpp and fstring.cpp.
+#include "parser/parser.h"
+
+#include "common/utf8.h"
+#include "parser/parser_internal.h"
+
+namespace gilpy::parser {
+
+Parser::Parser(const tokenizer::Tokenizer& tz, ast::Arena& arena, std::string_view filename)
+    : tz_(tz), toks_(tz.tokens()), arena_(arena), filename_(filename) {}
+
+std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* type) {
+  if (err_) return nullptr;
+  SyntaxErrorInfo info;
+  info.type = type;
+  info.msg = std::move(msg);
+  info.filename = filename_;
+  info.lineno = s.line;
+  info.offset = tz_.char_col(s.line, s.col) + 1;
+  info.end_lineno = e.line;
+  info.end_offset = tz_.char_col(e.line, e.col) + 1;
+  info.text = std::string(tz_.line(s.line));
+  err_ = std::move(info);
+  return nullptr;
+}
+
+std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {
+  return error_range(start(t), end(t), std::move(msg), type);
+}
+
+std::nullptr_t Parser::error_tokenizer() {
+  if (err_ || !tz_.error()) return nullptr;
+  const tokenizer::TokError& te = *tz_.error();
+  SyntaxErrorInfo info;
+  info.type = te.type;
+  info.msg = te.msg;
+  info.filename = filename_;
+  info.lineno = te.lineno;
+  info.end_lineno = te.end_lineno;
+  // Byte offsets -> character offsets; non-positive values pass through.
+  info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
+  info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
+  info.text = std::string(tz_.line(te.lineno));
+  err_ = std::move(info);
+  return nullptr;
+}
+
+bool Parser::has_tokenizer_error() const {
+  return tz_.error().has_value() && !tz_.error()->unclosed_at_eof;
+}
+
+std::nullptr_t Parser::fail() {
+  if (err_) return nullptr;
+  const Token& t = tok();
+  if (t.kind == TokKind::Error) return error_tokenizer();
+  if (t.kind == TokKind::Indent) {
+    // CPython reports the end of the indentation, without a caret range.
+    Pos p = end(t);
+    error_range(p, p, "unexpected indent", "IndentationError");
+    err_->offset = tz_.char_col(p.line, p.col);
+    err_->end_offset = -1;
+    return nullptr;
+  }
+  if (has_tokenizer_error()) return error_tokenizer();
+  if (t.kind == TokKind::Dedent) {
+    error_at(t, "unexpected unindent", "IndentationError");
+    return nullptr;
+  }
+  return error_at(t, "invalid syntax");
+}
+
+void Parser::too_deep() {
+  // CPython raises MemoryError/RecursionError here; a SyntaxError keeps the
+  // front end's contract of never crashing and always explaining.
+  error_at(tok(), "too many nested expressions or blocks");
+}
+
+bool Parser::expect(Op o, const char* msg) {
+  if (accept(o)) return true;
+  if (msg && tok().kind != TokKind::Error && !has_tokenizer_error()) {
+    // "expected ':'" points at the last token consumed, as in CPython.
+    error_at(prev(), msg);
+    return false;
+  }
+  fail();
+  return false;
+}
+
+ast::Node* Parser::run(Mode mode) {
+  Pos s{1, 0};
+  switch (mode) {
+    case Mode::Exec: {
+      std::vector<ast::stmt*> body;
+      if (!statements_until_end(body)) return nullptr;
+      auto* m = mk<ast::Module>(s, s);
+      m->body = std::move(body);
+      return m;
+    }
+    case Mode::Eval: {
+      while (at(TokKind::NL) || at(TokKind::Newline)) advance();
+      ast::expr* e = expressions();
+      if (!e) return fail();
+      while (at(TokKind::Newline)) advance();
+      if (!at(TokKind::EndMarker)) return fail();
+      auto* m = mk<ast::Expression>(s, s);
+      m->body = e;
+      return m;
+    }
+    case Mode::Single: {
+      std::vector<ast::stmt*> body;
+      while (at(TokKind::Newline)) advance();
+      if (!at(TokKind::EndMarker) && !statement(body)) return nullptr;
+      while (at(TokKind::Newline)) advance();
+      if (!at(TokKind::EndMarker)) return fail();
+      auto* m = mk<ast::Interactive>(s, s);
+      m->body = std::move(body);
+      return m;
+    }
+  }
+  return nullptr;
+}
+
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode) {
+  ParseResult r;
+  r.arena = std::make_unique<ast::Arena>();
+  tokenizer::Tokenizer tz(source);
+  Parser p(tz, *r.arena, filename);
+  ast::Node* root = p.run(mode);
+  if (p.failed() || !root) {
+    if (!p.failed()) p.fail();
+    r.error = std::move(p.error());
+    return r;
+  }
+  r.root = root;
+  return r;
+}
+
+std::string format_syntax_error(const SyntaxErrorInfo& e) {
+  std::string out = "  File \"" + e.filename + "\", line " + std::to_string(e.lineno) + "\n";
+  if (!e.text.empty()) {
+    std::string_view text = e.text;
+    // Work in code points: offsets count characters.
+    int offset = e.offset - 1;
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) {
+      i++;
+      offset--;
+    }
+    text.remove_prefix(i);
+    if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    const int len = static_cast<int>(utf8::count(text));
+    if (offset > len) offset = len;
+    out += "    ";
+    out += text;
+    out += '\n';
+    if (offset >= 0) {
+      int end;
+      if (e.end_lineno > e.lineno) end = len;
+      else if (e.end_lineno == e.lineno && e.end_offset > 0) end = e.end_offset - 1 - static_cast<int>(i);
+      else end = offset + 1;
+      if (end > len) end = len;
+      int carets = end - offset;
+      if (carets < 1) carets = 1;
+      out += "    ";
+      out.append(offset, ' ');
+      out.append(carets, '^');
+      out += '\n';
+    }
+  }
+  out += e.type + ": " + e.msg + "\n";
+  return out;
+}
+
+}  // namespace gilpy::parser

@@ -1,0 +1,46 @@
+// Public entry points of the front end: parse source text into an AST,
+// dump an AST exactly like CPython 3.11's ast.dump(), and format syntax
+// errors the way CPython's traceback printer does.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "parser/ast.h"
+
+namespace gilpy::parser {
+
+enum class Mode { Exec, Eval, Single };
+
+struct SyntaxErrorInfo {
+  std::string type;  // "SyntaxError", "IndentationError" or "TabError"
+  std::string msg, filename;
+  std::string text;  // the offending source line, with its newline ("" if none)
+  // offset/end_offset: 1-based columns in characters, like SyntaxError.offset;
+  // 0 or -1 where CPython reports no column.
+  int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
+};
+
+struct ParseResult {
+  std::unique_ptr<ast::Arena> arena;
+  ast::Node* root = nullptr;  // Module / Expression / Interactive; null on error
+  std::optional<SyntaxErrorInfo> error;
+};
+
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode);
+
+// CPython 3.11's ast.dump(node): no indentation, no attributes. With
+// include_attributes, positions are appended as ast.dump(..., include_attributes=True) does.
+std::string dump(const ast::Node* n, bool include_attributes = false);
+
+// The block CPython prints for an uncaught SyntaxError:
+//   File "x.py", line 1\n    text\n    ^^^\nSyntaxError: msg\n
+std::string format_syntax_error(const SyntaxErrorInfo& e);
+
+// Hook for \N{NAME} escapes: sets cp and returns true if NAME is a Unicode
+// character name. TODO(unicode): back this with the Unicode name table.
+bool lookup_unicode_name(std::string_view name, uint32_t& cp);
+
+}  // namespace gilpy::parser

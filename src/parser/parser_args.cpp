@@ -1,0 +1,153 @@
+// Call arguments and function/lambda parameter lists.
+#include "parser/parser_internal.h"
+
+namespace gilpy::parser {
+
+using namespace ast;
+
+expr* Parser::call(expr* func) {
+  auto* c = arena_.make<Call>();
+  if (!call_arguments(c->args, c->keywords, start(tok()))) return nullptr;
+  Pos s = start(func), e = end(prev());
+  c->func = func;
+  c->lineno = s.line, c->col_offset = s.col, c->end_lineno = e.line, c->end_col_offset = e.col;
+  return c;
+}
+
+bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws, Pos lpar) {
+  DepthGuard g(*this);
+  if (!g.ok) return false;
+  advance();  // '('
+  bool seen_kw = false, seen_kw_unpack = false;
+  while (!at(Op::RPAR)) {
+    const Pos s = start(tok());
+    if (accept(Op::STAR)) {
+      expr* v = expression();
+      if (!v) return false;
+      if (seen_kw_unpack)
+        return error_range(s, end(v), "iterable argument unpacking follows keyword argument unpacking"), false;
+      auto* st = mk<Starred>(s);
+      st->value = v, st->ctx = expr_context::Load;
+      args.push_back(st);
+    } else if (accept(Op::DOUBLESTAR)) {
+      expr* v = expression();
+      if (!v) return false;
+      auto* k = mk<keyword>(s);
+      k->value = v;
+      kws.push_back(k);
+      seen_kw_unpack = true;
+    } else if (tok().is_ident() && peek().is(Op::EQUAL)) {
+      std::string name(text(tok()));
+      advance();
+      advance();
+      expr* v = expression();
+      if (!v) return false;
+      auto* k = mk<keyword>(s);
+      k->arg = std::move(name), k->value = v;
+      kws.push_back(k);
+      seen_kw = true;
+    } else {
+      expr* e = named_expression();
+      if (!e) return false;
+      if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+        auto* gen = arena_.make<GeneratorExp>();
+        gen->elt = e;
+        if (!comprehension_clauses(gen->generators)) return false;
+        const bool sole = args.empty() && kws.empty() && at(Op::RPAR);
+        // A sole generator argument borrows the call's parentheses.
+        Pos gs = sole ? lpar : s;
+        Pos ge = sole ? end(tok()) : end(prev());
+        gen->lineno = gs.line, gen->col_offset = gs.col, gen->end_lineno = ge.line, gen->end_col_offset = ge.col;
+        if (!sole) return error_range(s, end(prev()), "Generator expression must be parenthesized"), false;
+        args.push_back(gen);
+        continue;
+      }
+      if (at(Op::EQUAL))
+        return error_range(s, end(tok()), "expression cannot contain assignment, perhaps you meant \"==\"?"), false;
+      if (seen_kw_unpack)
+        return error_node(e, "positional argument follows keyword argument unpacking"), false;
+      if (seen_kw) return error_node(e, "positional argument follows keyword argument"), false;
+      args.push_back(e);
+    }
+    if (!accept(Op::COMMA)) break;
+  }
+  return expect(Op::RPAR);
+}
+
+arg* Parser::param(bool is_lambda, bool star_annotation) {
+  if (!tok().is_ident()) return fail();
+  const Token& nt = tok();
+  advance();
+  auto* a = mk<arg>(start(nt), end(nt));
+  a->arg = std::string(text(nt));
+  if (!is_lambda && accept(Op::COLON)) {
+    expr* ann = (star_annotation && at(Op::STAR)) ? star_expression() : expression();
+    if (!ann) return nullptr;
+    a->annotation = ann;
+    a->end_lineno = ann->end_lineno, a->end_col_offset = ann->end_col_offset;
+  }
+  return a;
+}
+
+// Parses a parameter list up to (not including) ')' for def, ':' for lambda.
+arguments* Parser::parameters(bool is_lambda) {
+  auto* A = arena_.make<arguments>();
+  const Op close = is_lambda ? Op::COLON : Op::RPAR;
+  bool seen_slash = false, seen_star = false, bare_star = false;
+  std::vector<arg*> args;
+  while (!at(close)) {
+    const Token& t = tok();
+    if (t.is(Op::SLASH)) {
+      if (seen_slash) return error_at(t, "/ may appear only once");
+      if (seen_star) return error_at(t, "/ must be ahead of *");
+      if (args.empty()) return error_at(t, "at least one argument must precede /");
+      advance();
+      seen_slash = true;
+      A->posonlyargs = std::move(args);
+      args.clear();
+    } else if (t.is(Op::STAR)) {
+      if (seen_star) return error_at(t, "* argument may appear only once");
+      advance();
+      seen_star = true;
+      if (at(Op::COMMA) || at(close)) {
+        bare_star = true;
+        if (at(close) || peek().is(close))
+          return error_at(t, "named arguments must follow bare *");
+      } else {
+        if (!(A->vararg = param(is_lambda, true))) return nullptr;
+        if (at(Op::EQUAL)) return error_at(tok(), "var-positional argument cannot have default value");
+      }
+    } else if (t.is(Op::DOUBLESTAR)) {
+      advance();
+      if (!(A->kwarg = param(is_lambda, false))) return nullptr;
+      if (at(Op::EQUAL)) return error_at(tok(), "var-keyword argument cannot have default value");
+      accept(Op::COMMA);
+      if (!at(close)) return error_at(tok(), "arguments cannot follow var-keyword argument");
+      break;
+    } else {
+      arg* a = param(is_lambda, false);
+      if (!a) return nullptr;
+      expr* def = nullptr;
+      if (accept(Op::EQUAL)) {
+        if (!(def = expression())) return nullptr;
+      }
+      if (seen_star) {
+        A->kwonlyargs.push_back(a);
+        A->kw_defaults.push_back(def);
+      } else {
+        if (def) {
+          A->defaults.push_back(def);
+        } else if (!A->defaults.empty()) {
+          return error_node(a, "non-default argument follows default argument");
+        }
+        args.push_back(a);
+      }
+    }
+    if (!accept(Op::COMMA)) break;
+  }
+  (void)bare_star;
+  A->args = std::move(args);
+  return A;
+}
+
+}  // namespace gilpy::parser

@@ -1,0 +1,707 @@
+// Expression rules, from `expressions` down to atoms: precedence climbing
+// for binary operators, comparisons, comprehensions, displays, subscripts
+// and targets. Positions follow CPython: a node spans its first to its last
+// token; a parenthesised expression keeps the span of its contents, while
+// tuples, displays and generator expressions include their brackets.
+#include <charconv>
+
+#include "parser/parser_internal.h"
+
+namespace gilpy::parser {
+
+using namespace ast;
+
+bool Parser::starts_expression(const Token& t) const {
+  switch (t.kind) {
+    case TokKind::Name:
+      return t.kw == Kw::NotKw || t.kw == Kw::None || t.kw == Kw::True || t.kw == Kw::False ||
+             t.kw == Kw::Not || t.kw == Kw::Lambda || t.kw == Kw::Await;
+    case TokKind::Number:
+    case TokKind::String:
+      return true;
+    case TokKind::Op:
+      return t.op == Op::LPAR || t.op == Op::LSQB || t.op == Op::LBRACE || t.op == Op::MINUS ||
+             t.op == Op::PLUS || t.op == Op::TILDE || t.op == Op::ELLIPSIS;
+    default:
+      return false;
+  }
+}
+
+// CPython's "Perhaps you forgot a comma?": inside brackets, an expression
+// directly followed by another one.
+expr* Parser::check_missing_comma(expr* a) {
+  if (!a || failed() || !starts_expression(tok()) || prev().level == 0) return a;
+  if (a->kind == Kind::Name) {
+    const std::string& id = static_cast<Name*>(a)->id;
+    if (id == "print" || id == "exec" || id == "match" || id == "case" || id == "_") return a;
+    if (tok().kind == TokKind::String && a->end_col_offset - a->col_offset == static_cast<int>(id.size()))
+      return a;
+  }
+  const size_t save = pos_;
+  expr* b = expression();
+  if (b && !failed()) return error_range(start(a), end(b), "invalid syntax. Perhaps you forgot a comma?");
+  err_.reset();
+  pos_ = save;
+  return a;
+}
+
+expr* Parser::expressions() {
+  const Pos s = start(tok());
+  expr* first = expression();
+  if (!first || !at(Op::COMMA)) return first;
+  return tuple_tail(first, s, &Parser::expression);
+}
+
+// After the first element of an unparenthesised tuple, at ','.
+expr* Parser::tuple_tail(expr* first, Pos s, expr* (Parser::*elem)()) {
+  auto* t = arena_.make<Tuple>();
+  t->elts.push_back(first);
+  while (accept(Op::COMMA)) {
+    if (!starts_expression(tok()) && !at(Op::STAR)) break;
+    expr* e = (this->*elem)();
+    if (!e) return nullptr;
+    t->elts.push_back(e);
+  }
+  Pos e = end(prev());
+  t->lineno = s.line, t->col_offset = s.col, t->end_lineno = e.line, t->end_col_offset = e.col;
+  return t;
+}
+
+expr* Parser::expression() {
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  if (at(Kw::Lambda)) return lambdef();
+  const Pos s = start(tok());
+  expr* body = disjunction();
+  if (!body) return nullptr;
+  if (!at(Kw::If)) return check_missing_comma(body);
+  advance();
+  expr* test = disjunction();
+  if (!test) return nullptr;
+  if (!accept(Kw::Else)) return error_at(tok(), "expected 'else' after 'if' expression");
+  expr* orelse = expression();
+  if (!orelse) return nullptr;
+  auto* n = mk<IfExp>(s);
+  n->test = test, n->body = body, n->orelse = orelse;
+  return n;
+}
+
+expr* Parser::named_expression() {
+  if (tok().is_ident() && peek().is(Op::COLONEQUAL)) {
+    const Token& nt = tok();
+    auto* target = mk<Name>(start(nt), end(nt));
+    target->id = std::string(text(nt));
+    target->ctx = expr_context::Store;
+    advance();
+    advance();
+    expr* v = expression();
+    if (!v) return nullptr;
+    auto* n = mk<NamedExpr>(start(nt));
+    n->target = target, n->value = v;
+    return n;
+  }
+  expr* e = expression();
+  if (e && at(Op::COLONEQUAL))
+    return error_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
+  return e;
+}
+
+expr* Parser::star_expressions() {
+  const Pos s = start(tok());
+  expr* first = star_expression();
+  if (!first || !at(Op::COMMA)) return first;
+  return tuple_tail(first, s, &Parser::star_expression);
+}
+
+expr* Parser::star_expression() {
+  if (!at(Op::STAR)) return expression();
+  const Pos s = start(tok());
+  advance();
+  expr* v = bitwise_or();
+  if (!v) return nullptr;
+  auto* n = mk<Starred>(s);
+  n->value = v;
+  return n;
+}
+
+expr* Parser::star_named_expression() {
+  if (!at(Op::STAR)) return named_expression();
+  return star_expression();
+}
+
+expr* Parser::disjunction() {
+  const Pos s = start(tok());
+  expr* first = conjunction();
+  if (!first || !at(Kw::Or)) return first;
+  auto* n = arena_.make<BoolOp>();
+  n->op = boolop::Or;
+  n->values.push_back(first);
+  while (accept(Kw::Or)) {
+    expr* e = conjunction();
+    if (!e) return nullptr;
+    n->values.push_back(e);
+  }
+  Pos e = end(prev());
+  n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
+  return n;
+}
+
+expr* Parser::conjunction() {
+  const Pos s = start(tok());
+  expr* first = inversion();
+  if (!first || !at(Kw::And)) return first;
+  auto* n = arena_.make<BoolOp>();
+  n->op = boolop::And;
+  n->values.push_back(first);
+  while (accept(Kw::And)) {
+    expr* e = inversion();
+    if (!e) return nullptr;
+    n->values.push_back(e);
+  }
+  Pos e = end(prev());
+  n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
+  return n;
+}
+
+expr* Parser::inversion() {
+  if (!at(Kw::Not)) return comparison();
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(tok());
+  advance();
+  expr* v = inversion();
+  if (!v) return nullptr;
+  auto* n = mk<UnaryOp>(s);
+  n->op = unaryop::Not, n->operand = v;
+  return n;
+}
+
+expr* Parser::comparison() {
+  const Pos s = start(tok());
+  expr* left = bitwise_or();
+  if (!left) return nullptr;
+  Compare* cmp = nullptr;
+  for (;;) {
+    const Token& t = tok();
+    cmpop op;
+    int ntok = 1;
+    if (t.kind == TokKind::Op) {
+      switch (t.op) {
+        case Op::EQEQUAL: op = cmpop::Eq; break;
+        case Op::NOTEQUAL: op = cmpop::NotEq; break;
+        case Op::LESS: op = cmpop::Lt; break;
+        case Op::LESSEQUAL: op = cmpop::LtE; break;
+        case Op::GREATER: op = cmpop::Gt; break;
+        case Op::GREATEREQUAL: op = cmpop::GtE; break;
+        default: goto done;
+      }
+    } else if (t.is(Kw::In)) {
+      op = cmpop::In;
+    } else if (t.is(Kw::Not) && peek().is(Kw::In)) {
+      op = cmpop::NotIn, ntok = 2;
+    } else if (t.is(Kw::Is)) {
+      if (peek().is(Kw::Not)) op = cmpop::IsNot, ntok = 2;
+      else op = cmpop::Is;
+    } else {
+      break;
+    }
+    while (ntok--) advance();
+    expr* right = bitwise_or();
+    if (!right) return nullptr;
+    if (!cmp) {
+      cmp = arena_.make<Compare>();
+      cmp->left = left;
+    }
+    cmp->ops.push_back(op);
+    cmp->comparators.push_back(right);
+  }
+done:
+  if (!cmp) return left;
+  Pos e = end(prev());
+  cmp->lineno = s.line, cmp->col_offset = s.col, cmp->end_lineno = e.line, cmp->end_col_offset = e.col;
+  return cmp;
+}
+
+expr* Parser::bitwise_or() { return binary(0); }
+
+// Binary operator levels, loosest first: | ^ & (<< >>) (+ -) (* / // % @).
+expr* Parser::binary(int level) {
+  const Pos s = start(tok());
+  expr* left = level == 5 ? factor() : binary(level + 1);
+  if (!left) return nullptr;
+  for (;;) {
+    const Token& t = tok();
+    if (t.kind != TokKind::Op) break;
+    operator_t op;
+    bool match = true;
+    switch (level) {
+      case 0: match = t.op == Op::VBAR, op = operator_t::BitOr; break;
+      case 1: match = t.op == Op::CIRCUMFLEX, op = operator_t::BitXor; break;
+      case 2: match = t.op == Op::AMPER, op = operator_t::BitAnd; break;
+      case 3:
+        if (t.op == Op::LEFTSHIFT) op = operator_t::LShift;
+        else if (t.op == Op::RIGHTSHIFT) op = operator_t::RShift;
+        else match = false;
+        break;
+      case 4:
+        if (t.op == Op::PLUS) op = operator_t::Add;
+        else if (t.op == Op::MINUS) op = operator_t::Sub;
+        else match = false;
+        break;
+      default:
+        switch (t.op) {
+          case Op::STAR: op = operator_t::Mult; break;
+          case Op::SLASH: op = operator_t::Div; break;
+          case Op::DOUBLESLASH: op = operator_t::FloorDiv; break;
+          case Op::PERCENT: op = operator_t::Mod; break;
+          case Op::AT: op = operator_t::MatMult; break;
+          default: match = false; break;
+        }
+    }
+    if (!match) break;
+    advance();
+    expr* right = level == 5 ? factor() : binary(level + 1);
+    if (!right) return nullptr;
+    auto* b = mk<BinOp>(s);
+    b->left = left, b->op = op, b->right = right;
+    left = b;
+  }
+  return left;
+}
+
+expr* Parser::factor() {
+  const Token& t = tok();
+  unaryop op;
+  if (t.is(Op::PLUS)) op = unaryop::UAdd;
+  else if (t.is(Op::MINUS)) op = unaryop::USub;
+  else if (t.is(Op::TILDE)) op = unaryop::Invert;
+  else return power();
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(t);
+  advance();
+  expr* v = factor();
+  if (!v) return nullptr;
+  auto* n = mk<UnaryOp>(s);
+  n->op = op, n->operand = v;
+  return n;
+}
+
+expr* Parser::power() {
+  const Pos s = start(tok());
+  expr* base = await_primary();
+  if (!base || !at(Op::DOUBLESTAR)) return base;
+  advance();
+  expr* ex = factor();
+  if (!ex) return nullptr;
+  auto* b = mk<BinOp>(s);
+  b->left = base, b->op = operator_t::Pow, b->right = ex;
+  return b;
+}
+
+expr* Parser::await_primary() {
+  if (!at(Kw::Await)) return primary();
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(tok());
+  advance();
+  expr* v = primary();
+  if (!v) return nullptr;
+  auto* n = mk<Await>(s);
+  n->value = v;
+  return n;
+}
+
+expr* Parser::primary() {
+  const Pos s = start(tok());
+  expr* e = atom();
+  while (e) {
+    if (at(Op::DOT)) {
+      advance();
+      if (!tok().is_ident()) return fail();
+      auto* a = mk<Attribute>(s, end(tok()));
+      a->value = e, a->attr = std::string(text(tok())), a->ctx = expr_context::Load;
+      advance();
+      e = a;
+    } else if (at(Op::LPAR)) {
+      e = call(e);
+    } else if (at(Op::LSQB)) {
+      advance();
+      expr* sl = slices();
+      if (!sl || !expect(Op::RSQB)) return nullptr;
+      auto* sub = mk<Subscript>(s);
+      sub->value = e, sub->slice = sl, sub->ctx = expr_context::Load;
+      e = sub;
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+expr* Parser::atom() {
+  const Token& t = tok();
+  const Pos s = start(t);
+  switch (t.kind) {
+    case TokKind::Name: {
+      if (t.kw == Kw::NotKw) {
+        auto* n = mk<Name>(s, end(t));
+        n->id = std::string(text(t));
+        n->ctx = expr_context::Load;
+        advance();
+        return n;
+      }
+      ConstantValue::Kind k;
+      if (t.kw == Kw::None) k = ConstantValue::Kind::None;
+      else if (t.kw == Kw::True) k = ConstantValue::Kind::True;
+      else if (t.kw == Kw::False) k = ConstantValue::Kind::False;
+      else return fail();
+      auto* c = mk<Constant>(s, end(t));
+      c->value.kind = k;
+      advance();
+      return c;
+    }
+    case TokKind::Number:
+      return number(t);
+    case TokKind::String:
+      return strings();
+    case TokKind::Op:
+      switch (t.op) {
+        case Op::LPAR: return paren_atom();
+        case Op::LSQB: return list_atom();
+        case Op::LBRACE: return brace_atom();
+        case Op::ELLIPSIS: {
+          auto* c = mk<Constant>(s, end(t));
+          c->value.kind = ConstantValue::Kind::Ellipsis;
+          advance();
+          return c;
+        }
+        default: return fail();
+      }
+    default:
+      return fail();
+  }
+}
+
+expr* Parser::number(const Token& t) {
+  std::string_view raw = text(t);
+  std::string clean;
+  clean.reserve(raw.size());
+  for (char c : raw)
+    if (c != '_') clean += c;
+  auto* c = mk<Constant>(start(t), end(t));
+  advance();
+  ConstantValue& v = c->value;
+  const char last = clean.back();
+  auto to_double = [](std::string_view s) {
+    double d = 0;
+    std::from_chars(s.data(), s.data() + s.size(), d);  // correctly rounded, locale-free
+    return d;
+  };
+  if (last == 'j' || last == 'J') {
+    v.kind = ConstantValue::Kind::Complex;
+    v.number = to_double(std::string_view(clean).substr(0, clean.size() - 1));
+  } else if (clean.size() > 1 && clean[0] == '0' &&
+             (clean[1] == 'x' || clean[1] == 'X' || clean[1] == 'o' || clean[1] == 'O' ||
+              clean[1] == 'b' || clean[1] == 'B')) {
+    v.kind = ConstantValue::Kind::Int;
+    char b = static_cast<char>(clean[1] | 0x20);
+    v.base = b == 'x' ? 16 : b == 'o' ? 8 : 2;
+    v.text = clean.substr(2);
+  } else if (clean.find_first_of(".eE") != std::string::npos) {
+    v.kind = ConstantValue::Kind::Float;
+    v.number = to_double(clean);
+  } else {
+    v.kind = ConstantValue::Kind::Int;
+    v.base = 10;
+    v.text = std::move(clean);
+  }
+  return c;
+}
+
+expr* Parser::paren_atom() {
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(tok());
+  advance();
+  if (accept(Op::RPAR)) {
+    auto* t = mk<Tuple>(s);
+    t->ctx = expr_context::Load;
+    return t;
+  }
+  if (at(Kw::Yield)) {
+    expr* y = yield_expr();
+    if (!y || !expect(Op::RPAR)) return nullptr;
+    return y;
+  }
+  expr* first = star_named_expression();
+  if (!first) return nullptr;
+  if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+    if (first->kind == Kind::Starred) return error_node(first, "iterable unpacking cannot be used in comprehension");
+    auto* gen = arena_.make<GeneratorExp>();
+    gen->elt = first;
+    if (!comprehension_clauses(gen->generators) || !expect(Op::RPAR)) return nullptr;
+    Pos e = end(prev());
+    gen->lineno = s.line, gen->col_offset = s.col, gen->end_lineno = e.line, gen->end_col_offset = e.col;
+    return gen;
+  }
+  if (at(Op::COMMA)) {
+    auto* t = arena_.make<Tuple>();
+    t->ctx = expr_context::Load;
+    t->elts.push_back(first);
+    while (accept(Op::COMMA)) {
+      if (at(Op::RPAR)) break;
+      expr* e = star_named_expression();
+      if (!e) return nullptr;
+      t->elts.push_back(e);
+    }
+    if (!expect(Op::RPAR)) return nullptr;
+    Pos e = end(prev());
+    t->lineno = s.line, t->col_offset = s.col, t->end_lineno = e.line, t->end_col_offset = e.col;
+    return t;
+  }
+  if (!expect(Op::RPAR)) return nullptr;
+  if (first->kind == Kind::Starred) return error_node(first, "cannot use starred expression here");
+  return first;
+}
+
+expr* Parser::list_atom() {
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(tok());
+  advance();
+  std::vector<expr*> elts;
+  if (!at(Op::RSQB)) {
+    expr* first = star_named_expression();
+    if (!first) return nullptr;
+    if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+      if (first->kind == Kind::Starred) return error_node(first, "iterable unpacking cannot be used in comprehension");
+      auto* lc = arena_.make<ListComp>();
+      lc->elt = first;
+      if (!comprehension_clauses(lc->generators) || !expect(Op::RSQB)) return nullptr;
+      Pos e = end(prev());
+      lc->lineno = s.line, lc->col_offset = s.col, lc->end_lineno = e.line, lc->end_col_offset = e.col;
+      return lc;
+    }
+    elts.push_back(first);
+    while (accept(Op::COMMA)) {
+      if (at(Op::RSQB)) break;
+      expr* e = star_named_expression();
+      if (!e) return nullptr;
+      elts.push_back(e);
+    }
+  }
+  if (!expect(Op::RSQB)) return nullptr;
+  auto* l = mk<List>(s);
+  l->elts = std::move(elts);
+  l->ctx = expr_context::Load;
+  return l;
+}
+
+expr* Parser::brace_atom() {
+  DepthGuard g(*this);
+  if (!g.ok) return nullptr;
+  const Pos s = start(tok());
+  advance();
+  if (accept(Op::RBRACE)) return mk<Dict>(s);
+  expr* first_key = nullptr;
+  expr* first_val = nullptr;
+  bool is_dict;
+  if (accept(Op::DOUBLESTAR)) {
+    is_dict = true;
+    if (!(first_val = bitwise_or())) return nullptr;
+  } else {
+    expr* first = star_named_expression();
+    if (!first) return nullptr;
+    if (accept(Op::COLON)) {
+      is_dict = true;
+      first_key = first;
+      if (!(first_val = expression())) return nullptr;
+      if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+        auto* dc = arena_.make<DictComp>();
+        dc->key = first_key, dc->value = first_val;
+        if (!comprehension_clauses(dc->generators) || !expect(Op::RBRACE)) return nullptr;
+        Pos e = end(prev());
+        dc->lineno = s.line, dc->col_offset = s.col, dc->end_lineno = e.line, dc->end_col_offset = e.col;
+        return dc;
+      }
+    } else {
+      is_dict = false;
+      if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+        if (first->kind == Kind::Starred) return error_node(first, "iterable unpacking cannot be used in comprehension");
+        auto* sc = arena_.make<SetComp>();
+        sc->elt = first;
+        if (!comprehension_clauses(sc->generators) || !expect(Op::RBRACE)) return nullptr;
+        Pos e = end(prev());
+        sc->lineno = s.line, sc->col_offset = s.col, sc->end_lineno = e.line, sc->end_col_offset = e.col;
+        return sc;
+      }
+      first_key = first;
+    }
+  }
+  if (is_dict) {
+    auto* d = arena_.make<Dict>();
+    d->keys.push_back(first_key);
+    d->values.push_back(first_val);
+    while (accept(Op::COMMA)) {
+      if (at(Op::RBRACE)) break;
+      expr* k = nullptr;
+      expr* v;
+      if (accept(Op::DOUBLESTAR)) {
+        if (!(v = bitwise_or())) return nullptr;
+      } else {
+        if (!(k = expression())) return nullptr;
+        if (!expect(Op::COLON, nullptr) || !(v = expression())) return nullptr;
+      }
+      d->keys.push_back(k);
+      d->values.push_back(v);
+    }
+    if (!expect(Op::RBRACE)) return nullptr;
+    Pos e = end(prev());
+    d->lineno = s.line, d->col_offset = s.col, d->end_lineno = e.line, d->end_col_offset = e.col;
+    return d;
+  }
+  auto* st = arena_.make<Set>();
+  st->elts.push_back(first_key);
+  while (accept(Op::COMMA)) {
+    if (at(Op::RBRACE)) break;
+    expr* e = star_named_expression();
+    if (!e) return nullptr;
+    st->elts.push_back(e);
+  }
+  if (!expect(Op::RBRACE)) return nullptr;
+  Pos e = end(prev());
+  st->lineno = s.line, st->col_offset = s.col, st->end_lineno = e.line, st->end_col_offset = e.col;
+  return st;
+}
+
+bool Parser::comprehension_clauses(std::vector<comprehension*>& out) {
+  while (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+    auto* c = arena_.make<comprehension>();
+    c->is_async = accept(Kw::Async) ? 1 : 0;
+    advance();  // 'for'
+    expr* target = star_targets();
+    if (!target) return false;
+    if (!at(Kw::In)) return fail(), false;
+    if (!set_context(target, expr_context::Store)) return false;
+    advance();
+    c->target = target;
+    if (!(c->iter = disjunction())) return false;
+    while (accept(Kw::If)) {
+      expr* cond = disjunction();
+      if (!cond) return false;
+      c->ifs.push_back(cond);
+    }
+    out.push_back(c);
+  }
+  return true;
+}
+
+expr* Parser::yield_expr() {
+  const Pos s = start(tok());
+  advance();
+  if (accept(Kw::From)) {
+    expr* v = expression();
+    if (!v) return nullptr;
+    auto* y = mk<YieldFrom>(s);
+    y->value = v;
+    return y;
+  }
+  expr* v = nullptr;
+  if (starts_expression(tok()) || at(Op::STAR)) {
+    if (!(v = star_expressions())) return nullptr;
+  }
+  auto* y = mk<Yield>(s);
+  y->value = v;
+  return y;
+}
+
+expr* Parser::lambdef() {
+  const Pos s = start(tok());
+  advance();
+  arguments* args = parameters(true);
+  if (!args || !expect(Op::COLON)) return nullptr;
+  expr* body = expression();
+  if (!body) return nullptr;
+  auto* l = mk<Lambda>(s);
+  l->args = args, l->body = body;
+  return l;
+}
+
+// After '[': the subscript, a Tuple when there are commas.
+expr* Parser::slices() {
+  const Pos s = start(tok());
+  expr* first = slice();
+  if (!first || !at(Op::COMMA)) return first;
+  auto* t = arena_.make<Tuple>();
+  t->ctx = expr_context::Load;
+  t->elts.push_back(first);
+  while (accept(Op::COMMA)) {
+    if (at(Op::RSQB)) break;
+    expr* e = slice();
+    if (!e) return nullptr;
+    t->elts.push_back(e);
+  }
+  Pos e = end(prev());
+  t->lineno = s.line, t->col_offset = s.col, t->end_lineno = e.line, t->end_col_offset = e.col;
+  return t;
+}
+
+expr* Parser::slice() {
+  if (at(Op::STAR)) return star_expression();
+  const Pos s = start(tok());
+  expr* lower = nullptr;
+  if (!at(Op::COLON)) {
+    lower = named_expression();
+    if (!lower || !at(Op::COLON)) return lower;
+  }
+  advance();  // ':'
+  auto* sl = arena_.make<Slice>();
+  sl->lower = lower;
+  if (!at(Op::COLON) && !at(Op::RSQB) && !at(Op::COMMA)) {
+    if (!(sl->upper = expression())) return nullptr;
+  }
+  if (accept(Op::COLON)) {
+    if (!at(Op::RSQB) && !at(Op::COMMA)) {
+      if (!(sl->step = expression())) return nullptr;
+    }
+  }
+  Pos e = end(prev());
+  sl->lineno = s.line, sl->col_offset = s.col, sl->end_lineno = e.line, sl->end_col_offset = e.col;
+  return sl;
+}
+
+expr* Parser::star_targets() {
+  const Pos s = start(tok());
+  expr* first = star_target();
+  if (!first || !at(Op::COMMA)) return first;
+  auto* t = arena_.make<Tuple>();
+  t->ctx = expr_context::Store;
+  t->elts.push_back(first);
+  while (accept(Op::COMMA)) {
+    if (!starts_expression(tok()) && !at(Op::STAR)) break;
+    expr* e = star_target();
+    if (!e) return nullptr;
+    t->elts.push_back(e);
+  }
+  Pos e = end(prev());
+  t->lineno = s.line, t->col_offset = s.col, t->end_lineno = e.line, t->end_col_offset = e.col;
+  return t;
+}
+
+expr* Parser::star_target() {
+  if (at(Op::STAR)) {
+    DepthGuard g(*this);
+    if (!g.ok) return nullptr;
+    const Pos s = start(tok());
+    advance();
+    expr* v = star_target();
+    if (!v) return nullptr;
+    auto* n = mk<Starred>(s);
+    n->value = v;
+    return n;
+  }
+  return primary();
+}
+
+}  // namespace gilpy::parser

@@ -1,0 +1,207 @@
+// The recursive-descent parser's shared declarations (private to
+// src/parser). One Parser object parses one token stream; it has no global
+// state, so any number of threads may parse concurrently.
+//
+// Error convention: parsing functions return nullptr / false on failure after
+// recording the first error in err_; once an error is recorded every caller
+// unwinds immediately. The grammar is Python 3.11's (docs: "Full Grammar
+// specification"), written by hand: look-ahead is by token, and a few
+// ambiguous spots (parenthesised with-items, targets) re-parse after saving
+// the position.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/ast.h"
+#include "parser/parser.h"
+#include "tokenizer/tokenizer.h"
+
+namespace gilpy::parser {
+
+using tokenizer::Kw;
+using tokenizer::Op;
+using tokenizer::Token;
+using tokenizer::TokKind;
+
+struct Pos {
+  int line, col;
+};
+struct StrPrefix;
+class FStringBuilder;
+
+// Nesting limit for recursive constructs (expressions, blocks); past it the
+// parse fails with a SyntaxError instead of overflowing the C stack.
+inline constexpr int kMaxNesting = 1000;
+
+class Parser {
+ public:
+  Parser(const tokenizer::Tokenizer& tz, ast::Arena& arena, std::string_view filename);
+  ast::Node* run(Mode mode);
+  std::optional<SyntaxErrorInfo>& error() { return err_; }
+
+  // ---- tokens
+  const Token& tok() const { return toks_[pos_]; }
+  const Token& peek(int k = 1) const {
+    size_t i = pos_ + k;
+    return toks_[i < toks_.size() ? i : toks_.size() - 1];
+  }
+  const Token& prev() const { return toks_[pos_ > 0 ? pos_ - 1 : 0]; }
+  void advance() {
+    if (pos_ + 1 < toks_.size()) pos_++;
+  }
+  bool at(Op o) const { return tok().is(o); }
+  bool at(Kw k) const { return tok().is(k); }
+  bool at(TokKind k) const { return tok().kind == k; }
+  bool accept(Op o) {
+    if (!at(o)) return false;
+    advance();
+    return true;
+  }
+  bool accept(Kw k) {
+    if (!at(k)) return false;
+    advance();
+    return true;
+  }
+  std::string_view text(const Token& t) const { return tz_.text(t); }
+  bool at_soft(std::string_view kw) const { return tok().is_ident() && text(tok()) == kw; }
+  // Consumes `o` or records "expected '<o>'"-style failure (generic when msg is null).
+  bool expect(Op o, const char* msg = nullptr);
+
+  // ---- positions
+  static Pos start(const Token& t) { return {t.lineno, t.col}; }
+  static Pos start(const ast::Node* n) { return {n->lineno, n->col_offset}; }
+  static Pos end(const Token& t) { return {t.end_lineno, t.end_col}; }
+  static Pos end(const ast::Node* n) { return {n->end_lineno, n->end_col_offset}; }
+  template <class T>
+  T* mk(Pos s, Pos e) {
+    T* n = arena_.make<T>();
+    n->lineno = s.line;
+    n->col_offset = s.col;
+    n->end_lineno = e.line;
+    n->end_col_offset = e.col;
+    return n;
+  }
+  // Node spanning from s to the end of the last consumed token.
+  template <class T>
+  T* mk(Pos s) { return mk<T>(s, end(prev())); }
+
+  // ---- errors
+  bool failed() const { return err_.has_value(); }
+  std::nullptr_t error_range(Pos s, Pos e, std::string msg, const char* type = "SyntaxError");
+  std::nullptr_t error_at(const Token& t, std::string msg, const char* type = "SyntaxError");
+  std::nullptr_t error_node(const ast::Node* n, std::string msg) {
+    return error_range(start(n), end(n), std::move(msg));
+  }
+  std::nullptr_t error_tokenizer();
+  // Generic failure at the current token: "invalid syntax", or the error CPython
+  // would prefer there (tokenizer errors, unexpected indent, unclosed brackets).
+  std::nullptr_t fail();
+  bool has_tokenizer_error() const;
+
+  struct DepthGuard {
+    Parser& p;
+    bool ok;
+    explicit DepthGuard(Parser& pp) : p(pp), ok(++pp.depth_ <= kMaxNesting) {
+      if (!ok) p.too_deep();
+    }
+    ~DepthGuard() { --p.depth_; }
+  };
+  void too_deep();
+
+  // ---- statements (parser_stmt.cpp)
+  bool statements_until_end(std::vector<ast::stmt*>& out);
+  bool statement(std::vector<ast::stmt*>& out);
+  bool simple_stmts(std::vector<ast::stmt*>& out);
+  ast::stmt* simple_stmt();
+  ast::stmt* compound_stmt();
+  bool block(std::vector<ast::stmt*>& out, const Token& header, const char* what);
+  ast::stmt* if_stmt(const Token& kw);
+  ast::stmt* while_stmt();
+  ast::stmt* for_stmt(Pos s, bool is_async);
+  ast::stmt* with_stmt(Pos s, bool is_async);
+  ast::stmt* try_stmt();
+  ast::stmt* funcdef(Pos s, std::vector<ast::expr*> decorators, bool is_async);
+  ast::stmt* classdef(Pos s, std::vector<ast::expr*> decorators);
+  ast::stmt* decorated();
+  ast::stmt* import_name();
+  ast::stmt* import_from();
+  ast::stmt* expr_stmt();
+  bool withitem_list(std::vector<ast::withitem*>& items, bool in_parens);
+  ast::stmt* match_stmt_check();
+
+  // ---- expressions (parser_expr.cpp)
+  ast::expr* expressions();
+  ast::expr* expression();
+  ast::expr* named_expression();
+  ast::expr* star_expressions();
+  ast::expr* star_expression();
+  ast::expr* star_named_expression();
+  ast::expr* disjunction();
+  ast::expr* conjunction();
+  ast::expr* inversion();
+  ast::expr* comparison();
+  ast::expr* bitwise_or();
+  ast::expr* binary(int level);
+  ast::expr* factor();
+  ast::expr* power();
+  ast::expr* await_primary();
+  ast::expr* primary();
+  ast::expr* atom();
+  ast::expr* paren_atom();
+  ast::expr* list_atom();
+  ast::expr* brace_atom();
+  ast::expr* lambdef();
+  ast::expr* yield_expr();
+  ast::expr* slices();
+  ast::expr* slice();
+  ast::expr* number(const Token& t);
+  ast::expr* star_targets();
+  ast::expr* star_target();
+  bool comprehension_clauses(std::vector<ast::comprehension*>& out);
+  bool starts_expression(const Token& t) const;
+  ast::expr* check_missing_comma(ast::expr* a);
+  ast::expr* tuple_tail(ast::expr* first, Pos s, ast::expr* (Parser::*elem)());
+
+  // ---- calls and parameters (parser_args.cpp)
+  ast::expr* call(ast::expr* func);
+  // At '(' : parses call arguments through the matching ')'.
+  bool call_arguments(std::vector<ast::expr*>& args, std::vector<ast::keyword*>& kws,
+                      Pos lpar);
+  ast::arguments* parameters(bool is_lambda);
+  ast::arg* param(bool is_lambda, bool star_annotation);
+
+  // ---- targets (parser_targets.cpp)
+  // Sets ctx on a target tree; on an invalid target records the CPython
+  // error ("cannot assign to ...") and returns false.
+  bool set_context(ast::expr* e, ast::expr_context ctx);
+  static const ast::expr* invalid_target(const ast::expr* e, ast::expr_context ctx);
+  static const char* expr_name(const ast::expr* e);
+
+  // ---- string literals (strings.cpp, fstring.cpp)
+  ast::expr* strings();
+  // Splits an f-string token body into literal text and replacement fields.
+  bool fstring_body(FStringBuilder& fb, const Token& t, std::string_view body, const StrPrefix& p,
+                    int depth);
+  // Scans from body[i] until the end of body, or (depth > 0, a format spec)
+  // until the '}' closing the enclosing field, leaving i there.
+  bool fstring_scan(FStringBuilder& fb, const Token& t, std::string_view body, size_t& i,
+                    const StrPrefix& p, int depth);
+  bool fstring_field(FStringBuilder& fb, const Token& t, std::string_view body, size_t& i,
+                     const StrPrefix& p, int depth);
+  // Parses the expression text of a replacement field located at source
+  // position (line, col); nullptr (error recorded) on failure.
+  ast::expr* fstring_expr(std::string_view code, const Token& t, Pos at);
+
+  const tokenizer::Tokenizer& tz_;
+  const std::vector<Token>& toks_;
+  ast::Arena& arena_;
+  std::string filename_;
+  size_t pos_ = 0;
+  int depth_ = 0;
+  std::optional<SyntaxErrorInfo> err_;
+};
+
+}  // namespace gilpy::parser

@@ -1,0 +1,686 @@
+// Statement rules: simple statements, compound statements and blocks.
+#include "parser/parser_internal.h"
+
+namespace gilpy::parser {
+
+using namespace ast;
+
+namespace {
+
+bool aug_op(Op o, operator_t& out) {
+  switch (o) {
+    case Op::PLUSEQUAL: out = operator_t::Add; return true;
+    case Op::MINEQUAL: out = operator_t::Sub; return true;
+    case Op::STAREQUAL: out = operator_t::Mult; return true;
+    case Op::ATEQUAL: out = operator_t::MatMult; return true;
+    case Op::SLASHEQUAL: out = operator_t::Div; return true;
+    case Op::PERCENTEQUAL: out = operator_t::Mod; return true;
+    case Op::AMPEREQUAL: out = operator_t::BitAnd; return true;
+    case Op::VBAREQUAL: out = operator_t::BitOr; return true;
+    case Op::CIRCUMFLEXEQUAL: out = operator_t::BitXor; return true;
+    case Op::LEFTSHIFTEQUAL: out = operator_t::LShift; return true;
+    case Op::RIGHTSHIFTEQUAL: out = operator_t::RShift; return true;
+    case Op::DOUBLESTAREQUAL: out = operator_t::Pow; return true;
+    case Op::DOUBLESLASHEQUAL: out = operator_t::FloorDiv; return true;
+    default: return false;
+  }
+}
+
+Pos last_end(const std::vector<stmt*>& body) {
+  return {body.back()->end_lineno, body.back()->end_col_offset};
+}
+
+}  // namespace
+
+bool Parser::statements_until_end(std::vector<stmt*>& out) {
+  while (!at(TokKind::EndMarker)) {
+    if (at(TokKind::Newline)) {
+      advance();
+      continue;
+    }
+    if (!statement(out)) return false;
+  }
+  return true;
+}
+
+bool Parser::statement(std::vector<stmt*>& out) {
+  DepthGuard g(*this);
+  if (!g.ok) return false;
+  const Token& t = tok();
+  bool compound = false;
+  if (t.kind == TokKind::Name) {
+    switch (t.kw) {
+      case Kw::Def: case Kw::If: case Kw::Class: case Kw::With: case Kw::For:
+      case Kw::Try: case Kw::While:
+        compound = true;
+        break;
+      case Kw::Async:
+        compound = peek().is(Kw::Def) || peek().is(Kw::For) || peek().is(Kw::With);
+        break;
+      default:
+        break;
+    }
+  } else if (t.is(Op::AT)) {
+    compound = true;
+  }
+  if (compound) {
+    stmt* s = compound_stmt();
+    if (!s) return false;
+    out.push_back(s);
+    return true;
+  }
+  if (at_soft("match") && match_stmt_check()) return false;
+  return simple_stmts(out);
+}
+
+// `match` is a soft keyword: only a line shaped like `match <subject>:` NEWLINE
+// starts a match statement, which this front end does not support yet.
+stmt* Parser::match_stmt_check() {
+  const size_t save = pos_;
+  const Token& kw = tok();
+  advance();
+  bool is_match = false;
+  if (!at(TokKind::Newline) && !at(Op::EQUAL) && !at(Op::DOT) && !at(Op::COLON)) {
+    expr* subj = star_expressions();
+    is_match = subj && !failed() && at(Op::COLON) && peek().kind == TokKind::Newline;
+  }
+  err_.reset();
+  pos_ = save;
+  if (is_match) {
+    error_at(kw, "match statements are not supported yet");
+    return reinterpret_cast<stmt*>(1);  // non-null: "handled (with an error)"
+  }
+  return nullptr;
+}
+
+bool Parser::simple_stmts(std::vector<stmt*>& out) {
+  for (;;) {
+    stmt* s = simple_stmt();
+    if (!s) return false;
+    out.push_back(s);
+    if (accept(Op::SEMI)) {
+      if (at(TokKind::Newline)) break;
+      continue;
+    }
+    break;
+  }
+  if (!at(TokKind::Newline)) return fail(), false;
+  advance();
+  return true;
+}
+
+stmt* Parser::simple_stmt() {
+  const Token& t = tok();
+  const Pos s = start(t);
+  if (t.kind == TokKind::Error) return error_tokenizer();
+  if (t.kind != TokKind::Name || t.kw == Kw::NotKw) return expr_stmt();
+  switch (t.kw) {
+    case Kw::Pass: advance(); return mk<Pass>(s);
+    case Kw::Break: advance(); return mk<Break>(s);
+    case Kw::Continue: advance(); return mk<Continue>(s);
+    case Kw::Return: {
+      advance();
+      expr* v = nullptr;
+      if (!at(TokKind::Newline) && !at(Op::SEMI)) {
+        v = star_expressions();
+        if (!v) return nullptr;
+      }
+      auto* r = mk<Return>(s);
+      r->value = v;
+      return r;
+    }
+    case Kw::Raise: {
+      advance();
+      auto* r = mk<Raise>(s);
+      if (!at(TokKind::Newline) && !at(Op::SEMI)) {
+        if (!(r->exc = expression())) return nullptr;
+        if (accept(Kw::From) && !(r->cause = expression())) return nullptr;
+      }
+      Pos e = end(prev());
+      r->end_lineno = e.line, r->end_col_offset = e.col;
+      return r;
+    }
+    case Kw::Global:
+    case Kw::Nonlocal: {
+      advance();
+      std::vector<std::string> names;
+      do {
+        if (!tok().is_ident()) return fail();
+        names.emplace_back(text(tok()));
+        advance();
+      } while (accept(Op::COMMA));
+      if (t.kw == Kw::Global) {
+        auto* g = mk<Global>(s);
+        g->names = std::move(names);
+        return g;
+      }
+      auto* g = mk<Nonlocal>(s);
+      g->names = std::move(names);
+      return g;
+    }
+    case Kw::Del: {
+      advance();
+      std::vector<expr*> targets;
+      for (;;) {
+        expr* e = star_target();
+        if (!e) return nullptr;
+        targets.push_back(e);
+        if (!accept(Op::COMMA)) break;
+        if (at(TokKind::Newline) || at(Op::SEMI)) break;
+      }
+      if (!at(TokKind::Newline) && !at(Op::SEMI)) return fail();
+      for (expr* e : targets)
+        if (!set_context(e, expr_context::Del)) return nullptr;
+      auto* d = mk<Delete>(s);
+      d->targets = std::move(targets);
+      return d;
+    }
+    case Kw::Assert: {
+      advance();
+      auto* a = mk<Assert>(s);
+      if (!(a->test = expression())) return nullptr;
+      if (accept(Op::COMMA) && !(a->msg = expression())) return nullptr;
+      Pos e = end(prev());
+      a->end_lineno = e.line, a->end_col_offset = e.col;
+      return a;
+    }
+    case Kw::Import: return import_name();
+    case Kw::From: return import_from();
+    default: return expr_stmt();
+  }
+}
+
+stmt* Parser::expr_stmt() {
+  const Token& first = tok();
+  const Pos s = start(first);
+  expr* e = at(Kw::Yield) ? yield_expr() : star_expressions();
+  if (!e) return nullptr;
+
+  if (at(Op::COLON)) {  // annotated assignment
+    int simple = 0;
+    if (e->kind == Kind::Name) {
+      simple = first.is(Op::LPAR) ? 0 : 1;
+    } else if (e->kind == Kind::Tuple) {
+      return error_node(e, "only single target (not tuple) can be annotated");
+    } else if (e->kind == Kind::List) {
+      return error_node(e, "only single target (not list) can be annotated");
+    } else if (e->kind != Kind::Attribute && e->kind != Kind::Subscript) {
+      return error_node(e, "illegal target for annotation");
+    }
+    if (!set_context(e, expr_context::Store)) return nullptr;
+    advance();
+    auto* a = arena_.make<AnnAssign>();
+    if (!(a->annotation = expression())) return nullptr;
+    if (accept(Op::EQUAL)) {
+      a->value = at(Kw::Yield) ? yield_expr() : star_expressions();
+      if (!a->value) return nullptr;
+    }
+    a->target = e;
+    a->simple = simple;
+    Pos en = end(prev());
+    a->lineno = s.line, a->col_offset = s.col, a->end_lineno = en.line, a->end_col_offset = en.col;
+    return a;
+  }
+
+  if (at(Op::EQUAL)) {
+    std::vector<expr*> targets{e};
+    expr* value = nullptr;
+    for (;;) {
+      advance();  // '='
+      expr* v = at(Kw::Yield) ? yield_expr() : star_expressions();
+      if (!v) return nullptr;
+      if (at(Op::EQUAL)) {
+        targets.push_back(v);
+        continue;
+      }
+      value = v;
+      break;
+    }
+    for (size_t i = 0; i < targets.size(); i++) {
+      expr* t = targets[i];
+      if (t->kind == Kind::Yield || t->kind == Kind::YieldFrom)
+        return error_node(t, "assignment to yield expression not possible");
+      const expr* bad = invalid_target(t, expr_context::Store);
+      if (!bad) continue;
+      // A lone invalid target directly before a simple value reads like a
+      // mistyped comparison; CPython suggests '==' there.
+      bool here = targets.size() == 1 && bad == t && t->kind != Kind::Tuple &&
+                  t->kind != Kind::List && t->kind != Kind::GeneratorExp &&
+                  value->kind != Kind::Tuple && value->kind != Kind::Yield &&
+                  value->kind != Kind::YieldFrom && value->kind != Kind::Starred;
+      if (here && t->kind == Kind::Constant) {
+        auto ck = static_cast<const Constant*>(t)->value.kind;
+        if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False ||
+            ck == ConstantValue::Kind::None)
+          here = false;
+      }
+      if (here)
+        return error_node(bad, std::string("cannot assign to ") + expr_name(bad) +
+                                   " here. Maybe you meant '==' instead of '='?");
+      return set_context(t, expr_context::Store), nullptr;
+    }
+    for (expr* t : targets) set_context(t, expr_context::Store);
+    auto* a = mk<Assign>(s);
+    a->targets = std::move(targets);
+    a->value = value;
+    return a;
+  }
+
+  operator_t op;
+  if (tok().kind == TokKind::Op && aug_op(tok().op, op)) {
+    if (e->kind != Kind::Name && e->kind != Kind::Attribute && e->kind != Kind::Subscript)
+      return error_node(e, std::string("'") + expr_name(e) +
+                               "' is an illegal expression for augmented assignment");
+    set_context(e, expr_context::Store);
+    advance();
+    expr* v = at(Kw::Yield) ? yield_expr() : star_expressions();
+    if (!v) return nullptr;
+    auto* a = mk<AugAssign>(s);
+    a->target = e;
+    a->op = op;
+    a->value = v;
+    return a;
+  }
+
+  // Python 2 style `print x` / `exec code`.
+  if (e->kind == Kind::Name && starts_expression(tok()) && !tok().is(Op::LPAR)) {
+    const std::string& id = static_cast<Name*>(e)->id;
+    if (id == "print" || id == "exec") {
+      size_t save = pos_;
+      expr* arg = star_expressions();
+      if (arg && !failed()) {
+        return error_range(s, end(arg), "Missing parentheses in call to '" + id +
+                                            "'. Did you mean " + id + "(...)?");
+      }
+      err_.reset();
+      pos_ = save;
+    }
+  }
+  auto* x = mk<Expr>(s, end(e));
+  x->value = e;
+  return x;
+}
+
+stmt* Parser::import_name() {
+  const Pos s = start(tok());
+  advance();
+  auto* imp = arena_.make<Import>();
+  do {
+    if (!tok().is_ident()) return fail();
+    const Pos as = start(tok());
+    std::string name(text(tok()));
+    advance();
+    while (at(Op::DOT)) {
+      advance();
+      if (!tok().is_ident()) return fail();
+      name += '.';
+      name += text(tok());
+      advance();
+    }
+    auto* a = mk<alias>(as);
+    a->name = std::move(name);
+    if (accept(Kw::As)) {
+      if (!tok().is_ident()) return fail();
+      a->asname = std::string(text(tok()));
+      advance();
+      a->end_lineno = prev().end_lineno, a->end_col_offset = prev().end_col;
+    }
+    imp->names.push_back(a);
+  } while (accept(Op::COMMA));
+  Pos e = end(prev());
+  imp->lineno = s.line, imp->col_offset = s.col, imp->end_lineno = e.line, imp->end_col_offset = e.col;
+  return imp;
+}
+
+stmt* Parser::import_from() {
+  const Pos s = start(tok());
+  advance();
+  int level = 0;
+  for (;;) {
+    if (accept(Op::DOT)) level++;
+    else if (accept(Op::ELLIPSIS)) level += 3;
+    else break;
+  }
+  std::optional<std::string> module;
+  if (tok().is_ident()) {
+    std::string name(text(tok()));
+    advance();
+    while (at(Op::DOT)) {
+      advance();
+      if (!tok().is_ident()) return fail();
+      name += '.';
+      name += text(tok());
+      advance();
+    }
+    module = std::move(name);
+  } else if (level == 0) {
+    return fail();
+  }
+  if (!accept(Kw::Import)) return fail();
+  auto* imp = arena_.make<ImportFrom>();
+  imp->module = std::move(module);
+  imp->level = level;
+  if (at(Op::STAR)) {
+    auto* a = mk<alias>(start(tok()), end(tok()));
+    a->name = "*";
+    advance();
+    imp->names.push_back(a);
+  } else {
+    const bool paren = accept(Op::LPAR);
+    for (;;) {
+      if (!tok().is_ident()) return fail();
+      auto* a = mk<alias>(start(tok()), end(tok()));
+      a->name = std::string(text(tok()));
+      advance();
+      if (accept(Kw::As)) {
+        if (!tok().is_ident()) return fail();
+        a->asname = std::string(text(tok()));
+        advance();
+        a->end_lineno = prev().end_lineno, a->end_col_offset = prev().end_col;
+      }
+      imp->names.push_back(a);
+      if (!accept(Op::COMMA)) break;
+      if (paren && at(Op::RPAR)) break;
+      if (!paren && (at(TokKind::Newline) || at(Op::SEMI)))
+        return error_at(prev(), "trailing comma not allowed without surrounding parentheses");
+    }
+    if (paren && !expect(Op::RPAR)) return nullptr;
+  }
+  Pos e = end(prev());
+  imp->lineno = s.line, imp->col_offset = s.col, imp->end_lineno = e.line, imp->end_col_offset = e.col;
+  return imp;
+}
+
+// ---------------------------------------------------------------- compound
+
+bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* what) {
+  if (!at(TokKind::Newline)) {
+    if (at(TokKind::Error)) return error_tokenizer(), false;
+    return simple_stmts(out);
+  }
+  advance();
+  if (!at(TokKind::Indent)) {
+    if (at(TokKind::Error) || has_tokenizer_error()) return error_tokenizer(), false;
+    std::string msg = std::string("expected an indented block after ") + what + " on line " +
+                      std::to_string(header.lineno);
+    error_at(tok(), msg, "IndentationError");
+    return false;
+  }
+  advance();
+  while (!at(TokKind::Dedent)) {
+    if (at(TokKind::EndMarker) || at(TokKind::Error)) return fail(), false;
+    if (!statement(out)) return false;
+  }
+  advance();
+  return true;
+}
+
+stmt* Parser::compound_stmt() {
+  const Token& t = tok();
+  if (t.is(Op::AT)) return decorated();
+  switch (t.kw) {
+    case Kw::If: return if_stmt(t);
+    case Kw::While: return while_stmt();
+    case Kw::For: return for_stmt(start(t), false);
+    case Kw::With: return with_stmt(start(t), false);
+    case Kw::Try: return try_stmt();
+    case Kw::Def: return funcdef(start(t), {}, false);
+    case Kw::Class: return classdef(start(t), {});
+    case Kw::Async: {
+      Pos s = start(t);
+      advance();
+      if (at(Kw::Def)) return funcdef(s, {}, true);
+      if (at(Kw::For)) return for_stmt(s, true);
+      if (at(Kw::With)) return with_stmt(s, true);
+      return fail();
+    }
+    default: return fail();
+  }
+}
+
+stmt* Parser::if_stmt(const Token& kw) {
+  const Pos s = start(kw);
+  const bool is_elif = kw.is(Kw::Elif);
+  advance();
+  expr* test = named_expression();
+  if (!test || !expect(Op::COLON, "expected ':'")) return nullptr;
+  auto* n = arena_.make<If>();
+  n->test = test;
+  if (!block(n->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
+  if (at(Kw::Elif)) {
+    stmt* e = if_stmt(tok());
+    if (!e) return nullptr;
+    n->orelse.push_back(e);
+  } else if (at(Kw::Else)) {
+    const Token& et = tok();
+    advance();
+    if (!expect(Op::COLON, "expected ':'") || !block(n->orelse, et, "'else' statement")) return nullptr;
+  }
+  Pos e = last_end(n->orelse.empty() ? n->body : n->orelse);
+  n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
+  return n;
+}
+
+stmt* Parser::while_stmt() {
+  const Token& kw = tok();
+  const Pos s = start(kw);
+  advance();
+  auto* n = arena_.make<While>();
+  if (!(n->test = named_expression()) || !expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!block(n->body, kw, "'while' statement")) return nullptr;
+  if (at(Kw::Else)) {
+    const Token& et = tok();
+    advance();
+    if (!expect(Op::COLON, "expected ':'") || !block(n->orelse, et, "'else' statement")) return nullptr;
+  }
+  Pos e = last_end(n->orelse.empty() ? n->body : n->orelse);
+  n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
+  return n;
+}
+
+stmt* Parser::for_stmt(Pos s, bool is_async) {
+  const Token& kw = tok();
+  advance();
+  expr* target = star_targets();
+  if (!target) return nullptr;
+  if (!at(Kw::In)) return fail();
+  if (!set_context(target, expr_context::Store)) return nullptr;
+  advance();
+  expr* iter = star_expressions();
+  if (!iter || !expect(Op::COLON, "expected ':'")) return nullptr;
+  std::vector<stmt*> body, orelse;
+  if (!block(body, kw, "'for' statement")) return nullptr;
+  if (at(Kw::Else)) {
+    const Token& et = tok();
+    advance();
+    if (!expect(Op::COLON, "expected ':'") || !block(orelse, et, "'else' statement")) return nullptr;
+  }
+  Pos e = last_end(orelse.empty() ? body : orelse);
+  if (is_async) {
+    auto* n = mk<AsyncFor>(s, e);
+    n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+    return n;
+  }
+  auto* n = mk<For>(s, e);
+  n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+  return n;
+}
+
+bool Parser::withitem_list(std::vector<withitem*>& items, bool in_parens) {
+  for (;;) {
+    expr* ctx = expression();
+    if (!ctx) return false;
+    auto* w = arena_.make<withitem>();
+    w->context_expr = ctx;
+    if (accept(Kw::As)) {
+      expr* t = star_target();
+      if (!t) return false;
+      // The target must end the item; otherwise CPython reports it as a
+      // generic syntax error at the following token.
+      if (!at(Op::COMMA) && !at(Op::COLON) && !(in_parens && at(Op::RPAR))) return fail(), false;
+      if (!set_context(t, expr_context::Store)) return false;
+      w->optional_vars = t;
+    }
+    items.push_back(w);
+    if (!accept(Op::COMMA)) return true;
+    if (in_parens && at(Op::RPAR)) return true;
+  }
+}
+
+stmt* Parser::with_stmt(Pos s, bool is_async) {
+  const Token& kw = tok();
+  advance();
+  std::vector<withitem*> items;
+  bool done = false;
+  if (at(Op::LPAR)) {
+    // Try the parenthesised form `with (a as b, c):` first, as CPython does.
+    const size_t save = pos_;
+    advance();
+    if (withitem_list(items, true) && accept(Op::RPAR) && at(Op::COLON)) {
+      done = true;
+    } else {
+      err_.reset();
+      items.clear();
+      pos_ = save;
+    }
+  }
+  if (!done && !withitem_list(items, false)) return nullptr;
+  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  std::vector<stmt*> body;
+  if (!block(body, kw, "'with' statement")) return nullptr;
+  Pos e = last_end(body);
+  if (is_async) {
+    auto* n = mk<AsyncWith>(s, e);
+    n->items = std::move(items), n->body = std::move(body);
+    return n;
+  }
+  auto* n = mk<With>(s, e);
+  n->items = std::move(items), n->body = std::move(body);
+  return n;
+}
+
+stmt* Parser::try_stmt() {
+  const Token& kw = tok();
+  const Pos s = start(kw);
+  advance();
+  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  std::vector<stmt*> body, orelse, finalbody;
+  std::vector<excepthandler*> handlers;
+  if (!block(body, kw, "'try' statement")) return nullptr;
+  int star_kind = -1;  // -1 unknown, 0 except, 1 except*
+  while (at(Kw::Except)) {
+    const Token& et = tok();
+    const Pos hs = start(et);
+    advance();
+    const bool star = accept(Op::STAR);
+    if (star_kind >= 0 && star_kind != static_cast<int>(star))
+      return error_at(et, "cannot have both 'except' and 'except*' on the same 'try'");
+    star_kind = star;
+    auto* h = arena_.make<ExceptHandler>();
+    if (!at(Op::COLON)) {
+      if (!(h->type = expression())) return nullptr;
+      if (at(Op::COMMA))
+        return error_range(start(h->type), end(prev()) , "multiple exception types must be parenthesized");
+      if (accept(Kw::As)) {
+        if (!tok().is_ident()) return fail();
+        h->name = std::string(text(tok()));
+        advance();
+      }
+    } else if (star) {
+      return error_at(tok(), "expected one or more exception types");
+    }
+    if (!expect(Op::COLON, "expected ':'")) return nullptr;
+    if (!block(h->body, et, star ? "'except*' statement" : "'except' statement")) return nullptr;
+    Pos he = last_end(h->body);
+    h->lineno = hs.line, h->col_offset = hs.col, h->end_lineno = he.line, h->end_col_offset = he.col;
+    handlers.push_back(h);
+  }
+  if (at(Kw::Else) && !handlers.empty()) {
+    const Token& et = tok();
+    advance();
+    if (!expect(Op::COLON, "expected ':'") || !block(orelse, et, "'else' statement")) return nullptr;
+  }
+  if (at(Kw::Finally)) {
+    const Token& ft = tok();
+    advance();
+    if (!expect(Op::COLON, "expected ':'") || !block(finalbody, ft, "'finally' statement")) return nullptr;
+  }
+  if (handlers.empty() && finalbody.empty()) return error_at(tok(), "expected 'except' or 'finally' block");
+  Pos e = last_end(!finalbody.empty() ? finalbody : !orelse.empty() ? orelse : handlers.empty() ? body
+                                                                                                 : static_cast<ExceptHandler*>(handlers.back())->body);
+  if (star_kind == 1) {
+    auto* n = mk<TryStar>(s, e);
+    n->body = std::move(body), n->handlers = std::move(handlers), n->orelse = std::move(orelse),
+    n->finalbody = std::move(finalbody);
+    return n;
+  }
+  auto* n = mk<Try>(s, e);
+  n->body = std::move(body), n->handlers = std::move(handlers), n->orelse = std::move(orelse),
+  n->finalbody = std::move(finalbody);
+  return n;
+}
+
+stmt* Parser::decorated() {
+  std::vector<expr*> decorators;
+  while (accept(Op::AT)) {
+    expr* d = named_expression();
+    if (!d) return nullptr;
+    if (!at(TokKind::Newline)) return fail();
+    advance();
+    decorators.push_back(d);
+  }
+  const Token& t = tok();
+  if (t.is(Kw::Def)) return funcdef(start(t), std::move(decorators), false);
+  if (t.is(Kw::Class)) return classdef(start(t), std::move(decorators));
+  if (t.is(Kw::Async) && peek().is(Kw::Def)) {
+    Pos s = start(t);
+    advance();
+    return funcdef(s, std::move(decorators), true);
+  }
+  return fail();
+}
+
+stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
+  const Token& kw = tok();  // 'def'
+  advance();
+  if (!tok().is_ident()) return fail();
+  std::string name(text(tok()));
+  advance();
+  if (!expect(Op::LPAR)) return nullptr;
+  arguments* args = parameters(false);
+  if (!args || !expect(Op::RPAR)) return nullptr;
+  expr* returns = nullptr;
+  if (accept(Op::RARROW) && !(returns = expression())) return nullptr;
+  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  std::vector<stmt*> body;
+  if (!block(body, kw, "function definition")) return nullptr;
+  Pos e = last_end(body);
+  if (is_async) {
+    auto* f = mk<AsyncFunctionDef>(s, e);
+    f->name = std::move(name), f->args = args, f->body = std::move(body),
+    f->decorator_list = std::move(decorators), f->returns = returns;
+    return f;
+  }
+  auto* f = mk<FunctionDef>(s, e);
+  f->name = std::move(name), f->args = args, f->body = std::move(body),
+  f->decorator_list = std::move(decorators), f->returns = returns;
+  return f;
+}
+
+stmt* Parser::classdef(Pos s, std::vector<expr*> decorators) {
+  const Token& kw = tok();
+  advance();
+  if (!tok().is_ident()) return fail();
+  auto* c = arena_.make<ClassDef>();
+  c->name = std::string(text(tok()));
+  advance();
+  if (at(Op::LPAR) && !call_arguments(c->bases, c->keywords, start(tok()))) return nullptr;
+  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!block(c->body, kw, "class definition")) return nullptr;
+  c->decorator_list = std::move(decorators);
+  Pos e = last_end(c->body);
+  c->lineno = s.line, c->col_offset = s.col, c->end_lineno = e.line, c->end_col_offset = e.col;
+  return c;
+}
+
+}  // namespace gilpy::parser
