@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Benchmarks: run each benchmarks/*.py under gilpy and python3, interleaved, and compare.
+
+    python3 tools/bench.py [--gilpy dist/bin/gilpy] [--python python3] [--runs 5] [NAME ...]
+
+Each program prints a checksum; gilpy's stdout must equal python3's, else the program is marked FAIL
+and left out of the geometric means. For every run the wall time and the child's peak RSS
+(os.wait4 rusage ru_maxrss) are measured; the table shows medians and the gilpy/python3 ratios.
+"""
+import argparse
+import math
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "benchmarks"
+
+
+def run_once(exe, script, timeout):
+    """Run `exe script` in benchmarks/; return (seconds, peak_rss_kb, exit_status, stdout, stderr)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        try:
+            proc = subprocess.Popen([exe, script.name], cwd=BENCH_DIR, stdin=subprocess.DEVNULL,
+                                    stdout=out, stderr=err, start_new_session=True)
+        except OSError as e:
+            return 0.0, 0, None, "", f"cannot run {exe}: {e}"
+        deadline = start + timeout
+        status = rusage = None
+        while True:
+            pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(proc.pid, signal.SIGKILL)
+                _, status, rusage = os.wait4(proc.pid, 0)
+                status = None
+                break
+            time.sleep(0.002)
+        seconds = time.perf_counter() - start
+        proc.returncode = 0 if status is None else os.waitstatus_to_exitcode(status)   # already reaped
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)     # stray grandchildren
+        except (ProcessLookupError, PermissionError):
+            pass
+        out.seek(0)
+        err.seek(0)
+        code = None if status is None else proc.returncode
+        return (seconds, rusage.ru_maxrss, code, out.read().decode(errors="replace"),
+                err.read().decode(errors="replace") if code is not None else f"timed out after {timeout}s")
+
+
+def geomean(values):
+    return f"{math.exp(sum(math.log(v) for v in values) / len(values)):.2f}" if values else "n/a"
+
+
+def main():
+    ap = argparse.ArgumentParser(description="gilpy vs python3 benchmarks")
+    ap.add_argument("names", nargs="*", help="benchmark names (default: all benchmarks/*.py)")
+    ap.add_argument("--gilpy", default=str(ROOT / "dist/bin/gilpy"))
+    ap.add_argument("--python", default="python3", help="the reference interpreter")
+    ap.add_argument("--runs", type=int, default=5, help="runs per interpreter and program")
+    ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
+    args = ap.parse_args()
+    gilpy = str(Path(args.gilpy).resolve()) if os.sep in args.gilpy else args.gilpy
+    scripts = sorted(BENCH_DIR.glob("*.py"))
+    if args.names:
+        wanted = {n.removesuffix(".py") for n in args.names}
+        scripts = [s for s in scripts if s.stem in wanted]
+        missing = wanted - {s.stem for s in scripts}
+        if missing:
+            sys.exit(f"unknown benchmarks: {', '.join(sorted(missing))}")
+
+    header = f"{'program':<16}{'python3 s':>10}{'gilpy s':>10}{'time x':>8}{'py MB':>8}{'gilpy MB':>9}{'mem x':>7}"
+    print(f"{args.runs} runs each, interleaved; medians; ratios are gilpy / python3")
+    print(header)
+    print("-" * len(header))
+    time_ratios, mem_ratios, failed = [], [], []
+    for script in scripts:
+        py_t, py_m, gp_t, gp_m = [], [], [], []
+        reference, problem = None, ""
+        for _ in range(args.runs):
+            t, m, code, out, err = run_once(args.python, script, args.timeout)
+            if code != 0:
+                sys.exit(f"{script.name}: {args.python} failed (status {code}):\n{err}")
+            reference = out if reference is None else reference
+            py_t.append(t)
+            py_m.append(m)
+            t, m, code, out, err = run_once(gilpy, script, args.timeout)
+            if code != 0:
+                last = err.strip().splitlines()[-1] if err.strip() else ""
+                problem = last if code is None else f"exit status {code}: {last}"
+                break
+            if out != reference:
+                problem = "checksum differs from python3's output"
+                break
+            gp_t.append(t)
+            gp_m.append(m)
+        name = script.stem
+        pt, pm = statistics.median(py_t), statistics.median(py_m) / 1024
+        if problem:
+            failed.append(name)
+            print(f"{name:<16}{pt:>10.3f}{'FAIL':>10}   {problem}")
+            continue
+        gt, gm = statistics.median(gp_t), statistics.median(gp_m) / 1024
+        time_ratios.append(gt / pt)
+        mem_ratios.append(gm / pm)
+        print(f"{name:<16}{pt:>10.3f}{gt:>10.3f}{gt / pt:>8.2f}{pm:>8.1f}{gm:>9.1f}{gm / pm:>7.2f}", flush=True)
+    print("-" * len(header))
+    print(f"{'geometric mean':<36}{geomean(time_ratios):>8}{'':>17}{geomean(mem_ratios):>7}")
+    if failed:
+        print(f"excluded from the means (FAIL): {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
