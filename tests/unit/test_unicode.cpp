@@ -1,0 +1,814 @@
+// Unit tests for src/common/unicode: per-code-point properties, case mappings, names. The table
+// rows were produced with python3.11 (str methods, unicodedata, and CPython's _PyUnicode_Is*
+// helpers for title/cased/case-ignorable) for characters whose data did not change between
+// Unicode 14.0 (CPython 3.11) and the version gilpy's tables come from. tools/check_unicode.py
+// compares all 0x110000 code points.
+#include "common/unicode.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace gilpy::unicode;
+
+constexpr double NAN_ = std::numeric_limits<double>::quiet_NaN();
+
+struct Row {
+  uint32_t cp;
+  const char* category;
+  // alpha decimal digit numeric space printable upper lower title cased case_ignorable
+  // xid_start xid_continue linebreak
+  const char* flags;
+  int decimal, digit;
+  double numeric;  // NaN: none
+  std::vector<uint32_t> upper, lower, title, fold;
+  const char* name;
+};
+
+// clang-format off
+const Row kRows[] = {
+  {0x0, "Cc", "00000000000000", -1, -1, NAN_, {0x0}, {0x0}, {0x0}, {0x0}, ""},
+  {0x1, "Cc", "00000000000000", -1, -1, NAN_, {0x1}, {0x1}, {0x1}, {0x1}, ""},
+  {0x2, "Cc", "00000000000000", -1, -1, NAN_, {0x2}, {0x2}, {0x2}, {0x2}, ""},
+  {0x3, "Cc", "00000000000000", -1, -1, NAN_, {0x3}, {0x3}, {0x3}, {0x3}, ""},
+  {0x4, "Cc", "00000000000000", -1, -1, NAN_, {0x4}, {0x4}, {0x4}, {0x4}, ""},
+  {0x5, "Cc", "00000000000000", -1, -1, NAN_, {0x5}, {0x5}, {0x5}, {0x5}, ""},
+  {0x6, "Cc", "00000000000000", -1, -1, NAN_, {0x6}, {0x6}, {0x6}, {0x6}, ""},
+  {0x7, "Cc", "00000000000000", -1, -1, NAN_, {0x7}, {0x7}, {0x7}, {0x7}, ""},
+  {0x8, "Cc", "00000000000000", -1, -1, NAN_, {0x8}, {0x8}, {0x8}, {0x8}, ""},
+  {0x9, "Cc", "00001000000000", -1, -1, NAN_, {0x9}, {0x9}, {0x9}, {0x9}, ""},
+  {0xA, "Cc", "00001000000001", -1, -1, NAN_, {0xA}, {0xA}, {0xA}, {0xA}, ""},
+  {0xB, "Cc", "00001000000001", -1, -1, NAN_, {0xB}, {0xB}, {0xB}, {0xB}, ""},
+  {0xC, "Cc", "00001000000001", -1, -1, NAN_, {0xC}, {0xC}, {0xC}, {0xC}, ""},
+  {0xD, "Cc", "00001000000001", -1, -1, NAN_, {0xD}, {0xD}, {0xD}, {0xD}, ""},
+  {0xE, "Cc", "00000000000000", -1, -1, NAN_, {0xE}, {0xE}, {0xE}, {0xE}, ""},
+  {0xF, "Cc", "00000000000000", -1, -1, NAN_, {0xF}, {0xF}, {0xF}, {0xF}, ""},
+  {0x10, "Cc", "00000000000000", -1, -1, NAN_, {0x10}, {0x10}, {0x10}, {0x10}, ""},
+  {0x11, "Cc", "00000000000000", -1, -1, NAN_, {0x11}, {0x11}, {0x11}, {0x11}, ""},
+  {0x12, "Cc", "00000000000000", -1, -1, NAN_, {0x12}, {0x12}, {0x12}, {0x12}, ""},
+  {0x13, "Cc", "00000000000000", -1, -1, NAN_, {0x13}, {0x13}, {0x13}, {0x13}, ""},
+  {0x14, "Cc", "00000000000000", -1, -1, NAN_, {0x14}, {0x14}, {0x14}, {0x14}, ""},
+  {0x15, "Cc", "00000000000000", -1, -1, NAN_, {0x15}, {0x15}, {0x15}, {0x15}, ""},
+  {0x16, "Cc", "00000000000000", -1, -1, NAN_, {0x16}, {0x16}, {0x16}, {0x16}, ""},
+  {0x17, "Cc", "00000000000000", -1, -1, NAN_, {0x17}, {0x17}, {0x17}, {0x17}, ""},
+  {0x18, "Cc", "00000000000000", -1, -1, NAN_, {0x18}, {0x18}, {0x18}, {0x18}, ""},
+  {0x19, "Cc", "00000000000000", -1, -1, NAN_, {0x19}, {0x19}, {0x19}, {0x19}, ""},
+  {0x1A, "Cc", "00000000000000", -1, -1, NAN_, {0x1A}, {0x1A}, {0x1A}, {0x1A}, ""},
+  {0x1B, "Cc", "00000000000000", -1, -1, NAN_, {0x1B}, {0x1B}, {0x1B}, {0x1B}, ""},
+  {0x1C, "Cc", "00001000000001", -1, -1, NAN_, {0x1C}, {0x1C}, {0x1C}, {0x1C}, ""},
+  {0x1D, "Cc", "00001000000001", -1, -1, NAN_, {0x1D}, {0x1D}, {0x1D}, {0x1D}, ""},
+  {0x1E, "Cc", "00001000000001", -1, -1, NAN_, {0x1E}, {0x1E}, {0x1E}, {0x1E}, ""},
+  {0x1F, "Cc", "00001000000000", -1, -1, NAN_, {0x1F}, {0x1F}, {0x1F}, {0x1F}, ""},
+  {0x20, "Zs", "00001100000000", -1, -1, NAN_, {0x20}, {0x20}, {0x20}, {0x20}, "SPACE"},
+  {0x21, "Po", "00000100000000", -1, -1, NAN_, {0x21}, {0x21}, {0x21}, {0x21}, "EXCLAMATION MARK"},
+  {0x22, "Po", "00000100000000", -1, -1, NAN_, {0x22}, {0x22}, {0x22}, {0x22}, "QUOTATION MARK"},
+  {0x23, "Po", "00000100000000", -1, -1, NAN_, {0x23}, {0x23}, {0x23}, {0x23}, "NUMBER SIGN"},
+  {0x24, "Sc", "00000100000000", -1, -1, NAN_, {0x24}, {0x24}, {0x24}, {0x24}, "DOLLAR SIGN"},
+  {0x25, "Po", "00000100000000", -1, -1, NAN_, {0x25}, {0x25}, {0x25}, {0x25}, "PERCENT SIGN"},
+  {0x26, "Po", "00000100000000", -1, -1, NAN_, {0x26}, {0x26}, {0x26}, {0x26}, "AMPERSAND"},
+  {0x27, "Po", "00000100001000", -1, -1, NAN_, {0x27}, {0x27}, {0x27}, {0x27}, "APOSTROPHE"},
+  {0x28, "Ps", "00000100000000", -1, -1, NAN_, {0x28}, {0x28}, {0x28}, {0x28}, "LEFT PARENTHESIS"},
+  {0x29, "Pe", "00000100000000", -1, -1, NAN_, {0x29}, {0x29}, {0x29}, {0x29}, "RIGHT PARENTHESIS"},
+  {0x2A, "Po", "00000100000000", -1, -1, NAN_, {0x2A}, {0x2A}, {0x2A}, {0x2A}, "ASTERISK"},
+  {0x2B, "Sm", "00000100000000", -1, -1, NAN_, {0x2B}, {0x2B}, {0x2B}, {0x2B}, "PLUS SIGN"},
+  {0x2C, "Po", "00000100000000", -1, -1, NAN_, {0x2C}, {0x2C}, {0x2C}, {0x2C}, "COMMA"},
+  {0x2D, "Pd", "00000100000000", -1, -1, NAN_, {0x2D}, {0x2D}, {0x2D}, {0x2D}, "HYPHEN-MINUS"},
+  {0x2E, "Po", "00000100001000", -1, -1, NAN_, {0x2E}, {0x2E}, {0x2E}, {0x2E}, "FULL STOP"},
+  {0x2F, "Po", "00000100000000", -1, -1, NAN_, {0x2F}, {0x2F}, {0x2F}, {0x2F}, "SOLIDUS"},
+  {0x30, "Nd", "01110100000010", 0, 0, 0.0, {0x30}, {0x30}, {0x30}, {0x30}, "DIGIT ZERO"},
+  {0x31, "Nd", "01110100000010", 1, 1, 1.0, {0x31}, {0x31}, {0x31}, {0x31}, "DIGIT ONE"},
+  {0x32, "Nd", "01110100000010", 2, 2, 2.0, {0x32}, {0x32}, {0x32}, {0x32}, "DIGIT TWO"},
+  {0x33, "Nd", "01110100000010", 3, 3, 3.0, {0x33}, {0x33}, {0x33}, {0x33}, "DIGIT THREE"},
+  {0x34, "Nd", "01110100000010", 4, 4, 4.0, {0x34}, {0x34}, {0x34}, {0x34}, "DIGIT FOUR"},
+  {0x35, "Nd", "01110100000010", 5, 5, 5.0, {0x35}, {0x35}, {0x35}, {0x35}, "DIGIT FIVE"},
+  {0x36, "Nd", "01110100000010", 6, 6, 6.0, {0x36}, {0x36}, {0x36}, {0x36}, "DIGIT SIX"},
+  {0x37, "Nd", "01110100000010", 7, 7, 7.0, {0x37}, {0x37}, {0x37}, {0x37}, "DIGIT SEVEN"},
+  {0x38, "Nd", "01110100000010", 8, 8, 8.0, {0x38}, {0x38}, {0x38}, {0x38}, "DIGIT EIGHT"},
+  {0x39, "Nd", "01110100000010", 9, 9, 9.0, {0x39}, {0x39}, {0x39}, {0x39}, "DIGIT NINE"},
+  {0x3A, "Po", "00000100001000", -1, -1, NAN_, {0x3A}, {0x3A}, {0x3A}, {0x3A}, "COLON"},
+  {0x3B, "Po", "00000100000000", -1, -1, NAN_, {0x3B}, {0x3B}, {0x3B}, {0x3B}, "SEMICOLON"},
+  {0x3C, "Sm", "00000100000000", -1, -1, NAN_, {0x3C}, {0x3C}, {0x3C}, {0x3C}, "LESS-THAN SIGN"},
+  {0x3D, "Sm", "00000100000000", -1, -1, NAN_, {0x3D}, {0x3D}, {0x3D}, {0x3D}, "EQUALS SIGN"},
+  {0x3E, "Sm", "00000100000000", -1, -1, NAN_, {0x3E}, {0x3E}, {0x3E}, {0x3E}, "GREATER-THAN SIGN"},
+  {0x3F, "Po", "00000100000000", -1, -1, NAN_, {0x3F}, {0x3F}, {0x3F}, {0x3F}, "QUESTION MARK"},
+  {0x40, "Po", "00000100000000", -1, -1, NAN_, {0x40}, {0x40}, {0x40}, {0x40}, "COMMERCIAL AT"},
+  {0x41, "Lu", "10000110010110", -1, -1, NAN_, {0x41}, {0x61}, {0x41}, {0x61}, "LATIN CAPITAL LETTER A"},
+  {0x42, "Lu", "10000110010110", -1, -1, NAN_, {0x42}, {0x62}, {0x42}, {0x62}, "LATIN CAPITAL LETTER B"},
+  {0x43, "Lu", "10000110010110", -1, -1, NAN_, {0x43}, {0x63}, {0x43}, {0x63}, "LATIN CAPITAL LETTER C"},
+  {0x44, "Lu", "10000110010110", -1, -1, NAN_, {0x44}, {0x64}, {0x44}, {0x64}, "LATIN CAPITAL LETTER D"},
+  {0x45, "Lu", "10000110010110", -1, -1, NAN_, {0x45}, {0x65}, {0x45}, {0x65}, "LATIN CAPITAL LETTER E"},
+  {0x46, "Lu", "10000110010110", -1, -1, NAN_, {0x46}, {0x66}, {0x46}, {0x66}, "LATIN CAPITAL LETTER F"},
+  {0x47, "Lu", "10000110010110", -1, -1, NAN_, {0x47}, {0x67}, {0x47}, {0x67}, "LATIN CAPITAL LETTER G"},
+  {0x48, "Lu", "10000110010110", -1, -1, NAN_, {0x48}, {0x68}, {0x48}, {0x68}, "LATIN CAPITAL LETTER H"},
+  {0x49, "Lu", "10000110010110", -1, -1, NAN_, {0x49}, {0x69}, {0x49}, {0x69}, "LATIN CAPITAL LETTER I"},
+  {0x4A, "Lu", "10000110010110", -1, -1, NAN_, {0x4A}, {0x6A}, {0x4A}, {0x6A}, "LATIN CAPITAL LETTER J"},
+  {0x4B, "Lu", "10000110010110", -1, -1, NAN_, {0x4B}, {0x6B}, {0x4B}, {0x6B}, "LATIN CAPITAL LETTER K"},
+  {0x4C, "Lu", "10000110010110", -1, -1, NAN_, {0x4C}, {0x6C}, {0x4C}, {0x6C}, "LATIN CAPITAL LETTER L"},
+  {0x4D, "Lu", "10000110010110", -1, -1, NAN_, {0x4D}, {0x6D}, {0x4D}, {0x6D}, "LATIN CAPITAL LETTER M"},
+  {0x4E, "Lu", "10000110010110", -1, -1, NAN_, {0x4E}, {0x6E}, {0x4E}, {0x6E}, "LATIN CAPITAL LETTER N"},
+  {0x4F, "Lu", "10000110010110", -1, -1, NAN_, {0x4F}, {0x6F}, {0x4F}, {0x6F}, "LATIN CAPITAL LETTER O"},
+  {0x50, "Lu", "10000110010110", -1, -1, NAN_, {0x50}, {0x70}, {0x50}, {0x70}, "LATIN CAPITAL LETTER P"},
+  {0x51, "Lu", "10000110010110", -1, -1, NAN_, {0x51}, {0x71}, {0x51}, {0x71}, "LATIN CAPITAL LETTER Q"},
+  {0x52, "Lu", "10000110010110", -1, -1, NAN_, {0x52}, {0x72}, {0x52}, {0x72}, "LATIN CAPITAL LETTER R"},
+  {0x53, "Lu", "10000110010110", -1, -1, NAN_, {0x53}, {0x73}, {0x53}, {0x73}, "LATIN CAPITAL LETTER S"},
+  {0x54, "Lu", "10000110010110", -1, -1, NAN_, {0x54}, {0x74}, {0x54}, {0x74}, "LATIN CAPITAL LETTER T"},
+  {0x55, "Lu", "10000110010110", -1, -1, NAN_, {0x55}, {0x75}, {0x55}, {0x75}, "LATIN CAPITAL LETTER U"},
+  {0x56, "Lu", "10000110010110", -1, -1, NAN_, {0x56}, {0x76}, {0x56}, {0x76}, "LATIN CAPITAL LETTER V"},
+  {0x57, "Lu", "10000110010110", -1, -1, NAN_, {0x57}, {0x77}, {0x57}, {0x77}, "LATIN CAPITAL LETTER W"},
+  {0x58, "Lu", "10000110010110", -1, -1, NAN_, {0x58}, {0x78}, {0x58}, {0x78}, "LATIN CAPITAL LETTER X"},
+  {0x59, "Lu", "10000110010110", -1, -1, NAN_, {0x59}, {0x79}, {0x59}, {0x79}, "LATIN CAPITAL LETTER Y"},
+  {0x5A, "Lu", "10000110010110", -1, -1, NAN_, {0x5A}, {0x7A}, {0x5A}, {0x7A}, "LATIN CAPITAL LETTER Z"},
+  {0x5B, "Ps", "00000100000000", -1, -1, NAN_, {0x5B}, {0x5B}, {0x5B}, {0x5B}, "LEFT SQUARE BRACKET"},
+  {0x5C, "Po", "00000100000000", -1, -1, NAN_, {0x5C}, {0x5C}, {0x5C}, {0x5C}, "REVERSE SOLIDUS"},
+  {0x5D, "Pe", "00000100000000", -1, -1, NAN_, {0x5D}, {0x5D}, {0x5D}, {0x5D}, "RIGHT SQUARE BRACKET"},
+  {0x5E, "Sk", "00000100001000", -1, -1, NAN_, {0x5E}, {0x5E}, {0x5E}, {0x5E}, "CIRCUMFLEX ACCENT"},
+  {0x5F, "Pc", "00000100000010", -1, -1, NAN_, {0x5F}, {0x5F}, {0x5F}, {0x5F}, "LOW LINE"},
+  {0x60, "Sk", "00000100001000", -1, -1, NAN_, {0x60}, {0x60}, {0x60}, {0x60}, "GRAVE ACCENT"},
+  {0x61, "Ll", "10000101010110", -1, -1, NAN_, {0x41}, {0x61}, {0x41}, {0x61}, "LATIN SMALL LETTER A"},
+  {0x62, "Ll", "10000101010110", -1, -1, NAN_, {0x42}, {0x62}, {0x42}, {0x62}, "LATIN SMALL LETTER B"},
+  {0x63, "Ll", "10000101010110", -1, -1, NAN_, {0x43}, {0x63}, {0x43}, {0x63}, "LATIN SMALL LETTER C"},
+  {0x64, "Ll", "10000101010110", -1, -1, NAN_, {0x44}, {0x64}, {0x44}, {0x64}, "LATIN SMALL LETTER D"},
+  {0x65, "Ll", "10000101010110", -1, -1, NAN_, {0x45}, {0x65}, {0x45}, {0x65}, "LATIN SMALL LETTER E"},
+  {0x66, "Ll", "10000101010110", -1, -1, NAN_, {0x46}, {0x66}, {0x46}, {0x66}, "LATIN SMALL LETTER F"},
+  {0x67, "Ll", "10000101010110", -1, -1, NAN_, {0x47}, {0x67}, {0x47}, {0x67}, "LATIN SMALL LETTER G"},
+  {0x68, "Ll", "10000101010110", -1, -1, NAN_, {0x48}, {0x68}, {0x48}, {0x68}, "LATIN SMALL LETTER H"},
+  {0x69, "Ll", "10000101010110", -1, -1, NAN_, {0x49}, {0x69}, {0x49}, {0x69}, "LATIN SMALL LETTER I"},
+  {0x6A, "Ll", "10000101010110", -1, -1, NAN_, {0x4A}, {0x6A}, {0x4A}, {0x6A}, "LATIN SMALL LETTER J"},
+  {0x6B, "Ll", "10000101010110", -1, -1, NAN_, {0x4B}, {0x6B}, {0x4B}, {0x6B}, "LATIN SMALL LETTER K"},
+  {0x6C, "Ll", "10000101010110", -1, -1, NAN_, {0x4C}, {0x6C}, {0x4C}, {0x6C}, "LATIN SMALL LETTER L"},
+  {0x6D, "Ll", "10000101010110", -1, -1, NAN_, {0x4D}, {0x6D}, {0x4D}, {0x6D}, "LATIN SMALL LETTER M"},
+  {0x6E, "Ll", "10000101010110", -1, -1, NAN_, {0x4E}, {0x6E}, {0x4E}, {0x6E}, "LATIN SMALL LETTER N"},
+  {0x6F, "Ll", "10000101010110", -1, -1, NAN_, {0x4F}, {0x6F}, {0x4F}, {0x6F}, "LATIN SMALL LETTER O"},
+  {0x70, "Ll", "10000101010110", -1, -1, NAN_, {0x50}, {0x70}, {0x50}, {0x70}, "LATIN SMALL LETTER P"},
+  {0x71, "Ll", "10000101010110", -1, -1, NAN_, {0x51}, {0x71}, {0x51}, {0x71}, "LATIN SMALL LETTER Q"},
+  {0x72, "Ll", "10000101010110", -1, -1, NAN_, {0x52}, {0x72}, {0x52}, {0x72}, "LATIN SMALL LETTER R"},
+  {0x73, "Ll", "10000101010110", -1, -1, NAN_, {0x53}, {0x73}, {0x53}, {0x73}, "LATIN SMALL LETTER S"},
+  {0x74, "Ll", "10000101010110", -1, -1, NAN_, {0x54}, {0x74}, {0x54}, {0x74}, "LATIN SMALL LETTER T"},
+  {0x75, "Ll", "10000101010110", -1, -1, NAN_, {0x55}, {0x75}, {0x55}, {0x75}, "LATIN SMALL LETTER U"},
+  {0x76, "Ll", "10000101010110", -1, -1, NAN_, {0x56}, {0x76}, {0x56}, {0x76}, "LATIN SMALL LETTER V"},
+  {0x77, "Ll", "10000101010110", -1, -1, NAN_, {0x57}, {0x77}, {0x57}, {0x77}, "LATIN SMALL LETTER W"},
+  {0x78, "Ll", "10000101010110", -1, -1, NAN_, {0x58}, {0x78}, {0x58}, {0x78}, "LATIN SMALL LETTER X"},
+  {0x79, "Ll", "10000101010110", -1, -1, NAN_, {0x59}, {0x79}, {0x59}, {0x79}, "LATIN SMALL LETTER Y"},
+  {0x7A, "Ll", "10000101010110", -1, -1, NAN_, {0x5A}, {0x7A}, {0x5A}, {0x7A}, "LATIN SMALL LETTER Z"},
+  {0x7B, "Ps", "00000100000000", -1, -1, NAN_, {0x7B}, {0x7B}, {0x7B}, {0x7B}, "LEFT CURLY BRACKET"},
+  {0x7C, "Sm", "00000100000000", -1, -1, NAN_, {0x7C}, {0x7C}, {0x7C}, {0x7C}, "VERTICAL LINE"},
+  {0x7D, "Pe", "00000100000000", -1, -1, NAN_, {0x7D}, {0x7D}, {0x7D}, {0x7D}, "RIGHT CURLY BRACKET"},
+  {0x7E, "Sm", "00000100000000", -1, -1, NAN_, {0x7E}, {0x7E}, {0x7E}, {0x7E}, "TILDE"},
+  {0x7F, "Cc", "00000000000000", -1, -1, NAN_, {0x7F}, {0x7F}, {0x7F}, {0x7F}, ""},
+  {0x80, "Cc", "00000000000000", -1, -1, NAN_, {0x80}, {0x80}, {0x80}, {0x80}, ""},
+  {0x81, "Cc", "00000000000000", -1, -1, NAN_, {0x81}, {0x81}, {0x81}, {0x81}, ""},
+  {0x82, "Cc", "00000000000000", -1, -1, NAN_, {0x82}, {0x82}, {0x82}, {0x82}, ""},
+  {0x83, "Cc", "00000000000000", -1, -1, NAN_, {0x83}, {0x83}, {0x83}, {0x83}, ""},
+  {0x84, "Cc", "00000000000000", -1, -1, NAN_, {0x84}, {0x84}, {0x84}, {0x84}, ""},
+  {0x85, "Cc", "00001000000001", -1, -1, NAN_, {0x85}, {0x85}, {0x85}, {0x85}, ""},
+  {0x86, "Cc", "00000000000000", -1, -1, NAN_, {0x86}, {0x86}, {0x86}, {0x86}, ""},
+  {0x87, "Cc", "00000000000000", -1, -1, NAN_, {0x87}, {0x87}, {0x87}, {0x87}, ""},
+  {0x88, "Cc", "00000000000000", -1, -1, NAN_, {0x88}, {0x88}, {0x88}, {0x88}, ""},
+  {0x89, "Cc", "00000000000000", -1, -1, NAN_, {0x89}, {0x89}, {0x89}, {0x89}, ""},
+  {0x8A, "Cc", "00000000000000", -1, -1, NAN_, {0x8A}, {0x8A}, {0x8A}, {0x8A}, ""},
+  {0x8B, "Cc", "00000000000000", -1, -1, NAN_, {0x8B}, {0x8B}, {0x8B}, {0x8B}, ""},
+  {0x8C, "Cc", "00000000000000", -1, -1, NAN_, {0x8C}, {0x8C}, {0x8C}, {0x8C}, ""},
+  {0x8D, "Cc", "00000000000000", -1, -1, NAN_, {0x8D}, {0x8D}, {0x8D}, {0x8D}, ""},
+  {0x8E, "Cc", "00000000000000", -1, -1, NAN_, {0x8E}, {0x8E}, {0x8E}, {0x8E}, ""},
+  {0x8F, "Cc", "00000000000000", -1, -1, NAN_, {0x8F}, {0x8F}, {0x8F}, {0x8F}, ""},
+  {0x90, "Cc", "00000000000000", -1, -1, NAN_, {0x90}, {0x90}, {0x90}, {0x90}, ""},
+  {0x91, "Cc", "00000000000000", -1, -1, NAN_, {0x91}, {0x91}, {0x91}, {0x91}, ""},
+  {0x92, "Cc", "00000000000000", -1, -1, NAN_, {0x92}, {0x92}, {0x92}, {0x92}, ""},
+  {0x93, "Cc", "00000000000000", -1, -1, NAN_, {0x93}, {0x93}, {0x93}, {0x93}, ""},
+  {0x94, "Cc", "00000000000000", -1, -1, NAN_, {0x94}, {0x94}, {0x94}, {0x94}, ""},
+  {0x95, "Cc", "00000000000000", -1, -1, NAN_, {0x95}, {0x95}, {0x95}, {0x95}, ""},
+  {0x96, "Cc", "00000000000000", -1, -1, NAN_, {0x96}, {0x96}, {0x96}, {0x96}, ""},
+  {0x97, "Cc", "00000000000000", -1, -1, NAN_, {0x97}, {0x97}, {0x97}, {0x97}, ""},
+  {0x98, "Cc", "00000000000000", -1, -1, NAN_, {0x98}, {0x98}, {0x98}, {0x98}, ""},
+  {0x99, "Cc", "00000000000000", -1, -1, NAN_, {0x99}, {0x99}, {0x99}, {0x99}, ""},
+  {0x9A, "Cc", "00000000000000", -1, -1, NAN_, {0x9A}, {0x9A}, {0x9A}, {0x9A}, ""},
+  {0x9B, "Cc", "00000000000000", -1, -1, NAN_, {0x9B}, {0x9B}, {0x9B}, {0x9B}, ""},
+  {0x9C, "Cc", "00000000000000", -1, -1, NAN_, {0x9C}, {0x9C}, {0x9C}, {0x9C}, ""},
+  {0x9D, "Cc", "00000000000000", -1, -1, NAN_, {0x9D}, {0x9D}, {0x9D}, {0x9D}, ""},
+  {0x9E, "Cc", "00000000000000", -1, -1, NAN_, {0x9E}, {0x9E}, {0x9E}, {0x9E}, ""},
+  {0x9F, "Cc", "00000000000000", -1, -1, NAN_, {0x9F}, {0x9F}, {0x9F}, {0x9F}, ""},
+  {0xA0, "Zs", "00001000000000", -1, -1, NAN_, {0xA0}, {0xA0}, {0xA0}, {0xA0}, "NO-BREAK SPACE"},
+  {0xA1, "Po", "00000100000000", -1, -1, NAN_, {0xA1}, {0xA1}, {0xA1}, {0xA1}, "INVERTED EXCLAMATION MARK"},
+  {0xA2, "Sc", "00000100000000", -1, -1, NAN_, {0xA2}, {0xA2}, {0xA2}, {0xA2}, "CENT SIGN"},
+  {0xA3, "Sc", "00000100000000", -1, -1, NAN_, {0xA3}, {0xA3}, {0xA3}, {0xA3}, "POUND SIGN"},
+  {0xA4, "Sc", "00000100000000", -1, -1, NAN_, {0xA4}, {0xA4}, {0xA4}, {0xA4}, "CURRENCY SIGN"},
+  {0xA5, "Sc", "00000100000000", -1, -1, NAN_, {0xA5}, {0xA5}, {0xA5}, {0xA5}, "YEN SIGN"},
+  {0xA6, "So", "00000100000000", -1, -1, NAN_, {0xA6}, {0xA6}, {0xA6}, {0xA6}, "BROKEN BAR"},
+  {0xA7, "Po", "00000100000000", -1, -1, NAN_, {0xA7}, {0xA7}, {0xA7}, {0xA7}, "SECTION SIGN"},
+  {0xA8, "Sk", "00000100001000", -1, -1, NAN_, {0xA8}, {0xA8}, {0xA8}, {0xA8}, "DIAERESIS"},
+  {0xA9, "So", "00000100000000", -1, -1, NAN_, {0xA9}, {0xA9}, {0xA9}, {0xA9}, "COPYRIGHT SIGN"},
+  {0xAA, "Lo", "10000101010110", -1, -1, NAN_, {0xAA}, {0xAA}, {0xAA}, {0xAA}, "FEMININE ORDINAL INDICATOR"},
+  {0xAB, "Pi", "00000100000000", -1, -1, NAN_, {0xAB}, {0xAB}, {0xAB}, {0xAB}, "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK"},
+  {0xAC, "Sm", "00000100000000", -1, -1, NAN_, {0xAC}, {0xAC}, {0xAC}, {0xAC}, "NOT SIGN"},
+  {0xAD, "Cf", "00000000001000", -1, -1, NAN_, {0xAD}, {0xAD}, {0xAD}, {0xAD}, "SOFT HYPHEN"},
+  {0xAE, "So", "00000100000000", -1, -1, NAN_, {0xAE}, {0xAE}, {0xAE}, {0xAE}, "REGISTERED SIGN"},
+  {0xAF, "Sk", "00000100001000", -1, -1, NAN_, {0xAF}, {0xAF}, {0xAF}, {0xAF}, "MACRON"},
+  {0xB0, "So", "00000100000000", -1, -1, NAN_, {0xB0}, {0xB0}, {0xB0}, {0xB0}, "DEGREE SIGN"},
+  {0xB1, "Sm", "00000100000000", -1, -1, NAN_, {0xB1}, {0xB1}, {0xB1}, {0xB1}, "PLUS-MINUS SIGN"},
+  {0xB2, "No", "00110100000000", -1, 2, 2.0, {0xB2}, {0xB2}, {0xB2}, {0xB2}, "SUPERSCRIPT TWO"},
+  {0xB3, "No", "00110100000000", -1, 3, 3.0, {0xB3}, {0xB3}, {0xB3}, {0xB3}, "SUPERSCRIPT THREE"},
+  {0xB4, "Sk", "00000100001000", -1, -1, NAN_, {0xB4}, {0xB4}, {0xB4}, {0xB4}, "ACUTE ACCENT"},
+  {0xB5, "Ll", "10000101010110", -1, -1, NAN_, {0x39C}, {0xB5}, {0x39C}, {0x3BC}, "MICRO SIGN"},
+  {0xB6, "Po", "00000100000000", -1, -1, NAN_, {0xB6}, {0xB6}, {0xB6}, {0xB6}, "PILCROW SIGN"},
+  {0xB7, "Po", "00000100001010", -1, -1, NAN_, {0xB7}, {0xB7}, {0xB7}, {0xB7}, "MIDDLE DOT"},
+  {0xB8, "Sk", "00000100001000", -1, -1, NAN_, {0xB8}, {0xB8}, {0xB8}, {0xB8}, "CEDILLA"},
+  {0xB9, "No", "00110100000000", -1, 1, 1.0, {0xB9}, {0xB9}, {0xB9}, {0xB9}, "SUPERSCRIPT ONE"},
+  {0xBA, "Lo", "10000101010110", -1, -1, NAN_, {0xBA}, {0xBA}, {0xBA}, {0xBA}, "MASCULINE ORDINAL INDICATOR"},
+  {0xBB, "Pf", "00000100000000", -1, -1, NAN_, {0xBB}, {0xBB}, {0xBB}, {0xBB}, "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK"},
+  {0xBC, "No", "00010100000000", -1, -1, 0.25, {0xBC}, {0xBC}, {0xBC}, {0xBC}, "VULGAR FRACTION ONE QUARTER"},
+  {0xBD, "No", "00010100000000", -1, -1, 0.5, {0xBD}, {0xBD}, {0xBD}, {0xBD}, "VULGAR FRACTION ONE HALF"},
+  {0xBE, "No", "00010100000000", -1, -1, 0.75, {0xBE}, {0xBE}, {0xBE}, {0xBE}, "VULGAR FRACTION THREE QUARTERS"},
+  {0xBF, "Po", "00000100000000", -1, -1, NAN_, {0xBF}, {0xBF}, {0xBF}, {0xBF}, "INVERTED QUESTION MARK"},
+  {0xC0, "Lu", "10000110010110", -1, -1, NAN_, {0xC0}, {0xE0}, {0xC0}, {0xE0}, "LATIN CAPITAL LETTER A WITH GRAVE"},
+  {0xC1, "Lu", "10000110010110", -1, -1, NAN_, {0xC1}, {0xE1}, {0xC1}, {0xE1}, "LATIN CAPITAL LETTER A WITH ACUTE"},
+  {0xC2, "Lu", "10000110010110", -1, -1, NAN_, {0xC2}, {0xE2}, {0xC2}, {0xE2}, "LATIN CAPITAL LETTER A WITH CIRCUMFLEX"},
+  {0xC3, "Lu", "10000110010110", -1, -1, NAN_, {0xC3}, {0xE3}, {0xC3}, {0xE3}, "LATIN CAPITAL LETTER A WITH TILDE"},
+  {0xC4, "Lu", "10000110010110", -1, -1, NAN_, {0xC4}, {0xE4}, {0xC4}, {0xE4}, "LATIN CAPITAL LETTER A WITH DIAERESIS"},
+  {0xC5, "Lu", "10000110010110", -1, -1, NAN_, {0xC5}, {0xE5}, {0xC5}, {0xE5}, "LATIN CAPITAL LETTER A WITH RING ABOVE"},
+  {0xC6, "Lu", "10000110010110", -1, -1, NAN_, {0xC6}, {0xE6}, {0xC6}, {0xE6}, "LATIN CAPITAL LETTER AE"},
+  {0xC7, "Lu", "10000110010110", -1, -1, NAN_, {0xC7}, {0xE7}, {0xC7}, {0xE7}, "LATIN CAPITAL LETTER C WITH CEDILLA"},
+  {0xC8, "Lu", "10000110010110", -1, -1, NAN_, {0xC8}, {0xE8}, {0xC8}, {0xE8}, "LATIN CAPITAL LETTER E WITH GRAVE"},
+  {0xC9, "Lu", "10000110010110", -1, -1, NAN_, {0xC9}, {0xE9}, {0xC9}, {0xE9}, "LATIN CAPITAL LETTER E WITH ACUTE"},
+  {0xCA, "Lu", "10000110010110", -1, -1, NAN_, {0xCA}, {0xEA}, {0xCA}, {0xEA}, "LATIN CAPITAL LETTER E WITH CIRCUMFLEX"},
+  {0xCB, "Lu", "10000110010110", -1, -1, NAN_, {0xCB}, {0xEB}, {0xCB}, {0xEB}, "LATIN CAPITAL LETTER E WITH DIAERESIS"},
+  {0xCC, "Lu", "10000110010110", -1, -1, NAN_, {0xCC}, {0xEC}, {0xCC}, {0xEC}, "LATIN CAPITAL LETTER I WITH GRAVE"},
+  {0xCD, "Lu", "10000110010110", -1, -1, NAN_, {0xCD}, {0xED}, {0xCD}, {0xED}, "LATIN CAPITAL LETTER I WITH ACUTE"},
+  {0xCE, "Lu", "10000110010110", -1, -1, NAN_, {0xCE}, {0xEE}, {0xCE}, {0xEE}, "LATIN CAPITAL LETTER I WITH CIRCUMFLEX"},
+  {0xCF, "Lu", "10000110010110", -1, -1, NAN_, {0xCF}, {0xEF}, {0xCF}, {0xEF}, "LATIN CAPITAL LETTER I WITH DIAERESIS"},
+  {0xD0, "Lu", "10000110010110", -1, -1, NAN_, {0xD0}, {0xF0}, {0xD0}, {0xF0}, "LATIN CAPITAL LETTER ETH"},
+  {0xD1, "Lu", "10000110010110", -1, -1, NAN_, {0xD1}, {0xF1}, {0xD1}, {0xF1}, "LATIN CAPITAL LETTER N WITH TILDE"},
+  {0xD2, "Lu", "10000110010110", -1, -1, NAN_, {0xD2}, {0xF2}, {0xD2}, {0xF2}, "LATIN CAPITAL LETTER O WITH GRAVE"},
+  {0xD3, "Lu", "10000110010110", -1, -1, NAN_, {0xD3}, {0xF3}, {0xD3}, {0xF3}, "LATIN CAPITAL LETTER O WITH ACUTE"},
+  {0xD4, "Lu", "10000110010110", -1, -1, NAN_, {0xD4}, {0xF4}, {0xD4}, {0xF4}, "LATIN CAPITAL LETTER O WITH CIRCUMFLEX"},
+  {0xD5, "Lu", "10000110010110", -1, -1, NAN_, {0xD5}, {0xF5}, {0xD5}, {0xF5}, "LATIN CAPITAL LETTER O WITH TILDE"},
+  {0xD6, "Lu", "10000110010110", -1, -1, NAN_, {0xD6}, {0xF6}, {0xD6}, {0xF6}, "LATIN CAPITAL LETTER O WITH DIAERESIS"},
+  {0xD7, "Sm", "00000100000000", -1, -1, NAN_, {0xD7}, {0xD7}, {0xD7}, {0xD7}, "MULTIPLICATION SIGN"},
+  {0xD8, "Lu", "10000110010110", -1, -1, NAN_, {0xD8}, {0xF8}, {0xD8}, {0xF8}, "LATIN CAPITAL LETTER O WITH STROKE"},
+  {0xD9, "Lu", "10000110010110", -1, -1, NAN_, {0xD9}, {0xF9}, {0xD9}, {0xF9}, "LATIN CAPITAL LETTER U WITH GRAVE"},
+  {0xDA, "Lu", "10000110010110", -1, -1, NAN_, {0xDA}, {0xFA}, {0xDA}, {0xFA}, "LATIN CAPITAL LETTER U WITH ACUTE"},
+  {0xDB, "Lu", "10000110010110", -1, -1, NAN_, {0xDB}, {0xFB}, {0xDB}, {0xFB}, "LATIN CAPITAL LETTER U WITH CIRCUMFLEX"},
+  {0xDC, "Lu", "10000110010110", -1, -1, NAN_, {0xDC}, {0xFC}, {0xDC}, {0xFC}, "LATIN CAPITAL LETTER U WITH DIAERESIS"},
+  {0xDD, "Lu", "10000110010110", -1, -1, NAN_, {0xDD}, {0xFD}, {0xDD}, {0xFD}, "LATIN CAPITAL LETTER Y WITH ACUTE"},
+  {0xDE, "Lu", "10000110010110", -1, -1, NAN_, {0xDE}, {0xFE}, {0xDE}, {0xFE}, "LATIN CAPITAL LETTER THORN"},
+  {0xDF, "Ll", "10000101010110", -1, -1, NAN_, {0x53,0x53}, {0xDF}, {0x53,0x73}, {0x73,0x73}, "LATIN SMALL LETTER SHARP S"},
+  {0xE0, "Ll", "10000101010110", -1, -1, NAN_, {0xC0}, {0xE0}, {0xC0}, {0xE0}, "LATIN SMALL LETTER A WITH GRAVE"},
+  {0xE1, "Ll", "10000101010110", -1, -1, NAN_, {0xC1}, {0xE1}, {0xC1}, {0xE1}, "LATIN SMALL LETTER A WITH ACUTE"},
+  {0xE2, "Ll", "10000101010110", -1, -1, NAN_, {0xC2}, {0xE2}, {0xC2}, {0xE2}, "LATIN SMALL LETTER A WITH CIRCUMFLEX"},
+  {0xE3, "Ll", "10000101010110", -1, -1, NAN_, {0xC3}, {0xE3}, {0xC3}, {0xE3}, "LATIN SMALL LETTER A WITH TILDE"},
+  {0xE4, "Ll", "10000101010110", -1, -1, NAN_, {0xC4}, {0xE4}, {0xC4}, {0xE4}, "LATIN SMALL LETTER A WITH DIAERESIS"},
+  {0xE5, "Ll", "10000101010110", -1, -1, NAN_, {0xC5}, {0xE5}, {0xC5}, {0xE5}, "LATIN SMALL LETTER A WITH RING ABOVE"},
+  {0xE6, "Ll", "10000101010110", -1, -1, NAN_, {0xC6}, {0xE6}, {0xC6}, {0xE6}, "LATIN SMALL LETTER AE"},
+  {0xE7, "Ll", "10000101010110", -1, -1, NAN_, {0xC7}, {0xE7}, {0xC7}, {0xE7}, "LATIN SMALL LETTER C WITH CEDILLA"},
+  {0xE8, "Ll", "10000101010110", -1, -1, NAN_, {0xC8}, {0xE8}, {0xC8}, {0xE8}, "LATIN SMALL LETTER E WITH GRAVE"},
+  {0xE9, "Ll", "10000101010110", -1, -1, NAN_, {0xC9}, {0xE9}, {0xC9}, {0xE9}, "LATIN SMALL LETTER E WITH ACUTE"},
+  {0xEA, "Ll", "10000101010110", -1, -1, NAN_, {0xCA}, {0xEA}, {0xCA}, {0xEA}, "LATIN SMALL LETTER E WITH CIRCUMFLEX"},
+  {0xEB, "Ll", "10000101010110", -1, -1, NAN_, {0xCB}, {0xEB}, {0xCB}, {0xEB}, "LATIN SMALL LETTER E WITH DIAERESIS"},
+  {0xEC, "Ll", "10000101010110", -1, -1, NAN_, {0xCC}, {0xEC}, {0xCC}, {0xEC}, "LATIN SMALL LETTER I WITH GRAVE"},
+  {0xED, "Ll", "10000101010110", -1, -1, NAN_, {0xCD}, {0xED}, {0xCD}, {0xED}, "LATIN SMALL LETTER I WITH ACUTE"},
+  {0xEE, "Ll", "10000101010110", -1, -1, NAN_, {0xCE}, {0xEE}, {0xCE}, {0xEE}, "LATIN SMALL LETTER I WITH CIRCUMFLEX"},
+  {0xEF, "Ll", "10000101010110", -1, -1, NAN_, {0xCF}, {0xEF}, {0xCF}, {0xEF}, "LATIN SMALL LETTER I WITH DIAERESIS"},
+  {0xF0, "Ll", "10000101010110", -1, -1, NAN_, {0xD0}, {0xF0}, {0xD0}, {0xF0}, "LATIN SMALL LETTER ETH"},
+  {0xF1, "Ll", "10000101010110", -1, -1, NAN_, {0xD1}, {0xF1}, {0xD1}, {0xF1}, "LATIN SMALL LETTER N WITH TILDE"},
+  {0xF2, "Ll", "10000101010110", -1, -1, NAN_, {0xD2}, {0xF2}, {0xD2}, {0xF2}, "LATIN SMALL LETTER O WITH GRAVE"},
+  {0xF3, "Ll", "10000101010110", -1, -1, NAN_, {0xD3}, {0xF3}, {0xD3}, {0xF3}, "LATIN SMALL LETTER O WITH ACUTE"},
+  {0xF4, "Ll", "10000101010110", -1, -1, NAN_, {0xD4}, {0xF4}, {0xD4}, {0xF4}, "LATIN SMALL LETTER O WITH CIRCUMFLEX"},
+  {0xF5, "Ll", "10000101010110", -1, -1, NAN_, {0xD5}, {0xF5}, {0xD5}, {0xF5}, "LATIN SMALL LETTER O WITH TILDE"},
+  {0xF6, "Ll", "10000101010110", -1, -1, NAN_, {0xD6}, {0xF6}, {0xD6}, {0xF6}, "LATIN SMALL LETTER O WITH DIAERESIS"},
+  {0xF7, "Sm", "00000100000000", -1, -1, NAN_, {0xF7}, {0xF7}, {0xF7}, {0xF7}, "DIVISION SIGN"},
+  {0xF8, "Ll", "10000101010110", -1, -1, NAN_, {0xD8}, {0xF8}, {0xD8}, {0xF8}, "LATIN SMALL LETTER O WITH STROKE"},
+  {0xF9, "Ll", "10000101010110", -1, -1, NAN_, {0xD9}, {0xF9}, {0xD9}, {0xF9}, "LATIN SMALL LETTER U WITH GRAVE"},
+  {0xFA, "Ll", "10000101010110", -1, -1, NAN_, {0xDA}, {0xFA}, {0xDA}, {0xFA}, "LATIN SMALL LETTER U WITH ACUTE"},
+  {0xFB, "Ll", "10000101010110", -1, -1, NAN_, {0xDB}, {0xFB}, {0xDB}, {0xFB}, "LATIN SMALL LETTER U WITH CIRCUMFLEX"},
+  {0xFC, "Ll", "10000101010110", -1, -1, NAN_, {0xDC}, {0xFC}, {0xDC}, {0xFC}, "LATIN SMALL LETTER U WITH DIAERESIS"},
+  {0xFD, "Ll", "10000101010110", -1, -1, NAN_, {0xDD}, {0xFD}, {0xDD}, {0xFD}, "LATIN SMALL LETTER Y WITH ACUTE"},
+  {0xFE, "Ll", "10000101010110", -1, -1, NAN_, {0xDE}, {0xFE}, {0xDE}, {0xFE}, "LATIN SMALL LETTER THORN"},
+  {0xFF, "Ll", "10000101010110", -1, -1, NAN_, {0x178}, {0xFF}, {0x178}, {0xFF}, "LATIN SMALL LETTER Y WITH DIAERESIS"},
+  {0x100, "Lu", "10000110010110", -1, -1, NAN_, {0x100}, {0x101}, {0x100}, {0x101}, "LATIN CAPITAL LETTER A WITH MACRON"},
+  {0x101, "Ll", "10000101010110", -1, -1, NAN_, {0x100}, {0x101}, {0x100}, {0x101}, "LATIN SMALL LETTER A WITH MACRON"},
+  {0x102, "Lu", "10000110010110", -1, -1, NAN_, {0x102}, {0x103}, {0x102}, {0x103}, "LATIN CAPITAL LETTER A WITH BREVE"},
+  {0x103, "Ll", "10000101010110", -1, -1, NAN_, {0x102}, {0x103}, {0x102}, {0x103}, "LATIN SMALL LETTER A WITH BREVE"},
+  {0x104, "Lu", "10000110010110", -1, -1, NAN_, {0x104}, {0x105}, {0x104}, {0x105}, "LATIN CAPITAL LETTER A WITH OGONEK"},
+  {0x105, "Ll", "10000101010110", -1, -1, NAN_, {0x104}, {0x105}, {0x104}, {0x105}, "LATIN SMALL LETTER A WITH OGONEK"},
+  {0x106, "Lu", "10000110010110", -1, -1, NAN_, {0x106}, {0x107}, {0x106}, {0x107}, "LATIN CAPITAL LETTER C WITH ACUTE"},
+  {0x107, "Ll", "10000101010110", -1, -1, NAN_, {0x106}, {0x107}, {0x106}, {0x107}, "LATIN SMALL LETTER C WITH ACUTE"},
+  {0x108, "Lu", "10000110010110", -1, -1, NAN_, {0x108}, {0x109}, {0x108}, {0x109}, "LATIN CAPITAL LETTER C WITH CIRCUMFLEX"},
+  {0x109, "Ll", "10000101010110", -1, -1, NAN_, {0x108}, {0x109}, {0x108}, {0x109}, "LATIN SMALL LETTER C WITH CIRCUMFLEX"},
+  {0x10A, "Lu", "10000110010110", -1, -1, NAN_, {0x10A}, {0x10B}, {0x10A}, {0x10B}, "LATIN CAPITAL LETTER C WITH DOT ABOVE"},
+  {0x10B, "Ll", "10000101010110", -1, -1, NAN_, {0x10A}, {0x10B}, {0x10A}, {0x10B}, "LATIN SMALL LETTER C WITH DOT ABOVE"},
+  {0x10C, "Lu", "10000110010110", -1, -1, NAN_, {0x10C}, {0x10D}, {0x10C}, {0x10D}, "LATIN CAPITAL LETTER C WITH CARON"},
+  {0x10D, "Ll", "10000101010110", -1, -1, NAN_, {0x10C}, {0x10D}, {0x10C}, {0x10D}, "LATIN SMALL LETTER C WITH CARON"},
+  {0x10E, "Lu", "10000110010110", -1, -1, NAN_, {0x10E}, {0x10F}, {0x10E}, {0x10F}, "LATIN CAPITAL LETTER D WITH CARON"},
+  {0x10F, "Ll", "10000101010110", -1, -1, NAN_, {0x10E}, {0x10F}, {0x10E}, {0x10F}, "LATIN SMALL LETTER D WITH CARON"},
+  {0x110, "Lu", "10000110010110", -1, -1, NAN_, {0x110}, {0x111}, {0x110}, {0x111}, "LATIN CAPITAL LETTER D WITH STROKE"},
+  {0x111, "Ll", "10000101010110", -1, -1, NAN_, {0x110}, {0x111}, {0x110}, {0x111}, "LATIN SMALL LETTER D WITH STROKE"},
+  {0x112, "Lu", "10000110010110", -1, -1, NAN_, {0x112}, {0x113}, {0x112}, {0x113}, "LATIN CAPITAL LETTER E WITH MACRON"},
+  {0x113, "Ll", "10000101010110", -1, -1, NAN_, {0x112}, {0x113}, {0x112}, {0x113}, "LATIN SMALL LETTER E WITH MACRON"},
+  {0x114, "Lu", "10000110010110", -1, -1, NAN_, {0x114}, {0x115}, {0x114}, {0x115}, "LATIN CAPITAL LETTER E WITH BREVE"},
+  {0x115, "Ll", "10000101010110", -1, -1, NAN_, {0x114}, {0x115}, {0x114}, {0x115}, "LATIN SMALL LETTER E WITH BREVE"},
+  {0x116, "Lu", "10000110010110", -1, -1, NAN_, {0x116}, {0x117}, {0x116}, {0x117}, "LATIN CAPITAL LETTER E WITH DOT ABOVE"},
+  {0x117, "Ll", "10000101010110", -1, -1, NAN_, {0x116}, {0x117}, {0x116}, {0x117}, "LATIN SMALL LETTER E WITH DOT ABOVE"},
+  {0x118, "Lu", "10000110010110", -1, -1, NAN_, {0x118}, {0x119}, {0x118}, {0x119}, "LATIN CAPITAL LETTER E WITH OGONEK"},
+  {0x119, "Ll", "10000101010110", -1, -1, NAN_, {0x118}, {0x119}, {0x118}, {0x119}, "LATIN SMALL LETTER E WITH OGONEK"},
+  {0x11A, "Lu", "10000110010110", -1, -1, NAN_, {0x11A}, {0x11B}, {0x11A}, {0x11B}, "LATIN CAPITAL LETTER E WITH CARON"},
+  {0x11B, "Ll", "10000101010110", -1, -1, NAN_, {0x11A}, {0x11B}, {0x11A}, {0x11B}, "LATIN SMALL LETTER E WITH CARON"},
+  {0x11C, "Lu", "10000110010110", -1, -1, NAN_, {0x11C}, {0x11D}, {0x11C}, {0x11D}, "LATIN CAPITAL LETTER G WITH CIRCUMFLEX"},
+  {0x11D, "Ll", "10000101010110", -1, -1, NAN_, {0x11C}, {0x11D}, {0x11C}, {0x11D}, "LATIN SMALL LETTER G WITH CIRCUMFLEX"},
+  {0x11E, "Lu", "10000110010110", -1, -1, NAN_, {0x11E}, {0x11F}, {0x11E}, {0x11F}, "LATIN CAPITAL LETTER G WITH BREVE"},
+  {0x11F, "Ll", "10000101010110", -1, -1, NAN_, {0x11E}, {0x11F}, {0x11E}, {0x11F}, "LATIN SMALL LETTER G WITH BREVE"},
+  {0x120, "Lu", "10000110010110", -1, -1, NAN_, {0x120}, {0x121}, {0x120}, {0x121}, "LATIN CAPITAL LETTER G WITH DOT ABOVE"},
+  {0x121, "Ll", "10000101010110", -1, -1, NAN_, {0x120}, {0x121}, {0x120}, {0x121}, "LATIN SMALL LETTER G WITH DOT ABOVE"},
+  {0x122, "Lu", "10000110010110", -1, -1, NAN_, {0x122}, {0x123}, {0x122}, {0x123}, "LATIN CAPITAL LETTER G WITH CEDILLA"},
+  {0x123, "Ll", "10000101010110", -1, -1, NAN_, {0x122}, {0x123}, {0x122}, {0x123}, "LATIN SMALL LETTER G WITH CEDILLA"},
+  {0x124, "Lu", "10000110010110", -1, -1, NAN_, {0x124}, {0x125}, {0x124}, {0x125}, "LATIN CAPITAL LETTER H WITH CIRCUMFLEX"},
+  {0x125, "Ll", "10000101010110", -1, -1, NAN_, {0x124}, {0x125}, {0x124}, {0x125}, "LATIN SMALL LETTER H WITH CIRCUMFLEX"},
+  {0x126, "Lu", "10000110010110", -1, -1, NAN_, {0x126}, {0x127}, {0x126}, {0x127}, "LATIN CAPITAL LETTER H WITH STROKE"},
+  {0x127, "Ll", "10000101010110", -1, -1, NAN_, {0x126}, {0x127}, {0x126}, {0x127}, "LATIN SMALL LETTER H WITH STROKE"},
+  {0x128, "Lu", "10000110010110", -1, -1, NAN_, {0x128}, {0x129}, {0x128}, {0x129}, "LATIN CAPITAL LETTER I WITH TILDE"},
+  {0x129, "Ll", "10000101010110", -1, -1, NAN_, {0x128}, {0x129}, {0x128}, {0x129}, "LATIN SMALL LETTER I WITH TILDE"},
+  {0x12A, "Lu", "10000110010110", -1, -1, NAN_, {0x12A}, {0x12B}, {0x12A}, {0x12B}, "LATIN CAPITAL LETTER I WITH MACRON"},
+  {0x12B, "Ll", "10000101010110", -1, -1, NAN_, {0x12A}, {0x12B}, {0x12A}, {0x12B}, "LATIN SMALL LETTER I WITH MACRON"},
+  {0x12C, "Lu", "10000110010110", -1, -1, NAN_, {0x12C}, {0x12D}, {0x12C}, {0x12D}, "LATIN CAPITAL LETTER I WITH BREVE"},
+  {0x12D, "Ll", "10000101010110", -1, -1, NAN_, {0x12C}, {0x12D}, {0x12C}, {0x12D}, "LATIN SMALL LETTER I WITH BREVE"},
+  {0x12E, "Lu", "10000110010110", -1, -1, NAN_, {0x12E}, {0x12F}, {0x12E}, {0x12F}, "LATIN CAPITAL LETTER I WITH OGONEK"},
+  {0x12F, "Ll", "10000101010110", -1, -1, NAN_, {0x12E}, {0x12F}, {0x12E}, {0x12F}, "LATIN SMALL LETTER I WITH OGONEK"},
+  {0x130, "Lu", "10000110010110", -1, -1, NAN_, {0x130}, {0x69,0x307}, {0x130}, {0x69,0x307}, "LATIN CAPITAL LETTER I WITH DOT ABOVE"},
+  {0x131, "Ll", "10000101010110", -1, -1, NAN_, {0x49}, {0x131}, {0x49}, {0x131}, "LATIN SMALL LETTER DOTLESS I"},
+  {0x132, "Lu", "10000110010110", -1, -1, NAN_, {0x132}, {0x133}, {0x132}, {0x133}, "LATIN CAPITAL LIGATURE IJ"},
+  {0x133, "Ll", "10000101010110", -1, -1, NAN_, {0x132}, {0x133}, {0x132}, {0x133}, "LATIN SMALL LIGATURE IJ"},
+  {0x134, "Lu", "10000110010110", -1, -1, NAN_, {0x134}, {0x135}, {0x134}, {0x135}, "LATIN CAPITAL LETTER J WITH CIRCUMFLEX"},
+  {0x135, "Ll", "10000101010110", -1, -1, NAN_, {0x134}, {0x135}, {0x134}, {0x135}, "LATIN SMALL LETTER J WITH CIRCUMFLEX"},
+  {0x136, "Lu", "10000110010110", -1, -1, NAN_, {0x136}, {0x137}, {0x136}, {0x137}, "LATIN CAPITAL LETTER K WITH CEDILLA"},
+  {0x137, "Ll", "10000101010110", -1, -1, NAN_, {0x136}, {0x137}, {0x136}, {0x137}, "LATIN SMALL LETTER K WITH CEDILLA"},
+  {0x138, "Ll", "10000101010110", -1, -1, NAN_, {0x138}, {0x138}, {0x138}, {0x138}, "LATIN SMALL LETTER KRA"},
+  {0x139, "Lu", "10000110010110", -1, -1, NAN_, {0x139}, {0x13A}, {0x139}, {0x13A}, "LATIN CAPITAL LETTER L WITH ACUTE"},
+  {0x13A, "Ll", "10000101010110", -1, -1, NAN_, {0x139}, {0x13A}, {0x139}, {0x13A}, "LATIN SMALL LETTER L WITH ACUTE"},
+  {0x13B, "Lu", "10000110010110", -1, -1, NAN_, {0x13B}, {0x13C}, {0x13B}, {0x13C}, "LATIN CAPITAL LETTER L WITH CEDILLA"},
+  {0x13C, "Ll", "10000101010110", -1, -1, NAN_, {0x13B}, {0x13C}, {0x13B}, {0x13C}, "LATIN SMALL LETTER L WITH CEDILLA"},
+  {0x13D, "Lu", "10000110010110", -1, -1, NAN_, {0x13D}, {0x13E}, {0x13D}, {0x13E}, "LATIN CAPITAL LETTER L WITH CARON"},
+  {0x13E, "Ll", "10000101010110", -1, -1, NAN_, {0x13D}, {0x13E}, {0x13D}, {0x13E}, "LATIN SMALL LETTER L WITH CARON"},
+  {0x13F, "Lu", "10000110010110", -1, -1, NAN_, {0x13F}, {0x140}, {0x13F}, {0x140}, "LATIN CAPITAL LETTER L WITH MIDDLE DOT"},
+  {0x140, "Ll", "10000101010110", -1, -1, NAN_, {0x13F}, {0x140}, {0x13F}, {0x140}, "LATIN SMALL LETTER L WITH MIDDLE DOT"},
+  {0x141, "Lu", "10000110010110", -1, -1, NAN_, {0x141}, {0x142}, {0x141}, {0x142}, "LATIN CAPITAL LETTER L WITH STROKE"},
+  {0x142, "Ll", "10000101010110", -1, -1, NAN_, {0x141}, {0x142}, {0x141}, {0x142}, "LATIN SMALL LETTER L WITH STROKE"},
+  {0x143, "Lu", "10000110010110", -1, -1, NAN_, {0x143}, {0x144}, {0x143}, {0x144}, "LATIN CAPITAL LETTER N WITH ACUTE"},
+  {0x144, "Ll", "10000101010110", -1, -1, NAN_, {0x143}, {0x144}, {0x143}, {0x144}, "LATIN SMALL LETTER N WITH ACUTE"},
+  {0x145, "Lu", "10000110010110", -1, -1, NAN_, {0x145}, {0x146}, {0x145}, {0x146}, "LATIN CAPITAL LETTER N WITH CEDILLA"},
+  {0x146, "Ll", "10000101010110", -1, -1, NAN_, {0x145}, {0x146}, {0x145}, {0x146}, "LATIN SMALL LETTER N WITH CEDILLA"},
+  {0x147, "Lu", "10000110010110", -1, -1, NAN_, {0x147}, {0x148}, {0x147}, {0x148}, "LATIN CAPITAL LETTER N WITH CARON"},
+  {0x148, "Ll", "10000101010110", -1, -1, NAN_, {0x147}, {0x148}, {0x147}, {0x148}, "LATIN SMALL LETTER N WITH CARON"},
+  {0x149, "Ll", "10000101010110", -1, -1, NAN_, {0x2BC,0x4E}, {0x149}, {0x2BC,0x4E}, {0x2BC,0x6E}, "LATIN SMALL LETTER N PRECEDED BY APOSTROPHE"},
+  {0x14A, "Lu", "10000110010110", -1, -1, NAN_, {0x14A}, {0x14B}, {0x14A}, {0x14B}, "LATIN CAPITAL LETTER ENG"},
+  {0x14B, "Ll", "10000101010110", -1, -1, NAN_, {0x14A}, {0x14B}, {0x14A}, {0x14B}, "LATIN SMALL LETTER ENG"},
+  {0x14C, "Lu", "10000110010110", -1, -1, NAN_, {0x14C}, {0x14D}, {0x14C}, {0x14D}, "LATIN CAPITAL LETTER O WITH MACRON"},
+  {0x14D, "Ll", "10000101010110", -1, -1, NAN_, {0x14C}, {0x14D}, {0x14C}, {0x14D}, "LATIN SMALL LETTER O WITH MACRON"},
+  {0x14E, "Lu", "10000110010110", -1, -1, NAN_, {0x14E}, {0x14F}, {0x14E}, {0x14F}, "LATIN CAPITAL LETTER O WITH BREVE"},
+  {0x14F, "Ll", "10000101010110", -1, -1, NAN_, {0x14E}, {0x14F}, {0x14E}, {0x14F}, "LATIN SMALL LETTER O WITH BREVE"},
+  {0x150, "Lu", "10000110010110", -1, -1, NAN_, {0x150}, {0x151}, {0x150}, {0x151}, "LATIN CAPITAL LETTER O WITH DOUBLE ACUTE"},
+  {0x151, "Ll", "10000101010110", -1, -1, NAN_, {0x150}, {0x151}, {0x150}, {0x151}, "LATIN SMALL LETTER O WITH DOUBLE ACUTE"},
+  {0x152, "Lu", "10000110010110", -1, -1, NAN_, {0x152}, {0x153}, {0x152}, {0x153}, "LATIN CAPITAL LIGATURE OE"},
+  {0x153, "Ll", "10000101010110", -1, -1, NAN_, {0x152}, {0x153}, {0x152}, {0x153}, "LATIN SMALL LIGATURE OE"},
+  {0x154, "Lu", "10000110010110", -1, -1, NAN_, {0x154}, {0x155}, {0x154}, {0x155}, "LATIN CAPITAL LETTER R WITH ACUTE"},
+  {0x155, "Ll", "10000101010110", -1, -1, NAN_, {0x154}, {0x155}, {0x154}, {0x155}, "LATIN SMALL LETTER R WITH ACUTE"},
+  {0x156, "Lu", "10000110010110", -1, -1, NAN_, {0x156}, {0x157}, {0x156}, {0x157}, "LATIN CAPITAL LETTER R WITH CEDILLA"},
+  {0x157, "Ll", "10000101010110", -1, -1, NAN_, {0x156}, {0x157}, {0x156}, {0x157}, "LATIN SMALL LETTER R WITH CEDILLA"},
+  {0x158, "Lu", "10000110010110", -1, -1, NAN_, {0x158}, {0x159}, {0x158}, {0x159}, "LATIN CAPITAL LETTER R WITH CARON"},
+  {0x159, "Ll", "10000101010110", -1, -1, NAN_, {0x158}, {0x159}, {0x158}, {0x159}, "LATIN SMALL LETTER R WITH CARON"},
+  {0x15A, "Lu", "10000110010110", -1, -1, NAN_, {0x15A}, {0x15B}, {0x15A}, {0x15B}, "LATIN CAPITAL LETTER S WITH ACUTE"},
+  {0x15B, "Ll", "10000101010110", -1, -1, NAN_, {0x15A}, {0x15B}, {0x15A}, {0x15B}, "LATIN SMALL LETTER S WITH ACUTE"},
+  {0x15C, "Lu", "10000110010110", -1, -1, NAN_, {0x15C}, {0x15D}, {0x15C}, {0x15D}, "LATIN CAPITAL LETTER S WITH CIRCUMFLEX"},
+  {0x15D, "Ll", "10000101010110", -1, -1, NAN_, {0x15C}, {0x15D}, {0x15C}, {0x15D}, "LATIN SMALL LETTER S WITH CIRCUMFLEX"},
+  {0x15E, "Lu", "10000110010110", -1, -1, NAN_, {0x15E}, {0x15F}, {0x15E}, {0x15F}, "LATIN CAPITAL LETTER S WITH CEDILLA"},
+  {0x15F, "Ll", "10000101010110", -1, -1, NAN_, {0x15E}, {0x15F}, {0x15E}, {0x15F}, "LATIN SMALL LETTER S WITH CEDILLA"},
+  {0x160, "Lu", "10000110010110", -1, -1, NAN_, {0x160}, {0x161}, {0x160}, {0x161}, "LATIN CAPITAL LETTER S WITH CARON"},
+  {0x161, "Ll", "10000101010110", -1, -1, NAN_, {0x160}, {0x161}, {0x160}, {0x161}, "LATIN SMALL LETTER S WITH CARON"},
+  {0x162, "Lu", "10000110010110", -1, -1, NAN_, {0x162}, {0x163}, {0x162}, {0x163}, "LATIN CAPITAL LETTER T WITH CEDILLA"},
+  {0x163, "Ll", "10000101010110", -1, -1, NAN_, {0x162}, {0x163}, {0x162}, {0x163}, "LATIN SMALL LETTER T WITH CEDILLA"},
+  {0x164, "Lu", "10000110010110", -1, -1, NAN_, {0x164}, {0x165}, {0x164}, {0x165}, "LATIN CAPITAL LETTER T WITH CARON"},
+  {0x165, "Ll", "10000101010110", -1, -1, NAN_, {0x164}, {0x165}, {0x164}, {0x165}, "LATIN SMALL LETTER T WITH CARON"},
+  {0x166, "Lu", "10000110010110", -1, -1, NAN_, {0x166}, {0x167}, {0x166}, {0x167}, "LATIN CAPITAL LETTER T WITH STROKE"},
+  {0x167, "Ll", "10000101010110", -1, -1, NAN_, {0x166}, {0x167}, {0x166}, {0x167}, "LATIN SMALL LETTER T WITH STROKE"},
+  {0x168, "Lu", "10000110010110", -1, -1, NAN_, {0x168}, {0x169}, {0x168}, {0x169}, "LATIN CAPITAL LETTER U WITH TILDE"},
+  {0x169, "Ll", "10000101010110", -1, -1, NAN_, {0x168}, {0x169}, {0x168}, {0x169}, "LATIN SMALL LETTER U WITH TILDE"},
+  {0x16A, "Lu", "10000110010110", -1, -1, NAN_, {0x16A}, {0x16B}, {0x16A}, {0x16B}, "LATIN CAPITAL LETTER U WITH MACRON"},
+  {0x16B, "Ll", "10000101010110", -1, -1, NAN_, {0x16A}, {0x16B}, {0x16A}, {0x16B}, "LATIN SMALL LETTER U WITH MACRON"},
+  {0x16C, "Lu", "10000110010110", -1, -1, NAN_, {0x16C}, {0x16D}, {0x16C}, {0x16D}, "LATIN CAPITAL LETTER U WITH BREVE"},
+  {0x16D, "Ll", "10000101010110", -1, -1, NAN_, {0x16C}, {0x16D}, {0x16C}, {0x16D}, "LATIN SMALL LETTER U WITH BREVE"},
+  {0x16E, "Lu", "10000110010110", -1, -1, NAN_, {0x16E}, {0x16F}, {0x16E}, {0x16F}, "LATIN CAPITAL LETTER U WITH RING ABOVE"},
+  {0x16F, "Ll", "10000101010110", -1, -1, NAN_, {0x16E}, {0x16F}, {0x16E}, {0x16F}, "LATIN SMALL LETTER U WITH RING ABOVE"},
+  {0x170, "Lu", "10000110010110", -1, -1, NAN_, {0x170}, {0x171}, {0x170}, {0x171}, "LATIN CAPITAL LETTER U WITH DOUBLE ACUTE"},
+  {0x171, "Ll", "10000101010110", -1, -1, NAN_, {0x170}, {0x171}, {0x170}, {0x171}, "LATIN SMALL LETTER U WITH DOUBLE ACUTE"},
+  {0x172, "Lu", "10000110010110", -1, -1, NAN_, {0x172}, {0x173}, {0x172}, {0x173}, "LATIN CAPITAL LETTER U WITH OGONEK"},
+  {0x173, "Ll", "10000101010110", -1, -1, NAN_, {0x172}, {0x173}, {0x172}, {0x173}, "LATIN SMALL LETTER U WITH OGONEK"},
+  {0x174, "Lu", "10000110010110", -1, -1, NAN_, {0x174}, {0x175}, {0x174}, {0x175}, "LATIN CAPITAL LETTER W WITH CIRCUMFLEX"},
+  {0x175, "Ll", "10000101010110", -1, -1, NAN_, {0x174}, {0x175}, {0x174}, {0x175}, "LATIN SMALL LETTER W WITH CIRCUMFLEX"},
+  {0x176, "Lu", "10000110010110", -1, -1, NAN_, {0x176}, {0x177}, {0x176}, {0x177}, "LATIN CAPITAL LETTER Y WITH CIRCUMFLEX"},
+  {0x177, "Ll", "10000101010110", -1, -1, NAN_, {0x176}, {0x177}, {0x176}, {0x177}, "LATIN SMALL LETTER Y WITH CIRCUMFLEX"},
+  {0x178, "Lu", "10000110010110", -1, -1, NAN_, {0x178}, {0xFF}, {0x178}, {0xFF}, "LATIN CAPITAL LETTER Y WITH DIAERESIS"},
+  {0x179, "Lu", "10000110010110", -1, -1, NAN_, {0x179}, {0x17A}, {0x179}, {0x17A}, "LATIN CAPITAL LETTER Z WITH ACUTE"},
+  {0x17A, "Ll", "10000101010110", -1, -1, NAN_, {0x179}, {0x17A}, {0x179}, {0x17A}, "LATIN SMALL LETTER Z WITH ACUTE"},
+  {0x17B, "Lu", "10000110010110", -1, -1, NAN_, {0x17B}, {0x17C}, {0x17B}, {0x17C}, "LATIN CAPITAL LETTER Z WITH DOT ABOVE"},
+  {0x17C, "Ll", "10000101010110", -1, -1, NAN_, {0x17B}, {0x17C}, {0x17B}, {0x17C}, "LATIN SMALL LETTER Z WITH DOT ABOVE"},
+  {0x17D, "Lu", "10000110010110", -1, -1, NAN_, {0x17D}, {0x17E}, {0x17D}, {0x17E}, "LATIN CAPITAL LETTER Z WITH CARON"},
+  {0x17E, "Ll", "10000101010110", -1, -1, NAN_, {0x17D}, {0x17E}, {0x17D}, {0x17E}, "LATIN SMALL LETTER Z WITH CARON"},
+  {0x17F, "Ll", "10000101010110", -1, -1, NAN_, {0x53}, {0x17F}, {0x53}, {0x73}, "LATIN SMALL LETTER LONG S"},
+  {0x1BB, "Lo", "10000100000110", -1, -1, NAN_, {0x1BB}, {0x1BB}, {0x1BB}, {0x1BB}, "LATIN LETTER TWO WITH STROKE"},
+  {0x1C5, "Lt", "10000100110110", -1, -1, NAN_, {0x1C4}, {0x1C6}, {0x1C5}, {0x1C6}, "LATIN CAPITAL LETTER D WITH SMALL LETTER Z WITH CARON"},
+  {0x1F0, "Ll", "10000101010110", -1, -1, NAN_, {0x4A,0x30C}, {0x1F0}, {0x4A,0x30C}, {0x6A,0x30C}, "LATIN SMALL LETTER J WITH CARON"},
+  {0x2B8, "Lm", "10000101011110", -1, -1, NAN_, {0x2B8}, {0x2B8}, {0x2B8}, {0x2B8}, "MODIFIER LETTER SMALL Y"},
+  {0x345, "Mn", "00000101011010", -1, -1, NAN_, {0x399}, {0x345}, {0x399}, {0x3B9}, "COMBINING GREEK YPOGEGRAMMENI"},
+  {0x390, "Ll", "10000101010110", -1, -1, NAN_, {0x399,0x308,0x301}, {0x390}, {0x399,0x308,0x301}, {0x3B9,0x308,0x301}, "GREEK SMALL LETTER IOTA WITH DIALYTIKA AND TONOS"},
+  {0x3A3, "Lu", "10000110010110", -1, -1, NAN_, {0x3A3}, {0x3C3}, {0x3A3}, {0x3C3}, "GREEK CAPITAL LETTER SIGMA"},
+  {0x3C2, "Ll", "10000101010110", -1, -1, NAN_, {0x3A3}, {0x3C2}, {0x3A3}, {0x3C3}, "GREEK SMALL LETTER FINAL SIGMA"},
+  {0x4A5, "Ll", "10000101010110", -1, -1, NAN_, {0x4A4}, {0x4A5}, {0x4A4}, {0x4A5}, "CYRILLIC SMALL LIGATURE EN GHE"},
+  {0x587, "Ll", "10000101010110", -1, -1, NAN_, {0x535,0x552}, {0x587}, {0x535,0x582}, {0x565,0x582}, "ARMENIAN SMALL LIGATURE ECH YIWN"},
+  {0x660, "Nd", "01110100000010", 0, 0, 0.0, {0x660}, {0x660}, {0x660}, {0x660}, "ARABIC-INDIC DIGIT ZERO"},
+  {0x669, "Nd", "01110100000010", 9, 9, 9.0, {0x669}, {0x669}, {0x669}, {0x669}, "ARABIC-INDIC DIGIT NINE"},
+  {0x6B6, "Lo", "10000100000110", -1, -1, NAN_, {0x6B6}, {0x6B6}, {0x6B6}, {0x6B6}, "ARABIC LETTER LAM WITH DOT ABOVE"},
+  {0x6F3, "Nd", "01110100000010", 3, 3, 3.0, {0x6F3}, {0x6F3}, {0x6F3}, {0x6F3}, "EXTENDED ARABIC-INDIC DIGIT THREE"},
+  {0x940, "Mc", "00000100000010", -1, -1, NAN_, {0x940}, {0x940}, {0x940}, {0x940}, "DEVANAGARI VOWEL SIGN II"},
+  {0x966, "Nd", "01110100000010", 0, 0, 0.0, {0x966}, {0x966}, {0x966}, {0x966}, "DEVANAGARI DIGIT ZERO"},
+  {0xB0B, "Lo", "10000100000110", -1, -1, NAN_, {0xB0B}, {0xB0B}, {0xB0B}, {0xB0B}, "ORIYA LETTER VOCALIC R"},
+  {0xB72, "No", "00010100000000", -1, -1, 0.25, {0xB72}, {0xB72}, {0xB72}, {0xB72}, "ORIYA FRACTION ONE QUARTER"},
+  {0xBB5, "Lo", "10000100000110", -1, -1, NAN_, {0xBB5}, {0xBB5}, {0xBB5}, {0xBB5}, "TAMIL LETTER VA"},
+  {0xBF0, "No", "00010100000000", -1, -1, 10.0, {0xBF0}, {0xBF0}, {0xBF0}, {0xBF0}, "TAMIL NUMBER TEN"},
+  {0xED9, "Nd", "01110100000010", 9, 9, 9.0, {0xED9}, {0xED9}, {0xED9}, {0xED9}, "LAO DIGIT NINE"},
+  {0x104B, "Po", "00000100000000", -1, -1, NAN_, {0x104B}, {0x104B}, {0x104B}, {0x104B}, "MYANMAR SIGN SECTION"},
+  {0x10C0, "Lu", "10000110010110", -1, -1, NAN_, {0x10C0}, {0x2D20}, {0x10C0}, {0x2D20}, "GEORGIAN CAPITAL LETTER HAE"},
+  {0x10D0, "Ll", "10000101010110", -1, -1, NAN_, {0x1C90}, {0x10D0}, {0x10D0}, {0x10D0}, "GEORGIAN LETTER AN"},
+  {0x13A0, "Lu", "10000110010110", -1, -1, NAN_, {0x13A0}, {0xAB70}, {0x13A0}, {0x13A0}, "CHEROKEE LETTER A"},
+  {0x13F8, "Ll", "10000101010110", -1, -1, NAN_, {0x13F0}, {0x13F8}, {0x13F0}, {0x13F0}, "CHEROKEE SMALL LETTER YE"},
+  {0x1680, "Zs", "00001000000000", -1, -1, NAN_, {0x1680}, {0x1680}, {0x1680}, {0x1680}, "OGHAM SPACE MARK"},
+  {0x180E, "Cf", "00000000001000", -1, -1, NAN_, {0x180E}, {0x180E}, {0x180E}, {0x180E}, "MONGOLIAN VOWEL SEPARATOR"},
+  {0x18DB, "Lo", "10000100000110", -1, -1, NAN_, {0x18DB}, {0x18DB}, {0x18DB}, {0x18DB}, "CANADIAN SYLLABICS OJIBWAY SH"},
+  {0x1C85, "Ll", "10000101010110", -1, -1, NAN_, {0x422}, {0x1C85}, {0x422}, {0x442}, "CYRILLIC SMALL LETTER THREE-LEGGED TE"},
+  {0x1C90, "Lu", "10000110010110", -1, -1, NAN_, {0x1C90}, {0x10D0}, {0x1C90}, {0x10D0}, "GEORGIAN MTAVRULI CAPITAL LETTER AN"},
+  {0x1D2F, "Lm", "10000101011110", -1, -1, NAN_, {0x1D2F}, {0x1D2F}, {0x1D2F}, {0x1D2F}, "MODIFIER LETTER CAPITAL BARRED B"},
+  {0x1E17, "Ll", "10000101010110", -1, -1, NAN_, {0x1E16}, {0x1E17}, {0x1E16}, {0x1E17}, "LATIN SMALL LETTER E WITH MACRON AND ACUTE"},
+  {0x1E96, "Ll", "10000101010110", -1, -1, NAN_, {0x48,0x331}, {0x1E96}, {0x48,0x331}, {0x68,0x331}, "LATIN SMALL LETTER H WITH LINE BELOW"},
+  {0x1E9E, "Lu", "10000110010110", -1, -1, NAN_, {0x1E9E}, {0xDF}, {0x1E9E}, {0x73,0x73}, "LATIN CAPITAL LETTER SHARP S"},
+  {0x1F88, "Lt", "10000100110110", -1, -1, NAN_, {0x1F08,0x399}, {0x1F80}, {0x1F88}, {0x1F00,0x3B9}, "GREEK CAPITAL LETTER ALPHA WITH PSILI AND PROSGEGRAMMENI"},
+  {0x200B, "Cf", "00000000001000", -1, -1, NAN_, {0x200B}, {0x200B}, {0x200B}, {0x200B}, "ZERO WIDTH SPACE"},
+  {0x200D, "Cf", "00000000001000", -1, -1, NAN_, {0x200D}, {0x200D}, {0x200D}, {0x200D}, "ZERO WIDTH JOINER"},
+  {0x2028, "Zl", "00001000000001", -1, -1, NAN_, {0x2028}, {0x2028}, {0x2028}, {0x2028}, "LINE SEPARATOR"},
+  {0x2029, "Zp", "00001000000001", -1, -1, NAN_, {0x2029}, {0x2029}, {0x2029}, {0x2029}, "PARAGRAPH SEPARATOR"},
+  {0x2070, "No", "00110100000000", -1, 0, 0.0, {0x2070}, {0x2070}, {0x2070}, {0x2070}, "SUPERSCRIPT ZERO"},
+  {0x2126, "Lu", "10000110010110", -1, -1, NAN_, {0x2126}, {0x3C9}, {0x2126}, {0x3C9}, "OHM SIGN"},
+  {0x212A, "Lu", "10000110010110", -1, -1, NAN_, {0x212A}, {0x6B}, {0x212A}, {0x6B}, "KELVIN SIGN"},
+  {0x212B, "Lu", "10000110010110", -1, -1, NAN_, {0x212B}, {0xE5}, {0x212B}, {0xE5}, "ANGSTROM SIGN"},
+  {0x2155, "No", "00010100000000", -1, -1, 0.2, {0x2155}, {0x2155}, {0x2155}, {0x2155}, "VULGAR FRACTION ONE FIFTH"},
+  {0x2159, "No", "00010100000000", -1, -1, 0.16666666666666666, {0x2159}, {0x2159}, {0x2159}, {0x2159}, "VULGAR FRACTION ONE SIXTH"},
+  {0x2160, "Nl", "00010110010110", -1, -1, 1.0, {0x2160}, {0x2170}, {0x2160}, {0x2170}, "ROMAN NUMERAL ONE"},
+  {0x216B, "Nl", "00010110010110", -1, -1, 12.0, {0x216B}, {0x217B}, {0x216B}, {0x217B}, "ROMAN NUMERAL TWELVE"},
+  {0x21CD, "So", "00000100000000", -1, -1, NAN_, {0x21CD}, {0x21CD}, {0x21CD}, {0x21CD}, "LEFTWARDS DOUBLE ARROW WITH STROKE"},
+  {0x2460, "No", "00110100000000", -1, 1, 1.0, {0x2460}, {0x2460}, {0x2460}, {0x2460}, "CIRCLED DIGIT ONE"},
+  {0x24B6, "So", "00000110010000", -1, -1, NAN_, {0x24B6}, {0x24D0}, {0x24B6}, {0x24D0}, "CIRCLED LATIN CAPITAL LETTER A"},
+  {0x24D4, "So", "00000101010000", -1, -1, NAN_, {0x24BA}, {0x24D4}, {0x24BA}, {0x24D4}, "CIRCLED LATIN SMALL LETTER E"},
+  {0x2809, "So", "00000100000000", -1, -1, NAN_, {0x2809}, {0x2809}, {0x2809}, {0x2809}, "BRAILLE PATTERN DOTS-14"},
+  {0x2973, "Sm", "00000100000000", -1, -1, NAN_, {0x2973}, {0x2973}, {0x2973}, {0x2973}, "LEFTWARDS ARROW ABOVE TILDE OPERATOR"},
+  {0x2C2F, "Lu", "10000110010110", -1, -1, NAN_, {0x2C2F}, {0x2C5F}, {0x2C2F}, {0x2C5F}, "GLAGOLITIC CAPITAL LETTER CAUDATE CHRIVI"},
+  {0x2DA3, "Lo", "10000100000110", -1, -1, NAN_, {0x2DA3}, {0x2DA3}, {0x2DA3}, {0x2DA3}, "ETHIOPIC SYLLABLE SSAA"},
+  {0x2EAF, "So", "00000100000000", -1, -1, NAN_, {0x2EAF}, {0x2EAF}, {0x2EAF}, {0x2EAF}, "CJK RADICAL SILK"},
+  {0x2F24, "So", "00000100000000", -1, -1, NAN_, {0x2F24}, {0x2F24}, {0x2F24}, {0x2F24}, "KANGXI RADICAL BIG"},
+  {0x3000, "Zs", "00001000000000", -1, -1, NAN_, {0x3000}, {0x3000}, {0x3000}, {0x3000}, "IDEOGRAPHIC SPACE"},
+  {0x3007, "Nl", "00010100000110", -1, -1, 0.0, {0x3007}, {0x3007}, {0x3007}, {0x3007}, "IDEOGRAPHIC NUMBER ZERO"},
+  {0x3435, "Lo", "10000100000110", -1, -1, NAN_, {0x3435}, {0x3435}, {0x3435}, {0x3435}, "CJK UNIFIED IDEOGRAPH-3435"},
+  {0x3698, "Lo", "10000100000110", -1, -1, NAN_, {0x3698}, {0x3698}, {0x3698}, {0x3698}, "CJK UNIFIED IDEOGRAPH-3698"},
+  {0x3752, "Lo", "10000100000110", -1, -1, NAN_, {0x3752}, {0x3752}, {0x3752}, {0x3752}, "CJK UNIFIED IDEOGRAPH-3752"},
+  {0x39A1, "Lo", "10000100000110", -1, -1, NAN_, {0x39A1}, {0x39A1}, {0x39A1}, {0x39A1}, "CJK UNIFIED IDEOGRAPH-39A1"},
+  {0x39F6, "Lo", "10000100000110", -1, -1, NAN_, {0x39F6}, {0x39F6}, {0x39F6}, {0x39F6}, "CJK UNIFIED IDEOGRAPH-39F6"},
+  {0x3CF0, "Lo", "10000100000110", -1, -1, NAN_, {0x3CF0}, {0x3CF0}, {0x3CF0}, {0x3CF0}, "CJK UNIFIED IDEOGRAPH-3CF0"},
+  {0x40DE, "Lo", "10000100000110", -1, -1, NAN_, {0x40DE}, {0x40DE}, {0x40DE}, {0x40DE}, "CJK UNIFIED IDEOGRAPH-40DE"},
+  {0x42DA, "Lo", "10000100000110", -1, -1, NAN_, {0x42DA}, {0x42DA}, {0x42DA}, {0x42DA}, "CJK UNIFIED IDEOGRAPH-42DA"},
+  {0x43B5, "Lo", "10000100000110", -1, -1, NAN_, {0x43B5}, {0x43B5}, {0x43B5}, {0x43B5}, "CJK UNIFIED IDEOGRAPH-43B5"},
+  {0x43FB, "Lo", "10000100000110", -1, -1, NAN_, {0x43FB}, {0x43FB}, {0x43FB}, {0x43FB}, "CJK UNIFIED IDEOGRAPH-43FB"},
+  {0x470C, "Lo", "10000100000110", -1, -1, NAN_, {0x470C}, {0x470C}, {0x470C}, {0x470C}, "CJK UNIFIED IDEOGRAPH-470C"},
+  {0x484B, "Lo", "10000100000110", -1, -1, NAN_, {0x484B}, {0x484B}, {0x484B}, {0x484B}, "CJK UNIFIED IDEOGRAPH-484B"},
+  {0x4A8F, "Lo", "10000100000110", -1, -1, NAN_, {0x4A8F}, {0x4A8F}, {0x4A8F}, {0x4A8F}, "CJK UNIFIED IDEOGRAPH-4A8F"},
+  {0x4A99, "Lo", "10000100000110", -1, -1, NAN_, {0x4A99}, {0x4A99}, {0x4A99}, {0x4A99}, "CJK UNIFIED IDEOGRAPH-4A99"},
+  {0x4B02, "Lo", "10000100000110", -1, -1, NAN_, {0x4B02}, {0x4B02}, {0x4B02}, {0x4B02}, "CJK UNIFIED IDEOGRAPH-4B02"},
+  {0x4BE0, "Lo", "10000100000110", -1, -1, NAN_, {0x4BE0}, {0x4BE0}, {0x4BE0}, {0x4BE0}, "CJK UNIFIED IDEOGRAPH-4BE0"},
+  {0x4C38, "Lo", "10000100000110", -1, -1, NAN_, {0x4C38}, {0x4C38}, {0x4C38}, {0x4C38}, "CJK UNIFIED IDEOGRAPH-4C38"},
+  {0x4C69, "Lo", "10000100000110", -1, -1, NAN_, {0x4C69}, {0x4C69}, {0x4C69}, {0x4C69}, "CJK UNIFIED IDEOGRAPH-4C69"},
+  {0x4E00, "Lo", "10010100000110", -1, -1, 1.0, {0x4E00}, {0x4E00}, {0x4E00}, {0x4E00}, "CJK UNIFIED IDEOGRAPH-4E00"},
+  {0x4E5D, "Lo", "10010100000110", -1, -1, 9.0, {0x4E5D}, {0x4E5D}, {0x4E5D}, {0x4E5D}, "CJK UNIFIED IDEOGRAPH-4E5D"},
+  {0x504E, "Lo", "10000100000110", -1, -1, NAN_, {0x504E}, {0x504E}, {0x504E}, {0x504E}, "CJK UNIFIED IDEOGRAPH-504E"},
+  {0x51B7, "Lo", "10000100000110", -1, -1, NAN_, {0x51B7}, {0x51B7}, {0x51B7}, {0x51B7}, "CJK UNIFIED IDEOGRAPH-51B7"},
+  {0x52B3, "Lo", "10000100000110", -1, -1, NAN_, {0x52B3}, {0x52B3}, {0x52B3}, {0x52B3}, "CJK UNIFIED IDEOGRAPH-52B3"},
+  {0x5341, "Lo", "10010100000110", -1, -1, 10.0, {0x5341}, {0x5341}, {0x5341}, {0x5341}, "CJK UNIFIED IDEOGRAPH-5341"},
+  {0x54EB, "Lo", "10000100000110", -1, -1, NAN_, {0x54EB}, {0x54EB}, {0x54EB}, {0x54EB}, "CJK UNIFIED IDEOGRAPH-54EB"},
+  {0x54F8, "Lo", "10000100000110", -1, -1, NAN_, {0x54F8}, {0x54F8}, {0x54F8}, {0x54F8}, "CJK UNIFIED IDEOGRAPH-54F8"},
+  {0x553D, "Lo", "10000100000110", -1, -1, NAN_, {0x553D}, {0x553D}, {0x553D}, {0x553D}, "CJK UNIFIED IDEOGRAPH-553D"},
+  {0x566F, "Lo", "10000100000110", -1, -1, NAN_, {0x566F}, {0x566F}, {0x566F}, {0x566F}, "CJK UNIFIED IDEOGRAPH-566F"},
+  {0x56AD, "Lo", "10000100000110", -1, -1, NAN_, {0x56AD}, {0x56AD}, {0x56AD}, {0x56AD}, "CJK UNIFIED IDEOGRAPH-56AD"},
+  {0x5A2C, "Lo", "10000100000110", -1, -1, NAN_, {0x5A2C}, {0x5A2C}, {0x5A2C}, {0x5A2C}, "CJK UNIFIED IDEOGRAPH-5A2C"},
+  {0x5ADE, "Lo", "10000100000110", -1, -1, NAN_, {0x5ADE}, {0x5ADE}, {0x5ADE}, {0x5ADE}, "CJK UNIFIED IDEOGRAPH-5ADE"},
+  {0x5BD9, "Lo", "10000100000110", -1, -1, NAN_, {0x5BD9}, {0x5BD9}, {0x5BD9}, {0x5BD9}, "CJK UNIFIED IDEOGRAPH-5BD9"},
+  {0x5C38, "Lo", "10000100000110", -1, -1, NAN_, {0x5C38}, {0x5C38}, {0x5C38}, {0x5C38}, "CJK UNIFIED IDEOGRAPH-5C38"},
+  {0x5CA1, "Lo", "10000100000110", -1, -1, NAN_, {0x5CA1}, {0x5CA1}, {0x5CA1}, {0x5CA1}, "CJK UNIFIED IDEOGRAPH-5CA1"},
+  {0x5D03, "Lo", "10000100000110", -1, -1, NAN_, {0x5D03}, {0x5D03}, {0x5D03}, {0x5D03}, "CJK UNIFIED IDEOGRAPH-5D03"},
+  {0x5D39, "Lo", "10000100000110", -1, -1, NAN_, {0x5D39}, {0x5D39}, {0x5D39}, {0x5D39}, "CJK UNIFIED IDEOGRAPH-5D39"},
+  {0x5E9A, "Lo", "10000100000110", -1, -1, NAN_, {0x5E9A}, {0x5E9A}, {0x5E9A}, {0x5E9A}, "CJK UNIFIED IDEOGRAPH-5E9A"},
+  {0x649E, "Lo", "10000100000110", -1, -1, NAN_, {0x649E}, {0x649E}, {0x649E}, {0x649E}, "CJK UNIFIED IDEOGRAPH-649E"},
+  {0x64CD, "Lo", "10000100000110", -1, -1, NAN_, {0x64CD}, {0x64CD}, {0x64CD}, {0x64CD}, "CJK UNIFIED IDEOGRAPH-64CD"},
+  {0x65D4, "Lo", "10000100000110", -1, -1, NAN_, {0x65D4}, {0x65D4}, {0x65D4}, {0x65D4}, "CJK UNIFIED IDEOGRAPH-65D4"},
+  {0x68D8, "Lo", "10000100000110", -1, -1, NAN_, {0x68D8}, {0x68D8}, {0x68D8}, {0x68D8}, "CJK UNIFIED IDEOGRAPH-68D8"},
+  {0x6A03, "Lo", "10000100000110", -1, -1, NAN_, {0x6A03}, {0x6A03}, {0x6A03}, {0x6A03}, "CJK UNIFIED IDEOGRAPH-6A03"},
+  {0x6ABE, "Lo", "10000100000110", -1, -1, NAN_, {0x6ABE}, {0x6ABE}, {0x6ABE}, {0x6ABE}, "CJK UNIFIED IDEOGRAPH-6ABE"},
+  {0x6B3D, "Lo", "10000100000110", -1, -1, NAN_, {0x6B3D}, {0x6B3D}, {0x6B3D}, {0x6B3D}, "CJK UNIFIED IDEOGRAPH-6B3D"},
+  {0x6E53, "Lo", "10000100000110", -1, -1, NAN_, {0x6E53}, {0x6E53}, {0x6E53}, {0x6E53}, "CJK UNIFIED IDEOGRAPH-6E53"},
+  {0x6EF7, "Lo", "10000100000110", -1, -1, NAN_, {0x6EF7}, {0x6EF7}, {0x6EF7}, {0x6EF7}, "CJK UNIFIED IDEOGRAPH-6EF7"},
+  {0x7984, "Lo", "10000100000110", -1, -1, NAN_, {0x7984}, {0x7984}, {0x7984}, {0x7984}, "CJK UNIFIED IDEOGRAPH-7984"},
+  {0x7DFF, "Lo", "10000100000110", -1, -1, NAN_, {0x7DFF}, {0x7DFF}, {0x7DFF}, {0x7DFF}, "CJK UNIFIED IDEOGRAPH-7DFF"},
+  {0x7E3E, "Lo", "10000100000110", -1, -1, NAN_, {0x7E3E}, {0x7E3E}, {0x7E3E}, {0x7E3E}, "CJK UNIFIED IDEOGRAPH-7E3E"},
+  {0x7F83, "Lo", "10000100000110", -1, -1, NAN_, {0x7F83}, {0x7F83}, {0x7F83}, {0x7F83}, "CJK UNIFIED IDEOGRAPH-7F83"},
+  {0x7FA8, "Lo", "10000100000110", -1, -1, NAN_, {0x7FA8}, {0x7FA8}, {0x7FA8}, {0x7FA8}, "CJK UNIFIED IDEOGRAPH-7FA8"},
+  {0x801B, "Lo", "10000100000110", -1, -1, NAN_, {0x801B}, {0x801B}, {0x801B}, {0x801B}, "CJK UNIFIED IDEOGRAPH-801B"},
+  {0x8075, "Lo", "10000100000110", -1, -1, NAN_, {0x8075}, {0x8075}, {0x8075}, {0x8075}, "CJK UNIFIED IDEOGRAPH-8075"},
+  {0x82C9, "Lo", "10000100000110", -1, -1, NAN_, {0x82C9}, {0x82C9}, {0x82C9}, {0x82C9}, "CJK UNIFIED IDEOGRAPH-82C9"},
+  {0x832A, "Lo", "10000100000110", -1, -1, NAN_, {0x832A}, {0x832A}, {0x832A}, {0x832A}, "CJK UNIFIED IDEOGRAPH-832A"},
+  {0x8712, "Lo", "10000100000110", -1, -1, NAN_, {0x8712}, {0x8712}, {0x8712}, {0x8712}, "CJK UNIFIED IDEOGRAPH-8712"},
+  {0x8C4E, "Lo", "10000100000110", -1, -1, NAN_, {0x8C4E}, {0x8C4E}, {0x8C4E}, {0x8C4E}, "CJK UNIFIED IDEOGRAPH-8C4E"},
+  {0x8D25, "Lo", "10000100000110", -1, -1, NAN_, {0x8D25}, {0x8D25}, {0x8D25}, {0x8D25}, "CJK UNIFIED IDEOGRAPH-8D25"},
+  {0x8F18, "Lo", "10000100000110", -1, -1, NAN_, {0x8F18}, {0x8F18}, {0x8F18}, {0x8F18}, "CJK UNIFIED IDEOGRAPH-8F18"},
+  {0x941F, "Lo", "10000100000110", -1, -1, NAN_, {0x941F}, {0x941F}, {0x941F}, {0x941F}, "CJK UNIFIED IDEOGRAPH-941F"},
+  {0x9500, "Lo", "10000100000110", -1, -1, NAN_, {0x9500}, {0x9500}, {0x9500}, {0x9500}, "CJK UNIFIED IDEOGRAPH-9500"},
+  {0x96F1, "Lo", "10000100000110", -1, -1, NAN_, {0x96F1}, {0x96F1}, {0x96F1}, {0x96F1}, "CJK UNIFIED IDEOGRAPH-96F1"},
+  {0x977B, "Lo", "10000100000110", -1, -1, NAN_, {0x977B}, {0x977B}, {0x977B}, {0x977B}, "CJK UNIFIED IDEOGRAPH-977B"},
+  {0x98FA, "Lo", "10000100000110", -1, -1, NAN_, {0x98FA}, {0x98FA}, {0x98FA}, {0x98FA}, "CJK UNIFIED IDEOGRAPH-98FA"},
+  {0x9A4B, "Lo", "10000100000110", -1, -1, NAN_, {0x9A4B}, {0x9A4B}, {0x9A4B}, {0x9A4B}, "CJK UNIFIED IDEOGRAPH-9A4B"},
+  {0x9CB4, "Lo", "10000100000110", -1, -1, NAN_, {0x9CB4}, {0x9CB4}, {0x9CB4}, {0x9CB4}, "CJK UNIFIED IDEOGRAPH-9CB4"},
+  {0x9CC2, "Lo", "10000100000110", -1, -1, NAN_, {0x9CC2}, {0x9CC2}, {0x9CC2}, {0x9CC2}, "CJK UNIFIED IDEOGRAPH-9CC2"},
+  {0x9E5D, "Lo", "10000100000110", -1, -1, NAN_, {0x9E5D}, {0x9E5D}, {0x9E5D}, {0x9E5D}, "CJK UNIFIED IDEOGRAPH-9E5D"},
+  {0x9EB2, "Lo", "10000100000110", -1, -1, NAN_, {0x9EB2}, {0x9EB2}, {0x9EB2}, {0x9EB2}, "CJK UNIFIED IDEOGRAPH-9EB2"},
+  {0x9FF9, "Lo", "10000100000110", -1, -1, NAN_, {0x9FF9}, {0x9FF9}, {0x9FF9}, {0x9FF9}, "CJK UNIFIED IDEOGRAPH-9FF9"},
+  {0xA096, "Lo", "10000100000110", -1, -1, NAN_, {0xA096}, {0xA096}, {0xA096}, {0xA096}, "YI SYLLABLE HMIE"},
+  {0xA1AF, "Lo", "10000100000110", -1, -1, NAN_, {0xA1AF}, {0xA1AF}, {0xA1AF}, {0xA1AF}, "YI SYLLABLE HLURX"},
+  {0xA233, "Lo", "10000100000110", -1, -1, NAN_, {0xA233}, {0xA233}, {0xA233}, {0xA233}, "YI SYLLABLE MGAX"},
+  {0xA2A9, "Lo", "10000100000110", -1, -1, NAN_, {0xA2A9}, {0xA2A9}, {0xA2A9}, {0xA2A9}, "YI SYLLABLE ZYX"},
+  {0xA7C0, "Lu", "10000110010110", -1, -1, NAN_, {0xA7C0}, {0xA7C1}, {0xA7C0}, {0xA7C1}, "LATIN CAPITAL LETTER OLD POLISH O"},
+  {0xA9E8, "Lo", "10000100000110", -1, -1, NAN_, {0xA9E8}, {0xA9E8}, {0xA9E8}, {0xA9E8}, "MYANMAR LETTER TAI LAING FA"},
+  {0xAB70, "Ll", "10000101010110", -1, -1, NAN_, {0x13A0}, {0xAB70}, {0x13A0}, {0x13A0}, "CHEROKEE SMALL LETTER A"},
+  {0xAC00, "Lo", "10000100000110", -1, -1, NAN_, {0xAC00}, {0xAC00}, {0xAC00}, {0xAC00}, "HANGUL SYLLABLE GA"},
+  {0xAD00, "Lo", "10000100000110", -1, -1, NAN_, {0xAD00}, {0xAD00}, {0xAD00}, {0xAD00}, "HANGUL SYLLABLE GWAN"},
+  {0xAD4D, "Lo", "10000100000110", -1, -1, NAN_, {0xAD4D}, {0xAD4D}, {0xAD4D}, {0xAD4D}, "HANGUL SYLLABLE GOET"},
+  {0xAE0F, "Lo", "10000100000110", -1, -1, NAN_, {0xAE0F}, {0xAE0F}, {0xAE0F}, {0xAE0F}, "HANGUL SYLLABLE GEUC"},
+  {0xAE75, "Lo", "10000100000110", -1, -1, NAN_, {0xAE75}, {0xAE75}, {0xAE75}, {0xAE75}, "HANGUL SYLLABLE GGAELT"},
+  {0xB00A, "Lo", "10000100000110", -1, -1, NAN_, {0xB00A}, {0xB00A}, {0xB00A}, {0xB00A}, "HANGUL SYLLABLE GGWEP"},
+  {0xB052, "Lo", "10000100000110", -1, -1, NAN_, {0xB052}, {0xB052}, {0xB052}, {0xB052}, "HANGUL SYLLABLE GGEULP"},
+  {0xB5A7, "Lo", "10000100000110", -1, -1, NAN_, {0xB5A7}, {0xB5A7}, {0xB5A7}, {0xB5A7}, "HANGUL SYLLABLE DDEOD"},
+  {0xB5F0, "Lo", "10000100000110", -1, -1, NAN_, {0xB5F0}, {0xB5F0}, {0xB5F0}, {0xB5F0}, "HANGUL SYLLABLE DDYEOK"},
+  {0xB71D, "Lo", "10000100000110", -1, -1, NAN_, {0xB71D}, {0xB71D}, {0xB71D}, {0xB71D}, "HANGUL SYLLABLE DDYUB"},
+  {0xB791, "Lo", "10000100000110", -1, -1, NAN_, {0xB791}, {0xB791}, {0xB791}, {0xB791}, "HANGUL SYLLABLE RANG"},
+  {0xB8ED, "Lo", "10000100000110", -1, -1, NAN_, {0xB8ED}, {0xB8ED}, {0xB8ED}, {0xB8ED}, "HANGUL SYLLABLE RUNJ"},
+  {0xB9AA, "Lo", "10000100000110", -1, -1, NAN_, {0xB9AA}, {0xB9AA}, {0xB9AA}, {0xB9AA}, "HANGUL SYLLABLE RYIP"},
+  {0xBB7C, "Lo", "10000100000110", -1, -1, NAN_, {0xBB7C}, {0xBB7C}, {0xBB7C}, {0xBB7C}, "HANGUL SYLLABLE MWEM"},
+  {0xBC0E, "Lo", "10000100000110", -1, -1, NAN_, {0xBC0E}, {0xBC0E}, {0xBC0E}, {0xBC0E}, "HANGUL SYLLABLE MIJ"},
+  {0xBE5B, "Lo", "10000100000110", -1, -1, NAN_, {0xBE5B}, {0xBE5B}, {0xBE5B}, {0xBE5B}, "HANGUL SYLLABLE BIC"},
+  {0xBEF9, "Lo", "10000100000110", -1, -1, NAN_, {0xBEF9}, {0xBEF9}, {0xBEF9}, {0xBEF9}, "HANGUL SYLLABLE BBELT"},
+  {0xC0B2, "Lo", "10000100000110", -1, -1, NAN_, {0xC0B2}, {0xC0B2}, {0xC0B2}, {0xC0B2}, "HANGUL SYLLABLE SANH"},
+  {0xC106, "Lo", "10000100000110", -1, -1, NAN_, {0xC106}, {0xC106}, {0xC106}, {0xC106}, "HANGUL SYLLABLE SYAENH"},
+  {0xC2F2, "Lo", "10000100000110", -1, -1, NAN_, {0xC2F2}, {0xC2F2}, {0xC2F2}, {0xC2F2}, "HANGUL SYLLABLE SIJ"},
+  {0xC435, "Lo", "10000100000110", -1, -1, NAN_, {0xC435}, {0xC435}, {0xC435}, {0xC435}, "HANGUL SYLLABLE SSOELG"},
+  {0xC764, "Lo", "10000100000110", -1, -1, NAN_, {0xC764}, {0xC764}, {0xC764}, {0xC764}, "HANGUL SYLLABLE YILS"},
+  {0xCEBD, "Lo", "10000100000110", -1, -1, NAN_, {0xCEBD}, {0xCEBD}, {0xCEBD}, {0xCEBD}, "HANGUL SYLLABLE KYAB"},
+  {0xCEFF, "Lo", "10000100000110", -1, -1, NAN_, {0xCEFF}, {0xCEFF}, {0xCEFF}, {0xCEFF}, "HANGUL SYLLABLE KEOH"},
+  {0xCFD0, "Lo", "10000100000110", -1, -1, NAN_, {0xCFD0}, {0xCFD0}, {0xCFD0}, {0xCFD0}, "HANGUL SYLLABLE KYOLS"},
+  {0xD0F9, "Lo", "10000100000110", -1, -1, NAN_, {0xD0F9}, {0xD0F9}, {0xD0F9}, {0xD0F9}, "HANGUL SYLLABLE TYAG"},
+  {0xD3E0, "Lo", "10000100000110", -1, -1, NAN_, {0xD3E0}, {0xD3E0}, {0xD3E0}, {0xD3E0}, "HANGUL SYLLABLE PYEM"},
+  {0xD46E, "Lo", "10000100000110", -1, -1, NAN_, {0xD46E}, {0xD46E}, {0xD46E}, {0xD46E}, "HANGUL SYLLABLE PYOBS"},
+  {0xD670, "Lo", "10000100000110", -1, -1, NAN_, {0xD670}, {0xD670}, {0xD670}, {0xD670}, "HANGUL SYLLABLE HWAE"},
+  {0xD75E, "Lo", "10000100000110", -1, -1, NAN_, {0xD75E}, {0xD75E}, {0xD75E}, {0xD75E}, "HANGUL SYLLABLE HEULP"},
+  {0xD7A3, "Lo", "10000100000110", -1, -1, NAN_, {0xD7A3}, {0xD7A3}, {0xD7A3}, {0xD7A3}, "HANGUL SYLLABLE HIH"},
+  {0xD7F0, "Lo", "10000100000110", -1, -1, NAN_, {0xD7F0}, {0xD7F0}, {0xD7F0}, {0xD7F0}, "HANGUL JONGSEONG SIOS-CHIEUCH"},
+  {0xD800, "Cs", "00000000000000", -1, -1, NAN_, {0xD800}, {0xD800}, {0xD800}, {0xD800}, ""},
+  {0xDDAF, "Cs", "00000000000000", -1, -1, NAN_, {0xDDAF}, {0xDDAF}, {0xDDAF}, {0xDDAF}, ""},
+  {0xDE7E, "Cs", "00000000000000", -1, -1, NAN_, {0xDE7E}, {0xDE7E}, {0xDE7E}, {0xDE7E}, ""},
+  {0xDFFF, "Cs", "00000000000000", -1, -1, NAN_, {0xDFFF}, {0xDFFF}, {0xDFFF}, {0xDFFF}, ""},
+  {0xE3C1, "Co", "00000000000000", -1, -1, NAN_, {0xE3C1}, {0xE3C1}, {0xE3C1}, {0xE3C1}, ""},
+  {0xE7D8, "Co", "00000000000000", -1, -1, NAN_, {0xE7D8}, {0xE7D8}, {0xE7D8}, {0xE7D8}, ""},
+  {0xE803, "Co", "00000000000000", -1, -1, NAN_, {0xE803}, {0xE803}, {0xE803}, {0xE803}, ""},
+  {0xE836, "Co", "00000000000000", -1, -1, NAN_, {0xE836}, {0xE836}, {0xE836}, {0xE836}, ""},
+  {0xE94C, "Co", "00000000000000", -1, -1, NAN_, {0xE94C}, {0xE94C}, {0xE94C}, {0xE94C}, ""},
+  {0xECA6, "Co", "00000000000000", -1, -1, NAN_, {0xECA6}, {0xECA6}, {0xECA6}, {0xECA6}, ""},
+  {0xECFA, "Co", "00000000000000", -1, -1, NAN_, {0xECFA}, {0xECFA}, {0xECFA}, {0xECFA}, ""},
+  {0xEE66, "Co", "00000000000000", -1, -1, NAN_, {0xEE66}, {0xEE66}, {0xEE66}, {0xEE66}, ""},
+  {0xF029, "Co", "00000000000000", -1, -1, NAN_, {0xF029}, {0xF029}, {0xF029}, {0xF029}, ""},
+  {0xF0AE, "Co", "00000000000000", -1, -1, NAN_, {0xF0AE}, {0xF0AE}, {0xF0AE}, {0xF0AE}, ""},
+  {0xF1F0, "Co", "00000000000000", -1, -1, NAN_, {0xF1F0}, {0xF1F0}, {0xF1F0}, {0xF1F0}, ""},
+  {0xF545, "Co", "00000000000000", -1, -1, NAN_, {0xF545}, {0xF545}, {0xF545}, {0xF545}, ""},
+  {0xF624, "Co", "00000000000000", -1, -1, NAN_, {0xF624}, {0xF624}, {0xF624}, {0xF624}, ""},
+  {0xF662, "Co", "00000000000000", -1, -1, NAN_, {0xF662}, {0xF662}, {0xF662}, {0xF662}, ""},
+  {0xF7B3, "Co", "00000000000000", -1, -1, NAN_, {0xF7B3}, {0xF7B3}, {0xF7B3}, {0xF7B3}, ""},
+  {0xF900, "Lo", "10000100000110", -1, -1, NAN_, {0xF900}, {0xF900}, {0xF900}, {0xF900}, "CJK COMPATIBILITY IDEOGRAPH-F900"},
+  {0xF9EF, "Lo", "10000100000110", -1, -1, NAN_, {0xF9EF}, {0xF9EF}, {0xF9EF}, {0xF9EF}, "CJK COMPATIBILITY IDEOGRAPH-F9EF"},
+  {0xFB00, "Ll", "10000101010110", -1, -1, NAN_, {0x46,0x46}, {0xFB00}, {0x46,0x66}, {0x66,0x66}, "LATIN SMALL LIGATURE FF"},
+  {0xFB03, "Ll", "10000101010110", -1, -1, NAN_, {0x46,0x46,0x49}, {0xFB03}, {0x46,0x66,0x69}, {0x66,0x66,0x69}, "LATIN SMALL LIGATURE FFI"},
+  {0xFBD5, "Lo", "10000100000110", -1, -1, NAN_, {0xFBD5}, {0xFBD5}, {0xFBD5}, {0xFBD5}, "ARABIC LETTER NG INITIAL FORM"},
+  {0xFCB4, "Lo", "10000100000110", -1, -1, NAN_, {0xFCB4}, {0xFCB4}, {0xFCB4}, {0xFCB4}, "ARABIC LIGATURE DAD WITH JEEM INITIAL FORM"},
+  {0xFEFF, "Cf", "00000000001000", -1, -1, NAN_, {0xFEFF}, {0xFEFF}, {0xFEFF}, {0xFEFF}, "ZERO WIDTH NO-BREAK SPACE"},
+  {0xFF10, "Nd", "01110100000010", 0, 0, 0.0, {0xFF10}, {0xFF10}, {0xFF10}, {0xFF10}, "FULLWIDTH DIGIT ZERO"},
+  {0xFF21, "Lu", "10000110010110", -1, -1, NAN_, {0xFF21}, {0xFF41}, {0xFF21}, {0xFF41}, "FULLWIDTH LATIN CAPITAL LETTER A"},
+  {0xFFA7, "Lo", "10000100000110", -1, -1, NAN_, {0xFFA7}, {0xFFA7}, {0xFFA7}, {0xFFA7}, "HALFWIDTH HANGUL LETTER TIKEUT"},
+  {0x10400, "Lu", "10000110010110", -1, -1, NAN_, {0x10400}, {0x10428}, {0x10400}, {0x10428}, "DESERET CAPITAL LETTER LONG I"},
+  {0x12324, "Lo", "10000100000110", -1, -1, NAN_, {0x12324}, {0x12324}, {0x12324}, {0x12324}, "CUNEIFORM SIGN UMUM TIMES KASKAL"},
+  {0x16E40, "Lu", "10000110010110", -1, -1, NAN_, {0x16E40}, {0x16E60}, {0x16E40}, {0x16E60}, "MEDEFAIDRIN CAPITAL LETTER M"},
+  {0x1717D, "Lo", "10000100000110", -1, -1, NAN_, {0x1717D}, {0x1717D}, {0x1717D}, {0x1717D}, ""},
+  {0x188BB, "Lo", "10000100000110", -1, -1, NAN_, {0x188BB}, {0x188BB}, {0x188BB}, {0x188BB}, "TANGUT COMPONENT-188"},
+  {0x1AFF3, "Lm", "10000100001110", -1, -1, NAN_, {0x1AFF3}, {0x1AFF3}, {0x1AFF3}, {0x1AFF3}, "KATAKANA LETTER MINNAN TONE-5"},
+  {0x1B09C, "Lo", "10000100000110", -1, -1, NAN_, {0x1B09C}, {0x1B09C}, {0x1B09C}, {0x1B09C}, "HENTAIGANA LETTER NO-4"},
+  {0x1D400, "Lu", "10000110010110", -1, -1, NAN_, {0x1D400}, {0x1D400}, {0x1D400}, {0x1D400}, "MATHEMATICAL BOLD CAPITAL A"},
+  {0x1D7CE, "Nd", "01110100000010", 0, 0, 0.0, {0x1D7CE}, {0x1D7CE}, {0x1D7CE}, {0x1D7CE}, "MATHEMATICAL BOLD DIGIT ZERO"},
+  {0x1E900, "Lu", "10000110010110", -1, -1, NAN_, {0x1E900}, {0x1E922}, {0x1E900}, {0x1E922}, "ADLAM CAPITAL LETTER ALIF"},
+  {0x1F600, "So", "00000100000000", -1, -1, NAN_, {0x1F600}, {0x1F600}, {0x1F600}, {0x1F600}, "GRINNING FACE"},
+  {0x20000, "Lo", "10000100000110", -1, -1, NAN_, {0x20000}, {0x20000}, {0x20000}, {0x20000}, "CJK UNIFIED IDEOGRAPH-20000"},
+  {0x200B5, "Lo", "10000100000110", -1, -1, NAN_, {0x200B5}, {0x200B5}, {0x200B5}, {0x200B5}, "CJK UNIFIED IDEOGRAPH-200B5"},
+  {0x20F37, "Lo", "10000100000110", -1, -1, NAN_, {0x20F37}, {0x20F37}, {0x20F37}, {0x20F37}, "CJK UNIFIED IDEOGRAPH-20F37"},
+  {0x21533, "Lo", "10000100000110", -1, -1, NAN_, {0x21533}, {0x21533}, {0x21533}, {0x21533}, "CJK UNIFIED IDEOGRAPH-21533"},
+  {0x216D8, "Lo", "10000100000110", -1, -1, NAN_, {0x216D8}, {0x216D8}, {0x216D8}, {0x216D8}, "CJK UNIFIED IDEOGRAPH-216D8"},
+  {0x21840, "Lo", "10000100000110", -1, -1, NAN_, {0x21840}, {0x21840}, {0x21840}, {0x21840}, "CJK UNIFIED IDEOGRAPH-21840"},
+  {0x21872, "Lo", "10000100000110", -1, -1, NAN_, {0x21872}, {0x21872}, {0x21872}, {0x21872}, "CJK UNIFIED IDEOGRAPH-21872"},
+  {0x21F97, "Lo", "10000100000110", -1, -1, NAN_, {0x21F97}, {0x21F97}, {0x21F97}, {0x21F97}, "CJK UNIFIED IDEOGRAPH-21F97"},
+  {0x221A5, "Lo", "10000100000110", -1, -1, NAN_, {0x221A5}, {0x221A5}, {0x221A5}, {0x221A5}, "CJK UNIFIED IDEOGRAPH-221A5"},
+  {0x227C2, "Lo", "10000100000110", -1, -1, NAN_, {0x227C2}, {0x227C2}, {0x227C2}, {0x227C2}, "CJK UNIFIED IDEOGRAPH-227C2"},
+  {0x22CE7, "Lo", "10000100000110", -1, -1, NAN_, {0x22CE7}, {0x22CE7}, {0x22CE7}, {0x22CE7}, "CJK UNIFIED IDEOGRAPH-22CE7"},
+  {0x235EE, "Lo", "10000100000110", -1, -1, NAN_, {0x235EE}, {0x235EE}, {0x235EE}, {0x235EE}, "CJK UNIFIED IDEOGRAPH-235EE"},
+  {0x23909, "Lo", "10000100000110", -1, -1, NAN_, {0x23909}, {0x23909}, {0x23909}, {0x23909}, "CJK UNIFIED IDEOGRAPH-23909"},
+  {0x244F7, "Lo", "10000100000110", -1, -1, NAN_, {0x244F7}, {0x244F7}, {0x244F7}, {0x244F7}, "CJK UNIFIED IDEOGRAPH-244F7"},
+  {0x24DBA, "Lo", "10000100000110", -1, -1, NAN_, {0x24DBA}, {0x24DBA}, {0x24DBA}, {0x24DBA}, "CJK UNIFIED IDEOGRAPH-24DBA"},
+  {0x2565D, "Lo", "10000100000110", -1, -1, NAN_, {0x2565D}, {0x2565D}, {0x2565D}, {0x2565D}, "CJK UNIFIED IDEOGRAPH-2565D"},
+  {0x25C3C, "Lo", "10000100000110", -1, -1, NAN_, {0x25C3C}, {0x25C3C}, {0x25C3C}, {0x25C3C}, "CJK UNIFIED IDEOGRAPH-25C3C"},
+  {0x261E0, "Lo", "10000100000110", -1, -1, NAN_, {0x261E0}, {0x261E0}, {0x261E0}, {0x261E0}, "CJK UNIFIED IDEOGRAPH-261E0"},
+  {0x2643B, "Lo", "10000100000110", -1, -1, NAN_, {0x2643B}, {0x2643B}, {0x2643B}, {0x2643B}, "CJK UNIFIED IDEOGRAPH-2643B"},
+  {0x26672, "Lo", "10000100000110", -1, -1, NAN_, {0x26672}, {0x26672}, {0x26672}, {0x26672}, "CJK UNIFIED IDEOGRAPH-26672"},
+  {0x26C3C, "Lo", "10000100000110", -1, -1, NAN_, {0x26C3C}, {0x26C3C}, {0x26C3C}, {0x26C3C}, "CJK UNIFIED IDEOGRAPH-26C3C"},
+  {0x26D20, "Lo", "10000100000110", -1, -1, NAN_, {0x26D20}, {0x26D20}, {0x26D20}, {0x26D20}, "CJK UNIFIED IDEOGRAPH-26D20"},
+  {0x271FF, "Lo", "10000100000110", -1, -1, NAN_, {0x271FF}, {0x271FF}, {0x271FF}, {0x271FF}, "CJK UNIFIED IDEOGRAPH-271FF"},
+  {0x272B7, "Lo", "10000100000110", -1, -1, NAN_, {0x272B7}, {0x272B7}, {0x272B7}, {0x272B7}, "CJK UNIFIED IDEOGRAPH-272B7"},
+  {0x27427, "Lo", "10000100000110", -1, -1, NAN_, {0x27427}, {0x27427}, {0x27427}, {0x27427}, "CJK UNIFIED IDEOGRAPH-27427"},
+  {0x27504, "Lo", "10000100000110", -1, -1, NAN_, {0x27504}, {0x27504}, {0x27504}, {0x27504}, "CJK UNIFIED IDEOGRAPH-27504"},
+  {0x2A245, "Lo", "10000100000110", -1, -1, NAN_, {0x2A245}, {0x2A245}, {0x2A245}, {0x2A245}, "CJK UNIFIED IDEOGRAPH-2A245"},
+  {0x2A6DF, "Lo", "10000100000110", -1, -1, NAN_, {0x2A6DF}, {0x2A6DF}, {0x2A6DF}, {0x2A6DF}, "CJK UNIFIED IDEOGRAPH-2A6DF"},
+  {0x2AAA1, "Lo", "10000100000110", -1, -1, NAN_, {0x2AAA1}, {0x2AAA1}, {0x2AAA1}, {0x2AAA1}, "CJK UNIFIED IDEOGRAPH-2AAA1"},
+  {0x2AEE4, "Lo", "10000100000110", -1, -1, NAN_, {0x2AEE4}, {0x2AEE4}, {0x2AEE4}, {0x2AEE4}, "CJK UNIFIED IDEOGRAPH-2AEE4"},
+  {0x2C3A7, "Lo", "10000100000110", -1, -1, NAN_, {0x2C3A7}, {0x2C3A7}, {0x2C3A7}, {0x2C3A7}, "CJK UNIFIED IDEOGRAPH-2C3A7"},
+  {0x2CC94, "Lo", "10000100000110", -1, -1, NAN_, {0x2CC94}, {0x2CC94}, {0x2CC94}, {0x2CC94}, "CJK UNIFIED IDEOGRAPH-2CC94"},
+  {0x2DA0C, "Lo", "10000100000110", -1, -1, NAN_, {0x2DA0C}, {0x2DA0C}, {0x2DA0C}, {0x2DA0C}, "CJK UNIFIED IDEOGRAPH-2DA0C"},
+  {0x2E2E7, "Lo", "10000100000110", -1, -1, NAN_, {0x2E2E7}, {0x2E2E7}, {0x2E2E7}, {0x2E2E7}, "CJK UNIFIED IDEOGRAPH-2E2E7"},
+  {0x2E5AF, "Lo", "10000100000110", -1, -1, NAN_, {0x2E5AF}, {0x2E5AF}, {0x2E5AF}, {0x2E5AF}, "CJK UNIFIED IDEOGRAPH-2E5AF"},
+  {0x2E8B1, "Lo", "10000100000110", -1, -1, NAN_, {0x2E8B1}, {0x2E8B1}, {0x2E8B1}, {0x2E8B1}, "CJK UNIFIED IDEOGRAPH-2E8B1"},
+  {0xE0001, "Cf", "00000000001000", -1, -1, NAN_, {0xE0001}, {0xE0001}, {0xE0001}, {0xE0001}, "LANGUAGE TAG"},
+  {0xE0100, "Mn", "00000100001010", -1, -1, NAN_, {0xE0100}, {0xE0100}, {0xE0100}, {0xE0100}, "VARIATION SELECTOR-17"},
+  {0xF0000, "Co", "00000000000000", -1, -1, NAN_, {0xF0000}, {0xF0000}, {0xF0000}, {0xF0000}, ""},
+};
+// clang-format on
+
+std::vector<uint32_t> mapped(int (*fn)(uint32_t, uint32_t*), uint32_t cp) {
+  uint32_t out[3];
+  int n = fn(cp, out);
+  return std::vector<uint32_t>(out, out + n);
+}
+
+TEST(Unicode, Table) {
+  bool (*preds[])(uint32_t) = {is_alpha, is_decimal, is_digit, is_numeric, is_space,
+                               is_printable, is_upper, is_lower, is_title, is_cased,
+                               is_case_ignorable, is_xid_start, is_xid_continue, is_linebreak};
+  for (const Row& r : kRows) {
+    SCOPED_TRACE(testing::Message() << "U+" << std::hex << r.cp);
+    EXPECT_STREQ(category(r.cp), r.category);
+    for (int i = 0; i < 14; ++i) EXPECT_EQ(preds[i](r.cp), r.flags[i] == '1') << "predicate " << i;
+    EXPECT_EQ(decimal_value(r.cp), r.decimal);
+    EXPECT_EQ(digit_value(r.cp), r.digit);
+    double v = -99;
+    EXPECT_EQ(numeric_value(r.cp, &v), !std::isnan(r.numeric));
+    if (!std::isnan(r.numeric)) {
+      EXPECT_EQ(v, r.numeric);
+    }
+    EXPECT_EQ(mapped(to_upper, r.cp), r.upper);
+    EXPECT_EQ(mapped(to_lower, r.cp), r.lower);
+    EXPECT_EQ(mapped(to_title, r.cp), r.title);
+    EXPECT_EQ(mapped(casefold, r.cp), r.fold);
+    EXPECT_EQ(name(r.cp), r.name);
+    uint32_t back = 0;
+    if (*r.name) {
+      EXPECT_TRUE(lookup_name(r.name, &back));
+      EXPECT_EQ(back, r.cp);
+    }
+  }
+}
+
+TEST(Unicode, SpecialCasing) {
+  EXPECT_EQ(mapped(to_upper, 0xDF), (std::vector<uint32_t>{'S', 'S'}));      // ß -> SS
+  EXPECT_EQ(mapped(to_title, 0xDF), (std::vector<uint32_t>{'S', 's'}));
+  EXPECT_EQ(mapped(casefold, 0xDF), (std::vector<uint32_t>{'s', 's'}));
+  EXPECT_EQ(mapped(to_lower, 0x130), (std::vector<uint32_t>{'i', 0x307}));  // İ
+  EXPECT_EQ(mapped(to_upper, 0xFB03), (std::vector<uint32_t>{'F', 'F', 'I'}));
+  EXPECT_EQ(upper_simple(0xDF), 0xDFu);
+  EXPECT_EQ(title_simple(0x1C6), 0x1C5u);  // ǆ -> ǅ
+  // Final sigma is the caller's: the plain mappings give σ.
+  EXPECT_EQ(lower_simple(0x3A3), 0x3C3u);
+  EXPECT_EQ(mapped(to_lower, 0x3A3), (std::vector<uint32_t>{0x3C3}));
+  EXPECT_EQ(mapped(casefold, 0x3C2), (std::vector<uint32_t>{0x3C3}));
+  // Cherokee: lowercase letters fold to uppercase; uppercase ones fold to themselves.
+  EXPECT_EQ(mapped(casefold, 0xAB70), (std::vector<uint32_t>{0x13A0}));
+  EXPECT_EQ(mapped(casefold, 0x13A0), (std::vector<uint32_t>{0x13A0}));
+}
+
+TEST(Unicode, Predicates) {
+  for (uint32_t cp : {0x0Au, 0x0Bu, 0x0Cu, 0x0Du, 0x1Cu, 0x1Du, 0x1Eu, 0x85u, 0x2028u, 0x2029u})
+    EXPECT_TRUE(is_linebreak(cp)) << cp;
+  EXPECT_FALSE(is_linebreak(' '));
+  EXPECT_FALSE(is_linebreak(0x1Fu));
+  EXPECT_TRUE(is_space(0x1F));
+  EXPECT_TRUE(is_space(0x3000));
+  EXPECT_FALSE(is_space(0x200B));
+  EXPECT_TRUE(is_printable(' '));
+  EXPECT_FALSE(is_printable(0xA0));
+  EXPECT_FALSE(is_xid_start('_'));
+  EXPECT_TRUE(is_xid_continue('_'));
+  EXPECT_TRUE(is_numeric(0x4E07));  // 万, a Unihan numeric value
+  double v;
+  ASSERT_TRUE(numeric_value(0x4E07, &v));
+  EXPECT_EQ(v, 10000.0);
+  ASSERT_TRUE(numeric_value(0x2153, &v));  // ⅓
+  EXPECT_EQ(v, 1.0 / 3);
+  // Out of range behaves as unassigned.
+  EXPECT_STREQ(category(0x110000), "Cn");
+  EXPECT_FALSE(is_printable(0xFFFFFFFF));
+  EXPECT_EQ(mapped(to_upper, 0x110000), (std::vector<uint32_t>{0x110000}));
+  EXPECT_EQ(name(0x110000), "");
+}
+
+TEST(Unicode, Names) {
+  EXPECT_EQ(name('A'), "LATIN CAPITAL LETTER A");
+  EXPECT_EQ(name(0x0), "");  // controls have no name
+  EXPECT_EQ(name(0xAC00), "HANGUL SYLLABLE GA");
+  EXPECT_EQ(name(0xAC01), "HANGUL SYLLABLE GAG");
+  EXPECT_EQ(name(0xC544), "HANGUL SYLLABLE A");
+  EXPECT_EQ(name(0xD7A3), "HANGUL SYLLABLE HIH");
+  EXPECT_EQ(name(0x4E00), "CJK UNIFIED IDEOGRAPH-4E00");
+  EXPECT_EQ(name(0x20000), "CJK UNIFIED IDEOGRAPH-20000");
+  EXPECT_EQ(name(0xF900), "CJK COMPATIBILITY IDEOGRAPH-F900");
+  EXPECT_EQ(name(0x1F600), "GRINNING FACE");
+  EXPECT_EQ(name(0xFEFF), "ZERO WIDTH NO-BREAK SPACE");
+  EXPECT_EQ(name(0x0F0A), "TIBETAN MARK BKA- SHOG YIG MGO");
+  EXPECT_EQ(name(0x17000), "");  // Tangut ideographs: unnamed in CPython's unicodedata
+  EXPECT_EQ(name(0xE000), "");
+  uint32_t cp = 0;
+  EXPECT_TRUE(lookup_name("latin small letter a", &cp));
+  EXPECT_EQ(cp, 'a');
+  EXPECT_TRUE(lookup_name("Latin Small Letter Sharp S", &cp));
+  EXPECT_EQ(cp, 0xDFu);
+  EXPECT_TRUE(lookup_name("NULL", &cp));  // aliases, case-insensitive
+  EXPECT_EQ(cp, 0u);
+  EXPECT_TRUE(lookup_name("lf", &cp));
+  EXPECT_EQ(cp, 0x0Au);
+  EXPECT_TRUE(lookup_name("BYTE ORDER MARK", &cp));
+  EXPECT_EQ(cp, 0xFEFFu);
+  EXPECT_TRUE(lookup_name("LATIN CAPITAL LETTER GHA", &cp));
+  EXPECT_EQ(cp, 0x1A2u);
+  EXPECT_TRUE(lookup_name("HANGUL SYLLABLE GAG", &cp));
+  EXPECT_EQ(cp, 0xAC01u);
+  EXPECT_TRUE(lookup_name("CJK UNIFIED IDEOGRAPH-04E00", &cp));
+  EXPECT_EQ(cp, 0x4E00u);
+  EXPECT_TRUE(lookup_name("CJK UNIFIED IDEOGRAPH-2A6DF", &cp));
+  EXPECT_EQ(cp, 0x2A6DFu);
+  cp = 12345;
+  // Algorithmic names match only in upper case; exact hex lengths; no stray spaces.
+  EXPECT_FALSE(lookup_name("hangul syllable ga", &cp));
+  EXPECT_FALSE(lookup_name("HANGUL SYLLABLE GAX", &cp));
+  EXPECT_FALSE(lookup_name("HANGUL SYLLABLE ", &cp));
+  EXPECT_FALSE(lookup_name("cjk unified ideograph-4e00", &cp));
+  EXPECT_FALSE(lookup_name("CJK UNIFIED IDEOGRAPH-4e00", &cp));
+  EXPECT_FALSE(lookup_name("CJK UNIFIED IDEOGRAPH-4E0", &cp));
+  EXPECT_FALSE(lookup_name("CJK UNIFIED IDEOGRAPH-004E00", &cp));
+  EXPECT_FALSE(lookup_name("CJK UNIFIED IDEOGRAPH-", &cp));
+  EXPECT_FALSE(lookup_name("LATIN SMALL LETTER A ", &cp));
+  EXPECT_FALSE(lookup_name("", &cp));
+  EXPECT_FALSE(lookup_name(std::string(500, 'A'), &cp));
+  EXPECT_EQ(cp, 12345u);
+}
+
+TEST(Unicode, AllHangulRoundTrip) {
+  for (uint32_t cp = 0xAC00; cp <= 0xD7A3; ++cp) {
+    uint32_t back = 0;
+    ASSERT_TRUE(lookup_name(name(cp), &back)) << name(cp);
+    ASSERT_EQ(back, cp);
+  }
+}
+
+TEST(Unicode, DecimalAndSpaceToAscii) {
+  // Arabic-Indic digits, an ideographic space, NBSP, and a letter that is neither.
+  EXPECT_EQ(decimal_and_space_to_ascii("\xd9\xa1\xd9\xa2\xd9\xa3"), "123");
+  EXPECT_EQ(decimal_and_space_to_ascii("\xe3\x80\x80" "4.5\xc2\xa0"), " 4.5 ");
+  EXPECT_EQ(decimal_and_space_to_ascii("\xef\xbc\x91\xc3\xa9x"), "1?x");
+  EXPECT_EQ(decimal_and_space_to_ascii("\xff" "1"), "?1");
+}
+
+TEST(Unicode, Version) { EXPECT_STRNE(version(), ""); }
+
+}  // namespace
