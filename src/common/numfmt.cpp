@@ -272,11 +272,9 @@ std::optional<Error> parse_format_spec(std::string_view spec, FormatSpec& out, u
   if (!number(&out.width)) return error("Too many decimal digits in format string");
   if (pos < n && (spec[pos] == ',' || spec[pos] == '_')) {
     out.grouping = spec[pos++];
-    if (pos < n && (spec[pos] == ',' || spec[pos] == '_')) {
-      if (spec[pos] == out.grouping)
-        return error(std::string("Cannot specify '") + out.grouping + "' with '" + out.grouping + "'.");
+    // Mixing the two is its own error; a repeated one is left to become the (invalid) type.
+    if (pos < n && (spec[pos] == ',' || spec[pos] == '_') && spec[pos] != out.grouping)
       return error("Cannot specify both ',' and '_'.");
-    }
   }
   if (pos < n && spec[pos] == '.') {
     ++pos;
@@ -392,6 +390,7 @@ Formatted format_int(int64_t value, const FormatSpec& spec, std::string_view typ
 
 Formatted format_str(std::string_view utf8, const FormatSpec& spec, std::string_view type_name) {
   if (spec.type != 's') return unknown_code(spec.type, type_name);
+  if (spec.sign == ' ') return fail("Space not allowed in string format specifier");
   if (spec.sign) return fail("Sign not allowed in string format specifier");
   if (spec.no_neg_zero) return fail("Negative zero coercion (z) not allowed in string format specifier");
   if (spec.alternate) return fail("Alternate form (#) not allowed in string format specifier");
@@ -711,9 +710,11 @@ std::optional<Error> float_fromhex(std::string_view s, double* out) {
     if (pos == start) return invalid();
     if (exp_negative) exp = -exp;
   }
-  if (pos != s.size()) return invalid();
+  // CPython reports overflow before it looks for trailing junk, so the junk check comes last.
+  bool junk = pos != s.size();
   size_t first = hex.find_first_not_of('0');
   if (first == std::string::npos) {
+    if (junk) return invalid();
     *out = negative ? -0.0 : 0.0;
     return std::nullopt;
   }
@@ -748,6 +749,7 @@ std::optional<Error> float_fromhex(std::string_view s, double* out) {
     v = std::ldexp(static_cast<double>(m), static_cast<int>(e2));
     if (std::isinf(v)) return too_large();
   }
+  if (junk) return invalid();
   *out = negative ? -v : v;
   return std::nullopt;
 }

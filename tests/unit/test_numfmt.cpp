@@ -4346,6 +4346,17 @@ TEST(NumfmtFormatStr, Table) {
   }
 }
 
+TEST(NumfmtFormatStr, Tricky) {
+  EXPECT_EQ(show(format_str("abc", " 7")), "error: Space not allowed in string format specifier");
+  EXPECT_EQ(show(format_str("abc", "+7")), "error: Sign not allowed in string format specifier");
+  EXPECT_EQ(show(format_str("ab\xc3\xa9" "c", ".3")), "ab\xc3\xa9");
+  EXPECT_EQ(show(format_str("\xe4\xb8\xad", "\xc3\xa9^5")), "\xc3\xa9\xc3\xa9\xe4\xb8\xad\xc3\xa9\xc3\xa9");
+  // A repeated grouping character becomes the type (or an invalid spec), not its own error.
+  EXPECT_EQ(show(format_int(1, ",,")), "error: Cannot specify ',' with ','.");
+  EXPECT_EQ(show(format_int(1, ",,30")), "error: Invalid format specifier ',,30' for object of type 'int'");
+  EXPECT_EQ(show(format_int(1, ",_30")), "error: Cannot specify both ',' and '_'.");
+}
+
 TEST(NumfmtPrintf, Table) {
   for (const auto& c : kPrintf) {
     PrintfSpec p;
@@ -4446,6 +4457,14 @@ TEST(NumfmtHex, Table) {
                                                  : "invalid hexadecimal floating-point string");
     }
   }
+  // CPython reports overflow before trailing junk.
+  double v;
+  auto e = float_fromhex("0x1p5000zz", &v);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->kind, ErrorKind::Overflow);
+  e = float_fromhex("0x1p5zz", &v);
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->kind, ErrorKind::Value);
   // Round trip of every hex form.
   for (const auto& c : kHex) {
     double v;
