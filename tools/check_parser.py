@@ -6,7 +6,7 @@ and `GILPY --dump-tokens FILE` must equal `python3.11 -m tokenize -e FILE`.
 
   tools/check_parser.py --gilpy dist/bin/gilpy FILE...
   tools/check_parser.py --gilpy /tmp/fe/gilpy-fe --stdlib      # /usr/lib/python3.11
-  options: --ast-only / --tokens-only, --attributes (also compare positions),
+  options: --ast-only / --tokens-only, --attributes (also compare positions; passes --attributes to the binary),
            --errors (also compare SyntaxError msg/line/offset for files CPython rejects),
            -j N (parallel jobs, default 2), -v (show first differing position)
 
@@ -72,7 +72,7 @@ def check(path, args):
             exp_err = None
         except SyntaxError as e:
             exp, exp_err = None, e
-        cmd = [args.gilpy, "--dump-ast", path]
+        cmd = [args.gilpy, "--dump-ast"] + (["--attributes"] if args.attributes else []) + [path]
         r = subprocess.run(cmd, capture_output=True, timeout=60)
         got = r.stdout.decode("utf-8", "replace")
         if exp is not None:

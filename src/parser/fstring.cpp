@@ -31,6 +31,11 @@ void shift_positions(Node* n, Pos at) {
 
 }  // namespace
 
+// CPython 3.11 reports f-string errors at the end of the literal's token.
+std::nullptr_t Parser::ferror(const Token& t, std::string msg) {
+  return error_range(end(t), end(t), std::move(msg));
+}
+
 bool Parser::fstring_body(FStringBuilder& fb, const Token& t, std::string_view body, const StrPrefix& p,
                           int depth) {
   size_t i = 0;
@@ -71,7 +76,7 @@ bool Parser::fstring_scan(FStringBuilder& fb, const Token& t, std::string_view b
         i += 2;
         continue;
       }
-      error_at(t, "f-string: single '}' is not allowed");
+      ferror(t, "f-string: single '}' is not allowed");
       return false;
     }
     if (c == '\\' && !p.raw && i + 2 < body.size() && body[i + 1] == 'N' && body[i + 2] == '{') {
@@ -115,7 +120,7 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
       }
       continue;
     }
-    if (ch == '\\') return error_at(t, "f-string expression part cannot include a backslash"), false;
+    if (ch == '\\') return ferror(t, "f-string expression part cannot include a backslash"), false;
     if (ch == '\'' || ch == '"') {
       quote = ch;
       triple = i + 2 < n && body[i + 1] == ch && body[i + 2] == ch;
@@ -123,25 +128,25 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
       continue;
     }
     if (ch == '(' || ch == '[' || ch == '{') {
-      if (nest.size() >= 200) return error_at(t, "f-string: too many nested parenthesis"), false;
+      if (nest.size() >= 200) return ferror(t, "f-string: too many nested parenthesis"), false;
       nest.push_back(ch);
       continue;
     }
     if (ch == ')' || ch == ']' || ch == '}') {
       if (nest.empty()) {
         if (ch == '}') break;
-        return error_at(t, std::string("f-string: unmatched '") + ch + "'"), false;
+        return ferror(t, std::string("f-string: unmatched '") + ch + "'"), false;
       }
       char open = nest.back();
       char want = open == '(' ? ')' : open == '[' ? ']' : '}';
       if (ch != want)
-        return error_at(t, std::string("f-string: closing parenthesis '") + ch +
+        return ferror(t, std::string("f-string: closing parenthesis '") + ch +
                                "' does not match opening parenthesis '" + open + "'"),
                false;
       nest.pop_back();
       continue;
     }
-    if (ch == '#') return error_at(t, "f-string expression part cannot include '#'"), false;
+    if (ch == '#') return ferror(t, "f-string expression part cannot include '#'"), false;
     if (!nest.empty()) continue;
     const char nx = i + 1 < n ? body[i + 1] : '\0';
     if (ch == '!' || ch == '=' || ch == '<' || ch == '>') {
@@ -154,13 +159,13 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
     }
     if (ch == ':') break;
   }
-  if (quote) return error_at(t, "f-string: unterminated string"), false;
+  if (quote) return ferror(t, "f-string: unterminated string"), false;
   if (i >= n) {
-    if (!nest.empty()) return error_at(t, "f-string: unmatched '" + std::string(1, nest.back()) + "'"), false;
-    return error_at(t, "f-string: expecting '}'"), false;
+    if (!nest.empty()) return ferror(t, "f-string: unmatched '" + std::string(1, nest.back()) + "'"), false;
+    return ferror(t, "f-string: expecting '}'"), false;
   }
   std::string_view code = body.substr(expr_start, i - expr_start);
-  if (all_space(code)) return error_at(t, "f-string: empty expression not allowed"), false;
+  if (all_space(code)) return ferror(t, "f-string: empty expression not allowed"), false;
 
   // Source position of the expression text.
   const size_t src_off = t.start + p.body_offset + expr_start;
@@ -184,24 +189,23 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
   int conversion = -1;
   if (i < n && body[i] == '!') {
     i++;
-    if (i >= n) return error_at(t, "f-string: expecting '}'"), false;
+    if (i >= n) return ferror(t, "f-string: expecting '}'"), false;
     char cv = body[i];
     if (cv != 's' && cv != 'r' && cv != 'a')
-      return error_at(t, std::string("f-string: invalid conversion character '") + cv +
-                             "': expected 's', 'r', or 'a'"),
-             false;
+      return ferror(t, "f-string: invalid conversion character: expected 's', 'r', or 'a'"), false;
     conversion = cv;
     i++;
   }
   JoinedStr* spec = nullptr;
   if (i < n && body[i] == ':') {
     i++;
-    if (depth >= 1) return error_at(t, "f-string: expressions nested too deeply"), false;
-    FStringBuilder sb(*this, fb.start(), fb.end(), false);
+    if (depth >= 1) return ferror(t, "f-string: expressions nested too deeply"), false;
+    // A format spec spans its own token, not the whole concatenation.
+    FStringBuilder sb(*this, start(t), end(t), false);
     if (!fstring_scan(sb, t, body, i, p, depth + 1)) return false;
     spec = sb.finish();
   }
-  if (i >= n || body[i] != '}') return error_at(t, "f-string: expecting '}'"), false;
+  if (i >= n || body[i] != '}') return ferror(t, "f-string: expecting '}'"), false;
   i++;
   if (!doc.empty()) {
     fb.literal(doc);

@@ -14,6 +14,14 @@ Parser::Parser(const tokenizer::Tokenizer& tz, ast::Arena& arena, std::string_vi
 
 std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* type) {
   if (err_) return nullptr;
+  // CPython re-tokenizes the rest of the file after a parser error and
+  // reports a tokenizer error instead if it finds one. An unclosed bracket at
+  // EOF only wins if the parser already reached EOF or the bracket opened on
+  // an earlier line than this error.
+  if (const auto& te = tz_.error()) {
+    if (!te->unclosed_at_eof || toks_[max_pos_].kind == TokKind::Error || s.line > te->lineno)
+      return error_tokenizer();
+  }
   SyntaxErrorInfo info;
   info.type = type;
   info.msg = std::move(msg);
@@ -81,8 +89,8 @@ void Parser::too_deep() {
 bool Parser::expect(Op o, const char* msg) {
   if (accept(o)) return true;
   if (msg && tok().kind != TokKind::Error && !has_tokenizer_error()) {
-    // "expected ':'" points at the last token consumed, as in CPython.
-    error_at(prev(), msg);
+    // Like CPython's location-less errors: the last token looked at.
+    error_at(tok(), msg);
     return false;
   }
   fail();

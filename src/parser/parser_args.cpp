@@ -5,10 +5,11 @@ namespace gilpy::parser {
 
 using namespace ast;
 
-expr* Parser::call(expr* func) {
+// `s` is where the primary began: for `(f)(x)` that is the '(' before f.
+expr* Parser::call(expr* func, Pos s) {
   auto* c = arena_.make<Call>();
   if (!call_arguments(c->args, c->keywords, start(tok()))) return nullptr;
-  Pos s = start(func), e = end(prev());
+  Pos e = end(prev());
   c->func = func;
   c->lineno = s.line, c->col_offset = s.col, c->end_lineno = e.line, c->end_col_offset = e.col;
   return c;
@@ -64,9 +65,10 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
       }
       if (at(Op::EQUAL))
         return error_range(s, end(tok()), "expression cannot contain assignment, perhaps you meant \"==\"?"), false;
+      // CPython reports these at the token after the argument.
       if (seen_kw_unpack)
-        return error_node(e, "positional argument follows keyword argument unpacking"), false;
-      if (seen_kw) return error_node(e, "positional argument follows keyword argument"), false;
+        return error_at(tok(), "positional argument follows keyword argument unpacking"), false;
+      if (seen_kw) return error_at(tok(), "positional argument follows keyword argument"), false;
       args.push_back(e);
     }
     if (!accept(Op::COMMA)) break;

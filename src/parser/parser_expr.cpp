@@ -78,7 +78,7 @@ expr* Parser::expression() {
   advance();
   expr* test = disjunction();
   if (!test) return nullptr;
-  if (!accept(Kw::Else)) return error_at(tok(), "expected 'else' after 'if' expression");
+  if (!accept(Kw::Else)) return error_range(s, end(prev()), "expected 'else' after 'if' expression");
   expr* orelse = expression();
   if (!orelse) return nullptr;
   auto* n = mk<IfExp>(s);
@@ -324,7 +324,7 @@ expr* Parser::primary() {
       advance();
       e = a;
     } else if (at(Op::LPAR)) {
-      e = call(e);
+      e = call(e, s);
     } else if (at(Op::LSQB)) {
       advance();
       expr* sl = slices();
@@ -516,6 +516,8 @@ expr* Parser::brace_atom() {
     if (accept(Op::COLON)) {
       is_dict = true;
       first_key = first;
+      if (at(Op::RBRACE) || at(Op::COMMA))
+        return error_at(prev(), "expression expected after dictionary key and ':'");
       if (!(first_val = expression())) return nullptr;
       if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
         auto* dc = arena_.make<DictComp>();
@@ -551,7 +553,10 @@ expr* Parser::brace_atom() {
         if (!(v = bitwise_or())) return nullptr;
       } else {
         if (!(k = expression())) return nullptr;
-        if (!expect(Op::COLON, nullptr) || !(v = expression())) return nullptr;
+        if (!expect(Op::COLON, nullptr)) return nullptr;
+        if (at(Op::RBRACE) || at(Op::COMMA))
+          return error_at(prev(), "expression expected after dictionary key and ':'");
+        if (!(v = expression())) return nullptr;
       }
       d->keys.push_back(k);
       d->values.push_back(v);

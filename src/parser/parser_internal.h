@@ -51,6 +51,7 @@ class Parser {
   const Token& prev() const { return toks_[pos_ > 0 ? pos_ - 1 : 0]; }
   void advance() {
     if (pos_ + 1 < toks_.size()) pos_++;
+    if (pos_ > max_pos_) max_pos_ = pos_;
   }
   bool at(Op o) const { return tok().is(o); }
   bool at(Kw k) const { return tok().is(k); }
@@ -166,7 +167,7 @@ class Parser {
   ast::expr* tuple_tail(ast::expr* first, Pos s, ast::expr* (Parser::*elem)());
 
   // ---- calls and parameters (parser_args.cpp)
-  ast::expr* call(ast::expr* func);
+  ast::expr* call(ast::expr* func, Pos s);
   // At '(' : parses call arguments through the matching ')'.
   bool call_arguments(std::vector<ast::expr*>& args, std::vector<ast::keyword*>& kws,
                       Pos lpar);
@@ -194,12 +195,14 @@ class Parser {
   // Parses the expression text of a replacement field located at source
   // position (line, col); nullptr (error recorded) on failure.
   ast::expr* fstring_expr(std::string_view code, const Token& t, Pos at);
+  std::nullptr_t ferror(const Token& t, std::string msg);
 
   const tokenizer::Tokenizer& tz_;
   const std::vector<Token>& toks_;
   ast::Arena& arena_;
   std::string filename_;
   size_t pos_ = 0;
+  size_t max_pos_ = 0;  // furthest token the parser has looked at
   int depth_ = 0;
   std::optional<SyntaxErrorInfo> err_;
 };

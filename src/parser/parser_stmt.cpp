@@ -201,11 +201,11 @@ stmt* Parser::expr_stmt() {
     if (e->kind == Kind::Name) {
       simple = first.is(Op::LPAR) ? 0 : 1;
     } else if (e->kind == Kind::Tuple) {
-      return error_node(e, "only single target (not tuple) can be annotated");
+      return error_range(s, {s.line, s.col + 1}, "only single target (not tuple) can be annotated");
     } else if (e->kind == Kind::List) {
-      return error_node(e, "only single target (not list) can be annotated");
+      return error_range(s, {s.line, s.col + 1}, "only single target (not list) can be annotated");
     } else if (e->kind != Kind::Attribute && e->kind != Kind::Subscript) {
-      return error_node(e, "illegal target for annotation");
+      return error_range(s, {s.line, s.col + 1}, "illegal target for annotation");
     }
     if (!set_context(e, expr_context::Store)) return nullptr;
     advance();
@@ -238,22 +238,40 @@ stmt* Parser::expr_stmt() {
     }
     for (size_t i = 0; i < targets.size(); i++) {
       expr* t = targets[i];
-      if (t->kind == Kind::Yield || t->kind == Kind::YieldFrom)
-        return error_node(t, "assignment to yield expression not possible");
       const expr* bad = invalid_target(t, expr_context::Store);
       if (!bad) continue;
-      // A lone invalid target directly before a simple value reads like a
-      // mistyped comparison; CPython suggests '==' there.
-      bool here = targets.size() == 1 && bad == t && t->kind != Kind::Tuple &&
-                  t->kind != Kind::List && t->kind != Kind::GeneratorExp &&
-                  value->kind != Kind::Tuple && value->kind != Kind::Yield &&
-                  value->kind != Kind::YieldFrom && value->kind != Kind::Starred;
-      if (here && t->kind == Kind::Constant) {
-        auto ck = static_cast<const Constant*>(t)->value.kind;
-        if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False ||
-            ck == ConstantValue::Kind::None)
+      // An invalid target directly followed by '=' and a plain value reads
+      // like a mistyped comparison; CPython then suggests '=='. That needs
+      // `bad` to be a bitwise_or-level expression ending the target, and the
+      // value to start with one and not be followed by another '='.
+      bool here = targets.size() == 1 && bad->end_lineno == t->end_lineno &&
+                  bad->end_col_offset == t->end_col_offset;
+      switch (bad->kind) {
+        case Kind::Tuple: case Kind::List: case Kind::GeneratorExp: case Kind::Compare:
+        case Kind::BoolOp: case Kind::IfExp: case Kind::Lambda: case Kind::NamedExpr:
           here = false;
+          break;
+        case Kind::UnaryOp:
+          if (static_cast<const UnaryOp*>(bad)->op == unaryop::Not) here = false;
+          break;
+        case Kind::Constant: {
+          auto ck = static_cast<const Constant*>(bad)->value.kind;
+          if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False ||
+              ck == ConstantValue::Kind::None)
+            here = false;
+          break;
+        }
+        default: break;
       }
+      switch (value->kind) {
+        case Kind::Yield: case Kind::YieldFrom: case Kind::Starred: case Kind::Lambda: here = false; break;
+        case Kind::UnaryOp:
+          if (static_cast<const UnaryOp*>(value)->op == unaryop::Not) here = false;
+          break;
+        default: break;
+      }
+      if (!here && (t->kind == Kind::Yield || t->kind == Kind::YieldFrom))
+        return error_node(t, "assignment to yield expression not possible");
       if (here)
         return error_node(bad, std::string("cannot assign to ") + expr_name(bad) +
                                    " here. Maybe you meant '==' instead of '='?");
@@ -382,7 +400,7 @@ stmt* Parser::import_from() {
       if (!accept(Op::COMMA)) break;
       if (paren && at(Op::RPAR)) break;
       if (!paren && (at(TokKind::Newline) || at(Op::SEMI)))
-        return error_at(prev(), "trailing comma not allowed without surrounding parentheses");
+        return error_at(tok(), "trailing comma not allowed without surrounding parentheses");
     }
     if (paren && !expect(Op::RPAR)) return nullptr;
   }
@@ -403,7 +421,7 @@ bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* wha
     if (at(TokKind::Error) || has_tokenizer_error()) return error_tokenizer(), false;
     std::string msg = std::string("expected an indented block after ") + what + " on line " +
                       std::to_string(header.lineno);
-    error_at(tok(), msg, "IndentationError");
+    error_range(start(tok()), start(tok()), msg, "IndentationError");
     return false;
   }
   advance();
@@ -579,8 +597,11 @@ stmt* Parser::try_stmt() {
     auto* h = arena_.make<ExceptHandler>();
     if (!at(Op::COLON)) {
       if (!(h->type = expression())) return nullptr;
-      if (at(Op::COMMA))
-        return error_range(start(h->type), end(prev()) , "multiple exception types must be parenthesized");
+      if (at(Op::COMMA)) {
+        while (accept(Op::COMMA))
+          if (!at(Op::COLON) && !expression()) return nullptr;
+        return error_range(start(h->type), end(prev()), "multiple exception types must be parenthesized");
+      }
       if (accept(Kw::As)) {
         if (!tok().is_ident()) return fail();
         h->name = std::string(text(tok()));

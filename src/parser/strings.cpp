@@ -174,7 +174,7 @@ expr* Parser::strings() {
     (p.bytes ? any_bytes : any_str) = true;
     any_f |= p.fmt;
   }
-  if (any_bytes && any_str) return error_range(s, e, "cannot mix bytes and nonbytes literals");
+  if (any_bytes && any_str) return error_at(tok(), "cannot mix bytes and nonbytes literals");
   std::string body_u;
   StrPrefix p0;
   {

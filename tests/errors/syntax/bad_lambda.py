@@ -1,0 +1,2 @@
+lambda x: (yield)
+x = lambda: = 1
