@@ -4,6 +4,8 @@
 // token; a parenthesised expression keeps the span of its contents, while
 // tuples, displays and generator expressions include their brackets.
 #include <charconv>
+#include <cmath>
+#include <system_error>
 
 #include "parser/parser_internal.h"
 
@@ -395,7 +397,14 @@ expr* Parser::number(const Token& t) {
   const char last = clean.back();
   auto to_double = [](std::string_view s) {
     double d = 0;
-    std::from_chars(s.data(), s.data() + s.size(), d);  // correctly rounded, locale-free
+    // Correctly rounded and locale-free. Out of range: overflow gives inf,
+    // underflow (a negative exponent) gives 0.0, as float() would.
+    auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+    if (r.ec == std::errc::result_out_of_range) {
+      size_t e = s.find_first_of("eE");
+      bool tiny = e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-';
+      d = tiny ? 0.0 : HUGE_VAL;
+    }
     return d;
   };
   if (last == 'j' || last == 'J') {
@@ -637,7 +646,8 @@ expr* Parser::lambdef() {
 expr* Parser::slices() {
   const Pos s = start(tok());
   expr* first = slice();
-  if (!first || !at(Op::COMMA)) return first;
+  // A lone starred subscript (`a[*b]`) still makes a tuple.
+  if (!first || (!at(Op::COMMA) && first->kind != Kind::Starred)) return first;
   auto* t = arena_.make<Tuple>();
   t->ctx = expr_context::Load;
   t->elts.push_back(first);

@@ -85,6 +85,17 @@ class Parser {
     n->end_col_offset = e.col;
     return n;
   }
+  // End of the last consumed token that is not NEWLINE/INDENT/DEDENT: a
+  // compound statement ends there (a trailing ';' included), as in CPython.
+  Pos last_token_end() const {
+    size_t i = pos_;
+    while (i > 0) {
+      const Token& t = toks_[--i];
+      if (t.kind != TokKind::Newline && t.kind != TokKind::Indent && t.kind != TokKind::Dedent)
+        return end(t);
+    }
+    return end(toks_[0]);
+  }
   // Node spanning from s to the end of the last consumed token.
   template <class T>
   T* mk(Pos s) { return mk<T>(s, end(prev())); }

@@ -26,9 +26,7 @@ bool aug_op(Op o, operator_t& out) {
   }
 }
 
-Pos last_end(const std::vector<stmt*>& body) {
-  return {body.back()->end_lineno, body.back()->end_col_offset};
-}
+
 
 }  // namespace
 
@@ -474,7 +472,7 @@ stmt* Parser::if_stmt(const Token& kw) {
     advance();
     if (!expect(Op::COLON, "expected ':'") || !block(n->orelse, et, "'else' statement")) return nullptr;
   }
-  Pos e = last_end(n->orelse.empty() ? n->body : n->orelse);
+  Pos e = last_token_end();
   n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
   return n;
 }
@@ -491,7 +489,7 @@ stmt* Parser::while_stmt() {
     advance();
     if (!expect(Op::COLON, "expected ':'") || !block(n->orelse, et, "'else' statement")) return nullptr;
   }
-  Pos e = last_end(n->orelse.empty() ? n->body : n->orelse);
+  Pos e = last_token_end();
   n->lineno = s.line, n->col_offset = s.col, n->end_lineno = e.line, n->end_col_offset = e.col;
   return n;
 }
@@ -513,7 +511,7 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
     advance();
     if (!expect(Op::COLON, "expected ':'") || !block(orelse, et, "'else' statement")) return nullptr;
   }
-  Pos e = last_end(orelse.empty() ? body : orelse);
+  Pos e = last_token_end();
   if (is_async) {
     auto* n = mk<AsyncFor>(s, e);
     n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
@@ -566,7 +564,7 @@ stmt* Parser::with_stmt(Pos s, bool is_async) {
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
   std::vector<stmt*> body;
   if (!block(body, kw, "'with' statement")) return nullptr;
-  Pos e = last_end(body);
+  Pos e = last_token_end();
   if (is_async) {
     auto* n = mk<AsyncWith>(s, e);
     n->items = std::move(items), n->body = std::move(body);
@@ -612,7 +610,7 @@ stmt* Parser::try_stmt() {
     }
     if (!expect(Op::COLON, "expected ':'")) return nullptr;
     if (!block(h->body, et, star ? "'except*' statement" : "'except' statement")) return nullptr;
-    Pos he = last_end(h->body);
+    Pos he = last_token_end();
     h->lineno = hs.line, h->col_offset = hs.col, h->end_lineno = he.line, h->end_col_offset = he.col;
     handlers.push_back(h);
   }
@@ -627,8 +625,7 @@ stmt* Parser::try_stmt() {
     if (!expect(Op::COLON, "expected ':'") || !block(finalbody, ft, "'finally' statement")) return nullptr;
   }
   if (handlers.empty() && finalbody.empty()) return error_at(tok(), "expected 'except' or 'finally' block");
-  Pos e = last_end(!finalbody.empty() ? finalbody : !orelse.empty() ? orelse : handlers.empty() ? body
-                                                                                                 : static_cast<ExceptHandler*>(handlers.back())->body);
+  Pos e = last_token_end();
   if (star_kind == 1) {
     auto* n = mk<TryStar>(s, e);
     n->body = std::move(body), n->handlers = std::move(handlers), n->orelse = std::move(orelse),
@@ -675,7 +672,7 @@ stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
   std::vector<stmt*> body;
   if (!block(body, kw, "function definition")) return nullptr;
-  Pos e = last_end(body);
+  Pos e = last_token_end();
   if (is_async) {
     auto* f = mk<AsyncFunctionDef>(s, e);
     f->name = std::move(name), f->args = args, f->body = std::move(body),
@@ -699,7 +696,7 @@ stmt* Parser::classdef(Pos s, std::vector<expr*> decorators) {
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
   if (!block(c->body, kw, "class definition")) return nullptr;
   c->decorator_list = std::move(decorators);
-  Pos e = last_end(c->body);
+  Pos e = last_token_end();
   c->lineno = s.line, c->col_offset = s.col, c->end_lineno = e.line, c->end_col_offset = e.col;
   return c;
 }

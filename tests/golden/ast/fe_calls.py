@@ -1,0 +1,8 @@
+f()
+f(a, b)
+f(a, *b, c, *d)
+f(a=1, *b, **c)
+f(**a, b=2)
+f(a)(b)(c)
+a.b.c(d).e[f](g)
+f(a for a in b)
