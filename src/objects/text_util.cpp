@@ -1,0 +1,284 @@
+// Shared str/bytes helpers; see text_util.h.
+#include "objects/text_util.h"
+
+#include <algorithm>
+
+#include "objects/int.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy::text {
+
+static int64_t clamp_int(Value iv) {
+  if (iv.is_small()) return iv.as_small();
+  int64_t x;
+  if (int_fits_i64(iv, &x)) return x;
+  return int_sign(iv) < 0 ? INT64_MIN : INT64_MAX;
+}
+
+Status slice_index(Value v, int64_t* out) {
+  if (!v || is_none(v)) return OK();
+  if (v.is_small()) { *out = v.as_small(); return OK(); }
+  if (is_int(v)) { *out = clamp_int(v); return OK(); }
+  if (type_lookup(v.type(), N.__index__)) {
+    Value iv = TRY(index_value(v));
+    *out = clamp_int(iv);
+    return OK();
+  }
+  return raise(tp_TypeError, "slice indices must be integers or None or have an __index__ method");
+}
+
+void adjust_indices(int64_t* start, int64_t* end, int64_t len) {
+  if (*end > len) {
+    *end = len;
+  } else if (*end < 0) {
+    *end += len;
+    if (*end < 0) *end = 0;
+  }
+  if (*start < 0) {
+    *start += len;
+    if (*start < 0) *start = 0;
+  }
+}
+
+Status start_end(Value vstart, Value vend, int64_t len, int64_t* start, int64_t* end) {
+  *start = 0;
+  *end = INT64_MAX;
+  TRY(slice_index(vstart, start));
+  TRY(slice_index(vend, end));
+  adjust_indices(start, end, len);
+  return OK();
+}
+
+bool is_slice(Value v) { return v.is_obj() && v.type() == tp_slice; }
+
+Result<int64_t> slice_resolve(Value slice, int64_t len, int64_t* start, int64_t* stop, int64_t* step) {
+  // Read the three fields through the attribute protocol: slice objects expose them as
+  // read-only members, so this works whatever the slice struct looks like.
+  Value vstart = TRY(getattr(slice, N.start));
+  Value vstop = TRY(getattr(slice, N.stop));
+  Value vstep = TRY(getattr(slice, N.step));
+  int64_t st = 1;
+  if (!is_none(vstep)) {
+    TRY(slice_index(vstep, &st));
+    if (st == 0) return raise(tp_ValueError, "slice step cannot be zero");
+    if (st < -INT64_MAX) st = -INT64_MAX;  // so that -step cannot overflow
+  }
+  int64_t a, b;
+  if (is_none(vstart)) {
+    a = st < 0 ? INT64_MAX : 0;
+  } else {
+    TRY(slice_index(vstart, &a));
+  }
+  if (is_none(vstop)) {
+    b = st < 0 ? INT64_MIN : INT64_MAX;
+  } else {
+    TRY(slice_index(vstop, &b));
+  }
+  // CPython's PySlice_AdjustIndices.
+  if (a < 0) {
+    a += len;
+    if (a < 0) a = st < 0 ? -1 : 0;
+  } else if (a >= len) {
+    a = st < 0 ? len - 1 : len;
+  }
+  if (b < 0) {
+    b += len;
+    if (b < 0) b = st < 0 ? -1 : 0;
+  } else if (b >= len) {
+    b = st < 0 ? len - 1 : len;
+  }
+  *start = a;
+  *stop = b;
+  *step = st;
+  if (st < 0) {
+    if (b < a) return (a - b - 1) / (-st) + 1;
+    return int64_t(0);
+  }
+  if (a < b) return (b - a - 1) / st + 1;
+  return int64_t(0);
+}
+
+Result<int64_t> ssize_arg(Value v) {
+  if (v.is_small()) return v.as_small();
+  Value iv = TRY(index_value(v));
+  if (iv.is_small()) return iv.as_small();
+  int64_t x;
+  if (!int_fits_i64(iv, &x)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
+  return x;
+}
+
+// ---- search -------------------------------------------------------------------------------------
+int64_t find(std::string_view hay, std::string_view needle, int64_t start, int64_t end) {
+  if (end > int64_t(hay.size())) end = int64_t(hay.size());
+  if (start < 0) start = 0;
+  int64_t n = int64_t(needle.size());
+  if (end - start < n) return -1;
+  if (n == 0) return start;
+  const char* base = hay.data();
+  if (n == 1) {
+    const void* p = std::memchr(base + start, needle[0], size_t(end - start));
+    return p ? static_cast<const char*>(p) - base : -1;
+  }
+  const void* p = memmem(base + start, size_t(end - start), needle.data(), size_t(n));
+  return p ? static_cast<const char*>(p) - base : -1;
+}
+
+int64_t rfind(std::string_view hay, std::string_view needle, int64_t start, int64_t end) {
+  if (end > int64_t(hay.size())) end = int64_t(hay.size());
+  if (start < 0) start = 0;
+  int64_t n = int64_t(needle.size());
+  if (end - start < n) return -1;
+  if (n == 0) return end;
+  const char* base = hay.data();
+  if (n == 1) {
+    const void* p = memrchr(base + start, needle[0], size_t(end - start));
+    return p ? static_cast<const char*>(p) - base : -1;
+  }
+  char first = needle[0];
+  for (int64_t i = end - n; i >= start; i--)
+    if (base[i] == first && std::memcmp(base + i, needle.data(), size_t(n)) == 0) return i;
+  return -1;
+}
+
+int64_t count(std::string_view hay, std::string_view needle, int64_t start, int64_t end, int64_t maxcount) {
+  if (end > int64_t(hay.size())) end = int64_t(hay.size());
+  if (start < 0) start = 0;
+  if (end < start) return 0;
+  int64_t n = int64_t(needle.size());
+  if (n == 0) return std::min(end - start + 1, maxcount);
+  int64_t c = 0;
+  const char* base = hay.data();
+  if (n == 1) {
+    for (int64_t i = start; i < end && c < maxcount; i++) c += base[i] == needle[0];
+    return c;
+  }
+  int64_t i = start;
+  while (c < maxcount) {
+    int64_t j = find(hay, needle, i, end);
+    if (j < 0) break;
+    c++;
+    i = j + n;
+  }
+  return c;
+}
+
+// ---- str allocation helpers ----------------------------------------------------------------------
+Str* str_new_subtype(Type* cls, Str* src) {
+  if (cls == tp_str) return exact_str(src);
+  Str* s = static_cast<Str*>(alloc_instance(cls, sizeof(Str) + size_t(src->nbytes) + 1));
+  s->hash = -1;
+  s->length = src->length;
+  s->nbytes = src->nbytes;
+  s->ascii = src->ascii;
+  s->interned = false;
+  std::memcpy(s->data, src->data, size_t(src->nbytes));
+  s->data[src->nbytes] = 0;
+  return s;
+}
+
+Str* exact_str(Str* s) {
+  if (s->type == tp_str) return s;
+  return s->ascii ? str_new_ascii(s->view()) : str_new(s->view());
+}
+
+}  // namespace gilpy::text
+
+namespace gilpy::text {
+
+void split_sep(std::string_view s, std::string_view sep, int64_t maxsplit, std::vector<std::string_view>& out) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  int64_t n = int64_t(s.size()), m = int64_t(sep.size());
+  int64_t i = 0;
+  while (maxsplit > 0) {
+    int64_t j = find(s, sep, i, n);
+    if (j < 0) break;
+    out.push_back(s.substr(size_t(i), size_t(j - i)));
+    i = j + m;
+    maxsplit--;
+  }
+  out.push_back(s.substr(size_t(i)));
+}
+
+void rsplit_sep(std::string_view s, std::string_view sep, int64_t maxsplit, std::vector<std::string_view>& out) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  int64_t m = int64_t(sep.size());
+  int64_t end = int64_t(s.size());
+  size_t first = out.size();
+  while (maxsplit > 0) {
+    int64_t j = rfind(s, sep, 0, end);
+    if (j < 0) break;
+    out.push_back(s.substr(size_t(j + m), size_t(end - j - m)));
+    end = j;
+    maxsplit--;
+  }
+  out.push_back(s.substr(0, size_t(end)));
+  std::reverse(out.begin() + long(first), out.end());
+}
+
+void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  int64_t n = int64_t(s.size());
+  int64_t i = 0;
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < n) {
+    while (i < n && is_ascii_space(p[i])) i++;
+    if (i == n) break;
+    if (maxsplit == 0) {
+      // The remainder (right-stripped) is the last piece.
+      int64_t e = n;
+      while (e > i && is_ascii_space(p[e - 1])) e--;
+      out.push_back(s.substr(size_t(i), size_t(e - i)));
+      return;
+    }
+    int64_t j = i;
+    while (j < n && !is_ascii_space(p[j])) j++;
+    out.push_back(s.substr(size_t(i), size_t(j - i)));
+    maxsplit--;
+    i = j;
+  }
+}
+
+void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out) {
+  if (maxsplit < 0) maxsplit = INT64_MAX;
+  size_t first = out.size();
+  int64_t e = int64_t(s.size());
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  while (e > 0) {
+    while (e > 0 && is_ascii_space(p[e - 1])) e--;
+    if (e == 0) break;
+    if (maxsplit == 0) {
+      int64_t b = 0;
+      while (b < e && is_ascii_space(p[b])) b++;
+      out.push_back(s.substr(size_t(b), size_t(e - b)));
+      break;
+    }
+    int64_t j = e;
+    while (j > 0 && !is_ascii_space(p[j - 1])) j--;
+    out.push_back(s.substr(size_t(j), size_t(e - j)));
+    maxsplit--;
+    e = j;
+  }
+  std::reverse(out.begin() + long(first), out.end());
+}
+
+std::string replace(std::string_view s, std::string_view old, std::string_view rep, int64_t count, int64_t* nrep) {
+  if (count < 0) count = INT64_MAX;
+  std::string out;
+  int64_t n = int64_t(s.size()), m = int64_t(old.size());
+  int64_t i = 0, k = 0;
+  if (old.size() == rep.size()) out.reserve(s.size());
+  while (k < count) {
+    int64_t j = find(s, old, i, n);
+    if (j < 0) break;
+    out.append(s.data() + i, size_t(j - i));
+    out.append(rep);
+    i = j + m;
+    k++;
+  }
+  out.append(s.data() + i, size_t(n - i));
+  *nrep = k;
+  return out;
+}
+
+}  // namespace gilpy::text
