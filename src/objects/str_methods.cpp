@@ -140,15 +140,6 @@ namespace {
 
 inline Str* S(Value v) { return as_str(v); }
 
-// Byte offset of code point index i in s (0 <= i <= length).
-inline int64_t off_of(Str* s, int64_t i) {
-  if (s->ascii || i <= 0) return i <= 0 ? 0 : i;
-  if (i >= s->length) return s->nbytes;
-  return text::skip_cps(s->data, s->nbytes, 0, i);
-}
-// Code point index of byte offset b.
-inline int64_t idx_of(Str* s, int64_t b) { return s->ascii ? b : text::count_cps(s->data, b); }
-
 Value str_of(std::string_view u, bool ascii) { return Value(ascii ? str_new_ascii(u) : str_new(u)); }
 // Substring by byte offsets of a str that is known to be ASCII iff `ascii`.
 Value sub_bytes(Str* s, int64_t b0, int64_t b1) {
@@ -237,7 +228,7 @@ Result<Value> str_getitem(Value* args, int64_t nargs, Tuple*) {
     if (i < 0) i += n;
     if (i < 0 || i >= n) return raise(tp_IndexError, "string index out of range");
     if (s->ascii) return Value(str_from_cp(static_cast<unsigned char>(s->data[i])));
-    int64_t off = text::skip_cps(s->data, s->nbytes, 0, i);
+    int64_t off = text::cp_offset(s, i);
     int64_t end = off;
     text::next_cp(s->data, &end);
     if (end - off == 1 || end - off == 2) {
@@ -252,7 +243,10 @@ Result<Value> str_getitem(Value* args, int64_t nargs, Tuple*) {
     if (len <= 0) return Value(str_empty());
     if (step == 1) {
       if (len == n) return Value(exact_str(s));
-      return Value(str_substr(s, start, start + len));
+      if (s->ascii) return Value(str_substr(s, start, start + len));
+      int64_t b0 = text::cp_offset(s, start);
+      int64_t b1 = text::skip_cps(s->data, s->nbytes, b0, len);
+      return Value(str_new(std::string_view(s->data + b0, size_t(b1 - b0))));
     }
     std::string out;
     if (s->ascii) {
@@ -422,8 +416,8 @@ Result<bool> byte_range(Str* s, Value vstart, Value vend, int64_t* b0, int64_t* 
   if (start > s->length) return false;
   if (end < start) { *b0 = *b1 = 0; return true; }
   if (s->ascii) { *b0 = start; *b1 = end; return true; }
-  *b0 = text::skip_cps(s->data, s->nbytes, 0, start);
-  *b1 = text::skip_cps(s->data, s->nbytes, *b0, end - start);
+  *b0 = text::cp_offset(s, start);
+  *b1 = end - start > s->length / 2 ? text::cp_offset(s, end) : text::skip_cps(s->data, s->nbytes, *b0, end - start);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "objects/int.h"
+#include "objects/slice.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 
@@ -53,50 +54,7 @@ Status start_end(Value vstart, Value vend, int64_t len, int64_t* start, int64_t*
 bool is_slice(Value v) { return v.is_obj() && v.type() == tp_slice; }
 
 Result<int64_t> slice_resolve(Value slice, int64_t len, int64_t* start, int64_t* stop, int64_t* step) {
-  // Read the three fields through the attribute protocol: slice objects expose them as
-  // read-only members, so this works whatever the slice struct looks like.
-  Value vstart = TRY(getattr(slice, N.start));
-  Value vstop = TRY(getattr(slice, N.stop));
-  Value vstep = TRY(getattr(slice, N.step));
-  int64_t st = 1;
-  if (!is_none(vstep)) {
-    TRY(slice_index(vstep, &st));
-    if (st == 0) return raise(tp_ValueError, "slice step cannot be zero");
-    if (st < -INT64_MAX) st = -INT64_MAX;  // so that -step cannot overflow
-  }
-  int64_t a, b;
-  if (is_none(vstart)) {
-    a = st < 0 ? INT64_MAX : 0;
-  } else {
-    TRY(slice_index(vstart, &a));
-  }
-  if (is_none(vstop)) {
-    b = st < 0 ? INT64_MIN : INT64_MAX;
-  } else {
-    TRY(slice_index(vstop, &b));
-  }
-  // CPython's PySlice_AdjustIndices.
-  if (a < 0) {
-    a += len;
-    if (a < 0) a = st < 0 ? -1 : 0;
-  } else if (a >= len) {
-    a = st < 0 ? len - 1 : len;
-  }
-  if (b < 0) {
-    b += len;
-    if (b < 0) b = st < 0 ? -1 : 0;
-  } else if (b >= len) {
-    b = st < 0 ? len - 1 : len;
-  }
-  *start = a;
-  *stop = b;
-  *step = st;
-  if (st < 0) {
-    if (b < a) return (a - b - 1) / (-st) + 1;
-    return int64_t(0);
-  }
-  if (a < b) return (b - a - 1) / st + 1;
-  return int64_t(0);
+  return slice_indices(slice.as<Slice>(), len, start, stop, step);
 }
 
 Result<int64_t> ssize_arg(Value v) {
@@ -161,6 +119,44 @@ int64_t count(std::string_view hay, std::string_view needle, int64_t start, int6
     i = j + n;
   }
   return c;
+}
+
+// ---- code point offsets -------------------------------------------------------------------------------
+namespace {
+// The last non-ASCII lookup. Only touched with the GIL held; holding the Str* keeps it alive,
+// so a recycled address can never alias a different string.
+struct OffsetCache {
+  Str* s = nullptr;
+  int64_t idx = 0;
+  int64_t off = 0;
+};
+OffsetCache g_offset_cache;
+}  // namespace
+
+int64_t cp_offset(Str* s, int64_t i) {
+  if (s->ascii) return i;
+  if (i <= 0) return 0;
+  if (i >= s->length) return s->nbytes;
+  int64_t ci = 0, co = 0;  // walk start: the string's start...
+  int64_t best = i;
+  if (s->length - i < best) { ci = s->length; co = s->nbytes; best = s->length - i; }  // ...its end...
+  OffsetCache& c = g_offset_cache;
+  if (c.s == s && (c.idx > i ? c.idx - i : i - c.idx) < best) { ci = c.idx; co = c.off; }  // ...or the cache
+  const char* p = s->data;
+  while (ci < i) {
+    co++;
+    while (co < s->nbytes && (static_cast<unsigned char>(p[co]) & 0xC0) == 0x80) co++;
+    ci++;
+  }
+  while (ci > i) {
+    co--;
+    while (co > 0 && (static_cast<unsigned char>(p[co]) & 0xC0) == 0x80) co--;
+    ci--;
+  }
+  c.s = s;
+  c.idx = i;
+  c.off = co;
+  return co;
 }
 
 // ---- str allocation helpers ----------------------------------------------------------------------

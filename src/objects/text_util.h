@@ -100,6 +100,11 @@ inline int64_t skip_cps(const char* p, int64_t nbytes, int64_t from, int64_t cp_
   return off;
 }
 
+// Byte offset of code point index i (0 <= i <= length) of s. O(1) for ASCII; otherwise it
+// walks from the nearest of: the start, the end, or the position of the previous lookup
+// (a one-entry cache), so sequential indexing of non-ASCII text is amortised O(1).
+int64_t cp_offset(Str* s, int64_t i);
+
 // New exact str from a buffer known to be ASCII (skips the scan).
 inline Str* ascii_str(std::string_view s) { return str_new_ascii(s); }
 
