@@ -488,6 +488,11 @@ Value list_of_strs(const std::vector<std::string_view>& parts, bool ascii) {
 
 // Whitespace split with Unicode whitespace (pieces as byte ranges of s).
 void split_ws(Str* s, int64_t maxsplit, bool right, std::vector<std::string_view>& out) {
+  if (s->ascii) {
+    if (right) text::rsplit_ascii_ws(s->view(), maxsplit, out, true);
+    else text::split_ascii_ws(s->view(), maxsplit, out, true);
+    return;
+  }
   if (maxsplit < 0) maxsplit = INT64_MAX;
   const char* p = s->data;
   int64_t n = s->nbytes;

@@ -212,8 +212,9 @@ void rsplit_sep(std::string_view s, std::string_view sep, int64_t maxsplit, std:
   std::reverse(out.begin() + long(first), out.end());
 }
 
-void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out) {
+void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out, bool str_ws) {
   if (maxsplit < 0) maxsplit = INT64_MAX;
+  auto is_ascii_space = [str_ws](unsigned char c) { return text::is_ascii_space(c) || (str_ws && c >= 0x1C && c <= 0x1F); };
   int64_t n = int64_t(s.size());
   int64_t i = 0;
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -235,8 +236,9 @@ void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::strin
   }
 }
 
-void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out) {
+void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out, bool str_ws) {
   if (maxsplit < 0) maxsplit = INT64_MAX;
+  auto is_ascii_space = [str_ws](unsigned char c) { return text::is_ascii_space(c) || (str_ws && c >= 0x1C && c <= 0x1F); };
   size_t first = out.size();
   int64_t e = int64_t(s.size());
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());

@@ -40,9 +40,10 @@ int64_t count(std::string_view hay, std::string_view needle, int64_t start, int6
 // ---- splitting and replacing on bytes (sep non-empty); pieces are views into s -----------------
 void split_sep(std::string_view s, std::string_view sep, int64_t maxsplit, std::vector<std::string_view>& out);
 void rsplit_sep(std::string_view s, std::string_view sep, int64_t maxsplit, std::vector<std::string_view>& out);
-// Split on runs of ASCII whitespace (bytes.split() / ASCII str.split()).
-void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out);
-void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out);
+// Split on runs of ASCII whitespace: bytes.split() (str_ws false: \t\n\v\f\r and space) or
+// str.split() of an ASCII str (str_ws true: also \x1c-\x1f, which str counts as whitespace).
+void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out, bool str_ws = false);
+void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::string_view>& out, bool str_ws = false);
 // Replace up to `count` (negative: all) non-overlapping occurrences of old (non-empty).
 // *n receives the number of replacements made.
 std::string replace(std::string_view s, std::string_view old, std::string_view rep, int64_t count, int64_t* n);
