@@ -1,0 +1,48 @@
+// Opcode metadata tables derived from opcodes.def.
+#include "bytecode/opcodes.h"
+
+namespace gilpy::bytecode {
+
+const OpInfo op_info[NUM_OPCODES] = {
+#define OP(name, flags, pop, push) {#name, flags},
+#include "bytecode/opcodes.def"
+#undef OP
+};
+
+int stack_effect(Op op, int arg) {
+  switch (op) {
+#define OP(name, flags, pop, push) \
+  case name:                       \
+    return (push) - (pop);
+#include "bytecode/opcodes.def"
+#undef OP
+    default:
+      return 0;
+  }
+}
+
+int stack_effect_jump(Op op, int arg) {
+  switch (op) {
+    case FOR_ITER: return -1;          // exhausted: the iterator is popped
+    case SEND: return -1;              // returned: receiver and value replaced by the result
+    case JUMP_IF_FALSE_OR_POP:
+    case JUMP_IF_TRUE_OR_POP: return 0;  // the tested value stays
+    default: return stack_effect(op, arg);
+  }
+}
+
+const char* const binop_symbol[NB_COUNT] = {
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+const char* const binop_dunder[NB_INPLACE_ADD] = {
+    "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__",
+    "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__"};
+const char* const binop_rdunder[NB_INPLACE_ADD] = {
+    "__radd__", "__rand__", "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmul__",
+    "__rmod__", "__ror__", "__rpow__", "__rrshift__", "__rsub__", "__rtruediv__", "__rxor__"};
+const char* const binop_idunder[NB_INPLACE_ADD] = {
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__",
+    "__imod__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__"};
+const char* const cmp_symbol[6] = {"<", "<=", "==", "!=", ">", ">="};
+
+}  // namespace gilpy::bytecode

@@ -1,0 +1,68 @@
+// The opcode enum and metadata, all derived from opcodes.def.
+#pragma once
+#include <cstdint>
+
+namespace gilpy::bytecode {
+
+enum OpFlags : uint32_t {
+  OPF_ARG = 1,      // plain integer argument
+  OPF_CONST = 2,    // index into co_consts
+  OPF_NAME = 4,     // index into co_names
+  OPF_LOCAL = 8,    // index into co_varnames (fast locals)
+  OPF_FREE = 16,    // index into cells + free variables (after the fast locals)
+  OPF_JUMP = 32,    // absolute instruction index of the jump target
+  OPF_CMP = 64,     // comparison operator (CmpOp)
+  OPF_BINOP = 128,  // binary operator (BinOp)
+  OPF_CACHE = 256,  // followed by one CACHE word
+};
+
+enum Op : uint8_t {
+#define OP(name, flags, pop, push) name,
+#include "bytecode/opcodes.def"
+#undef OP
+  NUM_OPCODES
+};
+
+// BINARY_OP arguments, numbered as CPython 3.11's NB_* so dis matches.
+enum BinOp : uint8_t {
+  NB_ADD, NB_AND, NB_FLOOR_DIVIDE, NB_LSHIFT, NB_MATRIX_MULTIPLY, NB_MULTIPLY, NB_REMAINDER,
+  NB_OR, NB_POWER, NB_RSHIFT, NB_SUBTRACT, NB_TRUE_DIVIDE, NB_XOR,
+  NB_INPLACE_ADD, NB_INPLACE_AND, NB_INPLACE_FLOOR_DIVIDE, NB_INPLACE_LSHIFT,
+  NB_INPLACE_MATRIX_MULTIPLY, NB_INPLACE_MULTIPLY, NB_INPLACE_REMAINDER, NB_INPLACE_OR,
+  NB_INPLACE_POWER, NB_INPLACE_RSHIFT, NB_INPLACE_SUBTRACT, NB_INPLACE_TRUE_DIVIDE,
+  NB_INPLACE_XOR, NB_COUNT
+};
+constexpr int NB_INPLACE_OFFSET = NB_INPLACE_ADD - NB_ADD;
+extern const char* const binop_symbol[NB_COUNT];   // "+", "&", ... "+=", ...
+extern const char* const binop_dunder[NB_INPLACE_ADD];   // "__add__", ...
+extern const char* const binop_rdunder[NB_INPLACE_ADD];  // "__radd__", ...
+extern const char* const binop_idunder[NB_INPLACE_ADD];  // "__iadd__", ...
+
+enum CmpOp : uint8_t { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+extern const char* const cmp_symbol[6];
+
+struct OpInfo {
+  const char* name;
+  uint32_t flags;
+};
+extern const OpInfo op_info[NUM_OPCODES];
+
+// Stack effect on fall-through and when the jump is taken.
+int stack_effect(Op op, int arg);
+int stack_effect_jump(Op op, int arg);
+
+inline uint32_t encode(Op op, uint32_t arg) { return uint32_t(op) | (arg << 8); }
+inline Op op_of(uint32_t insn) { return Op(insn & 0xFF); }
+inline uint32_t arg_of(uint32_t insn) { return insn >> 8; }
+constexpr uint32_t kMaxArg = (1u << 24) - 1;
+
+// MAKE_FUNCTION flags, FORMAT_VALUE flags, code flags (CPython's values).
+enum MakeFunctionFlags { MF_DEFAULTS = 1, MF_KWDEFAULTS = 2, MF_ANNOTATIONS = 4, MF_CLOSURE = 8 };
+enum FormatFlags { FVC_NONE = 0, FVC_STR = 1, FVC_REPR = 2, FVC_ASCII = 3, FVC_MASK = 3, FVS_HAVE_SPEC = 4 };
+enum CodeFlags : uint32_t {
+  CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
+  CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
+  CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+};
+
+}  // namespace gilpy::bytecode

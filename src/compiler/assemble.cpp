@@ -1,0 +1,155 @@
+// Assembly: turn a CodeUnit into a Code object. Steps: compute the stack depth
+// at every instruction (worklist over the flow graph, including edges into
+// exception handlers), drop pseudo-instructions, resolve labels to absolute
+// instruction indices, and compress per-instruction handlers into ranges.
+#include <cstring>
+
+#include "compiler/codegen.h"
+#include "objects/code.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/errors.h"
+
+namespace gilpy::compiler {
+
+using namespace bytecode;
+
+static bool is_terminal(uint8_t op) {
+  return op == RETURN_VALUE || op == RAISE_VARARGS || op == RERAISE || op == JUMP_FORWARD || op == JUMP_BACKWARD;
+}
+
+static Tuple* str_tuple(const std::vector<std::string>& v) {
+  Tuple* t = tuple_new(int64_t(v.size()));
+  for (size_t i = 0; i < v.size(); i++) t->items[i] = Value(str_intern(v[i]));
+  return t;
+}
+
+Result<Code*> Compiler::leave_unit() {
+  CodeUnit& cu = u();
+  std::vector<Instr>& code = cu.code;
+  size_t n = code.size();
+  // ---- stack depths ----
+  std::vector<int> depth(n + 1, -1);
+  std::vector<int> handler_depth(cu.handlers.size(), -1);
+  std::vector<size_t> work;
+  int maxdepth = 0;
+  auto push = [&](size_t i, int d) {
+    if (i > n) return;
+    if (depth[i] < 0) {
+      depth[i] = d;
+      work.push_back(i);
+    }
+  };
+  push(0, 0);
+  while (!work.empty()) {
+    size_t i = work.back();
+    work.pop_back();
+    int d = depth[i];
+    while (i < n) {
+      Instr& in = code[i];
+      if (d > maxdepth) maxdepth = d;
+      if (in.op == PSEUDO_SETUP) {
+        int hd = d + cu.handlers[in.arg].adjust;
+        handler_depth[in.arg] = hd;
+        int target = cu.labels[size_t(cu.handlers[in.arg].label)];
+        push(size_t(target), hd + 1);
+      } else if (in.op != CACHE) {
+        Op op = Op(in.op);
+        if (in.target >= 0) {
+          int t = cu.labels[size_t(in.target)];
+          int dj = d + stack_effect_jump(op, int(in.arg));
+          if (dj > maxdepth) maxdepth = dj;
+          push(size_t(t), dj);
+        }
+        d += stack_effect(op, int(in.arg));
+        if (d > maxdepth) maxdepth = d;
+        if (is_terminal(in.op)) break;
+      }
+      i++;
+      if (i < n && depth[i] >= 0) break;  // joined an already-visited path
+      if (i < n) depth[i] = d;
+    }
+  }
+  // ---- drop pseudo-instructions; map old -> new indices ----
+  std::vector<int> newidx(n + 1, 0);
+  int k = 0;
+  for (size_t i = 0; i < n; i++) {
+    newidx[i] = k;
+    if (code[i].op != PSEUDO_SETUP) k++;
+  }
+  newidx[n] = k;
+  int ninsns = k;
+  Code* c = static_cast<Code*>(alloc_instance(tp_code, sizeof(Code)));
+  c->insns = static_cast<uint32_t*>(gc::alloc_atomic(size_t(ninsns) * sizeof(uint32_t) + 4));
+  c->positions = static_cast<Position*>(gc::alloc_atomic(size_t(ninsns) * sizeof(Position) + sizeof(Position)));
+  c->ninsns = ninsns;
+  std::vector<ExcEntry> table;
+  int j = 0;
+  int cur_handler = -2;
+  for (size_t i = 0; i < n; i++) {
+    Instr& in = code[i];
+    if (in.op == PSEUDO_SETUP) continue;
+    uint32_t arg = in.arg;
+    if (in.target >= 0) arg = uint32_t(newidx[size_t(cu.labels[size_t(in.target)])]);
+    if (arg > kMaxArg) {
+      error(nullptr, "too many instructions or arguments in one code object");
+      return raise(tp_SystemError, "code object too large");
+    }
+    c->insns[j] = encode(Op(in.op), arg);
+    c->positions[j] = in.pos;
+    // Exception ranges: consecutive instructions with the same handler.
+    int h = in.handler;
+    if (h >= 0 && handler_depth[size_t(h)] < 0) h = -1;  // unreachable set-up: no handler
+    if (h != cur_handler) {
+      if (!table.empty() && table.back().end == 0xFFFFFFFFu) table.back().end = uint32_t(j);
+      if (h >= 0) {
+        ExcEntry e;
+        e.start = uint32_t(j);
+        e.end = 0xFFFFFFFFu;
+        e.target = uint32_t(newidx[size_t(cu.labels[size_t(cu.handlers[size_t(h)].label)])]);
+        e.depth = uint16_t(handler_depth[size_t(h)]);
+        e.lasti = false;
+        table.push_back(e);
+      }
+      cur_handler = h;
+    }
+    j++;
+  }
+  if (!table.empty() && table.back().end == 0xFFFFFFFFu) table.back().end = uint32_t(j);
+  c->nexc = int32_t(table.size());
+  c->exctable = static_cast<ExcEntry*>(gc::alloc_atomic(table.size() * sizeof(ExcEntry) + sizeof(ExcEntry)));
+  if (!table.empty()) std::memcpy(c->exctable, table.data(), table.size() * sizeof(ExcEntry));
+  c->argcount = cu.argcount;
+  c->posonlyargcount = cu.posonlyargcount;
+  c->kwonlyargcount = cu.kwonlyargcount;
+  c->nlocals = int32_t(cu.varnames.size());
+  c->ncells = int32_t(cu.cellvars.size());
+  c->nfrees = int32_t(cu.freevars.size());
+  c->stacksize = maxdepth + 1;
+  c->flags = cu.flags | (cu.freevars.empty() && cu.cellvars.empty() ? uint32_t(CO_NOFREE) : 0u);
+  c->firstlineno = cu.firstlineno;
+  c->consts = tuple_from(cu.consts.data(), int64_t(cu.consts.size()));
+  c->names = str_tuple(cu.names);
+  c->varnames = str_tuple(cu.varnames);
+  c->cellvars = str_tuple(cu.cellvars);
+  c->freevars = str_tuple(cu.freevars);
+  c->filename = filename_;
+  c->name = str_intern(cu.name);
+  c->qualname = str_new(cu.qualname);
+  c->docstring = cu.docstring;
+  // Cells that start as arguments (a parameter captured by an inner function).
+  bool any = false;
+  std::vector<int32_t> c2a(cu.cellvars.size(), -1);
+  for (size_t ci = 0; ci < cu.cellvars.size(); ci++) {
+    auto it = cu.var_index.find(cu.cellvars[ci]);
+    if (it != cu.var_index.end()) { c2a[ci] = it->second; any = true; }
+  }
+  if (any) {
+    c->cell2arg = static_cast<int32_t*>(gc::alloc_atomic(c2a.size() * sizeof(int32_t)));
+    std::memcpy(c->cell2arg, c2a.data(), c2a.size() * sizeof(int32_t));
+  }
+  units_.pop_back();
+  return c;
+}
+
+}  // namespace gilpy::compiler

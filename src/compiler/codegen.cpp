@@ -1,0 +1,263 @@
+// Compiler driver: units, emission helpers, constants, compile errors.
+#include "compiler/codegen.h"
+
+#include <algorithm>
+
+#include "compiler/compile.h"
+#include "objects/bytes.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy::compiler {
+
+using namespace bytecode;
+
+bool Compiler::error(const ast::Node* n, std::string msg) {
+  if (!failed_) {
+    failed_ = true;
+    err_.msg = std::move(msg);
+    if (n) {
+      err_.lineno = n->lineno;
+      err_.col = n->col_offset;
+      err_.end_lineno = n->end_lineno;
+      err_.end_col = n->end_col_offset;
+    }
+  }
+  return false;
+}
+
+void Compiler::enter_unit(Scope* scope, const std::string& name, const ast::Node* node) {
+  auto unit = std::make_unique<CodeUnit>();
+  unit->scope = scope;
+  unit->name = name;
+  unit->qualname = units_.empty() ? name : qualname_for(name);
+  unit->firstlineno = node && node->lineno ? node->lineno : 1;
+  if (!units_.empty()) unit->cur_pos = u().cur_pos;
+  // Variable layout: varnames (params first), then cells, then frees (sorted, as CPython).
+  bool fast = scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Lambda ||
+              scope->kind == ScopeKind::Comprehension;
+  if (fast) {
+    for (const std::string& v : scope->varnames) {
+      if (unit->var_index.count(v)) continue;
+      auto b = scope->bindings.find(v);
+      if (b != scope->bindings.end() && (b->second == Binding::GlobalExplicit || b->second == Binding::Free || b->second == Binding::Cell) &&
+          std::find(scope->params.begin(), scope->params.end(), v) == scope->params.end())
+        continue;
+      unit->var_index[v] = int(unit->varnames.size());
+      unit->varnames.push_back(v);
+    }
+  }
+  std::vector<std::string> cells, frees;
+  for (auto& [n, b] : scope->bindings) {
+    if (b == Binding::Cell) cells.push_back(n);
+    if (b == Binding::Free) frees.push_back(n);
+  }
+  if (scope->kind == ScopeKind::Class && scope->needs_class_cell) cells.push_back("__class__");
+  for (const std::string& n : scope->classfree)
+    if (std::find(frees.begin(), frees.end(), n) == frees.end()) frees.push_back(n);
+  std::sort(cells.begin(), cells.end());
+  std::sort(frees.begin(), frees.end());
+  for (auto& c : cells) { unit->cell_index[c] = int(unit->cellvars.size()); unit->cellvars.push_back(c); }
+  for (auto& f : frees) { unit->free_index[f] = int(unit->freevars.size()); unit->freevars.push_back(f); }
+  units_.push_back(std::move(unit));
+}
+
+std::string Compiler::qualname_for(const std::string& name) {
+  // Mirrors CPython: nested in a function -> "f.<locals>.name"; in a class -> "C.name".
+  CodeUnit& parent = u();
+  if (units_.size() == 1) return name;
+  Scope* ps = parent.scope;
+  // A name declared global in the parent gets an unqualified qualname.
+  if (ps->kind != ScopeKind::Module) {
+    auto it = ps->bindings.find(name);
+    if (it != ps->bindings.end() && it->second == Binding::GlobalExplicit) return name;
+  }
+  if (ps->kind == ScopeKind::Function || ps->kind == ScopeKind::Lambda || ps->kind == ScopeKind::Comprehension)
+    return parent.qualname + ".<locals>." + name;
+  return parent.qualname + "." + name;
+}
+
+void Compiler::set_pos(const ast::Node* n) {
+  u().cur_pos = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset};
+}
+
+void Compiler::emit(Op op, uint32_t arg) {
+  CodeUnit& cu = u();
+  Instr in;
+  in.op = op;
+  in.arg = arg;
+  in.handler = cu.handler_stack.empty() ? -1 : cu.handler_stack.back();
+  in.pos = cu.cur_pos;
+  cu.code.push_back(in);
+  if (op_info[op].flags & OPF_CACHE) {
+    Instr c = in;
+    c.op = CACHE;
+    c.arg = 0;
+    cu.code.push_back(c);
+  }
+}
+
+void Compiler::emit_jump(Op op, Label target) {
+  emit(op, 0);
+  u().code.back().target = target.id;
+}
+
+Label Compiler::new_label() {
+  Label l;
+  l.id = int(u().labels.size());
+  u().labels.push_back(-1);
+  return l;
+}
+
+void Compiler::bind(Label l) { u().labels[size_t(l.id)] = int(u().code.size()); }
+
+void Compiler::push_handler(Label l, int adjust) {
+  CodeUnit& cu = u();
+  HandlerDef h;
+  h.label = l.id;
+  h.adjust = adjust;
+  int idx = int(cu.handlers.size());
+  cu.handlers.push_back(h);
+  // The set-up marker belongs to the enclosing handler's range.
+  Instr in;
+  in.op = PSEUDO_SETUP;
+  in.arg = uint32_t(idx);
+  in.handler = cu.handler_stack.empty() ? -1 : cu.handler_stack.back();
+  in.pos = cu.cur_pos;
+  cu.handlers[size_t(idx)].setup_index = int(cu.code.size());
+  cu.code.push_back(in);
+  cu.handler_stack.push_back(idx);
+}
+
+void Compiler::pop_handler() { u().handler_stack.pop_back(); }
+
+// Constants are deduplicated by type and value (so 1, 1.0 and True stay apart,
+// and 0.0 and -0.0 too).
+int Compiler::add_const(Value v) {
+  CodeUnit& cu = u();
+  for (size_t i = 0; i < cu.consts.size(); i++) {
+    Value c = cu.consts[i];
+    if (c == v) return int(i);
+    if (c.type() != v.type()) continue;
+    if (is_str(c) && str_eq(as_str(c), as_str(v))) return int(i);
+    if (is_float(c) && std::memcmp(&c.as<Float>()->v, &v.as<Float>()->v, sizeof(double)) == 0) return int(i);
+    if (c.type() == tp_int && c.is_obj() && v.is_obj()) {
+      Result<bool> same = eq(c, v);
+      if (same.ok() && same.value()) return int(i);
+    }
+  }
+  cu.consts.push_back(v);
+  return int(cu.consts.size() - 1);
+}
+
+int Compiler::add_name(const std::string& n) {
+  CodeUnit& cu = u();
+  auto it = cu.name_index.find(n);
+  if (it != cu.name_index.end()) return it->second;
+  int i = int(cu.names.size());
+  cu.names.push_back(n);
+  cu.name_index[n] = i;
+  return i;
+}
+
+void Compiler::load_none() { load_const(None()); }
+
+Value Compiler::constant_value(const ast::ConstantValue& c) {
+  using K = ast::ConstantValue::Kind;
+  switch (c.kind) {
+    case K::None: return None();
+    case K::True: return True();
+    case K::False: return False();
+    case K::Ellipsis: return Value(g_Ellipsis);
+    case K::Int: {
+      Result<Value> r = int_from_string(c.text, c.base);
+      if (r.is_err()) { exc_clear(); return Value::small(0); }
+      return r.value();
+    }
+    case K::Float: return float_new(c.number);
+    case K::Complex: return complex_new(0.0, c.number);
+    case K::Str: {
+      // Identifier-like constants are interned, as CPython does.
+      bool ident = !c.text.empty() && c.text.size() < 64;
+      for (char ch : c.text)
+        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_')) { ident = false; break; }
+      return ident ? Value(str_intern(c.text)) : str_value(c.text);
+    }
+    case K::Bytes: return bytes_from(c.text);
+  }
+  return None();
+}
+
+Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode) {
+  mode_ = mode;
+  if (!st_.build(root, true)) {
+    failed_ = true;
+    err_ = st_.error;
+  } else {
+    enter_unit(st_.root(), "<module>", root);
+    u().firstlineno = 1;
+    bool ok = true;
+    if (auto* m = ast::as<ast::Module>(root)) {
+      for (ast::stmt* s : m->body) {
+        auto* imp = ast::as<ast::ImportFrom>(s);
+        if (imp && imp->module && *imp->module == "__future__")
+          for (ast::alias* a : imp->names) if (a->name == "annotations") future_annotations_ = true;
+      }
+      if (st_.root()->has_annotations) emit(SETUP_ANNOTATIONS);
+      ok = body_with_docstring(m->body, true);
+      if (ok) { load_none(); emit(RETURN_VALUE); }
+    } else if (auto* i = ast::as<ast::Interactive>(root)) {
+      if (st_.root()->has_annotations) emit(SETUP_ANNOTATIONS);
+      ok = stmts(i->body);
+      if (ok) { load_none(); emit(RETURN_VALUE); }
+    } else if (auto* e = ast::as<ast::Expression>(root)) {
+      ok = expr(e->body);
+      if (ok) emit(RETURN_VALUE);
+    }
+    if (ok && !failed_) return leave_unit();
+  }
+  // Compile error: raise SyntaxError with the source line.
+  parser::SyntaxErrorInfo info;
+  info.type = "SyntaxError";
+  info.msg = err_.msg;
+  info.filename = std::string(filename_->view());
+  info.lineno = err_.lineno;
+  info.end_lineno = err_.end_lineno;
+  // Columns: byte offsets -> 1-based character offsets on the line.
+  size_t start = 0;
+  for (int ln = 1; ln < err_.lineno && start < source_.size(); ln++) {
+    size_t nl = source_.find('\n', start);
+    if (nl == std::string_view::npos) { start = source_.size(); break; }
+    start = nl + 1;
+  }
+  size_t end = source_.find('\n', start);
+  std::string_view line = source_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1);
+  info.text = std::string(line);
+  auto to_chars = [&](int byte_col) {
+    int chars = 0;
+    for (int i = 0; i < byte_col && i < int(line.size()); i++)
+      if ((static_cast<unsigned char>(line[size_t(i)]) & 0xC0) != 0x80) chars++;
+    return chars + 1;
+  };
+  info.offset = err_.lineno ? to_chars(err_.col) : 0;
+  info.end_offset = err_.end_lineno == err_.lineno ? to_chars(err_.end_col) : 0;
+  if (err_.end_lineno != err_.lineno) info.end_offset = 0;
+  return raise_syntax_error(info);
+}
+
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode) {
+  Compiler c(source, filename);
+  return c.compile_module(root, mode);
+}
+
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode) {
+  parser::ParseResult pr = parser::parse(source, filename->view(), mode);
+  if (pr.error) return raise_syntax_error(*pr.error);
+  return compile_ast(pr.root, source, filename, mode);
+}
+
+}  // namespace gilpy::compiler

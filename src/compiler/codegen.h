@@ -1,0 +1,183 @@
+// Code generation: one CodeUnit per scope being compiled. Statements and
+// expressions are emitted into a flat instruction list with symbolic labels
+// and pseudo-instructions (handler set-up markers); assemble.cpp resolves
+// labels, computes stack depths, builds the exception table and the
+// positions table, and creates the Code object.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bytecode/opcodes.h"
+#include "compiler/symtable.h"
+#include "gc/heap.h"
+#include "objects/code.h"
+#include "parser/ast.h"
+#include "parser/parser.h"
+
+namespace gilpy::compiler {
+
+using bytecode::Op;
+
+// Inside Compiler methods returning bool: unwrap a Result or fail the compile.
+#define TRY_NULL(expr)                                          \
+  ({                                                            \
+    auto _tn = (expr);                                          \
+    if (_tn.is_err()) {                                         \
+      failed_ = true;                                           \
+      if (err_.msg.empty()) err_.msg = "code object too large"; \
+      return false;                                             \
+    }                                                           \
+    _tn.release();                                              \
+  })
+
+// Pseudo-op: marks where a handler becomes active (its depth is the stack
+// depth here). Never reaches the final code.
+constexpr uint8_t PSEUDO_SETUP = 255;
+
+struct Label {
+  int id = -1;
+};
+
+struct Instr {
+  uint8_t op;
+  uint32_t arg;
+  int target = -1;   // label id for jumps
+  int handler = -1;  // index into CodeUnit::handlers, -1 if none
+  Position pos;
+};
+
+struct HandlerDef {
+  int label;
+  int setup_index = -1;  // instruction index of the PSEUDO_SETUP
+  int adjust = 0;        // handler depth = depth at the set-up + adjust (with: -1)
+};
+
+enum class FBlockKind { WhileLoop, ForLoop, AsyncForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith,
+                        HandlerCleanup, PopValue, ExceptionHandler };
+
+struct FBlock {
+  FBlockKind kind;
+  Label start, exit;
+  const ast::Node* node = nullptr;   // FinallyTry: the Try node (finalbody); HandlerCleanup: handler
+  std::string name;                  // HandlerCleanup: bound exception name
+  int handler_depth = 0;             // size of the handler stack when the block was pushed
+};
+
+struct CodeUnit {
+  Scope* scope = nullptr;
+  std::string name, qualname;
+  std::vector<Instr> code;
+  std::vector<int> labels;  // label id -> instruction index
+  std::vector<HandlerDef> handlers;
+  std::vector<int> handler_stack;
+  std::vector<FBlock> fblocks;
+  gc::Vector<Value> consts;
+  std::vector<std::string> names;
+  std::map<std::string, int> name_index;
+  std::vector<std::string> varnames, cellvars, freevars;
+  std::map<std::string, int> var_index, cell_index, free_index;
+  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+  uint32_t flags = 0;
+  int firstlineno = 1;
+  Position cur_pos{1, 1, 0, 0};
+  Value docstring;
+  bool in_async_generator = false;
+};
+
+class Compiler {
+ public:
+  Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
+  Result<Code*> compile_module(const ast::Node* root, parser::Mode mode);
+
+ private:
+  friend struct Assembler;
+  // ---- units and emission -------------------------------------------------------------
+  void enter_unit(Scope* scope, const std::string& name, const ast::Node* node);
+  Result<Code*> leave_unit();  // assemble the current unit and pop it
+  CodeUnit& u() { return *units_.back(); }
+  void emit(Op op, uint32_t arg = 0);
+  void emit_jump(Op op, Label target);
+  Label new_label();
+  void bind(Label l);
+  int add_const(Value v);
+  int add_name(const std::string& n);
+  void load_const(Value v) { emit(bytecode::LOAD_CONST, uint32_t(add_const(v))); }
+  void load_none();
+  void set_pos(const ast::Node* n);
+  void push_handler(Label l, int adjust = 0);
+  void pop_handler();
+  std::string qualname_for(const std::string& name);
+
+  // ---- errors ----------------------------------------------------------------------------
+  bool error(const ast::Node* n, std::string msg);
+  bool failed_ = false;
+  CompileErrorInfo err_;
+
+  // ---- statements (codegen_stmt.cpp) -----------------------------------------------------
+  bool stmts(const std::vector<ast::stmt*>& body);
+  bool stmt(ast::stmt* s);
+  bool function_def(ast::stmt* s);
+  bool class_def(ast::ClassDef* c);
+  bool return_stmt(ast::Return* r);
+  bool assign(ast::Assign* a);
+  bool aug_assign(ast::AugAssign* a);
+  bool ann_assign(ast::AnnAssign* a);
+  bool for_stmt(ast::For* f, bool is_async);
+  bool while_stmt(ast::While* w);
+  bool if_stmt(ast::If* i);
+  bool with_stmt(ast::With* w, size_t item, bool is_async);
+  bool try_stmt(ast::Try* t);
+  bool try_except(ast::Try* t);
+  bool try_finally(ast::Try* t);
+  bool raise_stmt(ast::Raise* r);
+  bool assert_stmt(ast::Assert* a);
+  bool import_stmt(ast::Import* i);
+  bool import_from(ast::ImportFrom* i);
+  bool delete_target(ast::expr* e);
+  bool break_continue(ast::stmt* s, bool is_break);
+  bool unwind_fblock(FBlock& b, bool preserve_tos);
+  bool unwind_fblock_stack(bool preserve_tos, FBlock** loop);
+  bool call_exit_with_nones();
+  bool body_with_docstring(const std::vector<ast::stmt*>& body, bool is_module);
+  bool make_closure(Code* code, uint32_t flags, const std::string& qualname);
+
+  // ---- expressions (codegen_expr.cpp) ------------------------------------------------------
+  bool expr(ast::expr* e);
+  bool exprs(const std::vector<ast::expr*>& es) { for (auto* e : es) if (!expr(e)) return false; return true; }
+  bool name_op(const std::string& name, ast::expr_context ctx, const ast::Node* n);
+  std::string mangle(const std::string& name);
+  bool store(ast::expr* target);
+  bool unpack_target(const std::vector<ast::expr*>& elts, const ast::Node* n);
+  bool call(ast::Call* c);
+  bool call_args(const std::vector<ast::expr*>& args, const std::vector<ast::keyword*>& kws, int extra_pos,
+                 const ast::Node* n);
+  bool compare(ast::Compare* c);
+  bool boolop(ast::BoolOp* b);
+  bool jump_if(ast::expr* e, bool cond, Label target);
+  bool sequence_display(const std::vector<ast::expr*>& elts, Op build, Op append, Op extend, bool to_tuple);
+  bool dict_display(ast::Dict* d);
+  bool joined_str(ast::JoinedStr* j);
+  bool formatted_value(ast::FormattedValue* f);
+  bool comprehension(ast::expr* e);
+  bool comp_generator(const std::vector<ast::comprehension*>& gens, size_t gi, ast::expr* elt, ast::expr* val,
+                      ast::Kind kind, int depth);
+  bool lambda(ast::Lambda* l);
+  bool yield_from_loop(bool await);
+  bool subscript(ast::Subscript* s);
+  bool slice(ast::Slice* s);
+  bool function_prologue_defaults(ast::arguments* args, uint32_t* flags);
+  bool annotations(ast::arguments* args, ast::expr* returns, uint32_t* flags);
+  Value constant_value(const ast::ConstantValue& c);
+  bool is_constant_tuple(const std::vector<ast::expr*>& elts);
+
+  std::string_view source_;
+  Str* filename_;
+  SymbolTable st_;
+  std::vector<std::unique_ptr<CodeUnit>> units_;
+  parser::Mode mode_ = parser::Mode::Exec;
+  bool future_annotations_ = false;
+};
+
+}  // namespace gilpy::compiler

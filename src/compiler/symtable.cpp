@@ -1,0 +1,550 @@
+// Symbol-table construction and name resolution (see symtable.h).
+#include "compiler/symtable.h"
+
+#include <algorithm>
+#include <set>
+
+namespace gilpy::compiler {
+
+using namespace ast;
+
+Binding Scope::lookup(const std::string& n) const {
+  auto it = bindings.find(n);
+  if (it != bindings.end()) return it->second;
+  return kind == ScopeKind::Module || kind == ScopeKind::Class ? Binding::GlobalImplicit : Binding::GlobalImplicit;
+}
+
+struct SymtableVisitor {
+  SymbolTable& st;
+  Scope* cur = nullptr;
+  bool failed = false;
+  int loop_depth = 0;
+
+  bool fail(const Node* n, std::string msg) {
+    if (!failed) {
+      failed = true;
+      st.error.msg = std::move(msg);
+      if (n) {
+        st.error.lineno = n->lineno;
+        st.error.col = n->col_offset;
+        st.error.end_lineno = n->end_lineno;
+        st.error.end_col = n->end_col_offset;
+      }
+    }
+    return false;
+  }
+
+  Scope* push(ScopeKind k, std::string name, const Node* n) {
+    auto s = std::make_unique<Scope>();
+    s->kind = k;
+    s->name = std::move(name);
+    s->node = n;
+    s->parent = cur;
+    Scope* raw = s.get();
+    st.by_node_[n] = raw;
+    if (cur) cur->children.push_back(std::move(s));
+    else st.root_ = std::move(s);
+    cur = raw;
+    return raw;
+  }
+  void pop() { cur = cur->parent; }
+
+  void add(const std::string& name, uint32_t flag, const Node* n) {
+    auto [it, fresh] = cur->symbols.emplace(name, 0);
+    if (fresh) cur->order.push_back(name);
+    uint32_t old = it->second;
+    if ((flag & DEF_PARAM) && (old & DEF_PARAM)) {
+      fail(n, "duplicate argument '" + name + "' in function definition");
+      return;
+    }
+    it->second |= flag;
+    if ((flag & (DEF_LOCAL | DEF_PARAM)) && cur->kind != ScopeKind::Module && cur->kind != ScopeKind::Class) {
+      if (std::find(cur->varnames.begin(), cur->varnames.end(), name) == cur->varnames.end() && !(old & (DEF_GLOBAL | DEF_NONLOCAL)) && !(flag & DEF_PARAM))
+        cur->varnames.push_back(name);
+    }
+  }
+
+  // ---- statements --------------------------------------------------------------
+  void body(const std::vector<stmt*>& b) { for (stmt* s : b) visit_stmt(s); }
+
+  void visit_args(arguments* a) {
+    // Defaults and annotations are evaluated in the enclosing scope.
+    for (expr* d : a->defaults) visit_expr(d);
+    for (expr* d : a->kw_defaults) if (d) visit_expr(d);
+    auto annot = [&](arg* x) { if (x && x->annotation) visit_expr(x->annotation); };
+    for (arg* x : a->posonlyargs) annot(x);
+    for (arg* x : a->args) annot(x);
+    annot(a->vararg);
+    for (arg* x : a->kwonlyargs) annot(x);
+    annot(a->kwarg);
+  }
+
+  void declare_params(arguments* a) {
+    auto param = [&](arg* x) {
+      add(x->arg, DEF_PARAM, x);
+      cur->params.push_back(x->arg);
+      cur->varnames.push_back(x->arg);
+    };
+    for (arg* x : a->posonlyargs) param(x);
+    for (arg* x : a->args) param(x);
+    for (arg* x : a->kwonlyargs) param(x);
+    if (a->vararg) { param(a->vararg); cur->has_varargs = true; }
+    if (a->kwarg) { param(a->kwarg); cur->has_varkw = true; }
+    // Reorder: positional, kw-only, then *args, **kwargs (CPython's co_varnames order).
+    std::vector<std::string> p;
+    for (arg* x : a->posonlyargs) p.push_back(x->arg);
+    for (arg* x : a->args) p.push_back(x->arg);
+    for (arg* x : a->kwonlyargs) p.push_back(x->arg);
+    if (a->vararg) p.push_back(a->vararg->arg);
+    if (a->kwarg) p.push_back(a->kwarg->arg);
+    cur->params = p;
+    cur->varnames = p;
+  }
+
+  void function(const Node* n, const std::string& name, arguments* args, const std::vector<stmt*>& b,
+                const std::vector<expr*>& decos, expr* returns, bool is_async) {
+    for (expr* d : decos) visit_expr(d);
+    visit_args(args);
+    if (returns) visit_expr(returns);
+    add(name, DEF_LOCAL, n);
+    int saved = loop_depth;
+    loop_depth = 0;
+    push(ScopeKind::Function, name, n);
+    cur->is_coroutine = is_async;
+    declare_params(args);
+    body(b);
+    pop();
+    loop_depth = saved;
+  }
+
+  void visit_stmt(stmt* s) {
+    if (failed) return;
+    switch (s->kind) {
+      case Kind::FunctionDef: {
+        auto* f = static_cast<FunctionDef*>(s);
+        function(f, f->name, f->args, f->body, f->decorator_list, f->returns, false);
+        break;
+      }
+      case Kind::AsyncFunctionDef: {
+        auto* f = static_cast<AsyncFunctionDef*>(s);
+        function(f, f->name, f->args, f->body, f->decorator_list, f->returns, true);
+        break;
+      }
+      case Kind::ClassDef: {
+        auto* c = static_cast<ClassDef*>(s);
+        for (expr* d : c->decorator_list) visit_expr(d);
+        for (expr* b : c->bases) visit_expr(b);
+        for (keyword* k : c->keywords) visit_expr(k->value);
+        add(c->name, DEF_LOCAL, c);
+        int saved = loop_depth;
+        loop_depth = 0;
+        push(ScopeKind::Class, c->name, c);
+        body(c->body);
+        pop();
+        loop_depth = saved;
+        break;
+      }
+      case Kind::Return: {
+        auto* r = static_cast<Return*>(s);
+        if (cur->kind != ScopeKind::Function && cur->kind != ScopeKind::Lambda) { fail(s, "'return' outside function"); return; }
+        if (r->value) visit_expr(r->value);
+        break;
+      }
+      case Kind::Delete: for (expr* t : static_cast<Delete*>(s)->targets) visit_expr(t); break;
+      case Kind::Assign: {
+        auto* a = static_cast<Assign*>(s);
+        for (expr* t : a->targets) visit_expr(t);
+        visit_expr(a->value);
+        break;
+      }
+      case Kind::AugAssign: {
+        auto* a = static_cast<AugAssign*>(s);
+        visit_expr(a->target);
+        if (auto* n = as<Name>(a->target)) add(n->id, USE, n);
+        visit_expr(a->value);
+        break;
+      }
+      case Kind::AnnAssign: {
+        auto* a = static_cast<AnnAssign*>(s);
+        if (auto* n = as<Name>(a->target)) {
+          auto it = cur->symbols.find(n->id);
+          if (it != cur->symbols.end() && (it->second & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple) {
+            fail(n, std::string("annotated name '") + n->id + "' can't be " +
+                        ((it->second & DEF_GLOBAL) ? "global" : "nonlocal"));
+            return;
+          }
+          if (a->simple) add(n->id, DEF_ANNOT, n);
+          if (a->value) add(n->id, DEF_LOCAL, n);
+        } else {
+          visit_expr(a->target);
+        }
+        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) cur->has_annotations = true;
+        visit_expr(a->annotation);
+        if (a->value) visit_expr(a->value);
+        break;
+      }
+      case Kind::For:
+      case Kind::AsyncFor: {
+        auto* f = static_cast<For*>(s);  // For and AsyncFor share a layout
+        visit_expr(f->target);
+        visit_expr(f->iter);
+        loop_depth++;
+        body(f->body);
+        loop_depth--;
+        body(f->orelse);
+        break;
+      }
+      case Kind::While: {
+        auto* w = static_cast<While*>(s);
+        visit_expr(w->test);
+        loop_depth++;
+        body(w->body);
+        loop_depth--;
+        body(w->orelse);
+        break;
+      }
+      case Kind::If: {
+        auto* i = static_cast<If*>(s);
+        visit_expr(i->test);
+        body(i->body);
+        body(i->orelse);
+        break;
+      }
+      case Kind::With:
+      case Kind::AsyncWith: {
+        auto* w = static_cast<With*>(s);
+        for (withitem* it : w->items) {
+          visit_expr(it->context_expr);
+          if (it->optional_vars) visit_expr(it->optional_vars);
+        }
+        body(w->body);
+        break;
+      }
+      case Kind::Raise: {
+        auto* r = static_cast<Raise*>(s);
+        if (r->exc) visit_expr(r->exc);
+        if (r->cause) visit_expr(r->cause);
+        break;
+      }
+      case Kind::Try:
+      case Kind::TryStar: {
+        auto* t = static_cast<Try*>(s);
+        body(t->body);
+        for (excepthandler* h : t->handlers) {
+          auto* eh = static_cast<ExceptHandler*>(h);
+          if (eh->type) visit_expr(eh->type);
+          if (eh->name) add(*eh->name, DEF_LOCAL, eh);
+          body(eh->body);
+        }
+        body(t->orelse);
+        body(t->finalbody);
+        break;
+      }
+      case Kind::Assert: {
+        auto* a = static_cast<Assert*>(s);
+        visit_expr(a->test);
+        if (a->msg) visit_expr(a->msg);
+        break;
+      }
+      case Kind::Import:
+      case Kind::ImportFrom: {
+        const std::vector<alias*>& names =
+            s->kind == Kind::Import ? static_cast<Import*>(s)->names : static_cast<ImportFrom*>(s)->names;
+        for (alias* a : names) {
+          if (a->name == "*") {
+            if (cur->kind != ScopeKind::Module) { fail(s, "import * only allowed at module level"); return; }
+            continue;
+          }
+          std::string bound = a->asname ? *a->asname : a->name.substr(0, a->name.find('.'));
+          add(bound, DEF_LOCAL | DEF_IMPORT, a);
+        }
+        break;
+      }
+      case Kind::Global:
+      case Kind::Nonlocal: {
+        bool global = s->kind == Kind::Global;
+        const auto& names = global ? static_cast<Global*>(s)->names : static_cast<Nonlocal*>(s)->names;
+        for (const std::string& n : names) {
+          auto it = cur->symbols.find(n);
+          uint32_t f = it == cur->symbols.end() ? 0 : it->second;
+          const char* what = global ? "global" : "nonlocal";
+          if (f & DEF_PARAM) { fail(s, "name '" + n + "' is parameter and " + what); return; }
+          if (!global && cur->kind == ScopeKind::Module) { fail(s, "nonlocal declaration not allowed at module level"); return; }
+          if (f & DEF_ANNOT) { fail(s, "annotated name '" + n + "' can't be " + what); return; }
+          if (f & DEF_LOCAL) { fail(s, "name '" + n + "' is assigned to before " + what + " declaration"); return; }
+          if (f & USE) { fail(s, "name '" + n + "' is used prior to " + what + " declaration"); return; }
+          if (global && (f & DEF_NONLOCAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
+          if (!global && (f & DEF_GLOBAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
+          add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
+        }
+        break;
+      }
+      case Kind::Expr: visit_expr(static_cast<Expr*>(s)->value); break;
+      case Kind::Break:
+        if (!loop_depth) fail(s, "'break' outside loop");
+        break;
+      case Kind::Continue:
+        if (!loop_depth) fail(s, "'continue' not properly in loop");
+        break;
+      case Kind::Pass: break;
+      case Kind::Match: fail(s, "match statements are not supported yet"); break;
+      default: break;
+    }
+  }
+
+  // ---- expressions -----------------------------------------------------------------
+  void comprehension(const Node* n, const std::vector<ast::comprehension*>& gens, expr* elt, expr* value,
+                     const char* name, bool is_generator) {
+    // The first iterable is evaluated in the enclosing scope.
+    visit_expr(gens[0]->iter);
+    push(ScopeKind::Comprehension, name, n);
+    bool is_async = false;
+    cur->params.push_back(".0");
+    cur->varnames.push_back(".0");
+    cur->symbols[".0"] = DEF_PARAM;
+    for (size_t i = 0; i < gens.size(); i++) {
+      ast::comprehension* g = gens[i];
+      if (g->is_async) is_async = true;
+      comp_target(g->target);
+      if (i) visit_expr(g->iter);
+      for (expr* c : g->ifs) visit_expr(c);
+    }
+    if (value) visit_expr(value);
+    visit_expr(elt);
+    cur->is_generator = is_generator;
+    if (is_async) cur->is_coroutine = true;
+    pop();
+  }
+
+  void comp_target(expr* t) {
+    if (auto* n = as<Name>(t)) {
+      add(n->id, DEF_LOCAL | DEF_COMP_ITER, n);
+      return;
+    }
+    visit_expr(t);
+  }
+
+  void visit_expr(expr* e) {
+    if (failed || !e) return;
+    switch (e->kind) {
+      case Kind::BoolOp: for (expr* v : static_cast<BoolOp*>(e)->values) visit_expr(v); break;
+      case Kind::NamedExpr: {
+        auto* n = static_cast<NamedExpr*>(e);
+        visit_expr(n->value);
+        auto* target = as<Name>(n->target);
+        if (cur->kind == ScopeKind::Comprehension) {
+          // The target binds in the nearest enclosing non-comprehension scope.
+          Scope* s = cur;
+          auto it0 = cur->symbols.find(target->id);
+          if (it0 != cur->symbols.end() && (it0->second & DEF_COMP_ITER)) {
+            fail(n, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
+            return;
+          }
+          while (s->kind == ScopeKind::Comprehension) s = s->parent;
+          if (s->kind == ScopeKind::Class) {
+            fail(n, "assignment expression within a comprehension cannot be used in a class body");
+            return;
+          }
+          Scope* saved = cur;
+          cur = s;
+          if (s->kind == ScopeKind::Module) add(target->id, DEF_LOCAL, target);
+          else add(target->id, DEF_LOCAL, target);
+          cur = saved;
+          // Inside the comprehension(s), the name is free (or global at module level).
+          for (Scope* c = cur; c != s; c = c->parent) {
+            auto [it, fresh] = c->symbols.emplace(target->id, 0);
+            if (fresh) c->order.push_back(target->id);
+            it->second |= s->kind == ScopeKind::Module ? DEF_GLOBAL : DEF_NONLOCAL;
+          }
+        } else {
+          add(target->id, DEF_LOCAL, target);
+        }
+        break;
+      }
+      case Kind::BinOp: visit_expr(static_cast<BinOp*>(e)->left); visit_expr(static_cast<BinOp*>(e)->right); break;
+      case Kind::UnaryOp: visit_expr(static_cast<UnaryOp*>(e)->operand); break;
+      case Kind::Lambda: {
+        auto* l = static_cast<Lambda*>(e);
+        visit_args(l->args);
+        push(ScopeKind::Lambda, "<lambda>", l);
+        declare_params(l->args);
+        visit_expr(l->body);
+        pop();
+        break;
+      }
+      case Kind::IfExp: {
+        auto* i = static_cast<IfExp*>(e);
+        visit_expr(i->test); visit_expr(i->body); visit_expr(i->orelse);
+        break;
+      }
+      case Kind::Dict: {
+        auto* d = static_cast<ast::Dict*>(e);
+        for (expr* k : d->keys) if (k) visit_expr(k);
+        for (expr* v : d->values) visit_expr(v);
+        break;
+      }
+      case Kind::Set: for (expr* v : static_cast<ast::Set*>(e)->elts) visit_expr(v); break;
+      case Kind::ListComp: { auto* c = static_cast<ListComp*>(e); comprehension(c, c->generators, c->elt, nullptr, "<listcomp>", false); break; }
+      case Kind::SetComp: { auto* c = static_cast<SetComp*>(e); comprehension(c, c->generators, c->elt, nullptr, "<setcomp>", false); break; }
+      case Kind::DictComp: { auto* c = static_cast<DictComp*>(e); comprehension(c, c->generators, c->key, c->value, "<dictcomp>", false); break; }
+      case Kind::GeneratorExp: { auto* c = static_cast<GeneratorExp*>(e); comprehension(c, c->generators, c->elt, nullptr, "<genexpr>", true); break; }
+      case Kind::Await:
+        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) {
+          fail(e, "'await' outside function");
+          return;
+        }
+        if (cur->kind == ScopeKind::Comprehension) cur->is_coroutine = true;
+        visit_expr(static_cast<Await*>(e)->value);
+        break;
+      case Kind::Yield:
+      case Kind::YieldFrom: {
+        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) { fail(e, "'yield' outside function"); return; }
+        if (cur->kind == ScopeKind::Comprehension) {
+          fail(e, std::string("'yield' inside ") + (cur->name == "<genexpr>" ? "generator expression" : cur->name == "<listcomp>" ? "list comprehension" : cur->name == "<setcomp>" ? "set comprehension" : "dict comprehension"));
+          return;
+        }
+        if (e->kind == Kind::YieldFrom && cur->is_coroutine) { fail(e, "'yield from' inside async function"); return; }
+        cur->is_generator = true;
+        if (e->kind == Kind::Yield) visit_expr(static_cast<Yield*>(e)->value);
+        else visit_expr(static_cast<YieldFrom*>(e)->value);
+        break;
+      }
+      case Kind::Compare: {
+        auto* c = static_cast<Compare*>(e);
+        visit_expr(c->left);
+        for (expr* x : c->comparators) visit_expr(x);
+        break;
+      }
+      case Kind::Call: {
+        auto* c = static_cast<Call*>(e);
+        visit_expr(c->func);
+        for (expr* a : c->args) visit_expr(a);
+        for (keyword* k : c->keywords) visit_expr(k->value);
+        break;
+      }
+      case Kind::FormattedValue: {
+        auto* f = static_cast<FormattedValue*>(e);
+        visit_expr(f->value);
+        if (f->format_spec) visit_expr(f->format_spec);
+        break;
+      }
+      case Kind::JoinedStr: for (expr* v : static_cast<JoinedStr*>(e)->values) visit_expr(v); break;
+      case Kind::Constant: break;
+      case Kind::Attribute: visit_expr(static_cast<Attribute*>(e)->value); break;
+      case Kind::Subscript: visit_expr(static_cast<Subscript*>(e)->value); visit_expr(static_cast<Subscript*>(e)->slice); break;
+      case Kind::Starred: visit_expr(static_cast<Starred*>(e)->value); break;
+      case Kind::Name: {
+        auto* n = static_cast<Name*>(e);
+        if (n->ctx == expr_context::Load) {
+          add(n->id, USE, n);
+          if (n->id == "super" && (cur->kind == ScopeKind::Function || cur->kind == ScopeKind::Lambda || cur->kind == ScopeKind::Comprehension))
+            add("__class__", USE, n);
+        } else {
+          add(n->id, DEF_LOCAL, n);
+        }
+        break;
+      }
+      case Kind::List: for (expr* v : static_cast<ast::List*>(e)->elts) visit_expr(v); break;
+      case Kind::Tuple: for (expr* v : static_cast<ast::Tuple*>(e)->elts) visit_expr(v); break;
+      case Kind::Slice: {
+        auto* s = static_cast<ast::Slice*>(e);
+        visit_expr(s->lower); visit_expr(s->upper); visit_expr(s->step);
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // ---- resolution ---------------------------------------------------------------------
+  // Classify names top-down: `bound` holds names bound in enclosing function
+  // scopes (visible as free variables), `globals` names declared global above.
+  void resolve(Scope* s, const std::set<std::string>& bound, const std::set<std::string>& globals) {
+    std::set<std::string> newbound = bound;
+    std::set<std::string> newglobals = globals;
+    bool is_func = s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension;
+    for (auto& [name, f] : s->symbols) {
+      Binding b;
+      if (f & DEF_GLOBAL) {
+        b = Binding::GlobalExplicit;
+        newglobals.insert(name);
+        newbound.erase(name);
+      } else if (f & DEF_NONLOCAL) {
+        if (!bound.count(name)) {
+          fail(s->node, "no binding for nonlocal '" + name + "' found");
+          return;
+        }
+        b = Binding::Free;
+      } else if (f & (DEF_LOCAL | DEF_PARAM)) {
+        b = Binding::Local;
+        if (is_func) { newbound.insert(name); newglobals.erase(name); }
+      } else if (s->kind == ScopeKind::Class && name == "__class__") {
+        b = Binding::GlobalImplicit;
+      } else if (bound.count(name)) {
+        b = Binding::Free;
+      } else if (globals.count(name)) {
+        b = Binding::GlobalExplicit;
+      } else {
+        b = Binding::GlobalImplicit;
+      }
+      s->bindings[name] = b;
+    }
+    if (s->kind == ScopeKind::Class) newbound.insert("__class__");
+    for (auto& c : s->children) {
+      resolve(c.get(), s->kind == ScopeKind::Class ? class_bound(bound) : newbound,
+              s->kind == ScopeKind::Class ? globals : newglobals);
+      if (failed) return;
+    }
+    // Free names of children that are local here become cells; free names
+    // not local here propagate (they are free here too).
+    for (auto& c : s->children) {
+      for (auto& [name, b] : c->bindings) {
+        if (b != Binding::Free) continue;
+        if (s->kind == ScopeKind::Class && name == "__class__") {
+          s->needs_class_cell = true;
+          continue;
+        }
+        auto it = s->bindings.find(name);
+        if (it != s->bindings.end() && it->second == Binding::Local && is_func) {
+          it->second = Binding::Cell;
+        } else if (it != s->bindings.end() && (it->second == Binding::Cell || it->second == Binding::Free)) {
+          // already a cell / free here
+        } else if (s->kind == ScopeKind::Class && it != s->bindings.end() && it->second == Binding::Local) {
+          // Class-local names are invisible to methods: the method's free
+          // name comes from an enclosing function, so the class passes it
+          // through as a free variable while keeping its own local.
+          s->classfree.insert(name);
+        } else {
+          s->bindings[name] = Binding::Free;
+        }
+      }
+    }
+    if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension) {
+      auto it = s->bindings.find("__class__");
+      if (it != s->bindings.end() && it->second == Binding::Free) s->uses_class_cell = true;
+    }
+  }
+
+  static std::set<std::string> class_bound(const std::set<std::string>& outer) {
+    std::set<std::string> b = outer;
+    b.insert("__class__");
+    return b;
+  }
+};
+
+Scope* SymbolTable::scope_for(const ast::Node* n) const {
+  auto it = by_node_.find(n);
+  return it == by_node_.end() ? nullptr : it->second;
+}
+
+bool SymbolTable::build(const ast::Node* root, bool) {
+  SymtableVisitor v{*this};
+  v.push(ScopeKind::Module, "<module>", root);
+  if (auto* m = as<ast::Module>(root)) v.body(m->body);
+  else if (auto* i = as<ast::Interactive>(root)) v.body(i->body);
+  else if (auto* e = as<ast::Expression>(root)) v.visit_expr(e->body);
+  if (v.failed) return false;
+  v.resolve(root_.get(), {}, {});
+  return !v.failed;
+}
+
+}  // namespace gilpy::compiler

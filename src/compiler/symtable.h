@@ -1,0 +1,73 @@
+// Symbol tables: which scope each name belongs to. A first pass over the AST
+// builds one Scope per module, class, function, lambda and comprehension;
+// `resolve` then classifies every name as local, cell, free, global
+// (explicit or implicit), exactly as CPython's symtable does.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "parser/ast.h"
+
+namespace gilpy::compiler {
+
+enum class ScopeKind { Module, Class, Function, Lambda, Comprehension };
+
+enum SymFlags : uint32_t {
+  DEF_LOCAL = 1,        // assigned in this scope
+  DEF_PARAM = 2,        // a parameter
+  DEF_GLOBAL = 4,       // `global` statement
+  DEF_NONLOCAL = 8,     // `nonlocal` statement
+  USE = 16,             // read in this scope
+  DEF_IMPORT = 32,
+  DEF_ANNOT = 64,       // annotated name (class/module __annotations__)
+  DEF_COMP_ITER = 128,  // comprehension iteration variable
+};
+
+enum class Binding { Local, Cell, Free, GlobalExplicit, GlobalImplicit };
+
+struct CompileErrorInfo {
+  std::string msg;
+  int lineno = 0, col = 0, end_lineno = 0, end_col = 0;
+};
+
+struct Scope {
+  ScopeKind kind;
+  std::string name;
+  const ast::Node* node = nullptr;
+  Scope* parent = nullptr;
+  std::vector<std::unique_ptr<Scope>> children;
+  std::map<std::string, uint32_t> symbols;
+  std::map<std::string, Binding> bindings;   // filled by resolve
+  std::vector<std::string> params;           // in order
+  std::vector<std::string> varnames;         // params first, then other locals in first-seen order
+  bool is_generator = false;
+  bool is_coroutine = false;
+  bool has_varargs = false, has_varkw = false;
+  bool needs_class_cell = false;     // class scope: a method uses super()/__class__
+  bool uses_class_cell = false;      // function scope: refers to __class__
+  bool child_free_class = false;
+  bool has_annotations = false;      // module/class body has annotated assignments
+  std::vector<std::string> order;    // names in first-seen order
+  std::set<std::string> classfree;   // class scope: free names passed through to methods
+  Binding lookup(const std::string& n) const;
+};
+
+class SymbolTable {
+ public:
+  // Build and resolve. On error returns false with `error` filled.
+  bool build(const ast::Node* root, bool is_module_like);
+  Scope* scope_for(const ast::Node* n) const;
+  Scope* root() const { return root_.get(); }
+  CompileErrorInfo error;
+
+ private:
+  std::unique_ptr<Scope> root_;
+  std::map<const ast::Node*, Scope*> by_node_;
+  friend struct SymtableVisitor;
+};
+
+}  // namespace gilpy::compiler

@@ -1,0 +1,24 @@
+// Collector set-up. GMP's memory functions are routed here so that big
+// integer limbs live in the collected heap (atomic: limbs hold no pointers).
+#include "gc/heap.h"
+
+#include <gmp.h>
+
+namespace gilpy::gc {
+
+static void* gmp_alloc(size_t n) { return alloc_atomic(n); }
+static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
+static void gmp_free(void*, size_t) {}  // the collector reclaims limbs
+
+void init() {
+  GC_INIT();
+  GC_allow_register_threads();
+  // A sensible initial heap avoids a burst of tiny collections at start-up.
+  GC_expand_hp(64 << 20);
+  mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+}
+
+size_t heap_size() { return GC_get_heap_size(); }
+void collect() { GC_gcollect(); }
+
+}  // namespace gilpy::gc

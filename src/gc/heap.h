@@ -1,0 +1,68 @@
+// The heap: gilpy's only interface to the Boehm-Demers-Weiser collector.
+//
+// Rules (design.md section 3), enforced by review:
+//  * Every container holding Values allocates through gc::Allocator / gc::Vector,
+//    never plain new/malloc/std::allocator (those are not scanned).
+//  * Pointer-free payloads (string bytes, float values, bigint limbs) use
+//    alloc_atomic: the collector does not scan them.
+//  * Threads that run Python are registered (runtime/thread.cpp does it).
+//  * No heap pointer lives only in thread_local storage.
+// The collector scans stacks, registers and static data conservatively, so
+// native code needs no root handles.
+#pragma once
+#include <cstddef>
+#include <cstring>
+#include <new>
+#include <vector>
+
+#include <gc/gc.h>
+
+namespace gilpy::gc {
+
+void init();  // once, from the main thread, before any allocation
+
+// Zeroed, scanned memory.
+inline void* alloc(size_t n) {
+  void* p = GC_MALLOC(n);
+  if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  return p;
+}
+// Not zeroed beyond what GC gives; never scanned: only for pointer-free data.
+inline void* alloc_atomic(size_t n) {
+  void* p = GC_MALLOC_ATOMIC(n);
+  if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  return p;
+}
+// Like alloc but returns nullptr on exhaustion (for user-sized requests that
+// should become MemoryError instead of aborting).
+inline void* try_alloc(size_t n) { return GC_MALLOC(n); }
+inline void* try_alloc_atomic(size_t n) { return GC_MALLOC_ATOMIC(n); }
+inline void* realloc(void* p, size_t n) { return GC_REALLOC(p, n); }
+// Memory the collector scans but never frees (interpreter-lifetime tables).
+inline void* alloc_uncollectable(size_t n) { return GC_MALLOC_UNCOLLECTABLE(n); }
+
+// Construct a T in collected, scanned memory. T's destructor never runs.
+template <class T, class... A>
+T* make(A&&... args) {
+  return new (alloc(sizeof(T))) T(static_cast<A&&>(args)...);
+}
+
+// STL allocator over the collected heap, for containers that hold Values.
+template <class T>
+struct Allocator {
+  using value_type = T;
+  Allocator() noexcept = default;
+  template <class U>
+  Allocator(const Allocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(alloc(n * sizeof(T))); }
+  void deallocate(T* p, size_t) noexcept { GC_FREE(p); }
+  template <class U>
+  bool operator==(const Allocator<U>&) const noexcept { return true; }
+};
+template <class T>
+using Vector = std::vector<T, Allocator<T>>;
+
+size_t heap_size();
+void collect();
+
+}  // namespace gilpy::gc

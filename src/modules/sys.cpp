@@ -1,0 +1,280 @@
+// The sys module: interpreter-wide state programs read (argv, path, modules,
+// version_info, implementation, flags, ...) and the functions they call
+// (exit, exc_info, getrecursionlimit, _getframe, intern, ...).
+#include <climits>
+#include <cstring>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/frame.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/structseq.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+#include "vm/vm_helpers.h"
+
+namespace gilpy {
+
+Value stdstream_new(int fd, bool readable);
+
+static const char* kVersion = "3.11.2 (gilpy 0.1) [GCC 12.2.0]";
+static double g_switch_interval = 0.005;
+static int64_t g_int_max_str_digits = 4300;
+int64_t int_max_str_digits() { return g_int_max_str_digits; }
+
+Value sys_get(Str* name) {
+  if (!g_interp.sys) return Value();
+  return dict_get_str(g_interp.sys->dict, name);
+}
+
+static Result<Value> sys_exit(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("exit", n, 0, 1));
+  if (n == 0) return raise_value(Value(tp_SystemExit));
+  Value args[1] = {a[0]};
+  return raise_with_args(tp_SystemExit, args, 1);
+}
+static Result<Value> sys_getrecursionlimit(Value*, int64_t, Tuple*) { return Value::small(g_recursion_limit); }
+static Result<Value> sys_setrecursionlimit(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("setrecursionlimit", n, 1, 1));
+  if (is_float(a[0])) return raise(tp_TypeError, "'float' object cannot be interpreted as an integer");
+  int64_t v = TRY(as_index(a[0]));
+  if (v < 1) return raise(tp_ValueError, "recursion limit must be greater or equal than 1");
+  if (v > INT_MAX) return raise(tp_OverflowError, "Python int too large to convert to C int");
+  if (v <= t_ts->depth)
+    return raise_fmt(tp_RecursionError, "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                     (long long)v, t_ts->depth);
+  g_recursion_limit = int(v);
+  return None();
+}
+static Result<Value> sys_exc_info(Value*, int64_t, Tuple*) {
+  Value e = t_ts->handled;
+  if (!e || is_none(e)) return Value(tuple_of({None(), None(), None()}));
+  return Value(tuple_of({Value(e.type()), e, exc_traceback_or_none(e)}));
+}
+static Result<Value> sys_exception(Value*, int64_t, Tuple*) {
+  Value e = t_ts->handled;
+  return e ? e : None();
+}
+static Result<Value> sys_intern(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("intern", n, 1, 1));
+  if (a[0].type() != tp_str) return raise_fmt(tp_TypeError, "intern() argument must be str, not %s", type_name(a[0]));
+  return Value(str_intern(as_str(a[0])));
+}
+static Result<Value> sys_getsizeof(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("getsizeof", n, 1, 2));
+  Value m = lookup_special(a[0], N.__sizeof__);
+  if (!m) {
+    if (n == 2) return a[1];
+    return raise_fmt(tp_TypeError, "Type %s doesn't define __sizeof__", type_name(a[0]));
+  }
+  Value r = TRY(call0(m));
+  int64_t v = TRY(as_index(r));
+  if (v < 0) return raise(tp_ValueError, "__sizeof__() should return >= 0");
+  return int_from_i64(v + 16);  // + the GC header CPython counts
+}
+static Result<Value> sys_getframe(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("_getframe", n, 0, 1));
+  int64_t depth = n ? TRY(as_index(a[0])) : 0;
+  Frame* f = t_ts->frame;
+  while (depth > 0 && f) {
+    f = f->back;
+    depth--;
+  }
+  if (!f) return raise(tp_ValueError, "call stack is not deep enough");
+  return Value(f);
+}
+static Result<Value> sys_getdefaultencoding(Value*, int64_t, Tuple*) { return Value(str_intern("utf-8")); }
+static Result<Value> sys_getfsencoding(Value*, int64_t, Tuple*) { return Value(str_intern("utf-8")); }
+static Result<Value> sys_getfserrors(Value*, int64_t, Tuple*) { return Value(str_intern("surrogateescape")); }
+static Result<Value> sys_getrefcount(Value*, int64_t, Tuple*) { return Value::small(2); }
+static Result<Value> sys_audit(Value*, int64_t, Tuple*) { return None(); }
+static Result<Value> sys_noop(Value*, int64_t, Tuple*) { return None(); }
+static Result<Value> sys_getswitchinterval(Value*, int64_t, Tuple*) { return float_new(g_switch_interval); }
+static Result<Value> sys_setswitchinterval(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("setswitchinterval", n, 1, 1));
+  double d = TRY(to_double(a[0]));
+  if (d <= 0) return raise(tp_ValueError, "switch interval must be strictly positive");
+  g_switch_interval = d;
+  return None();
+}
+static Result<Value> sys_is_finalizing(Value*, int64_t, Tuple*) { return False(); }
+static Result<Value> sys_get_int_max_str_digits(Value*, int64_t, Tuple*) { return Value::small(g_int_max_str_digits); }
+static Result<Value> sys_set_int_max_str_digits(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("set_int_max_str_digits", a, n, kw, {"maxdigits"}, 1, out));
+  int64_t v = TRY(as_index(out[0]));
+  if (v != 0 && v < 640) return raise(tp_ValueError, "maxdigits must be 0 or larger than 640");
+  g_int_max_str_digits = v;
+  return None();
+}
+static Value g_trace_fn, g_profile_fn, g_asyncgen_first, g_asyncgen_final;
+static Result<Value> sys_settrace(Value* a, int64_t n, Tuple*) { g_trace_fn = n ? a[0] : None(); return None(); }
+static Result<Value> sys_gettrace(Value*, int64_t, Tuple*) { return g_trace_fn ? g_trace_fn : None(); }
+static Result<Value> sys_setprofile(Value* a, int64_t n, Tuple*) { g_profile_fn = n ? a[0] : None(); return None(); }
+static Result<Value> sys_getprofile(Value*, int64_t, Tuple*) { return g_profile_fn ? g_profile_fn : None(); }
+static Result<Value> sys_get_asyncgen_hooks(Value*, int64_t, Tuple*) {
+  return Value(tuple_of({g_asyncgen_first ? g_asyncgen_first : None(), g_asyncgen_final ? g_asyncgen_final : None()}));
+}
+static Result<Value> sys_set_asyncgen_hooks(Value* a, int64_t n, Tuple* kw) {
+  Value out[2];
+  TRY(parse_args("set_asyncgen_hooks", a, n, kw, {"firstiter", "finalizer"}, 0, out));
+  if (out[0]) g_asyncgen_first = out[0];
+  if (out[1]) g_asyncgen_final = out[1];
+  return None();
+}
+static Result<Value> sys_displayhook(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("displayhook", n, 1, 1));
+  if (is_none(a[0])) return None();
+  Dict* b = g_interp.builtins->dict;
+  dict_set_str(b, N._, None());
+  Value out = sys_get(N.stdout);
+  Str* r = TRY(repr(a[0]));
+  TRY(call_method1(out, N.write, Value(r)));
+  TRY(call_method1(out, N.write, Value(str_intern("\n"))));
+  dict_set_str(b, N._, a[0]);
+  return None();
+}
+static Result<Value> sys_excepthook(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("excepthook", n, 3, 3));
+  exc_restore(a[1]);
+  print_exception_and_clear();
+  return None();
+}
+static Result<Value> sys_call_tracing(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("call_tracing", n, 2, 2));
+  Tuple* args = TRY(to_tuple(a[1]));
+  return call(a[0], args->items, args->size);
+}
+static Result<Value> sys_unraisablehook(Value* a, int64_t n, Tuple*) { return None(); }
+static Result<Value> sys_getallocatedblocks(Value*, int64_t, Tuple*) { return Value::small(0); }
+static Result<Value> sys_activate_stack_trampoline(Value*, int64_t, Tuple*) { return None(); }
+
+static const MethodDef sys_functions[] = {
+    {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit}, {"setrecursionlimit", sys_setrecursionlimit},
+    {"exc_info", sys_exc_info}, {"exception", sys_exception}, {"intern", sys_intern}, {"getsizeof", sys_getsizeof},
+    {"_getframe", sys_getframe}, {"getdefaultencoding", sys_getdefaultencoding},
+    {"getfilesystemencoding", sys_getfsencoding}, {"getfilesystemencodeerrors", sys_getfserrors},
+    {"getrefcount", sys_getrefcount}, {"audit", sys_audit}, {"addaudithook", sys_noop},
+    {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval},
+    {"is_finalizing", sys_is_finalizing}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"settrace", sys_settrace}, {"gettrace", sys_gettrace},
+    {"setprofile", sys_setprofile}, {"getprofile", sys_getprofile}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"displayhook", sys_displayhook},
+    {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, {"unraisablehook", sys_unraisablehook},
+    {"getallocatedblocks", sys_getallocatedblocks}, {"_clear_type_cache", sys_noop},
+    {"activate_stack_trampoline", sys_activate_stack_trampoline}, {nullptr, nullptr}};
+
+static Value str_list(const std::vector<std::string>& v) {
+  List* l = list_new(0);
+  for (auto& s : v) (void)list_append(l, str_value(s));
+  return Value(l);
+}
+
+Result<Value> make_sys_module(const std::vector<std::string>& argv) {
+  Module* m = module_new("sys");
+  Dict* d = m->dict;
+  auto set = [&](const char* k, Value v) { dict_set_str(d, str_intern(k), v); };
+  for (const MethodDef* def = sys_functions; def->name; def++) {
+    Builtin* b = builtin_new(def->name, def->fn, Value(m));
+    b->module = Value(str_intern("sys"));
+    set(def->name, Value(b));
+  }
+  set("__displayhook__", dict_get_str(d, N.displayhook));
+  set("__excepthook__", dict_get_str(d, N.excepthook));
+  set("__unraisablehook__", dict_get_str(d, str_intern("unraisablehook")));
+  set("argv", str_list(argv.empty() ? std::vector<std::string>{""} : argv));
+  set("orig_argv", str_list(argv));
+  set("modules", Value(g_interp.modules));
+  set("path", Value(list_new(0)));
+  set("meta_path", Value(list_new(0)));
+  set("path_hooks", Value(list_new(0)));
+  set("path_importer_cache", Value(dict_new()));
+  set("platform", Value(str_intern("linux")));
+  set("byteorder", Value(str_intern("little")));
+  set("maxsize", int_from_i64(INT64_MAX));
+  set("maxunicode", Value::small(0x10FFFF));
+  set("version", str_value(kVersion));
+  set("hexversion", Value::small(0x030B02F0));
+  set("api_version", Value::small(1013));
+  set("copyright", str_value("Copyright (c) gilpy authors. Python compatibility: CPython 3.11."));
+  set("float_repr_style", Value(str_intern("short")));
+  set("abiflags", Value(str_intern("")));
+  set("platlibdir", Value(str_intern("lib")));
+  set("executable", str_value(g_interp.executable));
+  set("_base_executable", str_value(g_interp.executable));
+  set("prefix", str_value(g_interp.prefix));
+  set("exec_prefix", str_value(g_interp.prefix));
+  set("base_prefix", str_value(g_interp.prefix));
+  set("base_exec_prefix", str_value(g_interp.prefix));
+  set("pycache_prefix", None());
+  set("dont_write_bytecode", Bool(g_interp.dont_write_bytecode));
+  set("warnoptions", str_list(g_interp.warnoptions));
+  Dict* xo = dict_new();
+  for (auto& x : g_interp.xoptions) {
+    size_t eq = x.find('=');
+    if (eq == std::string::npos) dict_set_str(xo, str_intern(x), True());
+    else dict_set_str(xo, str_intern(x.substr(0, eq)), str_value(x.substr(eq + 1)));
+  }
+  set("_xoptions", Value(xo));
+  Type* vi = structseq_new_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
+  Value version_info = structseq_new(vi, {Value::small(3), Value::small(11), Value::small(2), Value(str_intern("final")), Value::small(0)});
+  set("version_info", version_info);
+  set("implementation", namespace_new({{"name", Value(str_intern("gilpy"))},
+                                       {"cache_tag", Value(str_intern("gilpy-01"))},
+                                       {"version", version_info},
+                                       {"hexversion", Value::small(0x030B02F0)},
+                                       {"_multiarch", Value(str_intern("x86_64-linux-gnu"))}}));
+  Type* flags_t = structseq_new_type("sys", "flags",
+      {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+       "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
+       "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
+  set("flags", structseq_new(flags_t, {Value::small(0), Value::small(g_interp.inspect), Value::small(g_interp.inspect),
+                                       Value::small(0), Value::small(g_interp.dont_write_bytecode), Value::small(g_interp.isolated),
+                                       Value::small(g_interp.no_site), Value::small(g_interp.ignore_environment || g_interp.isolated),
+                                       Value::small(0), Value::small(0), Value::small(0), Value::small(0),
+                                       Value::small(g_interp.isolated), False(), Value::small(0), Value::small(0),
+                                       Bool(g_interp.isolated), Value::small(-1)}));
+  Type* fi_t = structseq_new_type("sys", "float_info",
+      {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"});
+  set("float_info", structseq_new(fi_t, {float_new(1.7976931348623157e308), Value::small(1024), Value::small(308),
+                                         float_new(2.2250738585072014e-308), Value::small(-1021), Value::small(-307),
+                                         Value::small(15), Value::small(53), float_new(2.220446049250313e-16),
+                                         Value::small(2), Value::small(1)}));
+  Type* ii_t = structseq_new_type("sys", "int_info",
+      {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
+  set("int_info", structseq_new(ii_t, {Value::small(30), Value::small(4), Value::small(4300), Value::small(640)}));
+  Type* hi_t = structseq_new_type("sys", "hash_info",
+      {"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"});
+  set("hash_info", structseq_new(hi_t, {Value::small(64), int_from_i64((int64_t(1) << 61) - 1), Value::small(314159),
+                                        Value::small(0), Value::small(1000003), Value(str_intern("fnv")),
+                                        Value::small(64), Value::small(128), Value::small(0)}));
+  Type* ti_t = structseq_new_type("sys", "thread_info", {"name", "lock", "version"});
+  set("thread_info", structseq_new(ti_t, {Value(str_intern("pthread")), Value(str_intern("mutex+cond")), None()}));
+  Value in = stdstream_new(0, true), out = stdstream_new(1, false), err = stdstream_new(2, false);
+  set("stdin", in);
+  set("stdout", out);
+  set("stderr", err);
+  set("__stdin__", in);
+  set("__stdout__", out);
+  set("__stderr__", err);
+  std::vector<std::string> names = native_module_names();
+  names.push_back("builtins");
+  names.push_back("sys");
+  Tuple* bn = tuple_new(int64_t(names.size()));
+  for (size_t i = 0; i < names.size(); i++) bn->items[i] = str_value(names[i]);
+  set("builtin_module_names", Value(bn));
+  return Value(m);
+}
+
+}  // namespace gilpy

@@ -1,0 +1,59 @@
+// code objects: the compiled form of a module, class body, function or
+// comprehension. Produced by src/compiler, run by src/vm.
+//
+// Fast-locals layout of a frame: [co_varnames...][cells (co_cellvars)...]
+// [frees (co_freevars)...][value stack (co_stacksize)]. A cellvar that is
+// also an argument is copied into its cell by MAKE_CELL at entry.
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Tuple;
+struct Str;
+
+// Source position of one instruction (lines 1-based, columns 0-based UTF-8
+// byte offsets, -1 when unknown), used by tracebacks and dis.
+struct Position {
+  int32_t line, end_line, col, end_col;
+};
+
+// Exception-table entry: instructions in [start, end) that raise jump to
+// `target` with the value stack cut to `depth` (+1 for `lasti` when set).
+struct ExcEntry {
+  uint32_t start, end, target;
+  uint16_t depth;
+  bool lasti;
+};
+
+struct Code : Object {
+  uint32_t* insns;
+  int32_t ninsns;
+  int32_t argcount, posonlyargcount, kwonlyargcount;
+  int32_t nlocals;   // len(varnames)
+  int32_t ncells, nfrees;
+  int32_t stacksize;
+  uint32_t flags;
+  int32_t firstlineno;
+  int32_t ncaches;
+  Tuple* consts;
+  Tuple* names;
+  Tuple* varnames;
+  Tuple* cellvars;
+  Tuple* freevars;
+  int32_t* cell2arg;   // for each cell: the argument index it starts as, or -1 (null if none)
+  Str* filename;
+  Str* name;
+  Str* qualname;
+  Position* positions;  // one per instruction
+  ExcEntry* exctable;
+  int32_t nexc;
+  Value docstring;      // or null
+};
+
+inline int code_nlocalsplus(const Code* c) { return c->nlocals + c->ncells + c->nfrees; }
+int code_line_of(const Code* c, int ip);
+const ExcEntry* code_find_handler(const Code* c, int ip);
+inline bool is_code(Value v) { return has_layout(v, Layout::Code); }
+
+}  // namespace gilpy

@@ -1,0 +1,408 @@
+// The builtin exception hierarchy: BaseException's behaviour (args, str and
+// repr forms, __traceback__/__cause__/__context__, add_note) and the extra
+// attributes of the subclasses that have them (StopIteration.value,
+// SystemExit.code, OSError.errno/strerror/filename, ImportError.name/path,
+// SyntaxError.msg/filename/lineno/offset/text, KeyError's str, ...).
+#include "objects/exceptions.h"
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "compiler/compile.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+Value exc_new(Type* t, Tuple* args) {
+  BaseExc* e = static_cast<BaseExc*>(alloc_instance(t, sizeof(BaseExc)));
+  e->args = args;
+  return Value(e);
+}
+
+static Status set_attr(Value self, const char* name, Value v) {
+  return generic_setattr(self, str_intern(name), v);
+}
+static Value get_attr_or_none(Value self, const char* name) {
+  Dict** dp = instance_dict_ptr(self);
+  if (dp && *dp) {
+    Value v = dict_get_str(*dp, str_intern(name));
+    if (v) return v;
+  }
+  return None();
+}
+
+// ---- BaseException ----------------------------------------------------------------
+static Result<Value> be_new(Value* a, int64_t n, Tuple* kw) {
+  if (n < 1 || !is_type(a[0]) || !is_subtype(as_type(a[0]), tp_BaseException))
+    return raise(tp_TypeError, "BaseException.__new__(X): X is not a subtype of BaseException");
+  BaseExc* e = static_cast<BaseExc*>(alloc_instance(as_type(a[0]), sizeof(BaseExc)));
+  e->args = tuple_from(a + 1, n - 1);
+  return Value(e);
+}
+static Result<Value> be_init(Value* a, int64_t n, Tuple* kw) {
+  if (kw && kw->size)
+    return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", type_name(a[0]));
+  as_exc(a[0])->args = tuple_from(a + 1, n - 1);
+  return None();
+}
+
+Result<Str*> exc_str(Value exc) { return str(exc); }
+
+static Result<Value> be_str(Value* a, int64_t, Tuple*) {
+  Tuple* args = as_exc(a[0])->args;
+  if (!args || args->size == 0) return Value(str_empty());
+  if (args->size == 1) return Value(TRY(str(args->items[0])));
+  return Value(TRY(str(Value(args))));
+}
+static Result<Value> be_repr(Value* a, int64_t, Tuple*) {
+  Tuple* args = as_exc(a[0])->args;
+  std::string s(a[0].type()->name->view());
+  if (!args || args->size == 0) return Value(str_new(s + "()"));
+  if (args->size == 1) {
+    Str* r = TRY(repr(args->items[0]));
+    return Value(str_new(s + "(" + std::string(r->view()) + ")"));
+  }
+  Str* r = TRY(repr(Value(args)));
+  return Value(str_new(s + std::string(r->view())));
+}
+static Result<Value> be_with_traceback(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("with_traceback", n - 1, 1, 1));
+  if (!is_none(a[1]) && a[1].type() != tp_traceback)
+    return raise(tp_TypeError, "__traceback__ must be a traceback or None");
+  as_exc(a[0])->traceback = is_none(a[1]) ? Value() : a[1];
+  return a[0];
+}
+static Result<Value> be_add_note(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("add_note", n - 1, 1, 1));
+  if (!is_str(a[1])) return raise_fmt(tp_TypeError, "note must be a str, not '%s'", type_name(a[1]));
+  Value notes;
+  TRY(getattr_opt(a[0], str_intern("__notes__"), &notes));
+  if (!notes) {
+    notes = Value(list_new(0));
+    TRY(set_attr(a[0], "__notes__", notes));
+  } else if (!is_list(notes)) {
+    return raise(tp_TypeError, "Cannot add note: __notes__ is not a list");
+  }
+  TRY(list_append(as_list(notes), a[1]));
+  return None();
+}
+static Result<Value> be_reduce(Value* a, int64_t, Tuple*) {
+  Dict** dp = instance_dict_ptr(a[0]);
+  Tuple* args = as_exc(a[0])->args;
+  if (dp && *dp && (*dp)->used) return Value(tuple_of({Value(a[0].type()), Value(args), Value(*dp)}));
+  return Value(tuple_of({Value(a[0].type()), Value(args)}));
+}
+static Result<Value> be_setstate(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__setstate__", n - 1, 1, 1));
+  if (!is_none(a[1])) {
+    if (!is_dict(a[1])) return raise(tp_TypeError, "state is not a dictionary");
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(as_dict(a[1]), &pos, &k, &v)) TRY(setattr(a[0], as_str(k), v));
+  }
+  return None();
+}
+
+static Result<Value> get_args(Value s) { return Value(as_exc(s)->args ? as_exc(s)->args : tuple_empty()); }
+static Status set_args(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "args may not be deleted");
+  as_exc(s)->args = TRY(to_tuple(v));
+  return OK();
+}
+static Result<Value> get_tb(Value s) { return as_exc(s)->traceback ? as_exc(s)->traceback : None(); }
+static Status set_tb(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "__traceback__ may not be deleted");
+  if (!is_none(v) && v.type() != tp_traceback) return raise(tp_TypeError, "__traceback__ must be a traceback or None");
+  as_exc(s)->traceback = is_none(v) ? Value() : v;
+  return OK();
+}
+static Result<Value> get_cause(Value s) { return as_exc(s)->cause ? as_exc(s)->cause : None(); }
+static Status set_cause(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "__cause__ may not be deleted");
+  if (!is_none(v) && !is_exception(v))
+    return raise(tp_TypeError, "exception cause must be None or derive from BaseException");
+  as_exc(s)->cause = is_none(v) ? Value() : v;
+  as_exc(s)->suppress_context = true;
+  return OK();
+}
+static Result<Value> get_context(Value s) { return as_exc(s)->context ? as_exc(s)->context : None(); }
+static Status set_context(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "__context__ may not be deleted");
+  if (!is_none(v) && !is_exception(v))
+    return raise(tp_TypeError, "exception context must be None or derive from BaseException");
+  as_exc(s)->context = is_none(v) ? Value() : v;
+  return OK();
+}
+static Result<Value> get_suppress(Value s) { return Bool(as_exc(s)->suppress_context); }
+static Status set_suppress(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "__suppress_context__ may not be deleted");
+  as_exc(s)->suppress_context = TRY(truthy(v));
+  return OK();
+}
+
+static const MethodDef be_methods[] = {
+    {"__new__", be_new, MethKind::Static}, {"__init__", be_init}, {"__str__", be_str}, {"__repr__", be_repr},
+    {"with_traceback", be_with_traceback}, {"add_note", be_add_note}, {"__reduce__", be_reduce},
+    {"__setstate__", be_setstate}, {nullptr, nullptr}};
+static const GetSetDef be_getsets[] = {{"args", get_args, set_args}, {"__traceback__", get_tb, set_tb},
+                                       {"__cause__", get_cause, set_cause}, {"__context__", get_context, set_context},
+                                       {"__suppress_context__", get_suppress, set_suppress}, {nullptr, nullptr}};
+
+// ---- subclasses with extra state ----------------------------------------------------------
+static Result<Value> stopiter_init(Value* a, int64_t n, Tuple* kw) {
+  TRY(be_init(a, n, kw));
+  TRY(set_attr(a[0], "value", n > 1 ? a[1] : None()));
+  return None();
+}
+static Result<Value> sysexit_init(Value* a, int64_t n, Tuple* kw) {
+  TRY(be_init(a, n, kw));
+  Value code = n == 1 ? None() : n == 2 ? a[1] : Value(as_exc(a[0])->args);
+  TRY(set_attr(a[0], "code", code));
+  return None();
+}
+static Result<Value> keyerror_str(Value* a, int64_t n, Tuple* kw) {
+  Tuple* args = as_exc(a[0])->args;
+  if (args && args->size == 1) return Value(TRY(repr(args->items[0])));
+  return be_str(a, n, kw);
+}
+static Result<Value> import_init(Value* a, int64_t n, Tuple* kw) {
+  Value out[2];
+  int64_t nk = kw ? kw->size : 0;
+  TRY(parse_args("ImportError", a + n, 0, kw, {"name", "path"}, 0, out, 0, 0));
+  (void)nk;
+  as_exc(a[0])->args = tuple_from(a + 1, n - 1);
+  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
+  TRY(set_attr(a[0], "path", out[1] ? out[1] : None()));
+  TRY(set_attr(a[0], "msg", n == 2 ? a[1] : None()));
+  return None();
+}
+static Result<Value> import_str(Value* a, int64_t n, Tuple* kw) {
+  Value msg = get_attr_or_none(a[0], "msg");
+  if (!is_none(msg)) return Value(TRY(str(msg)));
+  return be_str(a, n, kw);
+}
+static Result<Value> attr_init(Value* a, int64_t n, Tuple* kw) {
+  Value out[2];
+  TRY(parse_args("AttributeError", a + n, 0, kw, {"name", "obj"}, 0, out, 0, 0));
+  as_exc(a[0])->args = tuple_from(a + 1, n - 1);
+  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
+  TRY(set_attr(a[0], "obj", out[1] ? out[1] : None()));
+  return None();
+}
+static Result<Value> name_init(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("NameError", a + n, 0, kw, {"name"}, 0, out, 0, 0));
+  as_exc(a[0])->args = tuple_from(a + 1, n - 1);
+  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
+  return None();
+}
+
+// errno -> OSError subclass, as CPython maps them.
+static Type* oserror_subclass(int err) {
+  switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return tp_BlockingIOError;
+    case ECHILD: return tp_ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return tp_BrokenPipeError;
+    case ECONNABORTED: return tp_ConnectionAbortedError;
+    case ECONNREFUSED: return tp_ConnectionRefusedError;
+    case ECONNRESET: return tp_ConnectionResetError;
+    case EEXIST: return tp_FileExistsError;
+    case ENOENT: return tp_FileNotFoundError;
+    case EISDIR: return tp_IsADirectoryError;
+    case ENOTDIR: return tp_NotADirectoryError;
+    case EINTR: return tp_InterruptedError;
+    case EACCES: case EPERM: return tp_PermissionError;
+    case ESRCH: return tp_ProcessLookupError;
+    case ETIMEDOUT: return tp_TimeoutError;
+    default: return nullptr;
+  }
+}
+
+static Result<Value> oserror_new(Value* a, int64_t n, Tuple* kw) {
+  Type* t = as_type(a[0]);
+  if (t == tp_OSError && n >= 3 && is_int(a[1])) {
+    int64_t e;
+    if (int_fits_i64(a[1], &e)) {
+      Type* sub = oserror_subclass(int(e));
+      if (sub) t = sub;
+    }
+  }
+  BaseExc* e = static_cast<BaseExc*>(alloc_instance(t, sizeof(BaseExc)));
+  e->args = tuple_from(a + 1, n - 1);
+  return Value(e);
+}
+static Result<Value> oserror_init(Value* a, int64_t n, Tuple* kw) {
+  int64_t np = n - 1;
+  Value* p = a + 1;
+  Value err = None(), strerror = None(), filename = None(), filename2 = None();
+  if (np >= 2 && np <= 5) {
+    err = p[0];
+    strerror = p[1];
+    if (np >= 3) filename = p[2];
+    if (np >= 5) filename2 = p[4];
+    // args keeps only (errno, strerror) when a filename is given.
+    as_exc(a[0])->args = np >= 3 ? tuple_of({p[0], p[1]}) : tuple_from(p, np);
+  } else {
+    as_exc(a[0])->args = tuple_from(p, np);
+  }
+  TRY(set_attr(a[0], "errno", err));
+  TRY(set_attr(a[0], "strerror", strerror));
+  TRY(set_attr(a[0], "filename", filename));
+  TRY(set_attr(a[0], "filename2", filename2));
+  return None();
+}
+static Result<Value> oserror_str(Value* a, int64_t n, Tuple* kw) {
+  Value err = get_attr_or_none(a[0], "errno");
+  Value se = get_attr_or_none(a[0], "strerror");
+  Value fn = get_attr_or_none(a[0], "filename");
+  Value fn2 = get_attr_or_none(a[0], "filename2");
+  if (!is_none(fn)) {
+    Str* es = TRY(str(err));
+    Str* ss = TRY(str(se));
+    Str* fr = TRY(repr(fn));
+    std::string s = "[Errno " + std::string(es->view()) + "] " + std::string(ss->view()) + ": " + std::string(fr->view());
+    if (!is_none(fn2)) {
+      Str* f2 = TRY(repr(fn2));
+      s += " -> " + std::string(f2->view());
+    }
+    return Value(str_new(s));
+  }
+  if (!is_none(err) && !is_none(se)) {
+    Str* es = TRY(str(err));
+    Str* ss = TRY(str(se));
+    return Value(str_new("[Errno " + std::string(es->view()) + "] " + std::string(ss->view())));
+  }
+  return be_str(a, n, kw);
+}
+
+static Result<Value> syntax_init(Value* a, int64_t n, Tuple* kw) {
+  as_exc(a[0])->args = tuple_from(a + 1, n - 1);
+  Value msg = n > 1 ? a[1] : None();
+  TRY(set_attr(a[0], "msg", msg));
+  const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+  Tuple* info = nullptr;
+  if (n > 2) {
+    if (!is_tuple(a[2])) return raise(tp_TypeError, "SyntaxError: second argument must be a tuple");
+    info = as_tuple(a[2]);
+    if (info->size < 4 || info->size > 6) return raise(tp_IndexError, "tuple index out of range");
+  }
+  for (int i = 0; i < 6; i++) TRY(set_attr(a[0], fields[i], info && i < info->size ? info->items[i] : None()));
+  TRY(set_attr(a[0], "print_file_and_line", None()));
+  return None();
+}
+static Result<Value> syntax_str(Value* a, int64_t n, Tuple* kw) {
+  Value msg = get_attr_or_none(a[0], "msg");
+  Value fn = get_attr_or_none(a[0], "filename");
+  Value ln = get_attr_or_none(a[0], "lineno");
+  Str* ms = TRY(str(msg));
+  std::string s(ms->view());
+  std::string file;
+  if (is_str(fn)) {
+    std::string_view f = as_str(fn)->view();
+    size_t slash = f.rfind('/');
+    file = std::string(slash == std::string_view::npos ? f : f.substr(slash + 1));
+  }
+  if (!file.empty() && is_int(ln)) return Value(str_new(s + " (" + file + ", line " + int_to_string(ln) + ")"));
+  if (!file.empty()) return Value(str_new(s + " (" + file + ")"));
+  if (is_int(ln)) return Value(str_new(s + " (line " + int_to_string(ln) + ")"));
+  return Value(ms);
+}
+
+static Result<Value> unicode_str(Value* a, int64_t n, Tuple* kw) {
+  // UnicodeDecodeError(encoding, object, start, end, reason)
+  Tuple* args = as_exc(a[0])->args;
+  if (!args || args->size != 5) return be_str(a, n, kw);
+  Str* enc = TRY(str(args->items[0]));
+  Str* reason = TRY(str(args->items[4]));
+  int64_t start = TRY(as_index(args->items[2]));
+  int64_t end = TRY(as_index(args->items[3]));
+  char buf[256];
+  bool decode = a[0].type() == tp_UnicodeDecodeError || is_subtype(a[0].type(), tp_UnicodeDecodeError);
+  if (decode) {
+    Value obj = args->items[1];
+    extern Result<std::string_view> buffer_view(Value);
+    std::string_view b = TRY(buffer_view(obj));
+    if (start >= 0 && start < int64_t(b.size()) && end == start + 1)
+      std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %lld: %s", enc->data,
+                    static_cast<unsigned char>(b[size_t(start)]), (long long)start, reason->data);
+    else
+      std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %lld-%lld: %s", enc->data,
+                    (long long)start, (long long)end - 1, reason->data);
+  } else {
+    Value obj = args->items[1];
+    if (is_str(obj) && start >= 0 && start < as_str(obj)->length && end == start + 1) {
+      uint32_t cp = str_char_at(as_str(obj), start);
+      const char* fmt = cp < 0x100 ? "'%s' codec can't encode character '\\x%02x' in position %lld: %s"
+                        : cp < 0x10000 ? "'%s' codec can't encode character '\\u%04x' in position %lld: %s"
+                                       : "'%s' codec can't encode character '\\U%08x' in position %lld: %s";
+      std::snprintf(buf, sizeof buf, fmt, enc->data, cp, (long long)start, reason->data);
+    } else {
+      std::snprintf(buf, sizeof buf, "'%s' codec can't encode characters in position %lld-%lld: %s", enc->data,
+                    (long long)start, (long long)end - 1, reason->data);
+    }
+  }
+  return Value(str_new(buf));
+}
+static Result<Value> unicode_init(Value* a, int64_t n, Tuple* kw) {
+  TRY(be_init(a, n, kw));
+  if (n == 6) {
+    TRY(set_attr(a[0], "encoding", a[1]));
+    TRY(set_attr(a[0], "object", a[2]));
+    TRY(set_attr(a[0], "start", a[3]));
+    TRY(set_attr(a[0], "end", a[4]));
+    TRY(set_attr(a[0], "reason", a[5]));
+  }
+  return None();
+}
+
+// ---- creation ---------------------------------------------------------------------------------
+#define GILPY_DEFINE_EXC(n, base) Type* tp_##n;
+GILPY_EXCEPTION_TYPES(GILPY_DEFINE_EXC)
+#undef GILPY_DEFINE_EXC
+
+void init_exception_types() {
+  type_add_methods(tp_BaseException, be_methods);
+  type_add_getsets(tp_BaseException, be_getsets);
+  static const MethodDef stop_m[] = {{"__init__", stopiter_init}, {nullptr, nullptr}};
+  type_add_methods(tp_StopIteration, stop_m);
+  static const MethodDef sysexit_m[] = {{"__init__", sysexit_init}, {nullptr, nullptr}};
+  type_add_methods(tp_SystemExit, sysexit_m);
+  static const MethodDef key_m[] = {{"__str__", keyerror_str}, {nullptr, nullptr}};
+  type_add_methods(tp_KeyError, key_m);
+  static const MethodDef import_m[] = {{"__init__", import_init}, {"__str__", import_str}, {nullptr, nullptr}};
+  type_add_methods(tp_ImportError, import_m);
+  static const MethodDef attr_m[] = {{"__init__", attr_init}, {nullptr, nullptr}};
+  type_add_methods(tp_AttributeError, attr_m);
+  static const MethodDef name_m[] = {{"__init__", name_init}, {nullptr, nullptr}};
+  type_add_methods(tp_NameError, name_m);
+  static const MethodDef os_m[] = {{"__new__", oserror_new, MethKind::Static}, {"__init__", oserror_init},
+                                   {"__str__", oserror_str}, {nullptr, nullptr}};
+  type_add_methods(tp_OSError, os_m);
+  static const MethodDef syn_m[] = {{"__init__", syntax_init}, {"__str__", syntax_str}, {nullptr, nullptr}};
+  type_add_methods(tp_SyntaxError, syn_m);
+  static const MethodDef uni_m[] = {{"__init__", unicode_init}, {"__str__", unicode_str}, {nullptr, nullptr}};
+  type_add_methods(tp_UnicodeDecodeError, uni_m);
+  type_add_methods(tp_UnicodeEncodeError, uni_m);
+}
+
+namespace compiler {
+Err raise_syntax_error(const parser::SyntaxErrorInfo& e) {
+  Type* t = e.type == "IndentationError" ? tp_IndentationError : e.type == "TabError" ? tp_TabError : tp_SyntaxError;
+  Value text = e.text.empty() ? None() : str_value(e.text);
+  Tuple* info = tuple_of({str_value(e.filename), Value::small(e.lineno), Value::small(e.offset), text,
+                          Value::small(e.end_lineno), Value::small(e.end_offset)});
+  Value args[2] = {str_value(e.msg), Value(info)};
+  return raise_with_args(t, args, 2);
+}
+}  // namespace compiler
+
+}  // namespace gilpy

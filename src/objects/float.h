@@ -1,0 +1,27 @@
+// float: a boxed IEEE double; complex: two doubles.
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Float : Object {
+  Dict* dict;
+  double v;
+};
+struct Complex : Object {
+  Dict* dict;
+  double re, im;
+};
+
+Value float_new(double d);
+Value complex_new(double re, double im);
+inline bool is_float(Value v) { return has_layout(v, Layout::Float); }
+inline double float_val(Value v) { return v.as<Float>()->v; }
+// float(x) for numbers: int, float, __float__, __index__. TypeError otherwise.
+Result<double> to_double(Value v);
+int64_t float_hash(double d);
+Result<Value> float_binary(double a, double b, int op);
+Result<Value> float_compare(Value a, Value b, int op);  // a is a float; b any number
+Result<Value> complex_binary(Value a, Value b, int op);
+
+}  // namespace gilpy

@@ -1,0 +1,132 @@
+// Frames and tracebacks: allocation and the Python-visible attributes
+// (f_code, f_lineno, f_locals, f_globals, f_back; tb_frame, tb_lineno, ...).
+#include "objects/frame.h"
+
+#include <cstdio>
+#include <string>
+
+#include "objects/code.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func) {
+  size_t nslots = size_t(code_nlocalsplus(code) + code->stacksize);
+  Frame* f = static_cast<Frame*>(alloc_instance(tp_frame, sizeof(Frame) + nslots * sizeof(Value)));
+  f->code = code;
+  f->globals = globals;
+  f->locals = locals;
+  f->func = func;
+  f->state = FrameState::Created;
+  return f;
+}
+
+int frame_lineno(Frame* f) {
+  int ip = f->ip - 1;
+  if (f->state == FrameState::Created) return f->code->firstlineno;
+  return code_line_of(f->code, ip < 0 ? 0 : ip);
+}
+
+// f_locals of a function frame is a snapshot dict (CPython 3.11 semantics:
+// writes to it do not write back, except through the dict itself).
+Result<Dict*> frame_locals(Frame* f) {
+  if (f->locals) {
+    if (is_dict(f->locals)) return as_dict(f->locals);
+  }
+  Code* co = f->code;
+  Dict* d = f->locals_snapshot ? f->locals_snapshot : dict_new();
+  f->locals_snapshot = d;
+  for (int32_t i = 0; i < co->nlocals; i++) {
+    Str* name = as_str(co->varnames->items[i]);
+    if (f->slots[i]) dict_set_str(d, name, f->slots[i]);
+    else dict_del_str(d, name);
+  }
+  for (int32_t i = 0; i < co->ncells + co->nfrees; i++) {
+    Value cell = f->slots[co->nlocals + i];
+    Str* name = as_str(i < co->ncells ? co->cellvars->items[i] : co->freevars->items[i - co->ncells]);
+    Value v = cell && cell.type() == tp_cell ? cell.as<Cell>()->ref : Value();
+    if (v) dict_set_str(d, name, v);
+    else dict_del_str(d, name);
+  }
+  return d;
+}
+
+static Frame* F(Value v) { return v.as<Frame>(); }
+static Result<Value> f_code(Value s) { return Value(F(s)->code); }
+static Result<Value> f_globals(Value s) { return Value(F(s)->globals); }
+static Result<Value> f_builtins(Value s) { return Value(F(s)->builtins); }
+static Result<Value> f_lineno(Value s) { return Value::small(frame_lineno(F(s))); }
+static Result<Value> f_lasti(Value s) { return Value::small(F(s)->ip > 0 ? (F(s)->ip - 1) * 2 : 0); }
+static Result<Value> f_back(Value s) {
+  Frame* b = F(s)->back;
+  return b ? Value(b) : None();
+}
+static Result<Value> f_locals(Value s) {
+  if (F(s)->locals && !is_dict(F(s)->locals)) return F(s)->locals;
+  Dict* d = TRY(frame_locals(F(s)));
+  return Value(d);
+}
+static Result<Value> f_trace(Value) { return None(); }
+static Status f_trace_set(Value, Value) { return OK(); }
+
+static const GetSetDef frame_getsets[] = {
+    {"f_code", f_code}, {"f_globals", f_globals}, {"f_builtins", f_builtins}, {"f_lineno", f_lineno},
+    {"f_lasti", f_lasti}, {"f_back", f_back}, {"f_locals", f_locals}, {"f_trace", f_trace, f_trace_set},
+    {nullptr, nullptr}};
+
+static Result<Value> frame_repr(Value* a, int64_t, Tuple*) {
+  Frame* f = F(a[0]);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "<frame at %#llx, file '", (unsigned long long)a[0].bits());
+  std::string s = std::string(buf) + std::string(f->code->filename->view()) + "', line " +
+                  std::to_string(frame_lineno(f)) + ", code " + std::string(f->code->name->view()) + ">";
+  return Value(str_new(s));
+}
+static Result<Value> frame_clear(Value* a, int64_t, Tuple*) { return None(); }
+static const MethodDef frame_methods[] = {{"__repr__", frame_repr}, {"clear", frame_clear}, {nullptr, nullptr}};
+
+// ---- tracebacks ----
+Traceback* traceback_new(Value next, Frame* f, int lasti, int lineno) {
+  Traceback* tb = static_cast<Traceback*>(alloc_instance(tp_traceback, sizeof(Traceback)));
+  tb->next = next;
+  tb->frame = f;
+  tb->lasti = lasti;
+  tb->lineno = lineno;
+  return tb;
+}
+
+void exc_add_traceback(Value exc, Frame* f, int ip) {
+  if (!is_exception(exc)) return;
+  BaseExc* e = as_exc(exc);
+  e->traceback = traceback_new(e->traceback, f, ip, code_line_of(f->code, ip));
+}
+
+static Traceback* TB(Value v) { return v.as<Traceback>(); }
+static Result<Value> tb_next(Value s) { return TB(s)->next ? TB(s)->next : None(); }
+static Status tb_next_set(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "can't delete tb_next attribute");
+  if (!is_none(v) && v.type() != tp_traceback)
+    return raise_fmt(tp_TypeError, "expected traceback object or None, got '%s'", type_name(v));
+  TB(s)->next = is_none(v) ? Value() : v;
+  return OK();
+}
+static Result<Value> tb_frame(Value s) { return Value(TB(s)->frame); }
+static Result<Value> tb_lineno(Value s) { return Value::small(TB(s)->lineno); }
+static Result<Value> tb_lasti(Value s) { return Value::small(TB(s)->lasti * 2); }
+static const GetSetDef tb_getsets[] = {{"tb_next", tb_next, tb_next_set}, {"tb_frame", tb_frame},
+                                       {"tb_lineno", tb_lineno}, {"tb_lasti", tb_lasti}, {nullptr, nullptr}};
+
+void init_frame_types() {
+  type_add_getsets(tp_frame, frame_getsets);
+  type_add_methods(tp_frame, frame_methods);
+  type_add_getsets(tp_traceback, tb_getsets);
+}
+
+}  // namespace gilpy

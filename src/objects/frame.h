@@ -1,0 +1,33 @@
+// Frames: the activation record of Python code. Allocated in the collected
+// heap (generators keep theirs; tracebacks and sys._getframe refer to them).
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Code;
+struct Function;
+struct Dict;
+
+enum class FrameState : uint8_t { Created, Running, Suspended, Completed };
+
+struct Frame : Object {
+  Code* code;
+  Frame* back;
+  Function* func;    // null for module, class-body and exec frames
+  Dict* globals;
+  Dict* builtins;
+  Value locals;      // mapping for module/class/exec frames (LOAD_NAME), else null
+  Dict* locals_snapshot;  // f_locals of an optimized frame, refreshed on access
+  Value gen;         // owning generator/coroutine or null
+  int32_t ip;        // next instruction (when suspended), current one while it runs
+  int32_t sp;        // value-stack depth while suspended
+  FrameState state;
+  Value slots[];     // localsplus (see code.h) followed by the value stack
+};
+
+Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func);
+int frame_lineno(Frame* f);
+Result<Dict*> frame_locals(Frame* f);  // f_locals / locals()
+
+}  // namespace gilpy

@@ -1,0 +1,58 @@
+// Python functions, bound methods, cells, and builtin (native) functions.
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Code;
+struct Tuple;
+struct Dict;
+struct Str;
+
+struct Function : Object {
+  Dict* dict;
+  Code* code;
+  Dict* globals;
+  Dict* builtins;
+  Tuple* defaults;     // or null
+  Dict* kwdefaults;    // or null
+  Tuple* closure;      // tuple of cells, or null
+  Str* name;
+  Str* qualname;
+  Value doc;
+  Value annotations;   // dict or null
+  Value module;
+};
+
+struct Cell : Object {
+  Value ref;  // null when empty
+};
+
+struct BoundMethod : Object {
+  Value func;
+  Value self;
+};
+
+// Native calling convention: args[0..nargs) positional, followed by one value
+// per name in kwnames (a tuple of str, or null). For methods, args[0] is self.
+using NativeFn = Result<Value> (*)(Value* args, int64_t nargs, Tuple* kwnames);
+
+struct Builtin : Object {
+  NativeFn fn;
+  Str* name;
+  Value self;         // bound receiver (module or object) or null
+  Value module;       // __module__
+  const char* doc;
+  Type* owner;        // for method descriptors: the type defining it
+};
+
+Function* function_new(Code* code, Dict* globals, Str* qualname);
+Cell* cell_new(Value v);
+Value method_new(Value func, Value self);
+Builtin* builtin_new(const char* name, NativeFn fn, Value self = Value(), const char* doc = nullptr);
+// A native method stored in a type's dict; binds like a function.
+Builtin* method_descr_new(Type* owner, const char* name, NativeFn fn, const char* doc = nullptr);
+
+inline bool is_function(Value v) { return has_layout(v, Layout::Function); }
+
+}  // namespace gilpy

@@ -1,0 +1,46 @@
+// int: small ints are tagged Values (runtime/value.h); larger ones, and every
+// instance of a user subclass of int (and bool), are Int objects on GMP.
+//
+// Invariant: an Int object of exact type `int` never holds a value that fits
+// in a small int (results are normalised), so identity-free equality of
+// small ints stays a word compare.
+#pragma once
+#include <gmp.h>
+
+#include <string>
+
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Int : Object {
+  Dict* dict;
+  mpz_t z;
+};
+
+
+inline bool is_int(Value v) { return v.is_small() || has_layout(v, Layout::Int); }
+Value int_from_i64(int64_t v);
+Value int_from_u64(uint64_t v);
+Value int_from_mpz(const mpz_t z);              // normalising
+Value int_from_double(double d);                // truncating; caller checks finite
+Result<Value> int_from_string(std::string_view digits, int base);  // cleaned digits
+// Read an int into an mpz (initialises `out`).
+void int_to_mpz(Value v, mpz_t out);
+// Exact conversions; raise OverflowError with `what` wording when out of range.
+Result<int64_t> int_as_i64(Value v);
+bool int_fits_i64(Value v, int64_t* out);
+Result<double> int_as_double(Value v);
+std::string int_to_string(Value v, int base = 10);
+int int_sign(Value v);
+Result<Value> int_binary(Value a, Value b, int op);   // op: BinaryOp code; NotImplemented if b not int
+Result<Value> int_compare(Value a, Value b, int op);
+int64_t int_hash(Value v);
+Result<Value> int_pow(Value a, Value b, Value mod);
+Value int_neg(Value v);
+// The value of an index-like object: int, or anything with __index__.
+Result<Value> index_value(Value v);
+Result<int64_t> as_index(Value v);  // OverflowError "cannot fit 'int' into an index-sized integer"
+Result<int64_t> as_ssize(Value v);  // clamps nothing: raises like as_index
+
+}  // namespace gilpy

@@ -1,0 +1,392 @@
+// The builtin iterator types that are classes in builtins: enumerate, zip,
+// map, filter, reversed; and the two iter() iterators (over a __getitem__
+// sequence, and iter(callable, sentinel)).
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+static Result<Value> iter_self(Value* a, int64_t, Tuple*) { return a[0]; }
+static Result<Value> iter_next_m(Value* a, int64_t, Tuple*) {
+  Value out;
+  TRY(a[0].type()->iternext(a[0], &out));
+  if (!out) return raise_stop_iteration(Value());
+  return out;
+}
+
+// ---- iteration over a __getitem__ sequence ----
+struct SeqIter : Object {
+  Value seq;  // null when exhausted
+  int64_t index;
+};
+static Status seqiter_next(Value self, Value* out) {
+  SeqIter* it = self.as<SeqIter>();
+  *out = Value();
+  if (!it->seq) return OK();
+  Result<Value> r = getitem(it->seq, int_from_i64(it->index));
+  if (r.ok()) {
+    it->index++;
+    *out = r.value();
+    return OK();
+  }
+  if (exc_matches(tp_IndexError) || exc_matches(tp_StopIteration)) {
+    exc_clear();
+    it->seq = Value();
+    return OK();
+  }
+  return ERR;
+}
+Result<Value> seq_iter_new(Value seq) {
+  SeqIter* it = static_cast<SeqIter*>(alloc_instance(tp_iterator, sizeof(SeqIter)));
+  it->seq = seq;
+  return Value(it);
+}
+
+// ---- iter(callable, sentinel) ----
+struct CallIter : Object {
+  Value fn, sentinel;  // fn null when exhausted
+};
+static Status calliter_next(Value self, Value* out) {
+  CallIter* it = self.as<CallIter>();
+  *out = Value();
+  if (!it->fn) return OK();
+  Result<Value> r = call0(it->fn);
+  if (r.is_err()) {
+    if (exc_matches(tp_StopIteration)) {
+      exc_clear();
+      it->fn = Value();
+      return OK();
+    }
+    return ERR;
+  }
+  bool same = TRY(eq(r.value(), it->sentinel));
+  if (same) {
+    it->fn = Value();
+    return OK();
+  }
+  *out = r.value();
+  return OK();
+}
+Value callable_iter_new(Value fn, Value sentinel) {
+  CallIter* it = static_cast<CallIter*>(alloc_instance(tp_callable_iterator, sizeof(CallIter)));
+  it->fn = fn;
+  it->sentinel = sentinel;
+  return Value(it);
+}
+
+// ---- enumerate ----
+struct Enumerate : Object {
+  Dict* dict;
+  Value it;
+  int64_t count;
+  Value big_count;  // used once count leaves the small-int range
+};
+static Result<Value> enumerate_new(Value* a, int64_t n, Tuple* kw) {
+  Value out[2];
+  TRY(parse_args("enumerate", a + 1, n - 1, kw, {"iterable", "start"}, 1, out));
+  Enumerate* e = static_cast<Enumerate*>(alloc_instance(as_type(a[0]), sizeof(Enumerate)));
+  e->it = TRY(get_iter(out[0]));
+  if (out[1]) {
+    Value s = TRY(index_value(out[1]));
+    int64_t c;
+    if (int_fits_i64(s, &c) && Value::fits_small(c)) e->count = c;
+    else e->big_count = s;
+  }
+  return Value(e);
+}
+static Status enumerate_next(Value self, Value* out) {
+  Enumerate* e = self.as<Enumerate>();
+  Value x;
+  TRY(iter_next(e->it, &x));
+  if (!x) { *out = Value(); return OK(); }
+  Value idx;
+  if (e->big_count) {
+    idx = e->big_count;
+    e->big_count = TRY(int_binary(idx, Value::small(1), 0));
+  } else {
+    idx = Value::small(e->count);
+    if (e->count == Value::kSmallMax) e->big_count = TRY(int_binary(idx, Value::small(1), 0));
+    else e->count++;
+  }
+  *out = Value(tuple_of({idx, x}));
+  return OK();
+}
+
+// ---- zip ----
+struct Zip : Object {
+  Dict* dict;
+  Tuple* its;
+  bool strict;
+  bool done;
+};
+static Result<Value> zip_new(Value* a, int64_t n, Tuple* kw) {
+  bool strict = false;
+  if (kw) {
+    for (int64_t i = 0; i < kw->size; i++) {
+      if (std::string(as_str(kw->items[i])->view()) != "strict")
+        return raise_fmt(tp_TypeError, "zip() got an unexpected keyword argument '%s'", as_str(kw->items[i])->data);
+      strict = TRY(truthy(a[n + i]));
+    }
+  }
+  Zip* z = static_cast<Zip*>(alloc_instance(as_type(a[0]), sizeof(Zip)));
+  z->its = tuple_new(n - 1);
+  for (int64_t i = 1; i < n; i++) {
+    Result<Value> it = get_iter(a[i]);
+    if (it.is_err()) {
+      if (exc_matches(tp_TypeError)) {
+        exc_clear();
+        return raise_fmt(tp_TypeError, "zip argument #%lld must support iteration", (long long)i);
+      }
+      return ERR;
+    }
+    z->its->items[i - 1] = it.value();
+  }
+  z->strict = strict;
+  return Value(z);
+}
+static Status zip_next(Value self, Value* out) {
+  Zip* z = self.as<Zip>();
+  *out = Value();
+  int64_t n = z->its->size;
+  if (z->done || n == 0) return OK();
+  Tuple* t = tuple_new(n);
+  for (int64_t i = 0; i < n; i++) {
+    Value x;
+    TRY(iter_next(z->its->items[i], &x));
+    if (!x) {
+      z->done = true;
+      if (z->strict) {
+        if (i > 0)
+          return raise_fmt(tp_ValueError, "zip() argument %lld is shorter than argument%s%lld", (long long)(i + 1),
+                           i == 1 ? " " : "s 1-", (long long)i);
+        for (int64_t j = 1; j < n; j++) {
+          Value y;
+          TRY(iter_next(z->its->items[j], &y));
+          if (y)
+            return raise_fmt(tp_ValueError, "zip() argument %lld is longer than argument%s%lld", (long long)(j + 1),
+                             j == 1 ? " " : "s 1-", (long long)j);
+        }
+      }
+      return OK();
+    }
+    t->items[i] = x;
+  }
+  *out = Value(t);
+  return OK();
+}
+
+// ---- map ----
+struct Map : Object {
+  Dict* dict;
+  Value fn;
+  Tuple* its;
+};
+static Result<Value> map_new(Value* a, int64_t n, Tuple* kw) {
+  if (as_type(a[0]) == tp_map) TRY(no_kwargs("map", kw));
+  if (n < 3) return raise(tp_TypeError, "map() must have at least two arguments.");
+  Map* m = static_cast<Map*>(alloc_instance(as_type(a[0]), sizeof(Map)));
+  m->fn = a[1];
+  m->its = tuple_new(n - 2);
+  for (int64_t i = 2; i < n; i++) m->its->items[i - 2] = TRY(get_iter(a[i]));
+  return Value(m);
+}
+static Status map_next(Value self, Value* out) {
+  Map* m = self.as<Map>();
+  int64_t n = m->its->size;
+  Value buf[8];
+  gc::Vector<Value> big;
+  Value* args = buf;
+  if (n > 8) { big.resize(size_t(n)); args = big.data(); }
+  for (int64_t i = 0; i < n; i++) {
+    TRY(iter_next(m->its->items[i], &args[i]));
+    if (!args[i]) { *out = Value(); return OK(); }
+  }
+  *out = TRY(call(m->fn, args, n));
+  return OK();
+}
+
+// ---- filter ----
+struct Filter : Object {
+  Dict* dict;
+  Value fn, it;
+};
+static Result<Value> filter_new(Value* a, int64_t n, Tuple* kw) {
+  if (as_type(a[0]) == tp_filter) TRY(no_kwargs("filter", kw));
+  TRY(check_nargs("filter", n - 1, 2, 2));
+  Filter* f = static_cast<Filter*>(alloc_instance(as_type(a[0]), sizeof(Filter)));
+  f->fn = a[1];
+  f->it = TRY(get_iter(a[2]));
+  return Value(f);
+}
+static Status filter_next(Value self, Value* out) {
+  Filter* f = self.as<Filter>();
+  for (;;) {
+    Value x;
+    TRY(iter_next(f->it, &x));
+    if (!x) { *out = Value(); return OK(); }
+    bool keep;
+    if (is_none(f->fn) || f->fn == Value(tp_bool)) {
+      keep = TRY(truthy(x));
+    } else {
+      Value r = TRY(call1(f->fn, x));
+      keep = TRY(truthy(r));
+    }
+    if (keep) { *out = x; return OK(); }
+  }
+}
+
+// ---- reversed ----
+struct Reversed : Object {
+  Dict* dict;
+  Value seq;  // null when exhausted
+  int64_t index;
+};
+static Result<Value> reversed_new(Value* a, int64_t n, Tuple* kw) {
+  if (as_type(a[0]) == tp_reversed) TRY(no_kwargs("reversed", kw));
+  TRY(check_nargs("reversed", n - 1, 1, 1));
+  Value rev = type_lookup(a[1].type(), N.__reversed__);
+  if (rev) {
+    if (is_none(rev)) return raise_fmt(tp_TypeError, "'%s' object is not reversible", type_name(a[1]));
+    return call_method0(a[1], N.__reversed__);
+  }
+  if (!type_lookup(a[1].type(), N.__getitem__) || !type_lookup(a[1].type(), N.__len__) || is_dict(a[1]))
+    return raise_fmt(tp_TypeError, "'%s' object is not reversible", type_name(a[1]));
+  int64_t len = TRY(gilpy::len(a[1]));
+  Reversed* r = static_cast<Reversed*>(alloc_instance(as_type(a[0]), sizeof(Reversed)));
+  r->seq = a[1];
+  r->index = len - 1;
+  return Value(r);
+}
+static Status reversed_next(Value self, Value* out) {
+  Reversed* r = self.as<Reversed>();
+  *out = Value();
+  if (!r->seq || r->index < 0) { r->seq = Value(); return OK(); }
+  Result<Value> v = getitem(r->seq, Value::small(r->index));
+  if (v.is_err()) {
+    if (exc_matches(tp_IndexError) || exc_matches(tp_StopIteration)) {
+      exc_clear();
+      r->seq = Value();
+      return OK();
+    }
+    return ERR;
+  }
+  r->index--;
+  *out = v.value();
+  return OK();
+}
+static Result<Value> reversed_len(Value* a, int64_t, Tuple*) {
+  Reversed* r = a[0].as<Reversed>();
+  return Value::small(r->seq ? r->index + 1 : 0);
+}
+
+static const MethodDef iter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m}, {nullptr, nullptr}};
+static const MethodDef enumerate_methods[] = {{"__new__", enumerate_new, MethKind::Static}, {"__iter__", iter_self},
+                                              {"__next__", iter_next_m}, {nullptr, nullptr}};
+static const MethodDef zip_methods[] = {{"__new__", zip_new, MethKind::Static}, {"__iter__", iter_self},
+                                        {"__next__", iter_next_m}, {nullptr, nullptr}};
+static const MethodDef map_methods[] = {{"__new__", map_new, MethKind::Static}, {"__iter__", iter_self},
+                                        {"__next__", iter_next_m}, {nullptr, nullptr}};
+static const MethodDef filter_methods[] = {{"__new__", filter_new, MethKind::Static}, {"__iter__", iter_self},
+                                           {"__next__", iter_next_m}, {nullptr, nullptr}};
+static const MethodDef reversed_methods[] = {{"__new__", reversed_new, MethKind::Static}, {"__iter__", iter_self},
+                                             {"__next__", iter_next_m}, {"__length_hint__", reversed_len},
+                                             {nullptr, nullptr}};
+
+// ---- types.GenericAlias (list[int] and friends) ----
+struct GenericAlias : Object {
+  Dict* dict;
+  Value origin;
+  Tuple* args;
+};
+Result<Value> generic_alias_new(Value origin, Value args) {
+  GenericAlias* g = static_cast<GenericAlias*>(alloc_instance(tp_GenericAlias, sizeof(GenericAlias)));
+  g->origin = origin;
+  g->args = is_tuple(args) ? as_tuple(args) : tuple_of({args});
+  return Value(g);
+}
+static Result<Value> ga_new(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("GenericAlias", n - 1, 2, 2));
+  return generic_alias_new(a[1], a[2]);
+}
+static Result<std::string> type_repr_for_alias(Value v) {
+  if (v == Value(g_Ellipsis)) return std::string("...");
+  if (is_type(v)) {
+    Type* t = as_type(v);
+    Value m = dict_get_str(t->dict, N.__module__);
+    if (!m || (is_str(m) && std::string(as_str(m)->view()) == "builtins")) return std::string(t->qualname->view());
+    return std::string(as_str(m)->view()) + "." + std::string(t->qualname->view());
+  }
+  Str* r = TRY(repr(v));
+  return std::string(r->view());
+}
+static Result<Value> ga_repr(Value* a, int64_t, Tuple*) {
+  GenericAlias* g = a[0].as<GenericAlias>();
+  std::string s = TRY(type_repr_for_alias(g->origin)) + "[";
+  for (int64_t i = 0; i < g->args->size; i++) {
+    if (i) s += ", ";
+    s += TRY(type_repr_for_alias(g->args->items[i]));
+  }
+  if (g->args->size == 0) s += "()";
+  return Value(str_new(s + "]"));
+}
+static Result<Value> ga_call(Value* a, int64_t n, Tuple* kw) { return call(a[0].as<GenericAlias>()->origin, a + 1, n - 1, kw); }
+static Result<Value> ga_getattr(Value* a, int64_t n, Tuple*) {
+  // Attributes not defined on the alias come from the origin (list[int].append).
+  return getattr(a[0].as<GenericAlias>()->origin, as_str(a[1]));
+}
+static Result<Value> ga_eq(Value* a, int64_t, Tuple*) {
+  if (a[1].type() != tp_GenericAlias) return Value(g_NotImplemented);
+  GenericAlias* x = a[0].as<GenericAlias>();
+  GenericAlias* y = a[1].as<GenericAlias>();
+  if (!TRY(eq(x->origin, y->origin))) return False();
+  return Bool(TRY(eq(Value(x->args), Value(y->args))));
+}
+static Result<Value> ga_hash(Value* a, int64_t, Tuple*) {
+  int64_t h1 = TRY(hash(a[0].as<GenericAlias>()->origin));
+  int64_t h2 = TRY(hash(Value(a[0].as<GenericAlias>()->args)));
+  return int_from_i64(h1 ^ h2);
+}
+static Result<Value> ga_mro_entries(Value* a, int64_t, Tuple*) { return Value(tuple_of({a[0].as<GenericAlias>()->origin})); }
+static Result<Value> ga_instancecheck(Value* a, int64_t, Tuple*) {
+  return raise(tp_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+}
+static Result<Value> ga_origin(Value s) { return s.as<GenericAlias>()->origin; }
+static Result<Value> ga_args(Value s) { return Value(s.as<GenericAlias>()->args); }
+static Result<Value> ga_params(Value) { return Value(tuple_empty()); }
+static const MethodDef ga_methods[] = {{"__new__", ga_new, MethKind::Static}, {"__repr__", ga_repr},
+                                       {"__call__", ga_call}, {"__getattr__", ga_getattr}, {"__eq__", ga_eq},
+                                       {"__hash__", ga_hash}, {"__mro_entries__", ga_mro_entries},
+                                       {"__instancecheck__", ga_instancecheck}, {nullptr, nullptr}};
+static const GetSetDef ga_getsets[] = {{"__origin__", ga_origin}, {"__args__", ga_args},
+                                       {"__parameters__", ga_params}, {nullptr, nullptr}};
+
+void init_iterator_types() {
+  type_add_methods(tp_iterator, iter_methods);
+  tp_iterator->iternext = seqiter_next;
+  type_add_methods(tp_callable_iterator, iter_methods);
+  tp_callable_iterator->iternext = calliter_next;
+  type_add_methods(tp_enumerate, enumerate_methods);
+  tp_enumerate->iternext = enumerate_next;
+  type_add_methods(tp_zip, zip_methods);
+  tp_zip->iternext = zip_next;
+  type_add_methods(tp_map, map_methods);
+  tp_map->iternext = map_next;
+  type_add_methods(tp_filter, filter_methods);
+  tp_filter->iternext = filter_next;
+  type_add_methods(tp_reversed, reversed_methods);
+  tp_reversed->iternext = reversed_next;
+  type_add_methods(tp_GenericAlias, ga_methods);
+  type_add_getsets(tp_GenericAlias, ga_getsets);
+  type_set_attr_const(tp_GenericAlias, "__module__", Value(str_intern("types")));
+}
+
+}  // namespace gilpy

@@ -1,0 +1,504 @@
+// list: the Python-visible methods (append, sort, __getitem__, ...), the
+// list iterators, and the stable merge sort used by list.sort and sorted().
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "bytecode/opcodes.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy {
+
+using namespace bytecode;
+
+static List* L(Value v) { return v.as<List>(); }
+
+// ---- sorting ----------------------------------------------------------------------------
+// Merge sort over (key, value) pairs: stable, O(n log n), and every
+// comparison may fail (a user __lt__ raising), which aborts the sort and
+// leaves the list in its original order (CPython leaves it "in some order").
+static Result<bool> less_than(Value a, Value b) {
+  if (a.is_small() && b.is_small()) return a.as_small() < b.as_small();
+  if (a.type() == tp_str && b.type() == tp_str) {
+    Str* x = as_str(a);
+    Str* y = as_str(b);
+    int c = std::memcmp(x->data, y->data, size_t(std::min(x->nbytes, y->nbytes)));
+    return c < 0 || (c == 0 && x->nbytes < y->nbytes);
+  }
+  return richcompare_bool(a, b, CMP_LT);
+}
+
+static Status merge_sort(Value* keys, Value* vals, Value* tk, Value* tv, int64_t n) {
+  if (n < 2) return OK();
+  if (n <= 16) {  // insertion sort: stable
+    for (int64_t i = 1; i < n; i++) {
+      Value k = keys[i], v = vals[i];
+      int64_t j = i;
+      while (j > 0) {
+        bool lt = TRY(less_than(k, keys[j - 1]));
+        if (!lt) break;
+        keys[j] = keys[j - 1];
+        vals[j] = vals[j - 1];
+        j--;
+      }
+      keys[j] = k;
+      vals[j] = v;
+    }
+    return OK();
+  }
+  int64_t mid = n / 2;
+  TRY(merge_sort(keys, vals, tk, tv, mid));
+  TRY(merge_sort(keys + mid, vals + mid, tk, tv, n - mid));
+  // Already ordered halves need no merge (common for nearly sorted input).
+  bool ordered = !TRY(less_than(keys[mid], keys[mid - 1]));
+  if (ordered) return OK();
+  std::memcpy(tk, keys, size_t(mid) * sizeof(Value));
+  std::memcpy(tv, vals, size_t(mid) * sizeof(Value));
+  int64_t i = 0, j = mid, k = 0;
+  while (i < mid && j < n) {
+    bool lt = TRY(less_than(keys[j], tk[i]));
+    if (lt) { keys[k] = keys[j]; vals[k++] = vals[j++]; }
+    else { keys[k] = tk[i]; vals[k++] = tv[i++]; }
+  }
+  while (i < mid) { keys[k] = tk[i]; vals[k++] = tv[i++]; }
+  return OK();
+}
+
+Status list_sort(List* l, Value key, bool reverse) {
+  int64_t n = l->size;
+  if (n < 2) return OK();
+  gc::Vector<Value> keys(static_cast<size_t>(n));
+  gc::Vector<Value> vals(l->items, l->items + n);
+  gc::Vector<Value> tk(static_cast<size_t>(n));
+  gc::Vector<Value> tv(static_cast<size_t>(n));
+  // While sorting, the list appears empty (CPython's rule), so mutation is detectable.
+  Value* saved = l->items;
+  int64_t saved_cap = l->capacity;
+  l->items = nullptr;
+  l->size = 0;
+  l->capacity = 0;
+  Status st = OK();
+  for (int64_t i = 0; i < n && st.ok(); i++) {
+    if (key && !is_none(key)) {
+      Result<Value> r = call1(key, vals[size_t(i)]);
+      if (r.is_err()) st = ERR;
+      else keys[size_t(i)] = r.value();
+    } else {
+      keys[size_t(i)] = vals[size_t(i)];
+    }
+  }
+  if (st.ok() && reverse) {
+    // Reverse, sort stably, reverse again: equal elements keep their order.
+    std::reverse(keys.begin(), keys.end());
+    std::reverse(vals.begin(), vals.end());
+  }
+  if (st.ok()) st = merge_sort(keys.data(), vals.data(), tk.data(), tv.data(), n);
+  if (st.ok() && reverse) std::reverse(vals.begin(), vals.end());
+  bool mutated = l->size != 0 || l->items != nullptr;
+  l->items = saved;
+  l->capacity = saved_cap;
+  l->size = n;
+  if (st.is_err()) return ERR;
+  if (mutated) return raise(tp_ValueError, "list modified during sort");
+  std::memcpy(l->items, vals.data(), size_t(n) * sizeof(Value));
+  return OK();
+}
+
+// ---- methods -------------------------------------------------------------------------------
+static Result<Value> list_new_m(Value* a, int64_t n, Tuple*) {
+  List* l = static_cast<List*>(alloc_instance(as_type(a[0]), sizeof(List)));
+  return Value(l);
+}
+static Result<Value> list_init_m(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("list", kw));
+  TRY(check_nargs("list", n - 1, 0, 1));
+  List* l = L(a[0]);
+  l->size = 0;
+  if (n > 1) TRY(list_extend(l, a[1]));
+  return None();
+}
+static Result<Value> list_append_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("list.append", n - 1, 1, 1));
+  TRY(list_append(L(a[0]), a[1]));
+  return None();
+}
+static Result<Value> list_extend_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("list.extend", n - 1, 1, 1));
+  TRY(list_extend(L(a[0]), a[1]));
+  return None();
+}
+static Result<Value> list_insert_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("insert", n - 1, 2, 2));
+  int64_t i = TRY(as_ssize(a[1]));
+  TRY(list_insert(L(a[0]), i, a[2]));
+  return None();
+}
+static Result<Value> list_pop_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("pop", n - 1, 0, 1));
+  int64_t i = n > 1 ? TRY(as_ssize(a[1])) : -1;
+  return list_pop(L(a[0]), i);
+}
+static Result<int64_t> find_index(List* l, Value x, int64_t start, int64_t stop) {
+  for (int64_t i = start; i < stop && i < l->size; i++) {
+    bool same = TRY(eq(l->items[i], x));
+    if (same) return i;
+  }
+  return int64_t(-1);
+}
+static Result<Value> list_remove_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("list.remove", n - 1, 1, 1));
+  List* l = L(a[0]);
+  int64_t i = TRY(find_index(l, a[1], 0, l->size));
+  if (i < 0) return raise(tp_ValueError, "list.remove(x): x not in list");
+  TRY(list_pop(l, i));
+  return None();
+}
+static void clamp_range(int64_t size, int64_t* start, int64_t* stop) {
+  if (*start < 0) { *start += size; if (*start < 0) *start = 0; }
+  if (*stop < 0) { *stop += size; if (*stop < 0) *stop = 0; }
+  if (*stop > size) *stop = size;
+}
+static Result<Value> list_index_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("index", n - 1, 1, 3));
+  List* l = L(a[0]);
+  int64_t start = n > 2 ? TRY(as_ssize(a[2])) : 0;
+  int64_t stop = n > 3 ? TRY(as_ssize(a[3])) : l->size;
+  clamp_range(l->size, &start, &stop);
+  int64_t i = TRY(find_index(l, a[1], start, stop));
+  if (i < 0) {
+    Str* r = TRY(repr(a[1]));
+    return raise(tp_ValueError, std::string(r->view()) + " is not in list");
+  }
+  return Value::small(i);
+}
+static Result<Value> list_count_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("count", n - 1, 1, 1));
+  List* l = L(a[0]);
+  int64_t c = 0;
+  for (int64_t i = 0; i < l->size; i++) {
+    bool same = TRY(eq(l->items[i], a[1]));
+    if (same) c++;
+  }
+  return Value::small(c);
+}
+static Result<Value> list_clear_m(Value* a, int64_t, Tuple*) {
+  List* l = L(a[0]);
+  l->items = nullptr;
+  l->size = 0;
+  l->capacity = 0;
+  return None();
+}
+static Result<Value> list_copy_m(Value* a, int64_t, Tuple*) { return Value(list_from(L(a[0])->items, L(a[0])->size)); }
+static Result<Value> list_reverse_m(Value* a, int64_t, Tuple*) {
+  List* l = L(a[0]);
+  std::reverse(l->items, l->items + l->size);
+  return None();
+}
+static Result<Value> list_sort_m(Value* a, int64_t n, Tuple* kw) {
+  if (n > 1) return raise(tp_TypeError, "sort() takes no positional arguments");
+  Value out[2];
+  TRY(parse_args("sort", a + 1, 0, kw, {"key", "reverse"}, 0, out, 0, 0));
+  bool rev = out[1] ? TRY(truthy(out[1])) : false;
+  TRY(list_sort(L(a[0]), out[0] ? out[0] : None(), rev));
+  return None();
+}
+static Result<Value> list_len(Value* a, int64_t, Tuple*) { return Value::small(L(a[0])->size); }
+
+static Result<Value> list_getitem(Value* a, int64_t n, Tuple*) {
+  List* l = L(a[0]);
+  if (is_slice(a[1])) {
+    int64_t start, stop, step;
+    int64_t cnt = TRY(slice_indices(a[1].as<Slice>(), l->size, &start, &stop, &step));
+    List* r = list_new(cnt);
+    for (int64_t i = 0, j = start; i < cnt; i++, j += step) r->items[i] = l->items[j];
+    return Value(r);
+  }
+  int64_t i = TRY(seq_index(a[1], l->size, "list"));
+  return l->items[i];
+}
+
+static Status assign_slice(List* l, Slice* s, Value v) {
+  int64_t start, stop, step;
+  int64_t cnt = TRY(slice_indices(s, l->size, &start, &stop, &step));
+  List* src = is_list(v) && L(v) != l ? L(v) : TRY(list_from_iterable(v));
+  if (step == 1) {
+    if (stop < start) stop = start;
+    int64_t delta = src->size - (stop - start);
+    TRY(list_reserve(l, l->size + delta));
+    std::memmove(l->items + stop + delta, l->items + stop, size_t(l->size - stop) * sizeof(Value));
+    std::memcpy(l->items + start, src->items, size_t(src->size) * sizeof(Value));
+    l->size += delta;
+    return OK();
+  }
+  if (src->size != cnt)
+    return raise_fmt(tp_ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                     (long long)src->size, (long long)cnt);
+  for (int64_t i = 0, j = start; i < cnt; i++, j += step) l->items[j] = src->items[i];
+  return OK();
+}
+static Status delete_slice(List* l, Slice* s) {
+  int64_t start, stop, step;
+  int64_t cnt = TRY(slice_indices(s, l->size, &start, &stop, &step));
+  if (cnt == 0) return OK();
+  if (step < 0) {
+    start = start + step * (cnt - 1);
+    step = -step;
+  }
+  int64_t w = start;
+  for (int64_t r = start; r < l->size; r++) {
+    if (r >= start && (r - start) % step == 0 && (r - start) / step < cnt) continue;
+    l->items[w++] = l->items[r];
+  }
+  for (int64_t i = w; i < l->size; i++) l->items[i] = Value();
+  l->size = w;
+  return OK();
+}
+static Result<Value> list_setitem(Value* a, int64_t n, Tuple*) {
+  List* l = L(a[0]);
+  if (is_slice(a[1])) {
+    TRY(assign_slice(l, a[1].as<Slice>(), a[2]));
+    return None();
+  }
+  Result<int64_t> i = seq_index(a[1], l->size, "list");
+  if (i.is_err()) {
+    if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
+    return ERR;
+  }
+  l->items[i.value()] = a[2];
+  return None();
+}
+static Result<Value> list_delitem(Value* a, int64_t n, Tuple*) {
+  List* l = L(a[0]);
+  if (is_slice(a[1])) {
+    TRY(delete_slice(l, a[1].as<Slice>()));
+    return None();
+  }
+  Result<int64_t> i = seq_index(a[1], l->size, "list");
+  if (i.is_err()) {
+    if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
+    return ERR;
+  }
+  TRY(list_pop(l, i.value()));
+  return None();
+}
+static Result<Value> list_contains(Value* a, int64_t, Tuple*) {
+  List* l = L(a[0]);
+  for (int64_t i = 0; i < l->size; i++) {
+    bool same = TRY(eq(l->items[i], a[1]));
+    if (same) return True();
+  }
+  return False();
+}
+static Result<Value> list_add(Value* a, int64_t, Tuple*) {
+  if (!is_list(a[1]))
+    return raise_fmt(tp_TypeError, "can only concatenate list (not \"%s\") to list", type_name(a[1]));
+  List* x = L(a[0]);
+  List* y = L(a[1]);
+  List* r = list_new(x->size + y->size);
+  std::memcpy(r->items, x->items, size_t(x->size) * sizeof(Value));
+  std::memcpy(r->items + x->size, y->items, size_t(y->size) * sizeof(Value));
+  return Value(r);
+}
+static Result<Value> list_iadd(Value* a, int64_t, Tuple*) {
+  TRY(list_extend(L(a[0]), a[1]));
+  return a[0];
+}
+Result<int64_t> repeat_count(Value n, int64_t item_size);
+static Result<Value> list_mul(Value* a, int64_t, Tuple*) {
+  if (!is_int(a[1]) && !type_lookup(a[1].type(), N.__index__)) return Value(g_NotImplemented);
+  List* l = L(a[0]);
+  int64_t k = TRY(repeat_count(a[1], l->size));
+  int64_t total = l->size * k;
+  void* mem = total != 0 ? gc::try_alloc(size_t(total) * sizeof(Value)) : nullptr;
+  if (total != 0 && !mem) return raise_memory_error();
+  List* r = list_new(0);
+  r->items = static_cast<Value*>(mem);
+  r->capacity = r->size = l->size * k;
+  for (int64_t i = 0; i < k; i++) std::memcpy(r->items + i * l->size, l->items, size_t(l->size) * sizeof(Value));
+  return Value(r);
+}
+static Result<Value> list_imul(Value* a, int64_t, Tuple*) {
+  if (!is_int(a[1]) && !type_lookup(a[1].type(), N.__index__)) return Value(g_NotImplemented);
+  List* l = L(a[0]);
+  int64_t k = TRY(repeat_count(a[1], l->size));
+  int64_t n0 = l->size;
+  if (k <= 0) { l->size = 0; return a[0]; }
+  TRY(list_reserve(l, n0 * k));
+  for (int64_t i = 1; i < k; i++) std::memcpy(l->items + i * n0, l->items, size_t(n0) * sizeof(Value));
+  l->size = n0 * k;
+  return a[0];
+}
+
+// Sequence comparison shared by list and tuple.
+Result<Value> seq_compare(Value* xa, int64_t xn, Value* ya, int64_t yn, int op) {
+  int64_t i = 0;
+  for (; i < xn && i < yn; i++) {
+    if (xa[i] == ya[i]) continue;
+    bool same = TRY(eq(xa[i], ya[i]));
+    if (!same) break;
+  }
+  if (i >= xn || i >= yn) {
+    bool r;
+    switch (op) {
+      case CMP_LT: r = xn < yn; break;
+      case CMP_LE: r = xn <= yn; break;
+      case CMP_EQ: r = xn == yn; break;
+      case CMP_NE: r = xn != yn; break;
+      case CMP_GT: r = xn > yn; break;
+      default: r = xn >= yn; break;
+    }
+    return Bool(r);
+  }
+  if (op == CMP_EQ) return False();
+  if (op == CMP_NE) return True();
+  return richcompare(xa[i], ya[i], op);
+}
+static Result<Value> list_cmp(Value* a, int op) {
+  if (!is_list(a[1])) return Value(g_NotImplemented);
+  if (!enter_recursion()) return ERR;
+  Result<Value> r = seq_compare(L(a[0])->items, L(a[0])->size, L(a[1])->items, L(a[1])->size, op);
+  leave_recursion();
+  return r;
+}
+static Result<Value> list_lt(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_LT); }
+static Result<Value> list_le(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_LE); }
+static Result<Value> list_eq(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_EQ); }
+static Result<Value> list_ne(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_NE); }
+static Result<Value> list_gt(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_GT); }
+static Result<Value> list_ge(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_GE); }
+
+// repr of list and tuple, with recursion detection ("[...]").
+static gc::Vector<Value>* g_repr_stack;  // objects whose repr is in progress (per process; GIL-held)
+Result<Str*> seq_repr(Value self, const char* open, const char* close, Value* items, int64_t n) {
+  if (!g_repr_stack) g_repr_stack = gc::make<gc::Vector<Value>>();
+  for (Value v : *g_repr_stack)
+    if (v == self) return str_new(std::string(open) + "..." + close);
+  g_repr_stack->push_back(self);
+  std::string s = open;
+  Status st = OK();
+  for (int64_t i = 0; i < n; i++) {
+    if (i) s += ", ";
+    Result<Str*> r = repr(items[i]);
+    if (r.is_err()) { st = ERR; break; }
+    s += r.value()->view();
+  }
+  g_repr_stack->pop_back();
+  if (st.is_err()) return ERR;
+  if (n == 1 && std::strcmp(open, "(") == 0) s += ",";
+  s += close;
+  return str_new(s);
+}
+bool repr_enter(Value self) {
+  if (!g_repr_stack) g_repr_stack = gc::make<gc::Vector<Value>>();
+  for (Value v : *g_repr_stack)
+    if (v == self) return false;
+  g_repr_stack->push_back(self);
+  return true;
+}
+void repr_leave() { g_repr_stack->pop_back(); }
+
+static Result<Value> list_repr(Value* a, int64_t, Tuple*) {
+  Str* s = TRY(seq_repr(a[0], "[", "]", L(a[0])->items, L(a[0])->size));
+  return Value(s);
+}
+
+// ---- iterators ----------------------------------------------------------------------------
+struct ListIter : Object {
+  Value seq;     // null when exhausted
+  int64_t index;
+};
+static Status listiter_next(Value self, Value* out) {
+  ListIter* it = self.as<ListIter>();
+  if (it->seq) {
+    List* l = L(it->seq);
+    if (it->index < l->size) {
+      *out = l->items[it->index++];
+      return OK();
+    }
+    it->seq = Value();
+  }
+  *out = Value();
+  return OK();
+}
+static Status listrev_next(Value self, Value* out) {
+  ListIter* it = self.as<ListIter>();
+  if (it->seq) {
+    List* l = L(it->seq);
+    if (it->index >= 0 && it->index < l->size) {
+      *out = l->items[it->index--];
+      return OK();
+    }
+    it->seq = Value();
+  }
+  *out = Value();
+  return OK();
+}
+static Result<Value> list_iter(Value* a, int64_t, Tuple*) {
+  ListIter* it = static_cast<ListIter*>(alloc_instance(tp_list_iterator, sizeof(ListIter)));
+  it->seq = a[0];
+  return Value(it);
+}
+static Result<Value> list_reversed(Value* a, int64_t, Tuple*) {
+  ListIter* it = static_cast<ListIter*>(alloc_instance(tp_list_reverseiterator, sizeof(ListIter)));
+  it->seq = a[0];
+  it->index = L(a[0])->size - 1;
+  return Value(it);
+}
+static Result<Value> iter_self(Value* a, int64_t, Tuple*) { return a[0]; }
+static Result<Value> iter_next_m(Value* a, int64_t, Tuple*) {
+  Value out;
+  TRY(a[0].type()->iternext(a[0], &out));
+  if (!out) return raise_stop_iteration(Value());
+  return out;
+}
+static Result<Value> listiter_len(Value* a, int64_t, Tuple*) {
+  ListIter* it = a[0].as<ListIter>();
+  if (!it->seq) return Value::small(0);
+  int64_t n = a[0].type() == tp_list_reverseiterator ? it->index + 1 : L(it->seq)->size - it->index;
+  return Value::small(n < 0 ? 0 : n);
+}
+static const MethodDef listiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
+                                             {"__length_hint__", listiter_len}, {nullptr, nullptr}};
+
+static Result<Value> list_class_getitem(Value* a, int64_t n, Tuple*) {
+  extern Result<Value> generic_alias_new(Value origin, Value args);
+  return generic_alias_new(a[0], a[1]);
+}
+static Result<Value> list_sizeof(Value* a, int64_t, Tuple*) {
+  return Value::small(int64_t(sizeof(List) + size_t(L(a[0])->capacity) * sizeof(Value)));
+}
+
+static const MethodDef list_methods[] = {
+    {"__new__", list_new_m, MethKind::Static}, {"__init__", list_init_m}, {"append", list_append_m},
+    {"extend", list_extend_m}, {"insert", list_insert_m}, {"pop", list_pop_m}, {"remove", list_remove_m},
+    {"index", list_index_m}, {"count", list_count_m}, {"clear", list_clear_m}, {"copy", list_copy_m},
+    {"reverse", list_reverse_m}, {"sort", list_sort_m}, {"__len__", list_len}, {"__getitem__", list_getitem},
+    {"__setitem__", list_setitem}, {"__delitem__", list_delitem}, {"__contains__", list_contains},
+    {"__add__", list_add}, {"__iadd__", list_iadd}, {"__mul__", list_mul}, {"__rmul__", list_mul},
+    {"__imul__", list_imul}, {"__lt__", list_lt}, {"__le__", list_le}, {"__eq__", list_eq}, {"__ne__", list_ne},
+    {"__gt__", list_gt}, {"__ge__", list_ge}, {"__repr__", list_repr}, {"__iter__", list_iter},
+    {"__reversed__", list_reversed}, {"__class_getitem__", list_class_getitem, MethKind::Class},
+    {"__sizeof__", list_sizeof}, {nullptr, nullptr}};
+
+void init_list_type() {
+  type_add_methods(tp_list, list_methods);
+  type_set_attr_const(tp_list, "__hash__", None());
+  type_add_methods(tp_list_iterator, listiter_methods);
+  type_add_methods(tp_list_reverseiterator, listiter_methods);
+  tp_list_iterator->iternext = listiter_next;
+  tp_list_reverseiterator->iternext = listrev_next;
+}
+
+size_t list_iter_size() { return sizeof(ListIter); }
+
+}  // namespace gilpy

@@ -1,0 +1,374 @@
+// object: the root type. Instance allocation, object.__new__/__init__, the
+// generic attribute protocol (object.__getattribute__/__setattr__), and the
+// default __repr__/__str__/__eq__/__hash__/__format__/__dir__...
+#include <cstdio>
+#include <cstring>
+
+#include "objects/descriptors.h"
+#include "objects/dict.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+Object* alloc_instance(Type* t, size_t size) {
+  if (size < t->instance_size) size = t->instance_size;
+  Object* o = static_cast<Object*>(gc::alloc(size));
+  o->type = t;
+  return o;
+}
+
+Object* alloc_atomic_instance(Type* t, size_t size) {
+  Object* o;
+  if (t->flags & TF_HEAPTYPE) {
+    if (size < t->instance_size) size = t->instance_size;
+    o = static_cast<Object*>(gc::alloc(size));
+  } else {
+    o = static_cast<Object*>(gc::alloc_atomic(size));
+    std::memset(o, 0, sizeof(Object) + sizeof(void*));  // header and dict slot
+  }
+  o->type = t;
+  return o;
+}
+
+Dict** instance_dict_ptr(Value o) {
+  if (!o.is_obj()) return nullptr;
+  Type* t = o.obj()->type;
+  if (t->layout == Layout::Type) return &o.as<Type>()->dict;
+  if (t->layout == Layout::Module || t->layout == Layout::Function) return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o.obj()) + sizeof(Object));
+  if (!t->dict_offset) return nullptr;
+  return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o.obj()) + t->dict_offset);
+}
+
+static bool is_data_descriptor(Value d) {
+  Type* dt = d.type();
+  if (dt == tp_getset_descriptor || dt == tp_member_descriptor || dt == tp_property) return true;
+  if (dt == tp_function || dt == tp_method_descriptor || dt->layout == Layout::Str) return false;
+  return type_lookup(dt, N.__set__) || type_lookup(dt, N.__delete__);
+}
+
+Result<Value> descr_get(Value descr, Value obj, Value type) {
+  Type* dt = descr.type();
+  if (dt == tp_function) {
+    if (!obj) return descr;
+    return method_new(descr, obj);
+  }
+  if (dt == tp_method_descriptor) {
+    if (!obj) return descr;
+    Builtin* m = descr.as<Builtin>();
+    Builtin* b = builtin_new(m->name->data, m->fn, obj, m->doc);
+    b->name = m->name;
+    return Value(b);
+  }
+  if (dt == tp_classmethod_descriptor) {
+    Builtin* m = descr.as<Builtin>();
+    Value cls = type ? type : Value(obj.type());
+    Builtin* b = builtin_new(m->name->data, m->fn, cls, m->doc);
+    b->name = m->name;
+    return Value(b);
+  }
+  if (dt == tp_getset_descriptor) {
+    if (!obj) return descr;
+    return descr.as<GetSet>()->get(obj);
+  }
+  if (dt == tp_staticmethod) return descr.as<StaticMethod>()->func;
+  if (dt == tp_classmethod && descr.as<StaticMethod>()->func.type() == tp_function)
+    return method_new(descr.as<StaticMethod>()->func, type ? type : Value(obj.type()));
+  if (dt == tp_property) {
+    if (!obj) return descr;
+    Property* p = descr.as<Property>();
+    if (!is_none(p->fget)) return call1(p->fget, obj);
+  }
+  if (dt == tp_member_descriptor) {
+    if (!obj) return descr;
+    Member* m = descr.as<Member>();
+    Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + m->offset);
+    if (!v)
+      return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
+    return v;
+  }
+  Value get = type_lookup(dt, N.__get__);
+  if (!get) return descr;
+  Value args[3] = {descr, obj ? obj : None(), type ? type : None()};
+  return call(get, args, 3);
+}
+
+Result<Value> generic_getattr(Value o, Str* name, bool suppress) {
+  Type* t = o.type();
+  Value d = type_lookup(t, name);
+  if (d && is_data_descriptor(d)) {
+    return descr_get(d, o, Value(t));
+  }
+  Dict** dp = instance_dict_ptr(o);
+  if (dp && *dp) {
+    Value v = dict_get_str(*dp, name);
+    if (v) return v;
+  }
+  if (d) return descr_get(d, o, Value(t));
+  if (suppress) return ERR;  // "missing" with no exception pending (see protocols.h)
+  return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+}
+
+Status generic_setattr(Value o, Str* name, Value v) {
+  Type* t = o.type();
+  Value d = type_lookup(t, name);
+  if (d) {
+    Type* dt = d.type();
+    if (dt == tp_getset_descriptor) {
+      GetSet* g = d.as<GetSet>();
+      if (!g->set)
+        return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", name->data,
+                         g->owner->name->data);
+      return g->set(o, v);
+    }
+    if (dt == tp_member_descriptor) {
+      Member* m = d.as<Member>();
+      Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(o.obj()) + m->offset);
+      if (!v && !*slot)
+        return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+      *slot = v;
+      return OK();
+    }
+    if (dt != tp_function) {
+      Value setter = type_lookup(dt, v ? N.__set__ : N.__delete__);
+      if (setter) {
+        if (v) {
+          Value args[3] = {d, o, v};
+          TRY(call(setter, args, 3));
+        } else {
+          Value args[2] = {d, o};
+          TRY(call(setter, args, 2));
+        }
+        return OK();
+      }
+      if (dt == tp_property) {
+        return raise_fmt(tp_AttributeError, "can't %s attribute", v ? "set" : "delete");
+      }
+    }
+  }
+  Dict** dp = instance_dict_ptr(o);
+  if (!dp) {
+    if (d)
+      return raise_fmt(tp_AttributeError, "'%s' object attribute '%s' is read-only", t->name->data, name->data);
+    return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+  }
+  if (!*dp) {
+    if (!v) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+    *dp = dict_new();
+  }
+  if (v) {
+    TRY(dict_set(*dp, Value(name), v));
+  } else {
+    bool found = TRY(dict_del(*dp, Value(name)));
+    if (!found) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+  }
+  return OK();
+}
+
+// ---- object's methods ------------------------------------------------------------
+static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
+  if (nargs < 1 || !is_type(args[0])) return raise(tp_TypeError, "object.__new__(X): X is not a type object");
+  Type* t = as_type(args[0]);
+  if (nargs > 1 || (kw && kw->size)) {
+    Value init = type_lookup(t, N.__init__);
+    Value newf = type_lookup(t, N.__new__);
+    if (newf != dict_get_str(tp_object->dict, N.__new__))
+      return raise(tp_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    if (init == dict_get_str(tp_object->dict, N.__init__))
+      return raise_fmt(tp_TypeError, "%s() takes no arguments", t->name->data);
+  }
+  if (t->flags & TF_ABSTRACT) {
+    Value am = dict_get_str(t->dict, N.__abstractmethods__);
+    if (!am) { Value a; TRY(getattr_opt(Value(t), N.__abstractmethods__, &a)); am = a; }
+    if (am) {
+      List* names = TRY(to_list(am));
+      TRY(list_sort(names, Value(), false));
+      std::string s;
+      for (int64_t i = 0; i < names->size; i++) {
+        if (i) s += "', '";
+        Str* n = TRY(str(names->items[i]));
+        s += n->view();
+      }
+      if (names->size)
+        return raise_fmt(tp_TypeError, "Can't instantiate abstract class %s with abstract method%s '%s'",
+                         t->name->data, names->size > 1 ? "s" : "", s.c_str());
+    }
+  }
+  if (t->layout != Layout::Object && t->layout != Layout::Exception)
+    return raise_fmt(tp_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name->data,
+                     t->base ? t->base->name->data : "object");
+  return Value(alloc_instance(t));
+}
+
+static Result<Value> object_init(Value* args, int64_t nargs, Tuple* kw) {
+  if (nargs > 1 || (kw && kw->size)) {
+    Type* t = args[0].type();
+    Value init = type_lookup(t, N.__init__);
+    Value newf = type_lookup(t, N.__new__);
+    if (init != dict_get_str(tp_object->dict, N.__init__))
+      return raise(tp_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+    if (newf == dict_get_str(tp_object->dict, N.__new__))
+      return raise_fmt(tp_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                       t->name->data);
+  }
+  return None();
+}
+
+Result<Str*> default_repr(Value self) {
+  Type* t = self.type();
+  Value mod = t->flags & TF_HEAPTYPE ? type_module(t) : Value();
+  char buf[64];
+  std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)self.bits());
+  std::string s = "<";
+  if (mod && is_str(mod) && std::strcmp(as_str(mod)->data, "builtins") != 0) {
+    s += as_str(mod)->view();
+    s += ".";
+  }
+  s += t->qualname->view();
+  s += buf;
+  return str_new(s);
+}
+
+static Result<Value> object_repr(Value* args, int64_t nargs, Tuple*) {
+  Str* s = TRY(default_repr(args[0]));
+  return Value(s);
+}
+static Result<Value> object_str(Value* args, int64_t nargs, Tuple*) {
+  Str* s = TRY(repr(args[0]));
+  return Value(s);
+}
+static Result<Value> object_hash(Value* args, int64_t, Tuple*) {
+  return Value::small(int64_t(args[0].bits() >> 4));
+}
+static Result<Value> object_eq(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__eq__", nargs - 1, 1, 1));
+  return args[0] == args[1] ? True() : Value(g_NotImplemented);
+}
+static Result<Value> object_ne(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__ne__", nargs - 1, 1, 1));
+  Value r = TRY(call_method1(args[0], N.__eq__, args[1]));
+  if (r == Value(g_NotImplemented)) return r;
+  bool b = TRY(truthy(r));
+  return Bool(!b);
+}
+static Result<Value> object_cmp_ni(Value* args, int64_t nargs, Tuple*) { return Value(g_NotImplemented); }
+static Result<Value> object_getattribute(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__getattribute__", nargs - 1, 1, 1));
+  if (!is_str(args[1]))
+    return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+  return generic_getattr(args[0], str_intern(as_str(args[1])), false);
+}
+static Result<Value> object_setattr(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__setattr__", nargs - 1, 2, 2));
+  if (!is_str(args[1]))
+    return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+  if (is_type(args[0])) TRY(type_setattr(as_type(args[0]), as_str(args[1]), args[2]));
+  else TRY(generic_setattr(args[0], str_intern(as_str(args[1])), args[2]));
+  return None();
+}
+static Result<Value> object_delattr(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__delattr__", nargs - 1, 1, 1));
+  if (!is_str(args[1]))
+    return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+  TRY(generic_setattr(args[0], str_intern(as_str(args[1])), Value()));
+  return None();
+}
+static Result<Value> object_format(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__format__", nargs - 1, 1, 1));
+  if (!is_str(args[1])) return raise_fmt(tp_TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
+  if (as_str(args[1])->nbytes)
+    return raise_fmt(tp_TypeError, "unsupported format string passed to %s.__format__", type_name(args[0]));
+  Str* s = TRY(str(args[0]));
+  return Value(s);
+}
+static Result<Value> object_init_subclass(Value* args, int64_t nargs, Tuple* kw) {
+  if (nargs > 1 || (kw && kw->size))
+    return raise_fmt(tp_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                     is_type(args[0]) ? as_type(args[0])->name->data : "object");
+  return None();
+}
+static Result<Value> object_subclasshook(Value*, int64_t, Tuple*) { return Value(g_NotImplemented); }
+static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
+  Dict* names = dict_new();
+  Dict** dp = instance_dict_ptr(args[0]);
+  if (dp && *dp) TRY(dict_update(names, Value(*dp)));
+  Type* t = args[0].type();
+  for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+  List* l = list_new(0);
+  int64_t pos = 0;
+  Value k;
+  while (dict_next(names, &pos, &k, nullptr)) TRY(list_append(l, k));
+  return Value(l);
+}
+static Result<Value> object_sizeof(Value* args, int64_t, Tuple*) {
+  return Value::small(args[0].is_small() ? 28 : int64_t(args[0].type()->instance_size));
+}
+static Result<Value> get_class(Value self) { return Value(self.type()); }
+static Status set_class(Value self, Value v) {
+  if (!v) return raise(tp_TypeError, "can't delete __class__ attribute");
+  if (!is_type(v)) return raise_fmt(tp_TypeError, "__class__ must be set to a class, not '%s' object", type_name(v));
+  Type* nt = as_type(v);
+  Type* ot = self.type();
+  if (!(nt->flags & TF_HEAPTYPE) || !(ot->flags & TF_HEAPTYPE) || nt->instance_size != ot->instance_size ||
+      nt->layout != ot->layout || nt->dict_offset != ot->dict_offset)
+    return raise_fmt(tp_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name->data,
+                     ot->name->data);
+  self.obj()->type = nt;
+  return OK();
+}
+static Result<Value> get_dict(Value self) {
+  Dict** dp = instance_dict_ptr(self);
+  if (!dp) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '__dict__'", type_name(self));
+  if (!*dp) *dp = dict_new();
+  return Value(*dp);
+}
+static Status set_dict(Value self, Value v) {
+  Dict** dp = instance_dict_ptr(self);
+  if (!dp) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '__dict__'", type_name(self));
+  if (!v) { *dp = nullptr; return OK(); }
+  if (!is_dict(v)) return raise_fmt(tp_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
+  *dp = as_dict(v);
+  return OK();
+}
+
+static const MethodDef object_methods[] = {
+    {"__new__", object_new, MethKind::Static},
+    {"__init__", object_init},
+    {"__repr__", object_repr},
+    {"__str__", object_str},
+    {"__hash__", object_hash},
+    {"__eq__", object_eq},
+    {"__ne__", object_ne},
+    {"__lt__", object_cmp_ni},
+    {"__le__", object_cmp_ni},
+    {"__gt__", object_cmp_ni},
+    {"__ge__", object_cmp_ni},
+    {"__getattribute__", object_getattribute},
+    {"__setattr__", object_setattr},
+    {"__delattr__", object_delattr},
+    {"__format__", object_format},
+    {"__init_subclass__", object_init_subclass, MethKind::Class},
+    {"__subclasshook__", object_subclasshook, MethKind::Class},
+    {"__dir__", object_dir},
+    {"__sizeof__", object_sizeof},
+    {nullptr, nullptr}};
+static const GetSetDef object_getsets[] = {{"__class__", get_class, set_class}, {nullptr, nullptr}};
+
+// __dict__ is offered by every user class that has an instance dict.
+extern const GetSetDef instance_dict_getset[];
+const GetSetDef instance_dict_getset[] = {{"__dict__", get_dict, set_dict}, {nullptr, nullptr}};
+
+void init_object_type() {
+  type_add_methods(tp_object, object_methods);
+  type_add_getsets(tp_object, object_getsets);
+  type_set_attr_const(tp_object, "__doc__", str_value("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
+}
+
+}  // namespace gilpy

@@ -1,0 +1,449 @@
+// type: builtin type set-up, class creation (type.__new__), the C3 MRO, the
+// attribute cache, instantiation (type.__call__), and type attributes.
+#include "objects/type.h"
+
+#include <cstring>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy {
+
+// ---- versions and the attribute cache --------------------------------------
+// Each type has a version from a global counter; a change to a type's dict or
+// bases gives it and all its subclasses fresh versions. The cache maps
+// (version, interned name) -> lookup result, so a hit costs two compares.
+static uint32_t g_next_version = 1;
+struct CacheEntry {
+  uint32_t version;
+  Str* name;
+  Value value;
+};
+static constexpr size_t kCacheSize = 4096;
+static CacheEntry g_cache[kCacheSize];  // static data: scanned by the collector
+
+static Value lookup_uncached(Type* t, Str* name) {
+  Tuple* mro = t->mro;
+  if (!mro) return dict_get_str(t->dict, name);
+  for (int64_t i = 0; i < mro->size; i++) {
+    Type* b = as_type(mro->items[i]);
+    Value v = dict_get_str(b->dict, name);
+    if (v) return v;
+  }
+  return Value();
+}
+
+Value type_lookup(Type* t, Str* name) {
+  if (GILPY_UNLIKELY(!name->interned)) return lookup_uncached(t, name);
+  size_t h = ((t->version * 2654435761u) ^ (uintptr_t(name) >> 4)) & (kCacheSize - 1);
+  CacheEntry& e = g_cache[h];
+  if (e.version == t->version && e.name == name) return e.value;
+  Value v = lookup_uncached(t, name);
+  e.version = t->version;
+  e.name = name;
+  e.value = v;
+  return v;
+}
+
+static void update_flags(Type* t) {
+  uint32_t f = t->flags & ~(TF_HAS_GETATTR | TF_HAS_GETATTRIBUTE | TF_HAS_SETATTR | TF_HAS_DEL);
+  if (lookup_uncached(t, N.__getattr__)) f |= TF_HAS_GETATTR;
+  Value ga = lookup_uncached(t, N.__getattribute__);
+  if (ga && ga != dict_get_str(tp_object->dict, N.__getattribute__)) f |= TF_HAS_GETATTRIBUTE;
+  Value sa = lookup_uncached(t, N.__setattr__);
+  Value da = lookup_uncached(t, N.__delattr__);
+  if ((sa && sa != dict_get_str(tp_object->dict, N.__setattr__)) ||
+      (da && da != dict_get_str(tp_object->dict, N.__delattr__)))
+    f |= TF_HAS_SETATTR;
+  if (lookup_uncached(t, N.__del__)) f |= TF_HAS_DEL;
+  t->flags = f;
+}
+
+void type_modified(Type* t) {
+  t->version = g_next_version++;
+  update_flags(t);
+  if (t->subclasses)
+    for (Type* s : *t->subclasses) type_modified(s);
+}
+
+// ---- builtin types ------------------------------------------------------------
+Type* type_new_static(Type* t, const char* name, Type* base, Layout layout, size_t size, uint32_t flags) {
+  t->type = tp_type;
+  t->name = str_intern(name);
+  t->qualname = t->name;
+  t->base = base;
+  t->bases = base ? tuple_of({Value(base)}) : tuple_empty();
+  t->dict = dict_new();
+  t->flags = flags | TF_IMMUTABLE;
+  t->instance_size = uint32_t(size);
+  t->layout = layout;
+  t->version = g_next_version++;
+  return t;
+}
+
+void type_add_methods(Type* t, const MethodDef* defs) {
+  for (; defs->name; defs++) {
+    Builtin* b = method_descr_new(t, defs->name, defs->fn, defs->doc);
+    Value v = b;
+    if (defs->kind == MethKind::Class) {
+      b->type = tp_classmethod_descriptor;
+    } else if (defs->kind == MethKind::Static) {
+      b->type = tp_builtin_function_or_method;
+      b->owner = nullptr;
+      // A static method in a type dict must not bind: wrap it like staticmethod().
+      Object* sm = alloc_instance(tp_staticmethod, 24);
+      reinterpret_cast<Value*>(sm)[2] = v;
+      v = sm;
+    }
+    dict_set_str(t->dict, str_intern(defs->name), v);
+  }
+  t->version = g_next_version++;
+}
+
+void type_add_getsets(Type* t, const GetSetDef* defs) {
+  for (; defs->name; defs++) {
+    GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
+    g->name = str_intern(defs->name);
+    g->owner = t;
+    g->get = defs->get;
+    g->set = defs->set;
+    g->doc = defs->doc;
+    dict_set_str(t->dict, g->name, g);
+  }
+  t->version = g_next_version++;
+}
+
+void type_set_attr_const(Type* t, const char* name, Value v) { dict_set_str(t->dict, str_intern(name), v); }
+
+// ---- the C3 linearisation -----------------------------------------------------
+static Result<Tuple*> c3_mro(Type* t) {
+  Tuple* bases = t->bases;
+  // seqs: the MRO of each base, then the list of bases; each with a cursor.
+  std::vector<std::vector<Type*>> seqs;
+  for (int64_t i = 0; i < bases->size; i++) {
+    Tuple* m = as_type(bases->items[i])->mro;
+    std::vector<Type*> s;
+    for (int64_t j = 0; j < m->size; j++) s.push_back(as_type(m->items[j]));
+    seqs.push_back(std::move(s));
+  }
+  std::vector<Type*> bl;
+  for (int64_t i = 0; i < bases->size; i++) {
+    Type* b = as_type(bases->items[i]);
+    for (Type* o : bl)
+      if (o == b) return raise_fmt(tp_TypeError, "duplicate base class %s", b->name->data);
+    bl.push_back(b);
+  }
+  seqs.push_back(bl);
+  gc::Vector<Value> out;
+  out.push_back(t);
+  std::vector<size_t> pos(seqs.size(), 0);
+  for (;;) {
+    bool any = false;
+    Type* cand = nullptr;
+    for (size_t i = 0; i < seqs.size(); i++) {
+      if (pos[i] >= seqs[i].size()) continue;
+      any = true;
+      Type* c = seqs[i][pos[i]];
+      bool in_tail = false;
+      for (size_t j = 0; j < seqs.size() && !in_tail; j++)
+        for (size_t k = pos[j] + 1; k < seqs[j].size(); k++)
+          if (seqs[j][k] == c) { in_tail = true; break; }
+      if (!in_tail) { cand = c; break; }
+    }
+    if (!any) break;
+    if (!cand) {
+      std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+      for (int64_t i = 0; i < bases->size; i++) {
+        msg += i ? ", " : " ";
+        msg += as_type(bases->items[i])->name->data;
+      }
+      return raise(tp_TypeError, msg);
+    }
+    out.push_back(cand);
+    for (size_t i = 0; i < seqs.size(); i++)
+      if (pos[i] < seqs[i].size() && seqs[i][pos[i]] == cand) pos[i]++;
+  }
+  return tuple_from(out.data(), int64_t(out.size()));
+}
+
+void type_ready(Type* t) {
+  if (t->base) {
+    Type* b = t->base;
+    if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
+    b->subclasses->push_back(t);
+    Result<Tuple*> m = c3_mro(t);
+    GILPY_ASSERT(m.ok());
+    t->mro = m.value();
+  } else {
+    t->mro = tuple_of({Value(t)});
+  }
+  update_flags(t);
+}
+
+// ---- instantiation ----------------------------------------------------------------
+Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
+  if (t == tp_type && nargs == 1 && !kwnames) return Value(args[0].type());
+  Value newf = type_lookup(t, N.__new__);
+  if (!newf) return raise_fmt(tp_TypeError, "cannot create '%s' instances", t->name->data);
+  // __new__ is stored as a staticmethod (user classes) or a native taking cls first.
+  if (newf.type() == tp_staticmethod) newf = reinterpret_cast<Value*>(newf.obj())[2];
+  int64_t total = nargs + (kwnames ? kwnames->size : 0);
+  Value small[8];
+  gc::Vector<Value> big;
+  Value* a = small;
+  if (total + 1 > 8) { big.resize(total + 1); a = big.data(); }
+  a[0] = t;
+  for (int64_t i = 0; i < total; i++) a[i + 1] = args[i];
+  Value obj = TRY(call(newf, a, nargs + 1, kwnames));
+  Type* ot = obj.type();
+  if (ot != t && !is_subtype(ot, t)) return obj;
+  Value init = type_lookup(ot, N.__init__);
+  if (init && init != dict_get_str(tp_object->dict, N.__init__)) {
+    a[0] = obj;
+    Value r = TRY(call(init.type() == tp_function ? init : TRY(descr_get(init, obj, Value(ot))),
+                       init.type() == tp_function ? a : a + 1,
+                       init.type() == tp_function ? nargs + 1 : nargs, kwnames));
+    if (!is_none(r))
+      return raise_fmt(tp_TypeError, "__init__() should return None, not '%s'", type_name(r));
+  } else if (total && newf == dict_get_str(tp_object->dict, N.__new__)) {
+    // object.__new__ already rejected excess args; nothing else to check.
+  }
+  return obj;
+}
+
+// ---- class creation ------------------------------------------------------------------
+Result<Type*> calculate_metaclass(Type* meta, Tuple* bases) {
+  Type* winner = meta;
+  for (int64_t i = 0; i < bases->size; i++) {
+    Type* bt = bases->items[i].type();
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) { winner = bt; continue; }
+    return raise(tp_TypeError,
+                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                 "subclass of the metaclasses of all its bases");
+  }
+  return winner;
+}
+
+// The solid base: the base whose instance layout the new class extends.
+static Type* solid_base(Type* t) {
+  while (t->base && t->layout == t->base->layout && t->nslots == 0 &&
+         t->instance_size == t->base->instance_size)
+    t = t->base;
+  return t;
+}
+
+static Result<Type*> best_base(Tuple* bases) {
+  Type* best = nullptr;
+  Type* best_solid = nullptr;
+  for (int64_t i = 0; i < bases->size; i++) {
+    if (!is_type(bases->items[i])) return raise(tp_TypeError, "bases must be types");
+    Type* b = as_type(bases->items[i]);
+    if (!(b->flags & TF_BASETYPE))
+      return raise_fmt(tp_TypeError, "type '%s' is not an acceptable base type", b->name->data);
+    Type* s = solid_base(b);
+    if (!best) { best = b; best_solid = s; continue; }
+    if (is_subtype(best_solid, s)) continue;
+    if (is_subtype(s, best_solid)) { best = b; best_solid = s; continue; }
+    return raise(tp_TypeError, "multiple bases have instance lay-out conflict");
+  }
+  return best;
+}
+
+static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
+  gc::Vector<Value> names;
+  if (is_str(slots)) {
+    names.push_back(slots);
+  } else {
+    Value it = TRY(get_iter(slots));
+    for (;;) {
+      Value x;
+      TRY(iter_next(it, &x));
+      if (!x) break;
+      names.push_back(x);
+    }
+  }
+  *want_dict = false;
+  int nslots = 0;
+  for (Value n : names) {
+    if (!is_str(n))
+      return raise_fmt(tp_TypeError, "__slots__ items must be strings, not '%s'", type_name(n));
+    Str* s = str_intern(as_str(n));
+    if (std::strcmp(s->data, "__dict__") == 0) { *want_dict = true; continue; }
+    if (std::strcmp(s->data, "__weakref__") == 0) continue;
+    if (dict_get_str(ns, s))
+      return raise_fmt(tp_ValueError, "'%s' in __slots__ conflicts with class variable", s->data);
+    nslots++;
+  }
+  if (nslots && (t->base->layout == Layout::Str || t->base->layout == Layout::Tuple ||
+                 t->base->layout == Layout::Bytes || t->base->layout == Layout::Int))
+    return raise_fmt(tp_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
+                     t->base->name->data);
+  uint32_t off = t->base->instance_size;
+  for (Value n : names) {
+    Str* s = str_intern(as_str(n));
+    if (std::strcmp(s->data, "__dict__") == 0 || std::strcmp(s->data, "__weakref__") == 0) continue;
+    Member* m = static_cast<Member*>(alloc_instance(tp_member_descriptor, sizeof(Member)));
+    m->name = s;
+    m->owner = t;
+    m->offset = int32_t(off);
+    off += sizeof(Value);
+    dict_set_str(t->dict, s, m);
+  }
+  t->instance_size = off;
+  t->nslots = uint8_t(nslots);
+  return OK();
+}
+
+Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) {
+  if (bases->size == 0) bases = tuple_of({Value(tp_object)});
+  Type* winner = TRY(calculate_metaclass(meta, bases));
+  Type* base = TRY(best_base(bases));
+  Type* t = static_cast<Type*>(alloc_instance(winner, std::max<size_t>(winner->instance_size, sizeof(Type))));
+  t->name = name;
+  t->qualname = name;
+  t->base = base;
+  t->bases = bases;
+  t->dict = dict_copy(ns);
+  t->flags = TF_HEAPTYPE | TF_BASETYPE;
+  t->layout = base->layout == Layout::Object ? Layout::Object : base->layout;
+  t->instance_size = base->instance_size;
+  t->dict_offset = base->dict_offset;
+  t->version = g_next_version++;
+  Value qn = dict_get_str(t->dict, N.__qualname__);
+  if (qn) {
+    if (!is_str(qn))
+      return raise_fmt(tp_TypeError, "type __qualname__ must be a str, not %s", type_name(qn));
+    t->qualname = as_str(qn);
+    dict_del_str(t->dict, N.__qualname__);
+  }
+  Value slots = dict_get_str(t->dict, N.__slots__);
+  bool want_dict = true;
+  if (slots) TRY(add_slots(t, slots, t->dict, &want_dict));
+  if (want_dict && !t->dict_offset) {
+    extern const GetSetDef instance_dict_getset[];
+    if (!dict_get_str(t->dict, N.__dict__)) {
+      // Installed after the copy so that the class namespace keeps its order.
+      GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
+      g->name = N.__dict__;
+      g->owner = t;
+      g->get = instance_dict_getset[0].get;
+      g->set = instance_dict_getset[0].set;
+      dict_set_str(t->dict, N.__dict__, g);
+    }
+    // Every subclassable builtin layout reserves its dict pointer right after the header.
+    t->dict_offset = sizeof(Object);
+    if (base == tp_object || base->instance_size < sizeof(Instance)) t->instance_size = std::max<uint32_t>(t->instance_size, sizeof(Instance));
+  }
+  if (t->instance_size < sizeof(Instance) && t->layout == Layout::Object) t->instance_size = sizeof(Instance);
+  // Implicit staticmethod/classmethod wrapping, as CPython does.
+  Value nf = dict_get_str(t->dict, N.__new__);
+  if (nf && nf.type() == tp_function) {
+    Object* sm = alloc_instance(tp_staticmethod, 24);
+    reinterpret_cast<Value*>(sm)[2] = nf;
+    dict_set_str(t->dict, N.__new__, sm);
+  }
+  for (Str* cm : {N.__init_subclass__, N.__class_getitem__}) {
+    Value f = dict_get_str(t->dict, cm);
+    if (f && f.type() == tp_function) {
+      Object* c = alloc_instance(tp_classmethod, 24);
+      reinterpret_cast<Value*>(c)[2] = f;
+      dict_set_str(t->dict, cm, c);
+    }
+  }
+  if (!dict_get_str(t->dict, N.__doc__)) dict_set_str(t->dict, N.__doc__, None());
+  // Link into every base's subclass list, then compute the MRO.
+  for (int64_t i = 0; i < bases->size; i++) {
+    Type* b = as_type(bases->items[i]);
+    if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
+    b->subclasses->push_back(t);
+  }
+  t->mro = TRY(c3_mro(t));
+  if (winner != tp_type) {
+    Value custom = type_lookup(winner, N.mro);
+    if (custom && custom != dict_get_str(tp_type->dict, N.mro)) {
+      Value m = TRY(call_method0(Value(t), N.mro));
+      t->mro = TRY(to_tuple(m));
+    }
+  }
+  update_flags(t);
+  // Native iteration is inherited unless the class defines its own __next__.
+  if (!dict_get_str(t->dict, N.__next__)) t->iternext = base->iternext;
+  Value cell = dict_get_str(t->dict, N.__classcell__);
+  if (cell) {
+    if (cell.type() != tp_cell)
+      return raise_fmt(tp_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
+    cell.as<Cell>()->ref = t;
+    dict_del_str(t->dict, N.__classcell__);
+  }
+  // __set_name__ on attributes, then the parent's __init_subclass__.
+  int64_t pos = 0;
+  Value k, v;
+  gc::Vector<Value> items;
+  while (dict_next(t->dict, &pos, &k, &v)) { items.push_back(k); items.push_back(v); }
+  for (size_t i = 0; i < items.size(); i += 2) {
+    Value sn = lookup_special(items[i + 1], N.__set_name__);
+    if (!sn) { if (exc_pending()) return ERR; continue; }
+    Value a[2] = {Value(t), items[i]};
+    TRY(call(sn, a, 2));
+  }
+  Value sup = TRY(call2(Value(tp_super), Value(t), Value(t)));
+  Value isc = TRY(getattr(sup, N.__init_subclass__));
+  if (kwargs && kwargs->used) {
+    TRY(call_ex(isc, tuple_empty(), kwargs));
+  } else {
+    TRY(call0(isc));
+  }
+  return Value(t);
+}
+
+Status type_setattr(Type* t, Str* name, Value v) {
+  if (t->flags & TF_IMMUTABLE)
+    return raise_fmt(tp_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name->data);
+  name = str_intern(name);
+  // Data descriptors on the metatype (e.g. __name__, __doc__ getsets) take priority.
+  Value meta_attr = type_lookup(t->type, name);
+  if (meta_attr && (meta_attr.type() == tp_getset_descriptor)) {
+    GetSet* g = meta_attr.as<GetSet>();
+    if (!g->set) return raise_fmt(tp_AttributeError, "attribute '%s' of 'type' objects is not writable", name->data);
+    return g->set(Value(t), v);
+  }
+  if (v) {
+    dict_set_str(t->dict, name, v);
+  } else if (!dict_del_str(t->dict, name)) {
+    return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+  }
+  type_modified(t);
+  return OK();
+}
+
+Str* type_qualname(Type* t) { return t->qualname; }
+
+Value type_module(Type* t) {
+  Value m = dict_get_str(t->dict, N.__module__);
+  return m;
+}
+
+bool is_subtype(Type* t, Type* base) {
+  if (t == base) return true;
+  Tuple* mro = t->mro;
+  if (!mro) {
+    for (Type* b = t->base; b; b = b->base) if (b == base) return true;
+    return false;
+  }
+  for (int64_t i = 0; i < mro->size; i++)
+    if (mro->items[i].obj() == base) return true;
+  return false;
+}
+
+std::string type_name_of(Type* t) { return std::string(t->name->view()); }
+
+}  // namespace gilpy

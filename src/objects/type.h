@@ -1,0 +1,58 @@
+// type objects: creation of builtin and user classes, the MRO, method tables.
+#pragma once
+#include "objects/function.h"
+#include "runtime/object.h"
+
+namespace gilpy {
+
+// Declarative method tables for builtin types and modules.
+enum class MethKind : uint8_t { Method, Class, Static };
+struct MethodDef {
+  const char* name;
+  NativeFn fn;
+  MethKind kind = MethKind::Method;
+  const char* doc = nullptr;
+};
+struct GetSetDef {
+  const char* name;
+  Result<Value> (*get)(Value self);
+  Status (*set)(Value self, Value v) = nullptr;  // v null: delete
+  const char* doc = nullptr;
+};
+
+struct GetSet : Object {
+  Str* name;
+  Type* owner;
+  Result<Value> (*get)(Value self);
+  Status (*set)(Value self, Value v);
+  const char* doc;
+};
+struct Member : Object {  // a __slots__ entry
+  Str* name;
+  Type* owner;
+  int32_t offset;
+};
+// Instances of plain user classes: the dict (when present) then slot values.
+struct Instance : Object {
+  Dict* dict;
+  Value slots[];
+};
+
+// Builtin type creation (bootstrap): instances of `layout`, `size` bytes each.
+Type* type_new_static(Type* t, const char* name, Type* base, Layout layout, size_t size,
+                      uint32_t flags = TF_BASETYPE);
+void type_add_methods(Type* t, const MethodDef* defs);
+void type_add_getsets(Type* t, const GetSetDef* defs);
+void type_set_attr_const(Type* t, const char* name, Value v);
+void type_ready(Type* t);  // compute MRO and version once bases and dict are set
+
+// type(name, bases, dict) and class statements.
+Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs);
+Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames);
+Status type_setattr(Type* t, Str* name, Value v);  // v null: delete
+void type_modified(Type* t);                        // invalidate caches of t and subclasses
+Result<Type*> calculate_metaclass(Type* meta, Tuple* bases);
+Str* type_qualname(Type* t);
+Value type_module(Type* t);  // the __module__ string or null for builtins
+
+}  // namespace gilpy

@@ -1,0 +1,254 @@
+// The attributes and methods of `type` itself (__name__, __mro__, mro(),
+// __subclasses__, __instancecheck__, __prepare__, ...) and mappingproxy,
+// the read-only view that type.__dict__ returns.
+#include <cstring>
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+static Type* T(Value v) { return as_type(v); }
+
+static Result<Value> type_new_m(Value* a, int64_t n, Tuple* kw) {
+  // type.__new__(meta, name, bases, ns, **kwds)
+  if (n == 2 && a[0] == Value(tp_type) && (!kw || !kw->size)) return Value(a[1].type());
+  if (n != 4) return raise(tp_TypeError, "type() takes 1 or 3 arguments");
+  if (!is_type(a[0])) return raise(tp_TypeError, "type.__new__(X): X is not a type object");
+  if (!is_str(a[1])) return raise_fmt(tp_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(a[1]));
+  if (!is_tuple(a[2])) return raise_fmt(tp_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(a[2]));
+  if (!is_dict(a[3])) return raise_fmt(tp_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(a[3]));
+  Dict* kwargs = nullptr;
+  if (kw && kw->size) {
+    kwargs = dict_new();
+    for (int64_t i = 0; i < kw->size; i++) TRY(dict_set(kwargs, kw->items[i], a[n + i]));
+  }
+  Dict* ns = as_dict(a[3]);
+  if (!dict_get_str(ns, N.__module__)) {
+    // type(name, bases, dict) called directly: __module__ from the caller's globals.
+    extern Value caller_module_name();
+    Value m = caller_module_name();
+    if (m) { ns = dict_copy(ns); dict_set_str(ns, N.__module__, m); }
+  }
+  return type_new(as_type(a[0]), as_str(a[1]), as_tuple(a[2]), ns, kwargs);
+}
+static Result<Value> type_init_m(Value* a, int64_t n, Tuple* kw) {
+  if (n != 2 && n != 4) return raise(tp_TypeError, "type.__init__() takes 1 or 3 arguments");
+  return None();
+}
+static Result<Value> type_call_m(Value* a, int64_t n, Tuple* kw) {
+  if (!is_type(a[0])) return raise(tp_TypeError, "descriptor '__call__' requires a 'type' object");
+  return type_call(as_type(a[0]), a + 1, n - 1, kw);
+}
+static Result<Value> type_repr(Value* a, int64_t, Tuple*) {
+  Type* t = T(a[0]);
+  Value m = type_module(t);
+  std::string s = "<class '";
+  if (m && is_str(m) && std::strcmp(as_str(m)->data, "builtins") != 0) {
+    s += as_str(m)->view();
+    s += ".";
+  }
+  s += t->qualname->view();
+  s += "'>";
+  return Value(str_new(s));
+}
+static Result<Value> type_mro_m(Value* a, int64_t, Tuple*) {
+  Type* t = T(a[0]);
+  return Value(list_from(t->mro->items, t->mro->size));
+}
+static Result<Value> type_subclasses(Value* a, int64_t, Tuple*) {
+  Type* t = T(a[0]);
+  List* l = list_new(0);
+  if (t->subclasses)
+    for (Type* s : *t->subclasses) TRY(list_append(l, Value(s)));
+  return Value(l);
+}
+static Result<Value> type_instancecheck(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__instancecheck__", n - 1, 1, 1));
+  if (isinstance(a[1], T(a[0]))) return True();
+  Value c;
+  TRY(getattr_opt(a[1], N.__class__, &c));
+  return Bool(c && is_type(c) && is_subtype(as_type(c), T(a[0])));
+}
+static Result<Value> type_subclasscheck(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__subclasscheck__", n - 1, 1, 1));
+  if (!is_type(a[1])) return raise(tp_TypeError, "issubclass() arg 1 must be a class");
+  return Bool(is_subtype(T(a[1]), T(a[0])));
+}
+static Result<Value> type_prepare(Value*, int64_t, Tuple*) { return Value(dict_new()); }
+static Result<Value> type_dir(Value* a, int64_t, Tuple*) {
+  Dict* names = dict_new();
+  Type* t = T(a[0]);
+  for (int64_t i = t->mro->size - 1; i >= 0; i--) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+  List* l = list_new(0);
+  int64_t pos = 0;
+  Value k;
+  while (dict_next(names, &pos, &k, nullptr)) TRY(list_append(l, k));
+  return Value(l);
+}
+static Result<Value> type_sizeof(Value* a, int64_t, Tuple*) { return Value::small(int64_t(sizeof(Type))); }
+// X | Y for types (types.UnionType) is not implemented yet.
+static Result<Value> type_or(Value* a, int64_t n, Tuple*) { return Value(g_NotImplemented); }
+
+static Result<Value> t_name(Value s) { return Value(T(s)->name); }
+static Status t_name_set(Value s, Value v) {
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__name__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__name__, not '%s'", T(s)->name->data, v ? type_name(v) : "NULL");
+  T(s)->name = as_str(v);
+  return OK();
+}
+static Result<Value> t_qualname(Value s) { return Value(T(s)->qualname); }
+static Status t_qualname_set(Value s, Value v) {
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__qualname__, not '%s'", T(s)->name->data, v ? type_name(v) : "NULL");
+  T(s)->qualname = as_str(v);
+  return OK();
+}
+static Result<Value> t_module(Value s) {
+  Value m = dict_get_str(T(s)->dict, N.__module__);
+  if (m) return m;
+  if (!(T(s)->flags & TF_HEAPTYPE)) return Value(str_intern("builtins"));
+  return raise(tp_AttributeError, "__module__");
+}
+static Status t_module_set(Value s, Value v) {
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__module__' attribute of immutable type '%s'", T(s)->name->data);
+  dict_set_str(T(s)->dict, N.__module__, v ? v : None());
+  type_modified(T(s));
+  return OK();
+}
+static Result<Value> t_doc(Value s) {
+  Value d = dict_get_str(T(s)->dict, N.__doc__);
+  if (!d) return None();
+  if (d.type() != tp_str && type_lookup(d.type(), N.__get__)) return descr_get(d, Value(), s);
+  return d;
+}
+static Status t_doc_set(Value s, Value v) {
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__doc__' attribute of immutable type '%s'", T(s)->name->data);
+  dict_set_str(T(s)->dict, N.__doc__, v ? v : None());
+  type_modified(T(s));
+  return OK();
+}
+Value mappingproxy_new(Value mapping);
+static Result<Value> t_dict(Value s) { return mappingproxy_new(Value(T(s)->dict)); }
+static Result<Value> t_bases(Value s) { return Value(T(s)->bases); }
+static Status t_bases_set(Value s, Value v) {
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!v || !is_tuple(v) || as_tuple(v)->size == 0) return raise(tp_TypeError, "can only assign non-empty tuple to __bases__");
+  T(s)->bases = as_tuple(v);
+  type_modified(T(s));
+  return OK();
+}
+static Result<Value> t_base(Value s) { return T(s)->base ? Value(T(s)->base) : None(); }
+static Result<Value> t_mro(Value s) { return Value(T(s)->mro); }
+static Result<Value> t_flags(Value s) { return Value::small(int64_t(T(s)->flags & TF_ABSTRACT ? (1 << 20) : 0) | (T(s)->flags & TF_HEAPTYPE ? (1 << 9) : 0) | (T(s)->flags & TF_BASETYPE ? (1 << 10) : 0)); }
+static Result<Value> t_abstract(Value s) {
+  Value v = T(s)->flags & TF_HEAPTYPE ? dict_get_str(T(s)->dict, N.__abstractmethods__) : Value();
+  if (!v) return raise(tp_AttributeError, "__abstractmethods__");
+  return v;
+}
+static Status t_abstract_set(Value s, Value v) {
+  Type* t = T(s);
+  if (v) {
+    dict_set_str(t->dict, N.__abstractmethods__, v);
+    bool nonempty = TRY(truthy(v));
+    if (nonempty) t->flags |= TF_ABSTRACT;
+    else t->flags &= ~uint32_t(TF_ABSTRACT);
+  } else {
+    if (!dict_del_str(t->dict, N.__abstractmethods__)) return raise(tp_AttributeError, "__abstractmethods__");
+    t->flags &= ~uint32_t(TF_ABSTRACT);
+  }
+  type_modified(t);
+  if (v && TRY(truthy(v))) t->flags |= TF_ABSTRACT;
+  return OK();
+}
+static Result<Value> t_annotations(Value s) {
+  Type* t = T(s);
+  Value a = dict_get_str(t->dict, N.__annotations__);
+  if (a) return a;
+  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '__annotations__'", t->name->data);
+  Dict* d = dict_new();
+  dict_set_str(t->dict, N.__annotations__, d);
+  type_modified(t);
+  return Value(d);
+}
+static Status t_annotations_set(Value s, Value v) {
+  Type* t = T(s);
+  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", t->name->data);
+  if (v) dict_set_str(t->dict, N.__annotations__, v);
+  else dict_del_str(t->dict, N.__annotations__);
+  type_modified(t);
+  return OK();
+}
+static Result<Value> t_text_signature(Value) { return None(); }
+
+static const MethodDef type_methods[] = {
+    {"__new__", type_new_m, MethKind::Static}, {"__init__", type_init_m}, {"__call__", type_call_m},
+    {"__repr__", type_repr}, {"mro", type_mro_m}, {"__subclasses__", type_subclasses},
+    {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
+    {"__prepare__", type_prepare, MethKind::Class}, {"__dir__", type_dir}, {"__sizeof__", type_sizeof},
+    {"__or__", type_or}, {"__ror__", type_or}, {nullptr, nullptr}};
+static const GetSetDef type_getsets[] = {
+    {"__name__", t_name, t_name_set}, {"__qualname__", t_qualname, t_qualname_set},
+    {"__module__", t_module, t_module_set}, {"__doc__", t_doc, t_doc_set}, {"__dict__", t_dict},
+    {"__bases__", t_bases, t_bases_set}, {"__base__", t_base}, {"__mro__", t_mro}, {"__flags__", t_flags},
+    {"__abstractmethods__", t_abstract, t_abstract_set}, {"__annotations__", t_annotations, t_annotations_set},
+    {"__text_signature__", t_text_signature}, {nullptr, nullptr}};
+
+// ---- mappingproxy -------------------------------------------------------------------------------
+struct MappingProxy : Object {
+  Dict* dict;
+  Value mapping;
+};
+Value mappingproxy_new(Value mapping) {
+  MappingProxy* p = static_cast<MappingProxy*>(alloc_instance(tp_mappingproxy, sizeof(MappingProxy)));
+  p->mapping = mapping;
+  return Value(p);
+}
+static Value MP(Value v) { return v.as<MappingProxy>()->mapping; }
+static Result<Value> mp_new(Value* a, int64_t n, Tuple* kw) {
+  TRY(check_nargs("mappingproxy", n - 1, 1, 1));
+  Value keys;
+  TRY(getattr_opt(a[1], N.keys, &keys));
+  if (!keys || is_list(a[1]) || is_tuple(a[1]))
+    return raise_fmt(tp_TypeError, "mappingproxy() argument must be a mapping, not %s", type_name(a[1]));
+  return mappingproxy_new(a[1]);
+}
+static Result<Value> mp_getitem(Value* a, int64_t, Tuple*) { return getitem(MP(a[0]), a[1]); }
+static Result<Value> mp_contains(Value* a, int64_t, Tuple*) { return Bool(TRY(contains(MP(a[0]), a[1]))); }
+static Result<Value> mp_len(Value* a, int64_t, Tuple*) { return Value::small(TRY(len(MP(a[0])))); }
+static Result<Value> mp_iter(Value* a, int64_t, Tuple*) { return get_iter(MP(a[0])); }
+static Result<Value> mp_keys(Value* a, int64_t, Tuple*) { return call_method0(MP(a[0]), N.keys); }
+static Result<Value> mp_values(Value* a, int64_t, Tuple*) { return call_method0(MP(a[0]), N.values); }
+static Result<Value> mp_items(Value* a, int64_t, Tuple*) { return call_method0(MP(a[0]), N.items); }
+static Result<Value> mp_get(Value* a, int64_t n, Tuple*) { return call_method(MP(a[0]), N.get, a + 1, n - 1); }
+static Result<Value> mp_copy(Value* a, int64_t, Tuple*) { return call_method0(MP(a[0]), str_intern("copy")); }
+static Result<Value> mp_repr(Value* a, int64_t, Tuple*) {
+  Str* r = TRY(repr(MP(a[0])));
+  return Value(str_new("mappingproxy(" + std::string(r->view()) + ")"));
+}
+static Result<Value> mp_eq(Value* a, int64_t, Tuple*) { return richcompare(MP(a[0]), a[1], 2); }
+static Result<Value> mp_or(Value* a, int64_t, Tuple*) {
+  Value d = TRY(call_method0(MP(a[0]), str_intern("copy")));
+  TRY(call_method1(d, str_intern("update"), a[1]));
+  return d;
+}
+static const MethodDef mp_methods[] = {
+    {"__new__", mp_new, MethKind::Static}, {"__getitem__", mp_getitem}, {"__contains__", mp_contains},
+    {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys}, {"values", mp_values}, {"items", mp_items},
+    {"get", mp_get}, {"copy", mp_copy}, {"__repr__", mp_repr}, {"__eq__", mp_eq}, {"__or__", mp_or},
+    {nullptr, nullptr}};
+
+void init_type_type() {
+  type_add_methods(tp_type, type_methods);
+  type_add_getsets(tp_type, type_getsets);
+  type_add_methods(tp_mappingproxy, mp_methods);
+}
+
+}  // namespace gilpy

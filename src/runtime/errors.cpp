@@ -1,0 +1,100 @@
+// Raising and inspecting the pending exception (thread state), see errors.h.
+#include "runtime/errors.h"
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "objects/exceptions.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy {
+
+void fatal(const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  std::fputs("Fatal Python error: ", stderr);
+  std::vfprintf(stderr, fmt, ap);
+  std::fputc('\n', stderr);
+  va_end(ap);
+  std::abort();
+}
+
+Err raise(Type* type, std::string_view msg) {
+  Value e = exc_new(type, tuple_of({str_value(msg)}));
+  t_ts->exc = e;
+  return ERR;
+}
+
+Err raise_fmt(Type* type, const char* fmt, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = std::vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  if (n >= int(sizeof buf)) {
+    std::vector<char> big(size_t(n) + 1);
+    va_start(ap, fmt);
+    std::vsnprintf(big.data(), big.size(), fmt, ap);
+    va_end(ap);
+    return raise(type, std::string_view(big.data(), size_t(n)));
+  }
+  return raise(type, std::string_view(buf, size_t(n < 0 ? 0 : n)));
+}
+
+Err raise_value(Value exc) {
+  if (is_type(exc)) {
+    Type* t = exc.as<Type>();
+    Result<Value> inst = call0(exc);
+    if (inst.is_err()) return ERR;
+    exc = inst.value();
+    (void)t;
+  }
+  t_ts->exc = exc;
+  return ERR;
+}
+
+Err raise_with_args(Type* type, Value* args, size_t n) {
+  Result<Value> inst = call(Value(type), args, int64_t(n));
+  if (inst.is_err()) return ERR;
+  t_ts->exc = inst.value();
+  return ERR;
+}
+
+Err raise_memory_error() {
+  t_ts->exc = exc_new(tp_MemoryError, tuple_empty());
+  return ERR;
+}
+
+Err raise_stop_iteration(Value v) {
+  if (!v || is_none(v)) {
+    t_ts->exc = exc_new(tp_StopIteration, tuple_empty());
+    return ERR;
+  }
+  Value args[1] = {v};
+  return raise_with_args(tp_StopIteration, args, 1);
+}
+
+Err raise_errno(int err, Value filename) {
+  Value args[3] = {Value::small(err), str_value(std::strerror(err)), filename};
+  return raise_with_args(tp_OSError, args, filename ? 3 : 2);
+}
+
+bool exc_pending() { return bool(t_ts->exc); }
+bool exc_matches(Type* t) { return t_ts->exc && isinstance(t_ts->exc, t); }
+Value exc_fetch() {
+  Value e = t_ts->exc;
+  t_ts->exc = Value();
+  return e;
+}
+void exc_clear() { t_ts->exc = Value(); }
+void exc_restore(Value e) { t_ts->exc = e; }
+
+const char* type_name(Value v) { return v.type()->name->data; }
+
+}  // namespace gilpy

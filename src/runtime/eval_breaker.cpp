@@ -1,0 +1,28 @@
+// The eval breaker and signal delivery. A C signal handler only records the
+// signal and sets a bit; the eval loop notices at its next safe point and
+// runs the Python-level handling (KeyboardInterrupt for SIGINT by default)
+// in the main thread with the GIL held.
+#include "runtime/eval_breaker.h"
+
+#include <csignal>
+
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+#include "runtime/signals.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy {
+
+std::atomic<uint32_t> g_eval_breaker{0};
+
+Status handle_eval_breaker() {
+  uint32_t bits = g_eval_breaker.load(std::memory_order_acquire);
+  if (bits & EB_SIGNALS) {
+    if (!is_main_thread()) return OK();
+    g_eval_breaker.fetch_and(~uint32_t(EB_SIGNALS), std::memory_order_acq_rel);
+    TRY(run_pending_signal_handlers());
+  }
+  return OK();
+}
+
+}  // namespace gilpy

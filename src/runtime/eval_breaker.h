@@ -1,0 +1,22 @@
+// The eval-breaker word (design.md section 4): one atomic the eval loop polls
+// at safe points (function entry, backward jumps, after calls). Any bit set
+// sends the loop into handle_eval_breaker(), off the fast path.
+#pragma once
+#include <atomic>
+#include <cstdint>
+
+#include "runtime/object.h"
+
+namespace gilpy {
+
+enum EvalBreakerBits : uint32_t {
+  EB_SIGNALS = 1,        // a signal arrived (runtime/signals.cpp)
+  EB_GIL_DROP = 2,       // another thread asked for the GIL (the GIL issue)
+  EB_ASYNC_EXC = 4,      // an asynchronous exception is pending for this thread
+};
+
+extern std::atomic<uint32_t> g_eval_breaker;
+inline bool eval_breaker_set() { return g_eval_breaker.load(std::memory_order_relaxed) != 0; }
+Status handle_eval_breaker();
+
+}  // namespace gilpy

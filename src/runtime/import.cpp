@@ -1,0 +1,379 @@
+// The import system (C++ for now; docs/decisions/0003-import-system.md).
+//
+// Finding a module: sys.modules, then the native module registry (top-level
+// names only), then each directory of the search path (sys.path for
+// top-level modules, the parent's __path__ for submodules): NAME/__init__.py
+// makes a package, NAME.py a module, and a bare directory NAME/ a namespace
+// package if nothing else matches. The module is entered in sys.modules
+// before its code runs (circular imports see the partial module) and removed
+// again if the code raises.
+#include "runtime/import.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "compiler/compile.h"
+#include "objects/code.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/structseq.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+#include "vm/call.h"
+
+namespace gilpy {
+
+static bool is_file(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+static bool is_dir(const std::string& p) {
+  struct stat st;
+  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+Result<std::string> read_file(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return raise_errno(errno, str_value(path));
+  std::string data;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+  std::fclose(f);
+  return data;
+}
+
+static Err module_not_found(const std::string& name) {
+  Value msg = str_value("No module named '" + name + "'");
+  Value args[1] = {msg};
+  Value e = TRY(call(Value(tp_ModuleNotFoundError), args, 1));
+  TRY(setattr(e, N.name, str_value(name)));
+  exc_restore(e);
+  return ERR;
+}
+
+static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
+  std::string parent = search_locations && !is_none(search_locations) ? name
+                       : name.rfind('.') == std::string::npos ? "" : name.substr(0, name.rfind('.'));
+  return namespace_new({{"name", str_value(name)},
+                        {"origin", origin},
+                        {"submodule_search_locations", search_locations ? search_locations : None()},
+                        {"loader", None()},
+                        {"loader_state", None()},
+                        {"cached", None()},
+                        {"parent", str_value(parent)},
+                        {"has_location", Bool(has_location)}});
+}
+
+// Run a source file as module `name` (already created and registered).
+Status exec_module_file(Module* m, const std::string& path) {
+  std::string src = TRY(read_file(path));
+  Code* code = TRY(compiler::compile_source(src, str_new(path), parser::Mode::Exec));
+  TRY(run_code(code, m->dict, Value(m->dict)));
+  return OK();
+}
+
+static Result<Value> load_from_path(const std::string& fullname, const std::string& shortname, Value path_list) {
+  Value it = TRY(get_iter(path_list));
+  std::vector<std::string> namespace_dirs;
+  for (;;) {
+    Value entry;
+    TRY(iter_next(it, &entry));
+    if (!entry) break;
+    if (!is_str(entry)) continue;
+    std::string dir(as_str(entry)->view());
+    if (dir.empty()) dir = ".";
+    std::string base = dir + "/" + shortname;
+    std::string file;
+    bool package = false;
+    if (is_file(base + "/__init__.py")) {
+      file = base + "/__init__.py";
+      package = true;
+    } else if (is_file(base + ".py")) {
+      file = base + ".py";
+    } else {
+      if (is_dir(base)) namespace_dirs.push_back(base);
+      continue;
+    }
+    Module* m = module_new(str_new(fullname));
+    Dict* d = m->dict;
+    dict_set_str(d, N.__file__, str_value(file));
+    dict_set_str(d, N.__builtins__, Value(g_interp.builtins));
+    Value search = Value();
+    if (package) {
+      List* p = list_new(0);
+      TRY(list_append(p, str_value(base)));
+      search = Value(p);
+      dict_set_str(d, N.__path__, search);
+      dict_set_str(d, N.__package__, str_value(fullname));
+    } else {
+      size_t dot = fullname.rfind('.');
+      dict_set_str(d, N.__package__, str_value(dot == std::string::npos ? "" : fullname.substr(0, dot)));
+    }
+    dict_set_str(d, N.__spec__, make_spec(fullname, str_value(file), search, true));
+    dict_set_str(d, N.__cached__, None());
+    TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
+    Status st = exec_module_file(m, file);
+    if (st.is_err()) {
+      Value e = exc_fetch();
+      Result<bool> r = dict_del(g_interp.modules, str_value(fullname));
+      (void)r;
+      exc_restore(e);
+      return ERR;
+    }
+    // The module may have replaced itself in sys.modules.
+    Value final = TRY(dict_get(g_interp.modules, str_value(fullname)));
+    if (!final) return raise_fmt(tp_KeyError, "'%s'", fullname.c_str());
+    return final;
+  }
+  if (!namespace_dirs.empty()) {
+    Module* m = module_new(str_new(fullname));
+    List* p = list_new(0);
+    for (auto& nd : namespace_dirs) TRY(list_append(p, str_value(nd)));
+    dict_set_str(m->dict, N.__path__, Value(p));
+    dict_set_str(m->dict, N.__package__, str_value(fullname));
+    dict_set_str(m->dict, N.__file__, None());
+    dict_del_str(m->dict, N.__file__);
+    dict_set_str(m->dict, N.__spec__, make_spec(fullname, None(), Value(p), false));
+    TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
+    return Value(m);
+  }
+  return Value();  // not found
+}
+
+// Import one fully-qualified module whose parent (if any) is already imported.
+static Result<Value> import_one(const std::string& fullname) {
+  Value cached = TRY(dict_get(g_interp.modules, str_value(fullname)));
+  if (cached) {
+    if (is_none(cached)) return module_not_found(fullname);
+    return cached;
+  }
+  size_t dot = fullname.rfind('.');
+  Value path_list;
+  Value parent;
+  if (dot == std::string::npos) {
+    ModuleInit init = find_native_module(fullname);
+    if (init) {
+      Value m = TRY(init());
+      TRY(dict_set(g_interp.modules, str_value(fullname), m));
+      return m;
+    }
+    path_list = sys_get(N.path);
+    if (!path_list) return raise(tp_ImportError, "sys.path is lost");
+  } else {
+    parent = TRY(dict_get(g_interp.modules, str_value(fullname.substr(0, dot))));
+    if (!parent) return module_not_found(fullname);
+    TRY(getattr_opt(parent, N.__path__, &path_list));
+    if (!path_list) {
+      std::string pn = fullname.substr(0, dot);
+      Value msg = str_value("No module named '" + fullname + "'; '" + pn + "' is not a package");
+      Value args[1] = {msg};
+      Value e = TRY(call(Value(tp_ModuleNotFoundError), args, 1));
+      TRY(setattr(e, N.name, str_value(fullname)));
+      exc_restore(e);
+      return ERR;
+    }
+  }
+  std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+  Value m = TRY(load_from_path(fullname, shortname, path_list));
+  if (!m) return module_not_found(fullname);
+  if (parent) {
+    Result<bool> dummy = true;
+    (void)dummy;
+    Status s = setattr(parent, str_intern(shortname), m);
+    if (s.is_err()) exc_clear();
+  }
+  return m;
+}
+
+// Import `name` and all its parents; returns the module for `name`.
+static Result<Value> import_chain(const std::string& name) {
+  Value cached = TRY(dict_get(g_interp.modules, str_value(name)));
+  if (cached && !is_none(cached)) return cached;
+  size_t pos = 0;
+  Value m;
+  for (;;) {
+    size_t dot = name.find('.', pos);
+    std::string prefix = dot == std::string::npos ? name : name.substr(0, dot);
+    m = TRY(import_one(prefix));
+    if (dot == std::string::npos) break;
+    pos = dot + 1;
+  }
+  return m;
+}
+
+static Result<std::string> resolve_relative(Str* name, Dict* globals, int64_t level) {
+  if (!globals) return raise(tp_KeyError, "'__name__' not in globals");
+  Value pkg = dict_get_str(globals, N.__package__);
+  std::string package;
+  if (pkg && !is_none(pkg)) {
+    if (!is_str(pkg)) return raise(tp_TypeError, "package must be a string");
+    package = std::string(as_str(pkg)->view());
+  } else {
+    Value mn = dict_get_str(globals, N.__name__);
+    if (!mn || !is_str(mn)) return raise(tp_KeyError, "'__name__' not in globals");
+    package = std::string(as_str(mn)->view());
+    if (!dict_get_str(globals, N.__path__)) {
+      size_t dot = package.rfind('.');
+      package = dot == std::string::npos ? "" : package.substr(0, dot);
+    }
+  }
+  if (package.empty()) return raise(tp_ImportError, "attempted relative import with no known parent package");
+  std::string base = package;
+  for (int64_t i = 1; i < level; i++) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos) return raise(tp_ImportError, "attempted relative import beyond top-level package");
+    base = base.substr(0, dot);
+  }
+  if (name->nbytes == 0) return base;
+  return base + "." + std::string(name->view());
+}
+
+static Status handle_fromlist(Value module, Value fromlist, const std::string& modname) {
+  Value path;
+  TRY(getattr_opt(module, N.__path__, &path));
+  if (!path) return OK();
+  Value it = TRY(get_iter(fromlist));
+  for (;;) {
+    Value x;
+    TRY(iter_next(it, &x));
+    if (!x) break;
+    if (!is_str(x)) return raise_fmt(tp_TypeError, "Item in %s.__all__ must be str, not %s", modname.c_str(), type_name(x));
+    std::string item(as_str(x)->view());
+    if (item == "*") {
+      Value all;
+      TRY(getattr_opt(module, N.__all__, &all));
+      if (all) TRY(handle_fromlist(module, all, modname));
+      continue;
+    }
+    Value existing;
+    TRY(getattr_opt(module, str_intern(item), &existing));
+    if (existing) continue;
+    Result<Value> r = import_chain(modname + "." + item);
+    if (r.is_err()) {
+      // A missing submodule named in fromlist is not an error here (IMPORT_FROM reports it).
+      if (exc_matches(tp_ModuleNotFoundError)) {
+        Value e = exc_fetch();
+        Value en;
+        Result<Value> nm = getattr(e, N.name);
+        if (nm.ok()) en = nm.value(); else exc_clear();
+        if (en && is_str(en) && std::string(as_str(en)->view()) == modname + "." + item) continue;
+        exc_restore(e);
+      }
+      return ERR;
+    }
+  }
+  return OK();
+}
+
+Result<Value> import_module_level(Str* name, Dict* globals, Value fromlist, int64_t level) {
+  std::string full;
+  if (level > 0) full = TRY(resolve_relative(name, globals, level));
+  else {
+    if (name->nbytes == 0) return raise(tp_ValueError, "Empty module name");
+    full = std::string(name->view());
+  }
+  Value m = TRY(import_chain(full));
+  bool has_from = fromlist && !is_none(fromlist) && TRY(truthy(fromlist));
+  if (!has_from) {
+    if (level == 0 || name->nbytes == 0) {
+      size_t dot = full.find('.');
+      if (level == 0 && dot != std::string::npos) {
+        Value top = TRY(dict_get(g_interp.modules, str_value(full.substr(0, dot))));
+        if (top) return top;
+      }
+      return m;
+    }
+    // `import .a.b` style (only via __import__): return the top of the relative name.
+    std::string rel(name->view());
+    size_t dot = rel.find('.');
+    if (dot == std::string::npos) return m;
+    std::string top = full.substr(0, full.size() - (rel.size() - dot));
+    Value t = TRY(dict_get(g_interp.modules, str_value(top)));
+    return t ? t : m;
+  }
+  TRY(handle_fromlist(m, fromlist, full));
+  return m;
+}
+
+Result<Value> import_name(Frame* f, Str* name, Value fromlist, Value level) {
+  Value imp = dict_get_str(f->builtins, N.__import__);
+  if (!imp) return raise(tp_ImportError, "__import__ not found");
+  int64_t lvl = level.is_small() ? level.as_small() : 0;
+  if (imp.type() == tp_builtin_function_or_method) return import_module_level(name, f->globals, fromlist, lvl);
+  Value args[5] = {Value(name), Value(f->globals), f->locals ? f->locals : None(), fromlist, level};
+  return call(imp, args, 5);
+}
+
+Result<Value> import_from(Value module, Str* name) {
+  Value v;
+  TRY(getattr_opt(module, name, &v));
+  if (v) return v;
+  Value mn;
+  TRY(getattr_opt(module, N.__name__, &mn));
+  if (mn && is_str(mn)) {
+    std::string full = std::string(as_str(mn)->view()) + "." + std::string(name->view());
+    Value sub = TRY(dict_get(g_interp.modules, str_value(full)));
+    if (sub) return sub;
+  }
+  std::string modname = mn && is_str(mn) ? std::string(as_str(mn)->view()) : "<unknown module name>";
+  Value file;
+  TRY(getattr_opt(module, N.__file__, &file));
+  std::string msg = "cannot import name '" + std::string(name->view()) + "' from '" + modname + "'";
+  if (file && is_str(file)) msg += " (" + std::string(as_str(file)->view()) + ")";
+  else msg += " (unknown location)";
+  Value args[1] = {str_value(msg)};
+  Value e = TRY(call(Value(tp_ImportError), args, 1));
+  TRY(setattr(e, N.name, mn ? mn : None()));
+  exc_restore(e);
+  return ERR;
+}
+
+Status import_star(Frame* f, Value module) {
+  Value locals = f->locals;
+  if (!locals) return raise(tp_SystemError, "no locals found during 'import *'");
+  Value all;
+  TRY(getattr_opt(module, N.__all__, &all));
+  bool skip_private = !all;
+  if (!all) {
+    Value d;
+    TRY(getattr_opt(module, N.__dict__, &d));
+    if (!d) return raise(tp_ImportError, "from-import-* object has no __dict__ and no __all__");
+    all = TRY(call_method0(d, N.keys));
+  }
+  Value it = TRY(get_iter(all));
+  for (;;) {
+    Value n;
+    TRY(iter_next(it, &n));
+    if (!n) break;
+    if (!is_str(n)) {
+      Value mn;
+      TRY(getattr_opt(module, N.__name__, &mn));
+      return raise_fmt(tp_TypeError, "%s in %s.%s must be str, not %s", skip_private ? "Key" : "Item",
+                       mn && is_str(mn) ? as_str(mn)->data : "?", skip_private ? "__dict__" : "__all__", type_name(n));
+    }
+    if (skip_private && as_str(n)->nbytes && as_str(n)->data[0] == '_') continue;
+    Value v = TRY(getattr(module, str_intern(as_str(n))));
+    TRY(setitem(locals, n, v));
+  }
+  return OK();
+}
+
+Result<Value> import_module(Str* name) { return import_chain(std::string(name->view())); }
+
+void init_import() {}
+
+}  // namespace gilpy

@@ -1,0 +1,79 @@
+// Interpreter state, the native-module registry, and running code.
+#include "runtime/interp.h"
+
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <string>
+
+#include "compiler/compile.h"
+#include "objects/code.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+#include "vm/call.h"
+
+namespace gilpy {
+
+Interp g_interp;
+
+static std::map<std::string, ModuleInit>& registry() {
+  static std::map<std::string, ModuleInit> r;
+  return r;
+}
+void register_native_module(const char* name, ModuleInit init) { registry()[name] = init; }
+ModuleInit find_native_module(std::string_view name) {
+  auto it = registry().find(std::string(name));
+  return it == registry().end() ? nullptr : it->second;
+}
+std::vector<std::string> native_module_names() {
+  std::vector<std::string> v;
+  for (auto& [k, _] : registry()) v.push_back(k);
+  return v;
+}
+
+Result<Value> run_code(Code* code, Dict* globals, Value locals) {
+  Value b = dict_get_str(globals, N.__builtins__);
+  Dict* builtins = g_interp.builtins->dict;
+  if (b && is_dict(b)) builtins = as_dict(b);
+  else if (b && has_layout(b, Layout::Module)) builtins = *instance_dict_ptr(b);
+  Frame* f = frame_new(code, globals, locals, nullptr);
+  f->builtins = builtins;
+  return eval_frame(f);
+}
+
+Result<Value> exec_source(std::string_view source, Str* filename, Dict* globals, Value locals, int mode) {
+  Code* code = TRY(compiler::compile_source(source, filename, parser::Mode(mode)));
+  return run_code(code, globals, locals ? locals : Value(globals));
+}
+
+// SystemExit: None -> 0, an int -> that status, anything else printed to stderr -> 1.
+int handle_system_exit() {
+  Value exc = exc_fetch();
+  Value code = None();
+  Result<Value> c = getattr(exc, N.code);
+  if (c.ok()) code = c.value();
+  else exc_clear();
+  if (is_none(code)) return 0;
+  int64_t v;
+  if (is_int(code) && int_fits_i64(code, &v)) return int(v);
+  Value err = sys_get(N.stderr);
+  Result<Str*> s = str(code);
+  if (s.ok() && err && !is_none(err)) {
+    Result<Value> r = call_method1(err, N.write, Value(s.value()));
+    if (r.ok()) r = call_method1(err, N.write, Value(str_intern("\n")));
+    if (r.is_err()) exc_clear();
+  } else {
+    exc_clear();
+  }
+  return 1;
+}
+
+}  // namespace gilpy

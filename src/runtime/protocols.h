@@ -1,0 +1,88 @@
+// The abstract object protocols: what the VM and native code call to operate
+// on arbitrary Values (attribute access, calls, operators, iteration, ...).
+// Each follows CPython 3.11's lookup rules and error messages.
+#pragma once
+#include <string>
+
+#include "objects/str.h"
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Tuple;
+struct Dict;
+struct List;
+
+// ---- attributes ------------------------------------------------------------
+Result<Value> getattr(Value o, Str* name);
+// *out is null when the attribute does not exist (AttributeError swallowed).
+Status getattr_opt(Value o, Str* name, Value* out);
+Status setattr(Value o, Str* name, Value v);
+Status delattr(Value o, Str* name);
+Result<Value> getattr_str(Value o, const char* name);
+// object.__getattribute__ / __setattr__ semantics (no overrides consulted).
+Result<Value> generic_getattr(Value o, Str* name, bool suppress);
+Status generic_setattr(Value o, Str* name, Value v);  // v null: delete
+// The MRO lookup, cached per (type version, name). Null when absent.
+Value type_lookup(Type* t, Str* name);
+// Look up a special method on the type and bind it (descriptor __get__).
+// Returns null without error when absent.
+// generic_getattr(suppress=true) reports a missing attribute as ERR with no
+// exception pending (callers test exc_pending()).
+Value lookup_special(Value o, Str* name);
+Dict** instance_dict_ptr(Value o);  // null when the object has no __dict__
+Result<Value> descr_get(Value descr, Value obj, Value type);  // null obj: class access
+
+// ---- calls ------------------------------------------------------------------
+Result<Value> call(Value callable, Value* args, int64_t nargs, Tuple* kwnames = nullptr);
+Result<Value> call0(Value callable);
+Result<Value> call1(Value callable, Value a);
+Result<Value> call2(Value callable, Value a, Value b);
+Result<Value> call3(Value callable, Value a, Value b, Value c);
+Result<Value> call_method(Value o, Str* name, Value* args, int64_t nargs);
+Result<Value> call_method0(Value o, Str* name);
+Result<Value> call_method1(Value o, Str* name, Value a);
+// callable(*args_tuple, **kwargs_dict); kwargs may be null.
+Result<Value> call_ex(Value callable, Tuple* args, Dict* kwargs);
+bool is_callable(Value v);
+
+// ---- conversions and comparisons ---------------------------------------------
+Result<Str*> repr(Value v);
+Result<Str*> str(Value v);
+Result<Str*> ascii(Value v);
+Result<Value> format(Value v, Str* spec);
+Result<int64_t> hash(Value v);
+Result<bool> truthy(Value v);
+Result<Value> richcompare(Value a, Value b, int op);  // op: bytecode::CmpOp
+Result<bool> richcompare_bool(Value a, Value b, int op);
+Result<bool> eq(Value a, Value b);  // identity implies equality, like CPython containers
+
+// ---- operators ------------------------------------------------------------------
+Result<Value> binary_op(Value a, Value b, int op);  // op: bytecode::BinOp (incl. in-place)
+Result<Value> unary_neg(Value v);
+Result<Value> unary_pos(Value v);
+Result<Value> unary_invert(Value v);
+Result<Value> abs_value(Value v);
+
+// ---- containers ------------------------------------------------------------------
+Result<Value> getitem(Value o, Value key);
+Status setitem(Value o, Value key, Value v);
+Status delitem(Value o, Value key);
+Result<bool> contains(Value container, Value item);
+Result<int64_t> len(Value o);
+Result<int64_t> length_hint(Value o, int64_t dflt);
+
+// ---- iteration ---------------------------------------------------------------------
+Result<Value> get_iter(Value o);
+// Next item in *out; *out null (and no exception) when exhausted.
+Status iter_next(Value it, Value* out);
+// Collect an iterable into a fresh vector-backed list / tuple.
+Result<List*> to_list(Value iterable);
+Result<Tuple*> to_tuple(Value iterable);
+
+// ---- misc ----------------------------------------------------------------------------
+Result<bool> isinstance_check(Value obj, Value cls);   // isinstance() incl. tuples, __instancecheck__
+Result<bool> issubclass_check(Value derived, Value cls);
+std::string type_name_of(Type* t);
+
+}  // namespace gilpy

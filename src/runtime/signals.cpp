@@ -1,0 +1,58 @@
+// Signal delivery: the OS handler trips a flag (async-signal-safe), and the
+// main thread runs the Python handler at its next safe point.
+#include "runtime/signals.h"
+
+#include <pthread.h>
+
+#include <atomic>
+#include <csignal>
+
+#include "objects/tuple.h"
+#include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy {
+
+Value g_signal_handlers[kNumSignals];
+Value g_default_int_handler;
+static std::atomic<bool> g_tripped[kNumSignals];
+static pthread_t g_main_thread;
+
+void set_main_thread() { g_main_thread = pthread_self(); }
+bool is_main_thread() { return pthread_equal(pthread_self(), g_main_thread); }
+
+void trip_signal(int signum) {
+  if (signum <= 0 || signum >= kNumSignals) return;
+  g_tripped[signum].store(true, std::memory_order_release);
+  g_eval_breaker.fetch_or(EB_SIGNALS, std::memory_order_release);
+}
+
+static void os_handler(int signum) { trip_signal(signum); }
+
+void install_default_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = os_handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: blocking calls see EINTR and check for signals
+  sigaction(SIGINT, &sa, nullptr);
+  signal(SIGPIPE, SIG_IGN);  // CPython ignores SIGPIPE: writes fail with EPIPE instead
+}
+
+Status run_pending_signal_handlers() {
+  for (int s = 1; s < kNumSignals; s++) {
+    if (!g_tripped[s].exchange(false, std::memory_order_acq_rel)) continue;
+    Value h = g_signal_handlers[s];
+    if (!h || h == g_default_int_handler) {
+      if (s == SIGINT) return raise_value(Value(tp_KeyboardInterrupt));
+      continue;
+    }
+    if (!is_callable(h)) continue;
+    Value frame = None();
+    TRY(call2(h, Value::small(s), frame));
+  }
+  return OK();
+}
+
+}  // namespace gilpy

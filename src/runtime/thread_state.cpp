@@ -1,0 +1,50 @@
+// Thread states and the recursion/C-stack guard.
+#include "runtime/thread_state.h"
+
+#include <pthread.h>
+
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+
+namespace gilpy {
+
+thread_local ThreadState* t_ts;
+int g_recursion_limit = 1000;
+
+ThreadState* thread_state_new() {
+  ThreadState* t = static_cast<ThreadState*>(gc::alloc_uncollectable(sizeof(ThreadState)));
+  new (t) ThreadState();
+  t->next = g_interp.threads;
+  g_interp.threads = t;
+  return t;
+}
+
+// Reserve this much C stack for native code below the guard line; the guard
+// turns deep recursion into RecursionError long before the stack overflows.
+static constexpr size_t kStackMargin = 256 * 1024;
+
+void thread_state_attach(ThreadState* t, char*) {
+  t_ts = t;
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    void* addr;
+    size_t size;
+    if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > kStackMargin * 2)
+      t->stack_limit = static_cast<char*>(addr) + kStackMargin;
+    pthread_attr_destroy(&attr);
+  }
+  t->ident = int64_t(pthread_self());
+}
+
+bool check_recursion_slow() {
+  ThreadState* t = t_ts;
+  char probe;
+  // Allow a little headroom past the limit so handlers can run (CPython's +50).
+  if (t->in_recursion_error && t->depth <= g_recursion_limit + 50 && &probe >= t->stack_limit) return true;
+  --t->depth;
+  t->in_recursion_error = true;
+  raise(tp_RecursionError, "maximum recursion depth exceeded");
+  return false;
+}
+
+}  // namespace gilpy

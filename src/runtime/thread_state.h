@@ -1,0 +1,44 @@
+// Per-thread interpreter state.
+//
+// Invariant: a ThreadState is reachable from the interpreter's thread list
+// (static data, scanned by the collector), never only from thread_local
+// storage, so the Values it holds stay alive.
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Frame;
+
+struct ThreadState {
+  Value exc;            // exception being raised/propagated; null when none
+  Value handled;        // innermost exception being handled (sys.exc_info())
+  Frame* frame = nullptr;  // innermost executing Python frame
+  int depth = 0;        // Python-level recursion depth (calls through eval)
+  int native_depth = 0; // nesting of native calls that may re-enter Python
+  char* stack_limit = nullptr;  // below this the C stack is nearly exhausted
+  int64_t ident = 0;    // threading.get_ident()
+  ThreadState* next = nullptr;  // interpreter's list of thread states
+  bool in_recursion_error = false;
+};
+
+extern thread_local ThreadState* t_ts;
+inline ThreadState* ts() { return t_ts; }
+
+ThreadState* thread_state_new();  // allocate, link into the interpreter list
+void thread_state_attach(ThreadState* t, char* stack_base_hint);
+
+// C-stack guard used by every path that can recurse (eval, repr, compare...).
+// Raises RecursionError and returns false when the stack or the recursion
+// limit is exhausted.
+extern int g_recursion_limit;
+bool check_recursion_slow();
+inline bool enter_recursion() {
+  ThreadState* t = t_ts;
+  char probe;
+  if (GILPY_UNLIKELY(++t->depth > g_recursion_limit || &probe < t->stack_limit)) return check_recursion_slow();
+  return true;
+}
+inline void leave_recursion() { --t_ts->depth; }
+
+}  // namespace gilpy

@@ -1,0 +1,330 @@
+// Printing an uncaught exception exactly as CPython 3.11's default
+// sys.excepthook does: chained exceptions, "Traceback (most recent call
+// last):", each frame with its source line and the ~~~^^^ position markers,
+// repeated-frame folding, SyntaxError's caret block, and __notes__.
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "objects/code.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "parser/parser.h"
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+Result<std::string> read_file(const std::string& path);
+
+static std::map<std::string, std::vector<std::string>>* g_line_cache;
+
+// Source line `lineno` of `file` (with its newline stripped), or "" when unavailable.
+std::string source_line(const std::string& file, int lineno) {
+  if (!g_line_cache) g_line_cache = new std::map<std::string, std::vector<std::string>>();
+  auto it = g_line_cache->find(file);
+  if (it == g_line_cache->end()) {
+    std::vector<std::string> lines;
+    Result<std::string> text = read_file(file);
+    if (text.ok()) {
+      std::string& t = text.value();
+      size_t pos = 0;
+      while (pos <= t.size()) {
+        size_t nl = t.find('\n', pos);
+        if (nl == std::string::npos) {
+          if (pos < t.size()) lines.push_back(t.substr(pos));
+          break;
+        }
+        lines.push_back(t.substr(pos, nl - pos));
+        pos = nl + 1;
+      }
+    } else {
+      exc_clear();
+    }
+    it = g_line_cache->emplace(file, std::move(lines)).first;
+  }
+  if (lineno < 1 || size_t(lineno) > it->second.size()) return "";
+  std::string l = it->second[size_t(lineno - 1)];
+  if (!l.empty() && l.back() == '\r') l.pop_back();
+  return l;
+}
+
+static int chars_before(const std::string& s, int byte_off) {
+  int n = 0;
+  for (int i = 0; i < byte_off && i < int(s.size()); i++)
+    if ((static_cast<unsigned char>(s[size_t(i)]) & 0xC0) != 0x80) n++;
+  return n;
+}
+
+struct Anchors {
+  int left_end, right_start;  // character offsets within the segment
+};
+
+// The ~~~^^^ anchors for a binary operation or subscript spanning `seg`.
+static bool caret_anchors(const std::string& seg, Anchors* out) {
+  parser::ParseResult pr = parser::parse(seg, "<segment>", parser::Mode::Exec);
+  if (pr.error || !pr.root) return false;
+  auto* mod = ast::as<ast::Module>(pr.root);
+  if (!mod || mod->body.size() != 1) return false;
+  auto* ex = ast::as<ast::Expr>(mod->body[0]);
+  if (!ex) return false;
+  auto norm = [&](int byte_off) { return chars_before(seg, byte_off); };
+  std::string chars_seg = seg;  // offsets below are byte-based on the segment's first line
+  if (auto* b = ast::as<ast::BinOp>(ex->value)) {
+    int op_start = b->left->end_col_offset;
+    int op_end = b->right->col_offset;
+    if (b->left->end_lineno != 1 || b->right->lineno != 1) return false;
+    std::string op = seg.substr(size_t(op_start), size_t(op_end - op_start));
+    int lead = 0;
+    while (lead < int(op.size()) && (op[size_t(lead)] == ' ' || op[size_t(lead)] == '\t' || op[size_t(lead)] == '\n' ||
+                                     op[size_t(lead)] == '\f'))
+      lead++;
+    int left = op_start + lead;
+    int right = left + 1;
+    if (lead + 1 < int(op.size()) && !std::isspace(static_cast<unsigned char>(op[size_t(lead + 1)]))) right++;
+    while (left < int(seg.size()) && (std::isspace(static_cast<unsigned char>(seg[size_t(left)])) ||
+                                      seg[size_t(left)] == ')' || seg[size_t(left)] == '#')) {
+      left++;
+      right++;
+    }
+    out->left_end = norm(left);
+    out->right_start = norm(right);
+    return true;
+  }
+  if (auto* s = ast::as<ast::Subscript>(ex->value)) {
+    if (s->value->end_lineno != 1 || s->slice->end_lineno != 1) return false;
+    int left = s->value->end_col_offset;
+    int right = s->slice->end_col_offset + 1;
+    while (left < int(seg.size()) && (std::isspace(static_cast<unsigned char>(seg[size_t(left)])) || seg[size_t(left)] != '['))
+      left++;
+    while (right < int(seg.size()) && (std::isspace(static_cast<unsigned char>(seg[size_t(right)])) || seg[size_t(right)] != ']'))
+      right++;
+    if (right < int(seg.size())) right++;
+    out->left_end = norm(left);
+    out->right_start = norm(right);
+    return true;
+  }
+  return false;
+}
+
+static std::string strip(const std::string& s, size_t* lead_out) {
+  size_t a = 0, b = s.size();
+  while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\f' || s[a] == '\v')) a++;
+  while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\n' || s[b - 1] == '\r' || s[b - 1] == '\f')) b--;
+  if (lead_out) *lead_out = a;
+  return s.substr(a, b - a);
+}
+
+struct FrameLine {
+  std::string file, name;
+  int lineno;
+  Position pos;
+  bool operator==(const FrameLine& o) const { return file == o.file && name == o.name && lineno == o.lineno; }
+};
+
+static void format_frame(std::string& out, const FrameLine& fl) {
+  out += "  File \"" + fl.file + "\", line " + std::to_string(fl.lineno) + ", in " + fl.name + "\n";
+  std::string line = source_line(fl.file, fl.lineno);
+  if (line.empty()) return;
+  size_t lead;
+  std::string stripped = strip(line, &lead);
+  if (stripped.empty()) return;
+  out += "    " + stripped + "\n";
+  const Position& p = fl.pos;
+  if (p.line != fl.lineno || p.col < 0 || p.end_col < 0) return;
+  int start = chars_before(line, p.col) + 1;
+  int stripped_chars = chars_before(line, int(lead));
+  int end;
+  Anchors anchors{};
+  bool have_anchors = false;
+  if (p.end_line == p.line) {
+    end = chars_before(line, p.end_col) + 1;
+    if (p.end_col > p.col) {
+      std::string seg = line.substr(size_t(p.col), size_t(p.end_col - p.col));
+      have_anchors = caret_anchors(seg, &anchors);
+    }
+  } else {
+    end = stripped_chars + int(chars_before(stripped, int(stripped.size())));
+  }
+  int stripped_len = chars_before(stripped, int(stripped.size()));
+  if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {
+    std::string marks = "    " + std::string(size_t(std::max(0, start - 1 - stripped_chars)), ' ');
+    if (have_anchors) {
+      marks += std::string(size_t(anchors.left_end), '~');
+      marks += std::string(size_t(std::max(0, anchors.right_start - anchors.left_end)), '^');
+      marks += std::string(size_t(std::max(0, end - start - anchors.right_start)), '~');
+    } else {
+      marks += std::string(size_t(std::max(1, end - start)), '^');
+    }
+    out += marks + "\n";
+  }
+}
+
+static void format_tb(std::string& out, Value tb) {
+  std::vector<FrameLine> frames;
+  for (Value t = tb; t && t.type() == tp_traceback; t = t.as<Traceback>()->next) {
+    Traceback* x = t.as<Traceback>();
+    Code* c = x->frame->code;
+    FrameLine fl;
+    fl.file = std::string(c->filename->view());
+    fl.name = std::string(c->name->view());
+    fl.lineno = x->lineno;
+    fl.pos = x->lasti >= 0 && x->lasti < c->ninsns ? c->positions[x->lasti] : Position{x->lineno, x->lineno, -1, -1};
+    frames.push_back(fl);
+  }
+  // Fold runs of identical frames after the third, as CPython does.
+  const FrameLine* last = nullptr;
+  int count = 0;
+  for (size_t i = 0; i < frames.size(); i++) {
+    if (last && frames[i] == *last) {
+      count++;
+    } else {
+      if (count > 3) {
+        int more = count - 3;
+        out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+      }
+      last = &frames[i];
+      count = 1;
+    }
+    if (count <= 3) format_frame(out, frames[i]);
+  }
+  if (count > 3) {
+    int more = count - 3;
+    out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+  }
+}
+
+static std::string exc_type_name(Value exc) {
+  Type* t = exc.type();
+  std::string name(t->qualname->view());
+  Value mod = dict_get_str(t->dict, N.__module__);
+  if (mod && is_str(mod)) {
+    std::string m(as_str(mod)->view());
+    if (m != "__main__" && m != "builtins") name = m + "." + name;
+  }
+  return name;
+}
+
+static Value attr_or_null(Value o, const char* name) {
+  Value v;
+  if (getattr_opt(o, str_intern(name), &v).is_err()) {
+    exc_clear();
+    return Value();
+  }
+  return v;
+}
+
+static void format_exception_only(std::string& out, Value exc) {
+  std::string tname = exc_type_name(exc);
+  if (isinstance(exc, tp_SyntaxError)) {
+    Value fn = attr_or_null(exc, "filename"), ln = attr_or_null(exc, "lineno"), text = attr_or_null(exc, "text");
+    Value off = attr_or_null(exc, "offset"), eoff = attr_or_null(exc, "end_offset"), eln = attr_or_null(exc, "end_lineno");
+    Value msg = attr_or_null(exc, "msg");
+    parser::SyntaxErrorInfo info;
+    info.type = tname;
+    info.filename = fn && is_str(fn) ? std::string(as_str(fn)->view()) : "<string>";
+    int64_t v;
+    info.lineno = ln && int_fits_i64(ln, &v) ? int(v) : 0;
+    info.offset = off && int_fits_i64(off, &v) ? int(v) : 0;
+    info.end_lineno = eln && int_fits_i64(eln, &v) ? int(v) : 0;
+    info.end_offset = eoff && int_fits_i64(eoff, &v) ? int(v) : 0;
+    info.text = text && is_str(text) ? std::string(as_str(text)->view()) : "";
+    Result<Str*> ms = msg && !is_none(msg) ? str(msg) : Result<Str*>(str_intern("None"));
+    if (ms.is_err()) exc_clear();
+    info.msg = ms.ok() ? std::string(ms.value()->view()) : "";
+    if (ln && !is_none(ln)) {
+      out += parser::format_syntax_error(info);
+      return;
+    }
+  }
+  Result<Str*> s = str(exc);
+  std::string text;
+  if (s.is_err()) {
+    exc_clear();
+    text = "<exception str() failed>";
+  } else {
+    text = std::string(s.value()->view());
+  }
+  out += text.empty() ? tname + "\n" : tname + ": " + text + "\n";
+  Value notes = attr_or_null(exc, "__notes__");
+  if (notes && is_list(notes)) {
+    List* l = as_list(notes);
+    for (int64_t i = 0; i < l->size; i++) {
+      Result<Str*> n = str(l->items[i]);
+      if (n.is_err()) { exc_clear(); continue; }
+      out += std::string(n.value()->view()) + "\n";
+    }
+  }
+}
+
+static void format_chain(std::string& out, Value exc, std::vector<Value>& seen) {
+  for (Value s : seen)
+    if (s == exc) return;
+  seen.push_back(exc);
+  if (is_exception(exc)) {
+    BaseExc* e = as_exc(exc);
+    if (e->cause) {
+      format_chain(out, e->cause, seen);
+      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (e->context && !e->suppress_context) {
+      format_chain(out, e->context, seen);
+      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    if (e->traceback) {
+      out += "Traceback (most recent call last):\n";
+      format_tb(out, e->traceback);
+    }
+  }
+  format_exception_only(out, exc);
+}
+
+std::string format_exception(Value exc) {
+  std::string out;
+  std::vector<Value> seen;
+  format_chain(out, exc, seen);
+  return out;
+}
+
+static void write_stderr(const std::string& s) {
+  Value err = sys_get(N.stderr);
+  if (err && !is_none(err)) {
+    Result<Value> r = call_method1(err, N.write, str_value(s));
+    if (r.ok()) {
+      Result<Value> f = call_method0(err, N.flush);
+      if (f.is_err()) exc_clear();
+      return;
+    }
+    exc_clear();
+  }
+  fwrite(s.data(), 1, s.size(), stderr);
+}
+
+void print_exception_and_clear() {
+  Value exc = exc_fetch();
+  if (!exc) return;
+  Value out = sys_get(N.stdout);
+  if (out && !is_none(out)) {
+    Result<Value> r = call_method0(out, N.flush);
+    if (r.is_err()) exc_clear();
+  }
+  Value hook = sys_get(N.excepthook);
+  Value dflt = sys_get(str_intern("__excepthook__"));
+  if (hook && hook != dflt && !is_none(hook)) {
+    Value args[3] = {Value(exc.type()), exc, is_exception(exc) && as_exc(exc)->traceback ? as_exc(exc)->traceback : None()};
+    Result<Value> r = call(hook, args, 3);
+    if (r.ok()) return;
+    Value e2 = exc_fetch();
+    write_stderr("Error in sys.excepthook:\n" + format_exception(e2) + "\nOriginal exception was:\n");
+  }
+  write_stderr(format_exception(exc));
+}
+
+}  // namespace gilpy

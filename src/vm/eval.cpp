@@ -1,0 +1,868 @@
+// The eval loop: runs one frame's bytecode until it returns, yields or
+// raises. Dispatch is computed goto (GILPY_COMPUTED_GOTO) or a switch; the
+// handler set is derived from bytecode/opcodes.def, so an opcode without an
+// implementation does not compile.
+//
+// Invariants: `sp` points one past the top of the value stack; between
+// instructions the stack holds only Values (or null for PUSH_NULL /
+// "absent"). On error the pending exception is in the thread state; the
+// handler lookup (code_find_handler) cuts the stack to the handler's depth,
+// pushes the exception and jumps, or the frame returns ERR to its caller.
+#include <cstring>
+
+#include "bytecode/opcodes.h"
+#include "objects/code.h"
+#include "objects/descriptors.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/frame.h"
+#include "objects/function.h"
+#include "objects/generator.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/set.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/import.h"
+#include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+#include "vm/call.h"
+#include "vm/vm_helpers.h"
+
+namespace gilpy {
+
+using namespace bytecode;
+
+Result<Value> eval_frame(Frame* f, bool throwing) {
+  ThreadState* ts = t_ts;
+  if (!enter_recursion()) {
+    f->state = FrameState::Completed;
+    return ERR;
+  }
+  f->back = ts->frame;
+  ts->frame = f;
+  f->state = FrameState::Running;
+  Code* co = f->code;
+  const uint32_t* insns = co->insns;
+  Value* const fast = f->slots;
+  Value* const stack_base = fast + code_nlocalsplus(co);
+  Value* sp = stack_base + f->sp;
+  Value* const consts = co->consts->items;
+  Value* const names = co->names->items;
+  int ip = f->ip;
+  uint32_t insn = 0;
+  uint32_t arg = 0;
+  Tuple* kwnames = nullptr;
+  bool reraise = false;
+  Value retval;
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define NAME(i) (names[i].as<Str>())
+#define GOTO_ERROR() goto error
+#define CHECK(r) \
+  if (GILPY_UNLIKELY((r).is_err())) goto error
+
+#if GILPY_COMPUTED_GOTO
+  static void* const targets[NUM_OPCODES] = {
+#define OP(name, flags, pop, push) &&L_##name,
+#include "bytecode/opcodes.def"
+#undef OP
+  };
+#define TARGET(name) L_##name:
+// f->ip is kept current (one store per instruction) so that f_lineno and
+// tracebacks of frames further up the stack are right while they wait on a call.
+#define DISPATCH()                   \
+  do {                               \
+    insn = insns[ip++];              \
+    f->ip = ip;                      \
+    arg = insn >> 8;                 \
+    goto* targets[insn & 0xFF];      \
+  } while (0)
+#else
+#define TARGET(name) case name:
+#define DISPATCH() goto dispatch
+#endif
+
+  if (throwing) goto error;
+  // Function entry is a safe point.
+  if (GILPY_UNLIKELY(eval_breaker_set())) {
+    if (handle_eval_breaker().is_err()) goto error;
+  }
+
+#if GILPY_COMPUTED_GOTO
+  DISPATCH();
+#else
+dispatch:
+  insn = insns[ip++];
+  f->ip = ip;
+  arg = insn >> 8;
+  switch (Op(insn & 0xFF)) {
+#endif
+
+  TARGET(CACHE) { DISPATCH(); }
+  TARGET(NOP) { DISPATCH(); }
+  TARGET(POP_TOP) {
+    --sp;
+    DISPATCH();
+  }
+  TARGET(PUSH_NULL) {
+    PUSH(Value());
+    DISPATCH();
+  }
+  TARGET(COPY) {
+    Value v = PEEK(arg);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(SWAP) {
+    Value t = TOP();
+    TOP() = PEEK(arg);
+    PEEK(arg) = t;
+    DISPATCH();
+  }
+  TARGET(LOAD_CONST) {
+    PUSH(consts[arg]);
+    DISPATCH();
+  }
+  TARGET(LOAD_FAST) {
+    Value v = fast[arg];
+    if (GILPY_UNLIKELY(!v)) {
+      raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                as_str(co->varnames->items[arg])->data);
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_FAST) {
+    fast[arg] = POP();
+    DISPATCH();
+  }
+  TARGET(DELETE_FAST) {
+    if (!fast[arg]) {
+      raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                as_str(co->varnames->items[arg])->data);
+      goto error;
+    }
+    fast[arg] = Value();
+    DISPATCH();
+  }
+  TARGET(LOAD_NAME) {
+    Result<Value> r = load_name(f, NAME(arg));
+    CHECK(r);
+    PUSH(r.value());
+    DISPATCH();
+  }
+  TARGET(STORE_NAME) {
+    Value v = POP();
+    if (!f->locals) {
+      raise_fmt(tp_SystemError, "no locals found when storing '%s'", NAME(arg)->data);
+      goto error;
+    }
+    if (is_dict(f->locals) && f->locals.type() == tp_dict) dict_set_str(as_dict(f->locals), NAME(arg), v);
+    else { Status s = setitem(f->locals, Value(NAME(arg)), v); CHECK(s); }
+    DISPATCH();
+  }
+  TARGET(DELETE_NAME) {
+    Status s = delete_name(f, NAME(arg));
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LOAD_GLOBAL) {
+    Str* name = NAME(arg);
+    ip++;  // CACHE
+    Value v = dict_get_str(f->globals, name);
+    if (!v) {
+      v = dict_get_str(f->builtins, name);
+      if (!v) {
+        raise_fmt(tp_NameError, "name '%s' is not defined", name->data);
+        goto error;
+      }
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_GLOBAL) {
+    dict_set_str(f->globals, NAME(arg), POP());
+    DISPATCH();
+  }
+  TARGET(DELETE_GLOBAL) {
+    if (!dict_del_str(f->globals, NAME(arg))) {
+      raise_fmt(tp_NameError, "name '%s' is not defined", NAME(arg)->data);
+      goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(LOAD_DEREF) {
+    Value v = fast[co->nlocals + int(arg)].as<Cell>()->ref;
+    if (GILPY_UNLIKELY(!v)) {
+      unbound_deref(co, int(arg));
+      goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(LOAD_CLASSDEREF) {
+    Str* name = deref_name(co, int(arg));
+    Value v;
+    if (f->locals && is_dict(f->locals)) v = dict_get_str(as_dict(f->locals), name);
+    if (!v) {
+      v = fast[co->nlocals + int(arg)].as<Cell>()->ref;
+      if (!v) {
+        unbound_deref(co, int(arg));
+        goto error;
+      }
+    }
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(STORE_DEREF) {
+    fast[co->nlocals + int(arg)].as<Cell>()->ref = POP();
+    DISPATCH();
+  }
+  TARGET(DELETE_DEREF) {
+    Cell* c = fast[co->nlocals + int(arg)].as<Cell>();
+    if (!c->ref) {
+      unbound_deref(co, int(arg));
+      goto error;
+    }
+    c->ref = Value();
+    DISPATCH();
+  }
+  TARGET(LOAD_CLOSURE) {
+    PUSH(fast[co->nlocals + int(arg)]);
+    DISPATCH();
+  }
+  TARGET(LOAD_ATTR) {
+    ip++;  // CACHE
+    Result<Value> r = getattr(TOP(), NAME(arg));
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(STORE_ATTR) {
+    ip++;  // CACHE
+    Value obj = POP();
+    Value v = POP();
+    Status s = setattr(obj, NAME(arg), v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(DELETE_ATTR) {
+    Value obj = POP();
+    Status s = delattr(obj, NAME(arg));
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LOAD_METHOD) {
+    ip++;  // CACHE
+    Value obj = TOP();
+    Value meth;
+    if (method_lookup(obj, NAME(arg), &meth)) {
+      TOP() = meth;
+      PUSH(obj);
+    } else {
+      Result<Value> r = getattr(obj, NAME(arg));
+      CHECK(r);
+      TOP() = r.value();
+      PUSH(Value());
+    }
+    DISPATCH();
+  }
+  TARGET(BINARY_OP) {
+    Value b = POP();
+    Value a = TOP();
+    if (a.is_small() && b.is_small()) {
+      Value r;
+      if (small_int_binop(a.as_small(), b.as_small(), int(arg), &r)) {
+        TOP() = r;
+        DISPATCH();
+      }
+    }
+    Result<Value> r = binary_op(a, b, int(arg));
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(UNARY_POSITIVE) {
+    Result<Value> r = unary_pos(TOP());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(UNARY_NEGATIVE) {
+    Result<Value> r = unary_neg(TOP());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(UNARY_NOT) {
+    Result<bool> r = truthy(TOP());
+    CHECK(r);
+    TOP() = Bool(!r.value());
+    DISPATCH();
+  }
+  TARGET(UNARY_INVERT) {
+    Result<Value> r = unary_invert(TOP());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(COMPARE_OP) {
+    Value b = POP();
+    Value a = TOP();
+    if (a.is_small() && b.is_small()) {
+      int64_t x = a.as_small(), y = b.as_small();
+      bool res;
+      switch (arg) {
+        case CMP_LT: res = x < y; break;
+        case CMP_LE: res = x <= y; break;
+        case CMP_EQ: res = x == y; break;
+        case CMP_NE: res = x != y; break;
+        case CMP_GT: res = x > y; break;
+        default: res = x >= y; break;
+      }
+      TOP() = Bool(res);
+      DISPATCH();
+    }
+    Result<Value> r = richcompare(a, b, int(arg));
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(IS_OP) {
+    Value b = POP();
+    bool res = (TOP() == b) ^ (arg != 0);
+    TOP() = Bool(res);
+    DISPATCH();
+  }
+  TARGET(CONTAINS_OP) {
+    Value container = POP();
+    Result<bool> r = contains(container, TOP());
+    CHECK(r);
+    TOP() = Bool(r.value() ^ (arg != 0));
+    DISPATCH();
+  }
+  TARGET(BINARY_SUBSCR) {
+    Value key = POP();
+    Value obj = TOP();
+    if (key.is_small()) {
+      int64_t i = key.as_small();
+      if (obj.type() == tp_list) {
+        List* l = obj.as<List>();
+        if (i < 0) i += l->size;
+        if (uint64_t(i) < uint64_t(l->size)) {
+          TOP() = l->items[i];
+          DISPATCH();
+        }
+      } else if (obj.type() == tp_tuple) {
+        Tuple* t = obj.as<Tuple>();
+        if (i < 0) i += t->size;
+        if (uint64_t(i) < uint64_t(t->size)) {
+          TOP() = t->items[i];
+          DISPATCH();
+        }
+      }
+    }
+    Result<Value> r = getitem(obj, key);
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(STORE_SUBSCR) {
+    Value key = POP();
+    Value obj = POP();
+    Value v = POP();
+    if (key.is_small() && obj.type() == tp_list) {
+      List* l = obj.as<List>();
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (uint64_t(i) < uint64_t(l->size)) {
+        l->items[i] = v;
+        DISPATCH();
+      }
+    }
+    Status s = setitem(obj, key, v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(DELETE_SUBSCR) {
+    Value key = POP();
+    Value obj = POP();
+    Status s = delitem(obj, key);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(BUILD_SLICE) {
+    Value step = arg == 3 ? POP() : None();
+    Value stop = POP();
+    Value start = TOP();
+    TOP() = slice_new(start, stop, step);
+    DISPATCH();
+  }
+  TARGET(BUILD_TUPLE) {
+    Tuple* t = tuple_from(sp - arg, arg);
+    sp -= arg;
+    PUSH(Value(t));
+    DISPATCH();
+  }
+  TARGET(BUILD_LIST) {
+    List* l = list_from(sp - arg, arg);
+    sp -= arg;
+    PUSH(Value(l));
+    DISPATCH();
+  }
+  TARGET(BUILD_SET) {
+    Set* s = set_new();
+    for (uint32_t i = 0; i < arg; i++) {
+      Status st = set_add(s, sp[-int(arg) + int(i)]);
+      CHECK(st);
+    }
+    sp -= arg;
+    PUSH(Value(s));
+    DISPATCH();
+  }
+  TARGET(BUILD_MAP) {
+    Dict* d = dict_new();
+    Value* base = sp - 2 * arg;
+    for (uint32_t i = 0; i < arg; i++) {
+      Status st = dict_set(d, base[2 * i], base[2 * i + 1]);
+      CHECK(st);
+    }
+    sp = base;
+    PUSH(Value(d));
+    DISPATCH();
+  }
+  TARGET(BUILD_CONST_KEY_MAP) {
+    Tuple* keys = POP().as<Tuple>();
+    Dict* d = dict_new();
+    Value* base = sp - arg;
+    for (uint32_t i = 0; i < arg; i++) {
+      Status st = dict_set(d, keys->items[i], base[i]);
+      CHECK(st);
+    }
+    sp = base;
+    PUSH(Value(d));
+    DISPATCH();
+  }
+  TARGET(BUILD_STRING) {
+    Result<Value> r = build_string(sp - arg, int(arg));
+    CHECK(r);
+    sp -= arg;
+    PUSH(r.value());
+    DISPATCH();
+  }
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    Status s = list_append(PEEK(arg).as<List>(), v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(SET_ADD) {
+    Value v = POP();
+    Status s = set_add(PEEK(arg).as<Set>(), v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(MAP_ADD) {
+    Value v = POP();
+    Value k = POP();
+    Status s = dict_set(PEEK(arg).as<Dict>(), k, v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LIST_EXTEND) {
+    Value it = POP();
+    Status s = list_extend_for_display(PEEK(arg).as<List>(), it);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(SET_UPDATE) {
+    Value it = POP();
+    Status s = set_update(PEEK(arg).as<Set>(), it);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(DICT_UPDATE) {
+    Value m = POP();
+    Status s = dict_update_for_display(PEEK(arg).as<Dict>(), m);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(DICT_MERGE) {
+    Value m = POP();
+    // PEEK(arg) is the dict; the callable sits 2 + arg below the top (callable, NULL, args, dict).
+    Status s = dict_merge_kwargs(PEEK(arg).as<Dict>(), m, PEEK(arg + 2));
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LIST_TO_TUPLE) {
+    List* l = TOP().as<List>();
+    TOP() = Value(tuple_from(l->items, l->size));
+    DISPATCH();
+  }
+  TARGET(UNPACK_SEQUENCE) {
+    Value seq = POP();
+    Status s = unpack_sequence(seq, int(arg), sp);
+    CHECK(s);
+    sp += arg;
+    DISPATCH();
+  }
+  TARGET(UNPACK_EX) {
+    Value seq = POP();
+    int before = int(arg & 0xFF), after = int(arg >> 8);
+    Status s = unpack_ex(seq, before, after, sp);
+    CHECK(s);
+    sp += before + after + 1;
+    DISPATCH();
+  }
+  TARGET(JUMP_FORWARD) {
+    ip = int(arg);
+    DISPATCH();
+  }
+  TARGET(JUMP_BACKWARD) {
+    ip = int(arg);
+    if (GILPY_UNLIKELY(eval_breaker_set())) {
+      if (handle_eval_breaker().is_err()) goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    if (v == False()) { ip = int(arg); DISPATCH(); }
+    if (v == True()) DISPATCH();
+    Result<bool> r = truthy(v);
+    CHECK(r);
+    if (!r.value()) ip = int(arg);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    if (v == True()) { ip = int(arg); DISPATCH(); }
+    if (v == False()) DISPATCH();
+    Result<bool> r = truthy(v);
+    CHECK(r);
+    if (r.value()) ip = int(arg);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_NONE) {
+    if (is_none(POP())) ip = int(arg);
+    DISPATCH();
+  }
+  TARGET(POP_JUMP_IF_NOT_NONE) {
+    if (!is_none(POP())) ip = int(arg);
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    Result<bool> r = truthy(TOP());
+    CHECK(r);
+    if (!r.value()) ip = int(arg);
+    else --sp;
+    DISPATCH();
+  }
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    Result<bool> r = truthy(TOP());
+    CHECK(r);
+    if (r.value()) ip = int(arg);
+    else --sp;
+    DISPATCH();
+  }
+  TARGET(GET_ITER) {
+    Result<Value> r = get_iter(TOP());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    Value next;
+    Status s = iter_next(it, &next);
+    CHECK(s);
+    if (next) {
+      PUSH(next);
+    } else {
+      --sp;
+      ip = int(arg);
+    }
+    DISPATCH();
+  }
+  TARGET(KW_NAMES) {
+    kwnames = consts[arg].as<Tuple>();
+    DISPATCH();
+  }
+  TARGET(CALL) {
+    int total = int(arg);
+    int nkw = kwnames ? int(kwnames->size) : 0;
+    Value* args = sp - total;
+    Value callable = args[-2];
+    int64_t npos = total - nkw;
+    if (args[-1]) {
+      --args;
+      ++npos;
+    } else if (callable.type() == tp_method) {
+      BoundMethod* m = callable.as<BoundMethod>();
+      args[-1] = m->self;
+      callable = m->func;
+      --args;
+      ++npos;
+    }
+    Tuple* kw = kwnames;
+    kwnames = nullptr;
+    Result<Value> r = callable.type() == tp_function ? call_function(callable.as<Function>(), args, npos, kw)
+                                                     : call(callable, args, npos, kw);
+    sp -= total + 2;
+    CHECK(r);
+    PUSH(r.value());
+    if (GILPY_UNLIKELY(eval_breaker_set())) {
+      if (handle_eval_breaker().is_err()) goto error;
+    }
+    DISPATCH();
+  }
+  TARGET(CALL_FUNCTION_EX) {
+    Value kwargs = (arg & 1) ? POP() : Value();
+    Value posargs = POP();
+    Value self_or_null = POP();
+    Value callable = TOP();
+    Result<Value> r = call_function_ex(callable, self_or_null, posargs, kwargs);
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(MAKE_FUNCTION) {
+    Code* code = POP().as<Code>();
+    Function* fn = function_new(code, f->globals, code->qualname);
+    fn->builtins = f->builtins;
+    if (arg & MF_CLOSURE) fn->closure = POP().as<Tuple>();
+    if (arg & MF_ANNOTATIONS) fn->annotations = POP();
+    if (arg & MF_KWDEFAULTS) fn->kwdefaults = POP().as<Dict>();
+    if (arg & MF_DEFAULTS) fn->defaults = POP().as<Tuple>();
+    PUSH(Value(fn));
+    DISPATCH();
+  }
+  TARGET(RETURN_VALUE) {
+    retval = POP();
+    f->state = FrameState::Completed;
+    goto exit_frame;
+  }
+  TARGET(LOAD_BUILD_CLASS) {
+    Value bc = dict_get_str(f->builtins, N.__build_class__);
+    if (!bc) {
+      raise(tp_NameError, "__build_class__ not found");
+      goto error;
+    }
+    PUSH(bc);
+    DISPATCH();
+  }
+  TARGET(IMPORT_NAME) {
+    Value fromlist = POP();
+    Value level = TOP();
+    Result<Value> r = import_name(f, NAME(arg), fromlist, level);
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(IMPORT_FROM) {
+    Result<Value> r = import_from(TOP(), NAME(arg));
+    CHECK(r);
+    PUSH(r.value());
+    DISPATCH();
+  }
+  TARGET(IMPORT_STAR) {
+    Value m = POP();
+    Status s = import_star(f, m);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(RAISE_VARARGS) {
+    Value cause = arg == 2 ? POP() : Value();
+    Value exc = arg >= 1 ? POP() : Value();
+    if (do_raise(exc, cause, &reraise).is_err()) goto error;
+    goto error;  // do_raise always leaves an exception pending
+  }
+  TARGET(RERAISE) {
+    exc_restore(POP());
+    reraise = true;
+    goto error;
+  }
+  TARGET(PUSH_EXC_INFO) {
+    Value exc = TOP();
+    TOP() = ts->handled ? ts->handled : None();
+    PUSH(exc);
+    ts->handled = exc;
+    DISPATCH();
+  }
+  TARGET(POP_EXCEPT) {
+    Value prev = POP();
+    ts->handled = is_none(prev) ? Value() : prev;
+    DISPATCH();
+  }
+  TARGET(CHECK_EXC_MATCH) {
+    Value type = TOP();
+    Result<bool> r = exception_matches(SECOND(), type);
+    CHECK(r);
+    TOP() = Bool(r.value());
+    DISPATCH();
+  }
+  TARGET(WITH_EXCEPT_START) {
+    Value exc = TOP();
+    Value exit = PEEK(3);
+    Value args[3] = {Value(exc.type()), exc, exc_traceback_or_none(exc)};
+    Result<Value> r = call(exit, args, 3);
+    CHECK(r);
+    PUSH(r.value());
+    DISPATCH();
+  }
+  TARGET(BEFORE_WITH) {
+    Value mgr = TOP();
+    Value enter_res, exit;
+    Status s = before_with(mgr, &exit, &enter_res);
+    CHECK(s);
+    TOP() = exit;
+    PUSH(enter_res);
+    DISPATCH();
+  }
+  TARGET(BEFORE_ASYNC_WITH) {
+    Value mgr = TOP();
+    Value enter_res, exit;
+    Status s = before_async_with(mgr, &exit, &enter_res);
+    CHECK(s);
+    TOP() = exit;
+    PUSH(enter_res);
+    DISPATCH();
+  }
+  TARGET(FORMAT_VALUE) {
+    Value spec = (arg & FVS_HAVE_SPEC) ? POP() : Value();
+    Result<Value> r = format_value(TOP(), int(arg & FVC_MASK), spec);
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(YIELD_VALUE) {
+    retval = POP();
+    f->ip = ip;
+    f->sp = int32_t(sp - stack_base);
+    f->state = FrameState::Suspended;
+    goto exit_frame;
+  }
+  TARGET(SEND) {
+    Value v = POP();
+    Value receiver = TOP();
+    bool done = false;
+    Result<Value> r = send_to(receiver, v, &done);
+    CHECK(r);
+    if (done) {
+      TOP() = r.value();
+      ip = int(arg);
+    } else {
+      PUSH(r.value());
+    }
+    DISPATCH();
+  }
+  TARGET(GET_YIELD_FROM_ITER) {
+    Result<Value> r = get_yield_from_iter(TOP(), co->flags);
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(GET_AWAITABLE) {
+    Result<Value> r = get_awaitable(TOP(), int(arg));
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(GET_AITER) {
+    Result<Value> r = get_aiter(TOP());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
+  TARGET(GET_ANEXT) {
+    Result<Value> r = get_anext(TOP());
+    CHECK(r);
+    PUSH(r.value());
+    DISPATCH();
+  }
+  TARGET(END_ASYNC_FOR) {
+    Value exc = POP();
+    if (isinstance(exc, tp_StopAsyncIteration)) {
+      --sp;  // the async iterator
+      DISPATCH();
+    }
+    exc_restore(exc);
+    reraise = true;
+    goto error;
+  }
+  TARGET(ASYNC_GEN_WRAP) {
+    TOP() = async_gen_wrap(TOP());
+    DISPATCH();
+  }
+  TARGET(SETUP_ANNOTATIONS) {
+    Status s = setup_annotations(f);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(Value(tp_AssertionError));
+    DISPATCH();
+  }
+  TARGET(PRINT_EXPR) {
+    Value v = POP();
+    Status s = print_expr(v);
+    CHECK(s);
+    DISPATCH();
+  }
+  TARGET(LOAD_LOCALS) {
+    if (!f->locals) {
+      raise(tp_SystemError, "no locals found");
+      goto error;
+    }
+    PUSH(f->locals);
+    DISPATCH();
+  }
+
+#if !GILPY_COMPUTED_GOTO
+  default:
+    fatal("unknown opcode %u", insn & 0xFF);
+  }
+#endif
+
+error : {
+  // ip points past the failing instruction.
+  int at = ip - 1;
+  Value exc = ts->exc;
+  if (!reraise) {
+    if (ts->handled && exc != ts->handled) chain_context(exc, ts->handled);
+    exc_add_traceback(exc, f, at);
+  }
+  reraise = false;
+  kwnames = nullptr;
+  const ExcEntry* h = code_find_handler(co, at);
+  if (h) {
+    sp = stack_base + h->depth;
+    PUSH(ts->exc);
+    ts->exc = Value();
+    ip = int(h->target);
+    DISPATCH();
+  }
+  f->state = FrameState::Completed;
+  ts->frame = f->back;
+  leave_recursion();
+  return ERR;
+}
+
+exit_frame:
+  ts->frame = f->back;
+  leave_recursion();
+  return retval;
+}
+
+}  // namespace gilpy
