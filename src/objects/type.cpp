@@ -121,6 +121,18 @@ void type_add_getsets(Type* t, const GetSetDef* defs) {
   t->version = g_next_version++;
 }
 
+Type* native_type_new(const char* module, const char* name, Type* base, Layout layout, size_t size,
+                      const MethodDef* methods, const GetSetDef* getsets, uint32_t flags) {
+  Type* t = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
+  type_new_static(t, name, base ? base : tp_object, layout, size, flags);
+  dict_set_str(t->dict, N.__module__, Value(str_intern(module)));
+  if (methods) type_add_methods(t, methods);
+  if (getsets) type_add_getsets(t, getsets);
+  // Subclassable native types keep their dict pointer at offset 8, like builtins.
+  type_ready(t);
+  return t;
+}
+
 void type_set_attr_const(Type* t, const char* name, Value v) { dict_set_str(t->dict, str_intern(name), v); }
 
 // ---- the C3 linearisation -----------------------------------------------------

@@ -46,6 +46,12 @@ void type_add_getsets(Type* t, const GetSetDef* defs);
 void type_set_attr_const(Type* t, const char* name, Value v);
 void type_ready(Type* t);  // compute MRO and version once bases and dict are set
 
+// A native type defined by a native module (collections.deque, _io.FileIO...):
+// allocated once, immortal, with its __module__ set. Instances use `layout`
+// (Layout::Object-like native structs use Layout::Other) and `size` bytes.
+Type* native_type_new(const char* module, const char* name, Type* base, Layout layout, size_t size,
+                      const MethodDef* methods, const GetSetDef* getsets = nullptr, uint32_t flags = TF_BASETYPE);
+
 // type(name, bases, dict) and class statements.
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs);
 Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames);

@@ -11,7 +11,9 @@
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/frame.h"
+#include "objects/function.h"
 #include "objects/int.h"
+#include "objects/type.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -37,6 +39,18 @@ std::vector<std::string> native_module_names() {
   std::vector<std::string> v;
   for (auto& [k, _] : registry()) v.push_back(k);
   return v;
+}
+
+Module* native_module_new(const char* name, const MethodDef* functions, const char* doc) {
+  Module* m = module_new(name);
+  if (doc) dict_set_str(m->dict, N.__doc__, str_value(doc));
+  Value mn = Value(str_intern(name));
+  for (const MethodDef* d = functions; d && d->name; d++) {
+    Builtin* b = builtin_new(d->name, d->fn, Value(m), d->doc);
+    b->module = mn;
+    dict_set_str(m->dict, str_intern(d->name), Value(b));
+  }
+  return m;
 }
 
 Result<Value> run_code(Code* code, Dict* globals, Value locals) {

@@ -34,9 +34,21 @@ struct Interp {
 };
 extern Interp g_interp;
 
-// Native module registry: name -> init function returning the module.
+// Native module registry: name -> init function returning the module. Each
+// modules/<name>.cpp registers itself with GILPY_NATIVE_MODULE("name", init)
+// at static-initialisation time (the core library is linked whole-archive so
+// these registrations are never dropped).
 using ModuleInit = Result<Value> (*)();
 void register_native_module(const char* name, ModuleInit init);
+struct ModuleRegistrar {
+  ModuleRegistrar(const char* name, ModuleInit init) { register_native_module(name, init); }
+};
+#define GILPY_NATIVE_MODULE(name, init) static ::gilpy::ModuleRegistrar gilpy_module_registrar_(name, init)
+
+struct MethodDef;
+// A module object named `name` whose functions come from `functions`
+// (module-level builtins bound to the module, __module__ set).
+Module* native_module_new(const char* name, const MethodDef* functions, const char* doc = nullptr);
 ModuleInit find_native_module(std::string_view name);
 std::vector<std::string> native_module_names();
 
