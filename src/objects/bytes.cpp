@@ -469,7 +469,7 @@ static Result<Value> bytes_add(Value* args, int64_t nargs, Tuple*) {
   Value self = args[0], other = args[1];
   std::string_view b;
   if (!buffer_view_opt(other, &b)) {
-    if (type_lookup(other.type(), N.__radd__)) return Value(g_NotImplemented);
+    if (text::defers_to_reflected(other, N.__radd__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can't concat %s to %s", type_name(other), kind_name(self));
   }
   std::string_view a = self_view(self);
@@ -496,13 +496,14 @@ static Result<int64_t> repeat_count(Value v, bool* not_int) {
   return n;
 }
 
-static Result<std::string> repeat(std::string_view d, int64_t n) {
+static Result<std::string> repeat(std::string_view d, int64_t n, bool is_bytes_kind) {
   if (n <= 0 || d.empty()) return std::string();
-  if (n > kMaxAlloc / int64_t(d.size())) {
-    if (n > INT64_MAX / int64_t(d.size())) { raise_memory_error(); return ERR; }
+  if (n > INT64_MAX / int64_t(d.size())) {
+    if (is_bytes_kind) { raise(tp_OverflowError, "repeated bytes are too long"); return ERR; }
     raise_memory_error();
     return ERR;
   }
+  if (n * int64_t(d.size()) > kMaxAlloc) { raise_memory_error(); return ERR; }
   std::string out;
   out.reserve(d.size() * size_t(n));
   if (d.size() == 1) {
@@ -521,11 +522,11 @@ static Result<Value> bytes_mul(Value* args, int64_t nargs, Tuple*) {
   bool not_int;
   int64_t n = TRY(repeat_count(args[1], &not_int));
   if (not_int) {
-    if (type_lookup(args[1].type(), N.__rmul__)) return Value(g_NotImplemented);
+    if (text::defers_to_reflected(args[1], N.__rmul__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
   }
   if (n == 1 && self.type() == tp_bytes) return self;
-  std::string out = TRY(repeat(self_view(self), n));
+  std::string out = TRY(repeat(self_view(self), n, is_bytes(self)));
   return make_like(self, out);
 }
 
@@ -533,9 +534,9 @@ static Result<Value> bytes_rmul(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__rmul__", nargs - 1, 1, 1));
   bool not_int;
   int64_t n = TRY(repeat_count(args[1], &not_int));
-  if (not_int) return Value(g_NotImplemented);
+  if (not_int) return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
   if (n == 1 && args[0].type() == tp_bytes) return args[0];
-  std::string out = TRY(repeat(self_view(args[0]), n));
+  std::string out = TRY(repeat(self_view(args[0]), n, is_bytes(args[0])));
   return make_like(args[0], out);
 }
 
@@ -813,7 +814,7 @@ static Result<Value> ba_imul(Value* args, int64_t nargs, Tuple*) {
   int64_t n = TRY(repeat_count(args[1], &not_int));
   if (not_int) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
   ByteArray* b = BA(args[0]);
-  std::string out = TRY(repeat(b->view(), n));
+  std::string out = TRY(repeat(b->view(), n, false));
   TRY(bytearray_resize(b, 0));
   TRY(bytearray_append(b, out));
   return args[0];

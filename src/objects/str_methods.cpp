@@ -332,7 +332,7 @@ Result<Value> str_add(Value* args, int64_t nargs, Tuple*) {
   Value other = args[1];
   if (!is_str(other)) {
     // CPython reaches str's sq_concat only after the right operand's __radd__ declined.
-    if (other.is_obj() && type_lookup(other.type(), N.__radd__)) return Value(g_NotImplemented);
+    if (text::defers_to_reflected(other, N.__radd__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can only concatenate str (not \"%s\") to str", type_name(other));
   }
   Str* a = S(args[0]);
@@ -350,7 +350,7 @@ Result<Value> repeat_str(Str* s, Value count, bool reflected) {
     Value iv = TRY(index_value(count));
     if (!int_fits_i64(iv, &n)) return raise(tp_OverflowError, "cannot fit 'int' into an index-sized integer");
   } else {
-    if (reflected || (count.is_obj() && type_lookup(count.type(), N.__rmul__))) return Value(g_NotImplemented);
+    if (!reflected && text::defers_to_reflected(count, N.__rmul__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));
   }
   if (n <= 0 || s->nbytes == 0) return Value(str_empty());
@@ -372,9 +372,6 @@ Result<Value> repeat_str(Str* s, Value count, bool reflected) {
 
 Result<Value> str_mul(Value* args, int64_t nargs, Tuple*) {
   TRY(exact_args("str.__mul__", nargs - 1, 1));
-  if (!is_int(args[1]) && !(args[1].is_obj() && type_lookup(args[1].type(), N.__index__)) &&
-      !(args[1].is_obj() && type_lookup(args[1].type(), N.__rmul__)))
-    return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
   return repeat_str(S(args[0]), args[1], false);
 }
 Result<Value> str_rmul(Value* args, int64_t nargs, Tuple*) {

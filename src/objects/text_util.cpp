@@ -57,6 +57,16 @@ Result<int64_t> slice_resolve(Value slice, int64_t len, int64_t* start, int64_t*
   return slice_indices(slice.as<Slice>(), len, start, stop, step);
 }
 
+bool defers_to_reflected(Value other, Str* rname) {
+  if (!other.is_obj()) return false;
+  switch (other.type()->layout) {
+    case Layout::Str: case Layout::Bytes: case Layout::ByteArray: case Layout::List: case Layout::Tuple:
+      return false;
+    default:
+      return bool(type_lookup(other.type(), rname));
+  }
+}
+
 Result<int64_t> ssize_arg(Value v) {
   if (v.is_small()) return v.as_small();
   Value iv = TRY(index_value(v));

@@ -32,6 +32,12 @@ bool is_slice(Value v);
 // interpreted as an integer", OverflowError "Python int too large to convert to C ssize_t".
 Result<int64_t> ssize_arg(Value v);
 
+// True when `other` may handle `seq <op> other` through its reflected method: it defines
+// `rname` and is not itself a builtin sequence (whose reflected repeat/concat would only
+// re-raise). Used by str/bytes __add__/__mul__ to emulate CPython trying nb_* slots of
+// both operands before the sequence slot raises.
+bool defers_to_reflected(Value other, Str* rname);
+
 // ---- byte search (positions are byte offsets; -1 when absent) -------------------------------
 int64_t find(std::string_view hay, std::string_view needle, int64_t start, int64_t end);
 int64_t rfind(std::string_view hay, std::string_view needle, int64_t start, int64_t end);
