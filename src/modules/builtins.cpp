@@ -616,7 +616,8 @@ Result<Value> make_builtins_module() {
   Module* m = module_new("builtins");
   Dict* d = m->dict;
   for (const MethodDef* def = builtin_functions; def->name; def++) {
-    Builtin* b = builtin_new(def->name, def->fn, Value(m));
+    Builtin* b = builtin_new(def->name, def->fn, Value());
+    b->module_obj = Value(m);
     b->module = Value(str_intern("builtins"));
     dict_set_str(d, str_intern(def->name), b);
   }

@@ -186,7 +186,8 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   Dict* d = m->dict;
   auto set = [&](const char* k, Value v) { dict_set_str(d, str_intern(k), v); };
   for (const MethodDef* def = sys_functions; def->name; def++) {
-    Builtin* b = builtin_new(def->name, def->fn, Value(m));
+    Builtin* b = builtin_new(def->name, def->fn, Value());
+    b->module_obj = Value(m);
     b->module = Value(str_intern("sys"));
     set(def->name, Value(b));
   }

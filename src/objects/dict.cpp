@@ -91,11 +91,6 @@ Status dict_get2(Dict* d, Value key, Value* out) {
   return OK();
 }
 
-Result<Value> dict_get(Dict* d, Value key) {
-  Value v;
-  if (dict_get2(d, key, &v).is_err()) return ERR;
-  return v;  // may be null: caller distinguishes with exc_pending() only when null
-}
 
 int64_t dict_lookup_str_index(Dict* d, Str* key) {
   int64_t hash = str_hash(key);

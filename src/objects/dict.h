@@ -29,9 +29,10 @@ struct Dict : Object {
 };
 
 Dict* dict_new();
-// Lookups return null (no error) for a missing key; ERR if hashing/eq raised.
-Result<Value> dict_get(Dict* d, Value key);
-Status dict_get2(Dict* d, Value key, Value* out);   // *out null when missing
+// Lookup: *out is null (and no exception) for a missing key; ERR if hashing
+// or __eq__ raised. (There is deliberately no Result<Value> form: the null
+// Value is Result<Value>'s error marker, so "missing" could not be told apart.)
+Status dict_get2(Dict* d, Value key, Value* out);
 Value dict_get_str(Dict* d, Str* key);               // str key, never raises
 int64_t dict_lookup_str_index(Dict* d, Str* key);     // entry position or -1
 Status dict_set(Dict* d, Value key, Value value);

@@ -210,7 +210,10 @@ static Result<Value> b_qualname(Value s) {
   }
   return Value(b->name);
 }
-static Result<Value> b_self(Value s) { return BI(s)->self ? BI(s)->self : None(); }
+static Result<Value> b_self(Value s) {
+  if (BI(s)->self) return BI(s)->self;
+  return BI(s)->module_obj ? BI(s)->module_obj : None();
+}
 static Result<Value> b_doc(Value s) { return BI(s)->doc ? str_value(BI(s)->doc) : None(); }
 static Result<Value> b_module(Value s) { return BI(s)->module ? BI(s)->module : None(); }
 static Status b_module_set(Value s, Value v) { BI(s)->module = v; return OK(); }

@@ -40,7 +40,8 @@ using NativeFn = Result<Value> (*)(Value* args, int64_t nargs, Tuple* kwnames);
 struct Builtin : Object {
   NativeFn fn;
   Str* name;
-  Value self;         // bound receiver (module or object) or null
+  Value self;         // bound receiver passed as args[0], or null
+  Value module_obj;   // the module a module-level function belongs to (its __self__)
   Value module;       // __module__
   const char* doc;
   Type* owner;        // for method descriptors: the type defining it

@@ -362,6 +362,9 @@ static Result<Value> ga_instancecheck(Value* a, int64_t, Tuple*) {
 static Result<Value> ga_origin(Value s) { return s.as<GenericAlias>()->origin; }
 static Result<Value> ga_args(Value s) { return Value(s.as<GenericAlias>()->args); }
 static Result<Value> ga_params(Value) { return Value(tuple_empty()); }
+Result<Value> make_union(Value a, Value b);
+static Result<Value> ga_or_m(Value* a, int64_t, Tuple*) { return make_union(a[0], a[1]); }
+static Result<Value> ga_ror_m(Value* a, int64_t, Tuple*) { return make_union(a[1], a[0]); }
 static const MethodDef ga_methods[] = {{"__new__", ga_new, MethKind::Static}, {"__repr__", ga_repr},
                                        {"__call__", ga_call}, {"__getattr__", ga_getattr}, {"__eq__", ga_eq},
                                        {"__hash__", ga_hash}, {"__mro_entries__", ga_mro_entries},
@@ -385,6 +388,8 @@ void init_iterator_types() {
   type_add_methods(tp_reversed, reversed_methods);
   tp_reversed->iternext = reversed_next;
   type_add_methods(tp_GenericAlias, ga_methods);
+  static const MethodDef ga_or[] = {{"__or__", ga_or_m}, {"__ror__", ga_ror_m}, {nullptr, nullptr}};
+  type_add_methods(tp_GenericAlias, ga_or);
   type_add_getsets(tp_GenericAlias, ga_getsets);
   type_set_attr_const(tp_GenericAlias, "__module__", Value(str_intern("types")));
 }

@@ -38,46 +38,71 @@ Set* set_new(Type* t) {
   return s;
 }
 
+// Probing follows CPython's set implementation exactly (a linear run of up
+// to kLinearProbes slots, then perturbed jumps; tables start at 8 slots and
+// grow to the next power of two above 4x (2x past 50,000) the live count
+// when 3/5 full), so sets of ints print in the same order as in CPython.
+static constexpr int64_t kLinearProbes = 9;
+
 static Result<int64_t> find(Set* s, Value key, int64_t h, int64_t* free_slot) {
-  int64_t first_free = -1;
+  uint64_t mask = uint64_t(s->mask);
   uint64_t perturb = uint64_t(h);
-  for (uint64_t i = uint64_t(h) & uint64_t(s->mask);; i = (i * 5 + 1 + (perturb >>= 5)) & uint64_t(s->mask)) {
-    SetEntry& e = s->table[i];
-    if (!e.key) {
-      if (free_slot) *free_slot = first_free >= 0 ? first_free : int64_t(i);
-      return int64_t(-1);
-    }
-    if (e.key == dummy()) {
-      if (first_free < 0) first_free = int64_t(i);
-      continue;
-    }
-    if (e.key == key) return int64_t(i);
-    if (e.hash != h) continue;
-    if (is_str(e.key) && is_str(key)) {
-      if (str_eq(as_str(e.key), as_str(key))) return int64_t(i);
-      continue;
-    }
-    SetEntry* before = s->table;
-    Value ek = e.key;
-    bool same = TRY(eq(ek, key));
-    if (s->table != before || s->table[i].key != ek) return raise(tp_RuntimeError, "Set changed size during iteration");
-    if (same) return int64_t(i);
+  uint64_t i = uint64_t(h) & mask;
+  int64_t first_free = -1;
+  for (;;) {
+    int64_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    uint64_t j = i;
+    do {
+      SetEntry& e = s->table[j];
+      if (!e.key) {
+        if (free_slot) *free_slot = first_free >= 0 ? first_free : int64_t(j);
+        return int64_t(-1);
+      }
+      if (e.key == dummy()) {
+        if (first_free < 0) first_free = int64_t(j);
+      } else if (e.key == key) {
+        return int64_t(j);
+      } else if (e.hash == h) {
+        if (is_str(e.key) && is_str(key)) {
+          if (str_eq(as_str(e.key), as_str(key))) return int64_t(j);
+        } else {
+          SetEntry* before = s->table;
+          Value ek = e.key;
+          bool same = TRY(eq(ek, key));
+          if (s->table != before || s->table[j].key != ek)
+            return raise(tp_RuntimeError, "set changed size during iteration");
+          if (same) return int64_t(j);
+        }
+      }
+      j++;
+    } while (probes--);
+    perturb >>= 5;
+    i = (i * 5 + 1 + perturb) & mask;
   }
 }
 
 static void insert_clean(Set* s, Value key, int64_t h) {
+  uint64_t mask = uint64_t(s->mask);
   uint64_t perturb = uint64_t(h);
-  for (uint64_t i = uint64_t(h) & uint64_t(s->mask);; i = (i * 5 + 1 + (perturb >>= 5)) & uint64_t(s->mask)) {
-    if (!s->table[i].key) {
-      s->table[i] = {key, h};
-      return;
-    }
+  uint64_t i = uint64_t(h) & mask;
+  for (;;) {
+    int64_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    uint64_t j = i;
+    do {
+      if (!s->table[j].key) {
+        s->table[j] = {key, h};
+        return;
+      }
+      j++;
+    } while (probes--);
+    perturb >>= 5;
+    i = (i * 5 + 1 + perturb) & mask;
   }
 }
 
-static void resize(Set* s, int64_t need) {
+static void resize(Set* s, int64_t minused) {
   int64_t size = 8;
-  while (size * 3 < need * 5) size <<= 1;
+  while (size <= minused) size <<= 1;
   SetEntry* old = s->table;
   int64_t oldsize = s->mask + 1;
   set_alloc(s, size);
@@ -93,8 +118,10 @@ static Status add_hashed(Set* s, Value key, int64_t h) {
   bool was_empty = !s->table[slot].key;
   s->table[slot] = {key, h};
   s->used++;
-  if (was_empty) s->fill++;
-  if (s->fill * 5 >= (s->mask + 1) * 3) resize(s, s->used * 2 + 1);
+  if (!was_empty) return OK();
+  s->fill++;
+  if (s->fill * 5 < s->mask * 3) return OK();
+  resize(s, s->used > 50000 ? s->used * 2 : s->used * 4);
   return OK();
 }
 
@@ -131,17 +158,27 @@ bool set_next(Set* s, int64_t* pos, Value* key) {
 
 Status set_update(Set* s, Value iterable) {
   if (is_anyset(iterable)) {
+    // CPython's set_merge: pre-size, then copy in table order.
     Set* o = iterable.as<Set>();
-    int64_t pos = 0;
-    Value k;
-    while (set_next(o, &pos, &k)) {
-      int64_t h = o->table[pos - 1].hash;
-      TRY(add_hashed(s, k, h));
+    if (o == s || o->used == 0) return OK();
+    if ((s->fill + o->used) * 5 >= s->mask * 3) resize(s, (s->used + o->used) * 2);
+    bool empty = s->fill == 0;
+    for (int64_t i = 0; i <= o->mask; i++) {
+      SetEntry e = o->table[i];
+      if (!e.key || e.key == dummy()) continue;
+      if (empty) {
+        insert_clean(s, e.key, e.hash);
+        s->used++;
+        s->fill++;
+      } else {
+        TRY(add_hashed(s, e.key, e.hash));
+      }
     }
     return OK();
   }
   if (is_dict(iterable)) {
     Dict* d = as_dict(iterable);
+    if ((s->fill + d->used) * 5 >= s->mask * 3) resize(s, (s->used + d->used) * 2);
     for (int64_t i = 0; i < d->nentries; i++)
       if (d->entries[i].key) TRY(add_hashed(s, d->entries[i].key, d->entries[i].hash));
     return OK();

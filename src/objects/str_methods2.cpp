@@ -352,7 +352,7 @@ Result<Value> str_translate(Value* args, int64_t nargs, Tuple* kw) {
     Value key = Value::small(int64_t(c));
     Value r;
     if (table.type() == tp_dict) {
-      r = TRY(dict_get(as_dict(table), key));  // exact dict: no __missing__ to consult
+      TRY(dict_get2(as_dict(table), key, &r));  // exact dict: no __missing__ to consult
     } else {
       Result<Value> g = getitem(table, key);
       if (g.is_err()) {

@@ -246,10 +246,10 @@ Result<Type*> calculate_metaclass(Type* meta, Tuple* bases) {
 }
 
 // The solid base: the base whose instance layout the new class extends.
+// (A __dict__ does not count as a layout difference, as in CPython: only
+// __slots__ and a different builtin layout do.)
 static Type* solid_base(Type* t) {
-  while (t->base && t->layout == t->base->layout && t->nslots == 0 &&
-         t->instance_size == t->base->instance_size)
-    t = t->base;
+  while (t->base && t->layout == t->base->layout && t->nslots == 0) t = t->base;
   return t;
 }
 
@@ -343,7 +343,6 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   if (want_dict && !t->dict_offset) {
     extern const GetSetDef instance_dict_getset[];
     if (!dict_get_str(t->dict, N.__dict__)) {
-      // Installed after the copy so that the class namespace keeps its order.
       GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
       g->name = N.__dict__;
       g->owner = t;
@@ -351,11 +350,17 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
       g->set = instance_dict_getset[0].set;
       dict_set_str(t->dict, N.__dict__, g);
     }
-    // Every subclassable builtin layout reserves its dict pointer right after the header.
-    t->dict_offset = sizeof(Object);
-    if (base == tp_object || base->instance_size < sizeof(Instance)) t->instance_size = std::max<uint32_t>(t->instance_size, sizeof(Instance));
+    // Builtin layouts reserve the dict pointer at offset 8. Plain object
+    // subclasses put it there too, unless a base already used that space
+    // for __slots__: then it goes after the base's instance.
+    if (t->layout != Layout::Object || t->instance_size <= sizeof(Object)) {
+      t->dict_offset = sizeof(Object);
+      if (t->instance_size < sizeof(Instance)) t->instance_size = sizeof(Instance);
+    } else {
+      t->dict_offset = t->instance_size;
+      t->instance_size += sizeof(Value);
+    }
   }
-  if (t->instance_size < sizeof(Instance) && t->layout == Layout::Object) t->instance_size = sizeof(Instance);
   // Implicit staticmethod/classmethod wrapping, as CPython does.
   Value nf = dict_get_str(t->dict, N.__new__);
   if (nf && nf.type() == tp_function) {
@@ -372,6 +377,8 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     }
   }
   if (!dict_get_str(t->dict, N.__doc__)) dict_set_str(t->dict, N.__doc__, None());
+  // Defining __eq__ without __hash__ makes instances unhashable.
+  if (dict_get_str(t->dict, N.__eq__) && !dict_get_str(t->dict, N.__hash__)) dict_set_str(t->dict, N.__hash__, None());
   // Link into every base's subclass list, then compute the MRO.
   for (int64_t i = 0; i < bases->size; i++) {
     Type* b = as_type(bases->items[i]);

@@ -94,8 +94,10 @@ static Result<Value> type_dir(Value* a, int64_t, Tuple*) {
   return Value(l);
 }
 static Result<Value> type_sizeof(Value* a, int64_t, Tuple*) { return Value::small(int64_t(sizeof(Type))); }
-// X | Y for types (types.UnionType) is not implemented yet.
-static Result<Value> type_or(Value* a, int64_t n, Tuple*) { return Value(g_NotImplemented); }
+// X | Y for types gives a types.UnionType (objects/union.cpp).
+Result<Value> make_union(Value a, Value b);
+static Result<Value> type_or(Value* a, int64_t n, Tuple*) { return make_union(a[0], a[1]); }
+static Result<Value> type_ror(Value* a, int64_t n, Tuple*) { return make_union(a[1], a[0]); }
 
 static Result<Value> t_name(Value s) { return Value(T(s)->name); }
 static Status t_name_set(Value s, Value v) {
@@ -193,7 +195,7 @@ static const MethodDef type_methods[] = {
     {"__repr__", type_repr}, {"mro", type_mro_m}, {"__subclasses__", type_subclasses},
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {"__prepare__", type_prepare, MethKind::Class}, {"__dir__", type_dir}, {"__sizeof__", type_sizeof},
-    {"__or__", type_or}, {"__ror__", type_or}, {nullptr, nullptr}};
+    {"__or__", type_or}, {"__ror__", type_ror}, {nullptr, nullptr}};
 static const GetSetDef type_getsets[] = {
     {"__name__", t_name, t_name_set}, {"__qualname__", t_qualname, t_qualname_set},
     {"__module__", t_module, t_module_set}, {"__doc__", t_doc, t_doc_set}, {"__dict__", t_dict},

@@ -38,6 +38,8 @@ Object* g_False;
 
 size_t super_size();
 size_t namespace_size();
+size_t union_size();
+void init_union_type();
 size_t stdstream_size();
 void init_structseq_types();
 void init_stdstream_type();
@@ -124,6 +126,7 @@ static void make_types() {
   type_new_static(tp_SimpleNamespace, "SimpleNamespace", tp_object, Layout::Other, namespace_size(), B);
   type_new_static(tp_structseq, "structseq", tp_tuple, Layout::Tuple, sizeof(Tuple), B);
   type_new_static(tp_stdstream, "stdstream", tp_object, Layout::Other, stdstream_size(), F);
+  type_new_static(tp_UnionType, "UnionType", tp_object, Layout::Other, union_size(), F);
   // Instances that carry a __dict__ (at offset 8, after the header).
   for (Type* t : {tp_function, tp_module, tp_staticmethod, tp_classmethod, tp_SimpleNamespace})
     t->dict_offset = sizeof(Object);
@@ -202,6 +205,7 @@ void bootstrap_runtime() {
   init_frame_types();
   init_structseq_types();
   init_stdstream_type();
+  init_union_type();
   ready_all();
 }
 

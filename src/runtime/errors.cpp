@@ -25,6 +25,8 @@ void fatal(const char* fmt, ...) {
   std::abort();
 }
 
+void null_success() { fatal("a null Value was returned as a successful Result<Value>"); }
+
 Err raise(Type* type, std::string_view msg) {
   Value e = exc_new(type, tuple_of({str_value(msg)}));
   t_ts->exc = e;

@@ -86,7 +86,9 @@ Status exec_module_file(Module* m, const std::string& path) {
   return OK();
 }
 
-static Result<Value> load_from_path(const std::string& fullname, const std::string& shortname, Value path_list) {
+// Find and load fullname from the directories in path_list. *out stays null
+// when nothing matches (no exception).
+static Status load_from_path(const std::string& fullname, const std::string& shortname, Value path_list, Value* out) {
   Value it = TRY(get_iter(path_list));
   std::vector<std::string> namespace_dirs;
   for (;;) {
@@ -135,9 +137,10 @@ static Result<Value> load_from_path(const std::string& fullname, const std::stri
       return ERR;
     }
     // The module may have replaced itself in sys.modules.
-    Value final = TRY(dict_get(g_interp.modules, str_value(fullname)));
+    Value final = dict_get_str(g_interp.modules, str_new(fullname));
     if (!final) return raise_fmt(tp_KeyError, "'%s'", fullname.c_str());
-    return final;
+    *out = final;
+    return OK();
   }
   if (!namespace_dirs.empty()) {
     Module* m = module_new(str_new(fullname));
@@ -149,14 +152,14 @@ static Result<Value> load_from_path(const std::string& fullname, const std::stri
     dict_del_str(m->dict, N.__file__);
     dict_set_str(m->dict, N.__spec__, make_spec(fullname, None(), Value(p), false));
     TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
-    return Value(m);
+    *out = Value(m);
   }
-  return Value();  // not found
+  return OK();
 }
 
 // Import one fully-qualified module whose parent (if any) is already imported.
 static Result<Value> import_one(const std::string& fullname) {
-  Value cached = TRY(dict_get(g_interp.modules, str_value(fullname)));
+  Value cached = dict_get_str(g_interp.modules, str_new(fullname));
   if (cached) {
     if (is_none(cached)) return module_not_found(fullname);
     return cached;
@@ -174,7 +177,7 @@ static Result<Value> import_one(const std::string& fullname) {
     path_list = sys_get(N.path);
     if (!path_list) return raise(tp_ImportError, "sys.path is lost");
   } else {
-    parent = TRY(dict_get(g_interp.modules, str_value(fullname.substr(0, dot))));
+    parent = dict_get_str(g_interp.modules, str_new(fullname.substr(0, dot)));
     if (!parent) return module_not_found(fullname);
     TRY(getattr_opt(parent, N.__path__, &path_list));
     if (!path_list) {
@@ -188,7 +191,8 @@ static Result<Value> import_one(const std::string& fullname) {
     }
   }
   std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
-  Value m = TRY(load_from_path(fullname, shortname, path_list));
+  Value m;
+  TRY(load_from_path(fullname, shortname, path_list, &m));
   if (!m) return module_not_found(fullname);
   if (parent) {
     Result<bool> dummy = true;
@@ -201,7 +205,7 @@ static Result<Value> import_one(const std::string& fullname) {
 
 // Import `name` and all its parents; returns the module for `name`.
 static Result<Value> import_chain(const std::string& name) {
-  Value cached = TRY(dict_get(g_interp.modules, str_value(name)));
+  Value cached = dict_get_str(g_interp.modules, str_new(name));
   if (cached && !is_none(cached)) return cached;
   size_t pos = 0;
   Value m;
@@ -292,7 +296,7 @@ Result<Value> import_module_level(Str* name, Dict* globals, Value fromlist, int6
     if (level == 0 || name->nbytes == 0) {
       size_t dot = full.find('.');
       if (level == 0 && dot != std::string::npos) {
-        Value top = TRY(dict_get(g_interp.modules, str_value(full.substr(0, dot))));
+        Value top = dict_get_str(g_interp.modules, str_new(full.substr(0, dot)));
         if (top) return top;
       }
       return m;
@@ -302,7 +306,7 @@ Result<Value> import_module_level(Str* name, Dict* globals, Value fromlist, int6
     size_t dot = rel.find('.');
     if (dot == std::string::npos) return m;
     std::string top = full.substr(0, full.size() - (rel.size() - dot));
-    Value t = TRY(dict_get(g_interp.modules, str_value(top)));
+    Value t = dict_get_str(g_interp.modules, str_new(top));
     return t ? t : m;
   }
   TRY(handle_fromlist(m, fromlist, full));
@@ -326,7 +330,7 @@ Result<Value> import_from(Value module, Str* name) {
   TRY(getattr_opt(module, N.__name__, &mn));
   if (mn && is_str(mn)) {
     std::string full = std::string(as_str(mn)->view()) + "." + std::string(name->view());
-    Value sub = TRY(dict_get(g_interp.modules, str_value(full)));
+    Value sub = dict_get_str(g_interp.modules, str_new(full));
     if (sub) return sub;
   }
   std::string modname = mn && is_str(mn) ? std::string(as_str(mn)->view()) : "<unknown module name>";

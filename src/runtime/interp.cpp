@@ -46,7 +46,8 @@ Module* native_module_new(const char* name, const MethodDef* functions, const ch
   if (doc) dict_set_str(m->dict, N.__doc__, str_value(doc));
   Value mn = Value(str_intern(name));
   for (const MethodDef* d = functions; d && d->name; d++) {
-    Builtin* b = builtin_new(d->name, d->fn, Value(m), d->doc);
+    Builtin* b = builtin_new(d->name, d->fn, Value(), d->doc);
+    b->module_obj = Value(m);
     b->module = mn;
     dict_set_str(m->dict, str_intern(d->name), Value(b));
   }

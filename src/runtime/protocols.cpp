@@ -450,6 +450,16 @@ Result<Value> binary_op(Value a, Value b, int op) {
   }
   Value r = TRY(binary_dispatch(a, b, base));
   if (r != Value(g_NotImplemented)) return r;
+  if (base == NB_MULTIPLY) {
+    auto is_seq = [](Value v) {
+      Layout l = v.type()->layout;
+      return l == Layout::List || l == Layout::Tuple || l == Layout::Str || l == Layout::Bytes || l == Layout::ByteArray;
+    };
+    if (is_seq(a) && !is_int(b))
+      return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(b));
+    if (is_seq(b) && !is_int(a))
+      return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(a));
+  }
   if (base == NB_RSHIFT && a.type() == tp_builtin_function_or_method && a.as<Builtin>()->name &&
       std::strcmp(a.as<Builtin>()->name->data, "print") == 0)
     return raise_fmt(tp_TypeError,

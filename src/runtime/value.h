@@ -20,6 +20,8 @@ namespace gilpy {
 struct Object;
 struct Type;
 
+[[noreturn]] void null_success();  // debug builds: fatal error with a backtrace hint
+
 class Value {
  public:
   constexpr Value() : bits_(0) {}
@@ -56,8 +58,14 @@ static_assert(Value::small(-5).as_small() == -5 && Value::small(Value::kSmallMax
 template <>
 class [[nodiscard]] Result<Value> {
  public:
+#ifdef GILPY_DEBUG
+  // A null Value returned as a success would read as "exception pending".
+  Result(Value v) : v_(v) { if (v.is_null()) null_success(); }  // NOLINT
+  Result(const Object* o) : v_(o) { if (!o) null_success(); }   // NOLINT
+#else
   Result(Value v) : v_(v) {}  // NOLINT
   Result(const Object* o) : v_(o) {}  // NOLINT
+#endif
   Result(Err) : v_() {}
   bool ok() const { return !v_.is_null(); }
   bool is_err() const { return v_.is_null(); }

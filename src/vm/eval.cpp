@@ -65,7 +65,7 @@ Result<Value> eval_frame(Frame* f, bool throwing) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-int(n)])
 #define NAME(i) (names[i].as<Str>())
 #define GOTO_ERROR() goto error
 #define CHECK(r) \
@@ -500,8 +500,8 @@ dispatch:
   }
   TARGET(DICT_MERGE) {
     Value m = POP();
-    // PEEK(arg) is the dict; the callable sits 2 + arg below the top (callable, NULL, args, dict).
-    Status s = dict_merge_kwargs(PEEK(arg).as<Dict>(), m, PEEK(arg + 2));
+    // PEEK(arg) is the dict; below it: the args tuple, NULL, the callable.
+    Status s = dict_merge_kwargs(PEEK(arg).as<Dict>(), m, PEEK(arg + 3));
     CHECK(s);
     DISPATCH();
   }
@@ -838,6 +838,14 @@ dispatch:
 error : {
   // ip points past the failing instruction.
   int at = ip - 1;
+  if (GILPY_UNLIKELY(!ts->exc)) {
+    // A native function returned ERR without raising: a bug in that function.
+#ifdef GILPY_DEBUG
+    fatal("error return without exception set (%s, instruction %d of %s)", bytecode::op_info[insn & 0xFF].name, at,
+          co->qualname->data);
+#endif
+    raise(tp_SystemError, "error return without exception set");
+  }
   Value exc = ts->exc;
   if (!reraise) {
     if (ts->handled && exc != ts->handled) chain_context(exc, ts->handled);

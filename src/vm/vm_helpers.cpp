@@ -165,8 +165,17 @@ Status dict_update_for_display(Dict* d, Value mapping) {
   return dict_update(d, mapping);
 }
 
+// How CPython names a callable in call errors: "mod.qualname()" for
+// functions outside builtins, "name()" for builtins, else "X object".
 static std::string func_desc(Value callable) {
-  if (callable.type() == tp_function) return std::string(callable.as<Function>()->qualname->view()) + "()";
+  if (callable.type() == tp_function) {
+    Function* f = callable.as<Function>();
+    std::string q(f->qualname->view());
+    if (f->module && is_str(f->module) && std::string(as_str(f->module)->view()) != "builtins")
+      return std::string(as_str(f->module)->view()) + "." + q + "()";
+    return q + "()";
+  }
+  if (callable.type() == tp_method) return func_desc(callable.as<BoundMethod>()->func);
   if (callable.type() == tp_builtin_function_or_method) return std::string(callable.as<Builtin>()->name->view()) + "()";
   if (is_type(callable)) return std::string(as_type(callable)->name->view()) + "()";
   return std::string(type_name(callable)) + " object";
@@ -211,7 +220,7 @@ Status unpack_sequence(Value seq, int n, Value* out) {
     if (size != n) {
       if (size < n)
         return raise_fmt(tp_ValueError, "not enough values to unpack (expected %d, got %lld)", n, (long long)size);
-      return raise_fmt(tp_ValueError, "too many values to unpack (expected %d, got %lld)", n, (long long)size);
+      return raise_fmt(tp_ValueError, "too many values to unpack (expected %d)", n);
     }
     for (int i = 0; i < n; i++) out[n - 1 - i] = items[i];
     return OK();

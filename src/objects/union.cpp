@@ -1,0 +1,123 @@
+// types.UnionType: the value of `int | str` (PEP 604). Flattens nested
+// unions, drops duplicates, and supports isinstance/issubclass, ==, hash and
+// the "int | str" repr.
+#include <string>
+
+#include "objects/dict.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+struct Union : Object {
+  Dict* dict;
+  Tuple* args;
+};
+
+static bool unionable(Value v) {
+  return is_none(v) || is_type(v) || v.type() == tp_GenericAlias || v.type() == tp_UnionType;
+}
+
+static Status add_arg(gc::Vector<Value>& out, Value v) {
+  if (is_none(v)) v = Value(tp_NoneType);
+  if (v.type() == tp_UnionType) {
+    Tuple* a = v.as<Union>()->args;
+    for (int64_t i = 0; i < a->size; i++) TRY(add_arg(out, a->items[i]));
+    return OK();
+  }
+  for (Value x : out) {
+    bool same = TRY(eq(x, v));
+    if (same) return OK();
+  }
+  out.push_back(v);
+  return OK();
+}
+
+// a | b for types; NotImplemented when either side cannot be in a union.
+Result<Value> make_union(Value a, Value b) {
+  if (!unionable(a) || !unionable(b)) return Value(g_NotImplemented);
+  gc::Vector<Value> args;
+  TRY(add_arg(args, a));
+  TRY(add_arg(args, b));
+  if (args.size() == 1) return args[0];
+  Union* u = static_cast<Union*>(alloc_instance(tp_UnionType, sizeof(Union)));
+  u->args = tuple_from(args.data(), int64_t(args.size()));
+  return Value(u);
+}
+
+static Result<Value> u_or(Value* a, int64_t, Tuple*) { return make_union(a[0], a[1]); }
+static Result<Value> u_ror(Value* a, int64_t, Tuple*) { return make_union(a[1], a[0]); }
+static Result<Value> u_repr(Value* a, int64_t, Tuple*) {
+  Tuple* args = a[0].as<Union>()->args;
+  std::string s;
+  for (int64_t i = 0; i < args->size; i++) {
+    if (i) s += " | ";
+    Value v = args->items[i];
+    if (v == Value(tp_NoneType)) {
+      s += "None";
+    } else if (is_type(v)) {
+      Value m = dict_get_str(as_type(v)->dict, N.__module__);
+      if (m && is_str(m) && std::string(as_str(m)->view()) != "builtins") s += std::string(as_str(m)->view()) + ".";
+      s += as_type(v)->qualname->view();
+    } else {
+      Str* r = TRY(repr(v));
+      s += r->view();
+    }
+  }
+  return Value(str_new(s));
+}
+static Result<Value> u_instancecheck(Value* a, int64_t, Tuple*) {
+  Tuple* args = a[0].as<Union>()->args;
+  for (int64_t i = 0; i < args->size; i++) {
+    if (args->items[i].type() == tp_GenericAlias)
+      return raise(tp_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
+    if (TRY(isinstance_check(a[1], args->items[i]))) return True();
+  }
+  return False();
+}
+static Result<Value> u_subclasscheck(Value* a, int64_t, Tuple*) {
+  Tuple* args = a[0].as<Union>()->args;
+  for (int64_t i = 0; i < args->size; i++)
+    if (TRY(issubclass_check(a[1], args->items[i]))) return True();
+  return False();
+}
+static Result<Value> u_eq(Value* a, int64_t, Tuple*) {
+  if (a[1].type() != tp_UnionType) return Value(g_NotImplemented);
+  // Equal when they have the same members in any order.
+  Tuple* x = a[0].as<Union>()->args;
+  Tuple* y = a[1].as<Union>()->args;
+  if (x->size != y->size) return False();
+  for (int64_t i = 0; i < x->size; i++) {
+    bool found = false;
+    for (int64_t j = 0; j < y->size && !found; j++) found = TRY(eq(x->items[i], y->items[j]));
+    if (!found) return False();
+  }
+  return True();
+}
+static Result<Value> u_hash(Value* a, int64_t, Tuple*) {
+  Tuple* x = a[0].as<Union>()->args;
+  int64_t h = 0;
+  for (int64_t i = 0; i < x->size; i++) h ^= TRY(hash(x->items[i]));
+  return Value::small(h & Value::kSmallMax);
+}
+static Result<Value> u_args(Value s) { return Value(s.as<Union>()->args); }
+static Result<Value> u_params(Value) { return Value(tuple_empty()); }
+
+static const MethodDef union_methods[] = {
+    {"__or__", u_or}, {"__ror__", u_ror}, {"__repr__", u_repr}, {"__instancecheck__", u_instancecheck},
+    {"__subclasscheck__", u_subclasscheck}, {"__eq__", u_eq}, {"__hash__", u_hash}, {nullptr, nullptr}};
+static const GetSetDef union_getsets[] = {{"__args__", u_args}, {"__parameters__", u_params}, {nullptr, nullptr}};
+
+void init_union_type() {
+  type_add_methods(tp_UnionType, union_methods);
+  type_add_getsets(tp_UnionType, union_getsets);
+  type_set_attr_const(tp_UnionType, "__module__", Value(str_intern("types")));
+}
+
+size_t union_size() { return sizeof(Union); }
+
+}  // namespace gilpy
