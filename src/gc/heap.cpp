@@ -10,7 +10,12 @@ static void* gmp_alloc(size_t n) { return alloc_atomic(n); }
 static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
 static void gmp_free(void*, size_t) {}  // the collector reclaims limbs
 
+// The collector's own warnings ("Out of Memory! Returning NULL") would be
+// noise: a failed allocation becomes a Python MemoryError instead.
+static void quiet_warn(char*, GC_word) {}
+
 void init() {
+  GC_set_warn_proc(quiet_warn);
   GC_INIT();
   GC_allow_register_threads();
   // A sensible initial heap avoids a burst of tiny collections at start-up.

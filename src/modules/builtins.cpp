@@ -601,6 +601,19 @@ static Result<Value> b_eval(Value* a, int64_t n, Tuple* kw) { return run_exec_ev
 
 static Result<Value> b_breakpoint(Value*, int64_t, Tuple*) { return None(); }
 
+// exit()/quit(): what site.py provides in CPython (gilpy does not run site).
+static Result<Value> b_exit(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("exit", kw));
+  TRY(check_nargs("exit", n, 0, 1));
+  Value in = sys_get(N.stdin);
+  if (in && !is_none(in)) {
+    Result<Value> r = call_method0(in, N.close);
+    if (r.is_err()) exc_clear();
+  }
+  if (n == 0) return raise_value(Value(tp_SystemExit));
+  return raise_with_args(tp_SystemExit, a, 1);
+}
+
 static const MethodDef builtin_functions[] = {
     {"__build_class__", b_build_class}, {"__import__", b_import}, {"print", b_print}, {"input", b_input},
     {"getattr", b_getattr}, {"setattr", b_setattr}, {"delattr", b_delattr}, {"hasattr", b_hasattr},
@@ -610,7 +623,8 @@ static const MethodDef builtin_functions[] = {
     {"next", b_next}, {"aiter", b_aiter}, {"anext", b_anext}, {"all", b_all}, {"any", b_any}, {"sum", b_sum},
     {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"abs", b_abs}, {"divmod", b_divmod}, {"pow", b_pow},
     {"round", b_round}, {"bin", b_bin}, {"oct", b_oct}, {"hex", b_hex}, {"chr", b_chr}, {"ord", b_ord},
-    {"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}, {"breakpoint", b_breakpoint}, {nullptr, nullptr}};
+    {"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}, {"breakpoint", b_breakpoint}, {"exit", b_exit},
+    {"quit", b_exit}, {nullptr, nullptr}};
 
 Result<Value> make_builtins_module() {
   Module* m = module_new("builtins");

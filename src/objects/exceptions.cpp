@@ -32,12 +32,12 @@ static Status set_attr(Value self, const char* name, Value v) {
   return generic_setattr(self, str_intern(name), v);
 }
 static Value get_attr_or_none(Value self, const char* name) {
-  Dict** dp = instance_dict_ptr(self);
-  if (dp && *dp) {
-    Value v = dict_get_str(*dp, str_intern(name));
-    if (v) return v;
+  Value v;
+  if (getattr_opt(self, str_intern(name), &v).is_err()) {
+    exc_clear();
+    return None();
   }
-  return None();
+  return v ? v : None();
 }
 
 // ---- BaseException ----------------------------------------------------------------
@@ -158,17 +158,6 @@ static const GetSetDef be_getsets[] = {{"args", get_args, set_args}, {"__traceba
                                        {"__suppress_context__", get_suppress, set_suppress}, {nullptr, nullptr}};
 
 // ---- subclasses with extra state ----------------------------------------------------------
-static Result<Value> stopiter_init(Value* a, int64_t n, Tuple* kw) {
-  TRY(be_init(a, n, kw));
-  TRY(set_attr(a[0], "value", n > 1 ? a[1] : None()));
-  return None();
-}
-static Result<Value> sysexit_init(Value* a, int64_t n, Tuple* kw) {
-  TRY(be_init(a, n, kw));
-  Value code = n == 1 ? None() : n == 2 ? a[1] : Value(as_exc(a[0])->args);
-  TRY(set_attr(a[0], "code", code));
-  return None();
-}
 static Result<Value> keyerror_str(Value* a, int64_t n, Tuple* kw) {
   Tuple* args = as_exc(a[0])->args;
   if (args && args->size == 1) return Value(TRY(repr(args->items[0])));
@@ -180,9 +169,8 @@ static Result<Value> import_init(Value* a, int64_t n, Tuple* kw) {
   TRY(parse_args("ImportError", a + n, 0, kw, {"name", "path"}, 0, out, 0, 0));
   (void)nk;
   as_exc(a[0])->args = tuple_from(a + 1, n - 1);
-  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
-  TRY(set_attr(a[0], "path", out[1] ? out[1] : None()));
-  TRY(set_attr(a[0], "msg", n == 2 ? a[1] : None()));
+  if (out[0]) TRY(set_attr(a[0], "name", out[0]));
+  if (out[1]) TRY(set_attr(a[0], "path", out[1]));
   return None();
 }
 static Result<Value> import_str(Value* a, int64_t n, Tuple* kw) {
@@ -364,6 +352,60 @@ static Result<Value> unicode_init(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 
+// ---- attributes stored in the instance dict, with defaults ------------------------------------
+// Subclass attributes (StopIteration.value, ImportError.name, ...) live in the
+// instance dict when set; the getters supply CPython's defaults so that an
+// exception created without running __init__ (exc_new) still has them.
+static Value args_item(Value self, int64_t i) {
+  Tuple* a = as_exc(self)->args;
+  return a && a->size > i ? a->items[i] : None();
+}
+#define EXC_ATTR(fn, attr, default_expr)                                      \
+  static Result<Value> fn##_get(Value self) {                                 \
+    Dict** dp = instance_dict_ptr(self);                                      \
+    if (dp && *dp) {                                                          \
+      Value v = dict_get_str(*dp, str_intern(attr));                          \
+      if (v) return v;                                                        \
+    }                                                                         \
+    return default_expr;                                                      \
+  }                                                                           \
+  static Status fn##_set(Value self, Value v) {                               \
+    Dict** dp = instance_dict_ptr(self);                                      \
+    if (!*dp) *dp = dict_new();                                               \
+    if (v) dict_set_str(*dp, str_intern(attr), v);                            \
+    else dict_del_str(*dp, str_intern(attr));                                 \
+    return OK();                                                              \
+  }
+static Value sysexit_default(Value self) {
+  Tuple* a = as_exc(self)->args;
+  if (!a || a->size == 0) return None();
+  return a->size == 1 ? a->items[0] : Value(a);
+}
+static Value importmsg_default(Value self) {
+  Tuple* a = as_exc(self)->args;
+  return a && a->size == 1 ? a->items[0] : None();
+}
+EXC_ATTR(stop_value, "value", args_item(self, 0))
+EXC_ATTR(sysexit_code, "code", sysexit_default(self))
+EXC_ATTR(import_name, "name", None())
+EXC_ATTR(import_path, "path", None())
+EXC_ATTR(import_msg, "msg", importmsg_default(self))
+EXC_ATTR(attr_name, "name", None())
+EXC_ATTR(attr_obj, "obj", None())
+EXC_ATTR(os_errno, "errno", None())
+EXC_ATTR(os_strerror, "strerror", None())
+EXC_ATTR(os_filename, "filename", None())
+EXC_ATTR(os_filename2, "filename2", None())
+EXC_ATTR(syn_msg, "msg", args_item(self, 0))
+EXC_ATTR(syn_filename, "filename", None())
+EXC_ATTR(syn_lineno, "lineno", None())
+EXC_ATTR(syn_offset, "offset", None())
+EXC_ATTR(syn_text, "text", None())
+EXC_ATTR(syn_end_lineno, "end_lineno", None())
+EXC_ATTR(syn_end_offset, "end_offset", None())
+EXC_ATTR(syn_pfl, "print_file_and_line", None())
+#define EXC_GETSET(fn, attr) {attr, fn##_get, fn##_set}
+
 // ---- creation ---------------------------------------------------------------------------------
 #define GILPY_DEFINE_EXC(n, base) Type* tp_##n;
 GILPY_EXCEPTION_TYPES(GILPY_DEFINE_EXC)
@@ -372,10 +414,6 @@ GILPY_EXCEPTION_TYPES(GILPY_DEFINE_EXC)
 void init_exception_types() {
   type_add_methods(tp_BaseException, be_methods);
   type_add_getsets(tp_BaseException, be_getsets);
-  static const MethodDef stop_m[] = {{"__init__", stopiter_init}, {nullptr, nullptr}};
-  type_add_methods(tp_StopIteration, stop_m);
-  static const MethodDef sysexit_m[] = {{"__init__", sysexit_init}, {nullptr, nullptr}};
-  type_add_methods(tp_SystemExit, sysexit_m);
   static const MethodDef key_m[] = {{"__str__", keyerror_str}, {nullptr, nullptr}};
   type_add_methods(tp_KeyError, key_m);
   static const MethodDef import_m[] = {{"__init__", import_init}, {"__str__", import_str}, {nullptr, nullptr}};
@@ -389,6 +427,27 @@ void init_exception_types() {
   type_add_methods(tp_OSError, os_m);
   static const MethodDef syn_m[] = {{"__init__", syntax_init}, {"__str__", syntax_str}, {nullptr, nullptr}};
   type_add_methods(tp_SyntaxError, syn_m);
+  static const GetSetDef stop_gs[] = {EXC_GETSET(stop_value, "value"), {nullptr, nullptr}};
+  type_add_getsets(tp_StopIteration, stop_gs);
+  static const GetSetDef sysexit_gs[] = {EXC_GETSET(sysexit_code, "code"), {nullptr, nullptr}};
+  type_add_getsets(tp_SystemExit, sysexit_gs);
+  static const GetSetDef import_gs[] = {EXC_GETSET(import_name, "name"), EXC_GETSET(import_path, "path"),
+                                        EXC_GETSET(import_msg, "msg"), {nullptr, nullptr}};
+  type_add_getsets(tp_ImportError, import_gs);
+  static const GetSetDef attr_gs[] = {EXC_GETSET(attr_name, "name"), EXC_GETSET(attr_obj, "obj"), {nullptr, nullptr}};
+  type_add_getsets(tp_AttributeError, attr_gs);
+  static const GetSetDef name_gs[] = {EXC_GETSET(attr_name, "name"), {nullptr, nullptr}};
+  type_add_getsets(tp_NameError, name_gs);
+  static const GetSetDef os_gs[] = {EXC_GETSET(os_errno, "errno"), EXC_GETSET(os_strerror, "strerror"),
+                                    EXC_GETSET(os_filename, "filename"), EXC_GETSET(os_filename2, "filename2"),
+                                    {nullptr, nullptr}};
+  type_add_getsets(tp_OSError, os_gs);
+  static const GetSetDef syn_gs[] = {EXC_GETSET(syn_msg, "msg"), EXC_GETSET(syn_filename, "filename"),
+                                     EXC_GETSET(syn_lineno, "lineno"), EXC_GETSET(syn_offset, "offset"),
+                                     EXC_GETSET(syn_text, "text"), EXC_GETSET(syn_end_lineno, "end_lineno"),
+                                     EXC_GETSET(syn_end_offset, "end_offset"),
+                                     EXC_GETSET(syn_pfl, "print_file_and_line"), {nullptr, nullptr}};
+  type_add_getsets(tp_SyntaxError, syn_gs);
   static const MethodDef uni_m[] = {{"__init__", unicode_init}, {"__str__", unicode_str}, {nullptr, nullptr}};
   type_add_methods(tp_UnicodeDecodeError, uni_m);
   type_add_methods(tp_UnicodeEncodeError, uni_m);

@@ -1,6 +1,7 @@
 // String literals: prefixes, escape decoding, implicit concatenation of
 // adjacent literals (str, bytes and f-strings) into Constant / JoinedStr.
 // f-string bodies are split in fstring.cpp.
+#include "common/unicode.h"
 #include <cstdio>
 
 #include "common/utf8.h"
@@ -11,12 +12,7 @@ namespace gilpy::parser {
 
 using namespace ast;
 
-bool lookup_unicode_name(std::string_view name, uint32_t& cp) {
-  // TODO(unicode): consult the Unicode name table (common/unicode.h).
-  (void)name;
-  (void)cp;
-  return false;
-}
+bool lookup_unicode_name(std::string_view name, uint32_t& cp) { return unicode::lookup_name(name, &cp); }
 
 StrPrefix split_prefix(std::string_view tok, std::string_view& body) {
   StrPrefix p;

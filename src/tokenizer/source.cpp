@@ -2,6 +2,7 @@
 // coding cookie (utf-8 and latin-1 families), validates UTF-8 and optionally
 // translates \r\n / \r newlines to \n. Also owns the identifier-character
 // predicates (see the TODO in tokenizer.h).
+#include "common/unicode.h"
 #include <cctype>
 #include <cstdio>
 
@@ -120,29 +121,16 @@ bool Tokenizer::decode(std::string_view raw) {
   return true;
 }
 
+// PEP 3131: identifiers start with XID_Start (or '_') and continue with
+// XID_Continue. (NFKC normalisation of identifiers is not applied yet.)
 bool is_identifier_start(uint32_t cp) {
   if (cp < 128) return std::isalpha(static_cast<int>(cp)) || cp == '_';
-  // TODO(unicode): return gilpy::unicode::is_xid_start(cp);
-  if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;  // Latin-1 punctuation
-  if (cp == 0xD7 || cp == 0xF7) return false;                      // multiply/divide signs
-  if (cp >= 0x2000 && cp <= 0x206F) return false;                  // general punctuation
-  if (cp >= 0x2190 && cp <= 0x2BFF) return false;                  // arrows, math, symbols
-  if (cp >= 0x3000 && cp <= 0x3004) return false;                  // CJK space/punct
-  if (cp >= 0x3008 && cp <= 0x3020) return false;
-  if (cp >= 0xFF01 && cp <= 0xFF0F) return false;                  // fullwidth punct
-  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;                  // variation selectors
-  if (cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-  return true;
+  return unicode::is_xid_start(cp);
 }
 
 bool is_identifier_continue(uint32_t cp) {
   if (cp < 128) return std::isalnum(static_cast<int>(cp)) || cp == '_';
-  // TODO(unicode): return gilpy::unicode::is_xid_continue(cp);
-  if (cp == 0xB7) return true;                                  // MIDDLE DOT
-  if (cp >= 0x0300 && cp <= 0x036F) return true;                // combining marks
-  if (cp >= 0xFE00 && cp <= 0xFE0F) return true;
-  if (cp == 0x200C || cp == 0x200D || cp == 0x203F || cp == 0x2040) return true;
-  return is_identifier_start(cp);
+  return unicode::is_xid_continue(cp);
 }
 
 }  // namespace gilpy::tokenizer

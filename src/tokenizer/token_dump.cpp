@@ -7,23 +7,12 @@
 #include <cstdio>
 
 #include "common/utf8.h"
+#include "common/unicode.h"
 #include "tokenizer/tokenizer.h"
 
 namespace gilpy::tokenizer {
 
-bool is_printable(uint32_t cp) {
-  // TODO(unicode): use gilpy::unicode general categories (Cc Cf Cs Co Cn Zl Zp Zs).
-  if (cp < 0x20 || cp == 0x7F) return false;
-  if (cp < 0x7F) return true;
-  if (cp <= 0xA0 || cp == 0xAD) return false;
-  if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
-      (cp >= 0x205F && cp <= 0x206F) || cp == 0x1680 || cp == 0x3000 || cp == 0xFEFF)
-    return false;
-  if (cp >= 0xD800 && cp <= 0xF8FF) return false;  // surrogates, private use
-  if (cp >= 0xFFF0 && cp <= 0xFFFF && cp != 0xFFFC && cp != 0xFFFD) return false;
-  if (cp >= 0xE0000) return false;
-  return true;
-}
+bool is_printable(uint32_t cp) { return unicode::is_printable(cp); }
 
 std::string py_repr(std::string_view s) {
   bool has_sq = s.find('\'') != std::string_view::npos;

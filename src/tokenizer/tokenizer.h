@@ -97,18 +97,14 @@ class Tokenizer {
   std::vector<Bracket> brackets_;
 };
 
-// Identifier character classes. PEP 3131 asks for XID_Start/XID_Continue.
-// TODO(unicode): switch to gilpy::unicode::is_xid_start/is_xid_continue from
-// common/unicode.h once it lands; until then every code point >= 128 that is
-// not obviously whitespace or punctuation is accepted.
+// Identifier character classes (PEP 3131: XID_Start / XID_Continue).
 bool is_identifier_start(uint32_t cp);
 bool is_identifier_continue(uint32_t cp);
 
 // Python's repr() of a str given as UTF-8 (WTF-8 surrogates allowed), e.g.
 // 'it\'s' -> "it's". Shared with the AST dumper.
 std::string py_repr(std::string_view utf8_text);
-// Python's str.isprintable() for one code point (approximate until
-// common/unicode.h provides the real tables; TODO(unicode)).
+// Python's str.isprintable() for one code point.
 bool is_printable(uint32_t cp);
 
 // `python3.11 -m tokenize -e FILE` output for `source`. On a tokenize error
