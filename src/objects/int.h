@@ -43,4 +43,25 @@ Result<Value> index_value(Value v);
 Result<int64_t> as_index(Value v);  // OverflowError "cannot fit 'int' into an index-sized integer"
 Result<int64_t> as_ssize(Value v);  // clamps nothing: raises like as_index
 
+// ---- more of the int API (objects/int.cpp) ----------------------------------------------
+// The same value as an exact `int` (small or normalised): bools and subclass instances are
+// copied, exact ints returned as they are. v must be an int.
+Value int_exact(Value v);
+// int(x) for a float value: ValueError "cannot convert float NaN to integer",
+// OverflowError "cannot convert float infinity to integer".
+Result<Value> int_from_double_checked(double d);
+// Exact comparison of an int with a double: -1, 0, 1, or 2 when d is a NaN (unordered).
+int int_cmp_double(Value v, double d);
+// a / b for ints: the correctly rounded double (ZeroDivisionError "division by zero",
+// OverflowError "integer division result too large for a float").
+Result<Value> int_true_divide(Value a, Value b);
+// divmod(a, b) for ints: a (q, r) tuple with floor semantics.
+Result<Value> int_divmod(Value a, Value b);
+// str(v) in decimal, honouring sys.set_int_max_str_digits (ValueError beyond the limit).
+Result<Str*> int_decimal_str(Value v);
+// The current sys.get_int_max_str_digits() value (0: no limit); defined in modules/sys.cpp.
+int64_t int_max_str_digits();
+// An instance of `cls` (a subclass of int) holding v's value.
+Value int_new_subtype(Type* cls, Value v);
+
 }  // namespace gilpy
