@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -146,10 +147,12 @@ static void set_sys_path(const std::string& first) {
 
 static int finish(bool failed) {
   int status = 0;
+  bool interrupted = false;
   if (failed) {
     if (exc_matches(tp_SystemExit)) {
       status = handle_system_exit();
     } else {
+      interrupted = exc_matches(tp_KeyboardInterrupt);
       print_exception_and_clear();
       status = 1;
     }
@@ -165,6 +168,11 @@ static int finish(bool failed) {
         if (status == 0) status = 120;
       }
     }
+  }
+  if (interrupted) {
+    // Like CPython: die of SIGINT so the parent shell sees the interruption.
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
   }
   return status;
 }
@@ -303,13 +311,35 @@ int run_main(int argc, char** argv) {
   if (have_module) {
     char cwd[PATH_MAX];
     set_sys_path(getcwd(cwd, sizeof cwd) ? cwd : ".");
-    // -m: import runpy and run the module as __main__.
-    Result<Value> runpy = import_module(str_intern("runpy"));
-    if (runpy.is_err()) return finish(true);
-    Result<Value> fn = getattr(runpy.value(), str_intern("_run_module_as_main"));
-    if (fn.is_err()) return finish(true);
-    Value margs[2] = {str_value(module), True()};
-    Result<Value> r = call(fn.value(), margs, 2);
+    // -m: find the module (a package runs its __main__), then run it as __main__
+    // the way runpy._run_module_as_main does.
+    std::string name = module, file;
+    bool is_pkg = false;
+    for (int depth = 0; depth < 2; depth++) {
+      file.clear();
+      if (find_module_file(name, &file, &is_pkg).is_err()) return finish(true);
+      if (file.empty() || !is_pkg) break;
+      name += ".__main__";
+    }
+    if (file.empty()) {
+      std::fprintf(stderr, "%s: No module named %s\n", exe.c_str(), name.c_str());
+      finish(false);
+      return 1;
+    }
+    if (is_pkg) {
+      std::fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
+                   exe.c_str(), module.c_str(), module.c_str());
+      return 1;
+    }
+    Result<std::string> src = read_file(file);
+    if (src.is_err()) return finish(true);
+    size_t dot = name.rfind('.');
+    dict_set_str(main_mod->dict, N.__file__, str_value(file));
+    dict_set_str(main_mod->dict, N.__package__, str_value(dot == std::string::npos ? "" : name.substr(0, dot)));
+    dict_set_str(main_mod->dict, N.__cached__, None());
+    List* argv_list = as_list(sys_get(str_intern("argv")));
+    argv_list->items[0] = str_value(file);
+    Result<Value> r = exec_source(src.value(), str_new(file), main_mod->dict, Value(), int(parser::Mode::Exec));
     return finish(r.is_err());
   }
   if (!script.empty()) {

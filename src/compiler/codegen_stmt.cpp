@@ -618,12 +618,13 @@ bool Compiler::assert_stmt(Assert* a) {
   }
   Label end = new_label();
   if (!jump_if(a->test, true, end)) return false;
-  set_pos(a);
+  // CPython attributes the raise to the test expression (traceback carets).
+  set_pos(a->test);
   emit(LOAD_ASSERTION_ERROR);
   if (a->msg) {
     emit(PUSH_NULL);
     if (!expr(a->msg)) return false;
-    set_pos(a);
+    set_pos(a->test);
     emit(CALL, 1);
   }
   emit(RAISE_VARARGS, 1);

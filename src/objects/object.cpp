@@ -113,7 +113,7 @@ Result<Value> generic_getattr(Value o, Str* name, bool suppress) {
   }
   if (d) return descr_get(d, o, Value(t));
   if (suppress) return ERR;  // "missing" with no exception pending (see protocols.h)
-  return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+  return raise_attribute_error(o, name);
 }
 
 Status generic_setattr(Value o, Str* name, Value v) {

@@ -36,6 +36,8 @@ std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* ty
 }
 
 std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {
+  // Escape-decoding errors point just past the string token, as CPython's do.
+  if (msg.rfind("(unicode error)", 0) == 0) return error_range(end(t), end(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
 }
 

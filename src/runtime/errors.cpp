@@ -7,6 +7,7 @@
 #include <cstring>
 #include <vector>
 
+#include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -85,6 +86,29 @@ Err raise_stop_iteration(Value v) {
 Err raise_errno(int err, Value filename) {
   Value args[3] = {Value::small(err), str_value(std::strerror(err)), filename};
   return raise_with_args(tp_OSError, args, filename ? 3 : 2);
+}
+
+static void set_exc_attr(Value e, const char* attr, Value v) {
+  Dict** dp = instance_dict_ptr(e);
+  if (!dp) return;
+  if (!*dp) *dp = dict_new();
+  dict_set_str(*dp, str_intern(attr), v);
+}
+
+Err raise_name_error(Str* name) {
+  raise_fmt(tp_NameError, "name '%s' is not defined", name->data);
+  set_exc_attr(t_ts->exc, "name", Value(name));
+  return ERR;
+}
+
+Err raise_attribute_error(Value obj, Str* name) {
+  if (is_type(obj))
+    raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", obj.as<Type>()->name->data, name->data);
+  else
+    raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), name->data);
+  set_exc_attr(t_ts->exc, "name", Value(name));
+  set_exc_attr(t_ts->exc, "obj", obj);
+  return ERR;
 }
 
 bool exc_pending() { return bool(t_ts->exc); }

@@ -56,6 +56,10 @@ Err raise_with_args(Type* type, Value* args, size_t n);
 Err raise_memory_error();
 Err raise_errno(int err, Value filename = Value());  // OSError subclass chosen by errno
 Err raise_stop_iteration(Value v);
+// NameError / AttributeError carrying .name (and .obj), which the traceback
+// printer uses for "Did you mean: ...?" suggestions.
+Err raise_name_error(Str* name);
+Err raise_attribute_error(Value obj, Str* name);  // "'T' object has no attribute 'x'"
 
 bool exc_pending();
 bool exc_matches(Type* t);  // pending exception is an instance of t

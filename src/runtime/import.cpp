@@ -378,6 +378,42 @@ Status import_star(Frame* f, Value module) {
 
 Result<Value> import_module(Str* name) { return import_chain(std::string(name->view())); }
 
+// For `-m NAME`: the file that would be imported for NAME (parents are
+// imported first, as runpy does). *file is empty when it does not exist.
+Status find_module_file(const std::string& fullname, std::string* file, bool* is_package) {
+  size_t dot = fullname.rfind('.');
+  Value path_list;
+  if (dot == std::string::npos) {
+    path_list = sys_get(N.path);
+  } else {
+    Value parent = TRY(import_chain(fullname.substr(0, dot)));
+    TRY(getattr_opt(parent, N.__path__, &path_list));
+    if (!path_list) return OK();
+  }
+  std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
+  Value it = TRY(get_iter(path_list));
+  for (;;) {
+    Value entry;
+    TRY(iter_next(it, &entry));
+    if (!entry) break;
+    if (!is_str(entry)) continue;
+    std::string dir(as_str(entry)->view());
+    if (dir.empty()) dir = ".";
+    std::string base = dir + "/" + shortname;
+    if (is_file(base + "/__init__.py")) {
+      *file = base + "/__init__.py";
+      *is_package = true;
+      return OK();
+    }
+    if (is_file(base + ".py")) {
+      *file = base + ".py";
+      *is_package = false;
+      return OK();
+    }
+  }
+  return OK();
+}
+
 void init_import() {}
 
 }  // namespace gilpy

@@ -1,6 +1,8 @@
 // The import system: finding, loading and caching modules (design.md
 // section 6), and the helpers behind IMPORT_NAME / IMPORT_FROM / IMPORT_STAR.
 #pragma once
+#include <string>
+
 #include "runtime/object.h"
 
 namespace gilpy {
@@ -17,5 +19,6 @@ Status import_star(Frame* f, Value module);
 // Import a module by absolute dotted name (importlib.import_module).
 Result<Value> import_module(Str* name);
 void init_import();
+Status find_module_file(const std::string& fullname, std::string* file, bool* is_package);
 
 }  // namespace gilpy

@@ -68,7 +68,7 @@ static Result<Value> type_getattr(Type* t, Str* name) {
     return descr_get(d, Value(), Value(t));
   }
   if (md) return descr_get(md, Value(t), Value(meta));
-  return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+  return raise_attribute_error(Value(t), name);
 }
 
 static Result<Value> module_getattr(Value m, Str* name) {
@@ -80,8 +80,17 @@ static Result<Value> module_getattr(Value m, Str* name) {
   Value hook = dict_get_str(d, N.__getattr__);
   if (hook) return call1(hook, Value(name));
   Value mn = dict_get_str(d, N.__name__);
-  if (mn && is_str(mn))
-    return raise_fmt(tp_AttributeError, "module '%s' has no attribute '%s'", as_str(mn)->data, name->data);
+  if (mn && is_str(mn)) {
+    raise_fmt(tp_AttributeError, "module '%s' has no attribute '%s'", as_str(mn)->data, name->data);
+    Value e = t_ts->exc;
+    Dict** dp = instance_dict_ptr(e);
+    if (dp) {
+      if (!*dp) *dp = dict_new();
+      dict_set_str(*dp, N.name, Value(name));
+      dict_set_str(*dp, N.obj, m);
+    }
+    return ERR;
+  }
   return raise_fmt(tp_AttributeError, "module has no attribute '%s'", name->data);
 }
 

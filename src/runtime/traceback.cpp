@@ -145,14 +145,13 @@ static void format_frame(std::string& out, const FrameLine& fl) {
   int end;
   Anchors anchors{};
   bool have_anchors = false;
-  if (p.end_line == p.line) {
-    end = chars_before(line, p.end_col) + 1;
-    if (p.end_col > p.col) {
-      std::string seg = line.substr(size_t(p.col), size_t(p.end_col - p.col));
-      have_anchors = caret_anchors(seg, &anchors);
-    }
-  } else {
-    end = stripped_chars + int(chars_before(stripped, int(stripped.size())));
+  // The default excepthook (CPython's C traceback printer) marks nothing for
+  // an instruction that spans several lines.
+  if (p.end_line != p.line) return;
+  end = chars_before(line, p.end_col) + 1;
+  if (p.end_col > p.col) {
+    std::string seg = line.substr(size_t(p.col), size_t(p.end_col - p.col));
+    have_anchors = caret_anchors(seg, &anchors);
   }
   int stripped_len = chars_before(stripped, int(stripped.size()));
   if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {
@@ -213,13 +212,114 @@ static std::string exc_type_name(Value exc) {
   return name;
 }
 
-static Value attr_or_null(Value o, const char* name) {
+Value attr_or_null(Value o, const char* name);
+Value attr_or_null(Value o, const char* name) {
   Value v;
   if (getattr_opt(o, str_intern(name), &v).is_err()) {
     exc_clear();
     return Value();
   }
   return v;
+}
+
+// ---- "Did you mean" suggestions (CPython 3.11's rules) -----------------------------
+// Levenshtein distance where a case-only change costs 1 and any other edit 2,
+// giving up past max_cost; a candidate is suggested when at most about a third
+// of the characters differ and it beats every earlier candidate.
+static constexpr size_t kMoveCost = 2, kCaseCost = 1, kMaxStringSize = 40, kMaxCandidates = 750;
+
+static size_t substitution_cost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if (a >= 'A' && a <= 'Z') a = char(a + 32);
+  if (b >= 'A' && b <= 'Z') b = char(b + 32);
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+static size_t edit_distance(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) { a.remove_prefix(1); b.remove_prefix(1); }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) { a.remove_suffix(1); b.remove_suffix(1); }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  size_t row[kMaxStringSize];
+  for (size_t i = 0; i < a.size(); i++) row[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); bi++) {
+    size_t distance = result = bi * kMoveCost;
+    size_t minimum = SIZE_MAX;
+    for (size_t ai = 0; ai < a.size(); ai++) {
+      size_t substitute = distance + substitution_cost(b[bi], a[ai]);
+      distance = row[ai];
+      size_t insert_delete = std::min(result, distance) + kMoveCost;
+      result = std::min(insert_delete, substitute);
+      row[ai] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+static Value best_suggestion(Value candidates, Str* name) {
+  Result<List*> lr = to_list(candidates);
+  if (lr.is_err()) { exc_clear(); return Value(); }
+  List* l = lr.value();
+  if (l->size >= int64_t(kMaxCandidates) || name->nbytes > int64_t(kMaxStringSize)) return Value();
+  Value best;
+  size_t best_dist = SIZE_MAX;
+  for (int64_t i = 0; i < l->size; i++) {
+    Value item = l->items[i];
+    if (!is_str(item)) continue;
+    Str* s = as_str(item);
+    if (str_eq(s, name)) continue;
+    size_t max_dist = (size_t(name->nbytes) + size_t(s->nbytes) + 3) * kMoveCost / 6;
+    if (best && best_dist - 1 < max_dist) max_dist = best_dist - 1;
+    size_t d = edit_distance(name->view(), s->view(), max_dist);
+    if (d > max_dist) continue;
+    if (!best || d < best_dist) {
+      best = item;
+      best_dist = d;
+    }
+  }
+  return best;
+}
+
+Value attr_or_null(Value o, const char* name);
+
+static Value suggestion_for(Value exc) {
+  Value name = attr_or_null(exc, "name");
+  if (!name || !is_str(name)) return Value();
+  if (isinstance(exc, tp_NameError)) {
+    Value tb = as_exc(exc)->traceback;
+    Traceback* last = nullptr;
+    for (Value t = tb; t && t.type() == tp_traceback; t = t.as<Traceback>()->next) last = t.as<Traceback>();
+    if (!last) return Value();
+    Frame* f = last->frame;
+    Result<Dict*> locals = frame_locals(f);
+    if (locals.is_err()) { exc_clear(); return Value(); }
+    for (Value scope : {Value(locals.value()), Value(f->globals), Value(f->builtins)}) {
+      Result<Value> keys = call_method0(scope, N.keys);
+      if (keys.is_err()) { exc_clear(); continue; }
+      Value s = best_suggestion(keys.value(), as_str(name));
+      if (s) return s;
+    }
+    return Value();
+  }
+  if (isinstance(exc, tp_AttributeError)) {
+    Value obj = attr_or_null(exc, "obj");
+    if (!obj || is_none(obj)) return Value();
+    Value dirf = lookup_special(obj, N.__dir__);
+    if (!dirf) return Value();
+    Result<Value> names = call0(dirf);
+    if (names.is_err()) { exc_clear(); return Value(); }
+    Result<List*> sorted_names = to_list(names.value());
+    if (sorted_names.is_err()) { exc_clear(); return Value(); }
+    if (list_sort(sorted_names.value(), Value(), false).is_err()) { exc_clear(); return Value(); }
+    return best_suggestion(Value(sorted_names.value()), as_str(name));
+  }
+  return Value();
 }
 
 static void format_exception_only(std::string& out, Value exc) {
@@ -252,6 +352,10 @@ static void format_exception_only(std::string& out, Value exc) {
     text = "<exception str() failed>";
   } else {
     text = std::string(s.value()->view());
+  }
+  if (isinstance(exc, tp_NameError) || isinstance(exc, tp_AttributeError)) {
+    Value sug = suggestion_for(exc);
+    if (sug) text += ". Did you mean: '" + std::string(as_str(sug)->view()) + "'?";
   }
   out += text.empty() ? tname + "\n" : tname + ": " + text + "\n";
   Value notes = attr_or_null(exc, "__notes__");

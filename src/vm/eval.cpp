@@ -184,7 +184,7 @@ dispatch:
     if (!v) {
       v = dict_get_str(f->builtins, name);
       if (!v) {
-        raise_fmt(tp_NameError, "name '%s' is not defined", name->data);
+        raise_name_error(name);
         goto error;
       }
     }

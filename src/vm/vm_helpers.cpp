@@ -43,7 +43,7 @@ Result<Value> load_name(Frame* f, Str* name) {
   if (v) return v;
   v = dict_get_str(f->builtins, name);
   if (v) return v;
-  return raise_fmt(tp_NameError, "name '%s' is not defined", name->data);
+  return raise_name_error(name);
 }
 
 Status delete_name(Frame* f, Str* name) {

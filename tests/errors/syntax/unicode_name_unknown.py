@@ -1,1 +1,1 @@
-x = "\\N{NOT A REAL NAME}"
+x = "\N{NOT A REAL NAME}"
