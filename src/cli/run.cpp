@@ -29,6 +29,7 @@ Result<std::string> read_file(const std::string& path);
 Status exec_module_file(Module* m, const std::string& path);
 void register_all_native_modules();
 int repl_main();
+void run_atexit_callbacks();  // modules/atexit.cpp
 std::string disassemble_file(const std::string& path, bool* ok);
 }
 
@@ -157,6 +158,9 @@ static int finish(bool failed) {
       status = 1;
     }
   }
+  // atexit callbacks run after the program's exception was reported and
+  // before the streams are flushed, as in CPython's Py_FinalizeEx.
+  run_atexit_callbacks();
   // Flush the standard streams (an error here is reported like CPython's
   // "Exception ignored ... BrokenPipeError" and gives status 120).
   for (Str* name : {N.stdout, N.stderr}) {

@@ -1,0 +1,196 @@
+// gc: the interface of CPython's cyclic collector, over gilpy's tracing
+// collector (src/gc). collect() runs a full collection; the generation
+// counters, thresholds and freezing are bookkeeping that programs read and
+// write (timeit, test suites), since a tracing collector has no generations.
+// enable()/disable() only record the flag: the Boehm collector keeps running,
+// because unlike CPython gilpy has no reference counting to free memory
+// while "the collector" is disabled (timeit disables it around timed loops).
+#include "gc/heap.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+static bool g_enabled = true;
+static int64_t g_threshold[3] = {700, 10, 10};
+static int64_t g_debug = 0;
+static int64_t g_frozen = 0;
+static int64_t g_collections = 0;
+static Module* g_gc_module;
+
+static Result<Value> gc_enable(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("enable", nargs, 0, 0));
+  g_enabled = true;
+  return None();
+}
+static Result<Value> gc_disable(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("disable", nargs, 0, 0));
+  g_enabled = false;
+  return None();
+}
+static Result<Value> gc_isenabled(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("isenabled", nargs, 0, 0));
+  return Bool(g_enabled);
+}
+
+// Call each gc.callbacks entry with (phase, info), as CPython does around a collection.
+static Status run_callbacks(const char* phase, int64_t generation) {
+  Value cbs = dict_get_str(g_gc_module->dict, str_intern("callbacks"));
+  if (!cbs || !is_list(cbs) || as_list(cbs)->size == 0) return OK();
+  Dict* info = dict_new();
+  dict_set_str(info, str_intern("generation"), Value::small(generation));
+  dict_set_str(info, str_intern("collected"), Value::small(0));
+  dict_set_str(info, str_intern("uncollectable"), Value::small(0));
+  List* snapshot = TRY(to_list(cbs));
+  for (int64_t i = 0; i < snapshot->size; i++) TRY(call2(snapshot->items[i], str_value(phase), Value(info)));
+  return OK();
+}
+
+static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[1];
+  TRY(parse_args("collect", args, nargs, kw, {"generation"}, 0, o));
+  int64_t gen = o[0] ? TRY(as_index(o[0])) : 2;
+  if (gen < 0 || gen > 2) return raise(tp_ValueError, "invalid generation");
+  TRY(run_callbacks("start", gen));
+  gc::collect();
+  g_collections++;
+  TRY(run_callbacks("stop", gen));
+  return Value::small(0);  // unreachable objects are freed, not counted
+}
+
+static Result<Value> gc_get_count(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("get_count", nargs, 0, 0));
+  return Value(tuple_of({Value::small(0), Value::small(0), Value::small(0)}));
+}
+
+static Result<Value> gc_get_threshold(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("get_threshold", nargs, 0, 0));
+  return Value(tuple_of({Value::small(g_threshold[0]), Value::small(g_threshold[1]), Value::small(g_threshold[2])}));
+}
+
+static Result<Value> gc_set_threshold(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("set_threshold", kw));
+  if (nargs < 1 || nargs > 3)
+    return raise_fmt(tp_TypeError, "set_threshold() takes %s (%lld given)",
+                     nargs < 1 ? "at least 1 argument" : "at most 3 arguments", (long long)nargs);
+  for (int64_t i = 0; i < nargs; i++) g_threshold[i] = TRY(as_index(args[i]));
+  return None();
+}
+
+static Result<Value> gc_get_debug(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("get_debug", nargs, 0, 0));
+  return Value::small(g_debug);
+}
+static Result<Value> gc_set_debug(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[1];
+  TRY(parse_args("set_debug", args, nargs, kw, {"flags"}, 1, o));
+  g_debug = TRY(as_index(o[0]));
+  return None();
+}
+
+static Result<Value> gc_get_objects(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[1];
+  TRY(parse_args("get_objects", args, nargs, kw, {"generation"}, 0, o));
+  if (o[0] && !is_none(o[0])) {
+    int64_t g = TRY(as_index(o[0]));
+    if (g >= 3) return raise_fmt(tp_ValueError, "generation parameter must be less than the number of available generations (%i)", 3);
+    if (g < 0) return raise(tp_ValueError, "generation parameter cannot be negative");
+  }
+  return Value(list_new());  // the heap is not enumerable through this interface
+}
+
+static Result<Value> gc_get_referrers(Value*, int64_t, Tuple*) { return Value(list_new()); }
+static Result<Value> gc_get_referents(Value*, int64_t, Tuple*) { return Value(list_new()); }
+
+static Result<Value> gc_is_tracked(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("is_tracked", kw));
+  TRY(check_nargs("is_tracked", nargs, 1, 1));
+  // CPython tracks only objects that can hold references; atoms are untracked.
+  Value v = args[0];
+  if (v.is_small() || is_none(v)) return False();
+  Type* t = v.type();
+  if (t == tp_int || t == tp_bool || t == tp_float || t == tp_complex || t == tp_str || t == tp_bytes)
+    return False();
+  return True();
+}
+
+static Result<Value> gc_is_finalized(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("is_finalized", kw));
+  TRY(check_nargs("is_finalized", nargs, 1, 1));
+  return False();
+}
+
+static Result<Value> gc_freeze(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("freeze", nargs, 0, 0));
+  g_frozen++;
+  return None();
+}
+static Result<Value> gc_unfreeze(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("unfreeze", nargs, 0, 0));
+  g_frozen = 0;
+  return None();
+}
+static Result<Value> gc_get_freeze_count(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("get_freeze_count", nargs, 0, 0));
+  return Value::small(g_frozen);  // freeze() calls since the last unfreeze(), not objects
+}
+
+static Result<Value> gc_get_stats(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("get_stats", nargs, 0, 0));
+  List* l = list_new();
+  for (int g = 0; g < 3; g++) {
+    Dict* d = dict_new();
+    dict_set_str(d, str_intern("collections"), Value::small(g == 2 ? g_collections : 0));
+    dict_set_str(d, str_intern("collected"), Value::small(0));
+    dict_set_str(d, str_intern("uncollectable"), Value::small(0));
+    TRY(list_append(l, Value(d)));
+  }
+  return Value(l);
+}
+
+static const MethodDef functions[] = {
+    {"enable", gc_enable},
+    {"disable", gc_disable},
+    {"isenabled", gc_isenabled},
+    {"collect", gc_collect},
+    {"get_count", gc_get_count},
+    {"get_threshold", gc_get_threshold},
+    {"set_threshold", gc_set_threshold},
+    {"get_debug", gc_get_debug},
+    {"set_debug", gc_set_debug},
+    {"get_objects", gc_get_objects},
+    {"get_referrers", gc_get_referrers},
+    {"get_referents", gc_get_referents},
+    {"is_tracked", gc_is_tracked},
+    {"is_finalized", gc_is_finalized},
+    {"freeze", gc_freeze},
+    {"unfreeze", gc_unfreeze},
+    {"get_freeze_count", gc_get_freeze_count},
+    {"get_stats", gc_get_stats},
+    {nullptr, nullptr},
+};
+
+static Result<Value> gc_init() {
+  Module* m = native_module_new("gc", functions, "This module provides access to the garbage collector for reference cycles.");
+  g_gc_module = m;
+  dict_set_str(m->dict, str_intern("callbacks"), Value(list_new()));
+  dict_set_str(m->dict, str_intern("garbage"), Value(list_new()));
+  dict_set_str(m->dict, str_intern("DEBUG_STATS"), Value::small(1));
+  dict_set_str(m->dict, str_intern("DEBUG_COLLECTABLE"), Value::small(2));
+  dict_set_str(m->dict, str_intern("DEBUG_UNCOLLECTABLE"), Value::small(4));
+  dict_set_str(m->dict, str_intern("DEBUG_SAVEALL"), Value::small(32));
+  dict_set_str(m->dict, str_intern("DEBUG_LEAK"), Value::small(38));
+  return Value(m);
+}
+GILPY_NATIVE_MODULE("gc", gc_init);
+
+}  // namespace gilpy
