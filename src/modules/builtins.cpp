@@ -461,12 +461,24 @@ static Result<Value> b_pow(Value* a, int64_t n, Tuple* kw) {
   Value out[3];
   TRY(parse_args("pow", a, n, kw, {"base", "exp", "mod"}, 2, out));
   if (!out[2] || is_none(out[2])) return binary_op(out[0], out[1], NB_POWER);
+  // Ternary pow: the base's __pow__, then (for other types) the exponent's
+  // __rpow__, as CPython's ternary slot dispatch does.
   Value m = type_lookup(out[0].type(), N.__pow__);
   if (m) {
     Value args[2] = {out[1], out[2]};
     Value r = TRY(call_method(out[0], N.__pow__, args, 2));
     if (r != Value(g_NotImplemented)) return r;
   }
+  if (out[1].type() != out[0].type() && type_lookup(out[1].type(), N.__rpow__)) {
+    Value args[2] = {out[0], out[2]};
+    Value r = TRY(call_method(out[1], N.__rpow__, args, 2));
+    if (r != Value(g_NotImplemented)) return r;
+  }
+  if (is_int(out[0]) && is_int(out[1]) && !is_int(out[2]))
+    return raise(tp_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+  if ((is_float(out[0]) || is_float(out[1]) || is_float(out[2])) &&
+      (is_int(out[0]) || is_float(out[0])) && (is_int(out[1]) || is_float(out[1])))
+    return raise(tp_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
   return raise_fmt(tp_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", type_name(out[0]),
                    type_name(out[1]), type_name(out[2]));
 }

@@ -166,11 +166,6 @@ inline Value exact_float(Value self) { return self.type() == tp_float ? self : f
 
 // ---- API ----------------------------------------------------------------------------------------
 
-Value float_new(double d) {
-  Float* f = static_cast<Float*>(alloc_atomic_instance(tp_float, sizeof(Float)));
-  f->v = d;
-  return Value(f);
-}
 
 Result<double> to_double(Value v) {
   if (v.is_small()) return double(v.as_small());

@@ -4,8 +4,9 @@
 
 namespace gilpy {
 
+// A float is 16 bytes (one collector granule): no dict slot. Instances of
+// user subclasses keep their __dict__ after the value (type_new appends it).
 struct Float : Object {
-  Dict* dict;
   double v;
 };
 struct Complex : Object {
@@ -13,7 +14,13 @@ struct Complex : Object {
   double re, im;
 };
 
-Value float_new(double d);
+// The hot allocation path: pointer-free memory, no zeroing beyond the fields.
+inline Value float_new(double d) {
+  Float* f = static_cast<Float*>(gc::alloc_atomic(sizeof(Float)));
+  f->type = tp_float;
+  f->v = d;
+  return Value(f);
+}
 Value complex_new(double re, double im);
 inline bool is_float(Value v) { return has_layout(v, Layout::Float); }
 inline double float_val(Value v) { return v.as<Float>()->v; }

@@ -193,11 +193,21 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
   }
   if (t == tp_method_descriptor) {
     Builtin* b = f.as<Builtin>();
-    if (nargs < 1)
+    bool dunder = b->name->nbytes > 4 && b->name->data[0] == '_' && b->name->data[1] == '_';
+    if (nargs < 1) {
+      if (dunder)
+        return raise_fmt(tp_TypeError, "descriptor '%s' of '%s' object needs an argument", b->name->data,
+                         b->owner->name->data);
       return raise_fmt(tp_TypeError, "unbound method %s.%s() needs an argument", b->owner->name->data, b->name->data);
-    if (!isinstance(args[0], b->owner))
+    }
+    if (!isinstance(args[0], b->owner)) {
+      // CPython's dunders are slot wrappers, which word this differently.
+      if (dunder)
+        return raise_fmt(tp_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", b->name->data,
+                         b->owner->name->data, type_name(args[0]));
       return raise_fmt(tp_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                        b->name->data, b->owner->name->data, type_name(args[0]));
+    }
     return b->fn(args, nargs, kw);
   }
   if (t == tp_type) return type_call(f.as<Type>(), args, nargs, kw);
@@ -294,6 +304,7 @@ Result<int64_t> hash(Value v) {
   if (v.is_small()) return int_hash(v);
   Type* t = v.type();
   if (t == tp_str) return str_hash(as_str(v));
+  if (t == tp_float) return float_hash(float_val(v));
   Value h = type_lookup(t, N.__hash__);
   if (!h || is_none(h)) return raise_fmt(tp_TypeError, "unhashable type: '%s'", t->name->data);
   Value r = TRY(call_unbound(h, v, nullptr, 0));
@@ -445,11 +456,19 @@ Result<Value> binary_op(Value a, Value b, int op) {
   if (!g_binop_names[0][0]) init_binop_names();
   bool inplace = op >= NB_INPLACE_ADD;
   int base = inplace ? op - NB_INPLACE_OFFSET : op;
-  if (is_int(a) && is_int(b) && a.type()->layout == Layout::Int && (a.is_small() || a.type() == tp_int || a.type() == tp_bool) &&
-      (b.is_small() || b.type() == tp_int || b.type() == tp_bool))
-    return int_binary(a, b, base);
-  if (is_float(a) && a.type() == tp_float && (b.type() == tp_float || b.is_small()))
-    return float_binary(float_val(a), b.is_small() ? double(b.as_small()) : float_val(b), base);
+  Type* ta = a.type();
+  Type* tb = b.type();
+  if ((ta == tp_int || ta == tp_bool) && (tb == tp_int || tb == tp_bool)) {
+    Value r = TRY(int_binary(a, b, base));
+    if (r != Value(g_NotImplemented)) return r;
+  } else if (ta == tp_float && (tb == tp_float || tb == tp_int)) {
+    double y = tb == tp_float ? float_val(b) : 0.0;
+    if (tb == tp_float || b.is_small()) {
+      if (b.is_small()) y = double(b.as_small());
+      Value r = TRY(float_binary(float_val(a), y, base));
+      if (r != Value(g_NotImplemented)) return r;
+    }
+  }
   if (inplace) {
     Value m = type_lookup(a.type(), g_binop_names[base][2]);
     if (m) {

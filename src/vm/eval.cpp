@@ -287,7 +287,32 @@ dispatch:
         TOP() = r;
         DISPATCH();
       }
+    } else {
+      // Float fast path: float op float/int for + - * / (division by zero
+      // and everything else take the general route).
+      double x, y;
+      if (a.is_obj() && a.obj()->type == tp_float) {
+        x = a.as<Float>()->v;
+        if (b.is_small()) y = double(b.as_small());
+        else if (b.is_obj() && b.obj()->type == tp_float) y = b.as<Float>()->v;
+        else goto binop_slow;
+      } else if (b.is_obj() && b.obj()->type == tp_float && a.is_small()) {
+        x = double(a.as_small());
+        y = b.as<Float>()->v;
+      } else {
+        goto binop_slow;
+      }
+      switch (arg) {
+        case NB_ADD: case NB_INPLACE_ADD: TOP() = float_new(x + y); DISPATCH();
+        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: TOP() = float_new(x - y); DISPATCH();
+        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: TOP() = float_new(x * y); DISPATCH();
+        case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
+          if (y != 0.0) { TOP() = float_new(x / y); DISPATCH(); }
+          break;
+        default: break;
+      }
     }
+  binop_slow:
     Result<Value> r = binary_op(a, b, int(arg));
     CHECK(r);
     TOP() = r.value();
@@ -322,6 +347,20 @@ dispatch:
     Value a = TOP();
     if (a.is_small() && b.is_small()) {
       int64_t x = a.as_small(), y = b.as_small();
+      bool res;
+      switch (arg) {
+        case CMP_LT: res = x < y; break;
+        case CMP_LE: res = x <= y; break;
+        case CMP_EQ: res = x == y; break;
+        case CMP_NE: res = x != y; break;
+        case CMP_GT: res = x > y; break;
+        default: res = x >= y; break;
+      }
+      TOP() = Bool(res);
+      DISPATCH();
+    }
+    if (a.is_obj() && b.is_obj() && a.obj()->type == tp_float && b.obj()->type == tp_float) {
+      double x = a.as<Float>()->v, y = b.as<Float>()->v;
       bool res;
       switch (arg) {
         case CMP_LT: res = x < y; break;
