@@ -213,7 +213,8 @@ Status sub_arg(Value v, std::string* holder, std::string_view* out) {
 Result<char> fill_arg(const char* fname, Value v) {
   std::string_view s;
   if ((is_bytes(v) || is_bytearray(v)) && buffer_view_opt(v, &s) && s.size() == 1) return s[0];
-  return raise_fmt(tp_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", fname, type_name(v));
+  return raise_fmt(tp_TypeError, "%s() argument 2 must be a byte string of length 1, not %s", fname,
+                   text::clinic_type_name(v));
 }
 
 }  // namespace bytesimpl
@@ -289,7 +290,7 @@ static Status bytes_from_iterable(Value src, std::string* out) {
 
 static Result<Str*> str_arg(const char* fname, const char* argname, Value v) {
   if (!is_str(v))
-    return raise_fmt(tp_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, type_name(v));
+    return raise_fmt(tp_TypeError, "%s() argument '%s' must be str, not %s", fname, argname, text::clinic_type_name(v));
   return as_str(v);
 }
 

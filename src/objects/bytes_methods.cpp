@@ -469,11 +469,11 @@ Result<Value> b_decode(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("decode", args + 1, nargs - 1, kw, {"encoding", "errors"}, 0, a));
   std::string_view enc = "utf-8", err = "strict";
   if (a[0]) {
-    if (!is_str(a[0])) return raise_fmt(tp_TypeError, "decode() argument 'encoding' must be str, not %s", type_name(a[0]));
+    if (!is_str(a[0])) return raise_fmt(tp_TypeError, "decode() argument 'encoding' must be str, not %s", text::clinic_type_name(a[0]));
     enc = as_str(a[0])->view();
   }
   if (a[1]) {
-    if (!is_str(a[1])) return raise_fmt(tp_TypeError, "decode() argument 'errors' must be str, not %s", type_name(a[1]));
+    if (!is_str(a[1])) return raise_fmt(tp_TypeError, "decode() argument 'errors' must be str, not %s", text::clinic_type_name(a[1]));
     err = as_str(a[1])->view();
   }
   return codec_decode(self_view(args[0]), enc, err, is_bytes(args[0]) ? args[0] : Value());

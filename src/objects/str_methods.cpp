@@ -61,7 +61,8 @@ Status positional(const char* fname, int64_t nargs, int64_t min, int64_t max) {
 }
 
 Result<Str*> str_arg(Value v, const char* prefix) {
-  if (!is_str(v)) return raise_fmt(tp_TypeError, "%smust be str, not %s", prefix, type_name(v));
+  if (!is_str(v))
+    return raise_fmt(tp_TypeError, "%smust be str, not %s", prefix, *prefix ? text::clinic_type_name(v) : type_name(v));
   return as_str(v);
 }
 
@@ -175,11 +176,11 @@ Result<Value> str_new_fn(Value* args, int64_t nargs, Tuple* kw) {
   } else {
     std::string_view enc = "utf-8", err = "strict";
     if (a[1]) {
-      if (!is_str(a[1])) return raise_fmt(tp_TypeError, "str() argument 'encoding' must be str, not %s", type_name(a[1]));
+      if (!is_str(a[1])) return raise_fmt(tp_TypeError, "str() argument 'encoding' must be str, not %s", text::clinic_type_name(a[1]));
       enc = S(a[1])->view();
     }
     if (a[2]) {
-      if (!is_str(a[2])) return raise_fmt(tp_TypeError, "str() argument 'errors' must be str, not %s", type_name(a[2]));
+      if (!is_str(a[2])) return raise_fmt(tp_TypeError, "str() argument 'errors' must be str, not %s", text::clinic_type_name(a[2]));
       err = S(a[2])->view();
     }
     if (is_str(a[0])) return raise(tp_TypeError, "decoding str is not supported");
@@ -510,10 +511,8 @@ void split_ws(Str* s, int64_t maxsplit, bool right, std::vector<std::string_view
     while (i < n) {
       while (i < n && space_at(i, &nx)) i = nx;
       if (i == n) break;
-      if (maxsplit == 0) {
-        int64_t e = n, pv;
-        while (e > i && space_before(e, &pv)) e = pv;
-        out.push_back(std::string_view(p + i, size_t(e - i)));
+      if (maxsplit == 0) {  // the remainder keeps its trailing whitespace
+        out.push_back(std::string_view(p + i, size_t(n - i)));
         return;
       }
       int64_t j = i;
@@ -529,10 +528,8 @@ void split_ws(Str* s, int64_t maxsplit, bool right, std::vector<std::string_view
   while (e > 0) {
     while (e > 0 && space_before(e, &pv)) e = pv;
     if (e == 0) break;
-    if (maxsplit == 0) {
-      int64_t b = 0, nx;
-      while (b < e && space_at(b, &nx)) b = nx;
-      out.push_back(std::string_view(p + b, size_t(e - b)));
+    if (maxsplit == 0) {  // the remainder keeps its leading whitespace
+      out.push_back(std::string_view(p, size_t(e)));
       break;
     }
     int64_t j = e;

@@ -417,7 +417,7 @@ Result<Value> str_maketrans(Value* args, int64_t nargs, Tuple* kw) {
   }
   if (!is_str(args[0]))
     return raise(tp_TypeError, "first maketrans argument must be a string if there is a second argument");
-  if (!is_str(args[1])) return raise_fmt(tp_TypeError, "maketrans() argument 2 must be str, not %s", type_name(args[1]));
+  if (!is_str(args[1])) return raise_fmt(tp_TypeError, "maketrans() argument 2 must be str, not %s", text::clinic_type_name(args[1]));
   Str* x = S(args[0]);
   Str* y = S(args[1]);
   if (x->length != y->length)
@@ -428,7 +428,7 @@ Result<Value> str_maketrans(Value* args, int64_t nargs, Tuple* kw) {
     TRY(dict_set(d, Value::small(a), Value::small(b)));
   }
   if (nargs == 3) {
-    if (!is_str(args[2])) return raise_fmt(tp_TypeError, "maketrans() argument 3 must be str, not %s", type_name(args[2]));
+    if (!is_str(args[2])) return raise_fmt(tp_TypeError, "maketrans() argument 3 must be str, not %s", text::clinic_type_name(args[2]));
     Str* z = S(args[2]);
     for (int64_t i = 0; i < z->nbytes;) TRY(dict_set(d, Value::small(text::next_cp(z->data, &i)), None()));
   }
@@ -441,11 +441,11 @@ Result<Value> str_encode(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("encode", args + 1, nargs - 1, kw, {"encoding", "errors"}, 0, a));
   std::string_view enc = "utf-8", err = "strict";
   if (a[0]) {
-    if (!is_str(a[0])) return raise_fmt(tp_TypeError, "encode() argument 'encoding' must be str, not %s", type_name(a[0]));
+    if (!is_str(a[0])) return raise_fmt(tp_TypeError, "encode() argument 'encoding' must be str, not %s", text::clinic_type_name(a[0]));
     enc = S(a[0])->view();
   }
   if (a[1]) {
-    if (!is_str(a[1])) return raise_fmt(tp_TypeError, "encode() argument 'errors' must be str, not %s", type_name(a[1]));
+    if (!is_str(a[1])) return raise_fmt(tp_TypeError, "encode() argument 'errors' must be str, not %s", text::clinic_type_name(a[1]));
     err = S(a[1])->view();
   }
   return codec_encode(S(args[0]), enc, err);

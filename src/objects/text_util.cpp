@@ -57,6 +57,8 @@ Result<int64_t> slice_resolve(Value slice, int64_t len, int64_t* start, int64_t*
   return slice_indices(slice.as<Slice>(), len, start, stop, step);
 }
 
+const char* clinic_type_name(Value v) { return is_none(v) ? "None" : type_name(v); }
+
 bool defers_to_reflected(Value other, Str* rname) {
   if (!other.is_obj()) return false;
   switch (other.type()->layout) {
@@ -232,10 +234,8 @@ void split_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::strin
     while (i < n && is_ascii_space(p[i])) i++;
     if (i == n) break;
     if (maxsplit == 0) {
-      // The remainder (right-stripped) is the last piece.
-      int64_t e = n;
-      while (e > i && is_ascii_space(p[e - 1])) e--;
-      out.push_back(s.substr(size_t(i), size_t(e - i)));
+      // The remainder, trailing whitespace included, is the last piece (as CPython).
+      out.push_back(s.substr(size_t(i)));
       return;
     }
     int64_t j = i;
@@ -256,9 +256,7 @@ void rsplit_ascii_ws(std::string_view s, int64_t maxsplit, std::vector<std::stri
     while (e > 0 && is_ascii_space(p[e - 1])) e--;
     if (e == 0) break;
     if (maxsplit == 0) {
-      int64_t b = 0;
-      while (b < e && is_ascii_space(p[b])) b++;
-      out.push_back(s.substr(size_t(b), size_t(e - b)));
+      out.push_back(s.substr(0, size_t(e)));  // leading whitespace kept
       break;
     }
     int64_t j = e;

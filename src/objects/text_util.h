@@ -38,6 +38,9 @@ Result<int64_t> ssize_arg(Value v);
 // both operands before the sequence slot raises.
 bool defers_to_reflected(Value other, Str* rname);
 
+// Type name as Argument Clinic's messages show it ("None" for None, else the type's name).
+const char* clinic_type_name(Value v);
+
 // ---- byte search (positions are byte offsets; -1 when absent) -------------------------------
 int64_t find(std::string_view hay, std::string_view needle, int64_t start, int64_t end);
 int64_t rfind(std::string_view hay, std::string_view needle, int64_t start, int64_t end);
