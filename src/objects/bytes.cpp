@@ -30,16 +30,24 @@ static constexpr int64_t kMaxAlloc = int64_t(1) << 40;
 
 static Bytes* g_empty_bytes;
 
-Bytes* bytes_new(int64_t size) {
+// Header initialised, payload left as the collector gives it (atomic memory is not
+// zeroed); data[size] is the terminating NUL.
+static Bytes* bytes_alloc_uninit(int64_t size) {
   if (size < 0 || size > kMaxAlloc) { raise_memory_error(); return nullptr; }
-  size_t total = sizeof(Bytes) + size_t(size) + 1;
-  void* mem = gc::try_alloc_atomic(total);
+  void* mem = gc::try_alloc_atomic(sizeof(Bytes) + size_t(size) + 1);
   if (!mem) { raise_memory_error(); return nullptr; }
-  std::memset(mem, 0, total);
   Bytes* b = static_cast<Bytes*>(mem);
   b->type = tp_bytes;
+  b->dict = nullptr;
   b->size = size;
   b->hash = -1;
+  b->data[size] = 0;
+  return b;
+}
+
+Bytes* bytes_new(int64_t size) {
+  Bytes* b = bytes_alloc_uninit(size);
+  if (b) std::memset(b->data, 0, size_t(size));
   return b;
 }
 
@@ -54,7 +62,7 @@ Bytes* bytes_empty() {
 
 Value bytes_from(std::string_view s) {
   if (s.empty()) return Value(bytes_empty());
-  Bytes* b = bytes_new(int64_t(s.size()));
+  Bytes* b = bytes_alloc_uninit(int64_t(s.size()));
   if (!b) return Value();
   std::memcpy(b->data, s.data(), s.size());
   return Value(b);

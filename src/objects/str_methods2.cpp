@@ -29,38 +29,35 @@ void put_mapped(std::string& out, const uint32_t* cps, int n) {
   for (int k = 0; k < n; k++) text::put_cp(out, cps[k]);
 }
 
-// Decode s into code points (case mapping needs context on both sides for final sigma).
-std::vector<uint32_t> decode_all(Str* s) {
-  std::vector<uint32_t> cps;
-  cps.reserve(size_t(s->length));
-  for (int64_t i = 0; i < s->nbytes;) cps.push_back(text::next_cp(s->data, &i));
-  return cps;
-}
-
-// Unicode's Final_Sigma condition for the capital sigma at cps[i]: preceded by a cased
-// letter and not followed by one (case-ignorable characters skipped on both sides).
-bool final_sigma(const std::vector<uint32_t>& cps, size_t i) {
-  size_t j = i;
+// Unicode's Final_Sigma condition for a capital sigma occupying bytes [b, e) of p[0..n):
+// preceded by a cased letter and not followed by one, case-ignorable characters skipped.
+bool final_sigma(const char* p, int64_t n, int64_t b, int64_t e) {
+  int64_t j = b;
   bool before = false;
   while (j > 0) {
-    uint32_t c = cps[--j];
+    uint32_t c = text::prev_cp(p, &j);
     if (unicode::is_case_ignorable(c)) continue;
     before = unicode::is_cased(c);
     break;
   }
   if (!before) return false;
-  for (size_t k = i + 1; k < cps.size(); k++) {
-    uint32_t c = cps[k];
+  int64_t k = e;
+  while (k < n) {
+    uint32_t c = text::next_cp(p, &k);
     if (unicode::is_case_ignorable(c)) continue;
     return !unicode::is_cased(c);
   }
   return true;
 }
 
-void lower_cp(const std::vector<uint32_t>& cps, size_t i, std::string& out) {
-  uint32_t c = cps[i];
+// Append the full lowercase of the code point c found at bytes [b, e) of s.
+inline void lower_cp(Str* s, uint32_t c, int64_t b, int64_t e, std::string& out) {
+  if (c < 128) {
+    out += char(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return;
+  }
   if (c == 0x3A3) {
-    text::put_cp(out, final_sigma(cps, i) ? 0x3C2 : 0x3C3);
+    text::put_cp(out, final_sigma(s->data, s->nbytes, b, e) ? 0x3C2 : 0x3C3);
     return;
   }
   uint32_t m[3];
@@ -96,7 +93,11 @@ Result<Value> str_upper(Value* args, int64_t nargs, Tuple*) {
   }
   out.reserve(size_t(s->nbytes));
   uint32_t m[3];
-  for (int64_t i = 0; i < s->nbytes;) put_mapped(out, m, unicode::to_upper(text::next_cp(s->data, &i), m));
+  for (int64_t i = 0; i < s->nbytes;) {
+    uint32_t c = text::next_cp(s->data, &i);
+    if (c < 128) out += char(c >= 'a' && c <= 'z' ? c - 32 : c);
+    else put_mapped(out, m, unicode::to_upper(c, m));
+  }
   return Value(str_new(out));
 }
 
@@ -122,13 +123,13 @@ Result<Value> str_swapcase(Value* args, int64_t nargs, Tuple*) {
     }
     return Value(str_new_ascii(out));
   }
-  std::vector<uint32_t> cps = decode_all(s);
   uint32_t m[3];
-  for (size_t i = 0; i < cps.size(); i++) {
-    uint32_t c = cps[i];
-    if (unicode::is_upper(c)) lower_cp(cps, i, out);
+  for (int64_t i = 0; i < s->nbytes;) {
+    int64_t b = i;
+    uint32_t c = text::next_cp(s->data, &i);
+    if (unicode::is_upper(c)) lower_cp(s, c, b, i, out);
     else if (unicode::is_lower(c)) put_mapped(out, m, unicode::to_upper(c, m));
-    else text::put_cp(out, c);
+    else out.append(s->data + b, size_t(i - b));
   }
   return Value(str_new(out));
 }
@@ -146,11 +147,12 @@ Result<Value> str_capitalize(Value* args, int64_t nargs, Tuple*) {
     }
     return Value(str_new_ascii(out));
   }
-  std::vector<uint32_t> cps = decode_all(s);
   uint32_t m[3];
-  for (size_t i = 0; i < cps.size(); i++) {
-    if (i == 0) put_mapped(out, m, unicode::to_title(cps[0], m));
-    else lower_cp(cps, i, out);
+  for (int64_t i = 0; i < s->nbytes;) {
+    int64_t b = i;
+    uint32_t c = text::next_cp(s->data, &i);
+    if (b == 0) put_mapped(out, m, unicode::to_title(c, m));
+    else lower_cp(s, c, b, i, out);
   }
   return Value(str_new(out));
 }
@@ -170,11 +172,11 @@ Result<Value> str_title(Value* args, int64_t nargs, Tuple*) {
     }
     return Value(str_new_ascii(out));
   }
-  std::vector<uint32_t> cps = decode_all(s);
   uint32_t m[3];
-  for (size_t i = 0; i < cps.size(); i++) {
-    uint32_t c = cps[i];
-    if (prev_cased) lower_cp(cps, i, out);
+  for (int64_t i = 0; i < s->nbytes;) {
+    int64_t b = i;
+    uint32_t c = text::next_cp(s->data, &i);
+    if (prev_cased) lower_cp(s, c, b, i, out);
     else put_mapped(out, m, unicode::to_title(c, m));
     prev_cased = unicode::is_cased(c);
   }
@@ -480,9 +482,12 @@ const MethodDef methods2[] = {
 }  // namespace
 
 void lower_into(Str* s, std::string& out) {
-  std::vector<uint32_t> cps = decode_all(s);
   out.reserve(out.size() + size_t(s->nbytes));
-  for (size_t i = 0; i < cps.size(); i++) lower_cp(cps, i, out);
+  for (int64_t i = 0; i < s->nbytes;) {
+    int64_t b = i;
+    uint32_t c = text::next_cp(s->data, &i);
+    lower_cp(s, c, b, i, out);
+  }
 }
 
 void add_methods2(Type* t) { type_add_methods(t, methods2); }

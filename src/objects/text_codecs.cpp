@@ -19,6 +19,7 @@
 #include "objects/str.h"
 #include "objects/text_util.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 
 namespace gilpy {
 
@@ -306,6 +307,7 @@ struct DecodeState {
 
 Result<Value> decode_utf8(DecodeState& st) {
   std::string_view d = st.data;
+  if (text::all_ascii(d.data(), d.size())) return Value(str_new_ascii(d));
   size_t bad = utf8::first_invalid(d);
   if (bad == d.size()) return Value(str_new(d));
   bool surrogatepass = st.errors == "surrogatepass";
@@ -360,6 +362,7 @@ Result<Value> decode_utf8(DecodeState& st) {
 
 Result<Value> decode_single_byte(DecodeState& st, Codec codec) {
   std::string_view d = st.data;
+  if (text::all_ascii(d.data(), d.size())) return Value(str_new_ascii(d));
   std::string& out = st.out;
   out.reserve(d.size() + d.size() / 2);
   int64_t n = int64_t(d.size());
@@ -455,8 +458,22 @@ Result<Value> decode_utf32(DecodeState& st, int order) {
 
 }  // namespace
 
+// Installed by modules/_codecs.cpp: encodings this file does not know, and error handlers
+// registered from Python (codecs.register_error), go through the codec registry. `known`
+// says the encoding is one of the codecs above (only the handler is unknown then).
+Result<Value> (*g_codec_encode_hook)(Str*, std::string_view, std::string_view, bool) = nullptr;
+Result<Value> (*g_codec_decode_hook)(std::string_view, std::string_view, std::string_view, Value, bool) = nullptr;
+
+// True when the registry should handle the call; imports _codecs on first need.
+static Result<bool> use_registry(Codec c, std::string_view errors, bool encode) {
+  if (c != Codec::Unknown && lookup_handler(errors) != Handler::Unknown) return false;
+  if (!(encode ? (void*)g_codec_encode_hook : (void*)g_codec_decode_hook)) TRY(import_module(str_intern("_codecs")));
+  return bool(encode ? (void*)g_codec_encode_hook : (void*)g_codec_decode_hook);
+}
+
 Result<Value> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
   Codec c = lookup_codec(encoding);
+  if (TRY(use_registry(c, errors, true))) return g_codec_encode_hook(s, encoding, errors, c != Codec::Unknown);
   if (c == Codec::Unknown)
     return raise_fmt(tp_LookupError, "unknown encoding: %.*s", int(encoding.size()), encoding.data());
   return encode(s, c, errors);
@@ -464,6 +481,7 @@ Result<Value> codec_encode(Str* s, std::string_view encoding, std::string_view e
 
 Result<Value> codec_decode(std::string_view data, std::string_view encoding, std::string_view errors, Value obj) {
   Codec c = lookup_codec(encoding);
+  if (TRY(use_registry(c, errors, false))) return g_codec_decode_hook(data, encoding, errors, obj, c != Codec::Unknown);
   if (c == Codec::Unknown)
     return raise_fmt(tp_LookupError, "unknown encoding: %.*s", int(encoding.size()), encoding.data());
   DecodeState st;

@@ -273,7 +273,20 @@ std::string replace(std::string_view s, std::string_view old, std::string_view r
   std::string out;
   int64_t n = int64_t(s.size()), m = int64_t(old.size());
   int64_t i = 0, k = 0;
-  if (old.size() == rep.size()) out.reserve(s.size());
+  if (old.size() == rep.size()) {
+    // Same length: copy once and overwrite each match in place.
+    out.assign(s);
+    while (k < count) {
+      int64_t j = find(s, old, i, n);
+      if (j < 0) break;
+      if (m == 1) out[size_t(j)] = rep[0];
+      else std::memcpy(&out[size_t(j)], rep.data(), size_t(m));
+      i = j + m;
+      k++;
+    }
+    *nrep = k;
+    return out;
+  }
   while (k < count) {
     int64_t j = find(s, old, i, n);
     if (j < 0) break;

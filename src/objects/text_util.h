@@ -89,6 +89,18 @@ inline uint32_t prev_cp(const char* p, int64_t* i) {
   *i = j;
   return cp;
 }
+// True when every byte of p[0..n) is below 0x80 (checked a word at a time).
+inline bool all_ascii(const char* p, size_t n) {
+  size_t i = 0;
+  uint64_t acc = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    acc |= w;
+  }
+  for (; i < n; i++) acc |= static_cast<unsigned char>(p[i]);
+  return (acc & 0x8080808080808080ull) == 0;
+}
 inline void put_cp(std::string& out, uint32_t cp) {
   char buf[4];
   out.append(buf, size_t(str_encode_cp(cp, buf)));
