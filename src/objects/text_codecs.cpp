@@ -8,6 +8,7 @@
 // point in U+D800..U+DFFF. Error positions and reasons follow CPython 3.11, and
 // the UnicodeError is built with the standard 5 arguments
 // (encoding, object, start, end, reason).
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -25,7 +26,8 @@ namespace gilpy {
 
 namespace {
 
-enum class Codec { Utf8, Ascii, Latin1, Utf16, Utf16LE, Utf16BE, Utf32, Utf32LE, Utf32BE, Cp1252, Unknown };
+enum class Codec { Utf8, Ascii, Latin1, Utf16, Utf16LE, Utf16BE, Utf32, Utf32LE, Utf32BE, Cp1252, UnicodeEscape,
+                   RawUnicodeEscape, Unknown };
 
 Codec lookup_codec(std::string_view enc) {
   std::string n;
@@ -50,6 +52,8 @@ Codec lookup_codec(std::string_view enc) {
   if (n == "utf_32_le" || n == "utf_32le" || n == "utf32le") return Codec::Utf32LE;
   if (n == "utf_32_be" || n == "utf_32be" || n == "utf32be") return Codec::Utf32BE;
   if (n == "cp1252" || n == "windows_1252" || n == "1252") return Codec::Cp1252;
+  if (n == "unicode_escape" || n == "unicodeescape") return Codec::UnicodeEscape;
+  if (n == "raw_unicode_escape" || n == "rawunicodeescape") return Codec::RawUnicodeEscape;
   return Codec::Unknown;
 }
 
@@ -65,6 +69,8 @@ const char* codec_name(Codec c) {
     case Codec::Utf32LE: return "utf-32-le";
     case Codec::Utf32BE: return "utf-32-be";
     case Codec::Cp1252: return "charmap";
+    case Codec::UnicodeEscape: return "unicodeescape";
+    case Codec::RawUnicodeEscape: return "rawunicodeescape";
     default: return "unknown";
   }
 }
@@ -178,7 +184,30 @@ Err raise_decode_error(const char* enc, Value obj, std::string_view data, int64_
   return raise_with_args(tp_UnicodeDecodeError, args, 5);
 }
 
+// unicode_escape / raw_unicode_escape: every code point is representable, so no handler runs.
+Value encode_escape(Str* s, bool raw) {
+  std::string out;
+  out.reserve(size_t(s->nbytes) + 8);
+  for (int64_t i = 0; i < s->nbytes;) {
+    uint32_t cp = text::next_cp(s->data, &i);
+    if (raw) {
+      if (cp < 0x100) out += char(cp);
+      else backslash_cp(out, cp);
+      continue;
+    }
+    if (cp == '\\') out += "\\\\";
+    else if (cp == '\t') out += "\\t";
+    else if (cp == '\n') out += "\\n";
+    else if (cp == '\r') out += "\\r";
+    else if (cp < 0x20 || cp >= 0x7F) backslash_cp(out, cp);
+    else out += char(cp);
+  }
+  return bytes_from(out);
+}
+
 Result<Value> encode(Str* s, Codec codec, std::string_view errors) {
+  if (codec == Codec::UnicodeEscape || codec == Codec::RawUnicodeEscape)
+    return encode_escape(s, codec == Codec::RawUnicodeEscape);
   // Fast paths: utf-8 without surrogates is the storage itself; ASCII text is itself in
   // every ASCII-compatible codec.
   if (codec == Codec::Utf8 || codec == Codec::Ascii || codec == Codec::Latin1 || codec == Codec::Cp1252) {
@@ -456,6 +485,127 @@ Result<Value> decode_utf32(DecodeState& st, int order) {
   return Value(str_new(st.out));
 }
 
+int hex_digit(unsigned char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// \xXX / \uXXXX / \UXXXXXXXX starting at the backslash d[i]; `digits` hex digits follow
+// d[i + 1]. Advances *i past the escape (or the error range) and appends the code point.
+Status hex_escape(DecodeState& st, int64_t* i, int digits, const char* what) {
+  std::string_view d = st.data;
+  int64_t n = int64_t(d.size());
+  int64_t start = *i, k = *i + 2;
+  uint32_t v = 0;
+  int got = 0;
+  while (got < digits && k < n) {
+    int h = hex_digit(static_cast<unsigned char>(d[size_t(k)]));
+    if (h < 0) break;
+    v = v * 16 + uint32_t(h);
+    k++;
+    got++;
+  }
+  *i = k;
+  if (got < digits) return st.error(start, k, what);
+  if (v > 0x10FFFF) return st.error(start, k, "illegal Unicode character");
+  text::put_cp(st.out, v);
+  return OK();
+}
+
+Result<Value> decode_unicode_escape(DecodeState& st) {
+  std::string_view d = st.data;
+  int64_t n = int64_t(d.size());
+  for (int64_t i = 0; i < n;) {
+    unsigned char c = static_cast<unsigned char>(d[size_t(i)]);
+    if (c != '\\') { text::put_cp(st.out, c); i++; continue; }
+    if (i + 1 >= n) {
+      TRY(st.error(i, i + 1, "\\ at end of string"));
+      i++;
+      continue;
+    }
+    unsigned char e = static_cast<unsigned char>(d[size_t(i + 1)]);
+    switch (e) {
+      case '\n': i += 2; break;
+      case '\\': st.out += '\\'; i += 2; break;
+      case '\'': st.out += '\''; i += 2; break;
+      case '"': st.out += '"'; i += 2; break;
+      case 'a': st.out += '\a'; i += 2; break;
+      case 'b': st.out += '\b'; i += 2; break;
+      case 'f': st.out += '\f'; i += 2; break;
+      case 'n': st.out += '\n'; i += 2; break;
+      case 'r': st.out += '\r'; i += 2; break;
+      case 't': st.out += '\t'; i += 2; break;
+      case 'v': st.out += '\v'; i += 2; break;
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+        uint32_t v = 0;
+        int64_t k = i + 1;
+        for (int m = 0; m < 3 && k < n && d[size_t(k)] >= '0' && d[size_t(k)] <= '7'; m++, k++)
+          v = v * 8 + uint32_t(d[size_t(k)] - '0');
+        text::put_cp(st.out, v);
+        i = k;
+        break;
+      }
+      case 'x': TRY(hex_escape(st, &i, 2, "truncated \\xXX escape")); break;
+      case 'u': TRY(hex_escape(st, &i, 4, "truncated \\uXXXX escape")); break;
+      case 'U': TRY(hex_escape(st, &i, 8, "truncated \\UXXXXXXXX escape")); break;
+      case 'N': {
+        int64_t k = i + 2;
+        if (k >= n || d[size_t(k)] != '{') {
+          TRY(st.error(i, std::min(k, n), "malformed \\N character escape"));
+          i = std::min(k, n);
+          break;
+        }
+        int64_t close = k + 1;
+        while (close < n && d[size_t(close)] != '}') close++;
+        if (close >= n || close == k + 1) {
+          TRY(st.error(i, std::min(close + (close < n ? 1 : 0), n), "malformed \\N character escape"));
+          i = std::min(close + 1, n);
+          break;
+        }
+        uint32_t cp;
+        if (unicode::lookup_name(d.substr(size_t(k + 1), size_t(close - k - 1)), &cp)) {
+          text::put_cp(st.out, cp);
+        } else {
+          TRY(st.error(i, close + 1, "unknown Unicode character name"));
+        }
+        i = close + 1;
+        break;
+      }
+      default:  // unknown escapes stay as written
+        st.out += '\\';
+        i++;
+        break;
+    }
+  }
+  return Value(str_new(st.out));
+}
+
+Result<Value> decode_raw_unicode_escape(DecodeState& st) {
+  std::string_view d = st.data;
+  int64_t n = int64_t(d.size());
+  for (int64_t i = 0; i < n;) {
+    unsigned char c = static_cast<unsigned char>(d[size_t(i)]);
+    if (c != '\\') { text::put_cp(st.out, c); i++; continue; }
+    // Only a backslash preceded by an even run of backslashes can start \u or \U.
+    int64_t j = i;
+    while (j < n && d[size_t(j)] == '\\') j++;
+    int64_t run = j - i;
+    if ((run & 1) && j < n && (d[size_t(j)] == 'u' || d[size_t(j)] == 'U')) {
+      st.out.append(size_t(run - 1), '\\');
+      int64_t k = j - 1;
+      bool big = d[size_t(j)] == 'U';
+      TRY(hex_escape(st, &k, big ? 8 : 4, big ? "truncated \\UXXXXXXXX escape" : "truncated \\uXXXX escape"));
+      i = k;
+    } else {
+      st.out.append(size_t(run), '\\');
+      i = j;
+    }
+  }
+  return Value(str_new(st.out));
+}
+
 }  // namespace
 
 // Installed by modules/_codecs.cpp: encodings this file does not know, and error handlers
@@ -497,6 +647,8 @@ Result<Value> codec_decode(std::string_view data, std::string_view encoding, std
     case Codec::Utf16BE: return decode_utf16(st, 2);
     case Codec::Utf32: return decode_utf32(st, 0);
     case Codec::Utf32LE: return decode_utf32(st, 1);
+    case Codec::UnicodeEscape: return decode_unicode_escape(st);
+    case Codec::RawUnicodeEscape: return decode_raw_unicode_escape(st);
     default: return decode_utf32(st, 2);
   }
 }
