@@ -834,6 +834,13 @@ static Result<Value> tg_reduce(Value* a, int64_t, Tuple*) {
   TupleGetter* g = a[0].as<TupleGetter>();
   return Value(tuple_of({Value(a[0].type()), Value(tuple_of({int_from_i64(g->index), g->doc}))}));
 }
+static Result<Value> tg_repr(Value* a, int64_t, Tuple*) {
+  TupleGetter* g = a[0].as<TupleGetter>();
+  Str* d = TRY(repr(g->doc ? g->doc : None()));
+  std::string s(a[0].type()->name->view());
+  s += "(" + std::to_string(g->index) + ", " + std::string(d->view()) + ")";
+  return Value(str_new(s));
+}
 static Result<Value> tg_get_doc(Value self) {
   Value d = self.as<TupleGetter>()->doc;
   return d ? d : None();
@@ -847,6 +854,7 @@ static const MethodDef tg_methods[] = {{"__new__", tg_new, MethKind::Static},
                                        {"__set__", tg_set},
                                        {"__delete__", tg_delete},
                                        {"__reduce__", tg_reduce},
+                                       {"__repr__", tg_repr},
                                        {nullptr, nullptr}};
 static const GetSetDef tg_getsets[] = {{"__doc__", tg_get_doc, tg_set_doc}, {nullptr, nullptr}};
 
