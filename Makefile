@@ -11,7 +11,7 @@ PREFIX     ?= $(CURDIR)/dist
 DEMO       ?= examples/hello_gil.py
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build install run test bench regen debug asan fuzz clean
+.PHONY: all deps build install run test bench regen debug asan fuzz-build clean
 all: install
 
 deps:
@@ -28,8 +28,16 @@ install: build
 run: install
 	@$(PREFIX)/bin/gilpy $(DEMO)
 
-test: install
-	@python3 tools/run_tests.py --gilpy $(PREFIX)/bin/gilpy --unit $(BUILD_DIR)/gilpy_unit_tests
+# The fuzz targets (tests/fuzz) build with clang into build/fuzz and run for
+# FUZZ_SECONDS each as part of the test run.
+FUZZ_SECONDS ?= 20
+fuzz-build: deps
+	@CC=clang CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGILPY_FUZZ=ON >/dev/null
+	@cmake --build build/fuzz -j $(JOBS) --target fuzz_tokenizer fuzz_parser fuzz_compiler
+
+test: install fuzz-build
+	@python3 tools/run_tests.py --gilpy $(PREFIX)/bin/gilpy --unit $(BUILD_DIR)/gilpy_unit_tests \
+	    --fuzz-dir build/fuzz --fuzz-seconds $(FUZZ_SECONDS)
 
 bench: install
 	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy

@@ -386,6 +386,47 @@ def is_helper(path: Path, base: Path):
     return any(part.startswith("_") for part in path.relative_to(base).parts)
 
 
+class FuzzTest:
+    """A bounded libFuzzer run of one target (tests/fuzz/NAME.cpp built into --fuzz-dir), seeded with
+    the test programs. Passes when the fuzzer exits 0 after --fuzz-seconds: no crash, leak or timeout."""
+
+    def __init__(self, binary: Path, seconds: int):
+        self.binary, self.seconds = binary, seconds
+        self.id = f"fuzz:{binary.name}"
+
+    def run(self, cfg):
+        import tempfile
+        start = time.monotonic()
+        with tempfile.TemporaryDirectory(prefix="gilpy-fuzz-") as corpus:
+            seeds = sorted((TESTS / "golden").rglob("*.py")) + sorted((TESTS / "errors" / "syntax").glob("*.py"))
+            for i, seed in enumerate(seeds):
+                (Path(corpus) / f"seed{i}.py").write_bytes(seed.read_bytes())
+            run = run_child([self.binary, f"-max_total_time={self.seconds}", "-timeout=10", "-rss_limit_mb=4096",
+                             "-max_len=4096", "-print_final_stats=0", corpus], ROOT, self.seconds + 120)
+        ok = run.status == 0
+        why = "" if ok else f"fuzzer found a problem ({status_text(run.status)})"
+        detail = [] if ok else run.stderr.splitlines()[-30:]
+        return [Outcome(self.id, ok, why, detail, time.monotonic() - start)]
+
+    def regen(self, cfg):
+        return 0
+
+
+def fuzz_tests(cfg):
+    if not cfg.fuzz_dir:
+        return []
+    d = Path(cfg.fuzz_dir)
+    targets = sorted(p.stem for p in (TESTS / "fuzz").glob("*.cpp"))
+    out = []
+    for name in targets:
+        b = d / name
+        if not b.exists():
+            out.append(Outcome(f"fuzz:{name}", False, f"fuzz target {b} was not built"))
+        elif matches(f"fuzz:{name}", cfg.filters):
+            out.append(FuzzTest(b.resolve(), cfg.fuzz_seconds))
+    return out
+
+
 def discover(cfg):
     tests = []
     for folder in sorted(p for p in (TESTS / "python").glob("*") if p.is_dir()):
@@ -465,6 +506,8 @@ def parse_args():
     ap.add_argument("filters", nargs="*", help="substrings or globs of test ids")
     ap.add_argument("--gilpy", default=str(ROOT / "dist/bin/gilpy"), help="interpreter under test")
     ap.add_argument("--unit", help="GoogleTest binary to run as well")
+    ap.add_argument("--fuzz-dir", help="folder with the built libFuzzer targets: run each for a bounded time")
+    ap.add_argument("--fuzz-seconds", type=int, default=30, help="seconds per fuzz target (default 30)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("-v", "--verbose", action="store_true", help="print every test")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per test (default 60)")
@@ -542,7 +585,9 @@ def main():
     if not os.access(cfg.gilpy, os.X_OK) and os.sep in cfg.gilpy:
         print(f"warning: {cfg.gilpy} is not an executable file; every test will fail")
     outcomes = [unit] if isinstance(unit, Outcome) else []
-    jobs = ([unit] if isinstance(unit, UnitTests) else []) + tests      # the long unit job first
+    fuzz = fuzz_tests(cfg)
+    outcomes += [f for f in fuzz if isinstance(f, Outcome)]
+    jobs = ([unit] if isinstance(unit, UnitTests) else []) + [f for f in fuzz if isinstance(f, FuzzTest)] + tests
 
     for results in run_pool(cfg.jobs, lambda test: test.run(cfg), jobs):
         outcomes += results

@@ -86,6 +86,7 @@ Result<Code*> Compiler::leave_unit() {
   std::vector<ExcEntry> table;
   int j = 0;
   int cur_handler = -2;
+  int ncaches = 0;
   for (size_t i = 0; i < n; i++) {
     Instr& in = code[i];
     if (in.op == PSEUDO_SETUP) continue;
@@ -95,6 +96,7 @@ Result<Code*> Compiler::leave_unit() {
       error(nullptr, "too many instructions or arguments in one code object");
       return raise(tp_SystemError, "code object too large");
     }
+    if (in.op == CACHE) arg = uint32_t(ncaches++);
     c->insns[j] = encode(Op(in.op), arg);
     c->positions[j] = in.pos;
     // Exception ranges: consecutive instructions with the same handler.
@@ -116,6 +118,8 @@ Result<Code*> Compiler::leave_unit() {
     j++;
   }
   if (!table.empty() && table.back().end == 0xFFFFFFFFu) table.back().end = uint32_t(j);
+  c->ncaches = ncaches;
+  c->caches = ncaches ? static_cast<InlineCache*>(gc::alloc(size_t(ncaches) * sizeof(InlineCache))) : nullptr;
   c->nexc = int32_t(table.size());
   c->exctable = static_cast<ExcEntry*>(gc::alloc_atomic(table.size() * sizeof(ExcEntry) + sizeof(ExcEntry)));
   if (!table.empty()) std::memcpy(c->exctable, table.data(), table.size() * sizeof(ExcEntry));

@@ -26,6 +26,24 @@ struct ExcEntry {
   bool lasti;
 };
 
+// Per-instruction inline cache (the CACHE word after a cacheable instruction
+// holds its index). Meaning of the fields depends on the instruction:
+//   LOAD_GLOBAL: key1/version = globals dict and its key-layout version,
+//                key2/version2 = builtins; index = entry, kind 1 = builtins.
+//   LOAD_ATTR / STORE_ATTR / LOAD_METHOD: version = the type's version;
+//                kind says how the attribute resolved (vm/inline_cache.h);
+//                value = the descriptor or function; index = dict-entry hint
+//                or slot offset.
+struct InlineCache {
+  uint64_t version;
+  uint64_t version2;
+  void* key1;
+  void* key2;
+  Value value;
+  int32_t index;
+  uint8_t kind;
+};
+
 struct Code : Object {
   uint32_t* insns;
   int32_t ninsns;
@@ -36,6 +54,7 @@ struct Code : Object {
   uint32_t flags;
   int32_t firstlineno;
   int32_t ncaches;
+  InlineCache* caches;  // ncaches entries, zeroed (version 0 never matches)
   Tuple* consts;
   Tuple* names;
   Tuple* varnames;

@@ -4,6 +4,10 @@
 // Python-visible methods. Text conversions come from common/numfmt.
 #include "objects/float.h"
 
+#include <new>
+
+#include "runtime/thread_state.h"
+
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -23,6 +27,20 @@
 namespace gilpy {
 
 using namespace bytecode;
+
+Value float_new(double d) {
+  ThreadState* t = t_ts;
+  void* p = t->free16;
+  if (GILPY_UNLIKELY(!p)) {
+    p = GC_malloc_many(sizeof(Float));
+    if (!p) throw std::bad_alloc();
+  }
+  t->free16 = GC_NEXT(p);
+  Float* f = static_cast<Float*>(p);
+  f->type = tp_float;
+  f->v = d;
+  return Value(f);
+}
 
 namespace {
 

@@ -20,6 +20,12 @@ struct ThreadState {
   int64_t ident = 0;    // threading.get_ident()
   ThreadState* next = nullptr;  // interpreter's list of thread states
   bool in_recursion_error = false;
+  Value context;        // _contextvars: the current Context, null until first used
+  // Per-thread free list of 16-byte collector objects (floats), refilled in
+  // batches with GC_malloc_many. It lives here so the collector sees it (the
+  // thread state is scanned memory); objects on it are linked through their
+  // first word. This avoids libgc's TLS lookup on every float.
+  void* free16 = nullptr;
 };
 
 extern thread_local ThreadState* t_ts;
