@@ -21,7 +21,9 @@ namespace gilpy {
 
 std::string format_exception(Value exc);  // runtime/traceback.cpp
 
-// Each entry is a tuple (func, args tuple, kwargs dict or None), oldest first.
+// Each entry is a tuple (func, args tuple, kwargs dict or None), oldest first,
+// or None where unregister() removed one: like CPython, _ncallbacks() counts
+// registrations since the last run or clear, removed ones included.
 // Collector memory: the vector's buffer is scanned, so the callbacks stay alive.
 static gc::Vector<Value> g_callbacks;
 
@@ -49,16 +51,19 @@ static void report_unraisable(Value func, Value exc) {
 }
 
 void run_atexit_callbacks() {
-  // Callbacks registered while running are run too (the loop re-reads the size).
-  while (!g_callbacks.empty()) {
-    Value entry = g_callbacks.back();
-    g_callbacks.pop_back();
-    Tuple* t = as_tuple(entry);
+  // Run the callbacks registered so far, newest first, then forget all of
+  // them: like CPython, callbacks registered while these run are not called.
+  gc::Vector<Value> todo;
+  todo.swap(g_callbacks);
+  for (size_t i = todo.size(); i-- > 0;) {
+    if (is_none(todo[i])) continue;
+    Tuple* t = as_tuple(todo[i]);
     Value func = t->items[0];
     Dict* kwargs = is_none(t->items[2]) ? nullptr : as_dict(t->items[2]);
     Result<Value> r = call_ex(func, as_tuple(t->items[1]), kwargs);
     if (r.is_err()) report_unraisable(func, exc_fetch());
   }
+  g_callbacks.clear();
 }
 
 static Result<Value> ax_register(Value* args, int64_t nargs, Tuple* kw) {
@@ -80,12 +85,13 @@ static Result<Value> ax_unregister(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("unregister", kw));
   TRY(check_nargs("unregister", nargs, 1, 1));
   // Remove every registration of func (compared with ==, as CPython does).
-  gc::Vector<Value> kept;
-  for (Value e : g_callbacks) {
+  // Indexed: an __eq__ may register callbacks and reallocate the vector.
+  for (size_t i = 0; i < g_callbacks.size(); i++) {
+    Value e = g_callbacks[i];
+    if (is_none(e)) continue;
     bool same = TRY(eq(as_tuple(e)->items[0], args[0]));
-    if (!same) kept.push_back(e);
+    if (same && i < g_callbacks.size()) g_callbacks[i] = None();
   }
-  g_callbacks.swap(kept);
   return None();
 }
 

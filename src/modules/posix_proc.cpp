@@ -330,6 +330,7 @@ static Result<Value> px_waitstatus_to_exitcode(Value* args, int64_t nargs, Tuple
   int st = int(s);
   if (WIFEXITED(st)) return Value::small(WEXITSTATUS(st));
   if (WIFSIGNALED(st)) return Value::small(-WTERMSIG(st));
+  if (WIFSTOPPED(st)) return raise_fmt(tp_ValueError, "process stopped by delivery of signal %i", WSTOPSIG(st));
   return raise_fmt(tp_ValueError, "invalid wait status: %i", st);
 }
 

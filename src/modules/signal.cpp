@@ -118,8 +118,9 @@ static Result<Value> sg_strsignal(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("strsignal", kw));
   TRY(check_nargs("strsignal", nargs, 1, 1));
   int sig = TRY(signum_arg(args[0]));
+  errno = 0;
   const char* s = ::strsignal(sig);
-  if (!s || std::strstr(s, "Unknown signal") || std::strstr(s, "Real-time signal")) return None();
+  if (errno || !s || std::strstr(s, "Unknown signal")) return None();
   return str_value(s);
 }
 

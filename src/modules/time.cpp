@@ -245,15 +245,20 @@ static Status tuple_to_tm(const char* fname, Value v, struct tm* out, std::strin
   return OK();
 }
 
-// Range checks on a struct tm (CPython's checktm).
-static Status check_tm(const struct tm& t) {
-  if (t.tm_mon < 0 || t.tm_mon > 11) return raise(tp_ValueError, "month out of range");
-  if (t.tm_mday < 1 || t.tm_mday > 31) return raise(tp_ValueError, "day of month out of range");
+// Range checks on a struct tm (CPython's checktm). Zero for the month, the
+// day of the month and the day of the year (the "not given" value of a time
+// tuple) is accepted and replaced by the lowest valid value.
+static Status check_tm(struct tm& t) {
+  if (t.tm_mon == -1) t.tm_mon = 0;
+  else if (t.tm_mon < 0 || t.tm_mon > 11) return raise(tp_ValueError, "month out of range");
+  if (t.tm_mday == 0) t.tm_mday = 1;
+  else if (t.tm_mday < 0 || t.tm_mday > 31) return raise(tp_ValueError, "day of month out of range");
   if (t.tm_hour < 0 || t.tm_hour > 23) return raise(tp_ValueError, "hour out of range");
   if (t.tm_min < 0 || t.tm_min > 59) return raise(tp_ValueError, "minute out of range");
   if (t.tm_sec < 0 || t.tm_sec > 61) return raise(tp_ValueError, "seconds out of range");
   if (t.tm_wday < 0) return raise(tp_ValueError, "day of week out of range");
-  if (t.tm_yday < 0 || t.tm_yday > 365) return raise(tp_ValueError, "day of year out of range");
+  if (t.tm_yday == -1) t.tm_yday = 0;
+  else if (t.tm_yday < 0 || t.tm_yday > 365) return raise(tp_ValueError, "day of year out of range");
   return OK();
 }
 
@@ -276,12 +281,7 @@ static Result<Value> tm_strftime(Value* args, int64_t nargs, Tuple* kw) {
   std::string zone;
   TRY(time_arg("strftime", nargs > 1 ? args[1] : Value(), &t, &zone));
   if (nargs > 1) {
-    // strftime accepts zero for the month, day and day of year (the "not
-    // given" value of a time tuple) and clamps the DST flag.
-    if (t.tm_mon == -1) t.tm_mon = 0;
-    if (t.tm_mday == 0) t.tm_mday = 1;
-    if (t.tm_yday == -1) t.tm_yday = 0;
-    TRY(check_tm(t));
+    TRY(check_tm(t));  // the DST flag is clamped rather than checked
     if (t.tm_isdst < -1) t.tm_isdst = -1;
     else if (t.tm_isdst > 1) t.tm_isdst = 1;
   }
@@ -423,6 +423,11 @@ static Result<Value> time_init() {
                                        {"tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday",
                                         "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"},
                                        9);
+  // A struct_time built from a 9-tuple has no zone fields: they read as None
+  // (class attributes, shadowed by the instance values when present).
+  type_set_attr_const(g_struct_time, "tm_zone", None());
+  type_set_attr_const(g_struct_time, "tm_gmtoff", None());
+  type_modified(g_struct_time);
   dict_set_str(m->dict, str_intern("struct_time"), Value(g_struct_time));
   dict_set_str(m->dict, str_intern("_STRUCT_TM_ITEMS"), Value::small(11));
 #define CLK(name) dict_set_str(m->dict, str_intern(#name), Value::small(name))
