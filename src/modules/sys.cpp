@@ -26,7 +26,8 @@
 
 namespace gilpy {
 
-Value stdstream_new(int fd, bool readable);
+Result<Value> io_make_std_stream(int fd, bool write);  // modules/_io.cpp
+Value io_open_function();                               // modules/_io.cpp
 
 static const char* kVersion = "3.11.2 (gilpy 0.1) [GCC 12.2.0]";
 static double g_switch_interval = 0.005;
@@ -262,7 +263,10 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
                                         Value::small(64), Value::small(128), Value::small(0)}));
   Type* ti_t = structseq_new_type("sys", "thread_info", {"name", "lock", "version"});
   set("thread_info", structseq_new(ti_t, {Value(str_intern("pthread")), Value(str_intern("mutex+cond")), None()}));
-  Value in = stdstream_new(0, true), out = stdstream_new(1, false), err = stdstream_new(2, false);
+  Value in = TRY(io_make_std_stream(0, false)), out = TRY(io_make_std_stream(1, true)),
+        err = TRY(io_make_std_stream(2, true));
+  // builtins.open is _io.open; set here because the streams need _io first anyway.
+  if (g_interp.builtins) dict_set_str(g_interp.builtins->dict, str_intern("open"), io_open_function());
   set("stdin", in);
   set("stdout", out);
   set("stderr", err);

@@ -40,9 +40,7 @@ size_t super_size();
 size_t namespace_size();
 size_t union_size();
 void init_union_type();
-size_t stdstream_size();
 void init_structseq_types();
-void init_stdstream_type();
 size_t range_size();
 size_t list_iter_size();
 size_t dict_view_size();
@@ -125,7 +123,6 @@ static void make_types() {
   type_new_static(tp_GenericAlias, "GenericAlias", tp_object, Layout::Other, 32, B);
   type_new_static(tp_SimpleNamespace, "SimpleNamespace", tp_object, Layout::Other, namespace_size(), B);
   type_new_static(tp_structseq, "structseq", tp_tuple, Layout::Tuple, sizeof(Tuple), B);
-  type_new_static(tp_stdstream, "stdstream", tp_object, Layout::Other, stdstream_size(), F);
   type_new_static(tp_UnionType, "UnionType", tp_object, Layout::Other, union_size(), F);
   // Instances that carry a __dict__ (at offset 8, after the header).
   for (Type* t : {tp_function, tp_module, tp_staticmethod, tp_classmethod, tp_SimpleNamespace})
@@ -204,7 +201,6 @@ void bootstrap_runtime() {
   init_exception_types();
   init_frame_types();
   init_structseq_types();
-  init_stdstream_type();
   init_union_type();
   ready_all();
 }
