@@ -62,7 +62,6 @@ def search(name):
 codecs.register(search)
 print(codecs.encode('abc', 'myrot'), codecs.decode(b'abc', 'myrot'), 'xyz'.encode('myrot'), b'xyz'.decode('myrot'))
 codecs.unregister(search)
-codecs._forget_codec('myrot')
 try:
     codecs.lookup('myrot')
 except LookupError as e:
