@@ -5,7 +5,9 @@
 // TODO(gil): wrap the blocking calls in a ReleaseGil guard once runtime/gil.h exists.
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <pty.h>
 #include <sys/random.h>
+#include <sys/sendfile.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -319,7 +321,39 @@ static Result<Value> px_urandom(Value* args, int64_t nargs, Tuple* kw) {
   return Value(b);
 }
 
+// sendfile(out_fd, in_fd, offset, count): offset None uses and advances in_fd's position.
+static Result<Value> px_sendfile(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[4];
+  TRY(parse_args("sendfile", args, nargs, kw, {"out_fd", "in_fd", "offset", "count"}, 4, o));
+  int out_fd = TRY(fd_convert(o[0]));
+  int in_fd = TRY(fd_convert(o[1]));
+  int64_t count = TRY(as_ssize(o[3]));
+  if (count < 0) return raise_errno(EINVAL);
+  ssize_t r;
+  if (is_none(o[2])) {
+    RETRY_EINTR(r, ::sendfile(out_fd, in_fd, nullptr, size_t(count)));
+  } else {
+    int64_t off64 = TRY(as_index(o[2]));
+    off_t off = off_t(off64);
+    RETRY_EINTR(r, ::sendfile(out_fd, in_fd, &off, size_t(count)));
+  }
+  if (r < 0) return raise_errno(errno);
+  return Value::small(r);
+}
+
+static Result<Value> px_openpty(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("openpty", nargs, 0, 0));
+  int master, slave;
+  if (::openpty(&master, &slave, nullptr, nullptr, nullptr) < 0) return raise_errno(errno);
+  // PEP 446: both ends are non-inheritable.
+  ::fcntl(master, F_SETFD, FD_CLOEXEC);
+  ::fcntl(slave, F_SETFD, FD_CLOEXEC);
+  return Value(tuple_of({Value::small(master), Value::small(slave)}));
+}
+
 const MethodDef fd_functions[] = {
+    {"sendfile", px_sendfile},
+    {"openpty", px_openpty},
     {"open", px_open},
     {"close", px_close},
     {"closerange", px_closerange},

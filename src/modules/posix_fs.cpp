@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -485,7 +486,46 @@ static Result<Value> px_sync(Value*, int64_t nargs, Tuple*) {
   return None();
 }
 
+static Result<Value> px_mknod(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[4];
+  TRY(parse_args("mknod", args, nargs, kw, {"path", "mode", "device", "dir_fd"}, 1, o, 0, 3));
+  Path p;
+  TRY(path_convert("mknod", o[0], &p));
+  int64_t mode = o[1] ? TRY(as_index(o[1])) : 0600;
+  int64_t dev = o[2] ? TRY(as_index(o[2])) : 0;
+  int dfd = TRY(dir_fd_convert(o[3]));
+  int r;
+  RETRY_EINTR(r, ::mknodat(dfd, p.c(), mode_t(mode), dev_t(dev)));
+  if (r < 0) return raise_path_error(errno, p);
+  return None();
+}
+
+// Device numbers (tarfile uses them for character and block devices).
+static Result<uint64_t> dev_arg(Value v) {
+  Value iv = TRY(index_value(v));
+  if (int_sign(iv) < 0) return raise(tp_OverflowError, "can't convert negative int to unsigned");
+  int64_t x = TRY(int_as_i64(iv));
+  return uint64_t(x);
+}
+static Result<Value> px_major(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("major", nargs, 1, 1));
+  uint64_t d = TRY(dev_arg(args[0]));
+  return int_from_u64(major(dev_t(d)));
+}
+static Result<Value> px_minor(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("minor", nargs, 1, 1));
+  uint64_t d = TRY(dev_arg(args[0]));
+  return int_from_u64(minor(dev_t(d)));
+}
+static Result<Value> px_makedev(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("makedev", nargs, 2, 2));
+  int64_t ma = TRY(as_index(args[0]));
+  int64_t mi = TRY(as_index(args[1]));
+  return int_from_u64(makedev(unsigned(ma), unsigned(mi)));
+}
+
 const MethodDef fs_functions[] = {
+    {"mknod", px_mknod},       {"major", px_major},     {"minor", px_minor},       {"makedev", px_makedev},
     {"stat", px_stat},         {"lstat", px_lstat},     {"fstat", px_fstat},       {"access", px_access},
     {"getcwd", px_getcwd},     {"getcwdb", px_getcwdb}, {"chdir", px_chdir},       {"fchdir", px_fchdir},
     {"mkdir", px_mkdir},       {"mkfifo", px_mkfifo},   {"rmdir", px_rmdir},       {"unlink", px_unlink},
