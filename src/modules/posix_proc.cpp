@@ -12,6 +12,7 @@
 #include <cstring>
 #include <vector>
 
+#include "gc/heap.h"
 #include "modules/posix_impl.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -181,17 +182,24 @@ static Result<Value> px_register_at_fork(Value* args, int64_t nargs, Tuple* kw) 
 static Result<Value> px_fork(Value*, int64_t nargs, Tuple*) {
   TRY(check_nargs("fork", nargs, 0, 0));
   run_fork_callbacks(g_before_fork, true);
+  // The collector's own fork protocol (no-ops when it installed pthread_atfork
+  // handlers itself): its lock is held across fork(), and the child resets
+  // the collector's thread table to the one surviving thread.
+  GC_atfork_prepare();
   pid_t pid = ::fork();
   if (pid < 0) {
     int e = errno;
+    GC_atfork_parent();
     run_fork_callbacks(g_after_parent, false);
     return raise_errno(e);
   }
   if (pid == 0) {
+    GC_atfork_child();
     // The child has one thread, the one that forked: it is the main thread now.
     set_main_thread();
     run_fork_callbacks(g_after_child, false);
   } else {
+    GC_atfork_parent();
     run_fork_callbacks(g_after_parent, false);
   }
   return Value::small(pid);
