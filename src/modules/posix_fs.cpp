@@ -231,8 +231,6 @@ static Result<Value> rename_common(const char* fname, Value* args, int64_t nargs
   Path a, b;
   int adfd, bdfd;
   TRY(two_paths(fname, o, &a, &b, &adfd, &bdfd));
-  if (a.is_bytes != b.is_bytes)
-    return raise_fmt(tp_TypeError, "%s: src and dst must be the same type", fname);
   int r;
   RETRY_EINTR(r, ::renameat(adfd, a.c(), bdfd, b.c()));
   if (r < 0) return raise_path_error2(errno, a, b);
@@ -423,7 +421,7 @@ static Result<Value> px_utime(Value* args, int64_t nargs, Tuple* kw) {
   int r;
   if (p.fd >= 0) RETRY_EINTR(r, ::futimens(p.fd, tv));
   else RETRY_EINTR(r, ::utimensat(dfd, p.c(), tv, follow ? 0 : AT_SYMLINK_NOFOLLOW));
-  if (r < 0) return raise_path_error(errno, p);
+  if (r < 0) return raise_errno(errno);  // CPython's utime() reports no filename
   return None();
 }
 
