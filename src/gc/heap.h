@@ -55,7 +55,9 @@ struct Allocator {
   template <class U>
   Allocator(const Allocator<U>&) noexcept {}
   T* allocate(size_t n) { return static_cast<T*>(alloc(n * sizeof(T))); }
-  void deallocate(T* p, size_t) noexcept { GC_FREE(p); }
+  // Never GC_FREE: a buffer may still be referenced from a conservative
+  // root (e.g. a copy of its pointer on the stack); the collector reclaims it.
+  void deallocate(T*, size_t) noexcept {}
   template <class U>
   bool operator==(const Allocator<U>&) const noexcept { return true; }
 };

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <string>
 #include "runtime/errors.h"
+#include "runtime/args.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -79,6 +80,41 @@ static Result<Value> code_co_lines(Value* a, int64_t, Tuple*) {
   return get_iter(Value(l));
 }
 
+// co_positions(): one (line, end_line, col, end_col) per 2-byte code unit as
+// CPython counts them; gilpy instructions are one unit each (dis shows
+// offsets as 2 x index), so this is one tuple per instruction.
+static Result<Value> code_co_positions(Value* a, int64_t, Tuple*) {
+  Code* c = self_code(a[0]);
+  List* l = list_new(0);
+  auto opt = [](int32_t v) { return v >= 0 ? Value::small(v) : None(); };
+  for (int i = 0; i < c->ninsns; i++) {
+    const Position& p = c->positions[i];
+    TRY(list_append(l, Value(tuple_of({p.line > 0 ? Value::small(p.line) : None(), opt(p.end_line), opt(p.col), opt(p.end_col)}))));
+  }
+  return get_iter(Value(l));
+}
+
+// code.replace(**changes): a copy with some fields replaced.
+static Result<Value> code_replace(Value* a, int64_t n, Tuple* kw) {
+  if (n > 1) return raise(tp_TypeError, "replace() takes no positional arguments");
+  Code* src = self_code(a[0]);
+  Code* c = static_cast<Code*>(alloc_instance(tp_code, sizeof(Code)));
+  *c = *src;
+  for (int64_t i = 0; kw && i < kw->size; i++) {
+    std::string_view k = as_str(kw->items[i])->view();
+    Value v = a[n + i];
+    if (k == "co_name" && is_str(v)) c->name = as_str(v);
+    else if (k == "co_qualname" && is_str(v)) c->qualname = as_str(v);
+    else if (k == "co_filename" && is_str(v)) c->filename = as_str(v);
+    else if (k == "co_firstlineno") c->firstlineno = int32_t(TRY(as_index(v)));
+    else if (k == "co_flags") c->flags = uint32_t(TRY(as_index(v)));
+    else if (k == "co_consts" && is_tuple(v)) c->consts = as_tuple(v);
+    else if (k == "co_names" && is_tuple(v) && as_tuple(v)->size == src->names->size) c->names = as_tuple(v);
+    else return raise_fmt(tp_ValueError, "gilpy cannot replace %s of a code object", as_str(kw->items[i])->data);
+  }
+  return Value(c);
+}
+
 static const GetSetDef code_getsets[] = {
     {"co_name", co_name}, {"co_qualname", co_qualname}, {"co_filename", co_filename},
     {"co_firstlineno", co_firstlineno}, {"co_argcount", co_argcount},
@@ -86,7 +122,9 @@ static const GetSetDef code_getsets[] = {
     {"co_nlocals", co_nlocals}, {"co_flags", co_flags}, {"co_stacksize", co_stacksize},
     {"co_varnames", co_varnames}, {"co_cellvars", co_cellvars}, {"co_freevars", co_freevars},
     {"co_names", co_names}, {"co_consts", co_consts}, {nullptr, nullptr}};
-static const MethodDef code_methods[] = {{"__repr__", code_repr}, {"co_lines", code_co_lines}, {nullptr, nullptr}};
+static const MethodDef code_methods[] = {{"__repr__", code_repr}, {"co_lines", code_co_lines},
+                                         {"co_positions", code_co_positions}, {"replace", code_replace},
+                                         {nullptr, nullptr}};
 
 void init_code_type() {
   type_add_getsets(tp_code, code_getsets);

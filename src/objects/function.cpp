@@ -182,7 +182,14 @@ static Result<Value> m_getattribute(Value* a, int64_t n, Tuple*) {
 static const GetSetDef method_getsets[] = {
     {"__func__", m_func}, {"__self__", m_self}, {"__name__", m_name}, {"__qualname__", m_qualname},
     {"__doc__", m_doc}, {"__module__", m_module}, {nullptr, nullptr}};
-static const MethodDef method_methods[] = {{"__repr__", m_repr}, {"__eq__", m_eq}, {"__hash__", m_hash},
+static Result<Value> m_new(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("method", kw));
+  TRY(check_nargs("method", n - 1, 2, 2));
+  if (!is_callable(a[1])) return raise(tp_TypeError, "first argument must be callable");
+  if (is_none(a[2])) return raise(tp_TypeError, "instance must not be None");
+  return method_new(a[1], a[2]);
+}
+static const MethodDef method_methods[] = {{"__new__", m_new, MethKind::Static}, {"__repr__", m_repr}, {"__eq__", m_eq}, {"__hash__", m_hash},
                                            {"__call__", m_call}, {"__getattribute__", m_getattribute},
                                            {nullptr, nullptr}};
 

@@ -201,9 +201,17 @@ static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
                          t->name->data, names->size > 1 ? "s" : "", s.c_str());
     }
   }
-  if (t->layout != Layout::Object && t->layout != Layout::Exception)
-    return raise_fmt(tp_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name->data,
-                     t->base ? t->base->name->data : "object");
+  // Safe unless a base below object has its own __new__ (its instances need
+  // that constructor's set-up), as CPython's tp_new check decides.
+  Value object_new_fn = dict_get_str(tp_object->dict, N.__new__);
+  for (int64_t i = 0; t->mro && i < t->mro->size; i++) {
+    Type* b = as_type(t->mro->items[i]);
+    Value nf = dict_get_str(b->dict, N.__new__);
+    if (!nf) continue;
+    if (nf == object_new_fn) break;
+    if (b->flags & TF_HEAPTYPE) continue;  // a Python __new__ that delegated here
+    return raise_fmt(tp_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name->data, b->name->data);
+  }
   return Value(alloc_instance(t));
 }
 
@@ -310,6 +318,88 @@ static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
 static Result<Value> object_sizeof(Value* args, int64_t, Tuple*) {
   return Value::small(args[0].is_small() ? 28 : int64_t(args[0].type()->instance_size));
 }
+// ---- pickling support: __reduce_ex__, __reduce__, __getstate__ -----------------------------
+// object.__getstate__ (3.11): the instance dict (None when empty), plus a dict
+// of set __slots__ values when the class has slots: (dict_or_None, slots).
+static Result<Value> object_getstate(Value* a, int64_t n, Tuple*) {
+  Value self = a[0];
+  Value state = None();
+  Dict** dp = instance_dict_ptr(self);
+  if (dp && *dp && (*dp)->used) state = Value(*dp);
+  Type* t = self.type();
+  Dict* slots = nullptr;
+  for (int64_t i = 0; t->mro && i < t->mro->size; i++) {
+    Type* b = as_type(t->mro->items[i]);
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(b->dict, &pos, &k, &v)) {
+      if (v.type() != tp_member_descriptor) continue;
+      Member* m = v.as<Member>();
+      Value sv = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.obj()) + m->offset);
+      if (!sv) continue;
+      if (!slots) slots = dict_new();
+      TRY(dict_set(slots, k, sv));
+    }
+  }
+  if (!dp && !slots && t->layout == Layout::Object && t->instance_size > sizeof(Object) && !(t->flags & TF_HEAPTYPE))
+    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", t->name->data);
+  if (slots) return Value(tuple_of({state, Value(slots)}));
+  return state;
+}
+
+static Result<Value> copyreg_attr(const char* name) {
+  extern Result<Value> import_module(Str* name);
+  Value m = TRY(import_module(str_intern("copyreg")));
+  return getattr(m, str_intern(name));
+}
+
+static Result<Value> reduce_newobj(Value self) {
+  Type* t = self.type();
+  if (t->layout != Layout::Object && !(t->flags & TF_HEAPTYPE))
+    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", t->name->data);
+  Value newobj, newargs;
+  Value gnex = lookup_special(self, N.__getnewargs_ex__);
+  if (gnex) {
+    Value r = TRY(call0(gnex));
+    if (!is_tuple(r) || as_tuple(r)->size != 2)
+      return raise(tp_TypeError, "__getnewargs_ex__ should return a tuple of length 2");
+    newobj = TRY(copyreg_attr("__newobj_ex__"));
+    newargs = Value(tuple_of({Value(t), as_tuple(r)->items[0], as_tuple(r)->items[1]}));
+  } else {
+    Tuple* args = tuple_empty();
+    Value gn = lookup_special(self, N.__getnewargs__);
+    if (gn) {
+      Value r = TRY(call0(gn));
+      if (!is_tuple(r)) return raise_fmt(tp_TypeError, "__getnewargs__ should return a tuple, not '%s'", type_name(r));
+      args = as_tuple(r);
+    }
+    newobj = TRY(copyreg_attr("__newobj__"));
+    Tuple* na = tuple_new(args->size + 1);
+    na->items[0] = Value(t);
+    for (int64_t i = 0; i < args->size; i++) na->items[i + 1] = args->items[i];
+    newargs = Value(na);
+  }
+  Value state = TRY(call_method0(self, N.__getstate__));
+  Value listitems = None(), dictitems = None();
+  if (t->layout == Layout::List) listitems = TRY(get_iter(self));
+  if (t->layout == Layout::Dict) dictitems = TRY(get_iter(TRY(call_method0(self, N.items))));
+  return Value(tuple_of({newobj, newargs, state, listitems, dictitems}));
+}
+
+static Result<Value> object_reduce_ex(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
+  int64_t proto = TRY(as_index(a[1]));
+  Value reduce = type_lookup(a[0].type(), N.__reduce__);
+  if (reduce && reduce != dict_get_str(tp_object->dict, N.__reduce__)) return call_method0(a[0], N.__reduce__);
+  if (proto >= 2) return reduce_newobj(a[0]);
+  Value fn = TRY(copyreg_attr("_reduce_ex"));
+  return call2(fn, a[0], Value::small(proto));
+}
+static Result<Value> object_reduce(Value* a, int64_t, Tuple*) {
+  Value fn = TRY(copyreg_attr("_reduce_ex"));
+  return call2(fn, a[0], Value::small(0));
+}
+
 static Result<Value> get_class(Value self) { return Value(self.type()); }
 static Status set_class(Value self, Value v) {
   if (!v) return raise(tp_TypeError, "can't delete __class__ attribute");
@@ -358,6 +448,9 @@ static const MethodDef object_methods[] = {
     {"__subclasshook__", object_subclasshook, MethKind::Class},
     {"__dir__", object_dir},
     {"__sizeof__", object_sizeof},
+    {"__reduce_ex__", object_reduce_ex},
+    {"__reduce__", object_reduce},
+    {"__getstate__", object_getstate},
     {nullptr, nullptr}};
 static const GetSetDef object_getsets[] = {{"__class__", get_class, set_class}, {nullptr, nullptr}};
 

@@ -25,6 +25,31 @@ static Result<Value> type_new_m(Value* a, int64_t n, Tuple* kw) {
   if (!is_str(a[1])) return raise_fmt(tp_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(a[1]));
   if (!is_tuple(a[2])) return raise_fmt(tp_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(a[2]));
   if (!is_dict(a[3])) return raise_fmt(tp_TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(a[3]));
+  // The most derived metaclass of the bases wins; if it has its own __new__,
+  // it builds the class (so type(name, (EnumSub,), ns) makes an Enum).
+  Type* winner = TRY(calculate_metaclass(as_type(a[0]), as_tuple(a[2])));
+  if (winner != as_type(a[0])) {
+    Value wnew = type_lookup(winner, N.__new__);
+    if (wnew && wnew != dict_get_str(tp_type->dict, N.__new__)) {
+      Value fn = wnew.type() == tp_staticmethod ? reinterpret_cast<Value*>(wnew.obj())[2] : wnew;
+      int64_t total = n + (kw ? kw->size : 0);
+      gc::Vector<Value> args(a, a + total);
+      args[0] = Value(winner);
+      return call(fn, args.data(), n, kw);
+    }
+  }
+  {
+    // type(name, bases, ns, **kw) whose bases have a more derived metaclass hands the call to
+    // that metaclass's __new__, as CPython's type_new does (enum's _simple_enum relies on it).
+    Type* winner = TRY(calculate_metaclass(as_type(a[0]), as_tuple(a[2])));
+    Value wn = winner != as_type(a[0]) ? type_lookup(winner, N.__new__) : Value();
+    if (wn && wn != dict_get_str(tp_type->dict, N.__new__)) {
+      if (wn.type() == tp_staticmethod) wn = reinterpret_cast<Value*>(wn.obj())[2];
+      gc::Vector<Value> args(a, a + n + (kw ? kw->size : 0));
+      args[0] = winner;
+      return call(wn, args.data(), n, kw);
+    }
+  }
   Dict* kwargs = nullptr;
   if (kw && kw->size) {
     kwargs = dict_new();

@@ -94,6 +94,15 @@ static Result<Value> module_getattr(Value m, Str* name) {
   return raise_fmt(tp_AttributeError, "module has no attribute '%s'", name->data);
 }
 
+// The lookup object.__getattribute__ (or type's / module's) performs.
+static Result<Value> default_getattr(Value o, Str* name) {
+  switch (o.type()->layout) {
+    case Layout::Type: return type_getattr(o.as<Type>(), name);
+    case Layout::Module: return module_getattr(o, name);
+    default: return generic_getattr(o, name, false);
+  }
+}
+
 Result<Value> getattr(Value o, Str* name) {
   Type* t = o.type();
   if (GILPY_UNLIKELY(t->flags & (TF_HAS_GETATTRIBUTE | TF_HAS_GETATTR))) {
@@ -102,7 +111,7 @@ Result<Value> getattr(Value o, Str* name) {
       Value ga = type_lookup(t, N.__getattribute__);
       Value nm = name;
       r = call_unbound(ga, o, &nm, 1);
-    } else {
+    } else if (t->layout == Layout::Object || t->layout == Layout::Exception) {
       r = generic_getattr(o, name, true);
       if (r.is_err() && !exc_pending()) {
         Value ga = type_lookup(t, N.__getattr__);
@@ -110,6 +119,8 @@ Result<Value> getattr(Value o, Str* name) {
         return call_unbound(ga, o, &nm, 1);
       }
       return r;
+    } else {
+      r = default_getattr(o, name);
     }
     if (r.is_err() && (t->flags & TF_HAS_GETATTR) && exc_matches(tp_AttributeError)) {
       exc_clear();
@@ -530,6 +541,11 @@ Result<Value> getitem(Value o, Value key) {
   Value m = type_lookup(t, N.__getitem__);
   if (m) return call_unbound(m, o, &key, 1);
   if (t->layout == Layout::Type) {
+    // type[int] is a GenericAlias (CPython special-cases `type` itself).
+    if (o == Value(tp_type)) {
+      extern Result<Value> generic_alias_new(Value origin, Value args);
+      return generic_alias_new(o, key);
+    }
     Value cg;
     TRY(getattr_opt(o, N.__class_getitem__, &cg));
     if (cg) return call1(cg, key);
