@@ -322,6 +322,16 @@ static Result<Value> b_next(Value* a, int64_t n, Tuple* kw) {
   Type* t = a[0].type();
   if (!t->iternext && !type_lookup(t, N.__next__))
     return raise_fmt(tp_TypeError, "'%s' object is not an iterator", t->name->data);
+  if (t == tp_generator) {
+    // next() must report a generator's return value in StopIteration.
+    extern Result<Value> gen_send_public(Value g, Value v);
+    Result<Value> r = gen_send_public(a[0], None());
+    if (r.is_err() && n == 2 && exc_matches(tp_StopIteration)) {
+      exc_clear();
+      return a[1];
+    }
+    return r;
+  }
   if (t->iternext) {
     Value out;
     TRY(t->iternext(a[0], &out));
@@ -535,8 +545,9 @@ static Result<std::string> source_text(Value src, const char* fname) {
   return raise_fmt(tp_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
 }
 static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
-  Value out[6];
-  TRY(parse_args("compile", a, n, kw, {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3, out));
+  Value out[7];  // _feature_version (ast.parse passes it) is accepted and ignored
+  TRY(parse_args("compile", a, n, kw,
+                 {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"}, 3, out));
   Str* filename;
   if (is_str(out[1])) filename = as_str(out[1]);
   else filename = TRY(str(out[1]));
@@ -550,6 +561,9 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   int64_t flags = out[3] ? TRY(as_ssize(out[3])) : 0;
   if (flags & 0x400) {  // PyCF_ONLY_AST
     extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode);
+    extern Result<Value> ast_check_object(Value tree, parser::Mode mode);
+    if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray))
+      return ast_check_object(out[0], m);  // an AST stays as it is
     std::string text = TRY(source_text(out[0], "compile"));
     return ast_from_source(text, filename, m);
   }

@@ -41,7 +41,9 @@ Value sys_get(Str* name) {
 
 static Result<Value> sys_exit(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("exit", n, 0, 1));
-  if (n == 0) return raise_value(Value(tp_SystemExit));
+  // Like PyErr_SetObject: None means no arguments, a tuple is the argument list.
+  if (n == 0 || is_none(a[0])) return raise_value(Value(tp_SystemExit));
+  if (a[0].type() == tp_tuple) return raise_with_args(tp_SystemExit, as_tuple(a[0])->items, size_t(as_tuple(a[0])->size));
   Value args[1] = {a[0]};
   return raise_with_args(tp_SystemExit, args, 1);
 }

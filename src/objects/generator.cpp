@@ -222,6 +222,8 @@ Result<Value> gen_throw(Generator* g, Value exc) {
   return r;
 }
 
+Result<Value> gen_send_public(Value g, Value v) { return gen_send(g.as<Generator>(), v); }
+
 Status gen_close(Generator* g) {
   Frame* f = g->frame;
   if (f->state == FrameState::Created || f->state == FrameState::Completed) {

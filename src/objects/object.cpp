@@ -192,12 +192,12 @@ static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
       TRY(list_sort(names, Value(), false));
       std::string s;
       for (int64_t i = 0; i < names->size; i++) {
-        if (i) s += "', '";
+        if (i) s += ", ";
         Str* n = TRY(str(names->items[i]));
         s += n->view();
       }
       if (names->size)
-        return raise_fmt(tp_TypeError, "Can't instantiate abstract class %s with abstract method%s '%s'",
+        return raise_fmt(tp_TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
                          t->name->data, names->size > 1 ? "s" : "", s.c_str());
     }
   }

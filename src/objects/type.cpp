@@ -96,8 +96,7 @@ void type_add_methods(Type* t, const MethodDef* defs) {
     if (defs->kind == MethKind::Class) {
       b->type = tp_classmethod_descriptor;
     } else if (defs->kind == MethKind::Static) {
-      b->type = tp_builtin_function_or_method;
-      b->owner = nullptr;
+      b->type = tp_builtin_function_or_method;  // owner kept: __new__ checks its cls argument
       // A static method in a type dict must not bind: wrap it like staticmethod().
       Object* sm = alloc_instance(tp_staticmethod, 24);
       reinterpret_cast<Value*>(sm)[2] = v;

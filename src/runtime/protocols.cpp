@@ -196,6 +196,16 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
   if (t == tp_builtin_function_or_method) {
     Builtin* b = f.as<Builtin>();
     if (b->self) return call_builtin_bound(b, args, nargs, kw);
+    if (GILPY_UNLIKELY(b->owner && b->name == N.__new__)) {
+      // T.__new__(X): X must be a subtype of T (CPython's tp_new wrapper check).
+      if (nargs < 1) return raise_fmt(tp_TypeError, "%s.__new__(): not enough arguments", b->owner->name->data);
+      if (!is_type(args[0]))
+        return raise_fmt(tp_TypeError, "%s.__new__(X): X is not a type object (%s)", b->owner->name->data,
+                         type_name(args[0]));
+      if (!is_subtype(as_type(args[0]), b->owner))
+        return raise_fmt(tp_TypeError, "%s.__new__(%s): %s is not a subtype of %s", b->owner->name->data,
+                         as_type(args[0])->name->data, as_type(args[0])->name->data, b->owner->name->data);
+    }
     return b->fn(args, nargs, kw);
   }
   if (t == tp_method) {
