@@ -38,18 +38,6 @@ static Result<Value> type_new_m(Value* a, int64_t n, Tuple* kw) {
       return call(fn, args.data(), n, kw);
     }
   }
-  {
-    // type(name, bases, ns, **kw) whose bases have a more derived metaclass hands the call to
-    // that metaclass's __new__, as CPython's type_new does (enum's _simple_enum relies on it).
-    Type* winner = TRY(calculate_metaclass(as_type(a[0]), as_tuple(a[2])));
-    Value wn = winner != as_type(a[0]) ? type_lookup(winner, N.__new__) : Value();
-    if (wn && wn != dict_get_str(tp_type->dict, N.__new__)) {
-      if (wn.type() == tp_staticmethod) wn = reinterpret_cast<Value*>(wn.obj())[2];
-      gc::Vector<Value> args(a, a + n + (kw ? kw->size : 0));
-      args[0] = winner;
-      return call(wn, args.data(), n, kw);
-    }
-  }
   Dict* kwargs = nullptr;
   if (kw && kw->size) {
     kwargs = dict_new();
