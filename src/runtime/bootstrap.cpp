@@ -39,6 +39,8 @@ Object* g_False;
 size_t super_size();
 size_t namespace_size();
 size_t union_size();
+size_t memoryview_size();
+void init_memoryview_type();
 void init_union_type();
 void init_structseq_types();
 size_t range_size();
@@ -117,7 +119,7 @@ static void make_types() {
   type_new_static(tp_async_generator_athrow, "async_generator_athrow", tp_object, Layout::Iterator, 48, F);
   type_new_static(tp_wrapper_descriptor, "wrapper_descriptor", tp_object, Layout::MethodDescr, sizeof(Builtin), F);
   type_new_static(tp_classmethod_descriptor, "classmethod_descriptor", tp_object, Layout::MethodDescr, sizeof(Builtin), F);
-  type_new_static(tp_memoryview, "memoryview", tp_object, Layout::Other, 32, F);
+  type_new_static(tp_memoryview, "memoryview", tp_object, Layout::Other, memoryview_size(), F);
   type_new_static(tp_async_generator_wrapped_value, "async_generator_wrapped_value", tp_object, Layout::Other, 24, F);
   type_new_static(tp_seq_iterator, "seq_iterator", tp_object, Layout::Iterator, 24, F);
   type_new_static(tp_GenericAlias, "GenericAlias", tp_object, Layout::Other, 32, B);
@@ -202,6 +204,7 @@ void bootstrap_runtime() {
   init_frame_types();
   init_structseq_types();
   init_union_type();
+  init_memoryview_type();
   ready_all();
 }
 

@@ -1,0 +1,479 @@
+// memoryview: one-dimensional views over the bytes of a bytes or bytearray object.
+//
+// A view is (exporter, byte offset of item 0, item count, byte stride, format). Item i lives at
+// exporter_data + start + i * step; step is a multiple of the item size and negative for
+// reversed slices. Slicing makes a new view of the same exporter (no copy); cast() reinterprets
+// a C-contiguous view with another native single-character format.
+//
+// Deliberate difference from CPython: views do not pin a bytearray's size (CPython counts
+// exports and refuses to resize with BufferError). gilpy's collector cannot release a dropped
+// view promptly, so pinning would make `bytes(memoryview(ba)); ba.append(1)` fail at random.
+// Instead the data pointer is re-read from the exporter on every access and every access is
+// bounds-checked against the exporter's current size (IndexError "memoryview: underlying buffer
+// has been resized"), so a view never touches freed or foreign memory.
+#include <cstdio>
+#include <cstring>
+
+#include "objects/bytes.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/args.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+namespace {
+
+struct MemoryView : Object {
+  Value obj;         // the exporter (bytes or bytearray); kept after release for repr only
+  int64_t start;     // byte offset of item 0
+  int64_t length;    // number of items
+  int64_t step;      // byte distance between items (multiple of itemsize, may be negative)
+  int64_t itemsize;
+  char format;       // struct format character: B b c h H i I l L q Q n N f d ?
+  bool readonly;
+  bool released;
+};
+
+MemoryView* MV(Value v) { return v.as<MemoryView>(); }
+
+int64_t format_size(char f) {
+  switch (f) {
+    case 'B': case 'b': case 'c': case '?': return 1;
+    case 'h': case 'H': return 2;
+    case 'i': case 'I': case 'f': return 4;
+    case 'l': case 'L': case 'q': case 'Q': case 'n': case 'N': case 'd': return 8;
+    default: return 0;
+  }
+}
+
+Err released_error() { return raise(tp_ValueError, "operation forbidden on released memoryview object"); }
+
+Status check_live(MemoryView* m) {
+  if (m->released) return released_error();
+  return OK();
+}
+
+// The exporter's current bytes.
+std::string_view exporter_data(Value obj) {
+  if (is_bytes(obj)) return as_bytes(obj)->view();
+  return as_bytearray(obj)->view();
+}
+
+// Pointer to item i, after checking that the whole view still fits the exporter.
+Result<char*> item_ptr(MemoryView* m, int64_t i) {
+  std::string_view d = exporter_data(m->obj);
+  int64_t lo = m->start, hi = m->start;
+  if (m->length > 0) {
+    int64_t last = m->start + (m->length - 1) * m->step;
+    lo = std::min(lo, last);
+    hi = std::max(hi, last);
+  }
+  if (m->length > 0 && (lo < 0 || hi + m->itemsize > int64_t(d.size())))
+    return raise(tp_IndexError, "memoryview: underlying buffer has been resized");
+  return const_cast<char*>(d.data()) + m->start + i * m->step;
+}
+
+Result<Value> unpack(MemoryView* m, const char* p) {
+  auto get = [p](auto x) { std::memcpy(&x, p, sizeof x); return x; };
+  switch (m->format) {
+    case 'B': return Value::small(get(uint8_t()));
+    case 'b': return Value::small(get(int8_t()));
+    case 'c': return bytes_from(std::string_view(p, 1));
+    case '?': return Bool(get(uint8_t()) != 0);
+    case 'h': return Value::small(get(int16_t()));
+    case 'H': return Value::small(get(uint16_t()));
+    case 'i': return Value::small(get(int32_t()));
+    case 'I': return Value::small(get(uint32_t()));
+    case 'l': case 'q': case 'n': return int_from_i64(get(int64_t()));
+    case 'L': case 'Q': case 'N': return int_from_u64(get(uint64_t()));
+    case 'f': return float_new(get(float()));
+    case 'd': return float_new(get(double()));
+  }
+  return raise_fmt(tp_NotImplementedError, "memoryview: format %c not supported", m->format);
+}
+
+Status pack(MemoryView* m, char* p, Value v) {
+  char f = m->format;
+  auto invalid_type = [f]() { return raise_fmt(tp_TypeError, "memoryview: invalid type for format '%c'", f); };
+  auto invalid_value = [f]() { return raise_fmt(tp_ValueError, "memoryview: invalid value for format '%c'", f); };
+  auto put = [p](auto x) { std::memcpy(p, &x, sizeof x); };
+  if (f == 'c') {
+    if (!is_bytes(v) || as_bytes(v)->size != 1) return invalid_value();
+    *p = as_bytes(v)->data[0];
+    return OK();
+  }
+  if (f == 'f' || f == 'd') {
+    if (!is_float(v) && !is_int(v)) return invalid_type();
+    double d = TRY(to_double(v));
+    if (f == 'f') put(float(d));
+    else put(d);
+    return OK();
+  }
+  if (f == '?') {
+    bool b = TRY(truthy(v));
+    put(uint8_t(b));
+    return OK();
+  }
+  if (!is_int(v)) return invalid_type();
+  int64_t x;
+  bool unsigned_fmt = f == 'B' || f == 'H' || f == 'I' || f == 'L' || f == 'Q' || f == 'N';
+  if (unsigned_fmt && (f == 'L' || f == 'Q' || f == 'N')) {
+    if (int_sign(v) < 0) return invalid_value();
+    std::string s = int_to_string(v, 10);
+    errno = 0;
+    unsigned long long u = std::strtoull(s.c_str(), nullptr, 10);
+    if (errno) return invalid_value();
+    put(uint64_t(u));
+    return OK();
+  }
+  if (!int_fits_i64(v, &x)) return invalid_value();
+  auto in = [x](int64_t lo, int64_t hi) { return x >= lo && x <= hi; };
+  switch (f) {
+    case 'B': if (!in(0, 255)) return invalid_value(); put(uint8_t(x)); break;
+    case 'b': if (!in(-128, 127)) return invalid_value(); put(int8_t(x)); break;
+    case 'h': if (!in(INT16_MIN, INT16_MAX)) return invalid_value(); put(int16_t(x)); break;
+    case 'H': if (!in(0, UINT16_MAX)) return invalid_value(); put(uint16_t(x)); break;
+    case 'i': if (!in(INT32_MIN, INT32_MAX)) return invalid_value(); put(int32_t(x)); break;
+    case 'I': if (!in(0, UINT32_MAX)) return invalid_value(); put(uint32_t(x)); break;
+    default: put(x); break;  // l q n
+  }
+  return OK();
+}
+
+MemoryView* mv_alloc(Value obj, int64_t start, int64_t length, int64_t step, int64_t itemsize, char format,
+                     bool readonly) {
+  auto* m = static_cast<MemoryView*>(alloc_instance(tp_memoryview, sizeof(MemoryView)));
+  m->obj = obj;
+  m->start = start;
+  m->length = length;
+  m->step = step;
+  m->itemsize = itemsize;
+  m->format = format;
+  m->readonly = readonly;
+  return m;
+}
+
+bool contiguous(MemoryView* m) { return m->length <= 1 || m->step == m->itemsize; }
+
+// The view's bytes in logical order.
+Result<std::string> gather(MemoryView* m) {
+  TRY(check_live(m));
+  std::string out;
+  if (m->length == 0) return out;
+  char* p0 = TRY(item_ptr(m, 0));
+  if (contiguous(m)) return std::string(p0, size_t(m->length * m->itemsize));
+  out.reserve(size_t(m->length * m->itemsize));
+  for (int64_t i = 0; i < m->length; i++) out.append(p0 + i * m->step, size_t(m->itemsize));
+  return out;
+}
+
+// ---- construction ----------------------------------------------------------------------------
+Result<Value> mv_new(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("memoryview", a + 1, n - 1, kw, {"object"}, 1, out));
+  Value o = out[0];
+  if (o.type() == tp_memoryview) {
+    MemoryView* s = MV(o);
+    TRY(check_live(s));
+    return Value(mv_alloc(s->obj, s->start, s->length, s->step, s->itemsize, s->format, s->readonly));
+  }
+  if (is_bytes(o)) return Value(mv_alloc(o, 0, as_bytes(o)->size, 1, 1, 'B', true));
+  if (is_bytearray(o)) return Value(mv_alloc(o, 0, as_bytearray(o)->size, 1, 1, 'B', false));
+  return raise_fmt(tp_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(o));
+}
+
+// ---- sequence protocol -----------------------------------------------------------------------
+Result<Value> mv_len(Value* a, int64_t, Tuple*) {
+  TRY(check_live(MV(a[0])));
+  return Value::small(MV(a[0])->length);
+}
+
+Result<int64_t> item_index(MemoryView* m, Value key) {
+  int64_t i = TRY(as_index(key));
+  if (i < 0) i += m->length;
+  if (i < 0 || i >= m->length) return raise(tp_IndexError, "index out of bounds on dimension 1");
+  return i;
+}
+
+bool is_index_like(Value v) { return is_int(v) || lookup_special(v, N.__index__); }
+
+Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__getitem__", n - 1, 1, 1));
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  Value key = a[1];
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
+    return Value(mv_alloc(m->obj, m->start + start * m->step, cnt, m->step * step, m->itemsize, m->format,
+                          m->readonly));
+  }
+  if (key.obj() == g_Ellipsis) return a[0];
+  if (!is_index_like(key)) {
+    if (exc_pending()) return ERR;
+    return raise(tp_TypeError, "memoryview: invalid slice key");
+  }
+  int64_t i = TRY(item_index(m, key));
+  char* p = TRY(item_ptr(m, i));
+  return unpack(m, p);
+}
+
+Result<Value> mv_setitem(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__setitem__", n - 1, 2, 2));
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  if (m->readonly) return raise(tp_TypeError, "cannot modify read-only memory");
+  Value key = a[1];
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
+    std::string src;
+    if (a[2].type() == tp_memoryview) {
+      MemoryView* s = MV(a[2]);
+      if (s->format != m->format && !(format_size(s->format) == 1 && format_size(m->format) == 1 &&
+                                      s->format != 'c' && m->format != 'c'))
+        return raise(tp_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+      src = TRY(gather(s));
+    } else {
+      std::string_view sv;
+      if (!buffer_view_opt(a[2], &sv))
+        return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(a[2]));
+      src = std::string(sv);  // copy first: the source may alias the destination
+    }
+    if (int64_t(src.size()) != cnt * m->itemsize)
+      return raise(tp_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
+    if (cnt == 0) return None();
+    char* p0 = TRY(item_ptr(m, 0));
+    for (int64_t i = 0; i < cnt; i++)
+      std::memcpy(p0 + (start + i * step) * m->step, src.data() + i * m->itemsize, size_t(m->itemsize));
+    return None();
+  }
+  if (!is_index_like(key)) {
+    if (exc_pending()) return ERR;
+    return raise(tp_TypeError, "memoryview: invalid slice key");
+  }
+  int64_t i = TRY(item_index(m, key));
+  char* p = TRY(item_ptr(m, i));
+  // Pack into a scratch item first so a failed conversion leaves the buffer untouched.
+  char tmp[8];
+  TRY(pack(m, tmp, a[2]));
+  std::memcpy(p, tmp, size_t(m->itemsize));
+  return None();
+}
+
+Result<Value> mv_delitem(Value*, int64_t, Tuple*) { return raise(tp_TypeError, "cannot delete memory"); }
+
+Result<Value> mv_tolist(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("tolist", kw));
+  TRY(check_nargs("tolist", n - 1, 0, 0));
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  List* l = list_new(0);
+  if (m->length == 0) return Value(l);
+  char* p0 = TRY(item_ptr(m, 0));
+  TRY(list_reserve(l, m->length));
+  for (int64_t i = 0; i < m->length; i++) TRY(list_append(l, TRY(unpack(m, p0 + i * m->step))));
+  return Value(l);
+}
+
+Result<Value> mv_iter(Value* a, int64_t n, Tuple* kw) {
+  Value l = TRY(mv_tolist(a, n, kw));
+  return get_iter(l);
+}
+
+// ---- conversions -----------------------------------------------------------------------------
+Result<Value> mv_tobytes(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("tobytes", a + 1, n - 1, kw, {"order"}, 0, out));
+  std::string s = TRY(gather(MV(a[0])));
+  return bytes_from(s);
+}
+
+Result<Value> mv_hex(Value* a, int64_t n, Tuple* kw) {
+  std::string s = TRY(gather(MV(a[0])));
+  // bytes.hex does the formatting (sep and bytes_per_sep handling) on the gathered copy.
+  Value b = bytes_from(s);
+  Value hexm = TRY(getattr(b, str_intern("hex")));
+  return call(hexm, a + 1, n - 1, kw);
+}
+
+Result<Value> mv_toreadonly(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("toreadonly", kw));
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  return Value(mv_alloc(m->obj, m->start, m->length, m->step, m->itemsize, m->format, true));
+}
+
+Result<Value> mv_release(Value* a, int64_t, Tuple*) {
+  MV(a[0])->released = true;
+  return None();
+}
+Result<Value> mv_enter(Value* a, int64_t, Tuple*) {
+  TRY(check_live(MV(a[0])));
+  return a[0];
+}
+Result<Value> mv_exit(Value* a, int64_t, Tuple*) {
+  MV(a[0])->released = true;
+  return False();
+}
+
+// cast(format[, shape]): only one-dimensional results; one side must be a byte format.
+Result<Value> mv_cast(Value* a, int64_t n, Tuple* kw) {
+  Value out[2];
+  TRY(parse_args("cast", a + 1, n - 1, kw, {"format", "shape"}, 1, out));
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  if (!is_str(out[0])) return raise_fmt(tp_TypeError, "memoryview: format argument must be a string");
+  std::string_view f = as_str(out[0])->view();
+  if (f.size() == 2 && f[0] == '@') f.remove_prefix(1);
+  if (f.size() != 1 || format_size(f[0]) == 0)
+    return raise(tp_ValueError,
+                 "memoryview: destination format must be a native single character format prefixed with an "
+                 "optional '@'");
+  char nf = f[0];
+  if (!contiguous(m)) return raise(tp_TypeError, "memoryview: casts are restricted to C-contiguous views");
+  auto byte_fmt = [](char c) { return c == 'B' || c == 'b' || c == 'c'; };
+  if (!byte_fmt(m->format) && !byte_fmt(nf))
+    return raise(tp_TypeError, "memoryview: cannot cast between two non-byte formats");
+  int64_t nbytes = m->length * m->itemsize;
+  int64_t isz = format_size(nf);
+  if (nbytes % isz) return raise(tp_TypeError, "memoryview: length is not a multiple of itemsize");
+  int64_t count = nbytes / isz;
+  if (out[1] && !is_none(out[1])) {
+    Tuple* shape = TRY(to_tuple(out[1]));
+    if (shape->size != 1 || TRY(as_index(shape->items[0])) != count)
+      return raise(tp_NotImplementedError, "memoryview: gilpy supports only one-dimensional casts");
+  }
+  return Value(mv_alloc(m->obj, m->start, count, isz, isz, nf, m->readonly));
+}
+
+// ---- comparison, hashing, repr ----------------------------------------------------------------
+Result<Value> mv_eq_impl(Value self, Value other, bool* equal) {
+  MemoryView* m = MV(self);
+  if (m->released || (other.type() == tp_memoryview && MV(other)->released)) {
+    *equal = self == other;
+    return None();
+  }
+  Value mine = TRY(mv_tolist(&self, 1, nullptr));
+  Value theirs;
+  if (other.type() == tp_memoryview) {
+    theirs = TRY(mv_tolist(&other, 1, nullptr));
+  } else {
+    std::string_view sv;
+    if (!buffer_view_opt(other, &sv)) return Value(g_NotImplemented);
+    List* l = list_new(0);
+    for (unsigned char c : sv) TRY(list_append(l, Value::small(c)));
+    theirs = l;
+  }
+  *equal = TRY(eq(mine, theirs));
+  return None();
+}
+Result<Value> mv_eq(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__eq__", n - 1, 1, 1));
+  bool e = false;
+  Value r = TRY(mv_eq_impl(a[0], a[1], &e));
+  if (r.obj() == g_NotImplemented) return r;
+  return Bool(e);
+}
+Result<Value> mv_ne(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__ne__", n - 1, 1, 1));
+  bool e = false;
+  Value r = TRY(mv_eq_impl(a[0], a[1], &e));
+  if (r.obj() == g_NotImplemented) return r;
+  return Bool(!e);
+}
+
+Result<Value> mv_hash(Value* a, int64_t, Tuple*) {
+  MemoryView* m = MV(a[0]);
+  TRY(check_live(m));
+  if (!m->readonly) return raise(tp_ValueError, "cannot hash writable memoryview object");
+  if (m->format != 'B' && m->format != 'b' && m->format != 'c')
+    return raise(tp_ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
+  std::string s = TRY(gather(m));
+  int64_t h = TRY(hash(bytes_from(s)));
+  return int_from_i64(h);
+}
+
+Result<Value> mv_repr(Value* a, int64_t, Tuple*) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "<%smemory at %#llx>", MV(a[0])->released ? "released " : "",
+                (unsigned long long)a[0].bits());
+  return str_value(buf);
+}
+
+// ---- attributes ---------------------------------------------------------------------------------
+#define MV_GETTER(fname, expr)                        \
+  Result<Value> fname(Value self) {                   \
+    MemoryView* m = MV(self);                         \
+    TRY(check_live(m));                               \
+    return (expr);                                    \
+  }
+MV_GETTER(get_obj, m->obj)
+MV_GETTER(get_nbytes, Value::small(m->length * m->itemsize))
+MV_GETTER(get_readonly, Bool(m->readonly))
+MV_GETTER(get_itemsize, Value::small(m->itemsize))
+MV_GETTER(get_format, Value(str_new_ascii(std::string_view(&m->format, 1))))
+MV_GETTER(get_ndim, Value::small(1))
+MV_GETTER(get_shape, Value(tuple_of({Value::small(m->length)})))
+MV_GETTER(get_strides, Value(tuple_of({int_from_i64(m->step)})))
+MV_GETTER(get_suboffsets, Value(tuple_empty()))
+MV_GETTER(get_contiguous, Bool(contiguous(m)))
+#undef MV_GETTER
+Result<Value> get_released(Value self) { return Bool(MV(self)->released); }
+
+const MethodDef mv_methods[] = {
+    {"__new__", mv_new, MethKind::Static},
+    {"__len__", mv_len},
+    {"__getitem__", mv_getitem},
+    {"__setitem__", mv_setitem},
+    {"__delitem__", mv_delitem},
+    {"__iter__", mv_iter},
+    {"__eq__", mv_eq},
+    {"__ne__", mv_ne},
+    {"__hash__", mv_hash},
+    {"__repr__", mv_repr},
+    {"__enter__", mv_enter},
+    {"__exit__", mv_exit},
+    {"tobytes", mv_tobytes},
+    {"tolist", mv_tolist},
+    {"hex", mv_hex},
+    {"toreadonly", mv_toreadonly},
+    {"release", mv_release},
+    {"cast", mv_cast},
+    {nullptr, nullptr},
+};
+const GetSetDef mv_getsets[] = {
+    {"obj", get_obj},
+    {"nbytes", get_nbytes},
+    {"readonly", get_readonly},
+    {"itemsize", get_itemsize},
+    {"format", get_format},
+    {"ndim", get_ndim},
+    {"shape", get_shape},
+    {"strides", get_strides},
+    {"suboffsets", get_suboffsets},
+    {"c_contiguous", get_contiguous},
+    {"f_contiguous", get_contiguous},
+    {"contiguous", get_contiguous},
+    {"released", get_released},
+    {nullptr, nullptr},
+};
+
+}  // namespace
+
+size_t memoryview_size() { return sizeof(MemoryView); }
+
+void init_memoryview_type() {
+  type_add_methods(tp_memoryview, mv_methods);
+  type_add_getsets(tp_memoryview, mv_getsets);
+  type_set_attr_const(tp_memoryview, "__doc__", str_value("Create a new memoryview object which references the given object."));
+}
+
+}  // namespace gilpy
