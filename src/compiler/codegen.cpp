@@ -31,7 +31,7 @@ bool Compiler::error(const ast::Node* n, std::string msg) {
 }
 
 void Compiler::enter_unit(Scope* scope, const std::string& name, const ast::Node* node) {
-  auto unit = std::make_unique<CodeUnit>();
+  UnitPtr unit(new (gc::alloc_uncollectable(sizeof(CodeUnit))) CodeUnit());
   unit->scope = scope;
   unit->name = name;
   unit->qualname = units_.empty() ? name : qualname_for(name);

@@ -5,6 +5,7 @@
 // positions table, and creates the Code object.
 #pragma once
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +87,17 @@ struct CodeUnit {
   bool in_async_generator = false;
 };
 
+// CodeUnits hold Values (constants, docstring) in collector memory, so the
+// units themselves live in uncollectable (scanned, explicitly freed) memory:
+// a malloc'd unit would hide those Values from the collector.
+struct UnitDeleter {
+  void operator()(CodeUnit* u) const {
+    u->~CodeUnit();
+    GC_FREE(u);
+  }
+};
+using UnitPtr = std::unique_ptr<CodeUnit, UnitDeleter>;
+
 class Compiler {
  public:
   Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
@@ -143,6 +155,10 @@ class Compiler {
   bool body_with_docstring(const std::vector<ast::stmt*>& body, bool is_module);
   bool make_closure(Code* code, uint32_t flags, const std::string& qualname);
 
+  // ---- match statements (codegen_match.cpp) ------------------------------------------------
+  friend struct PatternCompiler;
+  bool match_stmt(ast::Match* m);
+
   // ---- expressions (codegen_expr.cpp) ------------------------------------------------------
   bool expr(ast::expr* e);
   bool exprs(const std::vector<ast::expr*>& es) { for (auto* e : es) if (!expr(e)) return false; return true; }
@@ -175,7 +191,7 @@ class Compiler {
   std::string_view source_;
   Str* filename_;
   SymbolTable st_;
-  std::vector<std::unique_ptr<CodeUnit>> units_;
+  std::vector<UnitPtr> units_;
   parser::Mode mode_ = parser::Mode::Exec;
   bool future_annotations_ = false;
 };
