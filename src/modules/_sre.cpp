@@ -146,6 +146,17 @@ Result<Value> re_module_attr(const char* name) {
   return getattr_str(re, name);
 }
 
+Status clinic_args(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
+                   std::initializer_list<const char*> names, int required, Value* out) {
+  for (int64_t k = 0; kwnames && k < kwnames->size; k++) {
+    Str* kn = as_str(kwnames->items[k]);
+    bool known = false;
+    for (const char* nm : names) known = known || kn->view() == nm;
+    if (!known) return raise_fmt(tp_TypeError, "'%s' is an invalid keyword argument for %s()", kn->data, fname);
+  }
+  return parse_args(fname, args, nargs, kwnames, names, required, out);
+}
+
 // A Py_ssize_t argument (CPython's converter: index objects, OverflowError beyond 64 bits).
 static Status ssize_arg(Value v, int64_t dflt, int64_t* out) {
   if (!v) {
@@ -164,7 +175,7 @@ static Status ssize_arg(Value v, int64_t dflt, int64_t* out) {
 // ---- module functions -------------------------------------------------------------------------
 static Result<Value> sre_compile(Value* a, int64_t n, Tuple* kw) {
   Value o[6];
-  TRY(parse_args("compile", a, n, kw, {"pattern", "flags", "code", "groups", "groupindex", "indexgroup"}, 6, o));
+  TRY(clinic_args("compile", a, n, kw, {"pattern", "flags", "code", "groups", "groupindex", "indexgroup"}, 6, o));
   if (!is_int(o[1])) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(o[1]));
   if (!is_list(o[2])) return raise_fmt(tp_TypeError, "compile() argument 'code' must be list, not %s", type_name(o[2]));
   if (!is_dict(o[4]))
@@ -218,11 +229,11 @@ static Result<Value> sre_getcodesize(Value*, int64_t n, Tuple* kw) {
 }
 
 static Result<int64_t> char_arg(const char* fname, Value* a, int64_t n, Tuple* kw) {
-  Value o[1];
-  TRY(parse_args(fname, a, n, kw, {"character"}, 1, o, 1));
-  if (!is_int(o[0])) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(o[0]));
+  TRY(no_kwargs(fname, kw));
+  TRY(check_nargs(fname, n, 1, 1));
+  if (!is_int(a[0])) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
   int64_t c;
-  if (!int_fits_i64(o[0], &c) || c < INT32_MIN || c > INT32_MAX)
+  if (!int_fits_i64(a[0], &c) || c < INT32_MIN || c > INT32_MAX)
     return raise(tp_OverflowError, "Python int too large to convert to C int");
   return c;
 }
@@ -256,7 +267,7 @@ struct Subject {
 };
 static Status subject_args(const char* fname, Value* a, int64_t n, Tuple* kw, Subject* s) {
   Value o[3];
-  TRY(parse_args(fname, a + 1, n - 1, kw, {"string", "pos", "endpos"}, 1, o));
+  TRY(clinic_args(fname, a + 1, n - 1, kw, {"string", "pos", "endpos"}, 1, o));
   int64_t pos, endpos;
   TRY(ssize_arg(o[1], 0, &pos));
   TRY(ssize_arg(o[2], INT64_MAX, &endpos));
@@ -338,7 +349,7 @@ static Result<Value> pattern_finditer(Value* a, int64_t n, Tuple* kw) {
 
 static Result<Value> pattern_split(Value* a, int64_t n, Tuple* kw) {
   Value o[2];
-  TRY(parse_args("split", a + 1, n - 1, kw, {"string", "maxsplit"}, 1, o));
+  TRY(clinic_args("split", a + 1, n - 1, kw, {"string", "maxsplit"}, 1, o));
   int64_t maxsplit;
   TRY(ssize_arg(o[1], 0, &maxsplit));
   Pattern* p = PAT(a[0]);
@@ -375,7 +386,7 @@ static bool is_literal_template(Value repl) {
 
 static Result<Value> pattern_subx(Value* a, int64_t n, Tuple* kw, const char* fname, bool with_count) {
   Value o[3];
-  TRY(parse_args(fname, a + 1, n - 1, kw, {"repl", "string", "count"}, 2, o));
+  TRY(clinic_args(fname, a + 1, n - 1, kw, {"repl", "string", "count"}, 2, o));
   int64_t maxcount;
   TRY(ssize_arg(o[2], 0, &maxcount));
   Pattern* p = PAT(a[0]);
@@ -491,9 +502,14 @@ static Result<Value> pattern_hash(Value* a, int64_t, Tuple*) {
   return int_from_i64(h);
 }
 
-static Result<Value> return_self(Value* a, int64_t, Tuple*) { return a[0]; }
-static Result<Value> deepcopy_self(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__deepcopy__", n - 1, 1, 1));
+static Result<Value> copy_self(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("Pattern.__copy__", kw));
+  TRY(check_nargs("Pattern.__copy__", n - 1, 0, 0));
+  return a[0];
+}
+static Result<Value> deepcopy_self(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("Pattern.__deepcopy__", kw));
+  TRY(check_nargs("Pattern.__deepcopy__", n - 1, 1, 1));
   return a[0];
 }
 static Result<Value> class_getitem(Value* a, int64_t n, Tuple*) {
@@ -525,7 +541,7 @@ static const MethodDef pattern_methods[] = {
     {"finditer", pattern_finditer, MethKind::Method,
      "Return an iterator over all non-overlapping matches for the RE pattern in string.\n\nFor each match, the iterator returns a match object."},
     {"scanner", pattern_scanner},
-    {"__copy__", return_self},
+    {"__copy__", copy_self},
     {"__deepcopy__", deepcopy_self},
     {"__repr__", pattern_repr},
     {"__eq__", pattern_eq},
@@ -541,8 +557,8 @@ static const GetSetDef pattern_getsets[] = {
     {nullptr, nullptr}};
 
 // ---- Scanner ------------------------------------------------------------------------------------
-static Result<Value> scanner_run(Value* a, int64_t n, const char* fname, bool search) {
-  TRY(check_nargs(fname, n - 1, 0, 0));
+static Result<Value> scanner_run(Value* a, int64_t n, Tuple* kw, const char* fname, bool search) {
+  if (n > 1 || (kw && kw->size)) return raise_fmt(tp_TypeError, "%s() takes no arguments", fname);
   Scanner* sc = a[0].as<Scanner>();
   if (sc->start < 0) return None();
   Pattern* p = sc->pattern;
@@ -557,8 +573,8 @@ static Result<Value> scanner_run(Value* a, int64_t n, const char* fname, bool se
   sc->start = st.marks[1];
   return Value(match_new(p, sc->text, sc->pos, sc->endpos, st));
 }
-static Result<Value> scanner_match(Value* a, int64_t n, Tuple*) { return scanner_run(a, n, "match", false); }
-static Result<Value> scanner_search(Value* a, int64_t n, Tuple*) { return scanner_run(a, n, "search", true); }
+static Result<Value> scanner_match(Value* a, int64_t n, Tuple* kw) { return scanner_run(a, n, kw, "match", false); }
+static Result<Value> scanner_search(Value* a, int64_t n, Tuple* kw) { return scanner_run(a, n, kw, "search", true); }
 static Result<Value> scanner_new_m(Value*, int64_t, Tuple*) { return no_new("_sre.SRE_Scanner"); }
 static Result<Value> scanner_get_pattern(Value self) { return Value(self.as<Scanner>()->pattern); }
 

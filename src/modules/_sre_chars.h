@@ -7,7 +7,7 @@
 //   \w = str.isalnum or '_' (isalnum = isalpha or isdecimal or isdigit or isnumeric).
 //   LOCALE variants use the C library's classification of bytes; gilpy runs with the C/UTF-8
 //   locale for LC_CTYPE, where bytes >= 0x80 are not letters, so they equal the ASCII ones.
-//   Case-insensitive matching compares simple (one-to-one) lower-case mappings; the
+//   Case-insensitive matching compares one-code-point lower-case mappings (uni_lower); the
 //   _compiler.py side adds the extra equivalences (_casefix) as charsets.
 #pragma once
 #include <cstdint>
@@ -37,8 +37,21 @@ inline bool uni_is_alnum(uint32_t c) {
 }
 inline bool uni_is_word(uint32_t c) { return c == '_' || uni_is_alnum(c); }
 inline bool uni_is_linebreak(uint32_t c) { return c < 128 ? (c == '\n' || (c >= 0x0b && c <= 0x0d) || (c >= 0x1c && c <= 0x1e)) : unicode::is_linebreak(c); }
-inline uint32_t uni_lower(uint32_t c) { return c < 128 ? ascii_lower(c) : unicode::lower_simple(c); }
-inline uint32_t uni_upper(uint32_t c) { return c < 128 ? ascii_upper(c) : unicode::upper_simple(c); }
+// CPython's regex case mapping (_PyUnicode_ToLowercase/_PyUnicode_ToUppercase) is the first code
+// point of the full mapping: the simple mapping, except for characters with special casing
+// (e.g. upper('ß') is 'S', so 'ß' counts as cased and matches 'ẞ' case-insensitively).
+inline uint32_t uni_lower(uint32_t c) {
+  if (c < 128) return ascii_lower(c);
+  uint32_t out[3];
+  unicode::to_lower(c, out);
+  return out[0];
+}
+inline uint32_t uni_upper(uint32_t c) {
+  if (c < 128) return ascii_upper(c);
+  uint32_t out[3];
+  unicode::to_upper(c, out);
+  return out[0];
+}
 
 // LOCALE: bytes classified by the C locale, which for gilpy's LC_CTYPE is ASCII (header note).
 inline bool loc_is_word(uint32_t c) { return c < 256 && ascii_is_word(c); }

@@ -8,6 +8,7 @@
 // emits them as plain ints, so they must agree exactly.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 
 #include "runtime/object.h"
 
@@ -127,6 +128,11 @@ Match* match_new(Pattern* p, const Text& text, int64_t pos, int64_t endpos, cons
 Value text_slice(const Text& t, int64_t a, int64_t b);
 // Group g of match m, or `dflt` when it did not participate.
 Value match_group_value(Match* m, int64_t g, Value dflt);
+
+// parse_args with the wording of CPython's argument clinic for an unknown keyword
+// ("'x' is an invalid keyword argument for f()").
+Status clinic_args(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
+                   std::initializer_list<const char*> names, int required, Value* out);
 
 // Imports `re` and returns re.<name> (the Python-level hooks _subx and _expand).
 Result<Value> re_module_attr(const char* name);

@@ -67,7 +67,7 @@ static Result<Value> group_value(Match* m, Value g, Value dflt) {
 }
 
 static Result<Value> match_group(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("group", kw));
+  TRY(no_kwargs("Match.group", kw));
   Match* m = M(a[0]);
   if (n == 1) return match_group_value(m, 0, None());
   if (n == 2) return group_value(m, a[1], None());
@@ -82,7 +82,7 @@ static Result<Value> match_getitem(Value* a, int64_t n, Tuple*) {
 
 static Result<Value> match_groups(Value* a, int64_t n, Tuple* kw) {
   Value o[1];
-  TRY(parse_args("groups", a + 1, n - 1, kw, {"default"}, 0, o));
+  TRY(clinic_args("groups", a + 1, n - 1, kw, {"default"}, 0, o));
   Value dflt = o[0] ? o[0] : None();
   Match* m = M(a[0]);
   Tuple* t = tuple_new(m->ngroups - 1);
@@ -92,7 +92,7 @@ static Result<Value> match_groups(Value* a, int64_t n, Tuple* kw) {
 
 static Result<Value> match_groupdict(Value* a, int64_t n, Tuple* kw) {
   Value o[1];
-  TRY(parse_args("groupdict", a + 1, n - 1, kw, {"default"}, 0, o));
+  TRY(clinic_args("groupdict", a + 1, n - 1, kw, {"default"}, 0, o));
   Value dflt = o[0] ? o[0] : None();
   Match* m = M(a[0]);
   Dict* out = dict_new();
@@ -108,10 +108,11 @@ static Result<Value> match_groupdict(Value* a, int64_t n, Tuple* kw) {
 }
 
 static Result<int64_t> opt_group(const char* fname, Value* a, int64_t n, Tuple* kw) {
-  Value o[1];
-  TRY(parse_args(fname, a + 1, n - 1, kw, {"group"}, 0, o, 1));
-  if (!o[0]) return int64_t(0);
-  return group_index(M(a[0]), o[0]);
+  std::string qual = std::string("Match.") + fname;
+  TRY(no_kwargs(qual.c_str(), kw));
+  TRY(check_nargs(fname, n - 1, 0, 1));
+  if (n == 1) return int64_t(0);
+  return group_index(M(a[0]), a[1]);
 }
 static Result<Value> match_start(Value* a, int64_t n, Tuple* kw) {
   Match* m = M(a[0]);
@@ -134,7 +135,7 @@ static Result<Value> match_span(Value* a, int64_t n, Tuple* kw) {
 
 static Result<Value> match_expand(Value* a, int64_t n, Tuple* kw) {
   Value o[1];
-  TRY(parse_args("expand", a + 1, n - 1, kw, {"template"}, 1, o));
+  TRY(clinic_args("expand", a + 1, n - 1, kw, {"template"}, 1, o));
   Value fn = TRY(re_module_attr("_expand"));
   Value args[3] = {Value(M(a[0])->pattern), a[0], o[0]};
   return call(fn, args, 3);
@@ -155,9 +156,14 @@ static Result<Value> match_repr(Value* a, int64_t, Tuple*) {
   return Value(str_new(text));
 }
 
-static Result<Value> return_self(Value* a, int64_t, Tuple*) { return a[0]; }
-static Result<Value> deepcopy_self(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__deepcopy__", n - 1, 1, 1));
+static Result<Value> copy_self(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("Match.__copy__", kw));
+  TRY(check_nargs("Match.__copy__", n - 1, 0, 0));
+  return a[0];
+}
+static Result<Value> deepcopy_self(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("Match.__deepcopy__", kw));
+  TRY(check_nargs("Match.__deepcopy__", n - 1, 1, 1));
   return a[0];
 }
 static Result<Value> class_getitem(Value* a, int64_t n, Tuple*) {
@@ -200,7 +206,7 @@ static const MethodDef match_methods[] = {
     {"expand", match_expand, MethKind::Method, "Return the string obtained by doing backslash substitution on the string template, as done by the sub() method."},
     {"__getitem__", match_getitem},
     {"__repr__", match_repr},
-    {"__copy__", return_self},
+    {"__copy__", copy_self},
     {"__deepcopy__", deepcopy_self},
     {"__class_getitem__", class_getitem, MethKind::Class},
     {nullptr, nullptr}};

@@ -1,0 +1,26 @@
+import re
+
+print(re.findall(r'\d+', 'a1b22c333'))
+print(re.findall(r'(\w)(\d)', 'a1 b2 c'))
+print(re.findall(r'(\w)(\d)?', 'a1 b c3'))
+print(re.findall(r'a(b)?', 'a ab'))
+print(re.findall(r'x*', 'axxb'))
+print(re.findall(r'\b', 'ab cd'))
+print(re.findall('', 'abc'))
+print(re.findall(r'(?:a|b)+', 'aabxba'))
+print(re.compile(r'\w').findall('abcdef', 2, 4))
+for m in re.finditer(r'(?P<word>\w+)', 'one two  three'):
+    print(m.span(), m.group('word'), m.lastgroup)
+print([m.span() for m in re.finditer(r'x*', 'axxb')])
+print([m.group() for m in re.finditer(r'\d', 'a1b2c3', )])
+it = re.compile(r'\d').finditer('a1b2c3', 2, 5)
+print(type(it).__name__, [m.span() for m in it])
+print([(m.start(), m.pos, m.endpos) for m in re.compile('.').finditer('abc', 1)])
+# scanner
+sc = re.compile(r'\w+|\s+').scanner('ab  cd')
+print(type(sc).__name__, sc.pattern)
+print(sc.match(), sc.match(), sc.match(), sc.match(), sc.match())
+sc = re.compile(r'\d').scanner('a1b2')
+print(sc.search(), sc.search(), sc.search(), sc.search())
+sc = re.compile(r'x*').scanner('axb')
+print([sc.search() for _ in range(5)])
