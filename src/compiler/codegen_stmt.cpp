@@ -90,7 +90,7 @@ bool Compiler::stmt(ast::stmt* s) {
     case Kind::Pass: emit(NOP); return true;
     case Kind::Break: return break_continue(s, true);
     case Kind::Continue: return break_continue(s, false);
-    case Kind::Match: return error(s, "match statements are not supported yet");
+    case Kind::Match: return match_stmt(static_cast<Match*>(s));
     default: return error(s, "unsupported statement");
   }
 }

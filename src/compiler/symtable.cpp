@@ -287,7 +287,52 @@ struct SymtableVisitor {
         if (!loop_depth) fail(s, "'continue' not properly in loop");
         break;
       case Kind::Pass: break;
-      case Kind::Match: fail(s, "match statements are not supported yet"); break;
+      case Kind::Match: {
+        auto* m = static_cast<Match*>(s);
+        visit_expr(m->subject);
+        for (match_case* c : m->cases) {
+          visit_pattern(c->pattern);
+          if (c->guard) visit_expr(c->guard);
+          body(c->body);
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+
+  // Names a pattern captures are ordinary assignments in the current scope;
+  // value patterns, mapping keys and class names are evaluated here too.
+  void visit_pattern(pattern* p) {
+    if (failed) return;
+    switch (p->kind) {
+      case Kind::MatchValue: visit_expr(static_cast<MatchValue*>(p)->value); break;
+      case Kind::MatchSingleton: break;
+      case Kind::MatchSequence: for (pattern* q : static_cast<MatchSequence*>(p)->patterns) visit_pattern(q); break;
+      case Kind::MatchStar:
+        if (auto& n = static_cast<MatchStar*>(p)->name) add(*n, DEF_LOCAL, p);
+        break;
+      case Kind::MatchMapping: {
+        auto* m = static_cast<MatchMapping*>(p);
+        for (expr* k : m->keys) visit_expr(k);
+        for (pattern* q : m->patterns) visit_pattern(q);
+        if (m->rest) add(*m->rest, DEF_LOCAL, p);
+        break;
+      }
+      case Kind::MatchClass: {
+        auto* c = static_cast<MatchClass*>(p);
+        visit_expr(c->cls);
+        for (pattern* q : c->patterns) visit_pattern(q);
+        for (pattern* q : c->kwd_patterns) visit_pattern(q);
+        break;
+      }
+      case Kind::MatchAs: {
+        auto* a = static_cast<MatchAs*>(p);
+        if (a->pattern) visit_pattern(a->pattern);
+        if (a->name) add(*a->name, DEF_LOCAL, p);
+        break;
+      }
+      case Kind::MatchOr: for (pattern* q : static_cast<MatchOr*>(p)->patterns) visit_pattern(q); break;
       default: break;
     }
   }

@@ -142,7 +142,26 @@ class Parser {
   ast::stmt* import_from();
   ast::stmt* expr_stmt();
   bool withitem_list(std::vector<ast::withitem*>& items, bool in_parens);
-  ast::stmt* match_stmt_check();
+
+  // ---- match statements (parser_match.cpp)
+  // At a `match` NAME starting a statement: 1 = parsed a match statement (or
+  // the ordinary statement it turned out to be) into out, 0 = not a match
+  // statement (nothing consumed), -1 = error recorded.
+  int match_stmt(std::vector<ast::stmt*>& out);
+  ast::expr* match_subject();
+  ast::match_case* case_block();
+  ast::pattern* patterns();
+  ast::pattern* maybe_star_pattern();
+  ast::pattern* star_pattern();
+  ast::pattern* pattern_();
+  ast::pattern* or_pattern();
+  ast::pattern* closed_pattern();
+  ast::pattern* mapping_pattern();
+  ast::pattern* class_pattern(ast::expr* cls, Pos s);
+  ast::expr* name_or_attr();
+  ast::expr* literal_number();
+  ast::expr* mapping_key();
+  bool at_capture_target() const;
 
   // ---- expressions (parser_expr.cpp)
   ast::expr* expressions();

@@ -67,28 +67,10 @@ bool Parser::statement(std::vector<stmt*>& out) {
     out.push_back(s);
     return true;
   }
-  if (at_soft("match") && match_stmt_check()) return false;
+  if (at_soft("match")) {
+    if (int r = match_stmt(out)) return r > 0;
+  }
   return simple_stmts(out);
-}
-
-// `match` is a soft keyword: only a line shaped like `match <subject>:` NEWLINE
-// starts a match statement, which this front end does not support yet.
-stmt* Parser::match_stmt_check() {
-  const size_t save = pos_;
-  const Token& kw = tok();
-  advance();
-  bool is_match = false;
-  if (!at(TokKind::Newline) && !at(Op::EQUAL) && !at(Op::DOT) && !at(Op::COLON)) {
-    expr* subj = star_expressions();
-    is_match = subj && !failed() && at(Op::COLON) && peek().kind == TokKind::Newline;
-  }
-  err_.reset();
-  pos_ = save;
-  if (is_match) {
-    error_at(kw, "match statements are not supported yet");
-    return reinterpret_cast<stmt*>(1);  // non-null: "handled (with an error)"
-  }
-  return nullptr;
 }
 
 bool Parser::simple_stmts(std::vector<stmt*>& out) {

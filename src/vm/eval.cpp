@@ -33,6 +33,7 @@
 #include "runtime/thread_state.h"
 #include "vm/call.h"
 #include "vm/vm_helpers.h"
+#include "vm/vm_match.h"
 
 namespace gilpy {
 
@@ -865,6 +866,41 @@ dispatch:
       goto error;
     }
     PUSH(f->locals);
+    DISPATCH();
+  }
+
+  TARGET(GET_LEN) {
+    Result<int64_t> n = len(TOP());
+    CHECK(n);
+    PUSH(int_from_i64(n.value()));
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    Result<bool> r = match_is_mapping(TOP());
+    CHECK(r);
+    PUSH(Bool(r.value()));
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    Result<bool> r = match_is_sequence(TOP());
+    CHECK(r);
+    PUSH(Bool(r.value()));
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    Value values;
+    Status s = match_keys(SECOND(), TOP().as<Tuple>(), &values);
+    CHECK(s);
+    PUSH(values ? values : None());
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    Tuple* kwnames_ = POP().as<Tuple>();
+    Value cls = POP();
+    Value attrs;
+    Status s = match_class(TOP(), cls, int64_t(arg), kwnames_, &attrs);
+    CHECK(s);
+    TOP() = attrs ? attrs : None();
     DISPATCH();
   }
 

@@ -1,0 +1,184 @@
+// Runtime support for structural pattern matching (PEP 634), with CPython
+// 3.11's semantics and error messages.
+//
+// CPython decides "is this a sequence / mapping for a pattern" with type
+// flags that builtin types carry statically and that registering a class
+// with collections.abc.Sequence / Mapping sets. gilpy asks the ABCs
+// instead, after fast answers for the builtin types; when _collections_abc
+// has never been imported no class can have been registered with (or
+// derived from) those ABCs, so the answer is "no" without importing it.
+#include "vm/vm_match.h"
+
+#include "objects/dict.h"
+#include "objects/module.h"
+#include "objects/set.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type.h"
+#include "runtime/errors.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
+
+namespace gilpy {
+
+namespace {
+
+// Builtin types that are never mappings or sequences; they skip the ABC
+// check (the common subjects of value and class patterns).
+bool plain_builtin(Type* t) {
+  return t == tp_int || t == tp_bool || t == tp_float || t == tp_complex || t == tp_str || t == tp_bytes ||
+         t == tp_bytearray || t == tp_NoneType || t == tp_set || t == tp_frozenset || t == tp_function ||
+         t == tp_type;
+}
+
+// isinstance(v, _collections_abc.<abc_name>), false when that module is not loaded.
+Result<bool> abc_instance(Value v, const char* abc_name) {
+  Dict* mods = g_interp.modules;
+  if (!mods) return false;
+  Value mod = dict_get_str(mods, str_intern("_collections_abc"));
+  if (!mod || !is_module(mod)) return false;
+  Value abc = dict_get_str(mod.as<Module>()->dict, str_intern(abc_name));
+  if (!abc) return false;
+  return isinstance_check(v, abc);
+}
+
+// Types whose single positional sub-pattern matches the whole subject
+// (CPython's _Py_TPFLAGS_MATCH_SELF), inherited by subclasses.
+bool match_self(Type* t) {
+  for (Type* b : {tp_bool, tp_bytearray, tp_bytes, tp_dict, tp_float, tp_frozenset, tp_int, tp_list, tp_set, tp_str,
+                  tp_tuple})
+    if (t == b || is_subtype(t, b)) return true;
+  return false;
+}
+
+// One attribute for a class pattern; *out null (no error) when absent.
+Status match_class_attr(Value subject, Type* cls, Value name, Set* seen, Value* out) {
+  *out = Value();
+  Result<bool> dup = set_contains(seen, name);
+  TRY(dup);
+  if (dup.value()) {
+    Result<Str*> r = repr(name);
+    TRY(r);
+    return raise_fmt(tp_TypeError, "%s() got multiple sub-patterns for attribute %s", cls->name->data,
+                     r.value()->data);
+  }
+  TRY(set_add(seen, name));
+  return getattr_opt(subject, as_str(name), out);
+}
+
+}  // namespace
+
+Result<bool> match_is_mapping(Value v) {
+  Type* t = v.type();
+  if (isinstance(v, tp_dict) || t == tp_mappingproxy) return true;
+  if (plain_builtin(t) || isinstance(v, tp_list) || isinstance(v, tp_tuple) || t == tp_range) return false;
+  return abc_instance(v, "Mapping");
+}
+
+Result<bool> match_is_sequence(Value v) {
+  Type* t = v.type();
+  if (isinstance(v, tp_list) || isinstance(v, tp_tuple) || t == tp_range || t == tp_memoryview) return true;
+  // str, bytes and bytearray are registered Sequences but never match one.
+  if (isinstance(v, tp_str) || isinstance(v, tp_bytes) || isinstance(v, tp_bytearray)) return false;
+  if (plain_builtin(t) || isinstance(v, tp_dict)) return false;
+  return abc_instance(v, "Sequence");
+}
+
+Status match_keys(Value map, Tuple* keys, Value* values) {
+  *values = Value();
+  const int64_t n = keys->size;
+  if (n == 0) {
+    *values = Value(tuple_empty());
+    return OK();
+  }
+  // An exact dict answers directly; anything else goes through its own
+  // .get(key, sentinel), which (unlike []) never triggers __missing__.
+  const bool exact = map.type() == tp_dict;
+  Value get;
+  if (!exact) {
+    Result<Value> g = getattr(map, str_intern("get"));
+    TRY(g);
+    get = g.value();
+  }
+  Set* seen = set_new();
+  Value sentinel(alloc_instance(tp_object));
+  Tuple* out = tuple_new(n);
+  for (int64_t i = 0; i < n; i++) {
+    Value key = keys->items[i];
+    Result<bool> dup = set_contains(seen, key);
+    TRY(dup);
+    if (dup.value()) {
+      Result<Str*> r = repr(key);
+      TRY(r);
+      return raise_fmt(tp_ValueError, "mapping pattern checks duplicate key (%s)", r.value()->data);
+    }
+    TRY(set_add(seen, key));
+    Value v;
+    if (exact) {
+      TRY(dict_get2(as_dict(map), key, &v));
+      if (!v) return OK();
+    } else {
+      Result<Value> r = call2(get, key, sentinel);
+      TRY(r);
+      v = r.value();
+      if (v == sentinel) return OK();
+    }
+    out->items[i] = v;
+  }
+  *values = Value(out);
+  return OK();
+}
+
+Status match_class(Value subject, Value cls, int64_t nargs, Tuple* names, Value* attrs) {
+  *attrs = Value();
+  if (!is_type(cls)) return raise(tp_TypeError, "called match pattern must be a type");
+  Result<bool> inst = isinstance_check(subject, cls);
+  TRY(inst);
+  if (!inst.value()) return OK();
+  Type* t = as_type(cls);
+  Set* seen = set_new();
+  Tuple* out = tuple_new(nargs + names->size);
+  for (int64_t i = 0; i < out->size; i++) out->items[i] = None();  // keep the tuple scannable
+  if (nargs) {
+    Value match_args;
+    TRY(getattr_opt(cls, str_intern("__match_args__"), &match_args));
+    bool self = false;
+    if (match_args) {
+      if (match_args.type() != tp_tuple)
+        return raise_fmt(tp_TypeError, "%s.__match_args__ must be a tuple (got %s)", t->name->data,
+                         type_name(match_args));
+    } else {
+      // MATCH_SELF counts only when the class does not define __match_args__.
+      match_args = Value(tuple_empty());
+      self = match_self(t);
+    }
+    Tuple* ma = match_args.as<Tuple>();
+    const int64_t allowed = self ? 1 : ma->size;
+    if (allowed < nargs)
+      return raise_fmt(tp_TypeError, "%s() accepts %lld positional sub-pattern%s (%lld given)", t->name->data,
+                       static_cast<long long>(allowed), allowed == 1 ? "" : "s", static_cast<long long>(nargs));
+    if (self) {
+      out->items[0] = subject;
+    } else {
+      for (int64_t i = 0; i < nargs; i++) {
+        Value name = ma->items[i];
+        if (name.type() != tp_str)
+          return raise_fmt(tp_TypeError, "__match_args__ elements must be strings (got %s)", type_name(name));
+        Value v;
+        TRY(match_class_attr(subject, t, name, seen, &v));
+        if (!v) return OK();
+        out->items[i] = v;
+      }
+    }
+  }
+  for (int64_t i = 0; i < names->size; i++) {
+    Value v;
+    TRY(match_class_attr(subject, t, names->items[i], seen, &v));
+    if (!v) return OK();
+    out->items[nargs + i] = v;
+  }
+  *attrs = Value(out);
+  return OK();
+}
+
+}  // namespace gilpy

@@ -1,0 +1,7 @@
+match x:
+    case x if x:
+        pass
+    case y:
+        pass
+    case z:
+        pass

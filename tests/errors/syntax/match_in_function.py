@@ -1,0 +1,4 @@
+def f(v):
+    match v:
+        case [x, x]:
+            pass
