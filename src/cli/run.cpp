@@ -29,6 +29,7 @@ Result<std::string> read_file(const std::string& path);
 Status exec_module_file(Module* m, const std::string& path);
 void register_all_native_modules();
 int repl_main();
+Value native_loader_new(const std::string& name, const std::string& path);
 void run_atexit_callbacks();  // modules/atexit.cpp
 std::string disassemble_file(const std::string& path, bool* ok);
 }
@@ -357,6 +358,7 @@ int run_main(int argc, char** argv) {
     }
     set_sys_path(dirname_of(abs));
     dict_set_str(main_mod->dict, N.__file__, str_value(abs));
+    dict_set_str(main_mod->dict, N.__loader__, native_loader_new("__main__", abs));
     dict_set_str(main_mod->dict, N.__cached__, None());
     Result<Value> r = exec_source(src.value(), str_new(abs), main_mod->dict, Value(), int(parser::Mode::Exec));
     bool failed = r.is_err();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "objects/bytes.h"
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -31,6 +32,8 @@ static void put_double(std::string& o, double d) {
   std::memcpy(&b, &d, 8);
   for (int i = 0; i < 8; i++) o.push_back(char((b >> (8 * i)) & 0xFF));
 }
+
+static Status dump_code(std::string& o, Code* c, int depth);
 
 static Status dump(std::string& o, Value v, int depth) {
   if (depth > 2000) return raise(tp_ValueError, "object too deeply nested to marshal");
@@ -119,7 +122,34 @@ static Status dump(std::string& o, Value v, int depth) {
     while (set_next(s, &pos, &k)) TRY(dump(o, k, depth + 1));
     return OK();
   }
+  if (t == tp_code) return dump_code(o, v.as<Code>(), depth);
   return raise(tp_ValueError, "unmarshallable object");
+}
+
+// Code objects use gilpy's own layout under the 'c' type code (the files
+// carry gilpy's cache tag, so CPython never reads them): the counts, the
+// instruction words, constants and name tuples, positions and the exception
+// table, all little-endian.
+static Status dump_code(std::string& o, Code* c, int depth) {
+  o.push_back('c');
+  for (int32_t x : {c->argcount, c->posonlyargcount, c->kwonlyargcount, c->nlocals, c->ncells, c->nfrees,
+                    c->stacksize, int32_t(c->flags), c->firstlineno, c->ninsns, c->nexc, c->ncaches})
+    put32(o, uint32_t(x));
+  for (int32_t i = 0; i < c->ninsns; i++) put32(o, c->insns[i]);
+  for (int32_t i = 0; i < c->ninsns; i++) {
+    const Position& p = c->positions[i];
+    for (int32_t x : {p.line, p.end_line, p.col, p.end_col}) put32(o, uint32_t(x));
+  }
+  for (int32_t i = 0; i < c->nexc; i++) {
+    const ExcEntry& e = c->exctable[i];
+    for (uint32_t x : {e.start, e.end, e.target, uint32_t(e.depth), uint32_t(e.lasti)}) put32(o, x);
+  }
+  put32(o, c->cell2arg ? 1u : 0u);
+  for (int32_t i = 0; c->cell2arg && i < c->ncells; i++) put32(o, uint32_t(c->cell2arg[i]));
+  for (Value v : {Value(c->consts), Value(c->names), Value(c->varnames), Value(c->cellvars), Value(c->freevars),
+                  Value(c->filename), Value(c->name), Value(c->qualname), c->docstring ? c->docstring : None()})
+    TRY(dump(o, v, depth + 1));
+  return OK();
 }
 
 struct Reader {
@@ -153,6 +183,64 @@ struct Reader {
     return s;
   }
 };
+
+static Result<Value> load(Reader& r, int depth);
+
+static Result<Value> load_code(Reader& r, int depth) {
+  Code* c = static_cast<Code*>(alloc_instance(tp_code, sizeof(Code)));
+  int32_t* fields[] = {&c->argcount, &c->posonlyargcount, &c->kwonlyargcount, &c->nlocals, &c->ncells,
+                       &c->nfrees, &c->stacksize, nullptr, &c->firstlineno, &c->ninsns, &c->nexc, &c->ncaches};
+  for (int i = 0; i < 12; i++) {
+    int64_t x = TRY(r.i32());
+    if (fields[i]) *fields[i] = int32_t(x);
+    else c->flags = uint32_t(x);
+  }
+  if (c->ninsns < 0 || c->nexc < 0 || c->ncaches < 0 || c->ninsns > (1 << 24))
+    return raise(tp_ValueError, "bad marshal data (code object sizes)");
+  c->insns = static_cast<uint32_t*>(gc::alloc_atomic(size_t(c->ninsns) * 4 + 4));
+  for (int32_t i = 0; i < c->ninsns; i++) c->insns[i] = uint32_t(TRY(r.i32()));
+  c->positions = static_cast<Position*>(gc::alloc_atomic(size_t(c->ninsns) * sizeof(Position) + sizeof(Position)));
+  for (int32_t i = 0; i < c->ninsns; i++) {
+    Position& p = c->positions[i];
+    p.line = int32_t(TRY(r.i32()));
+    p.end_line = int32_t(TRY(r.i32()));
+    p.col = int32_t(TRY(r.i32()));
+    p.end_col = int32_t(TRY(r.i32()));
+  }
+  c->exctable = static_cast<ExcEntry*>(gc::alloc_atomic(size_t(c->nexc) * sizeof(ExcEntry) + sizeof(ExcEntry)));
+  for (int32_t i = 0; i < c->nexc; i++) {
+    ExcEntry& e = c->exctable[i];
+    e.start = uint32_t(TRY(r.i32()));
+    e.end = uint32_t(TRY(r.i32()));
+    e.target = uint32_t(TRY(r.i32()));
+    e.depth = uint16_t(TRY(r.i32()));
+    e.lasti = TRY(r.i32()) != 0;
+  }
+  if (TRY(r.i32())) {
+    c->cell2arg = static_cast<int32_t*>(gc::alloc_atomic(size_t(c->ncells) * 4 + 4));
+    for (int32_t i = 0; i < c->ncells; i++) c->cell2arg[i] = int32_t(TRY(r.i32()));
+  }
+  c->caches = c->ncaches ? static_cast<InlineCache*>(gc::alloc(size_t(c->ncaches) * sizeof(InlineCache))) : nullptr;
+  Value parts[9];
+  for (Value& p : parts) p = TRY(load(r, depth + 1));
+  for (int i = 0; i < 5; i++)
+    if (!is_tuple(parts[i])) return raise(tp_ValueError, "bad marshal data (code object tuples)");
+  for (int i = 5; i < 8; i++)
+    if (!is_str(parts[i])) return raise(tp_ValueError, "bad marshal data (code object names)");
+  c->consts = as_tuple(parts[0]);
+  c->names = as_tuple(parts[1]);
+  c->varnames = as_tuple(parts[2]);
+  c->cellvars = as_tuple(parts[3]);
+  c->freevars = as_tuple(parts[4]);
+  // Names are compared by identity in the VM: intern them.
+  for (Tuple* t : {c->names, c->varnames, c->cellvars, c->freevars})
+    for (int64_t i = 0; i < t->size; i++) t->items[i] = Value(str_intern(as_str(t->items[i])));
+  c->filename = as_str(parts[5]);
+  c->name = str_intern(as_str(parts[6]));
+  c->qualname = as_str(parts[7]);
+  c->docstring = is_none(parts[8]) ? Value() : parts[8];
+  return Value(c);
+}
 
 static Result<Value> load(Reader& r, int depth) {
   if (depth > 2000) return raise(tp_ValueError, "recursion limit exceeded");
@@ -252,6 +340,7 @@ static Result<Value> load(Reader& r, int depth) {
       v = r.refs[size_t(i)];
       break;
     }
+    case 'c': v = TRY(load_code(r, depth)); break;
     default: return raise(tp_ValueError, "bad marshal data (unknown type code)");
   }
   if (flag) r.refs[slot] = v;

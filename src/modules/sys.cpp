@@ -221,7 +221,9 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   set("exec_prefix", str_value(g_interp.prefix));
   set("base_prefix", str_value(g_interp.prefix));
   set("base_exec_prefix", str_value(g_interp.prefix));
-  set("pycache_prefix", None());
+  // Bytecode written through importlib goes under the install prefix, never
+  // next to CPython's read-only library (docs/decisions/0003).
+  set("pycache_prefix", str_value(g_interp.prefix + "/lib/pycache"));
   set("dont_write_bytecode", Bool(g_interp.dont_write_bytecode));
   set("warnoptions", str_list(g_interp.warnoptions));
   Dict* xo = dict_new();

@@ -27,6 +27,7 @@
 #include "objects/str.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
+#include "objects/function.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/interp.h"
@@ -65,13 +66,87 @@ static Err module_not_found(const std::string& name) {
   return ERR;
 }
 
+// ---- a native source loader -----------------------------------------------------------
+// Until importlib is imported, modules get this loader: enough of the
+// importlib.abc.SourceLoader interface for linecache, inspect and runpy.
+struct NativeLoader : Object {
+  Dict* dict;
+  Str* name;
+  Str* path;
+};
+static Type* tp_native_loader;
+
+static Result<Value> nl_get_filename(Value* a, int64_t, Tuple*) { return Value(a[0].as<NativeLoader>()->path); }
+static Result<Value> nl_get_source(Value* a, int64_t, Tuple*) {
+  std::string src = TRY(read_file(std::string(a[0].as<NativeLoader>()->path->view())));
+  return Value(str_new(src));
+}
+static Result<Value> nl_get_data(Value* a, int64_t n, Tuple*) {
+  if (n < 2 || !is_str(a[1])) return raise(tp_TypeError, "get_data() argument must be str");
+  std::string data = TRY(read_file(std::string(as_str(a[1])->view())));
+  extern Value bytes_from(std::string_view);
+  return bytes_from(data);
+}
+static Result<Value> nl_is_package(Value* a, int64_t, Tuple*) {
+  std::string_view p = a[0].as<NativeLoader>()->path->view();
+  return Bool(p.size() >= 12 && p.substr(p.size() - 12) == "/__init__.py");
+}
+static Result<Value> nl_get_code(Value* a, int64_t, Tuple*) {
+  NativeLoader* l = a[0].as<NativeLoader>();
+  std::string src = TRY(read_file(std::string(l->path->view())));
+  Code* c = TRY(compiler::compile_source(src, l->path, parser::Mode::Exec));
+  return Value(c);
+}
+static Result<Value> nl_create_module(Value*, int64_t, Tuple*) { return None(); }
+static Result<Value> nl_exec_module(Value* a, int64_t n, Tuple*) {
+  if (n < 2) return raise(tp_TypeError, "exec_module() missing module");
+  Value code = TRY(nl_get_code(a, 1, nullptr));
+  Dict** dp = instance_dict_ptr(a[1]);
+  if (!dp || !*dp) return raise(tp_TypeError, "exec_module() needs a module");
+  TRY(run_code(code.as<Code>(), *dp, Value(*dp)));
+  return None();
+}
+static Result<Value> nl_repr(Value* a, int64_t, Tuple*) {
+  return Value(str_new("<gilpy SourceLoader for '" + std::string(a[0].as<NativeLoader>()->name->view()) + "'>"));
+}
+static Result<Value> nl_name(Value s) { return Value(s.as<NativeLoader>()->name); }
+static Result<Value> nl_path(Value s) { return Value(s.as<NativeLoader>()->path); }
+static const MethodDef nl_methods[] = {
+    {"get_filename", nl_get_filename}, {"get_source", nl_get_source}, {"get_data", nl_get_data},
+    {"is_package", nl_is_package}, {"get_code", nl_get_code}, {"create_module", nl_create_module},
+    {"exec_module", nl_exec_module}, {"__repr__", nl_repr}, {nullptr, nullptr}};
+static const GetSetDef nl_getsets[] = {{"name", nl_name}, {"path", nl_path}, {nullptr, nullptr}};
+
+Value native_loader_new(const std::string& name, const std::string& path) {
+  if (!tp_native_loader)
+    tp_native_loader = native_type_new("_gilpy", "SourceLoader", tp_object, Layout::Other, sizeof(NativeLoader),
+                                       nl_methods, nl_getsets, 0);
+  NativeLoader* l = static_cast<NativeLoader*>(alloc_instance(tp_native_loader, sizeof(NativeLoader)));
+  l->name = str_new(name);
+  l->path = str_new(path);
+  return Value(l);
+}
+
+// importlib._bootstrap_external.spec_from_file_location, once importlib is set up.
+static Value g_spec_from_file;
+
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
+  if (g_spec_from_file && has_location) {
+    Value args[2] = {str_value(name), origin};
+    Tuple* kw = nullptr;
+    Value all[3] = {args[0], args[1], search_locations ? search_locations : None()};
+    kw = tuple_of({Value(str_intern("submodule_search_locations"))});
+    Result<Value> r = call(g_spec_from_file, all, 2, kw);
+    if (r.ok()) return r.value();
+    exc_clear();
+  }
   std::string parent = search_locations && !is_none(search_locations) ? name
                        : name.rfind('.') == std::string::npos ? "" : name.substr(0, name.rfind('.'));
+  Value loader = has_location && is_str(origin) ? native_loader_new(name, std::string(as_str(origin)->view())) : None();
   return namespace_new({{"name", str_value(name)},
                         {"origin", origin},
                         {"submodule_search_locations", search_locations ? search_locations : None()},
-                        {"loader", None()},
+                        {"loader", loader},
                         {"loader_state", None()},
                         {"cached", None()},
                         {"parent", str_value(parent)},
@@ -83,6 +158,33 @@ Status exec_module_file(Module* m, const std::string& path) {
   std::string src = TRY(read_file(path));
   Code* code = TRY(compiler::compile_source(src, str_new(path), parser::Mode::Exec));
   TRY(run_code(code, m->dict, Value(m->dict)));
+  return OK();
+}
+
+// Once importlib is imported, give its API (import_module, util.find_spec,
+// runpy) the finders CPython installs at start-up: builtin modules and the
+// path finder. `import` statements keep using this file's loader.
+static Status install_importlib_finders() {
+  static const char* kSetup =
+      "import sys, _imp\n"
+      "from importlib import _bootstrap, _bootstrap_external\n"
+      "if _bootstrap.BuiltinImporter not in sys.meta_path:\n"
+      "    sys.meta_path.append(_bootstrap.BuiltinImporter)\n"
+      "    _bootstrap_external._install(_bootstrap)\n"
+      "for _name, _mod in list(sys.modules.items()):\n"
+      "    _spec = getattr(_mod, '__spec__', None)\n"
+      "    _file = getattr(_mod, '__file__', None)\n"
+      "    if type(_spec).__name__ == 'SimpleNamespace' and _file:\n"
+      "        _new = _bootstrap_external.spec_from_file_location(_name, _file,\n"
+      "            submodule_search_locations=_spec.submodule_search_locations)\n"
+      "        _mod.__spec__ = _new\n"
+      "        _mod.__loader__ = _new.loader\n"
+      "spec_from_file_location = _bootstrap_external.spec_from_file_location\n";
+  Dict* g = dict_new();
+  dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
+  dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
+  TRY(exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec)));
+  g_spec_from_file = dict_get_str(g, str_intern("spec_from_file_location"));
   return OK();
 }
 
@@ -125,7 +227,11 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       size_t dot = fullname.rfind('.');
       dict_set_str(d, N.__package__, str_value(dot == std::string::npos ? "" : fullname.substr(0, dot)));
     }
-    dict_set_str(d, N.__spec__, make_spec(fullname, str_value(file), search, true));
+    Value spec = make_spec(fullname, str_value(file), search, true);
+    dict_set_str(d, N.__spec__, spec);
+    Value loader;
+    TRY(getattr_opt(spec, str_intern("loader"), &loader));
+    dict_set_str(d, N.__loader__, loader ? loader : None());
     dict_set_str(d, N.__cached__, None());
     TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
     Status st = exec_module_file(m, file);
@@ -136,6 +242,7 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       exc_restore(e);
       return ERR;
     }
+    if (fullname == "importlib") TRY(install_importlib_finders());
     // The module may have replaced itself in sys.modules.
     Value final = dict_get_str(g_interp.modules, str_new(fullname));
     if (!final) return raise_fmt(tp_KeyError, "'%s'", fullname.c_str());

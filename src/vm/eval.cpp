@@ -32,6 +32,7 @@
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 #include "vm/call.h"
+#include "vm/inline_cache.h"
 #include "vm/vm_helpers.h"
 #include "vm/vm_match.h"
 
@@ -179,17 +180,22 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
-    Str* name = NAME(arg);
-    ip++;  // CACHE
-    Value v = dict_get_str(f->globals, name);
-    if (!v) {
-      v = dict_get_str(f->builtins, name);
-      if (!v) {
-        raise_name_error(name);
-        goto error;
+    InlineCache* c = &co->caches[arg_of(insns[ip++])];
+    Dict* g = f->globals;
+    if (c->key1 == g && c->version == g->version) {
+      if (c->kind == 0) {
+        PUSH(g->entries[c->index].value);
+        DISPATCH();
+      }
+      Dict* b = f->builtins;
+      if (c->key2 == b && c->version2 == b->version) {
+        PUSH(b->entries[c->index].value);
+        DISPATCH();
       }
     }
-    PUSH(v);
+    Result<Value> r = load_global_slow(g, f->builtins, NAME(arg), c);
+    CHECK(r);
+    PUSH(r.value());
     DISPATCH();
   }
   TARGET(STORE_GLOBAL) {
@@ -244,17 +250,17 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_ATTR) {
-    ip++;  // CACHE
-    Result<Value> r = getattr(TOP(), NAME(arg));
+    InlineCache* c = &co->caches[arg_of(insns[ip++])];
+    Result<Value> r = load_attr_cached(TOP(), NAME(arg), c);
     CHECK(r);
     TOP() = r.value();
     DISPATCH();
   }
   TARGET(STORE_ATTR) {
-    ip++;  // CACHE
+    InlineCache* c = &co->caches[arg_of(insns[ip++])];
     Value obj = POP();
     Value v = POP();
-    Status s = setattr(obj, NAME(arg), v);
+    Status s = store_attr_cached(obj, NAME(arg), v, c);
     CHECK(s);
     DISPATCH();
   }
@@ -265,10 +271,18 @@ dispatch:
     DISPATCH();
   }
   TARGET(LOAD_METHOD) {
-    ip++;  // CACHE
+    InlineCache* c = &co->caches[arg_of(insns[ip++])];
     Value obj = TOP();
     Value meth;
-    if (method_lookup(obj, NAME(arg), &meth)) {
+    if (obj.is_obj() && obj.obj()->type->version == c->version && c->kind == IC_METHOD) {
+      Dict* idict = inline_instance_dict(obj);
+      if (!idict || idict->used == 0 || dict_lookup_str_index(idict, NAME(arg)) < 0) {
+        TOP() = c->value;
+        PUSH(obj);
+        DISPATCH();
+      }
+    }
+    if (load_method_slow(obj, NAME(arg), c, &meth)) {
       TOP() = meth;
       PUSH(obj);
     } else {
@@ -868,7 +882,6 @@ dispatch:
     PUSH(f->locals);
     DISPATCH();
   }
-
   TARGET(GET_LEN) {
     Result<int64_t> n = len(TOP());
     CHECK(n);
