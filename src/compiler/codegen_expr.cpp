@@ -503,14 +503,14 @@ bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<
     emit(CALL, uint32_t(extra_pos + args.size() + kws.size()));
     return true;
   }
-  // General case: build a tuple of positionals (and a dict of keywords).
+  // General case: build a tuple of positionals (and a dict of keywords). A
+  // lone *iterable goes to CALL_FUNCTION_EX as is, so a non-iterable is
+  // reported as "f() argument after * must be an iterable" (as CPython does).
   if (extra_pos) return error(n, "internal error: extra positional with star-args");
-  if (!sequence_display(args, BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true)) return false;
-  if (!args.empty() && !std::any_of(args.begin(), args.end(), [](ast::expr* a) { return a->kind == Kind::Starred; })) {
-    // sequence_display already emitted BUILD_TUPLE
-  }
-  if (args.empty()) {
-    // BUILD_TUPLE 0 was emitted by sequence_display.
+  if (args.size() == 1 && args[0]->kind == Kind::Starred) {
+    if (!expr(static_cast<Starred*>(args[0])->value)) return false;
+  } else if (!sequence_display(args, BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true)) {
+    return false;
   }
   bool have_kw = !kws.empty();
   if (have_kw) {

@@ -314,14 +314,15 @@ static Result<Set*> difference_of(Value self, Value other) {
   }
   return r;
 }
+// CPython: start from a copy of `other`, then toggle each element of self.
 static Result<Set*> symdiff_of(Value self, Value other) {
-  Set* o = TRY(as_set_arg(other));
-  Set* r = TRY(difference_of(self, Value(o)));
+  Set* r = set_new(result_type(self));
+  TRY(set_update(r, other));
   int64_t pos = 0;
   Value k;
-  while (set_next(o, &pos, &k)) {
-    bool in = TRY(set_contains(S(self), k));
-    if (!in) TRY(set_add(r, k));
+  while (set_next(S(self), &pos, &k)) {
+    bool removed = TRY(set_discard(r, k));
+    if (!removed) TRY(set_add(r, k));
   }
   return r;
 }

@@ -2,6 +2,7 @@
 // attribute cache, instantiation (type.__call__), and type attributes.
 #include "objects/type.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -171,10 +172,17 @@ static Result<Tuple*> c3_mro(Type* t) {
     }
     if (!any) break;
     if (!cand) {
+      // Name the classes that could not be placed: the distinct heads left.
       std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
-      for (int64_t i = 0; i < bases->size; i++) {
+      std::vector<Type*> heads;
+      for (size_t i = 0; i < seqs.size(); i++) {
+        if (pos[i] >= seqs[i].size()) continue;
+        Type* h = seqs[i][pos[i]];
+        if (std::find(heads.begin(), heads.end(), h) == heads.end()) heads.push_back(h);
+      }
+      for (size_t i = 0; i < heads.size(); i++) {
         msg += i ? ", " : " ";
-        msg += as_type(bases->items[i])->name->data;
+        msg += heads[i]->name->data;
       }
       return raise(tp_TypeError, msg);
     }

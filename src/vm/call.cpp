@@ -89,10 +89,19 @@ static Status bind_args(Function* fn, Frame* fr, Value* args, int64_t nargs, Tup
         continue;
       }
       for (int64_t p = 0; p < co->posonlyargcount; p++) {
-        if (str_eq(as_str(names[p]), kn))
-          return raise_fmt(tp_TypeError,
-                           "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                           fn->qualname->data, kn->data);
+        if (!str_eq(as_str(names[p]), kn)) continue;
+        // Name every positional-only parameter passed by keyword, as CPython does.
+        std::string all;
+        for (int64_t k2 = 0; k2 < kwnames->size; k2++) {
+          Str* kn2 = as_str(kwnames->items[k2]);
+          for (int64_t p2 = 0; p2 < co->posonlyargcount; p2++) {
+            if (!str_eq(as_str(names[p2]), kn2)) continue;
+            if (!all.empty()) all += ", ";
+            all += kn2->view();
+          }
+        }
+        return raise_fmt(tp_TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+                         fn->qualname->data, all.c_str());
       }
       return raise_fmt(tp_TypeError, "%s() got an unexpected keyword argument '%s'", fn->qualname->data, kn->data);
     }
