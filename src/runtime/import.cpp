@@ -234,7 +234,13 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     dict_set_str(d, N.__loader__, loader ? loader : None());
     dict_set_str(d, N.__cached__, None());
     TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
+    // spec._initializing marks a module whose code is still running (used by
+    // importlib and by the "partially initialized module" import error).
+    Status mark = setattr(spec, str_intern("_initializing"), True());
+    if (mark.is_err()) exc_clear();
     Status st = exec_module_file(m, file);
+    mark = setattr(spec, str_intern("_initializing"), False());
+    if (mark.is_err()) exc_clear();
     if (st.is_err()) {
       Value e = exc_fetch();
       Result<bool> r = dict_del(g_interp.modules, str_value(fullname));
@@ -443,7 +449,18 @@ Result<Value> import_from(Value module, Str* name) {
   std::string modname = mn && is_str(mn) ? std::string(as_str(mn)->view()) : "<unknown module name>";
   Value file;
   TRY(getattr_opt(module, N.__file__, &file));
-  std::string msg = "cannot import name '" + std::string(name->view()) + "' from '" + modname + "'";
+  bool initializing = false;
+  Value spec;
+  TRY(getattr_opt(module, N.__spec__, &spec));
+  if (spec && !is_none(spec)) {
+    Value init;
+    TRY(getattr_opt(spec, str_intern("_initializing"), &init));
+    if (init) initializing = TRY(truthy(init));
+  }
+  std::string msg = "cannot import name '" + std::string(name->view()) + "' from " +
+                    (initializing ? "partially initialized module '" + modname +
+                                        "' (most likely due to a circular import)"
+                                  : "'" + modname + "'");
   if (file && is_str(file)) msg += " (" + std::string(as_str(file)->view()) + ")";
   else msg += " (unknown location)";
   Value args[1] = {str_value(msg)};
