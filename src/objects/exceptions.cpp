@@ -57,6 +57,14 @@ static Result<Value> be_init(Value* a, int64_t n, Tuple* kw) {
 
 Result<Str*> exc_str(Value exc) { return str(exc); }
 
+static bool is_anyset_like(Value v) {
+  return has_layout(v, Layout::Set) || has_layout(v, Layout::FrozenSet) || has_layout(v, Layout::Dict);
+}
+static Value args_item_for_group(Value self) {
+  Tuple* a = as_exc(self)->args;
+  return a && a->size > 0 ? a->items[0] : None();
+}
+
 static Result<Value> be_str(Value* a, int64_t, Tuple*) {
   Tuple* args = as_exc(a[0])->args;
   if (!args || args->size == 0) return Value(str_empty());
@@ -352,6 +360,113 @@ static Result<Value> unicode_init(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 
+// ---- BaseExceptionGroup / ExceptionGroup (PEP 654) ------------------------------------------
+static Result<Value> beg_new(Value* a, int64_t n, Tuple* kw) {
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", as_type(a[0])->name->data);
+  if (n != 3) return raise_fmt(tp_TypeError, "BaseExceptionGroup.__new__() takes exactly 2 arguments (%lld given)", (long long)(n - 1));
+  Type* cls = as_type(a[0]);
+  if (!is_str(a[1])) return raise(tp_TypeError, "argument 1 must be str, not " + std::string(type_name(a[1])));
+  Value seqv = a[2];
+  if (is_anyset_like(seqv) || is_none(seqv) || !type_lookup(seqv.type(), N.__getitem__))
+    return raise(tp_TypeError, "second argument (exceptions) must be a sequence");
+  Tuple* excs = TRY(to_tuple(seqv));
+  if (excs->size == 0) return raise(tp_ValueError, "second argument (exceptions) must be a non-empty sequence");
+  bool all_exception = true;
+  for (int64_t i = 0; i < excs->size; i++) {
+    if (!is_exception(excs->items[i]))
+      return raise_fmt(tp_ValueError, "Item %lld of second argument (exceptions) is not an exception", (long long)i);
+    if (!isinstance(excs->items[i], tp_Exception)) all_exception = false;
+  }
+  if (cls == tp_BaseExceptionGroup) {
+    if (all_exception) cls = tp_ExceptionGroup;
+  } else if (is_subtype(cls, tp_Exception) && !all_exception) {
+    return raise(tp_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+  }
+  BaseExc* e = static_cast<BaseExc*>(alloc_instance(cls, sizeof(BaseExc)));
+  e->args = tuple_of({a[1], seqv});
+  TRY(generic_setattr(Value(e), str_intern("_exceptions"), Value(excs)));
+  return Value(e);
+}
+static Result<Value> beg_init(Value*, int64_t, Tuple*) { return None(); }
+static Result<Value> beg_message(Value s) { return args_item_for_group(s); }
+static Result<Value> beg_exceptions(Value s) {
+  Dict** dp = instance_dict_ptr(s);
+  Value v = dp && *dp ? dict_get_str(*dp, str_intern("_exceptions")) : Value();
+  return v ? v : Value(tuple_empty());
+}
+static Result<Value> beg_str(Value* a, int64_t, Tuple*) {
+  Value msg = TRY(beg_message(a[0]));
+  Tuple* excs = as_tuple(TRY(beg_exceptions(a[0])));
+  Str* m = TRY(str(msg));
+  return Value(str_new(std::string(m->view()) + " (" + std::to_string(excs->size) + " sub-exception" +
+                       (excs->size == 1 ? "" : "s") + ")"));
+}
+static Result<Value> beg_derive(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("derive", n - 1, 1, 1));
+  Value msg = TRY(beg_message(a[0]));
+  return call2(Value(tp_BaseExceptionGroup), msg, a[1]);
+}
+// Copy the metadata CPython copies onto split/subgroup results.
+static Status copy_group_meta(Value from, Value to) {
+  as_exc(to)->traceback = as_exc(from)->traceback;
+  as_exc(to)->cause = as_exc(from)->cause;
+  as_exc(to)->context = as_exc(from)->context;
+  Value notes;
+  TRY(getattr_opt(from, str_intern("__notes__"), &notes));
+  if (notes) TRY(setattr(to, str_intern("__notes__"), notes));
+  return OK();
+}
+// Does exception e match the condition (a type, tuple of types, or predicate)?
+static Result<bool> group_cond(Value cond, Value e) {
+  if (is_type(cond) || is_tuple(cond)) return isinstance_check(e, cond);
+  Value r = TRY(call1(cond, e));
+  return truthy(r);
+}
+// Split `eg` by cond into (match, rest); either may be null (empty).
+static Status group_split(Value eg, Value cond, bool want_rest, Value* match, Value* rest) {
+  *match = Value();
+  *rest = Value();
+  if (TRY(group_cond(cond, eg))) {
+    *match = eg;
+    return OK();
+  }
+  if (!isinstance(eg, tp_BaseExceptionGroup)) {
+    if (want_rest) *rest = eg;
+    return OK();
+  }
+  Tuple* excs = as_tuple(TRY(beg_exceptions(eg)));
+  gc::Vector<Value> ms, rs;
+  for (int64_t i = 0; i < excs->size; i++) {
+    Value m, r;
+    TRY(group_split(excs->items[i], cond, want_rest, &m, &r));
+    if (m) ms.push_back(m);
+    if (r) rs.push_back(r);
+  }
+  auto derive = [&](gc::Vector<Value>& v, Value* out) -> Status {
+    if (v.empty()) return OK();
+    Value lst = Value(list_from(v.data(), int64_t(v.size())));
+    Value d = TRY(call_method1(eg, str_intern("derive"), lst));
+    TRY(copy_group_meta(eg, d));
+    *out = d;
+    return OK();
+  };
+  TRY(derive(ms, match));
+  if (want_rest) TRY(derive(rs, rest));
+  return OK();
+}
+static Result<Value> beg_split(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("split", n - 1, 1, 1));
+  Value m, r;
+  TRY(group_split(a[0], a[1], true, &m, &r));
+  return Value(tuple_of({m ? m : None(), r ? r : None()}));
+}
+static Result<Value> beg_subgroup(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("subgroup", n - 1, 1, 1));
+  Value m, r;
+  TRY(group_split(a[0], a[1], false, &m, &r));
+  return m ? m : None();
+}
+
 // ---- attributes stored in the instance dict, with defaults ------------------------------------
 // Subclass attributes (StopIteration.value, ImportError.name, ...) live in the
 // instance dict when set; the getters supply CPython's defaults so that an
@@ -448,6 +563,12 @@ void init_exception_types() {
                                      EXC_GETSET(syn_end_offset, "end_offset"),
                                      EXC_GETSET(syn_pfl, "print_file_and_line"), {nullptr, nullptr}};
   type_add_getsets(tp_SyntaxError, syn_gs);
+  static const MethodDef beg_m[] = {{"__new__", beg_new, MethKind::Static}, {"__init__", beg_init},
+                                    {"__str__", beg_str}, {"derive", beg_derive}, {"split", beg_split},
+                                    {"subgroup", beg_subgroup}, {nullptr, nullptr}};
+  type_add_methods(tp_BaseExceptionGroup, beg_m);
+  static const GetSetDef beg_gs[] = {{"message", beg_message}, {"exceptions", beg_exceptions}, {nullptr, nullptr}};
+  type_add_getsets(tp_BaseExceptionGroup, beg_gs);
   static const MethodDef uni_m[] = {{"__init__", unicode_init}, {"__str__", unicode_str}, {nullptr, nullptr}};
   type_add_methods(tp_UnicodeDecodeError, uni_m);
   type_add_methods(tp_UnicodeEncodeError, uni_m);

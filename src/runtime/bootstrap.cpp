@@ -165,6 +165,8 @@ static void make_singletons() {
 }
 
 static void ready_all() {
+  // ExceptionGroup(BaseExceptionGroup, Exception): the one builtin with two bases.
+  tp_ExceptionGroup->bases = tuple_of({Value(tp_BaseExceptionGroup), Value(tp_Exception)});
 #define GILPY_READY(n) type_ready(tp_##n);
   GILPY_BUILTIN_TYPES(GILPY_READY)
 #undef GILPY_READY

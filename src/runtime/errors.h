@@ -19,7 +19,7 @@ namespace gilpy {
   X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError)             \
   X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError)          \
   X(AssertionError, Exception) X(AttributeError, Exception)                        \
-  X(BufferError, Exception) X(EOFError, Exception) X(ExceptionGroup, Exception)    \
+  X(BufferError, Exception) X(EOFError, Exception) X(ExceptionGroup, BaseExceptionGroup)    \
   X(ImportError, Exception) X(ModuleNotFoundError, ImportError)                    \
   X(LookupError, Exception) X(IndexError, LookupError) X(KeyError, LookupError)    \
   X(MemoryError, Exception) X(NameError, Exception)                                \
