@@ -95,6 +95,7 @@ static Result<Value> sys_getframe(Value* a, int64_t n, Tuple*) {
     depth--;
   }
   if (!f) return raise(tp_ValueError, "call stack is not deep enough");
+  frame_mark_escaped(f);
   return Value(f);
 }
 static Result<Value> sys_getdefaultencoding(Value*, int64_t, Tuple*) { return Value(str_intern("utf-8")); }

@@ -3,6 +3,7 @@
 #include "objects/frame.h"
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "objects/code.h"
@@ -14,12 +15,43 @@
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy {
 
+// Released frames, by size in 16-byte granules (kept in the thread state so
+// the collector sees them; linked through `back`).
+static constexpr size_t kMaxFrameGranules = 64;
+
+void frame_mark_escaped(Frame* f) {
+  for (; f && !f->escaped; f = f->back) f->escaped = true;
+}
+
+void frame_release(Frame* f) {
+  if (f->escaped || f->gen) return;
+  size_t nslots = size_t(code_nlocalsplus(f->code) + f->code->stacksize);
+  size_t g = (sizeof(Frame) + nslots * sizeof(Value) + 15) >> 4;
+  if (g > kMaxFrameGranules) return;
+  ThreadState* ts = t_ts;
+  std::memset(static_cast<void*>(f), 0, g * 16);
+  f->back = reinterpret_cast<Frame*>(ts->free_frames[g]);
+  ts->free_frames[g] = f;
+}
+
 Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func) {
   size_t nslots = size_t(code_nlocalsplus(code) + code->stacksize);
-  Frame* f = static_cast<Frame*>(alloc_instance(tp_frame, sizeof(Frame) + nslots * sizeof(Value)));
+  size_t bytes = sizeof(Frame) + nslots * sizeof(Value);
+  size_t g = (bytes + 15) >> 4;
+  ThreadState* ts = t_ts;
+  Frame* f;
+  if (g <= kMaxFrameGranules && ts->free_frames[g]) {
+    f = static_cast<Frame*>(ts->free_frames[g]);
+    ts->free_frames[g] = f->back;
+    f->back = nullptr;
+    f->type = tp_frame;
+  } else {
+    f = static_cast<Frame*>(alloc_instance(tp_frame, bytes));
+  }
   f->code = code;
   f->globals = globals;
   f->locals = locals;
@@ -65,6 +97,7 @@ static Result<Value> f_builtins(Value s) { return Value(F(s)->builtins); }
 static Result<Value> f_lineno(Value s) { return Value::small(frame_lineno(F(s))); }
 static Result<Value> f_lasti(Value s) { return Value::small(F(s)->ip > 0 ? (F(s)->ip - 1) * 2 : 0); }
 static Result<Value> f_back(Value s) {
+  frame_mark_escaped(F(s));
   Frame* b = F(s)->back;
   return b ? Value(b) : None();
 }
@@ -104,6 +137,7 @@ Traceback* traceback_new(Value next, Frame* f, int lasti, int lineno) {
 
 void exc_add_traceback(Value exc, Frame* f, int ip) {
   if (!is_exception(exc)) return;
+  frame_mark_escaped(f);
   BaseExc* e = as_exc(exc);
   e->traceback = traceback_new(e->traceback, f, ip, code_line_of(f->code, ip));
 }

@@ -23,8 +23,17 @@ struct Frame : Object {
   int32_t ip;        // next instruction (when suspended), current one while it runs
   int32_t sp;        // value-stack depth while suspended
   FrameState state;
+  bool escaped;      // a reference may outlive the call (traceback, _getframe, f_back)
   Value slots[];     // localsplus (see code.h) followed by the value stack
 };
+
+// Frame reuse: a function frame that finished without escaping goes back to
+// a per-thread free list (frames are the largest per-call allocation). A
+// frame escapes when something may keep it after its call returns: a
+// traceback, sys._getframe(), f_back, a generator (which owns its frame).
+// Marking a frame escaped marks its callers too (f_back reaches them).
+void frame_mark_escaped(Frame* f);
+void frame_release(Frame* f);
 
 Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func);
 int frame_lineno(Frame* f);

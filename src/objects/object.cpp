@@ -15,11 +15,26 @@
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy {
 
 Object* alloc_instance(Type* t, size_t size) {
   if (size < t->instance_size) size = t->instance_size;
+  ThreadState* ts = t_ts;
+  if (GILPY_LIKELY(size <= size_t(ThreadState::kSmallGranules) * 16 && ts)) {
+    size_t g = (size + 15) >> 4;
+    void* p = ts->free_lists[g];
+    if (GILPY_UNLIKELY(!p)) {
+      p = GC_malloc_many(g * 16);
+      if (!p) throw std::bad_alloc();
+    }
+    ts->free_lists[g] = GC_NEXT(p);
+    std::memset(p, 0, g * 16);
+    Object* o = static_cast<Object*>(p);
+    o->type = t;
+    return o;
+  }
   Object* o = static_cast<Object*>(gc::alloc(size));
   o->type = t;
   return o;

@@ -21,11 +21,15 @@ struct ThreadState {
   ThreadState* next = nullptr;  // interpreter's list of thread states
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
-  // Per-thread free list of 16-byte collector objects (floats), refilled in
-  // batches with GC_malloc_many. It lives here so the collector sees it (the
-  // thread state is scanned memory); objects on it are linked through their
-  // first word. This avoids libgc's TLS lookup on every float.
-  void* free16 = nullptr;
+  // Per-thread free lists of small collector objects, one per size in 16-byte
+  // granules (index 1 = 16 bytes ... kSmallGranules = 256 bytes), refilled in
+  // batches with GC_malloc_many. They live here so the collector sees them
+  // (the thread state is scanned memory); objects on a list are linked
+  // through their first word. This avoids libgc's per-allocation TLS lookup
+  // (a __tls_get_addr call from the shared library) and lock.
+  static constexpr int kSmallGranules = 16;
+  void* free_lists[kSmallGranules + 1] = {};
+  void* free_frames[65] = {};  // released frames by granules (objects/frame.cpp)
 };
 
 extern thread_local ThreadState* t_ts;

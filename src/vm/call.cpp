@@ -161,8 +161,13 @@ Result<Value> call_function(Function* fn, Value* args, int64_t nargs, Tuple* kwn
     TRY(bind_args(fn, fr, args, nargs, kwnames));
   }
   if (co->ncells || co->nfrees) frame_init_cells(fr, fn);
-  if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) return Value(generator_new(fr, fn));
-  return eval_frame(fr);
+  if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
+    fr->escaped = true;  // the generator owns it
+    return Value(generator_new(fr, fn));
+  }
+  Result<Value> r = eval_frame(fr);
+  frame_release(fr);
+  return r;
 }
 
 }  // namespace gilpy
