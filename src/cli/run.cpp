@@ -166,12 +166,19 @@ static int finish(bool failed) {
   // "Exception ignored ... BrokenPipeError" and gives status 120).
   for (Str* name : {N.stdout, N.stderr}) {
     Value s = sys_get(name);
-    if (s && !is_none(s)) {
-      Result<Value> r = call_method0(s, N.flush);
-      if (r.is_err()) {
-        exc_clear();
-        if (status == 0) status = 120;
-      }
+    if (!s || is_none(s)) continue;
+    // A stream the program closed is skipped, as CPython's flush_std_files does.
+    Value closed;
+    if (getattr_opt(s, str_intern("closed"), &closed).is_err()) exc_clear();
+    if (closed) {
+      Result<bool> c = truthy(closed);
+      if (c.ok() && c.value()) continue;
+      if (c.is_err()) exc_clear();
+    }
+    Result<Value> r = call_method0(s, N.flush);
+    if (r.is_err()) {
+      exc_clear();
+      if (status == 0) status = 120;
     }
   }
   if (interrupted) {
