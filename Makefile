@@ -22,8 +22,11 @@ build: deps
 	    -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# Installing also precompiles CPython's library into dist/lib/pycache (gilpy's
+# own bytecode cache; CPython's files are never touched).
 install: build
 	@cmake --install $(BUILD_DIR) >/dev/null
+	@$(PREFIX)/bin/gilpy --precompile /usr/lib/python3.11 $(PREFIX)/lib/gilpy >/dev/null
 
 run: install
 	@$(PREFIX)/bin/gilpy $(DEMO)

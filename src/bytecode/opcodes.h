@@ -51,6 +51,10 @@ extern const OpInfo op_info[NUM_OPCODES];
 int stack_effect(Op op, int arg);
 int stack_effect_jump(Op op, int arg);
 
+// A fingerprint of the instruction set (names and argument kinds in order):
+// cached bytecode records it and is ignored when it differs.
+uint64_t bytecode_signature();
+
 inline uint32_t encode(Op op, uint32_t arg) { return uint32_t(op) | (arg << 8); }
 inline Op op_of(uint32_t insn) { return Op(insn & 0xFF); }
 inline uint32_t arg_of(uint32_t insn) { return insn >> 8; }

@@ -376,6 +376,14 @@ static Result<Value> m_load(Value* a, int64_t n, Tuple*) {
   return m_loads(args, 1, nullptr);
 }
 
+// For the bytecode cache (runtime/import.cpp).
+Status marshal_dump_value(std::string& out, Value v) { return dump(out, v, 0); }
+Result<Value> marshal_load_value(std::string_view data) {
+  Reader r;
+  r.d = data;
+  return load(r, 0);
+}
+
 static const MethodDef functions[] = {{"dumps", m_dumps}, {"loads", m_loads}, {"dump", m_dump}, {"load", m_load},
                                       {nullptr, nullptr}};
 

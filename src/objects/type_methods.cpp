@@ -248,6 +248,8 @@ static Result<Value> mp_repr(Value* a, int64_t, Tuple*) {
   Str* r = TRY(repr(MP(a[0])));
   return Value(str_new("mappingproxy(" + std::string(r->view()) + ")"));
 }
+// str() shows the mapping itself (CPython: print(proxy) prints a plain dict).
+static Result<Value> mp_str(Value* a, int64_t, Tuple*) { return Value(TRY(str(MP(a[0])))); }
 static Result<Value> mp_eq(Value* a, int64_t, Tuple*) { return richcompare(MP(a[0]), a[1], 2); }
 static Result<Value> mp_or(Value* a, int64_t, Tuple*) {
   Value d = TRY(call_method0(MP(a[0]), str_intern("copy")));
@@ -257,7 +259,7 @@ static Result<Value> mp_or(Value* a, int64_t, Tuple*) {
 static const MethodDef mp_methods[] = {
     {"__new__", mp_new, MethKind::Static}, {"__getitem__", mp_getitem}, {"__contains__", mp_contains},
     {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys}, {"values", mp_values}, {"items", mp_items},
-    {"get", mp_get}, {"copy", mp_copy}, {"__repr__", mp_repr}, {"__eq__", mp_eq}, {"__or__", mp_or},
+    {"get", mp_get}, {"copy", mp_copy}, {"__repr__", mp_repr}, {"__str__", mp_str}, {"__eq__", mp_eq}, {"__or__", mp_or},
     {nullptr, nullptr}};
 
 void init_type_type() {

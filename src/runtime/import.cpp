@@ -10,6 +10,9 @@
 #include "runtime/import.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <cerrno>
 #include <cstdio>
@@ -17,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bytecode/opcodes.h"
 #include "compiler/compile.h"
 #include "objects/code.h"
 #include "objects/dict.h"
@@ -153,10 +157,101 @@ static Value make_spec(const std::string& name, Value origin, Value search_locat
                         {"has_location", Bool(has_location)}});
 }
 
-// Run a source file as module `name` (already created and registered).
-Status exec_module_file(Module* m, const std::string& path) {
+// ---- the bytecode cache -----------------------------------------------------------------
+// X.py caches as __pycache__/X.gilpy-01.pyc next to it, except CPython's
+// library (read-only by policy), which caches under dist/lib/pycache/<dir>/.
+// File layout: "GILPYC01", the instruction-set signature, source mtime (ns)
+// and size as 8-byte little-endian integers, then the marshalled code object. A stale or unreadable cache is
+// ignored and rewritten; writes go to a temporary file renamed into place.
+Status marshal_dump_value(std::string& out, Value v);
+Result<Value> marshal_load_value(std::string_view data);
+static constexpr char kCacheMagic[8] = {'G', 'I', 'L', 'P', 'Y', 'C', '0', '1'};
+
+std::string cache_path_for(const std::string& source) {
+  size_t slash = source.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : source.substr(0, slash);
+  std::string base = slash == std::string::npos ? source : source.substr(slash + 1);
+  if (base.size() > 3 && base.compare(base.size() - 3, 3, ".py") == 0) base.resize(base.size() - 3);
+  const std::string& lib = g_interp.stdlib_dir;
+  if (!lib.empty() && source.compare(0, lib.size() + 1, lib + "/") == 0)
+    return g_interp.prefix + "/lib/pycache" + dir.substr(lib.size()) + "/" + base + ".gilpy-01.pyc";
+  return dir + "/__pycache__/" + base + ".gilpy-01.pyc";
+}
+
+static void put64(std::string& o, uint64_t v) {
+  for (int i = 0; i < 8; i++) o.push_back(char((v >> (8 * i)) & 0xFF));
+}
+static uint64_t get64(const char* p) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; i++) v |= uint64_t(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+static bool make_dirs(const std::string& dir) {
+  if (dir.empty() || is_dir(dir)) return true;
+  size_t slash = dir.rfind('/');
+  if (slash != std::string::npos && slash > 0 && !make_dirs(dir.substr(0, slash))) return false;
+  return ::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST;
+}
+
+static bool writing_bytecode() {
+  if (g_interp.dont_write_bytecode) return false;
+  const char* env = g_interp.ignore_environment ? nullptr : std::getenv("PYTHONDONTWRITEBYTECODE");
+  return !(env && *env);
+}
+
+// The code object for `path`: from a valid cache, else compiled (and cached).
+// `force_write` (--precompile) writes the cache even under -B or
+// PYTHONDONTWRITEBYTECODE, as CPython's compileall does.
+Result<Code*> load_source_code(const std::string& path, bool force_write) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return raise_errno(errno, str_value(path));
+  uint64_t mtime = uint64_t(st.st_mtim.tv_sec) * 1000000000ull + uint64_t(st.st_mtim.tv_nsec);
+  uint64_t size = uint64_t(st.st_size);
+  std::string cpath = cache_path_for(path);
+  FILE* f = std::fopen(cpath.c_str(), "rb");
+  if (f) {
+    std::string data;
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) data.append(buf, n);
+    std::fclose(f);
+    if (data.size() > 32 && std::memcmp(data.data(), kCacheMagic, 8) == 0 &&
+        get64(data.data() + 8) == bytecode::bytecode_signature() && get64(data.data() + 16) == mtime &&
+        get64(data.data() + 24) == size) {
+      Result<Value> v = marshal_load_value(std::string_view(data).substr(32));
+      if (v.ok() && is_code(v.value())) return v.value().as<Code>();
+      exc_clear();
+    }
+  }
   std::string src = TRY(read_file(path));
   Code* code = TRY(compiler::compile_source(src, str_new(path), parser::Mode::Exec));
+  if (force_write || writing_bytecode()) {
+    std::string out(kCacheMagic, 8);
+    put64(out, bytecode::bytecode_signature());
+    put64(out, mtime);
+    put64(out, size);
+    if (marshal_dump_value(out, Value(code)).ok()) {
+      size_t slash = cpath.rfind('/');
+      if (make_dirs(cpath.substr(0, slash))) {
+        std::string tmp = cpath + "." + std::to_string(::getpid()) + ".tmp";
+        FILE* w = std::fopen(tmp.c_str(), "wb");
+        if (w) {
+          bool ok = std::fwrite(out.data(), 1, out.size(), w) == out.size();
+          ok = std::fclose(w) == 0 && ok;
+          if (!ok || ::rename(tmp.c_str(), cpath.c_str()) != 0) ::unlink(tmp.c_str());
+        }
+      }
+    } else {
+      exc_clear();
+    }
+  }
+  return code;
+}
+
+// Run a source file as module `name` (already created and registered).
+Status exec_module_file(Module* m, const std::string& path) {
+  Code* code = TRY(load_source_code(path, false));
   TRY(run_code(code, m->dict, Value(m->dict)));
   return OK();
 }
