@@ -207,8 +207,6 @@ static Result<Value> sre_compile(Value* a, int64_t n, Tuple* kw) {
     TRY(prepare_text(o[0], &t));
     isbytes = t.is_bytes ? 1 : 0;
   }
-  if (!validate_code(words, nc, groups)) return raise(tp_RuntimeError, "invalid SRE code");
-
   Pattern* p = static_cast<Pattern*>(alloc_instance(tp_Pattern, sizeof(Pattern)));
   p->pattern = o[0];
   p->flags = flags;
@@ -216,6 +214,7 @@ static Result<Value> sre_compile(Value* a, int64_t n, Tuple* kw) {
   p->ncode = nc;
   p->groups = groups;
   p->isbytes = isbytes;
+  if (!prepare_code(p)) return raise(tp_RuntimeError, "invalid SRE code");
   Dict* gi = as_dict(o[4]);
   p->groupindex = gi->used ? Value(dict_copy(gi)) : Value();
   p->indexgroup = o[5];
@@ -301,7 +300,8 @@ static Result<Value> pattern_findall(Value* a, int64_t n, Tuple* kw) {
   TRY(subject_args("findall", a, n, kw, &s));
   Pattern* p = PAT(a[0]);
   List* out = list_new(0);
-  SearchState st{p, &s.text, s.start, s.end, false, false, new_marks(p), -1};
+  ScratchGuard scratch;
+  SearchState st{p, &s.text, s.start, s.end, false, false, new_marks(p), -1, scratch.s};
   while (st.start <= st.end) {
     int r = sre_search(st);
     if (r < 0) return ERR;
@@ -356,7 +356,8 @@ static Result<Value> pattern_split(Value* a, int64_t n, Tuple* kw) {
   Subject s;
   TRY(state_init(p, o[0], 0, INT64_MAX, &s.text, &s.start, &s.end));
   List* out = list_new(0);
-  SearchState st{p, &s.text, s.start, s.end, false, false, new_marks(p), -1};
+  ScratchGuard scratch;
+  SearchState st{p, &s.text, s.start, s.end, false, false, new_marks(p), -1, scratch.s};
   int64_t last = s.start, count = 0;
   while (!maxsplit || count < maxsplit) {
     int r = sre_search(st);
@@ -407,7 +408,8 @@ static Result<Value> pattern_subx(Value* a, int64_t n, Tuple* kw, const char* fn
   Subject s;
   TRY(state_init(p, o[1], 0, INT64_MAX, &s.text, &s.start, &s.end));
   List* parts = list_new(0);
-  SearchState st{p, &s.text, s.start, s.end, false, false, nullptr, -1};
+  ScratchGuard scratch;
+  SearchState st{p, &s.text, s.start, s.end, false, false, nullptr, -1, scratch.s};
   int64_t last = s.start, count = 0;
   while (!maxcount || count < maxcount) {
     st.marks = new_marks(p);  // each match handed to a callable owns its marks

@@ -23,6 +23,7 @@
 //
 // Positions are indices into the prepared subject (Text): bytes, or code points of a str.
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <new>
 #include <vector>
@@ -30,6 +31,7 @@
 #include "modules/_sre_chars.h"
 #include "modules/_sre_internal.h"
 #include "runtime/errors.h"
+#include "gc/heap.h"
 #include "runtime/eval_breaker.h"
 
 namespace gilpy::sre {
@@ -64,6 +66,45 @@ struct TrailEntry {
   int64_t b;     // old lastindex / old last_pos
 };
 
+// A stack of trivially copyable records in malloc memory, with an inlined push (the matcher
+// pushes a choice point per attempt and per alternative; std::vector's emplace_back was not
+// inlined and dominated profiles). Grows by doubling; throws std::bad_alloc when out of memory
+// (the matcher's entry catches it and raises MemoryError).
+template <class T>
+class PodStack {
+ public:
+  PodStack() = default;
+  PodStack(const PodStack&) = delete;
+  PodStack& operator=(const PodStack&) = delete;
+  ~PodStack() { std::free(data_); }
+  __attribute__((always_inline)) void push_back(const T& v) {
+    if (__builtin_expect(size_ == cap_, 0)) grow();
+    data_[size_++] = v;
+  }
+  void pop_back() { size_--; }
+  T& back() { return data_[size_ - 1]; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+  size_t size() const { return size_; }
+  size_t capacity() const { return cap_; }
+  void clear() { size_ = 0; }
+  void resize(size_t n) {  // only ever shrinks (cuts and undo)
+    if (n < size_) size_ = n;
+  }
+
+ private:
+  __attribute__((noinline)) void grow() {
+    size_t ncap = cap_ ? cap_ * 2 : 64;
+    void* p = std::realloc(data_, ncap * sizeof(T));
+    if (!p) throw std::bad_alloc();
+    data_ = static_cast<T*>(p);
+    cap_ = ncap;
+  }
+  T* data_ = nullptr;
+  size_t size_ = 0;
+  size_t cap_ = 0;
+};
+
 struct Rep {
   int64_t count;     // iterations completed (-1 before the first MAX_UNTIL/MIN_UNTIL visit)
   int64_t last_pos;  // position where the latest optional iteration started (-1: none)
@@ -71,11 +112,45 @@ struct Rep {
   int32_t prev;      // enclosing repeat, -1 if none
 };
 
+}  // namespace
+
+// The matcher's stacks, kept between calls so that a loop of searches (or many small
+// match() calls) does not allocate. They hold integers only (no Values), so plain malloc
+// memory and a thread_local cache are fine.
+struct Scratch {
+  PodStack<Choice> choices;
+  PodStack<TrailEntry> trail;
+  PodStack<Rep> reps;
+  std::vector<int64_t> marks;
+};
+
+static thread_local Scratch* tl_spare;
+
+Scratch* scratch_acquire() {
+  if (Scratch* s = tl_spare) {
+    tl_spare = nullptr;
+    return s;
+  }
+  return new Scratch();
+}
+void scratch_release(Scratch* s) {
+  // Keep one spare, unless a huge match left it holding a lot of memory.
+  constexpr size_t kKeep = 1 << 16;
+  if (!tl_spare && s->choices.capacity() <= kKeep && s->trail.capacity() <= kKeep && s->reps.capacity() <= kKeep) {
+    tl_spare = s;
+    return;
+  }
+  delete s;
+}
+
+namespace {
+
 template <class CharT>
 class Engine {
  public:
-  Engine(const Pattern* p, const CharT* s, SearchState& st)
-      : code_(p->code), s_(s), end_(st.end), nmarks_(size_t(p->groups) * 2), st_(st) {
+  Engine(const Pattern* p, const CharT* s, SearchState& st, Scratch& sc)
+      : code_(p->code), aux_(p->aux), bitmaps_(p->bitmaps), s_(s), end_(st.end), nmarks_(size_t(p->groups) * 2),
+        st_(st), marks_(sc.marks), choices_(sc.choices), trail_(sc.trail), reps_(sc.reps) {
     marks_.assign(nmarks_, -1);
   }
 
@@ -94,6 +169,7 @@ class Engine {
     const Code* prefix = nullptr;
     int64_t plen = 0;
     const Code* cset = nullptr;
+    const uint32_t* cmap = nullptr;
     if (c[0] == INFO) {
       iflags = c[2];
       minw = c[3];
@@ -102,23 +178,37 @@ class Engine {
         prefix = c + 7;
       } else if (iflags & INFO_CHARSET) {
         cset = c + 5;
+        cmap = bitmaps_ + aux_[0];
       }
     }
+    // Without a prefix or charset in INFO, a leading unit (possibly repeated at least once)
+    // still tells which characters a match can start with.
+    int64_t first = (prefix || cset) ? -1 : first_unit();
+    const int64_t origin = pos;
+    const bool must_advance = st_.must_advance;
     for (;;) {
       if (end_ - pos < minw) return 0;
-      if (prefix) {
+      if (first >= 0) {
+        uint32_t f = uint32_t(first);
+        while (pos < end_ && !unit_matches(f, s_[pos])) pos++;
+        if (pos >= end_) return 0;
+      } else if (prefix) {
         pos = find_prefix(prefix, plen, pos);
         if (pos < 0) return 0;
       } else if (cset) {
-        while (pos < end_ && !in_charset(cset, s_[pos])) pos++;
+        // The first character must be in the set: skip to the next candidate.
+        for (; pos < end_; pos++) {
+          uint32_t ch = s_[pos];
+          if (ch < 256 ? (cmap[ch >> 5] >> (ch & 31)) & 1 : in_charset(cset, ch)) break;
+        }
         if (pos >= end_) return 0;
       }
+      st_.must_advance = must_advance && pos == origin;  // only the starting position is constrained
       int r = attempt(pos);
       if (r != 0) {
         if (r == 1) finish();
         return r;
       }
-      st_.must_advance = false;  // only the first position is constrained
       if (pos >= end_) return 0;
       pos++;
       if (--ticks_ == 0 && !poll()) return -1;
@@ -127,20 +217,40 @@ class Engine {
 
  private:
   const Code* code_;
+  const uint32_t* aux_;
+  const uint32_t* bitmaps_;
   const CharT* s_;
   int64_t end_;
   int64_t start_ = 0;  // where the current attempt began
   size_t nmarks_;
   SearchState& st_;
-  std::vector<int64_t> marks_;
+  std::vector<int64_t>& marks_;
   int64_t lastindex_ = -1;
   int64_t match_end_ = 0;
-  std::vector<Choice> choices_;
-  std::vector<TrailEntry> trail_;
-  std::vector<Rep> reps_;
+  PodStack<Choice>& choices_;
+  PodStack<TrailEntry>& trail_;
+  PodStack<Rep>& reps_;
   int32_t cur_rep_ = -1;
   int depth_ = 0;
   uint32_t ticks_ = kTicksBetweenChecks;
+
+  // The pc of a unit that must match the first character of any match, or -1.
+  int64_t first_unit() const {
+    const Code* c = code_;
+    uint32_t pc = c[0] == INFO ? 1 + c[1] : 0;
+    while (c[pc] == MARK) pc += 2;
+    switch (c[pc]) {
+      case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+      case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+      case NOT_LITERAL_LOC_IGNORE: case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+      case CATEGORY: case ANY:
+        return pc;
+      case REPEAT_ONE: case MIN_REPEAT_ONE: case POSSESSIVE_REPEAT_ONE:
+        return c[pc + 2] >= 1 ? int64_t(pc) + 4 : -1;
+      default:
+        return -1;
+    }
+  }
 
   // First position >= pos where the literal prefix occurs (within end_), or -1.
   int64_t find_prefix(const Code* prefix, int64_t plen, int64_t pos) {
@@ -200,7 +310,7 @@ class Engine {
     return true;
   }
 
-  void push_choice(uint32_t kind, uint32_t pc, int64_t pos, int64_t n = 0) {
+  __attribute__((always_inline)) void push_choice(uint32_t kind, uint32_t pc, int64_t pos, int64_t n = 0) {
     choices_.push_back(Choice{kind, pc, pos, n, trail_.size()});
   }
 
@@ -242,7 +352,26 @@ class Engine {
 
   // Single-character test for the "unit" operators (the bodies of REPEAT_ONE and friends,
   // and the same operators in sequence). pc points at the operator.
-  bool unit_matches(uint32_t pc, uint32_t ch) const {
+  __attribute__((always_inline)) bool unit_matches(uint32_t pc, uint32_t ch) const {
+    const Code* c = code_ + pc;
+    switch (c[0]) {
+      case IN:
+      case IN_IGNORE:
+      case IN_UNI_IGNORE:
+      case IN_LOC_IGNORE:
+        if (ch < 256) return in_map(pc, ch);
+        break;
+      default:
+        break;
+    }
+    return unit_matches_slow(pc, ch);
+  }
+  // Characters < 256 against the precomputed map of the IN op at pc.
+  bool in_map(uint32_t pc, uint32_t ch) const {
+    const uint32_t* bm = bitmaps_ + aux_[pc];
+    return (bm[ch >> 5] >> (ch & 31)) & 1;
+  }
+  bool unit_matches_slow(uint32_t pc, uint32_t ch) const {
     const Code* c = code_ + pc;
     switch (c[0]) {
       case ANY: return ch != '\n';
@@ -293,9 +422,19 @@ class Engine {
         while (i < limit && p[i] != ch) i++;
         return i;
       }
-      case IN: {
-        const Code* set = c + 2;
-        while (i < limit && in_charset(set, p[i])) i++;
+      case IN:
+      case IN_IGNORE:
+      case IN_UNI_IGNORE:
+      case IN_LOC_IGNORE: {
+        const uint32_t* bm = bitmaps_ + aux_[pc];
+        if constexpr (sizeof(CharT) == 1) {
+          while (i < limit && ((bm[p[i] >> 5] >> (p[i] & 31)) & 1)) i++;
+        } else {
+          for (; i < limit; i++) {
+            uint32_t ch = p[i];
+            if (!(ch < 256 ? (bm[ch >> 5] >> (ch & 31)) & 1 : unit_matches_slow(pc, ch))) break;
+          }
+        }
         return i;
       }
       default:
@@ -340,11 +479,20 @@ class Engine {
   // Skip word p of a BRANCH: the first alternative from p that could match at pos (an
   // alternative starting with a literal is skipped when the next character differs), or 0
   // when none is left. Alternatives end with a zero skip word.
-  uint32_t viable_alt(uint32_t p, int64_t pos) const {
+  __attribute__((always_inline)) uint32_t viable_alt(uint32_t p, int64_t pos) const {
     const Code* c = code_;
-    while (c[p]) {
-      if (c[p + 1] != LITERAL || (pos < end_ && s_[pos] == c[p + 2])) return p;
-      p += c[p];
+    for (; c[p]; p += c[p]) {
+      switch (c[p + 1]) {
+        case LITERAL:
+          if (pos < end_ && s_[pos] == c[p + 2]) return p;
+          break;
+        case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
+        case LITERAL_IGNORE: case LITERAL_UNI_IGNORE: case NOT_LITERAL: case ANY:
+          if (pos < end_ && unit_matches(p + 1, s_[pos])) return p;
+          break;
+        default:
+          return p;
+      }
     }
     return 0;
   }
@@ -450,10 +598,12 @@ class Engine {
           continue;
 
         case BRANCH: {
+          // <BRANCH> skip alt skip alt ... 0. The choice point names the next viable alternative,
+          // so none is pushed when this is the last one that could match.
           uint32_t p = viable_alt(pc + 1, pos);
           if (!p) goto fail;
-          uint32_t next = p + c[p];
-          if (c[next]) push_choice(CH_BRANCH, next, pos);
+          uint32_t next = viable_alt(p + c[p], pos);
+          if (next) push_choice(CH_BRANCH, next, pos);
           pc = p + 1;
           continue;
         }
@@ -673,14 +823,10 @@ class Engine {
             depth_--;
             return 0;
           case CH_BRANCH: {
-            uint32_t p = viable_alt(ch.pc, ch.pos);
+            uint32_t p = ch.pc;  // viable (checked when pushed)
             pos = ch.pos;
-            if (!p) {
-              choices_.pop_back();
-              continue;
-            }
-            uint32_t next = p + c[p];
-            if (c[next])
+            uint32_t next = viable_alt(p + c[p], pos);
+            if (next)
               ch.pc = next;
             else
               choices_.pop_back();
@@ -764,21 +910,29 @@ class Engine {
 };
 
 template <class CharT>
-int dispatch(SearchState& st, const CharT* s, bool search) {
-  Engine<CharT> e(st.pattern, s, st);
+int dispatch(SearchState& st, const CharT* s, bool search, Scratch& sc) {
+  Engine<CharT> e(st.pattern, s, st, sc);
   return search ? e.search() : e.match();
 }
 
 int run_any(SearchState& st, bool search) {
   static const uint8_t empty[1] = {0};
   const Text& t = *st.text;
+  Scratch* own = nullptr;
+  Scratch* sc = st.scratch;
+  int r;
   try {
-    if (t.wide) return dispatch<uint32_t>(st, t.wide, search);
-    return dispatch<uint8_t>(st, t.narrow ? t.narrow : empty, search);
+    if (!sc) sc = own = scratch_acquire();
+    if (t.wide)
+      r = dispatch<uint32_t>(st, t.wide, search, *sc);
+    else
+      r = dispatch<uint8_t>(st, t.narrow ? t.narrow : empty, search, *sc);
   } catch (const std::bad_alloc&) {
     raise_memory_error();
-    return -1;
+    r = -1;
   }
+  if (own) scratch_release(own);
+  return r;
 }
 
 // ---- validation -------------------------------------------------------------------------------
@@ -786,13 +940,15 @@ int run_any(SearchState& st, bool search) {
 // block, so that the engine may index code without bounds checks.
 class Validator {
  public:
-  Validator(const Code* c, int64_t n, int64_t groups) : c_(c), n_(uint64_t(n)), groups_(uint64_t(groups)) {}
-  bool ok() { return block(0, n_, 0); }
+  Validator(const Code* c, int64_t n, int64_t groups, std::vector<uint32_t>* sets)
+      : c_(c), n_(uint64_t(n)), groups_(uint64_t(groups)), sets_(sets) {}
+  bool ok() { return n_ < 0xFFFFFFFFu && block(0, n_, 0); }
 
  private:
   const Code* c_;
   uint64_t n_;
   uint64_t groups_;
+  std::vector<uint32_t>* sets_;  // positions of IN* ops and of an INFO with a charset
 
   bool is_unit(Code op) const {
     switch (op) {
@@ -857,7 +1013,7 @@ class Validator {
     return true;
   }
 
-  bool block(uint64_t i, uint64_t end, int depth) const {
+  bool block(uint64_t i, uint64_t end, int depth) {
     if (depth > 500) return false;
     while (i < end) {
       Code op = c_[i++];
@@ -889,6 +1045,7 @@ class Validator {
         case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE: {
           uint64_t t;
           if (i + 1 > end || !target(i, end, &t) || !charset(i + 1, t)) return false;
+          sets_->push_back(uint32_t(i - 1));
           i = t;
           break;
         }
@@ -908,7 +1065,8 @@ class Validator {
             uint64_t plen = c_[i + 4];
             if (plen == 0 || i + 6 + 2 * plen > t) return false;
           } else if (fl & INFO_CHARSET) {
-            if (!charset(i + 4, t)) return false;
+            if (i != 1 || !charset(i + 4, t)) return false;  // search() reads it at pc 0 only
+            sets_->push_back(uint32_t(i - 1));
           }
           i = t;
           break;
@@ -988,9 +1146,30 @@ class Validator {
 int sre_match(SearchState& st) { return run_any(st, false); }
 int sre_search(SearchState& st) { return run_any(st, true); }
 
-bool validate_code(const Code* code, int64_t n, int64_t groups) {
-  if (n <= 0) return false;
-  return Validator(code, n, groups).ok();
+bool prepare_code(Pattern* p) {
+  if (p->ncode <= 0) return false;
+  std::vector<uint32_t> sets;
+  if (!Validator(p->code, p->ncode, p->groups, &sets).ok()) return false;
+  p->aux = static_cast<uint32_t*>(gc::alloc_atomic(size_t(p->ncode + 1) * sizeof(uint32_t)));
+  p->bitmaps = static_cast<uint32_t*>(gc::alloc_atomic((sets.size() * 8 + 1) * sizeof(uint32_t)));
+  std::memset(p->aux, 0, size_t(p->ncode + 1) * sizeof(uint32_t));
+  const Code* c = p->code;
+  for (size_t k = 0; k < sets.size(); k++) {
+    uint32_t pc = sets[k];
+    uint32_t* bm = p->bitmaps + k * 8;
+    p->aux[pc] = uint32_t(k * 8);
+    Code op = c[pc];
+    const Code* set = op == INFO ? c + pc + 5 : c + pc + 2;
+    for (uint32_t ch = 0; ch < 256; ch++) {
+      bool in = op == IN_IGNORE       ? in_charset(set, ascii_lower(ch))
+                : op == IN_UNI_IGNORE ? in_charset(set, uni_lower(ch))
+                : op == IN_LOC_IGNORE ? in_charset_loc_ignore(set, ch)
+                                      : in_charset(set, ch);
+      if (in) bm[ch >> 5] |= 1u << (ch & 31);
+      else bm[ch >> 5] &= ~(1u << (ch & 31));
+    }
+  }
+  return true;
 }
 
 }  // namespace gilpy::sre

@@ -84,6 +84,11 @@ struct Pattern : Object {
   int64_t flags;
   int64_t groups;     // number of capturing groups (group 0 not counted)
   int isbytes;        // 1 bytes pattern, 0 str pattern, -1 either (pattern is None)
+  // Derived at compile time (prepare_code): for each charset test (IN* ops, INFO's charset),
+  // a 256-bit map of which characters < 256 it accepts, case handling included. aux[pc] is
+  // the word offset of the map in `bitmaps` for the op at pc. Both are atomic memory.
+  uint32_t* aux;
+  uint32_t* bitmaps;
 };
 
 // A successful match (re.Match). `marks[2*g]`, `marks[2*g+1]` span group g (0 = whole match),
@@ -104,6 +109,18 @@ extern Type* tp_Scanner;
 // ---- the matcher (_sre_engine.cpp) -----------------------------------------------------------
 // One match or search over `text` in [start, end]. On success `marks` (2 * (groups + 1)
 // entries) holds the spans, marks[0..1] being the whole match.
+struct Scratch;  // the matcher's reusable stacks (_sre_engine.cpp)
+Scratch* scratch_acquire();
+void scratch_release(Scratch* s);
+// Holds one Scratch for a loop of searches (findall, split, sub).
+struct ScratchGuard {
+  Scratch* s;
+  ScratchGuard() : s(scratch_acquire()) {}
+  ~ScratchGuard() { scratch_release(s); }
+  ScratchGuard(const ScratchGuard&) = delete;
+  ScratchGuard& operator=(const ScratchGuard&) = delete;
+};
+
 struct SearchState {
   const Pattern* pattern;
   const Text* text;
@@ -113,14 +130,16 @@ struct SearchState {
   bool must_advance;   // an empty match at `start` is not acceptable (after an empty match)
   int64_t* marks;      // output, caller-provided, 2 * (groups + 1)
   int64_t lastindex;   // output
+  Scratch* scratch = nullptr;  // stacks to use; null: the call takes its own
 };
 // 1 found, 0 not found, -1 error (exception pending: MemoryError, RecursionError,
 // KeyboardInterrupt from a signal handler, RuntimeError for corrupt code).
 int sre_match(SearchState& st);
 int sre_search(SearchState& st);
 
-// Structural validation of compiled code (what _sre.compile checks before accepting it).
-bool validate_code(const Code* code, int64_t n, int64_t groups);
+// Validates p->code (structure, operands, jump targets: what _sre.compile checks before
+// accepting code) and builds p->aux / p->bitmaps. False: the code is invalid.
+bool prepare_code(Pattern* p);
 
 // ---- Match objects (_sre_match.cpp) -----------------------------------------------------------
 Match* match_new(Pattern* p, const Text& text, int64_t pos, int64_t endpos, const SearchState& st);
