@@ -1,5 +1,6 @@
 // Opcode metadata tables derived from opcodes.def.
 #include "bytecode/opcodes.h"
+#include "compiler_hash.h"  // generated: GILPY_COMPILER_HASH (tools/compiler-hash.cmake)
 
 namespace gilpy::bytecode {
 
@@ -37,7 +38,7 @@ uint64_t bytecode_signature() {
     for (const char* p = op_info[i].name; *p; p++) h = (h ^ uint64_t(static_cast<unsigned char>(*p))) * 1099511628211ull;
     h = (h ^ op_info[i].flags) * 1099511628211ull;
   }
-  return h;
+  return h ^ GILPY_COMPILER_HASH;
 }
 
 const char* const binop_symbol[NB_COUNT] = {

@@ -340,6 +340,10 @@ int run_main(int argc, char** argv) {
     read_stdin = true;
   }
   for (; i < args.size(); i++) prog_argv.push_back(args[i]);
+  if (!g_interp.ignore_environment) {  // becomes sys.dont_write_bytecode, as in CPython
+    const char* dwb = std::getenv("PYTHONDONTWRITEBYTECODE");
+    if (dwb && *dwb) g_interp.dont_write_bytecode = true;
+  }
 
   bootstrap_runtime();
   set_main_thread();

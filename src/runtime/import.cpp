@@ -194,10 +194,18 @@ static bool make_dirs(const std::string& dir) {
   return ::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST;
 }
 
+// sys.dont_write_bytecode (set from -B or PYTHONDONTWRITEBYTECODE at start-up,
+// changeable at run time as in CPython) turns cache writing off.
 static bool writing_bytecode() {
-  if (g_interp.dont_write_bytecode) return false;
-  const char* env = g_interp.ignore_environment ? nullptr : std::getenv("PYTHONDONTWRITEBYTECODE");
-  return !(env && *env);
+  static Str* name = str_intern("dont_write_bytecode");
+  Value flag = sys_get(name);
+  if (!flag) return !g_interp.dont_write_bytecode;
+  Result<bool> t = truthy(flag);
+  if (!t.ok()) {
+    exc_clear();
+    return false;
+  }
+  return !t.value();
 }
 
 // The code object for `path`: from a valid cache, else compiled (and cached).
