@@ -266,8 +266,13 @@ static Result<Type*> best_base(Tuple* bases) {
   for (int64_t i = 0; i < bases->size; i++) {
     if (!is_type(bases->items[i])) return raise(tp_TypeError, "bases must be types");
     Type* b = as_type(bases->items[i]);
-    if (!(b->flags & TF_BASETYPE))
-      return raise_fmt(tp_TypeError, "type '%s' is not an acceptable base type", b->name->data);
+    if (!(b->flags & TF_BASETYPE)) {
+      // CPython names a native type by its tp_name: "module.Name" outside builtins.
+      std::string full = b->name->data;
+      Value m = dict_get_str(b->dict, N.__module__);
+      if (m && is_str(m) && as_str(m)->view() != "builtins") full = std::string(as_str(m)->view()) + "." + full;
+      return raise_fmt(tp_TypeError, "type '%s' is not an acceptable base type", full.c_str());
+    }
     Type* s = solid_base(b);
     if (!best) { best = b; best_solid = s; continue; }
     if (is_subtype(best_solid, s)) continue;
