@@ -44,7 +44,7 @@ static Result<Value> cm_get(Value* a, int64_t n, Tuple*) {
   Value type = n > 2 && !is_none(a[2]) ? a[2] : Value(a[1].type());
   Value f = SM(a[0])->func;
   Value get = type_lookup(f.type(), N.__get__);
-  if (get && f.type() != tp_function && f.type() != tp_builtin_function_or_method) {
+  if (get && f.type() != tp_function && !is_builtin_type(f.type())) {
     Value args[3] = {f, type, type};
     return call(get, args, 3);
   }

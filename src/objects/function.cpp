@@ -54,9 +54,33 @@ Builtin* builtin_new(const char* name, NativeFn fn, Value self, const char* doc)
   return b;
 }
 
+// The dunders CPython implements as type slots: their descriptors are "slot
+// wrappers" (wrapper_descriptor), the others plain method_descriptors.
+static bool is_slot_name(std::string_view n) {
+  static const char* const slots[] = {
+      "__abs__", "__add__", "__aiter__", "__and__", "__anext__", "__await__", "__bool__", "__call__",
+      "__contains__", "__del__", "__delattr__", "__delete__", "__delitem__", "__divmod__", "__eq__", "__float__",
+      "__floordiv__", "__ge__", "__get__", "__getattribute__", "__getitem__", "__gt__", "__hash__", "__iadd__",
+      "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__", "__imul__", "__index__", "__init__",
+      "__int__", "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__iter__", "__itruediv__",
+      "__ixor__", "__le__", "__len__", "__lshift__", "__lt__", "__matmul__", "__mod__", "__mul__", "__ne__",
+      "__neg__", "__next__", "__or__", "__pos__", "__pow__", "__radd__", "__rand__", "__rdivmod__", "__repr__",
+      "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmod__", "__rmul__", "__ror__", "__rpow__", "__rrshift__",
+      "__rshift__", "__rsub__", "__rtruediv__", "__rxor__", "__set__", "__setattr__", "__setitem__", "__str__",
+      "__sub__", "__truediv__", "__xor__"};
+  if (n.size() < 5 || n[0] != '_' || n[1] != '_') return false;
+  for (const char* s : slots)
+    if (n == s) return true;
+  return false;
+}
+
 Builtin* method_descr_new(Type* owner, const char* name, NativeFn fn, const char* doc) {
   Builtin* b = builtin_new(name, fn, Value(), doc);
-  b->type = tp_method_descriptor;
+  std::string_view n = name;
+  // CPython keeps these few as method_descriptors (defined alongside the slot).
+  bool coexist = ((owner == tp_list || owner == tp_dict) && n == "__getitem__") ||
+                 ((owner == tp_dict || owner == tp_set || owner == tp_frozenset) && n == "__contains__");
+  b->type = is_slot_name(n) && !coexist ? tp_wrapper_descriptor : tp_method_descriptor;
   b->owner = owner;
   return b;
 }
@@ -231,14 +255,18 @@ static Result<Value> b_repr(Value* a, int64_t, Tuple*) {
   if (a[0].type() == tp_method_descriptor)
     return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
                          std::string(b->owner->name->view()) + "' objects>"));
+  if (a[0].type() == tp_wrapper_descriptor)
+    return Value(str_new("<slot wrapper '" + std::string(b->name->view()) + "' of '" +
+                         std::string(b->owner->name->view()) + "' objects>"));
   if (a[0].type() == tp_classmethod_descriptor)
     return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
                          std::string(b->owner->name->view()) + "' objects>"));
   if (!b->self || has_layout(b->self, Layout::Module))
     return Value(str_new("<built-in function " + std::string(b->name->view()) + ">"));
   char buf[48];
-  if (is_type(b->self)) {
-    return Value(str_new("<built-in method " + std::string(b->name->view()) + " of type object>"));
+  if (a[0].type() == tp_method_wrapper) {
+    std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)b->self.bits());
+    return Value(str_new("<method-wrapper '" + std::string(b->name->view()) + "' of " + type_name(b->self) + buf));
   }
   std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)b->self.bits());
   return Value(str_new("<built-in method " + std::string(b->name->view()) + " of " + type_name(b->self) + buf));
@@ -264,6 +292,9 @@ static const GetSetDef builtin_getsets[] = {
 static const GetSetDef descr_getsets[] = {{"__name__", b_name}, {"__qualname__", b_qualname}, {"__doc__", b_doc},
                                           {"__objclass__", b_objclass}, {"__text_signature__", b_text_signature},
                                           {nullptr, nullptr}};
+static const GetSetDef method_wrapper_getsets[] = {
+    {"__name__", b_name}, {"__qualname__", b_qualname}, {"__self__", b_self}, {"__doc__", b_doc},
+    {"__objclass__", b_objclass}, {"__text_signature__", b_text_signature}, {nullptr, nullptr}};
 static const MethodDef builtin_methods[] = {{"__repr__", b_repr}, {"__call__", b_call}, {"__eq__", b_eq},
                                             {"__hash__", b_hash}, {nullptr, nullptr}};
 static const MethodDef descr_methods[] = {{"__repr__", b_repr}, {"__get__", descr_get_m}, {"__call__", b_call},
@@ -281,6 +312,10 @@ void init_function_types() {
   type_add_methods(tp_builtin_function_or_method, builtin_methods);
   type_add_getsets(tp_method_descriptor, descr_getsets);
   type_add_methods(tp_method_descriptor, descr_methods);
+  type_add_getsets(tp_wrapper_descriptor, descr_getsets);
+  type_add_methods(tp_wrapper_descriptor, descr_methods);
+  type_add_getsets(tp_method_wrapper, method_wrapper_getsets);
+  type_add_methods(tp_method_wrapper, builtin_methods);
   type_add_getsets(tp_classmethod_descriptor, descr_getsets);
   type_add_methods(tp_classmethod_descriptor, descr_methods);
   init_code_type();

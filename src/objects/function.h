@@ -55,5 +55,12 @@ Builtin* builtin_new(const char* name, NativeFn fn, Value self = Value(), const 
 Builtin* method_descr_new(Type* owner, const char* name, NativeFn fn, const char* doc = nullptr);
 
 inline bool is_function(Value v) { return has_layout(v, Layout::Function); }
+// A native method in a type's dict that binds like a function: a
+// method_descriptor, or a wrapper_descriptor (a dunder slot, CPython's
+// "slot wrapper"). Both call fn with self as args[0].
+inline bool is_method_descr_type(Type* t) { return t == tp_method_descriptor || t == tp_wrapper_descriptor; }
+// A callable native (builtin_function_or_method, or method-wrapper: a bound
+// slot wrapper such as (1).__add__).
+inline bool is_builtin_type(Type* t) { return t == tp_builtin_function_or_method || t == tp_method_wrapper; }
 
 }  // namespace gilpy

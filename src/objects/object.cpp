@@ -65,7 +65,7 @@ Dict** instance_dict_ptr(Value o) {
 static bool is_data_descriptor(Value d) {
   Type* dt = d.type();
   if (dt == tp_getset_descriptor || dt == tp_member_descriptor || dt == tp_property) return true;
-  if (dt == tp_function || dt == tp_method_descriptor || dt->layout == Layout::Str) return false;
+  if (dt == tp_function || is_method_descr_type(dt) || dt->layout == Layout::Str) return false;
   return type_lookup(dt, N.__set__) || type_lookup(dt, N.__delete__);
 }
 
@@ -75,11 +75,15 @@ Result<Value> descr_get(Value descr, Value obj, Value type) {
     if (!obj) return descr;
     return method_new(descr, obj);
   }
-  if (dt == tp_method_descriptor) {
+  if (is_method_descr_type(dt)) {
     if (!obj) return descr;
     Builtin* m = descr.as<Builtin>();
     Builtin* b = builtin_new(m->name->data, m->fn, obj, m->doc);
     b->name = m->name;
+    if (dt == tp_wrapper_descriptor) {
+      b->type = tp_method_wrapper;
+      b->owner = m->owner;  // its __objclass__
+    }
     return Value(b);
   }
   if (dt == tp_classmethod_descriptor) {

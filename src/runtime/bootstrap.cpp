@@ -117,7 +117,11 @@ static void make_types() {
   type_new_static(tp_coroutine_wrapper, "coroutine_wrapper", tp_object, Layout::Iterator, 24, F);
   type_new_static(tp_async_generator_asend, "async_generator_asend", tp_object, Layout::Iterator, 48, F);
   type_new_static(tp_async_generator_athrow, "async_generator_athrow", tp_object, Layout::Iterator, 48, F);
+  // Slot wrappers (object.__init__, int.__add__...) and their bound form
+  // behave exactly like method descriptors and bound builtins; only their
+  // type (and repr) differ, as in CPython.
   type_new_static(tp_wrapper_descriptor, "wrapper_descriptor", tp_object, Layout::MethodDescr, sizeof(Builtin), F);
+  type_new_static(tp_method_wrapper, "method-wrapper", tp_object, Layout::Builtin, sizeof(Builtin), F);
   type_new_static(tp_classmethod_descriptor, "classmethod_descriptor", tp_object, Layout::MethodDescr, sizeof(Builtin), F);
   type_new_static(tp_memoryview, "memoryview", tp_object, Layout::Other, memoryview_size(), F);
   type_new_static(tp_async_generator_wrapped_value, "async_generator_wrapped_value", tp_object, Layout::Other, 24, F);

@@ -74,7 +74,7 @@ struct Type : Object {
   X(callable_iterator) X(enumerate) X(zip) X(map) X(filter) X(reversed)             \
   X(coroutine_wrapper) X(async_generator_asend) X(async_generator_athrow)           \
   X(wrapper_descriptor) X(classmethod_descriptor) X(memoryview) X(async_generator_wrapped_value) \
-  X(seq_iterator) X(GenericAlias) X(SimpleNamespace) X(structseq) X(UnionType)
+  X(method_wrapper) X(seq_iterator) X(GenericAlias) X(SimpleNamespace) X(structseq) X(UnionType)
 
 #define GILPY_DECLARE_TYPE(n) extern Type* tp_##n;
 GILPY_BUILTIN_TYPES(GILPY_DECLARE_TYPE)

@@ -33,7 +33,7 @@ static Result<Value> call_unbound(Value descr, Value self, Value* args, int64_t 
   gc::Vector<Value> big;
   Value* a = buf;
   if (nargs + 1 > 8) { big.resize(size_t(nargs) + 1); a = big.data(); }
-  if (dt == tp_function || dt == tp_method_descriptor) {
+  if (dt == tp_function || is_method_descr_type(dt)) {
     a[0] = self;
     for (int64_t i = 0; i < nargs; i++) a[i + 1] = args[i];
     if (dt == tp_function) return call_function(descr.as<Function>(), a, nargs + 1, nullptr);
@@ -62,7 +62,7 @@ static Result<Value> type_getattr(Type* t, Str* name) {
   Value d = type_lookup(t, name);
   if (d) {
     Type* dt = d.type();
-    if (dt == tp_function || dt == tp_method_descriptor || dt->layout == Layout::Str || is_int(d)) return d;
+    if (dt == tp_function || is_method_descr_type(dt) || dt->layout == Layout::Str || is_int(d)) return d;
     if (dt == tp_staticmethod) return d.as<StaticMethod>()->func;
     if (dt == tp_classmethod) return method_new(d.as<StaticMethod>()->func, Value(t));
     return descr_get(d, Value(), Value(t));
@@ -193,7 +193,7 @@ static Result<Value> call_prepend(Value f, Value self, Value* args, int64_t narg
 Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
   Type* t = f.type();
   if (t == tp_function) return call_function(f.as<Function>(), args, nargs, kw);
-  if (t == tp_builtin_function_or_method) {
+  if (is_builtin_type(t)) {
     Builtin* b = f.as<Builtin>();
     if (b->self) return call_builtin_bound(b, args, nargs, kw);
     if (GILPY_UNLIKELY(b->owner && b->name == N.__new__)) {
@@ -212,7 +212,7 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
     BoundMethod* m = f.as<BoundMethod>();
     return call_prepend(m->func, m->self, args, nargs, kw);
   }
-  if (t == tp_method_descriptor) {
+  if (is_method_descr_type(t)) {
     Builtin* b = f.as<Builtin>();
     bool dunder = b->name->nbytes > 4 && b->name->data[0] == '_' && b->name->data[1] == '_';
     if (nargs < 1) {
@@ -262,7 +262,7 @@ Result<Value> call_method(Value o, Str* name, Value* args, int64_t nargs) {
   if (!(t->flags & (TF_HAS_GETATTRIBUTE | TF_HAS_GETATTR)) && t->layout != Layout::Type &&
       t->layout != Layout::Module) {
     Value d = type_lookup(t, name);
-    if (d && (d.type() == tp_function || d.type() == tp_method_descriptor)) {
+    if (d && (d.type() == tp_function || is_method_descr_type(d.type()))) {
       Dict** dp = instance_dict_ptr(o);
       if (!dp || !*dp || !dict_get_str(*dp, name)) return call_unbound(d, o, args, nargs);
     }
@@ -292,7 +292,7 @@ Result<Value> call_ex(Value f, Tuple* args, Dict* kwargs) {
 
 bool is_callable(Value v) {
   Type* t = v.type();
-  return t == tp_function || t == tp_builtin_function_or_method || t == tp_method || t->layout == Layout::Type ||
+  return t == tp_function || is_builtin_type(t) || t == tp_method || t->layout == Layout::Type ||
          bool(type_lookup(t, N.__call__));
 }
 

@@ -17,7 +17,7 @@ static bool plain_attribute_type(Type* t) {
 
 static bool is_data_descr(Value d) {
   Type* dt = d.type();
-  if (dt == tp_function || dt == tp_method_descriptor || dt->layout == Layout::Str || d.is_small()) return false;
+  if (dt == tp_function || is_method_descr_type(dt) || dt->layout == Layout::Str || d.is_small()) return false;
   if (dt == tp_getset_descriptor || dt == tp_member_descriptor || dt == tp_property) return true;
   return type_lookup(dt, N.__set__) || type_lookup(dt, N.__delete__);
 }
@@ -105,7 +105,7 @@ bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth) {
   Value d = type_lookup(t, name);
   if (!d) return false;
   Type* dt = d.type();
-  if (dt != tp_function && dt != tp_method_descriptor) return false;
+  if (dt != tp_function && !is_method_descr_type(dt)) return false;
   Dict* idict = obj.is_obj() && t->dict_offset ? inline_instance_dict(obj) : nullptr;
   if (idict && dict_lookup_str_index(idict, name) >= 0) return false;
   if (name->interned) {

@@ -83,7 +83,7 @@ bool method_lookup(Value obj, Str* name, Value* meth) {
   Value d = type_lookup(t, name);
   if (!d) return false;
   Type* dt = d.type();
-  if (dt != tp_function && dt != tp_method_descriptor) return false;
+  if (dt != tp_function && !is_method_descr_type(dt)) return false;
   Dict** dp = instance_dict_ptr(obj);
   if (dp && *dp && dict_get_str(*dp, name)) return false;
   *meth = d;
@@ -176,7 +176,7 @@ static std::string func_desc(Value callable) {
     return q + "()";
   }
   if (callable.type() == tp_method) return func_desc(callable.as<BoundMethod>()->func);
-  if (callable.type() == tp_builtin_function_or_method) return std::string(callable.as<Builtin>()->name->view()) + "()";
+  if (is_builtin_type(callable.type())) return std::string(callable.as<Builtin>()->name->view()) + "()";
   if (is_type(callable)) return std::string(as_type(callable)->name->view()) + "()";
   return std::string(type_name(callable)) + " object";
 }
