@@ -8,7 +8,9 @@
 
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/function.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/args.h"
@@ -209,7 +211,20 @@ void type_ready(Type* t) {
 
 // ---- instantiation ----------------------------------------------------------------
 Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
-  if (t == tp_type && nargs == 1 && !kwnames) return Value(args[0].type());
+  if (!kwnames) {
+    // Fast paths for the commonest calls of builtin types (which cannot be
+    // patched, so these are exactly what __new__/__init__ would do).
+    if (t == tp_type && nargs == 1) return Value(args[0].type());
+    if (t == tp_str && nargs == 1) return Value(TRY(str(args[0])));
+    if (nargs == 0) {
+      if (t == tp_set) return Value(set_new());
+      if (t == tp_list) return Value(list_new());
+      if (t == tp_dict) return Value(dict_new());
+    }
+  }
+  // object's attributes are read-only, so its __new__/__init__ never change.
+  static const Value object_new = dict_get_str(tp_object->dict, N.__new__);
+  static const Value object_init = dict_get_str(tp_object->dict, N.__init__);
   Value newf = type_lookup(t, N.__new__);
   if (!newf) return raise_fmt(tp_TypeError, "cannot create '%s' instances", t->name->data);
   // __new__ is stored as a staticmethod (user classes) or a native taking cls first.
@@ -225,14 +240,16 @@ Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
   Type* ot = obj.type();
   if (ot != t && !is_subtype(ot, t)) return obj;
   Value init = type_lookup(ot, N.__init__);
-  if (init && init != dict_get_str(tp_object->dict, N.__init__)) {
+  if (init && init != object_init) {
     a[0] = obj;
-    Value r = TRY(call(init.type() == tp_function ? init : TRY(descr_get(init, obj, Value(ot))),
-                       init.type() == tp_function ? a : a + 1,
-                       init.type() == tp_function ? nargs + 1 : nargs, kwnames));
+    Type* it = init.type();
+    Value r;
+    if (it == tp_function) r = TRY(call(init, a, nargs + 1, kwnames));
+    else if (is_method_descr_type(it)) r = TRY(init.as<Builtin>()->fn(a, nargs + 1, kwnames));  // obj is an ot
+    else r = TRY(call(TRY(descr_get(init, obj, Value(ot))), a + 1, nargs, kwnames));
     if (!is_none(r))
       return raise_fmt(tp_TypeError, "__init__() should return None, not '%s'", type_name(r));
-  } else if (total && newf == dict_get_str(tp_object->dict, N.__new__)) {
+  } else if (total && newf == object_new) {
     // object.__new__ already rejected excess args; nothing else to check.
   }
   return obj;

@@ -297,11 +297,14 @@ bool is_callable(Value v) {
 }
 
 // ---- repr / str / hash / truth ----------------------------------------------------------------
+// repr() and str() call the type's slot unbound (no bound-method object), as
+// CPython calls tp_repr/tp_str; small ints, the commonest case, go direct.
 Result<Str*> repr(Value v) {
-  Value r = lookup_special(v, N.__repr__);
+  if (v.is_small()) return int_decimal_str(v);
+  Value r = type_lookup(v.type(), N.__repr__);
   if (!r) return raise_fmt(tp_TypeError, "'%s' object has no __repr__", type_name(v));
   if (!enter_recursion()) return ERR;
-  Result<Value> res = call0(r);
+  Result<Value> res = call_unbound(r, v, nullptr, 0);
   leave_recursion();
   if (res.is_err()) return ERR;
   if (!is_str(res.value()))
@@ -311,9 +314,11 @@ Result<Str*> repr(Value v) {
 
 Result<Str*> str(Value v) {
   if (v.type() == tp_str) return as_str(v);
-  Value r = lookup_special(v, N.__str__);
+  if (v.is_small()) return int_decimal_str(v);
+  Value r = type_lookup(v.type(), N.__str__);
+  if (!r) return raise_fmt(tp_TypeError, "'%s' object has no __str__", type_name(v));
   if (!enter_recursion()) return ERR;
-  Result<Value> res = call0(r);
+  Result<Value> res = call_unbound(r, v, nullptr, 0);
   leave_recursion();
   if (res.is_err()) return ERR;
   if (!is_str(res.value()))
