@@ -85,6 +85,7 @@ struct CodeUnit {
   Position cur_pos{1, 1, 0, 0};
   Value docstring;
   bool in_async_generator = false;
+  bool aug_add_load = false;  // the next load is the left operand of INPLACE_ADD_FAST
 };
 
 // CodeUnits hold Values (constants, docstring) in collector memory, so the

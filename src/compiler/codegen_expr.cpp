@@ -71,6 +71,12 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
         if (it == cu.var_index.end()) return error(n, "internal error: no slot for local '" + name + "'");
         op = ctx == expr_context::Load ? LOAD_FAST : ctx == expr_context::Store ? STORE_FAST : DELETE_FAST;
         arg = uint32_t(it->second);
+        // A `+=` target's other reads share its value, so they must use
+        // LOAD_FAST_SHARE (the frame's string builder lets go of it).
+        if (op == LOAD_FAST && !cu.aug_add_load) {
+          auto sym = sc->symbols.find(name);
+          if (sym != sc->symbols.end() && (sym->second & AUG_ADD)) op = LOAD_FAST_SHARE;
+        }
       } else {
         op = ctx == expr_context::Load ? LOAD_NAME : ctx == expr_context::Store ? STORE_NAME : DELETE_NAME;
         arg = uint32_t(add_name(mangled));

@@ -109,10 +109,18 @@ bool Compiler::aug_assign(AugAssign* a) {
   switch (a->target->kind) {
     case Kind::Name: {
       auto* n = static_cast<Name*>(a->target);
-      if (!name_op(n->id, expr_context::Load, n)) return false;
+      // `local += value` compiles to LOAD_FAST, value, INPLACE_ADD_FAST,
+      // STORE_FAST so that str concatenation can extend in place (opcodes.def).
+      u().aug_add_load = a->op == operator_t::Add;
+      size_t at = u().code.size();
+      bool ok = name_op(n->id, expr_context::Load, n);
+      u().aug_add_load = false;
+      if (!ok) return false;
+      bool fast_add = a->op == operator_t::Add && u().code.size() == at + 1 && u().code[at].op == LOAD_FAST;
       if (!expr(a->value)) return false;
       set_pos(a);
-      emit(BINARY_OP, op);
+      if (fast_add) emit(INPLACE_ADD_FAST, u().code[at].arg);
+      else emit(BINARY_OP, op);
       return name_op(n->id, expr_context::Store, n);
     }
     case Kind::Attribute: {

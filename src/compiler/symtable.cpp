@@ -160,7 +160,7 @@ struct SymtableVisitor {
       case Kind::AugAssign: {
         auto* a = static_cast<AugAssign*>(s);
         visit_expr(a->target);
-        if (auto* n = as<Name>(a->target)) add(n->id, USE, n);
+        if (auto* n = as<Name>(a->target)) add(n->id, a->op == operator_t::Add ? USE | AUG_ADD : USE, n);
         visit_expr(a->value);
         break;
       }

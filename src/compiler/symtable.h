@@ -25,6 +25,7 @@ enum SymFlags : uint32_t {
   DEF_IMPORT = 32,
   DEF_ANNOT = 64,       // annotated name (class/module __annotations__)
   DEF_COMP_ITER = 128,  // comprehension iteration variable
+  AUG_ADD = 256,        // target of `name += ...` (see INPLACE_ADD_FAST)
 };
 
 enum class Binding { Local, Cell, Free, GlobalExplicit, GlobalImplicit };

@@ -4,6 +4,7 @@
 // (native) modules are reported and created from the registry; nothing is
 // frozen; there are no extension modules.
 #include "objects/bytes.h"
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -59,7 +60,18 @@ static Result<Value> imp_source_hash(Value* a, int64_t n, Tuple* kw) {
   return bytes_from(b);
 }
 
+Result<Code*> load_source_code(const std::string& path, bool force_write);  // runtime/import.cpp
+
+// The code of a source file through gilpy's bytecode cache (importlib's
+// SourceFileLoader.get_code, patched by runtime/import.cpp, calls this).
+static Result<Value> imp_gilpy_source_code(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("_gilpy_source_code", n, 1, 1));
+  if (!is_str(a[0])) return raise_fmt(tp_TypeError, "expected str, not %s", type_name(a[0]));
+  return Value(TRY(load_source_code(std::string(as_str(a[0])->view()), false)));
+}
+
 static const MethodDef functions[] = {
+    {"_gilpy_source_code", imp_gilpy_source_code},
     {"is_builtin", imp_is_builtin}, {"create_builtin", imp_create_builtin}, {"exec_builtin", imp_exec_builtin},
     {"is_frozen", imp_false}, {"is_frozen_package", imp_false}, {"find_frozen", imp_none},
     {"init_frozen", imp_none}, {"get_frozen_object", imp_get_frozen_object},

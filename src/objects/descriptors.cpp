@@ -215,6 +215,7 @@ static Result<Value> super_init(Value* a, int64_t n, Tuple* kw) {
     Code* co = f->code;
     if (co->argcount == 0 && !(co->flags & 4)) return raise(tp_RuntimeError, "super(): no arguments");
     obj = f->slots[0];
+    if (obj.is_obj() && obj.obj() == f->builder) f->builder = nullptr;  // now shared (INPLACE_ADD_FAST)
     if (co->cell2arg) {
       for (int32_t i = 0; i < co->ncells; i++)
         if (co->cell2arg[i] == 0) obj = f->slots[co->nlocals + i].as<Cell>()->ref;

@@ -73,6 +73,7 @@ Result<Dict*> frame_locals(Frame* f) {
     if (is_dict(f->locals)) return as_dict(f->locals);
   }
   Code* co = f->code;
+  f->builder = nullptr;  // the snapshot shares every local's value
   Dict* d = f->locals_snapshot ? f->locals_snapshot : dict_new();
   f->locals_snapshot = d;
   for (int32_t i = 0; i < co->nlocals; i++) {

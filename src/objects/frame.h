@@ -20,6 +20,7 @@ struct Frame : Object {
   Value locals;      // mapping for module/class/exec frames (LOAD_NAME), else null
   Dict* locals_snapshot;  // f_locals of an optimized frame, refreshed on access
   Value gen;         // owning generator/coroutine or null
+  Str* builder;      // INPLACE_ADD_FAST's last str, referenced only by its local, or null
   int32_t ip;        // next instruction (when suspended), current one while it runs
   int32_t sp;        // value-stack depth while suspended
   FrameState state;

@@ -28,8 +28,9 @@ int str_encode_cp(uint32_t cp, char* buf) {
   buf[2] = char(0x80 | ((cp >> 6) & 0x3F)); buf[3] = char(0x80 | (cp & 0x3F)); return 4;
 }
 
-static Str* alloc_str(int64_t nbytes) {
-  Str* s = static_cast<Str*>(alloc_atomic_instance(tp_str, sizeof(Str) + size_t(nbytes) + 1));
+static Str* alloc_str(int64_t nbytes, int64_t capacity = 0) {
+  if (capacity < nbytes) capacity = nbytes;
+  Str* s = static_cast<Str*>(alloc_atomic_instance(tp_str, sizeof(Str) + size_t(capacity) + 1));
   s->hash = -1;
   s->nbytes = nbytes;
   s->data[nbytes] = 0;
@@ -159,6 +160,33 @@ Str* str_concat(Str* a, Str* b) {
   if (a->nbytes == 0 && b->type == tp_str) return b;
   if (b->nbytes == 0 && a->type == tp_str) return a;
   Str* s = alloc_str(a->nbytes + b->nbytes);
+  std::memcpy(s->data, a->data, size_t(a->nbytes));
+  std::memcpy(s->data + a->nbytes, b->data, size_t(b->nbytes));
+  s->length = a->length + b->length;
+  s->ascii = a->ascii && b->ascii;
+  return s;
+}
+
+// Bytes the block of s can hold (the collector rounds allocations up).
+static int64_t str_capacity(Str* s) {
+  size_t header = size_t(reinterpret_cast<char*>(s->data) - reinterpret_cast<char*>(s));
+  return int64_t(GC_size(s) - header) - 1;
+}
+
+Str* str_builder_concat(Str* a, Str* b, bool extend) {
+  int64_t n = a->nbytes + b->nbytes;
+  if (extend && n <= str_capacity(a)) {
+    std::memcpy(a->data + a->nbytes, b->data, size_t(b->nbytes));
+    a->nbytes = n;
+    a->data[n] = 0;
+    a->length += b->length;
+    a->ascii = a->ascii && b->ascii;
+    a->hash = -1;
+    return a;
+  }
+  // A builder that outgrew its block grows geometrically; a first
+  // concatenation gets no slack (most `x += y` run once, not in a loop).
+  Str* s = alloc_str(n, extend ? n + n / 2 + 32 : n);
   std::memcpy(s->data, a->data, size_t(a->nbytes));
   std::memcpy(s->data + a->nbytes, b->data, size_t(b->nbytes));
   s->length = a->length + b->length;

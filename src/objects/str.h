@@ -41,6 +41,11 @@ int64_t str_offset(Str* s, int64_t i);
 uint32_t str_char_at(Str* s, int64_t i);
 Str* str_substr(Str* s, int64_t start, int64_t stop);  // code point indices
 Str* str_concat(Str* a, Str* b);
+// a + b for INPLACE_ADD_FAST (bytecode/opcodes.def), both exact non-empty
+// strs. With `extend` (a is the frame's builder: referenced only by the
+// local being assigned) a is extended in place when its block has room;
+// otherwise the result is new, with room to grow when `extend`.
+Str* str_builder_concat(Str* a, Str* b, bool extend);
 Result<Str*> str_repr(Str* s);
 Result<Value> str_compare(Str* a, Str* b, int op);
 

@@ -95,11 +95,10 @@ static Result<Value> nl_is_package(Value* a, int64_t, Tuple*) {
   std::string_view p = a[0].as<NativeLoader>()->path->view();
   return Bool(p.size() >= 12 && p.substr(p.size() - 12) == "/__init__.py");
 }
+Result<Code*> load_source_code(const std::string& path, bool force_write);
 static Result<Value> nl_get_code(Value* a, int64_t, Tuple*) {
   NativeLoader* l = a[0].as<NativeLoader>();
-  std::string src = TRY(read_file(std::string(l->path->view())));
-  Code* c = TRY(compiler::compile_source(src, l->path, parser::Mode::Exec));
-  return Value(c);
+  return Value(TRY(load_source_code(std::string(l->path->view()), false)));
 }
 static Result<Value> nl_create_module(Value*, int64_t, Tuple*) { return None(); }
 static Result<Value> nl_exec_module(Value* a, int64_t n, Tuple*) {
@@ -282,7 +281,13 @@ static Status install_importlib_finders() {
       "            submodule_search_locations=_spec.submodule_search_locations)\n"
       "        _mod.__spec__ = _new\n"
       "        _mod.__loader__ = _new.loader\n"
-      "spec_from_file_location = _bootstrap_external.spec_from_file_location\n";
+      "spec_from_file_location = _bootstrap_external.spec_from_file_location\n"
+      // importlib's own pyc reading/writing knows CPython's header, not
+      // gilpy's bytecode signature: its source loader takes code from gilpy's
+      // cache instead (load_source_code), so every cache file has one format.
+      "def _gilpy_get_code(self, fullname, _load=_imp._gilpy_source_code):\n"
+      "    return _load(self.get_filename(fullname))\n"
+      "_bootstrap_external.SourceFileLoader.get_code = _gilpy_get_code\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));

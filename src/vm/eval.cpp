@@ -145,6 +145,17 @@ dispatch:
     PUSH(v);
     DISPATCH();
   }
+  TARGET(LOAD_FAST_SHARE) {
+    Value v = fast[arg];
+    if (GILPY_UNLIKELY(!v)) {
+      raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                as_str(co->varnames->items[arg])->data);
+      goto error;
+    }
+    if (v.is_obj() && v.obj() == f->builder) f->builder = nullptr;
+    PUSH(v);
+    DISPATCH();
+  }
   TARGET(STORE_FAST) {
     fast[arg] = POP();
     DISPATCH();
@@ -293,7 +304,22 @@ dispatch:
     }
     DISPATCH();
   }
+  TARGET(INPLACE_ADD_FAST) {
+    Value b = TOP();
+    Value a = SECOND();
+    if (a.is_obj() && b.is_obj() && a.obj()->type == tp_str && b.obj()->type == tp_str &&
+        as_str(a)->nbytes && as_str(b)->nbytes) {
+      Str* r = str_builder_concat(as_str(a), as_str(b), a.obj() == f->builder);
+      f->builder = r;
+      (void)POP();
+      TOP() = Value(r);
+      DISPATCH();
+    }
+    arg = NB_INPLACE_ADD;
+    goto binary_op;
+  }
   TARGET(BINARY_OP) {
+  binary_op:
     Value b = POP();
     Value a = TOP();
     if (a.is_small() && b.is_small()) {
