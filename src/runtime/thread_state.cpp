@@ -8,7 +8,7 @@
 
 namespace gilpy {
 
-thread_local ThreadState* t_ts;
+thread_local constinit ThreadState* t_ts = nullptr;
 int g_recursion_limit = 1000;
 
 ThreadState* thread_state_new() {

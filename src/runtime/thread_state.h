@@ -32,7 +32,7 @@ struct ThreadState {
   void* free_frames[65] = {};  // released frames by granules (objects/frame.cpp)
 };
 
-extern thread_local ThreadState* t_ts;
+extern thread_local constinit ThreadState* t_ts;  // constinit: direct TLS access, no init-function check
 inline ThreadState* ts() { return t_ts; }
 
 ThreadState* thread_state_new();  // allocate, link into the interpreter list
