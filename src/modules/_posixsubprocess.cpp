@@ -301,15 +301,17 @@ static Result<Value> ps_fork_exec(Value* args, int64_t nargs, Tuple* kw) {
 
   pid_t pid;
   if (s.preexec_fn) {
-    // The child will run Python: hand the collector over like os.fork() does.
-    GC_atfork_prepare();
+    // The child will run Python: the full os.fork() protocol (at-fork
+    // callbacks, the collector's fork steps), as CPython does for preexec_fn.
+    posix::fork_prepare();
     pid = ::fork();
     if (pid == 0) {
-      GC_atfork_child();
-      set_main_thread();
+      posix::fork_child();
       child_exec(s);
     }
-    GC_atfork_parent();
+    int e = errno;
+    posix::fork_parent();
+    errno = e;
   } else {
     pid = ::fork();
     if (pid == 0) child_exec(s);

@@ -53,6 +53,13 @@ Err raise_path_error2(int err, const Path& a, const Path& b);
 // ERR when one of them raised (the call is then abandoned).
 Status check_signals_after_eintr();
 
+// The fork protocol of os.fork(), also used by _posixsubprocess when the child
+// will run Python (preexec_fn): os.register_at_fork callbacks and the
+// collector's own atfork steps. Call prepare, fork(), then child or parent.
+void fork_prepare();
+void fork_parent();
+void fork_child();
+
 // os.stat_result from a struct stat.
 Value stat_result_from(const struct stat& st);
 Type* stat_result_type();

@@ -179,29 +179,37 @@ static Result<Value> px_register_at_fork(Value* args, int64_t nargs, Tuple* kw) 
   return None();
 }
 
-static Result<Value> px_fork(Value*, int64_t nargs, Tuple*) {
-  TRY(check_nargs("fork", nargs, 0, 0));
+void fork_prepare() {
   run_fork_callbacks(g_before_fork, true);
   // The collector's own fork protocol (no-ops when it installed pthread_atfork
   // handlers itself): its lock is held across fork(), and the child resets
   // the collector's thread table to the one surviving thread.
   GC_atfork_prepare();
+}
+
+void fork_parent() {
+  GC_atfork_parent();
+  run_fork_callbacks(g_after_parent, false);
+}
+
+void fork_child() {
+  GC_atfork_child();
+  // The child has one thread, the one that forked: it is the main thread now.
+  set_main_thread();
+  run_fork_callbacks(g_after_child, false);
+}
+
+static Result<Value> px_fork(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("fork", nargs, 0, 0));
+  fork_prepare();
   pid_t pid = ::fork();
   if (pid < 0) {
     int e = errno;
-    GC_atfork_parent();
-    run_fork_callbacks(g_after_parent, false);
+    fork_parent();
     return raise_errno(e);
   }
-  if (pid == 0) {
-    GC_atfork_child();
-    // The child has one thread, the one that forked: it is the main thread now.
-    set_main_thread();
-    run_fork_callbacks(g_after_child, false);
-  } else {
-    GC_atfork_parent();
-    run_fork_callbacks(g_after_parent, false);
-  }
+  if (pid == 0) fork_child();
+  else fork_parent();
   return Value::small(pid);
 }
 
@@ -292,7 +300,7 @@ static Result<Value> px_waitpid(Value* args, int64_t nargs, Tuple* kw) {
   int64_t options = TRY(as_index(args[1]));
   int status = 0;
   pid_t r;
-  // TODO(gil): release the GIL around the wait once runtime/gil.h exists.
+  // blocking: releases the GIL once threads exist
   while ((r = ::waitpid(pid_t(pid), &status, int(options))) < 0 && errno == EINTR) TRY(check_signals_after_eintr());
   if (r < 0) return raise_errno(errno);
   return Value(tuple_of({Value::small(r), Value::small(status)}));
@@ -302,6 +310,7 @@ static Result<Value> px_wait(Value*, int64_t nargs, Tuple*) {
   TRY(check_nargs("wait", nargs, 0, 0));
   int status = 0;
   pid_t r;
+  // blocking: releases the GIL once threads exist
   while ((r = ::wait(&status)) < 0 && errno == EINTR) TRY(check_signals_after_eintr());
   if (r < 0) return raise_errno(errno);
   return Value(tuple_of({Value::small(r), Value::small(status)}));
@@ -347,7 +356,7 @@ static Result<Value> px_system(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("system", args, nargs, kw, {"command"}, 1, o));
   Path p;
   TRY(path_convert("system", o[0], &p));
-  // TODO(gil): release the GIL around system() once runtime/gil.h exists.
+  // blocking: releases the GIL once threads exist
   int r = ::system(p.c());
   return Value::small(r);
 }

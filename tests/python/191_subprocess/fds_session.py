@@ -63,3 +63,15 @@ try:
 except subprocess.SubprocessError as e:
     print(type(e).__name__, e)
 print("PRE" in os.environ)
+
+# os.register_at_fork callbacks run only when the child will run Python (preexec_fn).
+events = []
+cr, cw = os.pipe()
+os.register_at_fork(before=lambda: events.append("before"), after_in_parent=lambda: events.append("parent"),
+                    after_in_child=lambda: os.write(cw, b"child"))
+subprocess.run(["true"], timeout=10)
+print(events)
+subprocess.run(["true"], preexec_fn=lambda: None, timeout=10)
+os.close(cw)
+print(events, os.read(cr, 100))
+os.close(cr)
