@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -344,6 +345,10 @@ int run_main(int argc, char** argv) {
     const char* dwb = std::getenv("PYTHONDONTWRITEBYTECODE");
     if (dwb && *dwb) g_interp.dont_write_bytecode = true;
   }
+
+  // CPython sets LC_CTYPE from the environment at start-up (the other
+  // categories stay "C"): locale.getlocale() and C-level text use it.
+  ::setlocale(LC_CTYPE, "");
 
   bootstrap_runtime();
   set_main_thread();
