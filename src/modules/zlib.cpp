@@ -571,16 +571,19 @@ static Result<Value> concat_bytes(Value a, std::string_view b) {
 }
 
 // Input left over after a decompress()/flush() call: past the end of the
-// stream it becomes unused_data (accumulating); otherwise, with a max_length
-// cut short, it is the unconsumed_tail.
+// stream it is added to unused_data; otherwise, with a max_length cut short,
+// it is the unconsumed_tail. Like CPython, a tail that was non-empty is
+// replaced by all the leftover input even at the end of the stream (so the
+// same bytes can show in both attributes).
 static Status save_unconsumed_input(DecompObj* d, int err, size_t rest) {
   size_t left = size_t(d->zs.avail_in) + rest;  // next_in's bytes are followed by the rest
   const char* p = reinterpret_cast<const char*>(d->zs.next_in);
+  bool pending = left > 0;
   if (err == Z_STREAM_END && left > 0) {
     d->unused_data = TRY(concat_bytes(d->unused_data, std::string_view(p, left)));
-    left = 0;
+    pending = false;
   }
-  if (left > 0 || as_bytes(d->unconsumed_tail)->size > 0) {
+  if (pending || as_bytes(d->unconsumed_tail)->size > 0) {
     Bytes* t = bytes_new(int64_t(left));
     if (!t) return ERR;
     if (left) std::memcpy(t->data, p, left);

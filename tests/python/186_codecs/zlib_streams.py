@@ -124,3 +124,18 @@ print(sum(map(len, out)) == len(big), do.eof)
 # Highly compressible data expands a lot from a small input.
 zeros = zlib.compress(bytes(50_000_000))
 print(len(zeros), len(zlib.decompress(zeros)))
+
+# Leftover input at the end of the stream after a max_length cut: CPython
+# stores it in unused_data and, when a tail was pending, in unconsumed_tail too.
+c = zlib.compress(b"abc" * 100)
+do = zlib.decompressobj()
+print(do.decompress(c + b"xyz", 5), do.unconsumed_tail[-3:])
+print(len(do.flush()), do.eof, do.unused_data, do.unconsumed_tail)
+do = zlib.decompressobj()
+do.decompress(c + b"xyz", 5)
+print(len(do.decompress(do.unconsumed_tail)), do.eof, do.unused_data, do.unconsumed_tail)
+print(do.decompress(b"more"), do.unused_data, do.unconsumed_tail)
+do = zlib.decompressobj()
+do.decompress(c + b"xyz", 5)
+print(len(do.decompress(do.unconsumed_tail, 1000)), do.unused_data, do.unconsumed_tail)
+print(do.decompress(b"", 3), do.unused_data, do.unconsumed_tail)
