@@ -250,7 +250,7 @@ static Result<Value> object_init(Value* args, int64_t nargs, Tuple* kw) {
 
 Result<Str*> default_repr(Value self) {
   Type* t = self.type();
-  Value mod = t->flags & TF_HEAPTYPE ? type_module(t) : Value();
+  Value mod = type_module(t);  // native types too: CPython shows their tp_name "module.Name"
   char buf[64];
   std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)self.bits());
   std::string s = "<";
