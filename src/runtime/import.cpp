@@ -132,6 +132,7 @@ Value native_loader_new(const std::string& name, const std::string& path) {
 
 // importlib._bootstrap_external.spec_from_file_location, once importlib is set up.
 static Value g_spec_from_file;
+static Value g_namespace_spec;  // importlib-backed spec for a namespace package (install_importlib_finders)
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
   if (g_spec_from_file && has_location) {
@@ -287,14 +288,26 @@ static Status install_importlib_finders() {
       // cache instead (load_source_code), so every cache file has one format.
       "def _gilpy_get_code(self, fullname, _load=_imp._gilpy_source_code):\n"
       "    return _load(self.get_filename(fullname))\n"
-      "_bootstrap_external.SourceFileLoader.get_code = _gilpy_get_code\n";
+      "_bootstrap_external.SourceFileLoader.get_code = _gilpy_get_code\n"
+      // A namespace package's __path__ is importlib's _NamespacePath, which
+      // recomputes itself when sys.path changes.
+      "def namespace_spec(name, paths):\n"
+      "    find = _bootstrap_external.PathFinder._get_spec\n"
+      "    path = _bootstrap_external._NamespacePath(name, paths, find)\n"
+      "    loader = _bootstrap_external.NamespaceLoader(name, path, find)\n"
+      "    spec = _bootstrap.ModuleSpec(name, loader, is_package=True)\n"
+      "    spec.submodule_search_locations = path\n"
+      "    return spec\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
   TRY(exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec)));
   g_spec_from_file = dict_get_str(g, str_intern("spec_from_file_location"));
+  g_namespace_spec = dict_get_str(g, str_intern("namespace_spec"));
   return OK();
 }
+
+static Result<Value> import_one(const std::string& fullname);
 
 // Find and load fullname from the directories in path_list. *out stays null
 // when nothing matches (no exception).
@@ -364,14 +377,20 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     return OK();
   }
   if (!namespace_dirs.empty()) {
-    Module* m = module_new(str_new(fullname));
     List* p = list_new(0);
     for (auto& nd : namespace_dirs) TRY(list_append(p, str_value(nd)));
-    dict_set_str(m->dict, N.__path__, Value(p));
+    // The spec comes from importlib (imported now if need be: namespace
+    // packages are rare enough for that to cost nothing overall).
+    if (!g_namespace_spec) TRY(import_one("importlib"));
+    Value spec = TRY(call2(g_namespace_spec, str_value(fullname), Value(p)));
+    Value path = TRY(getattr(spec, str_intern("submodule_search_locations")));
+    Value loader = TRY(getattr(spec, str_intern("loader")));
+    Module* m = module_new(str_new(fullname));
+    dict_set_str(m->dict, N.__path__, path);
     dict_set_str(m->dict, N.__package__, str_value(fullname));
-    dict_set_str(m->dict, N.__file__, None());
-    dict_del_str(m->dict, N.__file__);
-    dict_set_str(m->dict, N.__spec__, make_spec(fullname, None(), Value(p), false));
+    dict_set_str(m->dict, N.__file__, None());  // CPython 3.11: None, not absent
+    dict_set_str(m->dict, N.__loader__, loader);
+    dict_set_str(m->dict, N.__spec__, spec);
     TRY(dict_set(g_interp.modules, str_value(fullname), Value(m)));
     *out = Value(m);
   }
