@@ -133,6 +133,9 @@ Value native_loader_new(const std::string& name, const std::string& path) {
 // importlib._bootstrap_external.spec_from_file_location, once importlib is set up.
 static Value g_spec_from_file;
 static Value g_namespace_spec;  // importlib-backed spec for a namespace package (install_importlib_finders)
+static Value g_std_finders;     // the sys.meta_path entries gilpy's own search stands for
+static Value g_find_and_load;   // importlib's find-and-load, for a customised sys.meta_path
+static bool g_importlib_bootstrapping = false;
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
   if (g_spec_from_file && has_location) {
@@ -297,13 +300,21 @@ static Status install_importlib_finders() {
       "    loader = _bootstrap_external.NamespaceLoader(name, path, find)\n"
       "    spec = _bootstrap.ModuleSpec(name, loader, is_package=True)\n"
       "    spec.submodule_search_locations = path\n"
-      "    return spec\n";
+      "    return spec\n"
+      // gilpy's own search does what these finders do; any other finder in
+      // sys.meta_path sends imports through importlib (find_and_load).
+      "std_finders = (_bootstrap.BuiltinImporter, _bootstrap.FrozenImporter, _bootstrap_external.PathFinder)\n"
+      "def find_and_load(name, path):\n"
+      "    spec = _bootstrap._find_spec(name, path)\n"
+      "    return None if spec is None else _bootstrap._load_unlocked(spec)\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
   TRY(exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec)));
   g_spec_from_file = dict_get_str(g, str_intern("spec_from_file_location"));
   g_namespace_spec = dict_get_str(g, str_intern("namespace_spec"));
+  g_std_finders = dict_get_str(g, str_intern("std_finders"));
+  g_find_and_load = dict_get_str(g, str_intern("find_and_load"));
   return OK();
 }
 
@@ -397,6 +408,40 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
   return OK();
 }
 
+// True while sys.meta_path holds only what gilpy's own search implements:
+// nothing before importlib is imported, then importlib's standard finders
+// including PathFinder (removing it must stop path imports, as in CPython).
+static bool meta_path_is_standard() {
+  Value mp = sys_get(str_intern("meta_path"));
+  if (!mp || !is_list(mp)) return true;
+  List* l = as_list(mp);
+  if (!g_std_finders) return l->size == 0;
+  Tuple* std = as_tuple(g_std_finders);
+  bool has_path_finder = false;
+  for (int64_t i = 0; i < l->size; i++) {
+    bool known = false;
+    for (int64_t k = 0; k < std->size; k++) known = known || l->items[i] == std->items[k];
+    if (!known) return false;
+    has_path_finder = has_path_finder || l->items[i] == std->items[std->size - 1];
+  }
+  return has_path_finder;
+}
+
+// Import through importlib (a custom finder is in sys.meta_path); path_list
+// is the parent's __path__, or null for a top-level module.
+static Result<Value> import_via_importlib(const std::string& fullname, Value path_list) {
+  if (!g_find_and_load) {
+    g_importlib_bootstrapping = true;  // importlib itself loads the gilpy way
+    Result<Value> r = import_one("importlib");
+    g_importlib_bootstrapping = false;
+    if (r.is_err()) return ERR;
+    if (!g_find_and_load) return raise(tp_ImportError, "importlib is not available");
+  }
+  Value m = TRY(call2(g_find_and_load, str_value(fullname), path_list ? path_list : None()));
+  if (is_none(m)) return module_not_found(fullname);
+  return m;
+}
+
 // Import one fully-qualified module whose parent (if any) is already imported.
 static Result<Value> import_one(const std::string& fullname) {
   Value cached = dict_get_str(g_interp.modules, str_new(fullname));
@@ -407,7 +452,9 @@ static Result<Value> import_one(const std::string& fullname) {
   size_t dot = fullname.rfind('.');
   Value path_list;
   Value parent;
+  bool custom = !g_importlib_bootstrapping && !meta_path_is_standard();
   if (dot == std::string::npos) {
+    if (custom) return import_via_importlib(fullname, Value());
     ModuleInit init = find_native_module(fullname);
     if (init) {
       Value m = TRY(init());
@@ -432,7 +479,8 @@ static Result<Value> import_one(const std::string& fullname) {
   }
   std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   Value m;
-  TRY(load_from_path(fullname, shortname, path_list, &m));
+  if (custom) m = TRY(import_via_importlib(fullname, path_list));
+  else TRY(load_from_path(fullname, shortname, path_list, &m));
   if (!m) return module_not_found(fullname);
   if (parent) {
     Result<bool> dummy = true;
