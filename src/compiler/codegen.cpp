@@ -11,6 +11,7 @@
 #include "objects/tuple.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy::compiler {
 
@@ -220,6 +221,7 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     }
     if (ok && !failed_) return leave_unit();
   }
+  if (err_.recursion) return raise(tp_RecursionError, err_.msg);
   // Compile error: raise SyntaxError with the source line.
   parser::SyntaxErrorInfo info;
   info.type = "SyntaxError";
@@ -247,6 +249,13 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
   info.end_offset = err_.end_lineno == err_.lineno ? to_chars(err_.end_col) : 0;
   if (err_.end_lineno != err_.lineno) info.end_offset = 0;
   return raise_syntax_error(info);
+}
+
+bool compile_too_deep(int depth) {
+  if (depth > 3 * g_recursion_limit) return true;
+  ThreadState* t = t_ts;
+  char probe;
+  return t && t->stack_limit && &probe < t->stack_limit + 64 * 1024;  // leave room for the error path
 }
 
 Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode) {

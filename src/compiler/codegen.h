@@ -161,7 +161,9 @@ class Compiler {
   bool match_stmt(ast::Match* m);
 
   // ---- expressions (codegen_expr.cpp) ------------------------------------------------------
-  bool expr(ast::expr* e);
+  bool expr(ast::expr* e);        // depth-guarded (compile_too_deep)
+  bool expr_inner(ast::expr* e);
+  int expr_depth_ = 0;
   bool exprs(const std::vector<ast::expr*>& es) { for (auto* e : es) if (!expr(e)) return false; return true; }
   bool name_op(const std::string& name, ast::expr_context ctx, const ast::Node* n);
   std::string mangle(const std::string& name);

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "compiler/codegen.h"
+#include "compiler/compile.h"
 #include "objects/code.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -107,6 +108,18 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
 
 bool Compiler::expr(ast::expr* e) {
   if (failed_) return false;
+  if (compile_too_deep(++expr_depth_)) {
+    error(e, "maximum recursion depth exceeded during compilation");
+    err_.recursion = true;
+    --expr_depth_;
+    return false;
+  }
+  bool ok = expr_inner(e);
+  --expr_depth_;
+  return ok;
+}
+
+bool Compiler::expr_inner(ast::expr* e) {
   Position saved = u().cur_pos;
   set_pos(e);
   bool ok = true;

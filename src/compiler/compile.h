@@ -20,5 +20,11 @@ Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* f
 Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode);
 // Raise the Python SyntaxError/IndentationError/TabError for a parse error.
 Err raise_syntax_error(const parser::SyntaxErrorInfo& e);
+// True when a recursive pass over expressions nested `depth` deep must stop:
+// beyond 3x the recursion limit (CPython's compiler limit) or near the end of
+// the C stack. The pass then fails with RecursionError "maximum recursion
+// depth exceeded during compilation" (long chains like a.b.b.b... or
+// x+x+x... parse iteratively but nest in the tree).
+bool compile_too_deep(int depth);
 
 }  // namespace gilpy::compiler

@@ -1,5 +1,6 @@
 // Symbol-table construction and name resolution (see symtable.h).
 #include "compiler/symtable.h"
+#include "compiler/compile.h"
 
 #include <algorithm>
 #include <set>
@@ -369,8 +370,20 @@ struct SymtableVisitor {
     visit_expr(t);
   }
 
+  int expr_depth = 0;
+
   void visit_expr(expr* e) {
     if (failed || !e) return;
+    if (compile_too_deep(++expr_depth)) {
+      fail(e, "maximum recursion depth exceeded during compilation");
+      st.error.recursion = true;
+    } else {
+      visit_expr_inner(e);
+    }
+    --expr_depth;
+  }
+
+  void visit_expr_inner(expr* e) {
     switch (e->kind) {
       case Kind::BoolOp: for (expr* v : static_cast<BoolOp*>(e)->values) visit_expr(v); break;
       case Kind::NamedExpr: {

@@ -31,6 +31,7 @@ enum SymFlags : uint32_t {
 enum class Binding { Local, Cell, Free, GlobalExplicit, GlobalImplicit };
 
 struct CompileErrorInfo {
+  bool recursion = false;  // RecursionError instead of SyntaxError (compile_too_deep)
   std::string msg;
   int lineno = 0, col = 0, end_lineno = 0, end_col = 0;
 };
