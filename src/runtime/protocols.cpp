@@ -333,6 +333,8 @@ Result<int64_t> hash(Value v) {
   if (t == tp_float) return float_hash(float_val(v));
   Value h = type_lookup(t, N.__hash__);
   if (!h || is_none(h)) return raise_fmt(tp_TypeError, "unhashable type: '%s'", t->name->data);
+  // A tuple's hash hashes its items: nested tuples recurse in C.
+  if (!c_stack_ok()) return ERR;
   Value r = TRY(call_unbound(h, v, nullptr, 0));
   if (!is_int(r)) return raise(tp_TypeError, "__hash__ method should return an integer");
   if (r.is_small()) {
@@ -657,7 +659,12 @@ Result<Value> get_iter(Value o) {
 
 Status iter_next(Value it, Value* out) {
   Type* t = it.type();
-  if (t->iternext) return t->iternext(it, out);
+  if (t->iternext) {
+    // Iterators wrap iterators (map(f, map(g, ...)), chain, zip...): a deep
+    // stack of them recurses in C, so this is a recursion point.
+    if (!c_stack_ok()) return ERR;
+    return t->iternext(it, out);
+  }
   Value m = type_lookup(t, N.__next__);
   if (!m) return raise_fmt(tp_TypeError, "'%s' object is not an iterator", t->name->data);
   Result<Value> r = call_unbound(m, it, nullptr, 0);

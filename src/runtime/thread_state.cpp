@@ -36,6 +36,11 @@ void thread_state_attach(ThreadState* t, char*) {
   t->ident = int64_t(pthread_self());
 }
 
+bool c_stack_exhausted() {
+  raise(tp_RecursionError, "maximum recursion depth exceeded");
+  return true;
+}
+
 bool check_recursion_slow() {
   ThreadState* t = t_ts;
   char probe;

@@ -50,5 +50,14 @@ inline bool enter_recursion() {
   return true;
 }
 inline void leave_recursion() { --t_ts->depth; }
+// The C-stack half of the guard alone, for hot native paths that can nest
+// without Python frames (iterators wrapping iterators, hashing nested
+// tuples): no depth count, one compare. Raises RecursionError when false.
+bool c_stack_exhausted();
+inline bool c_stack_ok() {
+  char probe;
+  if (GILPY_LIKELY(&probe >= t_ts->stack_limit)) return true;
+  return !c_stack_exhausted();
+}
 
 }  // namespace gilpy
