@@ -173,9 +173,13 @@ static Status bytearray_splice(ByteArray* b, int64_t lo, int64_t hi, std::string
 }
 
 // ---- bytes-like arguments -------------------------------------------------------------------
+bool (*g_buffer_export)(Value v, BufferExport* out) = nullptr;
+
 bool buffer_view_opt(Value v, std::string_view* out) {
   if (is_bytes(v)) { *out = as_bytes(v)->view(); return true; }
   if (is_bytearray(v)) { *out = as_bytearray(v)->view(); return true; }
+  BufferExport ex;
+  if (g_buffer_export && g_buffer_export(v, &ex)) { *out = ex.storage->view(); return true; }
   if (v.is_obj() && v.type() == tp_memoryview) {
     // memoryview's struct belongs to its own file; its contiguous contents come from tobytes().
     Result<Value> r = call_method0(v, str_intern("tobytes"));
@@ -435,6 +439,8 @@ static Result<Value> bytes_getitem(Value* args, int64_t nargs, Tuple* kw) {
       Value iv = TRY(index_value(key));
       if (!int_fits_i64(iv, &i))
         return raise_fmt(tp_IndexError, "cannot fit 'int' into an index-sized integer");
+      d = self_view(self);  // __index__ may have resized a bytearray
+      n = int64_t(d.size());
     }
     if (i < 0) i += n;
     if (i < 0 || i >= n)
@@ -758,6 +764,7 @@ static Status ba_ass_subscript(ByteArray* b, Value key, Value v) {
     if (i < 0 || i >= b->size) return raise(tp_IndexError, "bytearray index out of range");
     if (!v) return bytearray_splice(b, i, i + 1, {});
     int c = TRY(byte_value(v));
+    if (i >= b->size) return raise(tp_IndexError, "bytearray index out of range");  // v's __index__ shrank b
     b->data[i] = char(c);
     return OK();
   }

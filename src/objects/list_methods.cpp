@@ -218,19 +218,21 @@ static Result<Value> list_getitem(Value* a, int64_t n, Tuple*) {
   List* l = L(a[0]);
   if (is_slice(a[1])) {
     int64_t start, stop, step;
-    int64_t cnt = TRY(slice_indices(a[1].as<Slice>(), l->size, &start, &stop, &step));
+    int64_t cnt = TRY(slice_indices(a[1].as<Slice>(), &l->size, &start, &stop, &step));
     List* r = list_new(cnt);
     for (int64_t i = 0, j = start; i < cnt; i++, j += step) r->items[i] = l->items[j];
     return Value(r);
   }
-  int64_t i = TRY(seq_index(a[1], l->size, "list"));
+  int64_t i = TRY(seq_index(a[1], &l->size, "list"));
   return l->items[i];
 }
 
 static Status assign_slice(List* l, Slice* s, Value v) {
   int64_t start, stop, step;
-  int64_t cnt = TRY(slice_indices(s, l->size, &start, &stop, &step));
+  // Iterating v and the slice's __index__ may run Python code that resizes
+  // l: both happen before l's size is used.
   List* src = is_list(v) && L(v) != l ? L(v) : TRY(list_from_iterable(v));
+  int64_t cnt = TRY(slice_indices(s, &l->size, &start, &stop, &step));
   if (step == 1) {
     if (stop < start) stop = start;
     int64_t delta = src->size - (stop - start);
@@ -248,7 +250,7 @@ static Status assign_slice(List* l, Slice* s, Value v) {
 }
 static Status delete_slice(List* l, Slice* s) {
   int64_t start, stop, step;
-  int64_t cnt = TRY(slice_indices(s, l->size, &start, &stop, &step));
+  int64_t cnt = TRY(slice_indices(s, &l->size, &start, &stop, &step));
   if (cnt == 0) return OK();
   if (step < 0) {
     start = start + step * (cnt - 1);
@@ -269,7 +271,7 @@ static Result<Value> list_setitem(Value* a, int64_t n, Tuple*) {
     TRY(assign_slice(l, a[1].as<Slice>(), a[2]));
     return None();
   }
-  Result<int64_t> i = seq_index(a[1], l->size, "list");
+  Result<int64_t> i = seq_index(a[1], &l->size, "list");
   if (i.is_err()) {
     if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
     return ERR;
@@ -283,7 +285,7 @@ static Result<Value> list_delitem(Value* a, int64_t n, Tuple*) {
     TRY(delete_slice(l, a[1].as<Slice>()));
     return None();
   }
-  Result<int64_t> i = seq_index(a[1], l->size, "list");
+  Result<int64_t> i = seq_index(a[1], &l->size, "list");
   if (i.is_err()) {
     if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
     return ERR;

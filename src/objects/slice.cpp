@@ -36,34 +36,34 @@ static Result<int64_t> clamp_index(Value v) {
   return int_sign(iv) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
 }
 
-Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step) {
+// All conversions (__index__ may run Python code that resizes the sequence)
+// happen before *length is read, as CPython's PySlice_Unpack then
+// PySlice_AdjustIndices do.
+Result<int64_t> slice_indices(Slice* s, const int64_t* length_ptr, int64_t* start, int64_t* stop, int64_t* step) {
   int64_t st = 1;
   if (!is_none(s->step)) {
     st = TRY(clamp_index(s->step));
     if (st == 0) return raise(tp_ValueError, "slice step cannot be zero");
   }
-  int64_t lo, hi;
-  if (is_none(s->start)) {
+  bool has_lo = !is_none(s->start), has_hi = !is_none(s->stop);
+  int64_t lo = has_lo ? TRY(clamp_index(s->start)) : 0;
+  int64_t hi = has_hi ? TRY(clamp_index(s->stop)) : 0;
+  const int64_t length = *length_ptr;
+  if (!has_lo) {
     lo = st < 0 ? length - 1 : 0;
-  } else {
-    lo = TRY(clamp_index(s->start));
-    if (lo < 0) {
-      lo += length;
-      if (lo < 0) lo = st < 0 ? -1 : 0;
-    } else if (lo >= length) {
-      lo = st < 0 ? length - 1 : length;
-    }
+  } else if (lo < 0) {
+    lo += length;
+    if (lo < 0) lo = st < 0 ? -1 : 0;
+  } else if (lo >= length) {
+    lo = st < 0 ? length - 1 : length;
   }
-  if (is_none(s->stop)) {
+  if (!has_hi) {
     hi = st < 0 ? -1 : length;
-  } else {
-    hi = TRY(clamp_index(s->stop));
-    if (hi < 0) {
-      hi += length;
-      if (hi < 0) hi = st < 0 ? -1 : 0;
-    } else if (hi >= length) {
-      hi = st < 0 ? length - 1 : length;
-    }
+  } else if (hi < 0) {
+    hi += length;
+    if (hi < 0) hi = st < 0 ? -1 : 0;
+  } else if (hi >= length) {
+    hi = st < 0 ? length - 1 : length;
   }
   *start = lo;
   *stop = hi;
@@ -72,7 +72,13 @@ Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t*
   return lo < hi ? (hi - lo - 1) / st + 1 : 0;
 }
 
-Result<int64_t> seq_index(Value key, int64_t length, const char* what) {
+Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step) {
+  return slice_indices(s, &length, start, stop, step);
+}
+
+Result<int64_t> seq_index(Value key, int64_t length, const char* what) { return seq_index(key, &length, what); }
+
+Result<int64_t> seq_index(Value key, const int64_t* length_ptr, const char* what) {
   int64_t i;
   if (key.is_small()) {
     i = key.as_small();
@@ -85,6 +91,7 @@ Result<int64_t> seq_index(Value key, int64_t length, const char* what) {
     if (!int_fits_i64(iv.value(), &i))
       return raise_fmt(tp_IndexError, "cannot fit 'int' into an index-sized integer");
   }
+  const int64_t length = *length_ptr;  // read after __index__ ran
   if (i < 0) i += length;
   if (i < 0 || i >= length) return raise_fmt(tp_IndexError, "%s index out of range", what);
   return i;

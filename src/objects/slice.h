@@ -13,8 +13,12 @@ inline bool is_slice(Value v) { return v.type() == tp_slice; }
 // Resolve a slice against a sequence length (CPython's PySlice_GetIndicesEx):
 // ValueError "slice step cannot be zero"; returns the number of items.
 Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+// For mutable sequences: *length is read after the slice's __index__ calls.
+Result<int64_t> slice_indices(Slice* s, const int64_t* length, int64_t* start, int64_t* stop, int64_t* step);
 // Normalise an index for a sequence of `length`: negative from the end;
 // IndexError "<what> index out of range" when outside.
 Result<int64_t> seq_index(Value key, int64_t length, const char* what);
+// For mutable sequences: *length is read after key's __index__ ran.
+Result<int64_t> seq_index(Value key, const int64_t* length, const char* what);
 
 }  // namespace gilpy
