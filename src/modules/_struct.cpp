@@ -474,9 +474,12 @@ static Result<Value> do_pack_into(StructObj* so, Value* args, int64_t nargs) {
   if (nargs - 2 != so->nitems)
     return struct_error("pack_into expected " + std::to_string(so->nitems) + " items for packing (got " +
                         std::to_string(nargs - 2) + ")");
-  if (!is_bytearray(args[0]))
+  ByteArray* ba = nullptr;
+  BufferExport ex;
+  if (is_bytearray(args[0])) ba = as_bytearray(args[0]);
+  else if (g_buffer_export && g_buffer_export(args[0], &ex)) ba = ex.storage;  // array.array
+  if (!ba)
     return raise_fmt(tp_TypeError, "argument must be read-write bytes-like object, not %s", type_name(args[0]));
-  ByteArray* ba = as_bytearray(args[0]);
   int64_t offset = TRY(as_index(args[1]));
   int64_t len = ba->size;
   if (offset < 0) {

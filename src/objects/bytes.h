@@ -63,12 +63,22 @@ Status bytearray_resize(ByteArray* b, int64_t n);
 Status bytearray_append(ByteArray* b, std::string_view s);
 
 // ---- bytes-like arguments -------------------------------------------------------------------
-// The contents of a bytes-like object (bytes, bytearray, memoryview of those).
+// The contents of a bytes-like object (bytes, bytearray, memoryview of those, g_buffer_export types).
 // TypeError "a bytes-like object is required, not 'str'" otherwise.
 // The view stays valid while the object is alive and (for bytearray) not resized.
 Result<std::string_view> buffer_view(Value v);
 // Same without raising: false when v is not bytes-like.
 bool buffer_view_opt(Value v, std::string_view* out);
+
+// Other native types that export a buffer (array.array) keep their items in a bytearray and
+// install this hook, so memoryview, bytes-like arguments and struct.pack_into reach that storage
+// exactly as they reach a bytearray's. `format` is the memoryview format character of one item.
+struct BufferExport {
+  ByteArray* storage;
+  char format;
+  int64_t itemsize;
+};
+extern bool (*g_buffer_export)(Value v, BufferExport* out);
 
 // repr(b) text for bytes content: b'...' with CPython's quoting rules.
 std::string bytes_repr_text(std::string_view data);

@@ -13,6 +13,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -295,8 +296,17 @@ static const GetSetDef descr_getsets[] = {{"__name__", b_name}, {"__qualname__",
 static const GetSetDef method_wrapper_getsets[] = {
     {"__name__", b_name}, {"__qualname__", b_qualname}, {"__self__", b_self}, {"__doc__", b_doc},
     {"__objclass__", b_objclass}, {"__text_signature__", b_text_signature}, {nullptr, nullptr}};
+// pickle saves a module-level builtin by name (the string form of __reduce__ means "a global",
+// found again through __module__ and __qualname__); a bound one as getattr(self, name).
+static Result<Value> b_reduce(Value* a, int64_t, Tuple*) {
+  Builtin* b = BI(a[0]);
+  if (!b->self || has_layout(b->self, Layout::Module)) return b_qualname(a[0]);
+  Value builtins = TRY(import_module(str_intern("builtins")));
+  Value ga = TRY(getattr(builtins, str_intern("getattr")));
+  return Value(tuple_of({ga, Value(tuple_of({b->self, Value(b->name)}))}));
+}
 static const MethodDef builtin_methods[] = {{"__repr__", b_repr}, {"__call__", b_call}, {"__eq__", b_eq},
-                                            {"__hash__", b_hash}, {nullptr, nullptr}};
+                                            {"__hash__", b_hash}, {"__reduce__", b_reduce}, {nullptr, nullptr}};
 static const MethodDef descr_methods[] = {{"__repr__", b_repr}, {"__get__", descr_get_m}, {"__call__", b_call},
                                           {nullptr, nullptr}};
 

@@ -186,6 +186,12 @@ Result<Value> mv_new(Value* a, int64_t n, Tuple* kw) {
   }
   if (is_bytes(o)) return Value(mv_alloc(o, 0, as_bytes(o)->size, 1, 1, 'B', true));
   if (is_bytearray(o)) return Value(mv_alloc(o, 0, as_bytearray(o)->size, 1, 1, 'B', false));
+  // Other exporters (array.array) hand over the bytearray holding their items; the view then
+  // behaves like a typed view of that bytearray.
+  BufferExport ex;
+  if (g_buffer_export && g_buffer_export(o, &ex))
+    return Value(mv_alloc(Value(ex.storage), 0, ex.storage->size / ex.itemsize, ex.itemsize, ex.itemsize,
+                          ex.format, false));
   return raise_fmt(tp_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(o));
 }
 
