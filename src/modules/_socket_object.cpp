@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "gc/heap.h"
 #include "modules/_socket_internal.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -66,6 +67,25 @@ Status set_blocking(int fd, bool blocking) {
   return OK();
 }
 
+// An unclosed socket that becomes garbage closes its descriptor, as CPython's
+// deallocator does (without the ResourceWarning). Types defining __del__ are
+// left alone: their own finalizer owns the object's collection.
+static void sock_finalizer(void* obj, void*) {
+  SockObj* s = static_cast<SockObj*>(obj);
+  if (s->fd >= 0) {
+    int fd = s->fd;
+    s->fd = -1;
+    ::close(fd);
+  }
+}
+
+static SockObj* alloc_sock(Type* t) {
+  SockObj* s = static_cast<SockObj*>(alloc_instance(t));
+  s->fd = -1;
+  if (!(t->flags & TF_HAS_DEL)) GC_register_finalizer(s, sock_finalizer, nullptr, nullptr, nullptr);
+  return s;
+}
+
 static Status init_common(SockObj* s, int fd, int family, int type, int proto) {
   s->fd = fd;
   s->family = family;
@@ -82,8 +102,7 @@ static Status init_common(SockObj* s, int fd, int family, int type, int proto) {
 }
 
 Result<Value> socket_wrap(int fd, int family, int type, int proto) {
-  SockObj* s = static_cast<SockObj*>(alloc_instance(tp_socket));
-  s->fd = -1;
+  SockObj* s = alloc_sock(tp_socket);
   TRY(init_common(s, fd, family, type, proto));
   return Value(s);
 }
@@ -128,8 +147,7 @@ static Result<ssize_t> sock_call(SockObj* s, bool writing, F fn, double deadline
 
 // ---- construction ------------------------------------------------------------------------------
 static Result<Value> sock_new(Value* a, int64_t n, Tuple*) {
-  SockObj* s = static_cast<SockObj*>(alloc_instance(as_type(a[0])));
-  s->fd = -1;
+  SockObj* s = alloc_sock(as_type(a[0]));
   s->family = AF_INET;
   s->type = SOCK_STREAM;
   s->proto = 0;
