@@ -315,6 +315,14 @@ Result<int64_t> item_index(Array* arr, Value key, const char* msg) {
 
 bool index_like(Value v) { return is_int(v) || lookup_special(v, N.__index__); }
 
+// An index argument of insert()/pop(): CPython converts these as Py_ssize_t, hence its wording.
+Result<int64_t> ssize_arg(Value v) {
+  Value iv = TRY(index_value(v));
+  int64_t i;
+  if (!int_fits_i64(iv, &i)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
+  return i;
+}
+
 Result<Value> array_getitem(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__getitem__", n - 1, 1, 1));
   Array* arr = AR(a[0]);
@@ -591,7 +599,7 @@ Result<Value> array_insert(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("insert", kw));
   TRY(check_nargs("insert", n - 1, 2, 2));
   Array* arr = AR(a[0]);
-  int64_t i = TRY(as_index(a[1]));
+  int64_t i = TRY(ssize_arg(a[1]));
   int64_t len = ar_len(arr);
   if (i < 0) i = std::max<int64_t>(0, i + len);
   if (i > len) i = len;
@@ -607,7 +615,7 @@ Result<Value> array_pop(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("pop", kw));
   TRY(check_nargs("pop", n - 1, 0, 1));
   Array* arr = AR(a[0]);
-  int64_t i = n > 1 ? TRY(as_index(a[1])) : -1;
+  int64_t i = n > 1 ? TRY(ssize_arg(a[1])) : -1;
   int64_t len = ar_len(arr);
   if (len == 0) return raise(tp_IndexError, "pop from empty array");
   if (i < 0) i += len;
