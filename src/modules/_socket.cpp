@@ -478,7 +478,8 @@ static Result<Value> so_socketpair(Value* args, int64_t nargs, Tuple* kw) {
 
 static Result<int> fd_arg(Value v) {
   int64_t fd = TRY(as_index(v));
-  if (fd < 0 || fd > INT_MAX) return raise(tp_OverflowError, "Python int too large to convert to C int");
+  // Negative numbers go to the system call, which reports EBADF, as in CPython.
+  if (fd < INT_MIN || fd > INT_MAX) return raise(tp_OverflowError, "Python int too large to convert to C int");
   return int(fd);
 }
 

@@ -596,7 +596,8 @@ static Result<Value> sock_sendall(Value* a, int64_t n, Tuple* kw) {
 
 static Result<Value> sock_sendto(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("sendto", kw));
-  TRY(check_nargs("sendto", n - 1, 2, 3));
+  if (n - 1 < 2 || n - 1 > 3)
+    return raise_fmt(tp_TypeError, "sendto() takes 2 or 3 arguments (%lld given)", (long long)(n - 1));
   SockObj* s = S(a[0]);
   std::string_view data = TRY(buffer_view(a[1]));
   int flags = n > 3 ? int(TRY(as_index(a[2]))) : 0;
