@@ -315,7 +315,7 @@ static Result<Value> deque_remove(Value* a, int64_t n, Tuple*) {
   for (int64_t i = 0; i < d->size; i++) {
     Value item = dq_at(d, i);
     bool same = TRY(eq(item, a[1]));
-    if (d->state != st) return raise(tp_IndexError, "deque mutated during remove().");
+    if (d->state != st) return raise(tp_IndexError, "deque mutated during iteration");
     if (same) {
       dq_del_at(d, i);
       return None();

@@ -45,6 +45,7 @@ Set* set_new(Type* t) {
 static constexpr int64_t kLinearProbes = 9;
 
 static Result<int64_t> find(Set* s, Value key, int64_t h, int64_t* free_slot) {
+restart:  // an __eq__ changed the table: look again from the start, as CPython does
   uint64_t mask = uint64_t(s->mask);
   uint64_t perturb = uint64_t(h);
   uint64_t i = uint64_t(h) & mask;
@@ -69,8 +70,7 @@ static Result<int64_t> find(Set* s, Value key, int64_t h, int64_t* free_slot) {
           SetEntry* before = s->table;
           Value ek = e.key;
           bool same = TRY(eq(ek, key));
-          if (s->table != before || s->table[j].key != ek)
-            return raise(tp_RuntimeError, "set changed size during iteration");
+          if (s->table != before || s->table[j].key != ek) goto restart;
           if (same) return int64_t(j);
         }
       }
