@@ -1,0 +1,17 @@
+# Descriptor passing with socket.send_fds/recv_fds (sendmsg/recvmsg + SCM_RIGHTS) and the default timeout inherited by new and accepted sockets.
+import socket, os, array
+a, b = socket.socketpair()
+r, w = os.pipe()
+print(socket.send_fds(a, [b"x"], [r, w]))
+msg, fds, flags, addr = socket.recv_fds(b, 10, 2)
+print(msg, len(fds), flags, addr)
+os.write(fds[1], b"hi"); print(os.read(r, 2))
+for f in fds + [r, w]: os.close(f)
+socket.setdefaulttimeout(3)
+srv = socket.create_server(("127.0.0.1", 0))
+print(srv.gettimeout())
+c = socket.create_connection(srv.getsockname())
+conn, _ = srv.accept()
+print(conn.gettimeout(), c.gettimeout())
+for s in (c, conn, srv): s.close()
+print(socket.getaddrinfo("localhost", 80, socket.AF_INET, socket.SOCK_STREAM, 0, socket.AI_CANONNAME)[0][3])
