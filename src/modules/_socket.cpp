@@ -77,8 +77,9 @@ Result<double> timeout_arg(Value v) {
 }
 
 // A host name argument: str (IDNA-encoded when not ASCII, as CPython's "idna"
-// converter does) or bytes.
-static Result<std::string> host_arg(Value v, const char* what) {
+// converter does) or bytes. `fname` names the function in the TypeError; null
+// for a host inside an address tuple.
+static Result<std::string> host_arg(Value v, const char* fname) {
   if (is_str(v)) {
     std::string_view s = as_str(v)->view();
     bool ascii = true;
@@ -91,7 +92,8 @@ static Result<std::string> host_arg(Value v, const char* what) {
     std::string_view b = TRY(buffer_view(v));
     return std::string(b);
   }
-  return raise_fmt(tp_TypeError, "%s must be str, bytes or bytearray, not %s", what, type_name(v));
+  if (!fname) return raise_fmt(tp_TypeError, "str, bytes or bytearray expected, not %s", type_name(v));
+  return raise_fmt(tp_TypeError, "%s() argument 1 must be str, bytes or bytearray, not %s", fname, type_name(v));
 }
 
 // Host name -> address of `family` (AF_UNSPEC: whatever the resolver gives first).
@@ -153,13 +155,10 @@ Status sockaddr_from(int family, Value addr, const char* caller, SockAddr* out, 
         path = TRY(posix::fs_encode(as_str(addr)));
       } else {
         std::string_view b;
-        if (!buffer_view_opt(addr, &b)) {
-          Value p = TRY(posix::fspath(addr));  // os.PathLike objects work, as in CPython
-          if (is_str(p)) path = TRY(posix::fs_encode(as_str(p)));
-          else path = std::string(as_bytes(p)->view());
-        } else {
-          path = std::string(b);
-        }
+        // Only str and bytes-like objects: CPython 3.11 takes no os.PathLike here.
+        if (!buffer_view_opt(addr, &b))
+          return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(addr));
+        path = std::string(b);
       }
       // Linux abstract namespace: a leading NUL, the name is the exact bytes given.
       bool abstract = !path.empty() && path[0] == '\0';
@@ -176,7 +175,7 @@ Status sockaddr_from(int family, Value addr, const char* caller, SockAddr* out, 
         return raise_fmt(tp_TypeError, "%s(): AF_INET address must be tuple, not %s", caller, type_name(addr));
       Tuple* t = as_tuple(addr);
       if (t->size != 2) return raise(tp_TypeError, "AF_INET address must be a pair (host, port)");
-      std::string host = TRY(host_arg(t->items[0], "str, bytes or bytearray expected, not"));
+      std::string host = TRY(host_arg(t->items[0], nullptr));
       int port = TRY(port_arg(t->items[1], caller));
       TRY(resolve_host(host, AF_INET, out, len));
       out->in4.sin_port = htons(uint16_t(port));
@@ -188,7 +187,7 @@ Status sockaddr_from(int family, Value addr, const char* caller, SockAddr* out, 
       Tuple* t = as_tuple(addr);
       if (t->size < 2 || t->size > 4)
         return raise(tp_TypeError, "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
-      std::string host = TRY(host_arg(t->items[0], "str, bytes or bytearray expected, not"));
+      std::string host = TRY(host_arg(t->items[0], nullptr));
       int port = TRY(port_arg(t->items[1], caller));
       int64_t flowinfo = 0, scope = 0;
       if (t->size > 2) flowinfo = TRY(as_index(t->items[2]));
@@ -246,7 +245,9 @@ static Result<Value> so_getaddrinfo(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("getaddrinfo", args, nargs, kw, {"host", "port", "family", "type", "proto", "flags"}, 2, o));
   std::string host, port;
   bool has_host = !is_none(o[0]), has_port = !is_none(o[1]);
-  if (has_host) host = TRY(host_arg(o[0], "getaddrinfo() argument 1"));
+  if (has_host && !is_str(o[0]) && !is_bytes(o[0]))
+    return raise(tp_TypeError, "getaddrinfo() argument 1 must be string or None");
+  if (has_host) host = TRY(host_arg(o[0], "getaddrinfo"));
   if (is_int(o[1])) {
     Str* s = TRY(int_decimal_str(o[1]));
     port = std::string(s->view());
@@ -292,9 +293,9 @@ static Result<Value> so_getnameinfo(Value* args, int64_t nargs, Tuple* kw) {
     return raise_fmt(tp_TypeError, "getnameinfo() argument 1 must be a tuple");
   int flags = int(TRY(as_index(args[1])));
   Tuple* t = as_tuple(args[0]);
-  if (t->size < 2 || t->size > 4 || !is_int(t->items[1]))
+  if (t->size < 2 || t->size > 4 || !is_int(t->items[1]) || !is_str(t->items[0]))
     return raise(tp_TypeError, "getnameinfo(): illegal sockaddr argument");
-  std::string host = TRY(host_arg(t->items[0], "getnameinfo(): illegal sockaddr argument;"));
+  std::string host = TRY(host_arg(t->items[0], "getnameinfo"));
   int port = TRY(port_arg(t->items[1], "getnameinfo"));
   int64_t flowinfo = t->size > 2 ? TRY(as_index(t->items[2])) : 0;
   int64_t scope = t->size > 3 ? TRY(as_index(t->items[3])) : 0;
@@ -342,7 +343,7 @@ static Result<Value> so_gethostname(Value*, int64_t nargs, Tuple* kw) {
 static Result<Value> so_sethostname(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("sethostname", kw));
   TRY(check_nargs("sethostname", nargs, 1, 1));
-  std::string name = TRY(host_arg(args[0], "sethostname() argument 1"));
+  std::string name = TRY(host_arg(args[0], "sethostname"));
   if (::sethostname(name.data(), name.size()) < 0) return raise_errno(errno);
   return None();
 }
@@ -350,7 +351,7 @@ static Result<Value> so_sethostname(Value* args, int64_t nargs, Tuple* kw) {
 static Result<Value> so_gethostbyname(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("gethostbyname", kw));
   TRY(check_nargs("gethostbyname", nargs, 1, 1));
-  std::string name = TRY(host_arg(args[0], "gethostbyname() argument 1"));
+  std::string name = TRY(host_arg(args[0], "gethostbyname"));
   SockAddr sa;
   socklen_t len;
   TRY(resolve_host(name, AF_INET, &sa, &len));
@@ -375,7 +376,7 @@ static Result<Value> hostent_tuple(const struct hostent* h) {
 static Result<Value> so_gethostbyname_ex(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("gethostbyname_ex", kw));
   TRY(check_nargs("gethostbyname_ex", nargs, 1, 1));
-  std::string name = TRY(host_arg(args[0], "gethostbyname_ex() argument 1"));
+  std::string name = TRY(host_arg(args[0], "gethostbyname_ex"));
   // Resolve first so an unknown name is gaierror, as in CPython.
   SockAddr sa;
   socklen_t len;
@@ -392,7 +393,7 @@ static Result<Value> so_gethostbyname_ex(Value* args, int64_t nargs, Tuple* kw) 
 static Result<Value> so_gethostbyaddr(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("gethostbyaddr", kw));
   TRY(check_nargs("gethostbyaddr", nargs, 1, 1));
-  std::string name = TRY(host_arg(args[0], "gethostbyaddr() argument 1"));
+  std::string name = TRY(host_arg(args[0], "gethostbyaddr"));
   SockAddr sa;
   socklen_t len;
   TRY(resolve_host(name, AF_UNSPEC, &sa, &len));

@@ -491,11 +491,18 @@ static Status store_into(Value buf, std::string_view data) {
 
 // recv into `buf` (up to `size` bytes); with `sa` also the sender's address.
 static Result<ssize_t> recv_into_buf(SockObj* s, Value buf, int64_t size, int flags, SockAddr* sa, socklen_t* len) {
-  char* direct = is_bytearray(buf) ? as_bytearray(buf)->data : nullptr;
+  bool direct = is_bytearray(buf);
   std::string tmp;
   if (!direct) tmp.resize(size_t(size));
-  char* dst = direct ? direct : tmp.data();
   ssize_t r = TRY(sock_call(s, false, [&]() -> ssize_t {
+    // Re-read the bytearray's storage on every try: a signal handler run after
+    // EINTR may have resized (moved) it.
+    char* dst = tmp.data();
+    if (direct) {
+      ByteArray* ba = as_bytearray(buf);
+      if (ba->size < size) size = ba->size;
+      dst = ba->data;
+    }
     if (sa) {
       *len = sizeof(*sa);
       // blocking: releases the GIL once threads exist
