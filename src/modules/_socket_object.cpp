@@ -567,11 +567,21 @@ static Result<Value> sock_recvfrom_into(Value* a, int64_t n, Tuple* kw) {
   return Value(tuple_of({Value::small(r), addr}));
 }
 
+// The bytes of a send-style argument. Mutable buffers are copied: a signal
+// handler run between retries could resize a bytearray under a raw view.
+static Result<std::string_view> send_data(Value v, std::string* copy) {
+  std::string_view d = TRY(buffer_view(v));
+  if (is_bytes(v)) return d;
+  copy->assign(d);
+  return std::string_view(*copy);
+}
+
 static Result<Value> sock_send(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("send", kw));
   TRY(check_nargs("send", n - 1, 1, 2));
   SockObj* s = S(a[0]);
-  std::string_view data = TRY(buffer_view(a[1]));
+  std::string copy;
+  std::string_view data = TRY(send_data(a[1], &copy));
   int flags = n > 2 ? int(TRY(as_index(a[2]))) : 0;
   ssize_t r = TRY(sock_call(s, true, [&]() -> ssize_t {
     // blocking: releases the GIL once threads exist
@@ -606,7 +616,8 @@ static Result<Value> sock_sendto(Value* a, int64_t n, Tuple* kw) {
   if (n - 1 < 2 || n - 1 > 3)
     return raise_fmt(tp_TypeError, "sendto() takes 2 or 3 arguments (%lld given)", (long long)(n - 1));
   SockObj* s = S(a[0]);
-  std::string_view data = TRY(buffer_view(a[1]));
+  std::string copy;
+  std::string_view data = TRY(send_data(a[1], &copy));
   int flags = n > 3 ? int(TRY(as_index(a[2]))) : 0;
   Value addr = a[n - 1];
   SockAddr sa;
