@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -687,20 +688,13 @@ static Result<Value> sock_sendmsg(Value* a, int64_t n, Tuple* kw) {
   return Value::small(r);
 }
 
-// recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address).
-static Result<Value> sock_recvmsg(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("recvmsg", kw));
-  TRY(check_nargs("recvmsg", n - 1, 1, 3));
-  SockObj* s = S(a[0]);
-  int64_t size = TRY(as_index(a[1]));
-  int64_t ancsize = n > 2 ? TRY(as_index(a[2])) : 0;
-  int flags = n > 3 ? int(TRY(as_index(a[3]))) : 0;
-  if (size < 0) return raise(tp_ValueError, "negative buffer size in recvmsg()");
-  if (ancsize < 0) return raise(tp_ValueError, "negative buffer size in recvmsg()");
-  std::string buf(size_t(size), '\0');
+// The shared part of recvmsg and recvmsg_into: one recvmsg(2) into `buf`,
+// then the ancillary list, the reported flags and the sender's address.
+static Result<ssize_t> recvmsg_core(SockObj* s, char* buf, size_t size, int64_t ancsize, int flags, Value* anc_out,
+                                    int* mflags_out, Value* addr_out) {
   std::vector<char> control(size_t(ancsize) + 1, 0);
   SockAddr sa;
-  struct iovec iov = {buf.data(), buf.size()};
+  struct iovec iov = {buf, size};
   struct msghdr msg {};
   ssize_t r = TRY(sock_call(s, false, [&]() -> ssize_t {
     std::memset(&sa, 0, sizeof(sa));
@@ -727,12 +721,60 @@ static Result<Value> sock_recvmsg(Value* a, int64_t n, Tuple* kw) {
                                             bytes_from(std::string_view(d, dl))}))));
     }
   }
-  Value addr = TRY(sockaddr_to(&sa.sa, msg.msg_namelen));
+  *anc_out = Value(anc);
+  *addr_out = TRY(sockaddr_to(&sa.sa, msg.msg_namelen));
   // Linux echoes MSG_CMSG_CLOEXEC in msg_flags: report it only when the caller asked for it.
   int mflags = msg.msg_flags;
   if (!(flags & MSG_CMSG_CLOEXEC)) mflags &= ~MSG_CMSG_CLOEXEC;
-  return Value(tuple_of({bytes_from(std::string_view(buf.data(), size_t(r))), Value(anc),
-                         Value::small(mflags), addr}));
+  *mflags_out = mflags;
+  return r;
+}
+
+// recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address).
+static Result<Value> sock_recvmsg(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("recvmsg", kw));
+  TRY(check_nargs("recvmsg", n - 1, 1, 3));
+  SockObj* s = S(a[0]);
+  int64_t size = TRY(as_index(a[1]));
+  int64_t ancsize = n > 2 ? TRY(as_index(a[2])) : 0;
+  int flags = n > 3 ? int(TRY(as_index(a[3]))) : 0;
+  if (size < 0) return raise(tp_ValueError, "negative buffer size in recvmsg()");
+  if (ancsize < 0) return raise(tp_ValueError, "negative buffer size in recvmsg()");
+  std::string buf(size_t(size), '\0');
+  Value anc, addr;
+  int mflags;
+  ssize_t r = TRY(recvmsg_core(s, buf.data(), buf.size(), ancsize, flags, &anc, &mflags, &addr));
+  return Value(tuple_of({bytes_from(std::string_view(buf.data(), size_t(r))), anc, Value::small(mflags), addr}));
+}
+
+// recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address):
+// the data is received once, then spread over the buffers in order.
+static Result<Value> sock_recvmsg_into(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("recvmsg_into", kw));
+  TRY(check_nargs("recvmsg_into", n - 1, 1, 3));
+  SockObj* s = S(a[0]);
+  List* bufs = TRY(to_list(a[1]));
+  int64_t ancsize = n > 2 ? TRY(as_index(a[2])) : 0;
+  int flags = n > 3 ? int(TRY(as_index(a[3]))) : 0;
+  if (ancsize < 0) return raise(tp_ValueError, "negative buffer size in recvmsg_into()");
+  std::vector<int64_t> lens;
+  int64_t total = 0;
+  for (int64_t i = 0; i < bufs->size; i++) {
+    int64_t l = TRY(writable_len(bufs->items[i], "recvmsg_into"));
+    lens.push_back(l);
+    total += l;
+  }
+  std::string tmp(size_t(total), '\0');
+  Value anc, addr;
+  int mflags;
+  ssize_t r = TRY(recvmsg_core(s, tmp.data(), tmp.size(), ancsize, flags, &anc, &mflags, &addr));
+  int64_t off = 0;
+  for (size_t i = 0; i < lens.size() && off < r; i++) {
+    int64_t k = std::min<int64_t>(lens[i], r - off);
+    TRY(store_into(bufs->items[int64_t(i)], std::string_view(tmp.data() + off, size_t(k))));
+    off += k;
+  }
+  return Value(tuple_of({Value::small(r), anc, Value::small(mflags), addr}));
 }
 
 const MethodDef socket_methods[] = {{"__new__", sock_new, MethKind::Static},
@@ -765,6 +807,7 @@ const MethodDef socket_methods[] = {{"__new__", sock_new, MethKind::Static},
                                     {"sendto", sock_sendto},
                                     {"sendmsg", sock_sendmsg},
                                     {"recvmsg", sock_recvmsg},
+                                    {"recvmsg_into", sock_recvmsg_into},
                                     {nullptr, nullptr}};
 const GetSetDef socket_getsets[] = {{"family", get_family},
                                     {"type", get_type},

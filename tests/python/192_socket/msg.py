@@ -1,0 +1,22 @@
+# sendmsg/recvmsg/recvmsg_into: scatter/gather, SCM_RIGHTS, datagram addresses.
+import socket, os
+p, q = socket.socketpair()
+r_fd, w_fd = os.pipe()
+p.sendmsg([b"abc", b"defgh"], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, r_fd.to_bytes(4, "little"))])
+b1, b2 = bytearray(4), memoryview(bytearray(10))
+n, anc, flags, addr = q.recvmsg_into([b1, b2], socket.CMSG_SPACE(4))
+print(n, b1, bytes(b2), len(anc), flags, addr)
+os.close(int.from_bytes(anc[0][2], "little"))
+p.sendmsg([b"plain"])
+print(q.recvmsg(100))
+p.sendmsg([b"truncated message"])
+print(q.recvmsg(4)[0], q.recvmsg(100)[0])
+u1 = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+u2 = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+u1.bind(b"\0gilpy-dgram-%d" % os.getpid())
+u2.sendmsg([b"to addr"], [], 0, u1.getsockname())
+data, anc, flags, addr = u1.recvmsg(100)
+print(data, anc, flags, addr)
+for s in (p, q, u1, u2):
+    s.close()
+os.close(r_fd); os.close(w_fd)
