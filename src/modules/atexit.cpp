@@ -14,41 +14,18 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
 
-std::string format_exception(Value exc);  // runtime/traceback.cpp
 
 // Each entry is a tuple (func, args tuple, kwargs dict or None), oldest first,
 // or None where unregister() removed one: like CPython, _ncallbacks() counts
 // registrations since the last run or clear, removed ones included.
 // Collector memory: the vector's buffer is scanned, so the callbacks stay alive.
 static gc::Vector<Value> g_callbacks;
-
-// Print "Exception ignored in atexit callback: <func>" and the traceback to
-// sys.stderr (fd 2 when that is unusable), like CPython's unraisable hook.
-static void report_unraisable(Value func, Value exc) {
-  std::string text = "Exception ignored in atexit callback: ";
-  Result<Str*> fr = repr(func);
-  if (fr.ok()) text += fr.value()->view();
-  else exc_clear();
-  text += "\n" + format_exception(exc);
-  Value err = sys_get(N.stderr);
-  if (err && !is_none(err)) {
-    Value s = str_value(text);
-    Result<Value> r = call_method1(err, N.write, s);
-    if (r.ok()) {
-      Result<Value> f = call_method0(err, N.flush);
-      if (f.is_err()) exc_clear();
-      return;
-    }
-    exc_clear();
-  }
-  ssize_t w = ::write(2, text.data(), text.size());
-  (void)w;
-}
 
 void run_atexit_callbacks() {
   // Run the callbacks registered so far, newest first, then forget all of
@@ -61,7 +38,7 @@ void run_atexit_callbacks() {
     Value func = t->items[0];
     Dict* kwargs = is_none(t->items[2]) ? nullptr : as_dict(t->items[2]);
     Result<Value> r = call_ex(func, as_tuple(t->items[1]), kwargs);
-    if (r.is_err()) report_unraisable(func, exc_fetch());
+    if (r.is_err()) report_unraisable("Exception ignored in atexit callback: ", func, exc_fetch());
   }
   g_callbacks.clear();
 }

@@ -7,6 +7,7 @@
 #include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/function.h"
+#include "runtime/finalizers.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/str.h"
@@ -33,10 +34,12 @@ Object* alloc_instance(Type* t, size_t size) {
     std::memset(p, 0, g * 16);
     Object* o = static_cast<Object*>(p);
     o->type = t;
+    if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) register_del_finalizer(o);
     return o;
   }
   Object* o = static_cast<Object*>(gc::alloc(size));
   o->type = t;
+  if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) register_del_finalizer(o);
   return o;
 }
 
@@ -45,6 +48,7 @@ Object* alloc_atomic_instance(Type* t, size_t size) {
   if (t->flags & TF_HEAPTYPE) {
     if (size < t->instance_size) size = t->instance_size;
     o = static_cast<Object*>(gc::alloc(size));
+    if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL)) register_del_finalizer(o);
   } else {
     o = static_cast<Object*>(gc::alloc_atomic(size));
     std::memset(o, 0, sizeof(Object) + sizeof(void*));  // header and dict slot

@@ -3,6 +3,8 @@
 // functions), compute MROs, then build the builtins and sys modules.
 #include "runtime/bootstrap.h"
 
+#include "runtime/finalizers.h"
+
 #include "objects/bytes.h"
 #include "objects/code.h"
 #include "objects/descriptors.h"
@@ -181,6 +183,7 @@ static void ready_all() {
 
 void bootstrap_runtime() {
   gc::init();
+  init_finalizers();
   alloc_type_objects();
   init_names();
   make_singletons();

@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
 #include "runtime/thread_state.h"
@@ -21,6 +22,10 @@ Status handle_eval_breaker() {
     if (!is_main_thread()) return OK();
     g_eval_breaker.fetch_and(~uint32_t(EB_SIGNALS), std::memory_order_acq_rel);
     TRY(run_pending_signal_handlers());
+  }
+  if (bits & EB_FINALIZERS) {
+    g_eval_breaker.fetch_and(~uint32_t(EB_FINALIZERS), std::memory_order_acq_rel);
+    run_pending_finalizers();
   }
   return OK();
 }

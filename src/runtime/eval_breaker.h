@@ -13,6 +13,7 @@ enum EvalBreakerBits : uint32_t {
   EB_SIGNALS = 1,        // a signal arrived (runtime/signals.cpp)
   EB_GIL_DROP = 2,       // another thread asked for the GIL (the GIL issue)
   EB_ASYNC_EXC = 4,      // an asynchronous exception is pending for this thread
+  EB_FINALIZERS = 8,     // __del__ methods are queued (runtime/finalizers.cpp)
 };
 
 extern std::atomic<uint32_t> g_eval_breaker;

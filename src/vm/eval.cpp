@@ -113,7 +113,10 @@ dispatch:
   TARGET(CACHE) { DISPATCH(); }
   TARGET(NOP) { DISPATCH(); }
   TARGET(POP_TOP) {
-    --sp;
+    // Clear the slot: the collector scans whole frames, and a discarded
+    // expression result left above sp would stay alive (no __del__, no
+    // weakref callback) for as long as the frame runs.
+    *--sp = Value();
     DISPATCH();
   }
   TARGET(PUSH_NULL) {

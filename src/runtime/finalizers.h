@@ -1,0 +1,30 @@
+// User __del__ methods and the "Exception ignored in" report.
+//
+// The collector decides when an object is garbage, possibly in the middle of
+// an allocation inside native code, where running Python would be unsafe. So
+// an instance of a class with __del__ gets a collector finalizer that only
+// queues it (keeping it alive) and sets EB_FINALIZERS; the eval loop runs the
+// queued __del__ methods at its next safe point, and gc.collect() runs them
+// before it returns. Each __del__ runs once (PEP 442); objects in cycles are
+// finalized too, in no particular order.
+#pragma once
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace gilpy {
+
+// Puts the collector in finalize-on-demand mode: every finalizer (native
+// ones too) runs from run_pending_finalizers at a safe point.
+void init_finalizers();
+// Called for every new instance of a heap type with __del__.
+void register_del_finalizer(Object* o);
+// Run ready finalizers and the queued __del__ methods (safe point only).
+// Keeps any pending exception.
+// Returns how many finalizers ran.
+int run_pending_finalizers();
+// CPython's default unraisable hook: "<prefix><repr(obj)>" and the traceback
+// of exc on sys.stderr (fd 2 when that is unusable).
+void report_unraisable(std::string_view prefix, Value obj, Value exc);
+
+}  // namespace gilpy
