@@ -313,6 +313,9 @@ Result<int64_t> item_index(Array* arr, Value key, const char* msg) {
   return i;
 }
 
+// The length read after a slice's __index__ calls, which may resize arr.
+static int64_t ar_len_fn(void* a) { return ar_len(static_cast<Array*>(a)); }
+
 bool index_like(Value v) { return is_int(v) || lookup_special(v, N.__index__); }
 
 // An index argument of insert()/pop(): CPython converts these as Py_ssize_t, hence its wording.
@@ -329,7 +332,7 @@ Result<Value> array_getitem(Value* a, int64_t n, Tuple*) {
   Value key = a[1];
   if (is_slice(key)) {
     int64_t start, stop, step;
-    int64_t cnt = TRY(slice_indices(key.as<Slice>(), ar_len(arr), &start, &stop, &step));
+    int64_t cnt = TRY(slice_indices(key.as<Slice>(), ar_len_fn, arr, &start, &stop, &step));
     if (step == 1) return Value(ar_copy_range(arr, start, cnt));
     Array* r = ar_alloc(tp_array, arr->typecode);
     TRY(bytearray_resize(r->buf, cnt * arr->itemsize));
@@ -367,7 +370,7 @@ Status delete_slice(Array* arr, int64_t start, int64_t step, int64_t cnt) {
 
 Status assign_slice(Array* arr, Value key, Value v) {
   int64_t start, stop, step;
-  int64_t cnt = TRY(slice_indices(key.as<Slice>(), ar_len(arr), &start, &stop, &step));
+  int64_t cnt = TRY(slice_indices(key.as<Slice>(), ar_len_fn, arr, &start, &stop, &step));
   if (!v) return delete_slice(arr, start, step, cnt);
   if (!is_array(v))
     return raise_fmt(tp_TypeError, "can only assign array (not \"%s\") to array slice", type_name(v));
@@ -402,6 +405,8 @@ Result<Value> array_setitem(Value* a, int64_t n, Tuple*) {
   int64_t i = TRY(item_index(arr, a[1], "array assignment index out of range"));
   char tmp[8];
   TRY(pack_item(arr->typecode, a[2], tmp));
+  // The value's __index__ may have shrunk arr.
+  if (i >= ar_len(arr)) return raise(tp_IndexError, "array assignment index out of range");
   std::memcpy(ar_ptr(arr, i), tmp, size_t(arr->itemsize));
   return None();
 }

@@ -40,6 +40,12 @@ static Result<int64_t> clamp_index(Value v) {
 // happen before *length is read, as CPython's PySlice_Unpack then
 // PySlice_AdjustIndices do.
 Result<int64_t> slice_indices(Slice* s, const int64_t* length_ptr, int64_t* start, int64_t* stop, int64_t* step) {
+  return slice_indices(s, [](void* p) { return *static_cast<const int64_t*>(p); }, const_cast<int64_t*>(length_ptr),
+                       start, stop, step);
+}
+
+Result<int64_t> slice_indices(Slice* s, int64_t (*length_fn)(void*), void* ctx, int64_t* start, int64_t* stop,
+                              int64_t* step) {
   int64_t st = 1;
   if (!is_none(s->step)) {
     st = TRY(clamp_index(s->step));
@@ -48,7 +54,7 @@ Result<int64_t> slice_indices(Slice* s, const int64_t* length_ptr, int64_t* star
   bool has_lo = !is_none(s->start), has_hi = !is_none(s->stop);
   int64_t lo = has_lo ? TRY(clamp_index(s->start)) : 0;
   int64_t hi = has_hi ? TRY(clamp_index(s->stop)) : 0;
-  const int64_t length = *length_ptr;
+  const int64_t length = length_fn(ctx);
   if (!has_lo) {
     lo = st < 0 ? length - 1 : 0;
   } else if (lo < 0) {

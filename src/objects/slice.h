@@ -15,6 +15,9 @@ inline bool is_slice(Value v) { return v.type() == tp_slice; }
 Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
 // For mutable sequences: *length is read after the slice's __index__ calls.
 Result<int64_t> slice_indices(Slice* s, const int64_t* length, int64_t* start, int64_t* stop, int64_t* step);
+// The same with the length computed by length_fn(ctx) after the conversions.
+Result<int64_t> slice_indices(Slice* s, int64_t (*length_fn)(void*), void* ctx, int64_t* start, int64_t* stop,
+                              int64_t* step);
 // Normalise an index for a sequence of `length`: negative from the end;
 // IndexError "<what> index out of range" when outside.
 Result<int64_t> seq_index(Value key, int64_t length, const char* what);
