@@ -237,8 +237,8 @@ static Status assign_slice(List* l, Slice* s, Value v) {
     if (stop < start) stop = start;
     int64_t delta = src->size - (stop - start);
     TRY(list_reserve(l, l->size + delta));
-    std::memmove(l->items + stop + delta, l->items + stop, size_t(l->size - stop) * sizeof(Value));
-    std::memcpy(l->items + start, src->items, size_t(src->size) * sizeof(Value));
+    if (l->size > stop) std::memmove(l->items + stop + delta, l->items + stop, size_t(l->size - stop) * sizeof(Value));
+    if (src->size) std::memcpy(l->items + start, src->items, size_t(src->size) * sizeof(Value));
     l->size += delta;
     return OK();
   }
@@ -307,8 +307,9 @@ static Result<Value> list_add(Value* a, int64_t, Tuple*) {
   List* x = L(a[0]);
   List* y = L(a[1]);
   List* r = list_new(x->size + y->size);
-  std::memcpy(r->items, x->items, size_t(x->size) * sizeof(Value));
-  std::memcpy(r->items + x->size, y->items, size_t(y->size) * sizeof(Value));
+  // An empty list may have no item array: memcpy's pointers must not be null.
+  if (x->size) std::memcpy(r->items, x->items, size_t(x->size) * sizeof(Value));
+  if (y->size) std::memcpy(r->items + x->size, y->items, size_t(y->size) * sizeof(Value));
   return Value(r);
 }
 static Result<Value> list_iadd(Value* a, int64_t, Tuple*) {
