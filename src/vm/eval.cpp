@@ -140,25 +140,21 @@ dispatch:
   }
   TARGET(LOAD_FAST) {
     Value v = fast[arg];
-    if (GILPY_UNLIKELY(!v)) {
-      raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
-                as_str(co->varnames->items[arg])->data);
-      goto error;
-    }
+    if (GILPY_UNLIKELY(!v)) goto unbound_local;
     PUSH(v);
     DISPATCH();
   }
   TARGET(LOAD_FAST_SHARE) {
     Value v = fast[arg];
-    if (GILPY_UNLIKELY(!v)) {
-      raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
-                as_str(co->varnames->items[arg])->data);
-      goto error;
-    }
+    if (GILPY_UNLIKELY(!v)) goto unbound_local;
     if (v.is_obj() && v.obj() == f->builder) f->builder = nullptr;
     PUSH(v);
     DISPATCH();
   }
+  unbound_local:  // shared cold path of the LOAD_FAST family (arg: the local)
+    raise_fmt(tp_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+              as_str(co->varnames->items[arg])->data);
+    goto error;
   TARGET(STORE_FAST) {
     fast[arg] = POP();
     DISPATCH();
