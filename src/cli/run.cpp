@@ -21,6 +21,8 @@
 #include "parser/parser.h"
 #include "runtime/bootstrap.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
+#include "runtime/gil.h"
 #include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -183,6 +185,24 @@ static void set_sys_path(const std::string& first) {
   (void)list_append(path, str_value(g_interp.stdlib_dir));
 }
 
+// If threading was imported, run threading._shutdown(), which joins every
+// non-daemon thread. An exception there is reported and otherwise ignored.
+static void wait_for_thread_shutdown() {
+  if (!g_interp.modules) return;
+  Value threading = dict_get_str(g_interp.modules, str_intern("threading"));
+  if (!threading) return;
+  Value fn;
+  if (getattr_opt(threading, str_intern("_shutdown"), &fn).is_err() || !fn) {
+    exc_clear();
+    return;
+  }
+  Result<Value> r = call0(fn);
+  if (r.is_err()) {
+    Value exc = exc_fetch();
+    report_unraisable("Exception ignored in: ", threading, exc);
+  }
+}
+
 static int finish(bool failed) {
   int status = 0;
   bool interrupted = false;
@@ -195,8 +215,10 @@ static int finish(bool failed) {
       status = 1;
     }
   }
-  // atexit callbacks run after the program's exception was reported and
-  // before the streams are flushed, as in CPython's Py_FinalizeEx.
+  // Wait for non-daemon threads (threading._shutdown), then atexit
+  // callbacks: both after the program's exception was reported and before
+  // the streams are flushed, as in CPython's Py_FinalizeEx.
+  wait_for_thread_shutdown();
   run_atexit_callbacks();
   // Flush the standard streams (an error here is reported like CPython's
   // "Exception ignored ... BrokenPipeError" and gives status 120).
@@ -350,7 +372,23 @@ int run_main(int argc, char** argv) {
   // categories stay "C"): locale.getlocale() and C-level text use it.
   ::setlocale(LC_CTYPE, "");
 
+  // gilpy's own -X options are checked before anything runs: a bad value is
+  // a usage error (exit status 2), not a surprise halfway through a program.
+  gil::Mode switch_mode = gil::Mode::SafePoints;
+  for (const std::string& x : g_interp.xoptions) {
+    if (x.rfind("switch=", 0) != 0 && x != "switch") continue;
+    std::string v = x == "switch" ? "" : x.substr(7);
+    if (v == "every") switch_mode = gil::Mode::Every;
+    else if (v == "safepoints") switch_mode = gil::Mode::SafePoints;
+    else {
+      std::fprintf(stderr, "%s: -X switch: unknown value '%s' (expected 'every' or 'safepoints')\n", g_prog.c_str(),
+                   v.c_str());
+      return 2;
+    }
+  }
+
   bootstrap_runtime();
+  gil::set_mode(switch_mode);
   set_main_thread();
   install_default_signal_handlers();
   register_all_native_modules();

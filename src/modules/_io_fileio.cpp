@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <string>
 
 #include "modules/_io_internal.h"
@@ -18,6 +20,8 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::io {
@@ -31,10 +35,15 @@ static Err fio_closed() { return raise(tp_ValueError, "I/O operation on closed f
 Result<Value> fileio_read_bytes(FileIO* f, int64_t n) {
   Bytes* b = bytes_new(n);
   if (!b) return ERR;
+  int fd = f->fd;
+  char* dst = b->data;  // private until returned: safe to fill without the GIL
   for (;;) {
-    ssize_t r = ::read(f->fd, b->data, size_t(n));
+    ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, dst, size_t(n)); });
     if (r < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        TRY(check_signals());
+        continue;
+      }
       if (errno == EAGAIN) return None();
       return raise_errno(errno);
     }
@@ -44,10 +53,16 @@ Result<Value> fileio_read_bytes(FileIO* f, int64_t n) {
 }
 
 Result<int64_t> fileio_write_bytes(FileIO* f, std::string_view data) {
+  int fd = f->fd;
   for (;;) {
-    ssize_t w = ::write(f->fd, data.data(), data.size());
+    // `data` is kept alive by this frame (the collector scans the stack of a
+    // thread blocked here).
+    ssize_t w = gil::blocking(gil::Block::File, [&] { return ::write(fd, data.data(), data.size()); });
     if (w < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        TRY(check_signals());
+        continue;
+      }
       if (errno == EAGAIN) return int64_t(-1);
       return raise_errno(errno);
     }
@@ -148,7 +163,7 @@ static Result<Value> fileio_init(Value* a, int64_t n, Tuple* kw) {
       std::string path = is_str(nameobj) ? std::string(as_str(nameobj)->view()) : std::string(as_bytes(nameobj)->view());
       if (path.find('\0') != std::string::npos) return raise(tp_ValueError, "embedded null byte");
       for (;;) {
-        fd = ::open(path.c_str(), flags, 0666);
+        fd = gil::blocking(gil::Block::File, [&] { return ::open(path.c_str(), flags, 0666); });
         if (fd >= 0) break;
         if (errno == EINTR) continue;
         return raise_errno(errno, nameobj);
@@ -200,10 +215,14 @@ static Result<Value> readall(FileIO* f) {
   if (::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && pos >= 0 && st.st_size >= pos)
     res.reserve(size_t(st.st_size - pos) + 1);
   char chunk[65536];
+  int fd = f->fd;
   for (;;) {
-    ssize_t r = ::read(f->fd, chunk, sizeof chunk);
+    ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, chunk, sizeof chunk); });
     if (r < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        TRY(check_signals());
+        continue;
+      }
       if (errno == EAGAIN) {
         if (res.empty()) return None();
         break;
@@ -235,14 +254,23 @@ static Result<Value> fileio_readinto(Value* a, int64_t n, Tuple*) {
   TRY(can_read(f));
   if (is_bytearray(a[1])) {
     ByteArray* b = as_bytearray(a[1]);
+    // Read into a private buffer: another thread may resize the bytearray
+    // while this one waits without the GIL.
+    std::string tmp(size_t(b->size), '\0');
+    int fd = f->fd;
     for (;;) {
-      ssize_t r = ::read(f->fd, b->data, size_t(b->size));
+      ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, tmp.data(), tmp.size()); });
       if (r < 0) {
-        if (errno == EINTR) continue;
+        if (errno == EINTR) {
+          TRY(check_signals());
+          continue;
+        }
         if (errno == EAGAIN) return None();
         return raise_errno(errno);
       }
-      return Value::small(r);
+      size_t copy = std::min(size_t(r), size_t(b->size));
+      if (copy) std::memcpy(b->data, tmp.data(), copy);
+      return Value::small(int64_t(copy));
     }
   }
   int64_t size = TRY(len(a[1]));
@@ -282,9 +310,13 @@ static Result<Value> fileio_truncate(Value* a, int64_t n, Tuple*) {
   int64_t size;
   if (n < 2 || is_none(a[1])) size = TRY(fileio_seek(f, 0, SEEK_CUR));
   else size = TRY(as_ssize(a[1]));
+  int fd = f->fd;
   for (;;) {
-    if (::ftruncate(f->fd, off_t(size)) == 0) break;
-    if (errno == EINTR) continue;
+    if (gil::blocking(gil::Block::File, [&] { return ::ftruncate(fd, off_t(size)); }) == 0) break;
+    if (errno == EINTR) {
+      TRY(check_signals());
+      continue;
+    }
     return raise_errno(errno);
   }
   return int_from_i64(size);

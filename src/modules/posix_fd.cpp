@@ -2,7 +2,7 @@
 //
 // New descriptors are non-inheritable (O_CLOEXEC), as PEP 446 specifies for
 // os.open, os.dup and os.pipe. Reads and writes retry on EINTR (PEP 475).
-// TODO(gil): wrap the blocking calls in a ReleaseGil guard once runtime/gil.h exists.
+// Each call runs without the GIL (RETRY_EINTR wraps it in gil::blocking).
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <pty.h>
@@ -23,13 +23,14 @@
 #include "objects/tuple.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::posix {
 
 #define RETRY_EINTR(res, call)                \
   do {                                        \
-    res = (call);                             \
+    res = gil::blocking(gil::Block::File, [&] { return (call); });                             \
     if (!(res < 0 && errno == EINTR)) break;  \
     TRY(check_signals_after_eintr());         \
   } while (true)

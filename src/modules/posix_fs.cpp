@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::posix {
@@ -31,7 +32,7 @@ namespace gilpy::posix {
 // running signal handlers between attempts (an exception from one aborts).
 #define RETRY_EINTR(res, call)                                          \
   do {                                                                  \
-    res = (call);                                                       \
+    res = gil::blocking(gil::Block::File, [&] { return (call); });     \
     if (!(res < 0 && errno == EINTR)) break;                            \
     TRY(check_signals_after_eintr());                                   \
   } while (true)

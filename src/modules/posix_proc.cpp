@@ -25,9 +25,11 @@
 #include "objects/tuple.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy {
 std::string format_exception(Value exc);  // runtime/traceback.cpp
@@ -194,8 +196,11 @@ void fork_parent() {
 
 void fork_child() {
   GC_atfork_child();
-  // The child has one thread, the one that forked: it is the main thread now.
+  // The child has one thread, the one that forked: it is the main thread now,
+  // with a fresh GIL that it holds.
   set_main_thread();
+  thread_state_after_fork(ts());
+  gil::reinit_after_fork(ts());
   run_fork_callbacks(g_after_child, false);
 }
 
@@ -300,8 +305,9 @@ static Result<Value> px_waitpid(Value* args, int64_t nargs, Tuple* kw) {
   int64_t options = TRY(as_index(args[1]));
   int status = 0;
   pid_t r;
-  // blocking: releases the GIL once threads exist
-  while ((r = ::waitpid(pid_t(pid), &status, int(options))) < 0 && errno == EINTR) TRY(check_signals_after_eintr());
+  while ((r = gil::blocking(gil::Block::Process, [&] { return ::waitpid(pid_t(pid), &status, int(options)); })) < 0 &&
+         errno == EINTR)
+    TRY(check_signals_after_eintr());
   if (r < 0) return raise_errno(errno);
   return Value(tuple_of({Value::small(r), Value::small(status)}));
 }
@@ -310,8 +316,8 @@ static Result<Value> px_wait(Value*, int64_t nargs, Tuple*) {
   TRY(check_nargs("wait", nargs, 0, 0));
   int status = 0;
   pid_t r;
-  // blocking: releases the GIL once threads exist
-  while ((r = ::wait(&status)) < 0 && errno == EINTR) TRY(check_signals_after_eintr());
+  while ((r = gil::blocking(gil::Block::Process, [&] { return ::wait(&status); })) < 0 && errno == EINTR)
+    TRY(check_signals_after_eintr());
   if (r < 0) return raise_errno(errno);
   return Value(tuple_of({Value::small(r), Value::small(status)}));
 }
@@ -356,8 +362,7 @@ static Result<Value> px_system(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("system", args, nargs, kw, {"command"}, 1, o));
   Path p;
   TRY(path_convert("system", o[0], &p));
-  // blocking: releases the GIL once threads exist
-  int r = ::system(p.c());
+  int r = gil::blocking(gil::Block::Process, [&] { return ::system(p.c()); });
   return Value::small(r);
 }
 

@@ -19,6 +19,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -30,7 +31,6 @@ Result<Value> io_make_std_stream(int fd, bool write);  // modules/_io.cpp
 Value io_open_function();                               // modules/_io.cpp
 
 static const char* kVersion = "3.11.2 (gilpy 0.1) [GCC 12.2.0]";
-static double g_switch_interval = 0.005;
 static int64_t g_int_max_str_digits = 4300;
 int64_t int_max_str_digits() { return g_int_max_str_digits; }
 
@@ -104,12 +104,12 @@ static Result<Value> sys_getfserrors(Value*, int64_t, Tuple*) { return Value(str
 static Result<Value> sys_getrefcount(Value*, int64_t, Tuple*) { return Value::small(2); }
 static Result<Value> sys_audit(Value*, int64_t, Tuple*) { return None(); }
 static Result<Value> sys_noop(Value*, int64_t, Tuple*) { return None(); }
-static Result<Value> sys_getswitchinterval(Value*, int64_t, Tuple*) { return float_new(g_switch_interval); }
+static Result<Value> sys_getswitchinterval(Value*, int64_t, Tuple*) { return float_new(gil::switch_interval()); }
 static Result<Value> sys_setswitchinterval(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("setswitchinterval", n, 1, 1));
   double d = TRY(to_double(a[0]));
   if (d <= 0) return raise(tp_ValueError, "switch interval must be strictly positive");
-  g_switch_interval = d;
+  gil::set_switch_interval(d);
   return None();
 }
 static Result<Value> sys_is_finalizing(Value*, int64_t, Tuple*) { return False(); }

@@ -19,9 +19,12 @@
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "runtime/thread_state.h"
+#include "runtime/signals.h"
 
 namespace gilpy {
 
@@ -142,12 +145,32 @@ static Result<Value> tm_sleep(Value* args, int64_t nargs, Tuple* kw) {
     deadline.tv_sec += 1;
     deadline.tv_nsec -= 1000000000;
   }
-  // TODO(gil): release the GIL around the wait once runtime/gil.h exists.
+  if (secs == 0) {
+    // sleep(0) is the idiom for "let another thread run": hand the GIL to a
+    // waiting thread, if there is one, instead of taking it straight back.
+    gil::yield_for_waiter(ts());
+    TRY(check_signals());
+    return None();
+  }
+  // Without the GIL. The main thread sleeps in slices while other threads
+  // exist: a signal delivered to one of them must still end its sleep.
+  const bool main = is_main_thread();
   while (true) {
-    int e = ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
-    if (e == 0) break;
-    if (e != EINTR) return raise_errno(e);
-    if (eval_breaker_set()) TRY(handle_eval_breaker());
+    struct timespec until = deadline;
+    if (main && gil::thread_count() > 1) {
+      struct timespec slice = TRY(now(CLOCK_MONOTONIC));
+      slice.tv_nsec += 50 * 1000000;
+      if (slice.tv_nsec >= 1000000000) {
+        slice.tv_sec += 1;
+        slice.tv_nsec -= 1000000000;
+      }
+      if (slice.tv_sec < until.tv_sec || (slice.tv_sec == until.tv_sec && slice.tv_nsec < until.tv_nsec)) until = slice;
+    }
+    int e = gil::blocking(gil::Block::Sleep,
+                          [&] { return ::clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr); });
+    if (e != 0 && e != EINTR) return raise_errno(e);
+    TRY(check_signals());
+    if (e == 0 && until.tv_sec == deadline.tv_sec && until.tv_nsec == deadline.tv_nsec) break;
   }
   return None();
 }

@@ -24,6 +24,7 @@
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/interp.h"
+#include "runtime/gil.h"
 #include "runtime/thread_state.h"
 
 namespace gilpy {
@@ -190,6 +191,7 @@ void bootstrap_runtime() {
   make_types();
   ThreadState* ts = thread_state_new();
   thread_state_attach(ts, nullptr);
+  gil::init(ts);  // the main thread holds the GIL from here on
   init_object_type();
   init_type_type();
   init_int_type();

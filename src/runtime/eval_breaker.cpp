@@ -8,6 +8,7 @@
 
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
+#include "runtime/gil.h"
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
 #include "runtime/thread_state.h"
@@ -18,8 +19,9 @@ std::atomic<uint32_t> g_eval_breaker{0};
 
 Status handle_eval_breaker() {
   uint32_t bits = g_eval_breaker.load(std::memory_order_acquire);
-  if (bits & EB_SIGNALS) {
-    if (!is_main_thread()) return OK();
+  // Only the main thread runs signal handlers; other threads leave the bit
+  // set for it (it soon runs: a waiting main thread asks for the GIL).
+  if ((bits & EB_SIGNALS) && is_main_thread()) {
     g_eval_breaker.fetch_and(~uint32_t(EB_SIGNALS), std::memory_order_acq_rel);
     TRY(run_pending_signal_handlers());
   }
@@ -27,6 +29,7 @@ Status handle_eval_breaker() {
     g_eval_breaker.fetch_and(~uint32_t(EB_FINALIZERS), std::memory_order_acq_rel);
     run_pending_finalizers();
   }
+  if (bits & EB_GIL_DROP) gil::yield_for_waiter(t_ts);
   return OK();
 }
 

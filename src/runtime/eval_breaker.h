@@ -19,5 +19,8 @@ enum EvalBreakerBits : uint32_t {
 extern std::atomic<uint32_t> g_eval_breaker;
 inline bool eval_breaker_set() { return g_eval_breaker.load(std::memory_order_relaxed) != 0; }
 Status handle_eval_breaker();
+// For native code that waited (EINTR, a wait slice): run what is pending at
+// this point, as the eval loop would (signal handlers may raise).
+inline Status check_signals() { return eval_breaker_set() ? handle_eval_breaker() : OK(); }
 
 }  // namespace gilpy

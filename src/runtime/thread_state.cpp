@@ -11,12 +11,45 @@ namespace gilpy {
 thread_local constinit ThreadState* t_ts = nullptr;
 int g_recursion_limit = 1000;
 
+static uint64_t g_next_serial = 1;  // guarded by the GIL
+
 ThreadState* thread_state_new() {
   ThreadState* t = static_cast<ThreadState*>(gc::alloc_uncollectable(sizeof(ThreadState)));
   new (t) ThreadState();
+  t->serial = g_next_serial++;
   t->next = g_interp.threads;
   g_interp.threads = t;
   return t;
+}
+
+void thread_state_delete(ThreadState* t) {
+  for (ThreadState** p = &g_interp.threads; *p; p = &(*p)->next) {
+    if (*p == t) {
+      *p = t->next;
+      break;
+    }
+  }
+  if (t_ts == t) t_ts = nullptr;
+  t->~ThreadState();
+  GC_FREE(t);
+}
+
+void thread_state_after_fork(ThreadState* t) {
+  // The other threads' states are unreachable now; the collector reclaims
+  // what only they referenced once they are unlinked (they are uncollectable
+  // blocks, so free them explicitly).
+  ThreadState* p = g_interp.threads;
+  while (p) {
+    ThreadState* next = p->next;
+    if (p != t) {
+      p->~ThreadState();
+      GC_FREE(p);
+    }
+    p = next;
+  }
+  t->next = nullptr;
+  g_interp.threads = t;
+  t->ident = int64_t(pthread_self());
 }
 
 // Reserve this much C stack for native code below the guard line; the guard

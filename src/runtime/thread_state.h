@@ -17,8 +17,11 @@ struct ThreadState {
   int depth = 0;        // Python-level recursion depth (calls through eval)
   int native_depth = 0; // nesting of native calls that may re-enter Python
   char* stack_limit = nullptr;  // below this the C stack is nearly exhausted
-  int64_t ident = 0;    // threading.get_ident()
+  int64_t ident = 0;    // threading.get_ident() (pthread_t; reused after a thread ends)
+  uint64_t serial = 0;  // never reused: keys per-thread data such as _thread._local
   ThreadState* next = nullptr;  // interpreter's list of thread states
+  Object* sentinel = nullptr;   // _thread._set_sentinel() lock, released when the thread ends
+  Value locals;         // list of the _thread._local objects this thread has a dict in (or null)
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
   // Per-thread free lists of small collector objects, one per size in 16-byte
@@ -37,6 +40,11 @@ inline ThreadState* ts() { return t_ts; }
 
 ThreadState* thread_state_new();  // allocate, link into the interpreter list
 void thread_state_attach(ThreadState* t, char* stack_base_hint);
+// Unlink from the interpreter list and free. Called with the GIL held; the
+// state must not be used afterwards (its thread is ending).
+void thread_state_delete(ThreadState* t);
+// After fork() in the child: `t` is the only thread left.
+void thread_state_after_fork(ThreadState* t);
 
 // C-stack guard used by every path that can recurse (eval, repr, compare...).
 // Raises RecursionError and returns false when the stack or the recursion

@@ -28,6 +28,7 @@
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
 #include "runtime/import.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -40,7 +41,12 @@ namespace gilpy {
 
 using namespace bytecode;
 
-Result<Value> eval_frame(Frame* f, bool throwing) {
+// kEvery: the race-hunting mode (gil::Mode::Every) polls the eval breaker
+// before every instruction, so a thread switch can happen between any two
+// bytecodes. It is a separate instantiation so that the default loop pays
+// nothing for it.
+template <bool kEvery>
+static Result<Value> eval_loop(Frame* f, bool throwing) {
   ThreadState* ts = t_ts;
   if (!enter_recursion()) {
     f->state = FrameState::Completed;
@@ -82,12 +88,17 @@ Result<Value> eval_frame(Frame* f, bool throwing) {
 #define TARGET(name) L_##name:
 // f->ip is kept current (one store per instruction) so that f_lineno and
 // tracebacks of frames further up the stack are right while they wait on a call.
-#define DISPATCH()                   \
-  do {                               \
-    insn = insns[ip++];              \
-    f->ip = ip;                      \
-    arg = insn >> 8;                 \
-    goto* targets[insn & 0xFF];      \
+// In the Every mode the poll comes after the fetch: an exception raised
+// there (KeyboardInterrupt) belongs to the instruction about to run.
+#define DISPATCH()                                                                 \
+  do {                                                                             \
+    insn = insns[ip++];                                                            \
+    f->ip = ip;                                                                    \
+    arg = insn >> 8;                                                               \
+    if constexpr (kEvery) {                                                        \
+      if (eval_breaker_set() && handle_eval_breaker().is_err()) goto error;        \
+    }                                                                              \
+    goto* targets[insn & 0xFF];                                                    \
   } while (0)
 #else
 #define TARGET(name) case name:
@@ -107,6 +118,9 @@ dispatch:
   insn = insns[ip++];
   f->ip = ip;
   arg = insn >> 8;
+  if constexpr (kEvery) {
+    if (eval_breaker_set() && handle_eval_breaker().is_err()) goto error;
+  }
   switch (Op(insn & 0xFF)) {
 #endif
 
@@ -984,6 +998,11 @@ exit_frame:
   ts->frame = f->back;
   leave_recursion();
   return retval;
+}
+
+Result<Value> eval_frame(Frame* f, bool throwing) {
+  if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_loop<true>(f, throwing);
+  return eval_loop<false>(f, throwing);
 }
 
 }  // namespace gilpy

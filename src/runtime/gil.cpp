@@ -1,0 +1,189 @@
+// The global interpreter lock.
+//
+// Design note (design.md section 4)
+// ---------------------------------
+// State, all guarded by `mu`:
+//   locked    - some thread holds the GIL;
+//   holder    - that thread's state (null when free);
+//   waiters   - threads blocked in acquire();
+//   switches  - how many times the GIL has been taken; a waiter compares it
+//               before and after a timed wait to see whether the holder
+//               changed while it waited.
+// `holder` is also kept in an atomic so that holds() needs no lock.
+//
+// Hand-over protocol (CPython 3's "new GIL"):
+//   1. A thread that wants the GIL waits on `free_cv` in slices of one switch
+//      interval. When a whole interval passes with the same holder, it sets
+//      EB_GIL_DROP in the eval breaker: a drop request.
+//   2. The holder sees the request at its next safe point and calls
+//      yield_for_waiter(): it frees the GIL, wakes one waiter, and then waits
+//      on `switch_cv` until `switches` has moved, so it cannot take the GIL
+//      straight back while the requester is still waking up (the forced-
+//      switch handshake). Then it queues for the GIL like any other thread.
+//   3. Whoever takes the GIL clears a pending drop request (it was meant for
+//      the previous holder) and wakes a holder waiting in step 2.
+// Blocking calls release the GIL voluntarily (ReleaseGil) and wake a waiter
+// at once: no interval passes.
+//
+// Safe points are where the eval loop polls the eval breaker: function
+// entry, backward jumps and after calls; in Mode::Every before every
+// instruction (vm/eval.cpp). Nothing else gives the GIL up, so a builtin
+// operation that does not call back into Python is atomic.
+//
+// The state is never destroyed: daemon threads may still wait on it while
+// the process exits.
+#include "runtime/gil.h"
+
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <new>
+
+#include "runtime/eval_breaker.h"
+#include "runtime/thread_state.h"
+
+namespace gilpy::gil {
+
+namespace {
+
+struct State {
+  std::mutex mu;
+  std::condition_variable free_cv;    // the GIL became free
+  std::condition_variable switch_cv;  // the GIL was taken (ends a forced drop)
+  bool locked = false;
+  ThreadState* holder = nullptr;
+  int waiters = 0;
+  uint64_t switches = 0;
+  uint64_t forced = 0;
+  uint64_t requests = 0;
+  std::chrono::microseconds interval{5000};
+};
+
+// Constructed in place once and never destroyed (see the design note).
+alignas(State) unsigned char g_storage[sizeof(State)];
+State& S() { return *std::launder(reinterpret_cast<State*>(g_storage)); }
+
+std::atomic<ThreadState*> g_holder{nullptr};
+std::atomic<int> g_threads{1};
+
+// Take the GIL; `lk` holds `mu`.
+void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t) {
+  State& s = S();
+  if (s.locked) {
+    ++s.waiters;
+    while (s.locked) {
+      uint64_t seen = s.switches;
+      bool timed_out = s.free_cv.wait_for(lk, s.interval) == std::cv_status::timeout;
+      if (timed_out && s.locked && s.switches == seen) {
+        // The holder kept the GIL for a whole interval while we waited.
+        ++s.requests;
+        g_eval_breaker.fetch_or(EB_GIL_DROP, std::memory_order_release);
+      }
+    }
+    --s.waiters;
+  }
+  s.locked = true;
+  s.holder = t;
+  ++s.switches;
+  g_holder.store(t, std::memory_order_release);
+  // A pending request was meant for the previous holder; a waiter still
+  // queued will ask again after its own interval.
+  g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_acq_rel);
+  s.switch_cv.notify_all();
+}
+
+void free_locked(ThreadState*) {
+  State& s = S();
+  s.locked = false;
+  s.holder = nullptr;
+  g_holder.store(nullptr, std::memory_order_release);
+  s.free_cv.notify_one();
+}
+
+}  // namespace
+
+std::atomic<Mode> g_mode{Mode::SafePoints};
+
+void init(ThreadState* main_thread) {
+  new (g_storage) State();
+  std::unique_lock lk(S().mu);
+  take_locked(lk, main_thread);
+}
+
+void reinit_after_fork(ThreadState* t) {
+  // The parent's mutex and condition variables may have been in use by
+  // threads that do not exist in the child: build fresh ones.
+  new (g_storage) State();
+  g_threads.store(1, std::memory_order_relaxed);
+  g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_relaxed);
+  std::unique_lock lk(S().mu);
+  take_locked(lk, t);
+}
+
+void acquire(ThreadState* t) {
+  std::unique_lock lk(S().mu);
+  take_locked(lk, t);
+}
+
+void release(ThreadState* t, Reason, Block) {
+  std::unique_lock lk(S().mu);
+  free_locked(t);
+}
+
+void yield_for_waiter(ThreadState* t) {
+  State& s = S();
+  std::unique_lock lk(s.mu);
+  if (s.waiters == 0) {
+    // The requester is gone (it took the GIL through a voluntary release
+    // in between, or the request is stale): nothing to hand over.
+    g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_acq_rel);
+    return;
+  }
+  ++s.forced;
+  uint64_t seen = s.switches;
+  free_locked(t);
+  while (s.switches == seen) s.switch_cv.wait(lk);
+  take_locked(lk, t);
+}
+
+bool holds(const ThreadState* t) { return g_holder.load(std::memory_order_acquire) == t; }
+
+int thread_count() { return g_threads.load(std::memory_order_relaxed); }
+void thread_started() { g_threads.fetch_add(1, std::memory_order_relaxed); }
+void thread_finished() { g_threads.fetch_sub(1, std::memory_order_relaxed); }
+
+double switch_interval() {
+  State& s = S();
+  std::unique_lock lk(s.mu);
+  return double(s.interval.count()) / 1e6;
+}
+
+void set_switch_interval(double seconds) {
+  State& s = S();
+  std::unique_lock lk(s.mu);
+  // CPython keeps microseconds and never less than one.
+  int64_t us = int64_t(seconds * 1e6);
+  s.interval = std::chrono::microseconds(us < 1 ? 1 : us);
+}
+
+void set_mode(Mode m) { g_mode.store(m, std::memory_order_relaxed); }
+
+Counters counters() {
+  State& s = S();
+  std::unique_lock lk(s.mu);
+  return Counters{s.switches, s.forced, s.requests};
+}
+
+ReleaseGil::ReleaseGil(Block what) : t_(t_ts), released_(g_threads.load(std::memory_order_relaxed) > 1) {
+  if (released_) release(t_, Reason::Blocking, what);
+}
+
+ReleaseGil::~ReleaseGil() {
+  if (!released_) return;
+  int saved = errno;
+  acquire(t_);
+  errno = saved;
+}
+
+}  // namespace gilpy::gil
