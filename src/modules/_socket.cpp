@@ -40,6 +40,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -129,8 +130,7 @@ static Status resolve_host(const std::string& name, int family, SockAddr* out, s
   hints.ai_family = family;
   struct addrinfo* res = nullptr;
   int rc;
-  // blocking: releases the GIL once threads exist
-  rc = getaddrinfo(name.c_str(), nullptr, &hints, &res);
+  rc = gil::blocking(gil::Block::Socket, [&] { return getaddrinfo(name.c_str(), nullptr, &hints, &res); });
   if (rc != 0) return raise_gai(rc);
   size_t n = res->ai_addrlen <= sizeof(*out) ? res->ai_addrlen : sizeof(*out);
   std::memcpy(out, res->ai_addr, n);
@@ -264,8 +264,9 @@ static Result<Value> so_getaddrinfo(Value* args, int64_t nargs, Tuple* kw) {
   hints.ai_protocol = o[4] ? int(TRY(as_index(o[4]))) : 0;
   hints.ai_flags = o[5] ? int(TRY(as_index(o[5]))) : 0;
   struct addrinfo* res = nullptr;
-  // blocking: releases the GIL once threads exist
-  int rc = getaddrinfo(has_host ? host.c_str() : nullptr, has_port ? port.c_str() : nullptr, &hints, &res);
+  int rc = gil::blocking(gil::Block::Socket, [&] {
+    return getaddrinfo(has_host ? host.c_str() : nullptr, has_port ? port.c_str() : nullptr, &hints, &res);
+  });
   if (rc != 0) return raise_gai(rc);
   List* out = list_new();
   for (struct addrinfo* ai = res; ai; ai = ai->ai_next) {
@@ -325,8 +326,8 @@ static Result<Value> so_getnameinfo(Value* args, int64_t nargs, Tuple* kw) {
     sa.in6.sin6_scope_id = uint32_t(scope);
   }
   char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
-  // blocking: releases the GIL once threads exist
-  rc = getnameinfo(&sa.sa, len, hbuf, sizeof(hbuf), sbuf, sizeof(sbuf), flags);
+  rc = gil::blocking(gil::Block::Socket,
+                     [&] { return getnameinfo(&sa.sa, len, hbuf, sizeof(hbuf), sbuf, sizeof(sbuf), flags); });
   if (rc != 0) return raise_gai(rc);
   return Value(tuple_of({str_value(hbuf), str_value(sbuf)}));
 }
@@ -384,8 +385,8 @@ static Result<Value> so_gethostbyname_ex(Value* args, int64_t nargs, Tuple* kw) 
   struct hostent he, *res = nullptr;
   std::string buf(16384, '\0');
   int herr = 0;
-  // blocking: releases the GIL once threads exist
-  gethostbyname_r(name.c_str(), &he, buf.data(), buf.size(), &res, &herr);
+  gil::blocking(gil::Block::Socket,
+                [&] { return gethostbyname_r(name.c_str(), &he, buf.data(), buf.size(), &res, &herr); });
   if (!res) return raise_herror(herr);
   return hostent_tuple(res);
 }
@@ -403,8 +404,9 @@ static Result<Value> so_gethostbyaddr(Value* args, int64_t nargs, Tuple* kw) {
   struct hostent he, *res = nullptr;
   std::string buf(16384, '\0');
   int herr = 0;
-  // blocking: releases the GIL once threads exist
-  gethostbyaddr_r(ap, alen, sa.sa.sa_family, &he, buf.data(), buf.size(), &res, &herr);
+  gil::blocking(gil::Block::Socket, [&] {
+    return gethostbyaddr_r(ap, alen, sa.sa.sa_family, &he, buf.data(), buf.size(), &res, &herr);
+  });
   if (!res) return raise_herror(herr);
   return hostent_tuple(res);
 }

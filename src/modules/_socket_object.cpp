@@ -34,6 +34,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
@@ -113,8 +114,7 @@ Result<Value> socket_wrap(int fd, int family, int type, int proto) {
 static Result<bool> wait_ready(int fd, bool writing, double deadline) {
   for (;;) {
     struct pollfd p = {fd, short(writing ? POLLOUT : POLLIN), 0};
-    // blocking: releases the GIL once threads exist
-    int r = ::poll(&p, 1, ms_left(deadline));
+    int r = gil::blocking(gil::Block::Socket, [&] { return ::poll(&p, 1, ms_left(deadline)); });
     if (r > 0) return true;
     if (r == 0) return false;
     if (errno != EINTR) return raise_errno(errno);
@@ -124,6 +124,8 @@ static Result<bool> wait_ready(int fd, bool writing, double deadline) {
 
 // Run `fn` (a system call returning -1 with errno on failure) with the socket's
 // timeout semantics. `deadline` < 0 means "from the socket's timeout now".
+// `fn` runs without the GIL: it may touch only the socket's descriptor and
+// memory private to the caller.
 template <class F>
 static Result<ssize_t> sock_call(SockObj* s, bool writing, F fn, double deadline = -1) {
   bool timed = s->timeout > 0;
@@ -133,7 +135,7 @@ static Result<ssize_t> sock_call(SockObj* s, bool writing, F fn, double deadline
       bool ready = TRY(wait_ready(s->fd, writing, deadline));
       if (!ready) return raise_timeout();
     }
-    ssize_t r = fn();
+    ssize_t r = gil::blocking(gil::Block::Socket, fn);
     if (r >= 0) return r;
     int err = errno;
     if (err == EINTR) {
@@ -326,7 +328,6 @@ static Result<Value> sock_accept(Value* a, int64_t n, Tuple* kw) {
   socklen_t len = sizeof(sa);
   ssize_t fd = TRY(sock_call(s, false, [&]() -> ssize_t {
     len = sizeof(sa);
-    // blocking: releases the GIL once threads exist
     return ::accept4(s->fd, &sa.sa, &len, SOCK_CLOEXEC);
   }));
   Result<Value> addr = sockaddr_to(&sa.sa, len);
@@ -467,7 +468,6 @@ static Result<Value> sock_recv(Value* a, int64_t n, Tuple* kw) {
   Bytes* b = bytes_new(size);
   if (!b) return ERR;
   ssize_t r = TRY(sock_call(s, false, [&]() -> ssize_t {
-    // blocking: releases the GIL once threads exist
     return ::recv(s->fd, b->data, size_t(size), flags);
   }));
   if (r == size) return Value(b);
@@ -492,27 +492,17 @@ static Status store_into(Value buf, std::string_view data) {
 
 // recv into `buf` (up to `size` bytes); with `sa` also the sender's address.
 static Result<ssize_t> recv_into_buf(SockObj* s, Value buf, int64_t size, int flags, SockAddr* sa, socklen_t* len) {
-  bool direct = is_bytearray(buf);
-  std::string tmp;
-  if (!direct) tmp.resize(size_t(size));
+  // Receive into private memory, then copy: the call runs without the GIL,
+  // and another thread may resize a bytearray meanwhile.
+  std::string tmp(size_t(size), '\0');
   ssize_t r = TRY(sock_call(s, false, [&]() -> ssize_t {
-    // Re-read the bytearray's storage on every try: a signal handler run after
-    // EINTR may have resized (moved) it.
-    char* dst = tmp.data();
-    if (direct) {
-      ByteArray* ba = as_bytearray(buf);
-      if (ba->size < size) size = ba->size;
-      dst = ba->data;
-    }
     if (sa) {
       *len = sizeof(*sa);
-      // blocking: releases the GIL once threads exist
-      return ::recvfrom(s->fd, dst, size_t(size), flags, &sa->sa, len);
+      return ::recvfrom(s->fd, tmp.data(), size_t(size), flags, &sa->sa, len);
     }
-    // blocking: releases the GIL once threads exist
-    return ::recv(s->fd, dst, size_t(size), flags);
+    return ::recv(s->fd, tmp.data(), size_t(size), flags);
   }));
-  if (!direct && r > 0) TRY(store_into(buf, std::string_view(tmp.data(), size_t(r))));
+  if (r > 0) TRY(store_into(buf, std::string_view(tmp.data(), size_t(r))));
   return r;
 }
 
@@ -543,7 +533,6 @@ static Result<Value> sock_recvfrom(Value* a, int64_t n, Tuple* kw) {
   socklen_t len = sizeof(sa);
   ssize_t r = TRY(sock_call(s, false, [&]() -> ssize_t {
     len = sizeof(sa);
-    // blocking: releases the GIL once threads exist
     return ::recvfrom(s->fd, buf.data(), size_t(size), flags, &sa.sa, &len);
   }));
   Value addr = TRY(sockaddr_to(&sa.sa, len));
@@ -585,7 +574,6 @@ static Result<Value> sock_send(Value* a, int64_t n, Tuple* kw) {
   std::string_view data = TRY(send_data(a[1], &copy));
   int flags = n > 2 ? int(TRY(as_index(a[2]))) : 0;
   ssize_t r = TRY(sock_call(s, true, [&]() -> ssize_t {
-    // blocking: releases the GIL once threads exist
     return ::send(s->fd, data.data(), data.size(), flags);
   }));
   return Value::small(r);
@@ -604,8 +592,7 @@ static Result<Value> sock_sendall(Value* a, int64_t n, Tuple* kw) {
   while (off < data.size()) {
     if (s->timeout > 0 && now_mono() >= deadline) return raise_timeout();
     ssize_t r = TRY(sock_call(s, true, [&]() -> ssize_t {
-      // blocking: releases the GIL once threads exist
-      return ::send(s->fd, data.data() + off, data.size() - off, flags);
+        return ::send(s->fd, data.data() + off, data.size() - off, flags);
     }, deadline));
     off += size_t(r);
   }
@@ -625,7 +612,6 @@ static Result<Value> sock_sendto(Value* a, int64_t n, Tuple* kw) {
   socklen_t len;
   TRY(sockaddr_from(s->family, addr, "sendto", &sa, &len));
   ssize_t r = TRY(sock_call(s, true, [&]() -> ssize_t {
-    // blocking: releases the GIL once threads exist
     return ::sendto(s->fd, data.data(), data.size(), flags, &sa.sa, len);
   }));
   return Value::small(r);
@@ -682,7 +668,6 @@ static Result<Value> sock_sendmsg(Value* a, int64_t n, Tuple* kw) {
     }
   }
   ssize_t r = TRY(sock_call(s, true, [&]() -> ssize_t {
-    // blocking: releases the GIL once threads exist
     return ::sendmsg(s->fd, &msg, flags);
   }));
   return Value::small(r);
@@ -706,7 +691,6 @@ static Result<ssize_t> recvmsg_core(SockObj* s, char* buf, size_t size, int64_t 
     msg.msg_control = ancsize ? control.data() : nullptr;
     msg.msg_controllen = size_t(ancsize);
     // Received descriptors are close-on-exec too (PEP 446).
-    // blocking: releases the GIL once threads exist
     return ::recvmsg(s->fd, &msg, flags | MSG_CMSG_CLOEXEC);
   }));
   List* anc = list_new();

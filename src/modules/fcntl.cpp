@@ -23,6 +23,7 @@
 #include "objects/str.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -78,8 +79,7 @@ static Result<Value> fc_fcntl(Value* args, int64_t nargs, Tuple* kw) {
     std::memcpy(buf, data.data(), data.size());
     int r;
     while (true) {
-      // blocking: releases the GIL once threads exist (F_SETLKW waits for the lock)
-      r = ::fcntl(fd, int(cmd), buf);
+      r = gil::blocking(gil::Block::File, [&] { return ::fcntl(fd, int(cmd), buf); });
       if (r >= 0 || errno != EINTR) break;
       TRY(after_eintr());
     }
@@ -90,8 +90,7 @@ static Result<Value> fc_fcntl(Value* args, int64_t nargs, Tuple* kw) {
   if (iv < INT_MIN || iv > UINT_MAX) return raise(tp_OverflowError, "Python int too large to convert to C int");
   int r;
   while (true) {
-    // blocking: releases the GIL once threads exist
-    r = ::fcntl(fd, int(cmd), int(iv));
+    r = gil::blocking(gil::Block::File, [&] { return ::fcntl(fd, int(cmd), int(iv)); });
     if (r >= 0 || errno != EINTR) break;
     TRY(after_eintr());
   }
@@ -155,8 +154,7 @@ static Result<Value> fc_flock(Value* args, int64_t nargs, Tuple* kw) {
   int64_t op = TRY(as_index(args[1]));
   int r;
   while (true) {
-    // blocking: releases the GIL once threads exist (LOCK_EX/LOCK_SH without LOCK_NB wait)
-    r = ::flock(fd, int(op));
+    r = gil::blocking(gil::Block::File, [&] { return ::flock(fd, int(op)); });
     if (r >= 0 || errno != EINTR) break;
     TRY(after_eintr());
   }
@@ -185,8 +183,7 @@ static Result<Value> fc_lockf(Value* args, int64_t nargs, Tuple* kw) {
   int cmd = (code & LOCK_NB) ? F_SETLK : F_SETLKW;
   int r;
   while (true) {
-    // blocking: releases the GIL once threads exist (F_SETLKW waits for the lock)
-    r = ::fcntl(fd, cmd, &fl);
+    r = gil::blocking(gil::Block::File, [&] { return ::fcntl(fd, cmd, &fl); });
     if (r >= 0 || errno != EINTR) break;
     TRY(after_eintr());
   }

@@ -26,6 +26,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -113,8 +114,8 @@ static Result<Value> sel_select(Value* args, int64_t nargs, Tuple* kw) {
   double deadline = timeout < 0 ? -1.0 : now_mono() + timeout;
   int r;
   while (true) {
-    // blocking: releases the GIL once threads exist
-    r = ::poll(pfds.data(), nfds_t(pfds.size()), ms_left(deadline));
+    r = gil::blocking(gil::Block::Select,
+                      [&] { return ::poll(pfds.data(), nfds_t(pfds.size()), ms_left(deadline)); });
     if (r >= 0 || errno != EINTR) break;
     TRY(after_eintr());
   }
@@ -202,8 +203,8 @@ static Result<Value> poll_poll(Value* a, int64_t n, Tuple* kw) {
   int r;
   p->polling = true;
   while (true) {
-    // blocking: releases the GIL once threads exist
-    r = ::poll(pfds.data(), nfds_t(pfds.size()), ms_left(deadline));
+    r = gil::blocking(gil::Block::Select,
+                      [&] { return ::poll(pfds.data(), nfds_t(pfds.size()), ms_left(deadline)); });
     if (r >= 0 || errno != EINTR) break;
     Status s = after_eintr();
     if (s.is_err()) {
@@ -331,8 +332,8 @@ static Result<Value> epoll_poll(Value* a, int64_t n, Tuple* kw) {
   double deadline = timeout < 0 ? -1.0 : now_mono() + std::ceil(timeout * 1000.0) / 1000.0;
   int r;
   while (true) {
-    // blocking: releases the GIL once threads exist
-    r = ::epoll_wait(e->fd, evs.data(), int(maxevents), ms_left(deadline));
+    r = gil::blocking(gil::Block::Select,
+                      [&] { return ::epoll_wait(e->fd, evs.data(), int(maxevents), ms_left(deadline)); });
     if (r >= 0 || errno != EINTR) break;
     TRY(after_eintr());
   }

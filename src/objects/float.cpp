@@ -29,13 +29,12 @@ namespace gilpy {
 using namespace bytecode;
 
 Value float_new(double d) {
-  ThreadState* t = t_ts;
-  void* p = t->free_lists[1];
+  void* p = g_alloc_cache.free_lists[1];
   if (GILPY_UNLIKELY(!p)) {
     p = GC_malloc_many(sizeof(Float));
     if (!p) throw std::bad_alloc();
   }
-  t->free_lists[1] = GC_NEXT(p);
+  g_alloc_cache.free_lists[1] = GC_NEXT(p);
   Float* f = static_cast<Float*>(p);
   f->type = tp_float;
   f->v = d;

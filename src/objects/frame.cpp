@@ -32,7 +32,6 @@ void frame_release(Frame* f) {
   size_t nslots = size_t(code_nlocalsplus(f->code) + f->code->stacksize);
   size_t g = (sizeof(Frame) + nslots * sizeof(Value) + 15) >> 4;
   if (g > kMaxFrameGranules) return;
-  ThreadState* ts = t_ts;
   // Zero by 16-byte granules in a loop: frames are small, and GCC expands a
   // variable-size memset here into `rep stos`, whose start-up cost dominated.
   uint64_t* w = reinterpret_cast<uint64_t*>(f);
@@ -40,19 +39,18 @@ void frame_release(Frame* f) {
     w[2 * i] = 0;
     w[2 * i + 1] = 0;
   }
-  f->back = reinterpret_cast<Frame*>(ts->free_frames[g]);
-  ts->free_frames[g] = f;
+  f->back = reinterpret_cast<Frame*>(g_alloc_cache.free_frames[g]);
+  g_alloc_cache.free_frames[g] = f;
 }
 
 Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func) {
   size_t nslots = size_t(code_nlocalsplus(code) + code->stacksize);
   size_t bytes = sizeof(Frame) + nslots * sizeof(Value);
   size_t g = (bytes + 15) >> 4;
-  ThreadState* ts = t_ts;
   Frame* f;
-  if (g <= kMaxFrameGranules && ts->free_frames[g]) {
-    f = static_cast<Frame*>(ts->free_frames[g]);
-    ts->free_frames[g] = f->back;
+  if (g <= kMaxFrameGranules && g_alloc_cache.free_frames[g]) {
+    f = static_cast<Frame*>(g_alloc_cache.free_frames[g]);
+    g_alloc_cache.free_frames[g] = f->back;
     f->back = nullptr;
     f->type = tp_frame;
   } else {

@@ -22,15 +22,14 @@ namespace gilpy {
 
 Object* alloc_instance(Type* t, size_t size) {
   if (size < t->instance_size) size = t->instance_size;
-  ThreadState* ts = t_ts;
-  if (GILPY_LIKELY(size <= size_t(ThreadState::kSmallGranules) * 16 && ts)) {
+  if (GILPY_LIKELY(size <= size_t(AllocCache::kSmallGranules) * 16)) {
     size_t g = (size + 15) >> 4;
-    void* p = ts->free_lists[g];
+    void* p = g_alloc_cache.free_lists[g];
     if (GILPY_UNLIKELY(!p)) {
       p = GC_malloc_many(g * 16);
       if (!p) throw std::bad_alloc();
     }
-    ts->free_lists[g] = GC_NEXT(p);
+    g_alloc_cache.free_lists[g] = GC_NEXT(p);
     std::memset(p, 0, g * 16);
     Object* o = static_cast<Object*>(p);
     o->type = t;

@@ -9,6 +9,7 @@
 namespace gilpy {
 
 thread_local constinit ThreadState* t_ts = nullptr;
+constinit AllocCache g_alloc_cache = {};
 int g_recursion_limit = 1000;
 
 static uint64_t g_next_serial = 1;  // guarded by the GIL

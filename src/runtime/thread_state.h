@@ -24,16 +24,22 @@ struct ThreadState {
   Value locals;         // list of the _thread._local objects this thread has a dict in (or null)
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
-  // Per-thread free lists of small collector objects, one per size in 16-byte
-  // granules (index 1 = 16 bytes ... kSmallGranules = 256 bytes), refilled in
-  // batches with GC_malloc_many. They live here so the collector sees them
-  // (the thread state is scanned memory); objects on a list are linked
-  // through their first word. This avoids libgc's per-allocation TLS lookup
-  // (a __tls_get_addr call from the shared library) and lock.
-  static constexpr int kSmallGranules = 16;
-  void* free_lists[kSmallGranules + 1] = {};
-  void* free_frames[65] = {};  // released frames by granules (objects/frame.cpp)
 };
+
+// Free lists of small collector objects, one per size in 16-byte granules
+// (index 1 = 16 bytes ... kSmallGranules = 256 bytes), refilled in batches
+// with GC_malloc_many, and of released frames (objects/frame.cpp). Objects on
+// a list are linked through their first word (frames through Frame::back).
+// One set for the whole interpreter, guarded by the GIL: only the thread
+// that holds it allocates objects. (Per-thread lists would each hold up to a
+// heap block per size class, so many live threads would inflate the heap.)
+// Static data, so the collector sees the listed objects.
+struct AllocCache {
+  static constexpr int kSmallGranules = 16;
+  void* free_lists[kSmallGranules + 1];
+  void* free_frames[65];
+};
+extern constinit AllocCache g_alloc_cache;
 
 extern thread_local constinit ThreadState* t_ts;  // constinit: direct TLS access, no init-function check
 inline ThreadState* ts() { return t_ts; }
