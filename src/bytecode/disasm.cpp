@@ -21,6 +21,13 @@ using namespace bytecode;
 Result<std::string> read_file(const std::string& path);
 std::string format_exception(Value exc);
 
+// The repr of a nested code object, without CPython's " at 0x..." address so
+// the listing is reproducible (dis.py shows the address, as CPython's does).
+static std::string code_label(Code* k) {
+  return "<code object " + std::string(k->name->view()) + ", file \"" + std::string(k->filename->view()) +
+         "\", line " + std::to_string(k->firstlineno) + ">";
+}
+
 static std::string arg_repr(Code* c, Op op, uint32_t arg) {
   uint32_t f = op_info[op].flags;
   auto safe_repr = [](Value v) -> std::string {
@@ -30,11 +37,7 @@ static std::string arg_repr(Code* c, Op op, uint32_t arg) {
   };
   if (f & OPF_CONST) {
     Value v = c->consts->items[arg];
-    if (is_code(v)) {
-      Code* k = v.as<Code>();
-      return "<code object " + std::string(k->name->view()) + ", file \"" + std::string(k->filename->view()) +
-             "\", line " + std::to_string(k->firstlineno) + ">";
-    }
+    if (is_code(v)) return code_label(v.as<Code>());
     return safe_repr(v);
   }
   if (f & OPF_NAME) return std::string(as_str(c->names->items[arg])->view());
@@ -46,60 +49,103 @@ static std::string arg_repr(Code* c, Op op, uint32_t arg) {
   if (f & OPF_JUMP) return "to " + std::to_string(arg * 2);
   if (f & OPF_CMP) return cmp_symbol[arg];
   if (f & OPF_BINOP) return arg < NB_COUNT ? binop_symbol[arg] : "?";
+  if (op == FORMAT_VALUE) {
+    static const char* const conv[4] = {"", "str", "repr", "ascii"};
+    std::string r = conv[arg & FVC_MASK];
+    if (arg & FVS_HAVE_SPEC) r += r.empty() ? "with format" : ", with format";
+    return r;
+  }
+  if (op == MAKE_FUNCTION) {
+    static const char* const names[4] = {"defaults", "kwdefaults", "annotations", "closure"};
+    std::string r;
+    for (int i = 0; i < 4; i++) {
+      if (!(arg & (1u << i))) continue;
+      if (!r.empty()) r += ", ";
+      r += names[i];
+    }
+    return r;
+  }
   return "";
 }
 
-static void disassemble(Code* c, std::string& out, std::vector<Code*>& nested) {
+// One code object, as CPython 3.11's dis.disassemble prints it: columns line
+// number (3 wide, wider from line 1000), current-instruction marker (always
+// blank here), ">>" for jump and exception-handler targets, byte offset
+// (2 x instruction index), opname padded to 20, the raw argument right-aligned
+// in 5, its meaning in parentheses; a blank line before each new source line;
+// then the exception table. Jump arguments are absolute instruction indices,
+// so "(to N)" shows N = 2 x arg. CACHE words are not listed (their offsets are
+// skipped, as CPython's are).
+static void disassemble(Code* c, std::string& out) {
   std::set<uint32_t> targets;
+  int maxline = 0;
   for (int i = 0; i < c->ninsns; i++) {
     Op op = op_of(c->insns[i]);
     if (op_info[op].flags & OPF_JUMP) targets.insert(arg_of(c->insns[i]));
+    if (c->positions[i].line > maxline) maxline = c->positions[i].line;
   }
   for (int i = 0; i < c->nexc; i++) targets.insert(c->exctable[i].target);
+  int lineno_width = maxline <= 0 ? 0 : maxline >= 1000 ? int(std::to_string(maxline).size()) : 3;
+  int maxoffset = (c->ninsns - 1) * 2;
+  int offset_width = maxoffset >= 10000 ? int(std::to_string(maxoffset).size()) : 4;
   int last_line = -1;
   for (int i = 0; i < c->ninsns; i++) {
     Op op = op_of(c->insns[i]);
-    if (op == CACHE) continue;
     uint32_t arg = arg_of(c->insns[i]);
     int line = c->positions[i].line;
-    char buf[160];
-    std::string lineno = "   ";
-    if (line != last_line && line > 0) {
-      if (last_line != -1) out += "\n";
-      std::snprintf(buf, sizeof buf, "%3d", line);
-      lineno = buf;
-      last_line = line;
+    bool starts_line = line > 0 && line != last_line;
+    if (starts_line) last_line = line;
+    if (op == CACHE) continue;
+    char buf[64];
+    std::string row;
+    if (lineno_width) {
+      if (starts_line) {
+        if (i > 0) out += "\n";
+        std::snprintf(buf, sizeof buf, "%*d ", lineno_width, line);
+        row += buf;
+      } else {
+        row += std::string(size_t(lineno_width), ' ') + " ";
+      }
     }
-    std::string marker = targets.count(uint32_t(i)) ? ">>" : "  ";
-    std::snprintf(buf, sizeof buf, "%s %s %4d %-20s", lineno.c_str(), marker.c_str(), i * 2, op_info[op].name);
-    std::string row = buf;
+    row += "    ";  // current-instruction marker column, then a space
+    row += targets.count(uint32_t(i)) ? ">> " : "   ";
+    std::snprintf(buf, sizeof buf, "%*d %-20s", offset_width, i * 2, op_info[op].name);
+    row += buf;
     uint32_t f = op_info[op].flags;
     if (f) {
-      std::snprintf(buf, sizeof buf, " %4u", (f & OPF_JUMP) ? arg * 2 : arg);
+      std::snprintf(buf, sizeof buf, " %5u", arg);
       row += buf;
       std::string r = arg_repr(c, op, arg);
       if (!r.empty()) row += " (" + r + ")";
     }
     while (!row.empty() && row.back() == ' ') row.pop_back();
     out += row + "\n";
-    if ((f & OPF_CONST) && is_code(c->consts->items[arg])) nested.push_back(c->consts->items[arg].as<Code>());
+  }
+  if (c->nexc > 0) {
+    out += "ExceptionTable:\n";
+    for (int i = 0; i < c->nexc; i++) {
+      const ExcEntry& e = c->exctable[i];
+      out += "  " + std::to_string(e.start * 2) + " to " + std::to_string((e.end - 1) * 2) + " -> " +
+             std::to_string(e.target * 2) + " [" + std::to_string(e.depth) + "]" + (e.lasti ? " lasti" : "") + "\n";
+    }
+  }
+}
+
+// dis.dis of a code object: the code, then each code object among its
+// constants (depth first, in co_consts order), as CPython's dis recurses.
+static void disassemble_recursive(Code* c, std::string& out) {
+  disassemble(c, out);
+  for (int64_t i = 0; i < c->consts->size; i++) {
+    Value v = c->consts->items[i];
+    if (!is_code(v)) continue;
+    out += "\nDisassembly of " + code_label(v.as<Code>()) + ":\n";
+    disassemble_recursive(v.as<Code>(), out);
   }
 }
 
 std::string disassemble_code(Code* c) {
   std::string out;
-  std::vector<Code*> todo{c};
-  bool first = true;
-  while (!todo.empty()) {
-    Code* k = todo.front();
-    todo.erase(todo.begin());
-    if (!first) out += "\nDisassembly of <code object " + std::string(k->name->view()) + ", file \"" +
-                       std::string(k->filename->view()) + "\", line " + std::to_string(k->firstlineno) + ">:\n";
-    first = false;
-    std::vector<Code*> nested;
-    disassemble(k, out, nested);
-    todo.insert(todo.end(), nested.begin(), nested.end());
-  }
+  disassemble_recursive(c, out);
   return out;
 }
 

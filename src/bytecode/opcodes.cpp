@@ -44,6 +44,12 @@ uint64_t bytecode_signature() {
 const char* const binop_symbol[NB_COUNT] = {
     "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
     "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
+#define NB_NAMES(P)                                                                          \
+  #P "ADD", #P "AND", #P "FLOOR_DIVIDE", #P "LSHIFT", #P "MATRIX_MULTIPLY", #P "MULTIPLY",   \
+      #P "REMAINDER", #P "OR", #P "POWER", #P "RSHIFT", #P "SUBTRACT", #P "TRUE_DIVIDE", #P "XOR"
+const char* const binop_name[NB_COUNT] = {NB_NAMES(NB_), NB_NAMES(NB_INPLACE_)};
+#undef NB_NAMES
+static_assert(NB_COUNT == 2 * NB_INPLACE_OFFSET);
 const char* const binop_dunder[NB_INPLACE_ADD] = {
     "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__",
     "__or__", "__pow__", "__rshift__", "__sub__", "__truediv__", "__xor__"};

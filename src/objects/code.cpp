@@ -2,6 +2,7 @@
 // attributes (co_name, co_varnames, ...).
 #include "objects/code.h"
 
+#include "objects/bytes.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -53,6 +54,20 @@ static Result<Value> co_cellvars(Value s) { return Value(self_code(s)->cellvars)
 static Result<Value> co_freevars(Value s) { return Value(self_code(s)->freevars); }
 static Result<Value> co_names(Value s) { return Value(self_code(s)->names); }
 static Result<Value> co_consts(Value s) { return Value(self_code(s)->consts); }
+// co_code: two bytes per 32-bit instruction word, (opcode, low 8 bits of the
+// argument), so its length and offsets agree with co_lines() and dis. gilpy
+// has no byte-level instruction format: this is a summary for tools that scan
+// opcodes or measure length (modulefinder); full arguments come from
+// _opcode.get_code(code).
+static Result<Value> co_code(Value s) {
+  Code* c = self_code(s);
+  std::string b(size_t(c->ninsns) * 2, '\0');
+  for (int i = 0; i < c->ninsns; i++) {
+    b[size_t(i) * 2] = char(c->insns[i] & 0xFF);
+    b[size_t(i) * 2 + 1] = char((c->insns[i] >> 8) & 0xFF);
+  }
+  return bytes_from(b);
+}
 
 static Result<Value> code_repr(Value* a, int64_t, Tuple*) {
   Code* c = self_code(a[0]);
@@ -121,7 +136,7 @@ static const GetSetDef code_getsets[] = {
     {"co_posonlyargcount", co_posonlyargcount}, {"co_kwonlyargcount", co_kwonlyargcount},
     {"co_nlocals", co_nlocals}, {"co_flags", co_flags}, {"co_stacksize", co_stacksize},
     {"co_varnames", co_varnames}, {"co_cellvars", co_cellvars}, {"co_freevars", co_freevars},
-    {"co_names", co_names}, {"co_consts", co_consts}, {nullptr, nullptr}};
+    {"co_names", co_names}, {"co_consts", co_consts}, {"co_code", co_code}, {nullptr, nullptr}};
 static const MethodDef code_methods[] = {{"__repr__", code_repr}, {"co_lines", code_co_lines},
                                          {"co_positions", code_co_positions}, {"replace", code_replace},
                                          {nullptr, nullptr}};
