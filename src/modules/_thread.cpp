@@ -156,7 +156,7 @@ static Result<std::pair<bool, double>> acquire_args(Value* a, int64_t n, Tuple* 
   bool blocking = out[0] ? TRY(truthy(out[0])) : true;
   double timeout = out[1] ? TRY(to_double(out[1])) : -1.0;
   if (!blocking && timeout != -1.0) return raise(tp_ValueError, "can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout != -1.0) return raise(tp_ValueError, "timeout value must be a non-negative number");
+  if (timeout < 0 && timeout != -1.0) return raise(tp_ValueError, "timeout value must be positive");
   if (timeout > kTimeoutMax) return raise(tp_OverflowError, "timeout value is too large");
   return std::make_pair(blocking, timeout);
 }
@@ -265,7 +265,8 @@ static Result<Value> t_stack_size(Value* a, int64_t n, Tuple*) {
   int64_t old = g_stack_size;
   if (n == 1) {
     int64_t s = TRY(as_index(a[0]));
-    if (s != 0 && s < 32768) return raise(tp_ValueError, "size not valid: 32768 bytes");
+    if (s < 0) return raise(tp_ValueError, "size must be 0 or a positive value");
+    if (s != 0 && s < 32768) return raise_fmt(tp_ValueError, "size not valid: %lld bytes", (long long)s);
     g_stack_size = s;
   }
   return int_from_i64(old);

@@ -1,0 +1,44 @@
+# 1,000 threads started and joined in a row, then 200 alive at once; memory
+# returns to its baseline afterwards (no growth from one round to the next).
+import gc, threading
+
+def rss_kb():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+
+def noop():
+    pass
+
+def sequential(n=1000):
+    for _ in range(n):
+        t = threading.Thread(target=noop)
+        t.start()
+        t.join()
+
+def concurrent(n=200):
+    ev = threading.Event()
+    ts = [threading.Thread(target=ev.wait, args=(10,)) for _ in range(n)]
+    for t in ts: t.start()
+    alive = threading.active_count()
+    ev.set()
+    for t in ts: t.join()
+    return alive
+
+sequential()
+concurrent()
+gc.collect()
+base = rss_kb()
+for _ in range(2):
+    sequential()
+    print("alive at once:", concurrent())
+gc.collect()
+mid = rss_kb()
+for _ in range(2):
+    sequential()
+    concurrent()
+gc.collect()
+end = rss_kb()
+print("threads left:", threading.active_count())
+print("growth within 6 MB of baseline:", end - base < 6 * 1024, "no growth between rounds:", end - mid < 2 * 1024)
