@@ -71,3 +71,12 @@ try:
     dis.get_instructions(42)
 except TypeError as e:
     print("TypeError:", e)
+# coroutines and async generators disassemble through cr_code / ag_code
+async def coro(x):
+    await x
+async def agen():
+    yield 1
+cr = coro(None)
+print(list(dis.get_instructions(cr)) == list(dis.get_instructions(coro)), dis.Bytecode(cr).codeobj is coro.__code__)
+cr.close()
+print(list(dis.get_instructions(agen())) == list(dis.get_instructions(agen)), dis.Bytecode(agen()).codeobj is agen.__code__)
