@@ -40,6 +40,7 @@ fuzz-build: deps
 
 test: install fuzz-build
 	@python3 tools/run_tests.py --gilpy $(PREFIX)/bin/gilpy --unit $(BUILD_DIR)/gilpy_unit_tests \
+	    --unit tsan=$(BUILD_DIR)/gil_tsan_tests \
 	    --fuzz-dir build/fuzz --fuzz-seconds $(FUZZ_SECONDS)
 
 bench: install

@@ -2,6 +2,7 @@
 """gilpy's one test runner (run by CPython, never by gilpy itself).
 
     python3 tools/run_tests.py [--gilpy dist/bin/gilpy] [--unit build/release/gilpy_unit_tests]
+                               [--unit tsan=build/release/gil_tsan_tests]
                                [-j N] [-v] [--timeout S] [--list] [FILTER ...]
     python3 tools/run_tests.py --regen [--regen-dis] [FILTER ...]
     python3 tools/run_tests.py --update-known-failures [FILTER ...]
@@ -15,7 +16,8 @@ Test kinds (test ids are paths relative to the repository root):
                                stderr (X.err), status (X.status, absent: 1), stdout (X.out if present).
   tests/golden/{ast,tokens,dis}/X.py   `gilpy --dump-ast|--dump-tokens|--dis X.py` == X.ast|.tokens|.dis
   tests/cli/*.json             command-line cases, id `tests/cli/F.json#NAME` (NAME = "name" or index)
-  unit:Suite.Test              each GoogleTest test of the --unit binary
+  unit:Suite.Test              each GoogleTest test of the --unit binary (`--unit NAME=BINARY` gives
+                               ids unit-NAME:Suite.Test; --unit may be repeated)
 
 Optional X.stdin is fed to programs (otherwise /dev/null). Output is compared after replacing the
 absolute repository path + "/" by "" (CPython >= 3.9 prints the absolute path of the main script in
@@ -317,9 +319,9 @@ class UnitTests:
     """All GoogleTest tests of one binary, run in one process (one outcome each).
     If the binary dies before writing its JSON report, each test is re-run alone to isolate it."""
 
-    def __init__(self, binary: Path, names: list[str], filtered: bool):
+    def __init__(self, binary: Path, names: list[str], filtered: bool, prefix: str = "unit"):
         self.binary, self.names, self.filtered = binary, names, filtered
-        self.id = "unit"
+        self.id = prefix
 
     @staticmethod
     def list_tests(binary, timeout):
@@ -359,19 +361,19 @@ class UnitTests:
                 name = f"{suite['name']}.{t['name']}"
                 fails = [f.get("failure", "") for f in t.get("failures", [])]
                 lines = [ln for f in fails for ln in f.splitlines()][:DIFF_LINES]
-                outcomes.append(Outcome("unit:" + name, not fails, "gtest failure" if fails else "",
+                outcomes.append(Outcome(self.id + ":" + name, not fails, "gtest failure" if fails else "",
                                         lines, per_test))
         if not outcomes and run.status != 0:
-            outcomes.append(Outcome("unit", False, status_text(run.status), run.stdout.splitlines()[-20:]))
+            outcomes.append(Outcome(self.id, False, status_text(run.status), run.stdout.splitlines()[-20:]))
         return outcomes
 
     def run_alone(self, cfg, name):
         start = time.monotonic()
         run = run_child([self.binary, "--gtest_brief=1", f"--gtest_filter={name}"], ROOT, cfg.timeout)
         if run.timed_out:
-            return Outcome("unit:" + name, False, f"TIMEOUT after {cfg.timeout}s")
+            return Outcome(self.id + ":" + name, False, f"TIMEOUT after {cfg.timeout}s")
         why = "" if run.status == 0 else status_text(run.status)
-        return Outcome("unit:" + name, run.status == 0, why,
+        return Outcome(self.id + ":" + name, run.status == 0, why,
                        (run.stdout + run.stderr).splitlines()[-DIFF_LINES:], time.monotonic() - start)
 
     def regen(self, cfg):
@@ -457,16 +459,24 @@ def matches(test_id, filters):
 
 
 def unit_tests(cfg):
-    """The UnitTests job (or a failing outcome) for --unit; None when no unit binary was asked for."""
-    if not cfg.unit:
-        return None
-    binary = Path(cfg.unit).resolve()
-    if not binary.exists():
-        return Outcome("unit", False, f"unit test binary {cfg.unit} is missing")
-    names, run = UnitTests.list_tests(binary, cfg.timeout)
-    if names is None:
-        return Outcome("unit", False, f"--gtest_list_tests failed: {status_text(run.status)} {run.error}")
-    return UnitTests(binary, [n for n in names if matches("unit:" + n, cfg.filters)], bool(cfg.filters))
+    """The UnitTests jobs (or failing outcomes) for each --unit [NAME=]BINARY."""
+    jobs = []
+    for spec in cfg.unit or []:
+        prefix, path = "unit", spec
+        if "=" in spec:
+            name, path = spec.split("=", 1)
+            prefix = "unit-" + name
+        binary = Path(path).resolve()
+        if not binary.exists():
+            jobs.append(Outcome(prefix, False, f"unit test binary {path} is missing"))
+            continue
+        names, run = UnitTests.list_tests(binary, cfg.timeout)
+        if names is None:
+            jobs.append(Outcome(prefix, False, f"--gtest_list_tests failed: {status_text(run.status)} {run.error}"))
+            continue
+        jobs.append(UnitTests(binary, [n for n in names if matches(prefix + ":" + n, cfg.filters)],
+                              bool(cfg.filters), prefix))
+    return jobs
 
 
 # ----------------------------------------------------------------------------------------------
@@ -505,7 +515,7 @@ def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("filters", nargs="*", help="substrings or globs of test ids")
     ap.add_argument("--gilpy", default=str(ROOT / "dist/bin/gilpy"), help="interpreter under test")
-    ap.add_argument("--unit", help="GoogleTest binary to run as well")
+    ap.add_argument("--unit", action="append", help="GoogleTest binary to run as well ([NAME=]PATH, repeatable)")
     ap.add_argument("--fuzz-dir", help="folder with the built libFuzzer targets: run each for a bounded time")
     ap.add_argument("--fuzz-seconds", type=int, default=30, help="seconds per fuzz target (default 30)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
@@ -575,19 +585,20 @@ def main():
     tests = [t for t in discover(cfg) if matches(t.id, cfg.filters)]
     if cfg.regen or cfg.regen_dis:
         return regen(cfg, tests)
-    unit = unit_tests(cfg)
+    units = unit_tests(cfg)
     if cfg.list:
         for t in tests:
             print(t.id)
-        for name in getattr(unit, "names", []):
-            print("unit:" + name)
+        for u in units:
+            for name in getattr(u, "names", []):
+                print(u.id + ":" + name)
         return 0
     if not os.access(cfg.gilpy, os.X_OK) and os.sep in cfg.gilpy:
         print(f"warning: {cfg.gilpy} is not an executable file; every test will fail")
-    outcomes = [unit] if isinstance(unit, Outcome) else []
+    outcomes = [u for u in units if isinstance(u, Outcome)]
     fuzz = fuzz_tests(cfg)
     outcomes += [f for f in fuzz if isinstance(f, Outcome)]
-    jobs = ([unit] if isinstance(unit, UnitTests) else []) + [f for f in fuzz if isinstance(f, FuzzTest)] + tests
+    jobs = [u for u in units if isinstance(u, UnitTests)] + [f for f in fuzz if isinstance(f, FuzzTest)] + tests
 
     for results in run_pool(cfg.jobs, lambda test: test.run(cfg), jobs):
         outcomes += results
