@@ -3,7 +3,8 @@
 #   make          build + install into dist/
 #   make run      ... then run the bundled demo (DEMO=path to choose another)
 #   make test     ... then every test (prints "N passed, N failed")
-#   make bench    ... then the benchmarks against python3
+#   make bench    ... then the benchmarks against python3 (and the thread benchmarks)
+#   make bench-safepoints   the cost of the eval loop's safe-point checks
 #   make debug / make asan   debug and ASan+UBSan builds into dist-debug/ and dist-asan/
 BUILD_TYPE ?= Release
 BUILD_DIR  ?= build/release
@@ -11,7 +12,7 @@ PREFIX     ?= $(CURDIR)/dist
 DEMO       ?= examples/hello_gil.py
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build install run test bench regen debug asan fuzz-build clean
+.PHONY: all deps build install run test bench bench-threads bench-safepoints regen debug asan fuzz-build clean
 all: install
 
 deps:
@@ -45,6 +46,17 @@ test: install fuzz-build
 
 bench: install
 	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy
+	@python3 tools/bench_threads.py --gilpy $(PREFIX)/bin/gilpy
+
+bench-threads: install
+	@python3 tools/bench_threads.py --gilpy $(PREFIX)/bin/gilpy
+
+# What the safe-point checks cost a single-threaded program: the benchmark set
+# under the normal build against a build with the checks compiled out (the
+# "python" column is that second build).
+bench-safepoints: install
+	@$(MAKE) install BUILD_DIR=build/nosafe PREFIX=$(CURDIR)/dist-nosafe CMAKE_ARGS=-DGILPY_NO_SAFEPOINT_CHECKS=ON
+	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy --python $(CURDIR)/dist-nosafe/bin/gilpy
 
 # Rewrite expected outputs with CPython 3.11 (Debian's python3.11); review the diff.
 regen:
@@ -57,4 +69,4 @@ asan:
 	@$(MAKE) install BUILD_TYPE=Debug BUILD_DIR=build/asan PREFIX=$(CURDIR)/dist-asan CMAKE_ARGS=-DGILPY_SANITIZE=ON
 
 clean:
-	rm -rf build dist dist-debug dist-asan
+	rm -rf build dist dist-debug dist-asan dist-nosafe

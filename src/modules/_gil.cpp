@@ -4,6 +4,7 @@
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/type.h"
@@ -12,6 +13,7 @@
 #include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy {
 
@@ -41,7 +43,24 @@ static Result<Value> g_counters(Value*, int64_t n, Tuple*) {
   return Value(d);
 }
 
-static const MethodDef functions[] = {{"get_switch_mode", g_get_switch_mode},
+// Times the calling thread has taken the GIL.
+static Result<Value> g_acquisitions(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("acquisitions", n, 0, 0));
+  return int_from_u64(ts()->gil_acquisitions);
+}
+
+// Recent hand-over latencies in seconds (a drop request to the waiter running).
+static Result<Value> g_handover_latencies(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("handover_latencies", n, 0, 0));
+  std::vector<uint32_t> v = gil::handover_latencies_us();
+  List* out = list_new(int64_t(v.size()));
+  for (size_t i = 0; i < v.size(); i++) out->items[i] = float_new(double(v[i]) / 1e6);
+  return Value(out);
+}
+
+static const MethodDef functions[] = {{"acquisitions", g_acquisitions},
+                                      {"handover_latencies", g_handover_latencies},
+                                      {"get_switch_mode", g_get_switch_mode},
                                       {"set_switch_mode", g_set_switch_mode},
                                       {"counters", g_counters},
                                       {nullptr, nullptr}};

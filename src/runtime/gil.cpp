@@ -38,7 +38,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <algorithm>
 #include <new>
+#include <vector>
 
 #include "runtime/eval_breaker.h"
 #include "runtime/thread_state.h"
@@ -58,6 +60,12 @@ struct State {
   uint64_t forced = 0;
   uint64_t requests = 0;
   std::chrono::microseconds interval{5000};
+  // Hand-over latency: from a drop request to the waiter holding the GIL.
+  std::chrono::steady_clock::time_point request_time;
+  bool request_pending = false;
+  static constexpr int kLatencySamples = 4096;
+  uint32_t latency_us[kLatencySamples] = {};  // ring buffer
+  uint64_t latency_count = 0;
 };
 
 // Constructed in place once and never destroyed (see the design note).
@@ -78,6 +86,10 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t) {
       if (timed_out && s.locked && s.switches == seen) {
         // The holder kept the GIL for a whole interval while we waited.
         ++s.requests;
+        if (!s.request_pending) {
+          s.request_pending = true;
+          s.request_time = std::chrono::steady_clock::now();
+        }
         g_eval_breaker.fetch_or(EB_GIL_DROP, std::memory_order_release);
       }
     }
@@ -86,6 +98,12 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t) {
   s.locked = true;
   s.holder = t;
   ++s.switches;
+  ++t->gil_acquisitions;
+  if (s.request_pending) {
+    s.request_pending = false;
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - s.request_time);
+    s.latency_us[s.latency_count++ % State::kLatencySamples] = uint32_t(us.count());
+  }
   g_holder.store(t, std::memory_order_release);
   // A pending request was meant for the previous holder; a waiter still
   // queued will ask again after its own interval.
@@ -168,6 +186,13 @@ void set_switch_interval(double seconds) {
 }
 
 void set_mode(Mode m) { g_mode.store(m, std::memory_order_relaxed); }
+
+std::vector<uint32_t> handover_latencies_us() {
+  State& s = S();
+  std::unique_lock lk(s.mu);
+  uint64_t n = std::min<uint64_t>(s.latency_count, State::kLatencySamples);
+  return std::vector<uint32_t>(s.latency_us, s.latency_us + n);
+}
 
 Counters counters() {
   State& s = S();

@@ -10,6 +10,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <vector>
 
 namespace gilpy {
 
@@ -62,6 +63,9 @@ struct Counters {
   uint64_t drop_requests;   // requests made by waiters
 };
 Counters counters();
+// Recent hand-over latencies (drop request to the waiter holding the GIL),
+// in microseconds; at most the last 4096.
+std::vector<uint32_t> handover_latencies_us();
 
 // RAII: release the GIL for a blocking call, take it back at scope end
 // (errno survives the re-acquisition). With a single Python thread nobody

@@ -22,6 +22,7 @@ struct ThreadState {
   ThreadState* next = nullptr;  // interpreter's list of thread states
   Object* sentinel = nullptr;   // _thread._set_sentinel() lock, released when the thread ends
   Value locals;         // list of the _thread._local objects this thread has a dict in (or null)
+  uint64_t gil_acquisitions = 0;  // times this thread took the GIL (runtime/gil.cpp)
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
 };

@@ -76,6 +76,20 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
 #define PEEK(n) (sp[-int(n)])
 #define NAME(i) (names[i].as<Str>())
 #define GOTO_ERROR() goto error
+// A safe point (function entry, backward jumps, after calls): where another
+// thread's drop request, signals and finalizers are served. The
+// GILPY_NO_SAFEPOINT_CHECKS build (for measuring what the checks cost only;
+// it cannot switch threads) compiles them out.
+#ifdef GILPY_NO_SAFEPOINT_CHECKS
+#define SAFE_POINT() \
+  do {               \
+  } while (0)
+#else
+#define SAFE_POINT()                                                                      \
+  do {                                                                                    \
+    if (GILPY_UNLIKELY(eval_breaker_set()) && handle_eval_breaker().is_err()) goto error; \
+  } while (0)
+#endif
 #define CHECK(r) \
   if (GILPY_UNLIKELY((r).is_err())) goto error
 
@@ -107,9 +121,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
 
   if (throwing) goto error;
   // Function entry is a safe point.
-  if (GILPY_UNLIKELY(eval_breaker_set())) {
-    if (handle_eval_breaker().is_err()) goto error;
-  }
+  SAFE_POINT();
 
 #if GILPY_COMPUTED_GOTO
   DISPATCH();
@@ -624,9 +636,7 @@ dispatch:
   }
   TARGET(JUMP_BACKWARD) {
     ip = int(arg);
-    if (GILPY_UNLIKELY(eval_breaker_set())) {
-      if (handle_eval_breaker().is_err()) goto error;
-    }
+    SAFE_POINT();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {
@@ -715,9 +725,7 @@ dispatch:
     sp -= total + 2;
     CHECK(r);
     PUSH(r.value());
-    if (GILPY_UNLIKELY(eval_breaker_set())) {
-      if (handle_eval_breaker().is_err()) goto error;
-    }
+    SAFE_POINT();
     DISPATCH();
   }
   TARGET(CALL_FUNCTION_EX) {
