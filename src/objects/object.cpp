@@ -15,12 +15,14 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 
 namespace gilpy {
 
 Object* alloc_instance(Type* t, size_t size) {
+  GILPY_ASSERT_GIL();  // the free lists below are guarded by the GIL
   if (size < t->instance_size) size = t->instance_size;
   if (GILPY_LIKELY(size <= size_t(AllocCache::kSmallGranules) * 16)) {
     size_t g = (size + 15) >> 4;

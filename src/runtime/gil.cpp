@@ -37,6 +37,8 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 #include <algorithm>
 #include <new>
@@ -122,9 +124,11 @@ void free_locked(ThreadState*) {
 }  // namespace
 
 std::atomic<Mode> g_mode{Mode::SafePoints};
+static std::atomic<bool> g_ready{false};
 
 void init(ThreadState* main_thread) {
   new (g_storage) State();
+  g_ready.store(true, std::memory_order_release);
   std::unique_lock lk(S().mu);
   take_locked(lk, main_thread);
 }
@@ -166,6 +170,12 @@ void yield_for_waiter(ThreadState* t) {
 }
 
 bool holds(const ThreadState* t) { return g_holder.load(std::memory_order_acquire) == t; }
+
+void assert_held(const char* where) {
+  if (!g_ready.load(std::memory_order_acquire) || holds(t_ts)) return;
+  std::fprintf(stderr, "gilpy: fatal: %s called by a thread that does not hold the GIL\n", where);
+  std::abort();
+}
 
 int thread_count() { return g_threads.load(std::memory_order_relaxed); }
 void thread_started() { g_threads.fetch_add(1, std::memory_order_relaxed); }

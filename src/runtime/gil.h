@@ -45,6 +45,14 @@ void release(ThreadState* t, Reason why, Block what = Block::Other);
 void yield_for_waiter(ThreadState* t);
 
 bool holds(const ThreadState* t);
+// Debug builds check the rule "only the GIL holder touches objects" where
+// objects are made and where code is run; a violation aborts with a message.
+void assert_held(const char* where);
+#ifdef GILPY_DEBUG
+#define GILPY_ASSERT_GIL() ::gilpy::gil::assert_held(__func__)
+#else
+#define GILPY_ASSERT_GIL() ((void)0)
+#endif
 // Threads that run Python (the main thread included). Changed under the GIL.
 int thread_count();
 void thread_started();

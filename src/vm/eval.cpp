@@ -1009,6 +1009,7 @@ exit_frame:
 }
 
 Result<Value> eval_frame(Frame* f, bool throwing) {
+  GILPY_ASSERT_GIL();
   if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_loop<true>(f, throwing);
   return eval_loop<false>(f, throwing);
 }
