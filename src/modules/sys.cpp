@@ -86,6 +86,25 @@ static Result<Value> sys_getsizeof(Value* a, int64_t n, Tuple*) {
   if (v < 0) return raise(tp_ValueError, "__sizeof__() should return >= 0");
   return int_from_i64(v + 16);  // + the GC header CPython counts
 }
+// {thread ident: innermost frame} for every thread running Python (the
+// others are blocked without the GIL, their frames unchanged meanwhile).
+static Result<Value> sys_current_frames(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("_current_frames", n, 0, 0));
+  Dict* d = dict_new();
+  for (ThreadState* t = g_interp.threads; t; t = t->next) {
+    if (!t->frame) continue;
+    frame_mark_escaped(t->frame);
+    TRY(dict_set(d, int_from_u64(uint64_t(t->ident)), Value(t->frame)));
+  }
+  return Value(d);
+}
+static Result<Value> sys_current_exceptions(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("_current_exceptions", n, 0, 0));
+  Dict* d = dict_new();
+  for (ThreadState* t = g_interp.threads; t; t = t->next)
+    if (t->handled) TRY(dict_set(d, int_from_u64(uint64_t(t->ident)), t->handled));
+  return Value(d);
+}
 static Result<Value> sys_getframe(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("_getframe", n, 0, 1));
   int64_t depth = n ? TRY(as_index(a[0])) : 0;
@@ -170,6 +189,7 @@ static const MethodDef sys_functions[] = {
     {"_getframe", sys_getframe}, {"getdefaultencoding", sys_getdefaultencoding},
     {"getfilesystemencoding", sys_getfsencoding}, {"getfilesystemencodeerrors", sys_getfserrors},
     {"getrefcount", sys_getrefcount}, {"audit", sys_audit}, {"addaudithook", sys_noop},
+    {"_current_frames", sys_current_frames}, {"_current_exceptions", sys_current_exceptions},
     {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval},
     {"is_finalizing", sys_is_finalizing}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
     {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"settrace", sys_settrace}, {"gettrace", sys_gettrace},

@@ -7,7 +7,7 @@ import subprocess, sys, threading
 
 if len(sys.argv) > 1 and sys.argv[1] == "child":
     import gil
-    print("mode:", gil.get_switch_mode())
+    print("mode:", gil.get_switch_mode(), "interval:", sys.getswitchinterval())
     N = 300_000
     n = 0
     def incr():
