@@ -33,6 +33,17 @@ for name, wait in cases.items():
     except KeyboardInterrupt:
         print(name, "-> KeyboardInterrupt, within 5 s:", time.monotonic() - t0 < 5)
 
+# _thread.interrupt_main() from another thread does the same.
+import _thread
+def later():
+    time.sleep(0.1)
+    _thread.interrupt_main()
+threading.Thread(target=later, daemon=True).start()
+try:
+    blocker.join()
+except KeyboardInterrupt:
+    print("interrupt_main -> KeyboardInterrupt in join")
+
 # The primitives still work afterwards.
 print(lock.locked(), blocker.is_alive())
 q.put(1)
