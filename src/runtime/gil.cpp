@@ -19,7 +19,8 @@
 //      yield_for_waiter(): it frees the GIL, wakes one waiter, and then waits
 //      on `switch_cv` until `switches` has moved, so it cannot take the GIL
 //      straight back while the requester is still waking up (the forced-
-//      switch handshake). Then it queues for the GIL like any other thread.
+//      switch handshake). Then it queues for the GIL like any other thread;
+//      its interval counts from the moment it dropped the GIL.
 //   3. Whoever takes the GIL clears a pending drop request (it was meant for
 //      the previous holder) and wakes a holder waiting in step 2.
 // Blocking calls release the GIL voluntarily (ReleaseGil) and wake a waiter
@@ -68,6 +69,9 @@ struct State {
   static constexpr int kLatencySamples = 4096;
   uint32_t latency_us[kLatencySamples] = {};  // ring buffer
   uint64_t latency_count = 0;
+  // Running estimate of the hand-over latency (microseconds, EWMA of the
+  // samples above), for statistics.
+  int64_t latency_estimate_us = 0;
 };
 
 // Constructed in place once and never destroyed (see the design note).
@@ -77,23 +81,33 @@ State& S() { return *std::launder(reinterpret_cast<State*>(g_storage)); }
 std::atomic<ThreadState*> g_holder{nullptr};
 std::atomic<int> g_threads{1};
 
-// Take the GIL; `lk` holds `mu`.
-void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t) {
+using Clock = std::chrono::steady_clock;
+
+// Take the GIL; `lk` holds `mu`. A waiter's interval runs from
+// `waiting_since` (when it began waiting), and restarts whenever the GIL
+// changes hands.
+void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_point waiting_since) {
   State& s = S();
   if (s.locked) {
     ++s.waiters;
+    Clock::time_point round_start = waiting_since;
     while (s.locked) {
       uint64_t seen = s.switches;
-      bool timed_out = s.free_cv.wait_for(lk, s.interval) == std::cv_status::timeout;
+      // The request goes out a twentieth of an interval early: the hand-
+      // over (the holder reaching a safe point, waking this thread) is part
+      // of the time slice, so that a slice lasts one switch interval, "the
+      // ideal duration of the timeslices" in sys.setswitchinterval's words.
+      bool timed_out = s.free_cv.wait_until(lk, round_start + s.interval - s.interval / 20) == std::cv_status::timeout;
       if (timed_out && s.locked && s.switches == seen) {
         // The holder kept the GIL for a whole interval while we waited.
         ++s.requests;
         if (!s.request_pending) {
           s.request_pending = true;
-          s.request_time = std::chrono::steady_clock::now();
+          s.request_time = Clock::now();
         }
         g_eval_breaker.fetch_or(EB_GIL_DROP, std::memory_order_release);
       }
+      if (timed_out || s.switches != seen) round_start = Clock::now();
     }
     --s.waiters;
   }
@@ -103,8 +117,9 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t) {
   ++t->gil_acquisitions;
   if (s.request_pending) {
     s.request_pending = false;
-    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - s.request_time);
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - s.request_time);
     s.latency_us[s.latency_count++ % State::kLatencySamples] = uint32_t(us.count());
+    s.latency_estimate_us += (int64_t(us.count()) - s.latency_estimate_us) / 8;
   }
   g_holder.store(t, std::memory_order_release);
   // A pending request was meant for the previous holder; a waiter still
@@ -130,7 +145,7 @@ void init(ThreadState* main_thread) {
   new (g_storage) State();
   g_ready.store(true, std::memory_order_release);
   std::unique_lock lk(S().mu);
-  take_locked(lk, main_thread);
+  take_locked(lk, main_thread, Clock::now());
 }
 
 void reinit_after_fork(ThreadState* t) {
@@ -140,12 +155,12 @@ void reinit_after_fork(ThreadState* t) {
   g_threads.store(1, std::memory_order_relaxed);
   g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_relaxed);
   std::unique_lock lk(S().mu);
-  take_locked(lk, t);
+  take_locked(lk, t, Clock::now());
 }
 
 void acquire(ThreadState* t) {
   std::unique_lock lk(S().mu);
-  take_locked(lk, t);
+  take_locked(lk, t, Clock::now());
 }
 
 void release(ThreadState* t, Reason, Block) {
@@ -164,9 +179,15 @@ void yield_for_waiter(ThreadState* t) {
   }
   ++s.forced;
   uint64_t seen = s.switches;
+  // This thread is waiting from the moment it drops the GIL: its interval
+  // starts now, not after the hand-over, so a CPU-bound pair alternates
+  // about once per interval instead of once per interval plus two wake-ups.
+  Clock::time_point dropped = Clock::now();
   free_locked(t);
+  ++s.waiters;
   while (s.switches == seen) s.switch_cv.wait(lk);
-  take_locked(lk, t);
+  --s.waiters;
+  take_locked(lk, t, dropped);
 }
 
 bool holds(const ThreadState* t) { return g_holder.load(std::memory_order_acquire) == t; }
