@@ -14,7 +14,8 @@
 // Hand-over protocol (CPython 3's "new GIL"):
 //   1. A thread that wants the GIL waits on `free_cv` in slices of one switch
 //      interval. When a whole interval passes with the same holder, it sets
-//      EB_GIL_DROP in the eval breaker: a drop request.
+//      EB_GIL_DROP in the eval breaker: a drop request. (It asks a twentieth
+//      of an interval early, so that the hand-over fits in the slice.)
 //   2. The holder sees the request at its next safe point and calls
 //      yield_for_waiter(): it frees the GIL, wakes one waiter, and then waits
 //      on `switch_cv` until `switches` has moved, so it cannot take the GIL
