@@ -23,6 +23,8 @@
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
 #include "runtime/gil.h"
+#include "runtime/gil_events.h"
+#include "runtime/gil_outputs.h"
 #include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -220,6 +222,7 @@ static int finish(bool failed) {
   // the streams are flushed, as in CPython's Py_FinalizeEx.
   wait_for_thread_shutdown();
   run_atexit_callbacks();
+  write_gil_outputs();
   // Flush the standard streams (an error here is reported like CPython's
   // "Exception ignored ... BrokenPipeError" and gives status 120).
   for (Str* name : {N.stdout, N.stderr}) {
@@ -238,6 +241,11 @@ static int finish(bool failed) {
       exc_clear();
       if (status == 0) status = 120;
     }
+  }
+  if (g_terminated) {
+    // Recording turned SIGTERM into an unwinding SystemExit; now die of it.
+    std::signal(SIGTERM, SIG_DFL);
+    std::raise(SIGTERM);
   }
   if (interrupted) {
     // Like CPython: die of SIGINT so the parent shell sees the interruption.
@@ -372,20 +380,18 @@ int run_main(int argc, char** argv) {
   // categories stay "C"): locale.getlocale() and C-level text use it.
   ::setlocale(LC_CTYPE, "");
 
-  // gilpy's own -X options are checked before anything runs: a bad value is
-  // a usage error (exit status 2), not a surprise halfway through a program.
-  gil::Mode switch_mode = gil::Mode::SafePoints;
-  for (const std::string& x : g_interp.xoptions) {
-    if (x.rfind("switch=", 0) != 0 && x != "switch") continue;
-    std::string v = x == "switch" ? "" : x.substr(7);
-    if (v == "every") switch_mode = gil::Mode::Every;
-    else if (v == "safepoints") switch_mode = gil::Mode::SafePoints;
-    else {
-      std::fprintf(stderr, "%s: -X switch: unknown value '%s' (expected 'every' or 'safepoints')\n", g_prog.c_str(),
-                   v.c_str());
+  // gilpy's own -X options are checked before anything runs: a bad value or
+  // an output file that cannot be written is a usage error (exit status 2),
+  // not a surprise at the end of a long program.
+  {
+    std::string err = parse_gil_options(g_interp.xoptions, &g_gil_options);
+    if (!err.empty()) {
+      std::fprintf(stderr, "%s: %s\n", g_prog.c_str(), err.c_str());
       return 2;
     }
   }
+  gil::Mode switch_mode = g_gil_options.mode;
+  if (g_gil_options.recording()) gil::g_recording.store(true);  // from the first event on
 
   bootstrap_runtime();
   gil::set_mode(switch_mode);
@@ -394,6 +400,7 @@ int run_main(int argc, char** argv) {
   if (switch_mode == gil::Mode::Every) gil::set_switch_interval(0.0002);
   set_main_thread();
   install_default_signal_handlers();
+  if (g_gil_options.recording()) install_sigterm_unwinding();
   register_all_native_modules();
   g_interp.modules = dict_new();
   Result<Value> b = make_builtins_module();

@@ -7,10 +7,12 @@
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/gil.h"
+#include "runtime/gil_events.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -58,14 +60,85 @@ static Result<Value> g_handover_latencies(Value*, int64_t n, Tuple*) {
   return Value(out);
 }
 
-static const MethodDef functions[] = {{"acquisitions", g_acquisitions},
+// ---- recording (runtime/gil_events.h) ------------------------------------------------
+static Result<Value> g_start(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("start_recording", n, 0, 0));
+  gil::start_recording(ts());
+  return None();
+}
+static Result<Value> g_stop(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("stop_recording", n, 0, 0));
+  gil::stop_recording();
+  return None();
+}
+static Result<Value> g_is_recording(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("is_recording", n, 0, 0));
+  return Bool(gil::recording());
+}
+static Result<Value> g_clear(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("clear_events", n, 0, 0));
+  gil::clear_events();
+  return None();
+}
+static Result<Value> g_now(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("now", n, 0, 0));
+  return int_from_i64(gil::now_ns());
+}
+
+// One dict per thread that has events: name, ident, native_id, serial,
+// main, dropped, and events as a list of (time_ns, type, arg) tuples.
+static Result<Value> g_events(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("events", n, 0, 0));
+  std::vector<gil::LogCopy> logs = gil::snapshot();
+  List* out = list_new(0);
+  for (const gil::LogCopy& l : logs) {
+    Dict* d = dict_new();
+    dict_set_str(d, str_intern("name"), str_value(l.name));
+    dict_set_str(d, str_intern("ident"), int_from_u64(uint64_t(l.ident)));
+    dict_set_str(d, str_intern("native_id"), int_from_i64(l.native_id));
+    dict_set_str(d, str_intern("serial"), int_from_u64(l.serial));
+    dict_set_str(d, str_intern("main"), Bool(l.main));
+    dict_set_str(d, str_intern("dropped"), int_from_u64(l.dropped));
+    List* evs = list_new(int64_t(l.events.size()));
+    for (size_t i = 0; i < l.events.size(); i++) {
+      const gil::Event& e = l.events[i];
+      evs->items[i] = Value(tuple_of({int_from_i64(e.t_ns), Value::small(int(e.type)), Value::small(e.arg)}));
+    }
+    dict_set_str(d, str_intern("events"), Value(evs));
+    TRY(list_append(out, Value(d)));
+  }
+  return Value(out);
+}
+
+static const MethodDef functions[] = {{"start_recording", g_start},
+                                      {"stop_recording", g_stop},
+                                      {"is_recording", g_is_recording},
+                                      {"clear_events", g_clear},
+                                      {"events", g_events},
+                                      {"now", g_now},{"acquisitions", g_acquisitions},
                                       {"handover_latencies", g_handover_latencies},
                                       {"get_switch_mode", g_get_switch_mode},
                                       {"set_switch_mode", g_set_switch_mode},
                                       {"counters", g_counters},
                                       {nullptr, nullptr}};
 
-static Result<Value> init() { return Value(native_module_new("_gil", functions)); }
+static Result<Value> init() {
+  Module* m = native_module_new("_gil", functions);
+  // The codes in events(): types, release reasons (arg >> 4) and what a
+  // thread blocked in (arg & 15), by number.
+  auto names = [](std::initializer_list<const char*> ns) {
+    Tuple* t = tuple_new(int64_t(ns.size()));
+    int64_t i = 0;
+    for (const char* s : ns) t->items[i++] = Value(str_intern(s));
+    return Value(t);
+  };
+  dict_set_str(m->dict, str_intern("EVENT_TYPES"), names({"start", "end", "want", "acquire", "release", "request"}));
+  dict_set_str(m->dict, str_intern("RELEASE_REASONS"), names({"blocking", "forced", "thread end"}));
+  dict_set_str(m->dict, str_intern("BLOCK_KINDS"),
+               names({"other", "sleep", "lock", "join", "queue", "file", "socket", "select", "process", "input"}));
+  dict_set_str(m->dict, str_intern("MAX_EVENTS"), int_from_u64(gil::kMaxEvents));
+  return Value(m);
+}
 GILPY_NATIVE_MODULE("_gil", init);
 
 }  // namespace gilpy

@@ -17,7 +17,9 @@
 #include <ctime>
 #include <string>
 
+#include "objects/code.h"
 #include "objects/dict.h"
+#include "objects/frame.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -32,6 +34,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/finalizers.h"
 #include "runtime/gil.h"
+#include "runtime/gil_events.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
@@ -113,9 +116,18 @@ static Wait wait_without_gil(Lock* l, double deadline, bool main, gil::Block wha
 
 // What a waiting thread is blocked in, for the GIL's statistics: a lock
 // waited on by threading's join() or by queue's condition is reported as such.
+static bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
 static gil::Block block_kind() {
-  Frame* f = t_ts->frame;
-  (void)f;
+  if (!gil::recording()) return gil::Block::Lock;  // only the recording looks at it
+  int depth = 0;
+  for (Frame* f = t_ts->frame; f && depth < 4; f = f->back, depth++) {
+    std::string_view file = f->code->filename->view();
+    std::string_view name = f->code->name->view();
+    if (ends_with(file, "/threading.py") && (name == "_wait_for_tstate_lock" || name == "join")) return gil::Block::Join;
+    if (ends_with(file, "/queue.py") || ends_with(file, "/multiprocessing/queues.py")) return gil::Block::Queue;
+  }
   return gil::Block::Lock;
 }
 
@@ -287,6 +299,7 @@ static void* thread_main(void* p) {
   Boot* boot = static_cast<Boot*>(p);
   ThreadState* t = boot->ts;
   thread_state_attach(t, nullptr);
+  gil::maybe_record(t, gil::Ev::Start);
   gil::acquire(t);
   Value func = boot->func;
   Tuple* args = boot->args;
@@ -302,9 +315,25 @@ static void* thread_main(void* p) {
   drop_thread_locals(t);
   if (t->sentinel) release_raw(static_cast<Lock*>(t->sentinel));
   gil::thread_finished();
+  if (gil::recording()) {
+    gil::record(t, gil::Ev::Release, uint8_t(uint8_t(gil::Reason::ThreadEnd) << 4));
+    gil::record(t, gil::Ev::End);
+  }
   thread_state_delete(t);  // unlinks (GIL held) and frees; t is dead below
-  gil::release(t, gil::Reason::ThreadEnd);
+  gil::release(nullptr, gil::Reason::ThreadEnd);
   return nullptr;
+}
+
+// The name the GIL's records use for a new thread: threading starts its
+// threads with the Thread's bound _bootstrap method, whose Thread has a name.
+static std::string thread_name_for(Value func, ThreadState* t) {
+  Value self, name;
+  if (getattr_opt(func, str_intern("__self__"), &self).is_err()) exc_clear();
+  if (self && !is_none(self)) {
+    if (getattr_opt(self, N.name, &name).is_err()) exc_clear();
+    if (name && is_str(name)) return std::string(as_str(name)->view());
+  }
+  return "thread-" + std::to_string(t->serial);
 }
 
 static Result<Value> t_start_new_thread(Value* a, int64_t n, Tuple* kw) {
@@ -315,6 +344,7 @@ static Result<Value> t_start_new_thread(Value* a, int64_t n, Tuple* kw) {
   if (n > 2 && !is_dict(a[2])) return raise(tp_TypeError, "optional 3rd arg must be a dictionary");
   Boot* boot = static_cast<Boot*>(gc::alloc_uncollectable(sizeof(Boot)));
   ThreadState* t = thread_state_new();
+  t->name = thread_name_for(a[0], t);
   boot->ts = t;
   boot->func = a[0];
   boot->args = as_tuple(a[1]);

@@ -26,6 +26,7 @@
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/gil.h"
+#include "runtime/gil_outputs.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
@@ -139,6 +140,7 @@ static Result<Value> px__exit(Value* args, int64_t nargs, Tuple* kw) {
   Value o[1];
   TRY(parse_args("_exit", args, nargs, kw, {"status"}, 1, o));
   int64_t st = TRY(as_index(o[0]));
+  write_gil_outputs();  // a recording is never lost, not even to os._exit (forked workers use it)
   ::_exit(int(st));
 }
 
@@ -201,6 +203,7 @@ void fork_child() {
   set_main_thread();
   thread_state_after_fork(ts());
   gil::reinit_after_fork(ts());
+  gil_outputs_after_fork();
   run_fork_callbacks(g_after_child, false);
 }
 

@@ -32,6 +32,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "runtime/gil_outputs.h"
 #include "runtime/signals.h"
 
 namespace gilpy {
@@ -316,6 +317,7 @@ static Result<Value> signal_init() {
     if (sa.sa_handler == SIG_DFL) g_signal_handlers[s] = Value::small(0);
     else if (sa.sa_handler == SIG_IGN) g_signal_handlers[s] = Value::small(1);
     else if (s == SIGINT) g_signal_handlers[s] = dih;
+    else if (s == SIGTERM && g_sigterm_unwinds) g_signal_handlers[s] = Value::small(0);  // shows as SIG_DFL
     else g_signal_handlers[s] = None();
   }
 

@@ -47,6 +47,7 @@
 #include <vector>
 
 #include "runtime/eval_breaker.h"
+#include "runtime/gil_events.h"
 #include "runtime/thread_state.h"
 
 namespace gilpy::gil {
@@ -102,6 +103,7 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_p
       if (timed_out && s.locked && s.switches == seen) {
         // The holder kept the GIL for a whole interval while we waited.
         ++s.requests;
+        maybe_record(t, Ev::Request);
         if (!s.request_pending) {
           s.request_pending = true;
           s.request_time = Clock::now();
@@ -145,8 +147,11 @@ static std::atomic<bool> g_ready{false};
 void init(ThreadState* main_thread) {
   new (g_storage) State();
   g_ready.store(true, std::memory_order_release);
+  main_thread->name = "MainThread";
+  maybe_record(main_thread, Ev::Start);
   std::unique_lock lk(S().mu);
   take_locked(lk, main_thread, Clock::now());
+  maybe_record(main_thread, Ev::Acquire);
 }
 
 void reinit_after_fork(ThreadState* t) {
@@ -155,16 +160,26 @@ void reinit_after_fork(ThreadState* t) {
   new (g_storage) State();
   g_threads.store(1, std::memory_order_relaxed);
   g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_relaxed);
-  std::unique_lock lk(S().mu);
-  take_locked(lk, t, Clock::now());
+  {
+    std::unique_lock lk(S().mu);
+    take_locked(lk, t, Clock::now());
+  }
+  events_after_fork(t);
 }
 
 void acquire(ThreadState* t) {
-  std::unique_lock lk(S().mu);
-  take_locked(lk, t, Clock::now());
+  maybe_record(t, Ev::Want);
+  {
+    std::unique_lock lk(S().mu);
+    take_locked(lk, t, Clock::now());
+  }
+  maybe_record(t, Ev::Acquire);
 }
 
-void release(ThreadState* t, Reason, Block) {
+static uint8_t release_arg(Reason why, Block what) { return uint8_t(uint8_t(why) << 4 | uint8_t(what)); }
+
+void release(ThreadState* t, Reason why, Block what) {
+  if (t) maybe_record(t, Ev::Release, release_arg(why, what));
   std::unique_lock lk(S().mu);
   free_locked(t);
 }
@@ -179,6 +194,8 @@ void yield_for_waiter(ThreadState* t) {
     return;
   }
   ++s.forced;
+  maybe_record(t, Ev::Release, release_arg(Reason::Forced, Block::Other));
+  maybe_record(t, Ev::Want);
   uint64_t seen = s.switches;
   // This thread is waiting from the moment it drops the GIL: its interval
   // starts now, not after the hand-over, so a CPU-bound pair alternates
@@ -189,6 +206,8 @@ void yield_for_waiter(ThreadState* t) {
   while (s.switches == seen) s.switch_cv.wait(lk);
   --s.waiters;
   take_locked(lk, t, dropped);
+  lk.unlock();
+  maybe_record(t, Ev::Acquire);
 }
 
 bool holds(const ThreadState* t) { return g_holder.load(std::memory_order_acquire) == t; }
@@ -233,13 +252,23 @@ Counters counters() {
 }
 
 ReleaseGil::ReleaseGil(Block what) : t_(t_ts), released_(g_threads.load(std::memory_order_relaxed) > 1) {
-  if (released_) release(t_, Reason::Blocking, what);
+  if (released_) {
+    release(t_, Reason::Blocking, what);
+  } else if (recording()) {
+    // Nobody can be waiting, so the GIL stays put, but the blocked time is
+    // still the program's to see.
+    record(t_, Ev::Release, release_arg(Reason::Blocking, what));
+  }
 }
 
 ReleaseGil::~ReleaseGil() {
-  if (!released_) return;
   int saved = errno;
-  acquire(t_);
+  if (released_) {
+    acquire(t_);
+  } else if (recording()) {
+    record(t_, Ev::Want);
+    record(t_, Ev::Acquire);
+  }
   errno = saved;
 }
 

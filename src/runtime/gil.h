@@ -38,7 +38,7 @@ void reinit_after_fork(ThreadState* t);
 // Take the GIL for `t` (waiting as long as needed; asks the holder to drop
 // it after each switch interval that passes without a switch).
 void acquire(ThreadState* t);
-// Give the GIL up. `t` must hold it.
+// Give the GIL up. `t` must hold it (null: a thread whose state is gone).
 void release(ThreadState* t, Reason why, Block what = Block::Other);
 // Called by the holder at a safe point when EB_GIL_DROP is set: hand the GIL
 // to a waiter and take it back only after another thread has run.

@@ -9,6 +9,7 @@
 
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "runtime/gil_outputs.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -40,6 +41,15 @@ void install_default_signal_handlers() {
   signal(SIGPIPE, SIG_IGN);  // CPython ignores SIGPIPE: writes fail with EPIPE instead
 }
 
+void install_sigterm_unwinding() {
+  struct sigaction sa {};
+  sa.sa_handler = os_handler;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  sigaction(SIGTERM, &sa, nullptr);
+  g_sigterm_unwinds = true;
+}
+
 Status run_pending_signal_handlers() {
   for (int s = 1; s < kNumSignals; s++) {
     if (!g_tripped[s].exchange(false, std::memory_order_acq_rel)) continue;
@@ -47,6 +57,12 @@ Status run_pending_signal_handlers() {
     if (!h || h == g_default_int_handler) {
       if (s == SIGINT) return raise_value(Value(tp_KeyboardInterrupt));
       continue;
+    }
+    // SIG_DFL (0) for SIGTERM while recording: our handler is installed.
+    if (s == SIGTERM && g_sigterm_unwinds && h == Value::small(0)) {
+      g_terminated = true;
+      Result<Value> e = call1(Value(tp_SystemExit), Value::small(128 + SIGTERM));
+      return raise_value(e.ok() ? e.value() : Value(tp_SystemExit));
     }
     if (!is_callable(h)) continue;
     Value frame = None();

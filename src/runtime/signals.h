@@ -6,6 +6,9 @@ namespace gilpy {
 
 constexpr int kNumSignals = 65;
 void install_default_signal_handlers();       // SIGINT -> KeyboardInterrupt
+// While the GIL is recorded: SIGTERM unwinds the main thread with SystemExit
+// so that the recording is written, then kills the process (gil_outputs.h).
+void install_sigterm_unwinding();
 void trip_signal(int signum);                  // async-signal-safe
 Status run_pending_signal_handlers();          // main thread, GIL held
 bool is_main_thread();

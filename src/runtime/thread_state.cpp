@@ -2,6 +2,8 @@
 #include "runtime/thread_state.h"
 
 #include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "runtime/errors.h"
 #include "runtime/interp.h"
@@ -51,6 +53,7 @@ void thread_state_after_fork(ThreadState* t) {
   t->next = nullptr;
   g_interp.threads = t;
   t->ident = int64_t(pthread_self());
+  t->native_id = int64_t(syscall(SYS_gettid));
 }
 
 // Reserve this much C stack for native code below the guard line; the guard

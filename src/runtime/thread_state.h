@@ -4,11 +4,16 @@
 // (static data, scanned by the collector), never only from thread_local
 // storage, so the Values it holds stay alive.
 #pragma once
+#include <string>
+
 #include "runtime/object.h"
 
 namespace gilpy {
 
 struct Frame;
+namespace gil {
+struct EventLog;
+}
 
 struct ThreadState {
   Value exc;            // exception being raised/propagated; null when none
@@ -23,6 +28,9 @@ struct ThreadState {
   Object* sentinel = nullptr;   // _thread._set_sentinel() lock, released when the thread ends
   Value locals;         // list of the _thread._local objects this thread has a dict in (or null)
   uint64_t gil_acquisitions = 0;  // times this thread took the GIL (runtime/gil.cpp)
+  int64_t native_id = 0;          // threading.get_native_id()
+  std::string name;               // the Python thread's name, for the GIL's records
+  gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
 };
