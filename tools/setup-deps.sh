@@ -8,6 +8,7 @@ PKGS=(
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
+  chromium                                      # headless: tests open the -X gilreport HTML page
 )
 missing=()
 for p in "${PKGS[@]}"; do
