@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks" / "threads"
 
 
-def run(exe, name, timeout=300):
-    r = subprocess.run([exe, str(BENCH / name)], capture_output=True, text=True, timeout=timeout,
+def run(exe, name, timeout=300, options=()):
+    r = subprocess.run([exe, *options, str(BENCH / name)], capture_output=True, text=True, timeout=timeout,
                        stdin=subprocess.DEVNULL)
     if r.returncode != 0:
         raise SystemExit(f"{exe} {name} failed ({r.returncode}):\n{r.stderr}")
@@ -42,6 +42,7 @@ def main():
     args = ap.parse_args()
     exes = {"gilpy": args.gilpy, "python3": args.python}
     res = {k: {"io": [], "cpu": [], "progress": [], "period": [], "lat_med": [], "lat_p99": []} for k in exes}
+    recording = []  # gilpy: thread-heavy time with -X gilstats / without
     for i in range(args.runs):
         for who, exe in exes.items():
             io = run(exe, "io_bound.py")
@@ -55,6 +56,9 @@ def main():
             if not ho.get("unsupported") and ho["median_us"] is not None:
                 r["lat_med"].append(ho["median_us"])
                 r["lat_p99"].append(ho["p99_us"])
+        off = run(args.gilpy, "thread_heavy.py")["elapsed_s"]
+        on = run(args.gilpy, "thread_heavy.py", options=("-X", "gilstats"))["elapsed_s"]
+        recording.append(on / off)
         print(f"run {i + 1}/{args.runs} done", file=sys.stderr)
     g, c = res["gilpy"], res["python3"]
     rows = [
@@ -66,6 +70,7 @@ def main():
          f"{sum(c['progress'])}/{len(c['progress'])}", "all"),
         ("hand-over latency median (us)", fmt(median(g["lat_med"]), ".0f"), "n/a", "< 100"),
         ("hand-over latency p99 (us)", fmt(median(g["lat_p99"]), ".0f"), "n/a", ""),
+        ("recording on (-X gilstats) / off, thread-heavy", fmt(median(recording)), "n/a", "<= 1.10"),
     ]
     print(f"{'measure (median of ' + str(args.runs) + ' runs)':48} {'gilpy':>8} {'python3':>8}  target")
     for name, a, b, t in rows:
