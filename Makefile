@@ -9,7 +9,7 @@
 BUILD_TYPE ?= Release
 BUILD_DIR  ?= build/release
 PREFIX     ?= $(CURDIR)/dist
-DEMO       ?= examples/hello_gil.py
+DEMO       ?= examples/grok_the_gil.py
 JOBS       ?= $(shell nproc)
 
 .PHONY: all deps build install run test bench bench-threads bench-safepoints regen debug asan fuzz-build clean

@@ -224,10 +224,14 @@ def verdict(a):
     if io and a["gil_busy"] < 0.5:
         med, p99, _ = latency([w for t in ran for w in t.waits])
         share = sum(t.io_total for t in io) / max(1, sum(t.wall for t in io))
+        also = ""
+        if len(cpu) >= 2:
+            also = (f" Separately, {len(cpu)} CPU-bound threads ({', '.join(t.name for t in cpu[:3])}) took "
+                    f"turns on the GIL: for that part, processes would run in parallel.")
         return "io-bound", (
             f"I/O-bound threads overlapping well: {len(io)} thread(s) spent {share:.0%} of their time blocked in "
             f"calls while the GIL was busy only {a['gil_busy']:.0%} of the time; getting the GIL back took a "
-            f"median {med / 1e3:.0f} us (p99 {p99 / 1e3:.0f} us). Threads are the right tool here.")
+            f"median {med / 1e3:.0f} us (p99 {p99 / 1e3:.0f} us). Threads are the right tool here.{also}")
     return "mixed", (
         f"Mixed: {len(ran)} threads ran Python; the GIL was busy {a['gil_busy']:.0%} of the time and someone "
         f"waited for it {a['contention']:.0%} of the time ({a['switches']} switches, {a['forced']} forced). "
