@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 
 #include "modules/_io_internal.h"
@@ -21,6 +23,9 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
+#include "runtime/thread_state.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::io {
@@ -31,6 +36,58 @@ Type* tp_BufferedRandom;
 Type* tp_BufferedRWPair;
 
 static Buffered* B(Value v) { return v.as<Buffered>(); }
+
+// ---- the object lock ----------------------------------------------------------------------
+// Waiters block on one process-wide condition variable (contention on a
+// stream is rare; a per-object one would need memory the collector cannot
+// see into). Taking and releasing happen with the GIL held; the mutex only
+// orders a release against a waiter's check.
+static std::mutex g_lock_mu;
+static std::condition_variable g_lock_cv;
+uint32_t g_io_fork_epoch = 0;  // bumped in a forked child (io_after_fork)
+
+static Status buffer_enter(Buffered* b) {
+  uint64_t me = ts()->serial;
+  for (;;) {
+    uint64_t owner = b->owner.load(std::memory_order_acquire);
+    if (owner != 0 && b->epoch != g_io_fork_epoch) owner = 0;  // taken before a fork by a thread now gone
+    if (owner == 0) {
+      b->owner.store(me, std::memory_order_release);
+      b->depth = 1;
+      b->epoch = g_io_fork_epoch;
+      return OK();
+    }
+    if (owner == me) {
+      ++b->depth;
+      return OK();
+    }
+    {
+      gil::ReleaseGil nogil(gil::Block::File);
+      std::unique_lock lk(g_lock_mu);
+      g_lock_cv.wait(lk, [b] { return b->owner.load(std::memory_order_acquire) == 0; });
+    }
+    TRY(check_signals());
+  }
+}
+
+static void buffer_leave(Buffered* b) {
+  if (--b->depth > 0) return;
+  {
+    std::lock_guard lk(g_lock_mu);
+    b->owner.store(0, std::memory_order_release);
+  }
+  g_lock_cv.notify_all();
+}
+
+// A method run while holding the object's lock.
+template <Result<Value> (*F)(Value*, int64_t, Tuple*)>
+static Result<Value> locked(Value* a, int64_t n, Tuple* kw) {
+  Buffered* b = B(a[0]);
+  TRY(buffer_enter(b));
+  Result<Value> r = F(a, n, kw);
+  buffer_leave(b);
+  return r;
+}
 
 // ---- raw access ---------------------------------------------------------------------------
 static Result<bool> raw_closed(Buffered* b) {
@@ -537,22 +594,24 @@ static Result<Value> get_mode(Value self) {
 }
 
 static const MethodDef reader_methods[] = {
-    {"__new__", buffered_new, MethKind::Static}, {"__init__", buffered_init}, {"read", buffered_read},
-    {"read1", buffered_read1}, {"peek", buffered_peek}, {"readinto", buffered_readinto},
-    {"readinto1", buffered_readinto1}, {"readline", buffered_readline}, {"__next__", buffered_next},
-    {"flush", buffered_flush}, {"tell", buffered_tell}, {"seek", buffered_seek}, {"truncate", buffered_truncate},
-    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
+    {"__new__", buffered_new, MethKind::Static}, {"__init__", buffered_init}, {"read", locked<buffered_read>},
+    {"read1", locked<buffered_read1>}, {"peek", locked<buffered_peek>}, {"readinto", locked<buffered_readinto>},
+    {"readinto1", locked<buffered_readinto1>}, {"readline", locked<buffered_readline>},
+    {"__next__", locked<buffered_next>}, {"flush", locked<buffered_flush>}, {"tell", locked<buffered_tell>},
+    {"seek", locked<buffered_seek>}, {"truncate", locked<buffered_truncate>}, {"close", locked<buffered_close>},
+    {"detach", locked<buffered_detach>}, {"fileno", buffered_fileno},
     {"isatty", buffered_isatty}, {"seekable", buffered_seekable}, {"readable", buffered_readable},
     {"writable", buffered_writable}, {"__sizeof__", buffered_sizeof}, {"__getstate__", buffered_getstate},
     {"__repr__", buffered_repr}, {nullptr, nullptr}};
 static const MethodDef writer_methods[] = {
-    {"__new__", buffered_new, MethKind::Static}, {"__init__", buffered_init}, {"write", buffered_write},
-    {"flush", buffered_flush}, {"tell", buffered_tell}, {"seek", buffered_seek}, {"truncate", buffered_truncate},
-    {"close", buffered_close}, {"detach", buffered_detach}, {"fileno", buffered_fileno},
+    {"__new__", buffered_new, MethKind::Static}, {"__init__", buffered_init}, {"write", locked<buffered_write>},
+    {"flush", locked<buffered_flush>}, {"tell", locked<buffered_tell>}, {"seek", locked<buffered_seek>},
+    {"truncate", locked<buffered_truncate>}, {"close", locked<buffered_close>}, {"detach", locked<buffered_detach>},
+    {"fileno", buffered_fileno},
     {"isatty", buffered_isatty}, {"seekable", buffered_seekable}, {"readable", buffered_readable},
     {"writable", buffered_writable}, {"__sizeof__", buffered_sizeof}, {"__getstate__", buffered_getstate},
     {"__repr__", buffered_repr}, {nullptr, nullptr}};
-static const MethodDef random_methods[] = {{"write", buffered_write}, {nullptr, nullptr}};
+static const MethodDef random_methods[] = {{"write", locked<buffered_write>}, {nullptr, nullptr}};
 static const GetSetDef buffered_getsets[] = {{"raw", get_raw}, {"closed", get_closed}, {"name", get_name},
                                              {"mode", get_mode}, {nullptr, nullptr}};
 

@@ -10,6 +10,7 @@
 // owned by the object). std::string members would be malloc memory that is
 // never released, because the collector does not run C++ destructors.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -84,6 +85,14 @@ struct Buffered : IOBase {
   GcBuf rbuf;     // read-ahead: rbuf[rpos..len) not yet returned
   int64_t rpos;
   GcBuf wbuf;     // written, not yet passed to raw
+  // The object's own lock (CPython's ENTER_BUFFERED): raw I/O runs without
+  // the GIL, so another thread could otherwise touch rbuf/wbuf midway.
+  // Recursive for its owning thread (close calls flush). owner is a
+  // ThreadState serial (0: free); a lock taken before a fork() (epoch) is
+  // free in the child, whose other threads are gone.
+  std::atomic<uint64_t> owner;
+  int32_t depth;
+  uint32_t epoch;
 };
 
 struct BufferedRWPair : IOBase {

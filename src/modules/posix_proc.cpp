@@ -36,6 +36,10 @@ namespace gilpy {
 std::string format_exception(Value exc);  // runtime/traceback.cpp
 }
 
+namespace gilpy::io {
+extern uint32_t g_io_fork_epoch;  // modules/_io_buffered.cpp: buffered-object locks taken before a fork
+}
+
 namespace gilpy::posix {
 
 static Type* g_uname_result;
@@ -197,6 +201,7 @@ void fork_parent() {
 }
 
 void fork_child() {
+  ++gilpy::io::g_io_fork_epoch;
   GC_atfork_child();
   // The child has one thread, the one that forked: it is the main thread now,
   // with a fresh GIL that it holds.
