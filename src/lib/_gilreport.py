@@ -162,7 +162,7 @@ def render(a):
         ("join", "#c7b3f0"), ("queue", "#8fd0d8"), ("file", "#5b8def"), ("socket", "#3d6fd1"),
         ("select", "#6c8fc9"), ("process", "#9aa7b8")])
     dropped = (f"<p><b>Note:</b> {a['dropped']} events were dropped (the recording keeps at most "
-               f"{_gilstats._gil.MAX_EVENTS}); the figures cover the recorded part only.</p>" if a["dropped"] else "")
+               f"{_gilstats._gil.max_events()}); the figures cover the recorded part only.</p>" if a["dropped"] else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>gilpy GIL report</title>
 <style>{STYLE}</style></head>

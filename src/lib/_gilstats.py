@@ -265,7 +265,7 @@ def summary(a):
     lines.append(f"verdict ({kind}): {text}")
     if a["dropped"]:
         lines.append(f"note: {a['dropped']} events were dropped (the recording keeps at most "
-                     f"{_gil.MAX_EVENTS}); the figures cover the recorded part only.")
+                     f"{_gil.max_events()}); the figures cover the recorded part only.")
     return "\n".join(lines) + "\n"
 
 

@@ -28,13 +28,18 @@ import sys as _sys
 import _gil
 
 __all__ = ["get_switch_mode", "set_switch_mode", "getswitchinterval", "setswitchinterval", "counters",
-           "stats", "record", "Recording", "is_recording"]
+           "stats", "record", "Recording", "is_recording", "max_events", "set_max_events", "clear"]
 
 get_switch_mode = _gil.get_switch_mode
 set_switch_mode = _gil.set_switch_mode
 getswitchinterval = _sys.getswitchinterval
 setswitchinterval = _sys.setswitchinterval
 is_recording = _gil.is_recording
+# The recording's memory is bounded: past max_events() events (16 bytes each)
+# new ones are counted as dropped, and every output says so.
+max_events = _gil.max_events
+set_max_events = _gil.set_max_events
+clear = _gil.clear_events   # forget the events recorded so far
 
 
 def counters():

@@ -110,7 +110,22 @@ static Result<Value> g_events(Value*, int64_t n, Tuple*) {
   return Value(out);
 }
 
+// The cap on recorded events: max_events() or set_max_events(n).
+static Result<Value> g_max_events(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("max_events", n, 0, 0));
+  return int_from_u64(gil::max_events());
+}
+static Result<Value> g_set_max_events(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("set_max_events", n, 1, 1));
+  int64_t v = TRY(as_index(a[0]));
+  if (v < 0) return raise(tp_ValueError, "max_events must be >= 0");
+  gil::set_max_events(uint64_t(v));
+  return None();
+}
+
 static const MethodDef functions[] = {{"start_recording", g_start},
+                                      {"max_events", g_max_events},
+                                      {"set_max_events", g_set_max_events},
                                       {"stop_recording", g_stop},
                                       {"is_recording", g_is_recording},
                                       {"clear_events", g_clear},
@@ -136,7 +151,6 @@ static Result<Value> init() {
   dict_set_str(m->dict, str_intern("RELEASE_REASONS"), names({"blocking", "forced", "thread end"}));
   dict_set_str(m->dict, str_intern("BLOCK_KINDS"),
                names({"other", "sleep", "lock", "join", "queue", "file", "socket", "select", "process", "input"}));
-  dict_set_str(m->dict, str_intern("MAX_EVENTS"), int_from_u64(gil::kMaxEvents));
   return Value(m);
 }
 GILPY_NATIVE_MODULE("_gil", init);

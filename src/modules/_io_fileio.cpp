@@ -30,6 +30,9 @@ Type* tp_FileIO;
 
 static FileIO* F(Value v) { return v.as<FileIO>(); }
 
+// Reads of standard input are what input() and sys.stdin wait in.
+static gil::Block read_kind(int fd) { return fd == 0 ? gil::Block::Input : gil::Block::File; }
+
 static Err fio_closed() { return raise(tp_ValueError, "I/O operation on closed file"); }
 
 Result<Value> fileio_read_bytes(FileIO* f, int64_t n) {
@@ -38,7 +41,7 @@ Result<Value> fileio_read_bytes(FileIO* f, int64_t n) {
   int fd = f->fd;
   char* dst = b->data;  // private until returned: safe to fill without the GIL
   for (;;) {
-    ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, dst, size_t(n)); });
+    ssize_t r = gil::blocking(read_kind(fd), [&] { return ::read(fd, dst, size_t(n)); });
     if (r < 0) {
       if (errno == EINTR) {
         TRY(check_signals());
@@ -217,7 +220,7 @@ static Result<Value> readall(FileIO* f) {
   char chunk[65536];
   int fd = f->fd;
   for (;;) {
-    ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, chunk, sizeof chunk); });
+    ssize_t r = gil::blocking(read_kind(fd), [&] { return ::read(fd, chunk, sizeof chunk); });
     if (r < 0) {
       if (errno == EINTR) {
         TRY(check_signals());
@@ -259,7 +262,7 @@ static Result<Value> fileio_readinto(Value* a, int64_t n, Tuple*) {
     std::string tmp(size_t(b->size), '\0');
     int fd = f->fd;
     for (;;) {
-      ssize_t r = gil::blocking(gil::Block::File, [&] { return ::read(fd, tmp.data(), tmp.size()); });
+      ssize_t r = gil::blocking(read_kind(fd), [&] { return ::read(fd, tmp.data(), tmp.size()); });
       if (r < 0) {
         if (errno == EINTR) {
           TRY(check_signals());

@@ -17,6 +17,7 @@ namespace {
 std::mutex g_logs_mu;
 std::vector<EventLog*>* g_logs = new std::vector<EventLog*>();  // never destroyed (daemon threads)
 std::atomic<uint64_t> g_total{0};
+std::atomic<uint64_t> g_max{kMaxEvents};
 
 EventLog* log_of(ThreadState* t) {
   if (t->gil_log) return t->gil_log;
@@ -44,7 +45,7 @@ void record(ThreadState* t, Ev type, uint8_t arg) {
   EventLog* log = log_of(t);
   Event e{now_ns(), type, arg};
   std::lock_guard g(log->mu);
-  if (g_total.fetch_add(1, std::memory_order_relaxed) >= kMaxEvents) {
+  if (g_total.fetch_add(1, std::memory_order_relaxed) >= g_max.load(std::memory_order_relaxed)) {
     g_total.fetch_sub(1, std::memory_order_relaxed);
     ++log->dropped;
     return;
@@ -68,6 +69,9 @@ void start_recording(ThreadState* caller) {
 }
 
 void stop_recording() { g_recording.store(false); }
+
+uint64_t max_events() { return g_max.load(); }
+void set_max_events(uint64_t n) { g_max.store(n); }
 
 void clear_events() {
   std::lock_guard g(g_logs_mu);

@@ -64,6 +64,8 @@ void stop_recording();
 void clear_events();
 // Events kept in all; events are dropped past this many (about 16 bytes each).
 constexpr uint64_t kMaxEvents = 4u << 20;
+uint64_t max_events();
+void set_max_events(uint64_t n);  // tests lower the cap to see the "dropped" note
 
 // A copy of every log (threads that ended included), taken under each log's lock.
 struct LogCopy {
