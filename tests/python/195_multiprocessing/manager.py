@@ -1,16 +1,6 @@
 # multiprocessing.Manager (fork): a server process holding shared dict, list,
 # Namespace, Queue, Lock, Event and Value-less proxies, used from children.
-import logging
 import multiprocessing as mp
-
-# The manager's handshake is HMAC-MD5 (hmac imports hashlib). gilpy has _md5
-# but not yet _sha1/_sha256/_sha3/_blake2, and hashlib logs each algorithm it
-# cannot find when first imported; keep that log out of this test's stderr
-# (no effect under CPython, where nothing is logged). Remove once hashlib's
-# native modules exist.
-logging.disable(logging.ERROR)
-import hashlib  # noqa: E402
-logging.disable(logging.NOTSET)
 
 
 def fill(d, l, ns, i):
