@@ -29,12 +29,17 @@ namespace gilpy {
 using namespace bytecode;
 
 Value float_new(double d) {
-  void* p = g_alloc_cache.free_lists[1];
+  void* p = g_alloc_cache.free_floats;
   if (GILPY_UNLIKELY(!p)) {
-    p = GC_malloc_many(sizeof(Float));
+    // One granule each: a request of 16 bytes would get 32, because the
+    // collector adds a byte to every request (pointers just past an object
+    // then still keep it alive) and does not scan an object's last word.
+    // Neither matters here: the value is no pointer, nothing points past a
+    // float, and the type pointer (first word) is scanned.
+    p = GC_malloc_many(sizeof(Float) - 1);
     if (!p) throw std::bad_alloc();
   }
-  g_alloc_cache.free_lists[1] = GC_NEXT(p);
+  g_alloc_cache.free_floats = GC_NEXT(p);
   Float* f = static_cast<Float*>(p);
   f->type = tp_float;
   f->v = d;

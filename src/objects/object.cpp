@@ -52,7 +52,7 @@ Object* alloc_atomic_instance(Type* t, size_t size) {
     if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL)) register_del_finalizer(o);
   } else {
     o = static_cast<Object*>(gc::alloc_atomic(size));
-    std::memset(o, 0, sizeof(Object) + sizeof(void*));  // header and dict slot
+    std::memset(o, 0, sizeof(Object) + sizeof(void*));  // header and first word
   }
   o->type = t;
   return o;
@@ -64,7 +64,7 @@ Dict** instance_dict_ptr(Value o) {
   if (t->layout == Layout::Type) return &o.as<Type>()->dict;
   if (t->layout == Layout::Module || t->layout == Layout::Function) return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o.obj()) + sizeof(Object));
   if (!t->dict_offset) return nullptr;
-  return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o.obj()) + t->dict_offset);
+  return instance_dict_slot(o.obj(), t);
 }
 
 static bool is_data_descriptor(Value d) {

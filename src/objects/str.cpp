@@ -28,9 +28,14 @@ int str_encode_cp(uint32_t cp, char* buf) {
   buf[2] = char(0x80 | ((cp >> 6) & 0x3F)); buf[3] = char(0x80 | (cp & 0x3F)); return 4;
 }
 
+Dict** str_dict_slot(Object* o) {
+  Str* s = static_cast<Str*>(o);
+  return reinterpret_cast<Dict**>(reinterpret_cast<char*>(s) + str_dict_offset(s->nbytes));
+}
+
 static Str* alloc_str(int64_t nbytes, int64_t capacity = 0) {
   if (capacity < nbytes) capacity = nbytes;
-  Str* s = static_cast<Str*>(alloc_atomic_instance(tp_str, sizeof(Str) + size_t(capacity) + 1));
+  Str* s = static_cast<Str*>(alloc_atomic_instance(tp_str, str_alloc_size(size_t(capacity))));
   s->hash = -1;
   s->nbytes = nbytes;
   s->data[nbytes] = 0;

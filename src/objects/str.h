@@ -12,8 +12,10 @@
 namespace gilpy {
 
 struct Dict;
+// No dict slot in the header (exact strs are most strs): a subclass
+// instance keeps its Dict* after the text (kDictAfterStrData, str_dict_slot).
+// Allocate str_alloc_size(capacity) bytes: data starts at offset 34, not sizeof(Str).
 struct Str : Object {
-  Dict* dict;  // subclass instances only
   int64_t hash;
   int64_t length;  // code points
   int64_t nbytes;
@@ -22,6 +24,16 @@ struct Str : Object {
   char data[];
   std::string_view view() const { return {data, size_t(nbytes)}; }
 };
+
+constexpr size_t kStrDataOffset = sizeof(Object) + 3 * sizeof(int64_t) + 2;  // not sizeof(Str) (40)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static_assert(offsetof(Str, data) == kStrDataOffset);
+#pragma GCC diagnostic pop
+// Bytes of a Str with room for `capacity` bytes of text plus the NUL.
+inline size_t str_alloc_size(size_t capacity) { return kStrDataOffset + capacity + 1; }
+// Offset of a subclass instance's Dict*: the first 8-aligned word after the NUL.
+inline size_t str_dict_offset(int64_t nbytes) { return (kStrDataOffset + size_t(nbytes) + 1 + 7) & ~size_t(7); }
 
 Str* str_new(std::string_view utf8);                  // validates nothing: caller gives UTF-8
 Str* str_new_ascii(std::string_view ascii);

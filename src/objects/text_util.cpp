@@ -174,7 +174,10 @@ int64_t cp_offset(Str* s, int64_t i) {
 // ---- str allocation helpers ----------------------------------------------------------------------
 Str* str_new_subtype(Type* cls, Str* src) {
   if (cls == tp_str) return exact_str(src);
-  Str* s = static_cast<Str*>(alloc_instance(cls, sizeof(Str) + size_t(src->nbytes) + 1));
+  // The instance dict (if the class has one) goes after the text.
+  size_t size = str_alloc_size(size_t(src->nbytes));
+  if (cls->dict_offset) size = str_dict_offset(src->nbytes) + sizeof(Dict*);
+  Str* s = static_cast<Str*>(alloc_instance(cls, size));
   s->hash = -1;
   s->length = src->length;
   s->nbytes = src->nbytes;

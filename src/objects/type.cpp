@@ -382,8 +382,11 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     // Builtin layouts reserve the dict pointer at offset 8. Plain object
     // subclasses put it there too, unless a base already used that space
     // for __slots__: then it goes after the base's instance.
-    // (float has no dict slot: its instances are one 16-byte granule.)
-    if ((t->layout != Layout::Object && t->layout != Layout::Float) || t->instance_size <= sizeof(Object)) {
+    // (float has no dict slot: its instances are one 16-byte granule; str
+    // has none either: subclass instances keep it after the text.)
+    if (t->layout == Layout::Str) {
+      t->dict_offset = kDictAfterStrData;  // after the text: see str_dict_slot
+    } else if ((t->layout != Layout::Object && t->layout != Layout::Float) || t->instance_size <= sizeof(Object)) {
       t->dict_offset = sizeof(Object);
       if (t->instance_size < sizeof(Instance)) t->instance_size = sizeof(Instance);
     } else {

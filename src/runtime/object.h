@@ -51,7 +51,7 @@ struct Type : Object {
   uint32_t flags;
   uint32_t version;        // bumped (with all subclasses') when an attribute changes
   uint32_t instance_size;  // bytes allocated per instance
-  uint32_t dict_offset;    // byte offset of the instance Dict*, 0 if none
+  uint32_t dict_offset;    // byte offset of the instance Dict*, 0 if none, kDictAfterStrData
   Layout layout;
   uint8_t nslots;          // __slots__ members in this type's own instances beyond the base
   // Native fast path for __next__ of builtin iterators and generators: *out
@@ -93,6 +93,17 @@ inline Value True() { return Value(g_True); }
 inline Value False() { return Value(g_False); }
 inline Value Bool(bool b) { return b ? Value(g_True) : Value(g_False); }
 inline bool is_none(Value v) { return v.obj() == g_None; }
+
+// Type::dict_offset of str subclasses: exact strs carry no dict slot (that
+// would cost most short strings a granule), so a subclass instance keeps its
+// Dict* in the 8-aligned word after the text's NUL (str_dict_slot).
+constexpr uint32_t kDictAfterStrData = UINT32_MAX;
+Dict** str_dict_slot(Object* s);
+// The instance dict slot of `o`, whose type has a nonzero dict_offset.
+inline Dict** instance_dict_slot(Object* o, Type* t) {
+  if (__builtin_expect(t->dict_offset == kDictAfterStrData, 0)) return str_dict_slot(o);
+  return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + t->dict_offset);
+}
 
 // Allocate a zeroed instance of `t` (size t->instance_size, or `size` when larger).
 Object* alloc_instance(Type* t, size_t size = 0);

@@ -46,6 +46,7 @@ struct ThreadState {
 struct AllocCache {
   static constexpr int kSmallGranules = 16;
   void* free_lists[kSmallGranules + 1];
+  void* free_floats;  // exact 16-byte objects (objects/float.cpp): never for other types
   void* free_frames[65];
 };
 extern constinit AllocCache g_alloc_cache;

@@ -33,7 +33,7 @@ Result<Value> load_global_slow(Dict* globals, Dict* builtins, Str* name, InlineC
 
 inline Dict* inline_instance_dict(Value obj) {
   Type* t = obj.obj()->type;
-  return t->dict_offset ? *reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.obj()) + t->dict_offset) : nullptr;
+  return t->dict_offset ? *instance_dict_slot(obj.obj(), t) : nullptr;
 }
 
 // Value of the dict entry `hint` if it holds exactly `name`, else null.
