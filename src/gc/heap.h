@@ -21,22 +21,30 @@ namespace gilpy::gc {
 
 void init();  // once, from the main thread, before any allocation
 
+// Requests of kLargeAlloc bytes and more go through alloc_large (heap.cpp):
+// when one of them finds no room, the heap grows by little more than the
+// request instead of a third of its size.
+constexpr size_t kLargeAlloc = size_t(128) << 10;
+void* alloc_large(size_t n, bool atomic);  // nullptr on exhaustion
+
 // Zeroed, scanned memory.
 inline void* alloc(size_t n) {
-  void* p = GC_MALLOC(n);
+  void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, false) : GC_MALLOC(n);
   if (__builtin_expect(!p, 0)) throw std::bad_alloc();
   return p;
 }
 // Not zeroed beyond what GC gives; never scanned: only for pointer-free data.
 inline void* alloc_atomic(size_t n) {
-  void* p = GC_MALLOC_ATOMIC(n);
+  void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, true) : GC_MALLOC_ATOMIC(n);
   if (__builtin_expect(!p, 0)) throw std::bad_alloc();
   return p;
 }
 // Like alloc but returns nullptr on exhaustion (for user-sized requests that
 // should become MemoryError instead of aborting).
-inline void* try_alloc(size_t n) { return GC_MALLOC(n); }
-inline void* try_alloc_atomic(size_t n) { return GC_MALLOC_ATOMIC(n); }
+inline void* try_alloc(size_t n) { return __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, false) : GC_MALLOC(n); }
+inline void* try_alloc_atomic(size_t n) {
+  return __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, true) : GC_MALLOC_ATOMIC(n);
+}
 inline void* realloc(void* p, size_t n) { return GC_REALLOC(p, n); }
 // Memory the collector scans but never frees (interpreter-lifetime tables).
 inline void* alloc_uncollectable(size_t n) { return GC_MALLOC_UNCOLLECTABLE(n); }
