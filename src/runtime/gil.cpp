@@ -36,13 +36,13 @@
 // the process exits.
 #include "runtime/gil.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
-#include <algorithm>
 #include <new>
 #include <vector>
 
@@ -71,9 +71,6 @@ struct State {
   static constexpr int kLatencySamples = 4096;
   uint32_t latency_us[kLatencySamples] = {};  // ring buffer
   uint64_t latency_count = 0;
-  // Running estimate of the hand-over latency (microseconds, EWMA of the
-  // samples above), for statistics.
-  int64_t latency_estimate_us = 0;
 };
 
 // Constructed in place once and never destroyed (see the design note).
@@ -101,7 +98,7 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_p
       // ideal duration of the timeslices" in sys.setswitchinterval's words.
       bool timed_out = s.free_cv.wait_until(lk, round_start + s.interval - s.interval / 20) == std::cv_status::timeout;
       if (timed_out && s.locked && s.switches == seen) {
-        // The holder kept the GIL for a whole interval while we waited.
+        // The holder kept the GIL for the interval while we waited.
         ++s.requests;
         maybe_record(t, Ev::Request);
         if (!s.request_pending) {
@@ -122,7 +119,6 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_p
     s.request_pending = false;
     auto us = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - s.request_time);
     s.latency_us[s.latency_count++ % State::kLatencySamples] = uint32_t(us.count());
-    s.latency_estimate_us += (int64_t(us.count()) - s.latency_estimate_us) / 8;
   }
   g_holder.store(t, std::memory_order_release);
   // A pending request was meant for the previous holder; a waiter still
