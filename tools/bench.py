@@ -5,7 +5,12 @@
 
 Each program prints a checksum; gilpy's stdout must equal python3's, else the program is marked FAIL
 and left out of the geometric means. For every run the wall time and the child's peak RSS
-(os.wait4 rusage ru_maxrss) are measured; the table shows medians and the gilpy/python3 ratios.
+(ru_maxrss) are measured; the table shows medians and the gilpy/python3 ratios.
+
+Peak RSS comes from GNU time (/usr/bin/time) when it is installed: a child's own ru_maxrss is never
+below the RSS of the process that spawned it (exec records the old address space's high-water mark,
+and subprocess spawns from this ~15 MB Python process), so without it every value under ~15 MB reads
+as ~15 MB for both interpreters. Without GNU time the table says so and falls back to os.wait4.
 """
 import argparse
 import math
@@ -22,12 +27,20 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "benchmarks"
 
 
+GNU_TIME = "/usr/bin/time"
+HAVE_GNU_TIME = os.access(GNU_TIME, os.X_OK)
+
+
 def run_once(exe, script, timeout):
     """Run `exe script` in benchmarks/; return (seconds, peak_rss_kb, exit_status, stdout, stderr)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile(mode="r") as rss:
+        cmd = [exe, script.name]
+        if HAVE_GNU_TIME:   # its child is forked from a small process: ru_maxrss is the child's own
+            cmd = [GNU_TIME, "-f", "%M", "-o", rss.name] + cmd
         start = time.perf_counter()
         try:
-            proc = subprocess.Popen([exe, script.name], cwd=BENCH_DIR, stdin=subprocess.DEVNULL,
+            proc = subprocess.Popen(cmd, cwd=BENCH_DIR, stdin=subprocess.DEVNULL,
                                     stdout=out, stderr=err, start_new_session=True)
         except OSError as e:
             return 0.0, 0, None, "", f"cannot run {exe}: {e}"
@@ -52,7 +65,11 @@ def run_once(exe, script, timeout):
         out.seek(0)
         err.seek(0)
         code = None if status is None else proc.returncode
-        return (seconds, rusage.ru_maxrss, code, out.read().decode(errors="replace"),
+        maxrss = rusage.ru_maxrss
+        if HAVE_GNU_TIME and code is not None:
+            lines = rss.read().split()     # "Command exited with non-zero status N" may come first
+            maxrss = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+        return (seconds, maxrss, code, out.read().decode(errors="replace"),
                 err.read().decode(errors="replace") if code is not None else f"timed out after {timeout}s")
 
 
@@ -79,6 +96,8 @@ def main():
 
     header = f"{'program':<16}{'python3 s':>10}{'gilpy s':>10}{'time x':>8}{'py MB':>8}{'gilpy MB':>9}{'mem x':>7}"
     print(f"{args.runs} runs each, interleaved; medians; ratios are gilpy / python3")
+    if not HAVE_GNU_TIME:
+        print(f"(no {GNU_TIME}: peak RSS from os.wait4, which never reads below this script's own RSS)")
     print(header)
     print("-" * len(header))
     time_ratios, mem_ratios, failed = [], [], []
