@@ -9,6 +9,7 @@ PKGS=(
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
   chromium                                      # headless: tests open the -X gilreport HTML page
+  time                                          # GNU time: tools/bench.py reads each program's own peak RSS
 )
 missing=()
 for p in "${PKGS[@]}"; do
