@@ -172,8 +172,8 @@ static Result<Value> b2_new(Value* a, int64_t n, Tuple* kw) {
   for (int i = 0; i < T::kNodeOffsetBytes; i++) param[8 + i] = uint8_t(node_offset >> (8 * i));
   param[8 + T::kNodeOffsetBytes] = uint8_t(node_depth);
   param[9 + T::kNodeOffsetBytes] = uint8_t(inner_size);
-  std::memcpy(param + sizeof(param) / 2, salt.data(), salt.size());
-  std::memcpy(param + sizeof(param) / 2 + T::kSalt, person.data(), person.size());
+  if (!salt.empty()) std::memcpy(param + sizeof(param) / 2, salt.data(), salt.size());
+  if (!person.empty()) std::memcpy(param + sizeof(param) / 2 + T::kSalt, person.data(), person.size());
 
   HashObj* o = hash_alloc(as_type(a[0]), algo);
   o->digest_size = digest_size;

@@ -344,7 +344,7 @@ static Result<Value> t_start_new_thread(Value* a, int64_t n, Tuple* kw) {
   if (n > 2 && !is_dict(a[2])) return raise(tp_TypeError, "optional 3rd arg must be a dictionary");
   Boot* boot = static_cast<Boot*>(gc::alloc_uncollectable(sizeof(Boot)));
   ThreadState* t = thread_state_new();
-  t->name = thread_name_for(a[0], t);
+  t->set_name(thread_name_for(a[0], t));
   boot->ts = t;
   boot->func = a[0];
   boot->args = as_tuple(a[1]);

@@ -143,7 +143,7 @@ static std::atomic<bool> g_ready{false};
 void init(ThreadState* main_thread) {
   new (g_storage) State();
   g_ready.store(true, std::memory_order_release);
-  main_thread->name = "MainThread";
+  main_thread->set_name("MainThread");
   maybe_record(main_thread, Ev::Start);
   std::unique_lock lk(S().mu);
   take_locked(lk, main_thread, Clock::now());

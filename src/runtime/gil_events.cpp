@@ -54,7 +54,7 @@ void record(ThreadState* t, Ev type, uint8_t arg) {
 }
 
 void set_thread_name(ThreadState* t, std::string name) {
-  t->name = name;
+  t->set_name(name);
   if (!t->gil_log) return;
   std::lock_guard g(t->gil_log->mu);
   t->gil_log->name = std::move(name);

@@ -4,7 +4,7 @@
 // (static data, scanned by the collector), never only from thread_local
 // storage, so the Values it holds stay alive.
 #pragma once
-#include <string>
+#include <string_view>
 
 #include "runtime/object.h"
 
@@ -29,7 +29,15 @@ struct ThreadState {
   Value locals;         // list of the _thread._local objects this thread has a dict in (or null)
   uint64_t gil_acquisitions = 0;  // times this thread took the GIL (runtime/gil.cpp)
   int64_t native_id = 0;          // threading.get_native_id()
-  std::string name;               // the Python thread's name, for the GIL's records
+  // The Python thread's name, for the GIL's records. A fixed array, not a
+  // std::string: the state lives in collector memory, which leak checkers
+  // do not scan, and daemon threads' states are never freed.
+  char name[64] = {};
+  void set_name(std::string_view n) {
+    size_t k = n.size() < sizeof name - 1 ? n.size() : sizeof name - 1;
+    n.copy(name, k);
+    name[k] = '\0';
+  }
   gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
   bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
