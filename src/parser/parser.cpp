@@ -79,6 +79,15 @@ std::nullptr_t Parser::fail() {
     error_at(t, "unexpected unindent", "IndentationError");
     return nullptr;
   }
+  if (t.kind == TokKind::Newline) {
+    // CPython's NEWLINE token is zero-width in error positions. In eval
+    // mode a source without a final newline has none at all: the error is
+    // at ENDMARKER, which CPython reports at offset 0.
+    bool implicit = t.start == t.end;
+    error_range(start(t), start(t), "invalid syntax");
+    if (implicit && mode_ == Mode::Eval) err_->offset = err_->end_offset = 0;
+    return nullptr;
+  }
   return error_at(t, "invalid syntax");
 }
 
@@ -100,6 +109,7 @@ bool Parser::expect(Op o, const char* msg) {
 }
 
 ast::Node* Parser::run(Mode mode) {
+  mode_ = mode;
   Pos s{1, 0};
   switch (mode) {
     case Mode::Exec: {

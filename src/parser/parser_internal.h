@@ -40,6 +40,7 @@ class Parser {
  public:
   Parser(const tokenizer::Tokenizer& tz, ast::Arena& arena, std::string_view filename);
   ast::Node* run(Mode mode);
+  Mode mode_ = Mode::Exec;  // set by run(); error positions depend on it
   std::optional<SyntaxErrorInfo>& error() { return err_; }
 
   // ---- tokens
