@@ -342,10 +342,12 @@ static Result<Value> view_setop(Value* a, const char* op) {
   Value x = TRY(view_to_set(a[0]));
   return call_method1(x, str_intern(op), a[1]);
 }
-static Result<Value> view_and(Value* a, int64_t, Tuple*) { return view_setop(a, "__and__"); }
-static Result<Value> view_or(Value* a, int64_t, Tuple*) { return view_setop(a, "__or__"); }
-static Result<Value> view_sub(Value* a, int64_t, Tuple*) { return view_setop(a, "__sub__"); }
-static Result<Value> view_xor(Value* a, int64_t, Tuple*) { return view_setop(a, "__xor__"); }
+// The other operand may be any iterable (dict_keys - list works in CPython),
+// so these use the set methods rather than the set operators.
+static Result<Value> view_and(Value* a, int64_t, Tuple*) { return view_setop(a, "intersection"); }
+static Result<Value> view_or(Value* a, int64_t, Tuple*) { return view_setop(a, "union"); }
+static Result<Value> view_sub(Value* a, int64_t, Tuple*) { return view_setop(a, "difference"); }
+static Result<Value> view_xor(Value* a, int64_t, Tuple*) { return view_setop(a, "symmetric_difference"); }
 static Result<Value> view_rsub(Value* a, int64_t, Tuple*) {
   Value y = TRY(view_to_set(a[1]));
   Value x = TRY(view_to_set(a[0]));
