@@ -121,24 +121,39 @@ static Result<Value> make_dialect(Type* t, Value base, const char* const* names,
 static const char* const kAttrNames[8] = {"delimiter",  "doublequote", "escapechar",       "lineterminator",
                                           "quotechar",  "quoting",     "skipinitialspace", "strict"};
 
+// The keyword arguments of reader(), writer(), register_dialect() and
+// Dialect(): `dialect` and the eight format parameters (values follow the
+// npos positional arguments in `a`).
+static Status fmtparams(Value* a, int64_t npos, Tuple* kw, Value given[8], Value* dialect) {
+  if (!kw) return OK();
+  for (int64_t i = 0; i < kw->size; i++) {
+    std::string_view k = as_str(kw->items[i])->view();
+    if (k == "dialect") {
+      if (*dialect) return raise(tp_TypeError, "argument for function given by name ('dialect') and position (1)");
+      *dialect = a[npos + i];
+      continue;
+    }
+    int j = 0;
+    while (j < 8 && k != kAttrNames[j]) j++;
+    if (j == 8) return raise_fmt(tp_TypeError, "'%.*s' is an invalid keyword argument for Dialect()", int(k.size()), k.data());
+    given[j] = a[npos + i];
+  }
+  return OK();
+}
+
+// A registered dialect's name stands for that dialect.
+static Result<Value> resolve_name(Value base) {
+  if (!base || !is_str(base)) return base ? base : None();
+  Value found = dict_get_str(g_dialects, as_str(base));
+  if (!found) return csv_error("unknown dialect");
+  return found;
+}
+
 // Dialect from (dialect=None, **fmtparams): a registered name, a dialect-like object, or nothing.
 static Result<Dialect*> dialect_from(Value dialect, Value* a, int64_t n, Tuple* kw) {
   Value given[8] = {};
-  if (kw) {
-    for (int64_t i = 0; i < kw->size; i++) {
-      std::string_view k = as_str(kw->items[i])->view();
-      int j = 0;
-      while (j < 8 && k != kAttrNames[j]) j++;
-      if (j == 8) return raise_fmt(tp_TypeError, "'%.*s' is an invalid keyword argument for Dialect()", int(k.size()), k.data());
-      given[j] = a[n + i];
-    }
-  }
-  Value base = dialect;
-  if (base && is_str(base)) {
-    Value found = dict_get_str(g_dialects, as_str(base));
-    if (!found) return csv_error("unknown dialect");
-    base = found;
-  }
+  TRY(fmtparams(a, n, kw, given, &dialect));
+  Value base = TRY(resolve_name(dialect));
   bool any = false;
   for (Value g : given) any = any || g;
   if (base && base.type() == tp_dialect && !any) return base.as<Dialect>();
@@ -147,25 +162,12 @@ static Result<Dialect*> dialect_from(Value dialect, Value* a, int64_t n, Tuple* 
 }
 
 static Result<Value> dialect_new(Value* a, int64_t n, Tuple* kw) {
-  Type* t = as_type(a[0]);
-  Value base = n > 1 ? a[1] : Value();
-  int64_t npos = n;
-  if (kw) {
-    for (int64_t i = 0; i < kw->size; i++)
-      if (as_str(kw->items[i])->view() == "dialect") return raise(tp_TypeError, "dialect given twice");
-  }
   if (n > 2) return raise_fmt(tp_TypeError, "Dialect() takes at most 1 positional argument (%lld given)", (long long)(n - 1));
+  Value base = n > 1 ? a[1] : Value();
   Value given[8] = {};
-  if (kw) {
-    for (int64_t i = 0; i < kw->size; i++) {
-      std::string_view k = as_str(kw->items[i])->view();
-      int j = 0;
-      while (j < 8 && k != kAttrNames[j]) j++;
-      if (j == 8) return raise_fmt(tp_TypeError, "'%.*s' is an invalid keyword argument for Dialect()", int(k.size()), k.data());
-      given[j] = a[npos + i];
-    }
-  }
-  return make_dialect(t, base, kAttrNames, given);
+  TRY(fmtparams(a, n, kw, given, &base));
+  base = TRY(resolve_name(base));
+  return make_dialect(as_type(a[0]), base, kAttrNames, given);
 }
 
 static Value char_value(uint32_t c) { return c == kNone ? None() : Value(str_from_cp(c)); }

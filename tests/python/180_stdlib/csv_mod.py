@@ -52,3 +52,10 @@ o = io.StringIO(); dw = csv.DictWriter(o, ["x", "y"]); dw.writeheader(); dw.writ
 print(csv.Sniffer().sniff("a;b;c\n1;2;3\n").delimiter)
 try: list(csv.reader([b"abc"]))
 except csv.Error as e: print("Error", e)
+# dialect by keyword, by registered name, and both at once
+import _csv
+print(list(csv.reader(io.StringIO('a\tb\n'), dialect='excel-tab')), repr(_csv.Dialect(dialect='excel-tab').delimiter))
+try: csv.reader([], 'excel', dialect='excel')
+except TypeError as e: print("TypeError", e)
+try: _csv.Dialect('nope')
+except csv.Error as e: print('Error', e)
