@@ -132,17 +132,17 @@ static Result<Value> b2_new(Value* a, int64_t n, Tuple* kw) {
   TRY(parse_args(T::kName, a + 1, n - 1, kw, B2_PARAMS, 0, o_, 1, 1));
 #undef B2_PARAMS
   // Conversions in signature order, then the checks in CPython's order.
-  int64_t digest_size = o_[1] ? TRY(hash_as_cint(o_[1])) : T::kOut;
+  int64_t digest_size = o_[1] ? TRY(as_c_int(o_[1])) : T::kOut;
   std::string_view key, salt, person;
   if (o_[2]) key = TRY(buffer_view(o_[2]));
   if (o_[3]) salt = TRY(buffer_view(o_[3]));
   if (o_[4]) person = TRY(buffer_view(o_[4]));
-  int64_t fanout = o_[5] ? TRY(hash_as_cint(o_[5])) : 1;
-  int64_t depth = o_[6] ? TRY(hash_as_cint(o_[6])) : 1;
+  int64_t fanout = o_[5] ? TRY(as_c_int(o_[5])) : 1;
+  int64_t depth = o_[6] ? TRY(as_c_int(o_[6])) : 1;
   uint64_t leaf_size = o_[7] ? TRY(hash_as_ulong(o_[7])) : 0;
   uint64_t node_offset = o_[8] ? TRY(hash_as_unsigned(o_[8], "int too big to convert")) : 0;
-  int64_t node_depth = o_[9] ? TRY(hash_as_cint(o_[9])) : 0;
-  int64_t inner_size = o_[10] ? TRY(hash_as_cint(o_[10])) : 0;
+  int64_t node_depth = o_[9] ? TRY(as_c_int(o_[9])) : 0;
+  int64_t inner_size = o_[10] ? TRY(as_c_int(o_[10])) : 0;
   bool last_node = o_[11] ? TRY(truthy(o_[11])) : false;
   if (o_[12]) TRY(truthy(o_[12]));
 

@@ -300,14 +300,6 @@ inline Result<uint64_t> hash_as_unsigned(Value v, const char* overflow_msg) {
 inline Result<uint64_t> hash_as_ulong(Value v) {
   return hash_as_unsigned(v, "Python int too large to convert to C unsigned long");
 }
-// CPython's C int converter (index objects; OverflowError outside int's range).
-inline Result<int64_t> hash_as_cint(Value v) {
-  Value i = TRY(index_value(v));
-  int64_t out;
-  if (!int_fits_i64(i, &out) || out < INT32_MIN || out > INT32_MAX)
-    return raise(tp_OverflowError, "Python int too large to convert to C int");
-  return out;
-}
 
 // The digest length: fixed, or digest(length) for SHAKE.
 inline Result<size_t> hash_out_len(Value* a, int64_t n, Tuple* kw, const char* method) {

@@ -64,15 +64,6 @@ static Result<std::string_view> ascii_arg(Value v) {
   return out;
 }
 
-// A C `int` argument (CPython's `int` / `bool(accept={int})` converters): any
-// object with __index__, OverflowError outside the C int range.
-static Result<int64_t> c_int_arg(Value v) {
-  Value iv = TRY(index_value(v));
-  int64_t x;
-  if (!int_fits_i64(iv, &x) || x < INT32_MIN || x > INT32_MAX)
-    return raise(tp_OverflowError, "Python int too large to convert to C int");
-  return x;
-}
 
 // Functions with one positional-only parameter and keyword-only flags report
 // a wrong positional count in the wording of CPython's argument clinic.
@@ -97,7 +88,7 @@ static Status check_keywords(const char* fname, Tuple* kwnames, std::initializer
 // A flag given as an integer; a missing argument takes `dflt`.
 static Result<bool> flag_arg(Value v, bool dflt) {
   if (!v) return dflt;
-  return TRY(c_int_arg(v)) != 0;
+  return TRY(as_c_int(v)) != 0;
 }
 
 // An `unsigned int` with bitwise conversion: the integer is reduced modulo
@@ -149,9 +140,9 @@ static Result<Value> hexlify_impl(const char* fname, Value* args, int64_t nargs,
     } else {
       return raise(tp_TypeError, "sep must be str or bytes.");
     }
-    per = a[2] ? TRY(c_int_arg(a[2])) : 1;
+    per = a[2] ? TRY(as_c_int(a[2])) : 1;
   } else if (a[2]) {
-    TRY(c_int_arg(a[2]));  // still type-checked when no separator is given
+    TRY(as_c_int(a[2]));  // still type-checked when no separator is given
   }
   std::string out;
   size_t n = data.size();

@@ -54,13 +54,6 @@ static Result<int> fd_arg(Value v) {
   return int(fd);
 }
 
-static Result<int> c_int(Value v) {
-  if (is_float(v)) return raise(tp_TypeError, "'float' object cannot be interpreted as an integer");
-  int64_t x = TRY(as_index(v));
-  if (x > INT32_MAX || x < INT32_MIN) return raise(tp_OverflowError, "Python int too large to convert to C int");
-  return int(x);
-}
-
 static Result<Value> t_tcgetattr(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("tcgetattr", kw));
   TRY(check_nargs("tcgetattr", n, 1, 1));
@@ -99,7 +92,7 @@ static Result<Value> t_tcsetattr(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("tcsetattr", kw));
   TRY(check_nargs("tcsetattr", n, 3, 3));
   int fd = TRY(fd_arg(a[0]));
-  int when = TRY(c_int(a[1]));
+  int when = TRY(as_c_int(a[1]));
   Value attrs = a[2];
   if (!is_list(attrs) || as_list(attrs)->size != 7)
     return raise(tp_TypeError, "tcsetattr, arg 3: must be 7 element list");
@@ -119,7 +112,7 @@ static Result<Value> t_tcsetattr(Value* a, int64_t n, Tuple* kw) {
   for (int i = 0; i < NCCS; i++) {
     Value v = cc->items[i];
     if (is_bytes(v) && as_bytes(v)->size == 1) t.c_cc[i] = cc_t(as_bytes(v)->data[0]);
-    else if (is_int(v)) t.c_cc[i] = cc_t(TRY(c_int(v)));
+    else if (is_int(v)) t.c_cc[i] = cc_t(TRY(as_c_int(v)));
     else return raise(tp_TypeError, "tcsetattr: elements of attributes must be characters or integers");
   }
   if (cfsetispeed(&t, ispeed) < 0 || cfsetospeed(&t, ospeed) < 0) return raise_termios(errno);
@@ -131,7 +124,7 @@ static Result<Value> t_tcsendbreak(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("tcsendbreak", kw));
   TRY(check_nargs("tcsendbreak", n, 2, 2));
   int fd = TRY(fd_arg(a[0]));
-  int duration = TRY(c_int(a[1]));
+  int duration = TRY(as_c_int(a[1]));
   int r = gil::blocking(gil::Block::File, [&] { return ::tcsendbreak(fd, duration); });
   if (r < 0) return raise_termios(errno);
   return None();
@@ -150,7 +143,7 @@ static Result<Value> t_tcflush(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("tcflush", kw));
   TRY(check_nargs("tcflush", n, 2, 2));
   int fd = TRY(fd_arg(a[0]));
-  int queue = TRY(c_int(a[1]));
+  int queue = TRY(as_c_int(a[1]));
   if (::tcflush(fd, queue) < 0) return raise_termios(errno);
   return None();
 }
@@ -159,7 +152,7 @@ static Result<Value> t_tcflow(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("tcflow", kw));
   TRY(check_nargs("tcflow", n, 2, 2));
   int fd = TRY(fd_arg(a[0]));
-  int action = TRY(c_int(a[1]));
+  int action = TRY(as_c_int(a[1]));
   if (::tcflow(fd, action) < 0) return raise_termios(errno);
   return None();
 }

@@ -126,14 +126,10 @@ static Result<std::string_view> data_arg(Value v) {
   return buffer_view(v);
 }
 
-// A C `int` (argument clinic's `int` converter).
+// A C `int` argument, `dflt` when absent.
 static Result<int> c_int_arg(Value v, int dflt) {
   if (!v) return dflt;
-  Value iv = TRY(index_value(v));
-  int64_t x;
-  if (!int_fits_i64(iv, &x) || x < INT_MIN || x > INT_MAX)
-    return raise(tp_OverflowError, "Python int too large to convert to C int");
-  return int(x);
+  return as_c_int(v);
 }
 
 // A Py_ssize_t (argument clinic's `Py_ssize_t` converter).

@@ -3,9 +3,11 @@
 
 #include <cstring>
 
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "runtime/protocols.h"
 
 namespace gilpy {
 
@@ -51,6 +53,14 @@ Status parse_args(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
     idx++;
   }
   return OK();
+}
+
+Result<int> as_c_int(Value v) {
+  Value iv = TRY(index_value(v));
+  int64_t x;
+  if (!int_fits_i64(iv, &x) || x < INT32_MIN || x > INT32_MAX)
+    return raise(tp_OverflowError, "Python int too large to convert to C int");
+  return int(x);
 }
 
 Status no_kwargs(const char* fname, Tuple* kwnames) {

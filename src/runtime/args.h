@@ -21,5 +21,9 @@ Status no_kwargs(const char* fname, Tuple* kwnames);
 // "f() takes exactly one argument (N given)" style checks for positional-only natives.
 Status check_nargs(const char* fname, int64_t nargs, int64_t min, int64_t max);
 int64_t nkw(Tuple* kwnames);
+// A C `int` argument (argument clinic's `int` converter): any object with
+// __index__; OverflowError "Python int too large to convert to C int" outside
+// the C int range.
+Result<int> as_c_int(Value v);
 
 }  // namespace gilpy
