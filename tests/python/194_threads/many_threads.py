@@ -26,19 +26,22 @@ def concurrent(n=200):
     for t in ts: t.join()
     return alive
 
-sequential()
-concurrent()
-gc.collect()
-base = rss_kb()
-for _ in range(2):
-    sequential()
-    print("alive at once:", concurrent())
-gc.collect()
-mid = rss_kb()
-for _ in range(2):
-    sequential()
-    concurrent()
-gc.collect()
-end = rss_kb()
+def settled_rss(rounds):
+    # RSS after each round varies by a megabyte or so (the collector's heap
+    # and the thread stacks glibc keeps): a leak raises the lowest value
+    # over several rounds, noise does not.
+    low = None
+    for _ in range(rounds):
+        sequential()
+        alive = concurrent()
+        gc.collect()
+        low = rss_kb() if low is None else min(low, rss_kb())
+    return low, alive
+
+base, _ = settled_rss(2)
+mid, alive = settled_rss(3)
+print("alive at once:", alive)
+end, alive = settled_rss(3)
+print("alive at once:", alive)
 print("threads left:", threading.active_count())
 print("growth within 6 MB of baseline:", end - base < 6 * 1024, "no growth between rounds:", end - mid < 2 * 1024)
