@@ -41,9 +41,10 @@ static Buffered* B(Value v) { return v.as<Buffered>(); }
 // Waiters block on one process-wide condition variable (contention on a
 // stream is rare; a per-object one would need memory the collector cannot
 // see into). Taking and releasing happen with the GIL held; the mutex only
-// orders a release against a waiter's check.
+// orders a release against a waiter going to sleep.
 static std::mutex g_lock_mu;
 static std::condition_variable g_lock_cv;
+static std::atomic<int> g_lock_waiters{0};
 uint32_t g_io_fork_epoch = 0;  // bumped in a forked child (io_after_fork)
 
 static Status buffer_enter(Buffered* b) {
@@ -64,18 +65,23 @@ static Status buffer_enter(Buffered* b) {
     {
       gil::ReleaseGil nogil(gil::Block::File);
       std::unique_lock lk(g_lock_mu);
-      g_lock_cv.wait(lk, [b] { return b->owner.load(std::memory_order_acquire) == 0; });
+      g_lock_waiters.fetch_add(1);  // before the check: a releaser that misses it sees owner 0 here
+      g_lock_cv.wait(lk, [b] { return b->owner.load() == 0; });
+      g_lock_waiters.fetch_sub(1);
     }
     TRY(check_signals());
   }
 }
 
+// The common case, nobody waiting, costs one store and one load: the
+// mutex and the wake-up are only for waiters (both sides use sequentially
+// consistent operations, so either the releaser sees the waiter's count or
+// the waiter sees the lock free).
 static void buffer_leave(Buffered* b) {
   if (--b->depth > 0) return;
-  {
-    std::lock_guard lk(g_lock_mu);
-    b->owner.store(0, std::memory_order_release);
-  }
+  b->owner.store(0);
+  if (g_lock_waiters.load() == 0) return;
+  { std::lock_guard lk(g_lock_mu); }
   g_lock_cv.notify_all();
 }
 
