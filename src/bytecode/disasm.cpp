@@ -91,7 +91,7 @@ static void disassemble(Code* c, std::string& out) {
   int last_line = -1;
   for (int i = 0; i < c->ninsns; i++) {
     Op op = op_of(c->insns[i]);
-    uint32_t arg = arg_of(c->insns[i]);
+    uint32_t arg = shown_arg(c->insns[i]);
     int line = c->positions[i].line;
     bool starts_line = line > 0 && line != last_line;
     if (starts_line) last_line = line;

@@ -61,6 +61,24 @@ inline Op op_of(uint32_t insn) { return Op(insn & 0xFF); }
 inline uint32_t arg_of(uint32_t insn) { return insn >> 8; }
 constexpr uint32_t kMaxArg = (1u << 24) - 1;
 
+// Operand hints above the operator in the argument of BINARY_OP, COMPARE_OP
+// and UNARY_NEGATIVE (whose operand counts as the left one), and of
+// INPLACE_ADD_FAST (right). The compiler sets
+// one when that operand is the direct result of a nested BINARY_OP or
+// UNARY_NEGATIVE: a temporary that no name or container refers to. The eval
+// loop may then reuse a float it made there instead of allocating another
+// (see "fresh floats" in vm/eval.cpp). dis shows the operator alone.
+constexpr uint32_t ARG_TEMP_LEFT = 1u << 16;
+constexpr uint32_t ARG_TEMP_RIGHT = 1u << 17;
+constexpr uint32_t ARG_TEMP_MASK = ARG_TEMP_LEFT | ARG_TEMP_RIGHT;
+// The argument as CPython would show it (dis, co_code, _opcode.get_code).
+inline uint32_t shown_arg(uint32_t insn) {
+  Op op = op_of(insn);
+  uint32_t arg = arg_of(insn);
+  return op == BINARY_OP || op == COMPARE_OP || op == UNARY_NEGATIVE || op == INPLACE_ADD_FAST ? arg & ~ARG_TEMP_MASK
+                                                                                          : arg;
+}
+
 // MAKE_FUNCTION flags, FORMAT_VALUE flags, code flags (CPython's values).
 enum MakeFunctionFlags { MF_DEFAULTS = 1, MF_KWDEFAULTS = 2, MF_ANNOTATIONS = 4, MF_CLOSURE = 8 };
 enum FormatFlags { FVC_NONE = 0, FVC_STR = 1, FVC_REPR = 2, FVC_ASCII = 3, FVC_MASK = 3, FVS_HAVE_SPEC = 4 };

@@ -33,6 +33,17 @@ static int binop_arg(operator_t op) {
 }
 int binop_arg_of(operator_t op) { return binop_arg(op); }
 
+// The ARG_TEMP_* hint (bytecode/opcodes.h) for an operand: set when the
+// operand's code ends in the BINARY_OP or UNARY_NEGATIVE that computes it, so
+// its value is a temporary the consuming instruction alone sees. (A folded
+// constant in its place is harmless: the eval loop reuses only floats it has
+// just made.)
+uint32_t temp_hint(const ast::expr* e, uint32_t bit) {
+  if (e->kind == Kind::BinOp) return bit;
+  if (e->kind == Kind::UnaryOp && static_cast<const UnaryOp*>(e)->op == unaryop::USub) return bit;
+  return 0;
+}
+
 // Private name mangling: inside a class body (or its methods), an identifier
 // __x (not ending in __) becomes _Class__x, with leading underscores of the
 // class name stripped.
@@ -136,7 +147,8 @@ bool Compiler::expr_inner(ast::expr* e) {
       auto* b = static_cast<ast::BinOp*>(e);
       if (!expr(b->left) || !expr(b->right)) return false;
       set_pos(e);
-      emit(BINARY_OP, uint32_t(binop_arg(b->op)));
+      emit(BINARY_OP, uint32_t(binop_arg(b->op)) | temp_hint(b->left, ARG_TEMP_LEFT) |
+                          temp_hint(b->right, ARG_TEMP_RIGHT));
       break;
     }
     case Kind::UnaryOp: {
@@ -147,7 +159,7 @@ bool Compiler::expr_inner(ast::expr* e) {
         case unaryop::Invert: emit(UNARY_INVERT); break;
         case unaryop::Not: emit(UNARY_NOT); break;
         case unaryop::UAdd: emit(UNARY_POSITIVE); break;
-        case unaryop::USub: emit(UNARY_NEGATIVE); break;
+        case unaryop::USub: emit(UNARY_NEGATIVE, temp_hint(un->operand, ARG_TEMP_LEFT)); break;
       }
       break;
     }
@@ -363,14 +375,16 @@ bool Compiler::jump_if(ast::expr* e, bool cond, Label target) {
 bool Compiler::compare(Compare* c) {
   if (!expr(c->left)) return false;
   size_t n = c->ops.size();
+  // Only a single comparison consumes its operands directly (a chain copies them).
+  uint32_t hints = n == 1 ? temp_hint(c->left, ARG_TEMP_LEFT) | temp_hint(c->comparators[0], ARG_TEMP_RIGHT) : 0;
   auto emit_cmp = [&](cmpop op) {
     switch (op) {
-      case cmpop::Eq: emit(COMPARE_OP, CMP_EQ); break;
-      case cmpop::NotEq: emit(COMPARE_OP, CMP_NE); break;
-      case cmpop::Lt: emit(COMPARE_OP, CMP_LT); break;
-      case cmpop::LtE: emit(COMPARE_OP, CMP_LE); break;
-      case cmpop::Gt: emit(COMPARE_OP, CMP_GT); break;
-      case cmpop::GtE: emit(COMPARE_OP, CMP_GE); break;
+      case cmpop::Eq: emit(COMPARE_OP, CMP_EQ | hints); break;
+      case cmpop::NotEq: emit(COMPARE_OP, CMP_NE | hints); break;
+      case cmpop::Lt: emit(COMPARE_OP, CMP_LT | hints); break;
+      case cmpop::LtE: emit(COMPARE_OP, CMP_LE | hints); break;
+      case cmpop::Gt: emit(COMPARE_OP, CMP_GT | hints); break;
+      case cmpop::GtE: emit(COMPARE_OP, CMP_GE | hints); break;
       case cmpop::Is: emit(IS_OP, 0); break;
       case cmpop::IsNot: emit(IS_OP, 1); break;
       case cmpop::In: emit(CONTAINS_OP, 0); break;

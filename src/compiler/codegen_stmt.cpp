@@ -18,6 +18,7 @@ using namespace bytecode;
 using namespace ast;
 
 int binop_arg_of(operator_t op);
+uint32_t temp_hint(const ast::expr* e, uint32_t bit);
 
 bool Compiler::stmts(const std::vector<ast::stmt*>& body) {
   for (ast::stmt* s : body)
@@ -95,7 +96,33 @@ bool Compiler::stmt(ast::stmt* s) {
   }
 }
 
+// `a, b = x, y` and `a, b, c = x, y, z`: the values stay on the stack, put
+// in store order by one SWAP, instead of going through a tuple (CPython 3.11
+// compiles them the same way). Neither side may have a starred item.
+static size_t swap_assign_size(Assign* a) {
+  if (a->targets.size() != 1 || a->value->kind != Kind::Tuple) return 0;
+  const auto& vals = static_cast<ast::Tuple*>(a->value)->elts;
+  ast::expr* t = a->targets[0];
+  const std::vector<ast::expr*>* tgts = t->kind == Kind::Tuple  ? &static_cast<ast::Tuple*>(t)->elts
+                                        : t->kind == Kind::List ? &static_cast<ast::List*>(t)->elts
+                                                                : nullptr;
+  if (!tgts || tgts->size() != vals.size() || vals.size() < 2 || vals.size() > 3) return 0;
+  for (size_t i = 0; i < vals.size(); i++)
+    if (vals[i]->kind == Kind::Starred || (*tgts)[i]->kind == Kind::Starred) return 0;
+  return vals.size();
+}
+
 bool Compiler::assign(Assign* a) {
+  if (size_t n = swap_assign_size(a)) {
+    for (ast::expr* v : static_cast<ast::Tuple*>(a->value)->elts)
+      if (!expr(v)) return false;
+    set_pos(a->targets[0]);
+    emit(SWAP, uint32_t(n));
+    ast::expr* t = a->targets[0];
+    for (ast::expr* e : t->kind == Kind::Tuple ? static_cast<ast::Tuple*>(t)->elts : static_cast<ast::List*>(t)->elts)
+      if (!store(e)) return false;
+    return true;
+  }
   if (!expr(a->value)) return false;
   for (size_t i = 0; i < a->targets.size(); i++) {
     if (i + 1 < a->targets.size()) emit(COPY, 1);
@@ -119,8 +146,9 @@ bool Compiler::aug_assign(AugAssign* a) {
       bool fast_add = a->op == operator_t::Add && u().code.size() == at + 1 && u().code[at].op == LOAD_FAST;
       if (!expr(a->value)) return false;
       set_pos(a);
-      if (fast_add) emit(INPLACE_ADD_FAST, u().code[at].arg);
-      else emit(BINARY_OP, op);
+      uint32_t hint = temp_hint(a->value, ARG_TEMP_RIGHT);
+      if (fast_add && u().code[at].arg < ARG_TEMP_LEFT) emit(INPLACE_ADD_FAST, u().code[at].arg | hint);
+      else emit(BINARY_OP, op | hint);
       return name_op(n->id, expr_context::Store, n);
     }
     case Kind::Attribute: {
@@ -131,7 +159,7 @@ bool Compiler::aug_assign(AugAssign* a) {
       emit(LOAD_ATTR, uint32_t(add_name(mangle(at->attr))));
       if (!expr(a->value)) return false;
       set_pos(a);
-      emit(BINARY_OP, op);
+      emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
       emit(SWAP, 2);
       set_pos(at);
       emit(STORE_ATTR, uint32_t(add_name(mangle(at->attr))));
@@ -146,7 +174,7 @@ bool Compiler::aug_assign(AugAssign* a) {
       emit(BINARY_SUBSCR);
       if (!expr(a->value)) return false;
       set_pos(a);
-      emit(BINARY_OP, op);
+      emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
       emit(SWAP, 3);
       emit(SWAP, 2);
       set_pos(sb);

@@ -65,7 +65,7 @@ static Result<Value> op_get_code(Value* a, int64_t n, Tuple* kw) {
   Code* c = TRY(code_arg("get_code", a, n, kw));
   Tuple* t = tuple_new(c->ninsns);
   for (int i = 0; i < c->ninsns; i++) {
-    t->items[i] = Value(tuple_of({Value::small(op_of(c->insns[i])), Value::small(int64_t(arg_of(c->insns[i])))}));
+    t->items[i] = Value(tuple_of({Value::small(op_of(c->insns[i])), Value::small(int64_t(shown_arg(c->insns[i])))}));
   }
   return Value(t);
 }

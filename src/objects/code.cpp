@@ -2,6 +2,8 @@
 // attributes (co_name, co_varnames, ...).
 #include "objects/code.h"
 
+#include "bytecode/opcodes.h"
+
 #include "objects/bytes.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -64,7 +66,7 @@ static Result<Value> co_code(Value s) {
   std::string b(size_t(c->ninsns) * 2, '\0');
   for (int i = 0; i < c->ninsns; i++) {
     b[size_t(i) * 2] = char(c->insns[i] & 0xFF);
-    b[size_t(i) * 2 + 1] = char((c->insns[i] >> 8) & 0xFF);
+    b[size_t(i) * 2 + 1] = char(bytecode::shown_arg(c->insns[i]) & 0xFF);
   }
   return bytes_from(b);
 }

@@ -1,6 +1,9 @@
 // float: a boxed IEEE double; complex: two doubles.
 #pragma once
+#include <gc/gc.h>
+
 #include "runtime/object.h"
+#include "runtime/thread_state.h"
 
 namespace gilpy {
 
@@ -17,6 +20,12 @@ struct Complex : Object {
 // The hot allocation path: a 16-byte object from the thread's free list.
 Value float_new(double d);
 Value complex_new(double re, double im);
+// Returns an exact float that nothing references any more to the free list
+// that float_new takes from (the eval loop's fresh temporaries). GIL held.
+inline void float_release(Object* f) {
+  GC_NEXT(f) = g_alloc_cache.free_floats;
+  g_alloc_cache.free_floats = f;
+}
 inline bool is_float(Value v) { return has_layout(v, Layout::Float); }
 inline double float_val(Value v) { return v.as<Float>()->v; }
 // float(x) for numbers: int, float, __float__, __index__. TypeError otherwise.

@@ -8,6 +8,7 @@
 // "absent"). On error the pending exception is in the thread state; the
 // handler lookup (code_find_handler) cuts the stack to the handler's depth,
 // pushes the exception and jumps, or the frame returns ERR to its caller.
+#include <cmath>
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -41,6 +42,73 @@ namespace gilpy {
 
 using namespace bytecode;
 
+// ---- fresh floats ------------------------------------------------------------
+// CPython frees a float temporary the moment the next operation consumes it
+// and reuses its memory at once; here it would stay garbage until the next
+// collection, so `x*x + y*y` would leave three floats behind where CPython
+// leaves none, and the collector would run three times as often. Instead the
+// loop remembers the last two floats its fast paths made (FreshFloats). An
+// operand the compiler marked as a temporary (ARG_TEMP_*, bytecode/opcodes.h)
+// that is one of them is referenced by nothing but the value stack slot being
+// consumed, so the instruction may overwrite it with its result or return it
+// to the free list.
+// Why that holds: a marked operand was pushed by the instruction that
+// computed it (BINARY_OP or UNARY_NEGATIVE) and nothing in between can read
+// below its own operands (the compiler copies no such slot). Those two
+// instructions put their fast-path result in the set and clear the set on
+// their general path, whose result may be any object, even one that the set
+// holds but that a name captured since. A float leaves the set when reused or
+// freed. A folded constant in a marked slot is never in the set: the set holds
+// only floats made while this frame ran. The set is per loop invocation (a
+// resumed generator starts empty) and is cleared on error.
+struct FreshFloats {
+  Object* last = nullptr;
+  Object* prev = nullptr;
+  // Removes v from the set; true if it was there.
+  bool take(Value v) {
+    if (v.obj() == last && last) { last = nullptr; return true; }
+    if (v.obj() == prev && prev) { prev = nullptr; return true; }
+    return false;
+  }
+  void add(Object* o) {
+    if (last) prev = last;
+    last = o;
+  }
+  void clear() { last = prev = nullptr; }
+};
+
+template <class T>
+static inline bool compare_holds(T x, T y, uint32_t op) {
+  switch (op) {
+    case CMP_LT: return x < y;
+    case CMP_LE: return x <= y;
+    case CMP_EQ: return x == y;
+    case CMP_NE: return x != y;
+    case CMP_GT: return x > y;
+    default: return x >= y;
+  }
+}
+
+// A float result for an instruction whose operands may be fresh temporaries:
+// reuses the first one that is, frees the second.
+static inline Value fresh_result(FreshFloats& fresh, double r, Value a, Value b, uint32_t arg) {
+  Object* out = nullptr;
+  if ((arg & ARG_TEMP_LEFT) && fresh.take(a)) out = a.obj();
+  if ((arg & ARG_TEMP_RIGHT) && fresh.take(b)) {
+    if (out) float_release(b.obj());
+    else out = b.obj();
+  }
+  Value v;
+  if (out) {
+    static_cast<Float*>(out)->v = r;
+    v = Value(out);
+  } else {
+    v = float_new(r);
+  }
+  fresh.add(v.obj());
+  return v;
+}
+
 // kEvery: the race-hunting mode (gil::Mode::Every) polls the eval breaker
 // before every instruction, so a thread switch can happen between any two
 // bytecodes. It is a separate instantiation so that the default loop pays
@@ -68,6 +136,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
   Tuple* kwnames = nullptr;
   bool reraise = false;
   Value retval;
+  FreshFloats fresh;
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -340,22 +409,24 @@ dispatch:
       TOP() = Value(r);
       DISPATCH();
     }
-    arg = NB_INPLACE_ADD;
+    arg = NB_INPLACE_ADD | (arg & ARG_TEMP_RIGHT);
     goto binary_op;
   }
   TARGET(BINARY_OP) {
   binary_op:
     Value b = POP();
     Value a = TOP();
+    uint32_t nb = arg & ~ARG_TEMP_MASK;
     if (a.is_small() && b.is_small()) {
       Value r;
-      if (small_int_binop(a.as_small(), b.as_small(), int(arg), &r)) {
+      if (small_int_binop(a.as_small(), b.as_small(), int(nb), &r)) {
         TOP() = r;
         DISPATCH();
       }
     } else {
-      // Float fast path: float op float/int for + - * / (division by zero
-      // and everything else take the general route).
+      // Float fast path: float op float/int for + - * / and ** of a positive
+      // base (division by zero, overflow and everything else take the
+      // general route).
       double x, y;
       if (a.is_obj() && a.obj()->type == tp_float) {
         x = a.as<Float>()->v;
@@ -368,18 +439,28 @@ dispatch:
       } else {
         goto binop_slow;
       }
-      switch (arg) {
-        case NB_ADD: case NB_INPLACE_ADD: TOP() = float_new(x + y); DISPATCH();
-        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: TOP() = float_new(x - y); DISPATCH();
-        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: TOP() = float_new(x * y); DISPATCH();
+      double r;
+      switch (nb) {
+        case NB_ADD: case NB_INPLACE_ADD: r = x + y; break;
+        case NB_SUBTRACT: case NB_INPLACE_SUBTRACT: r = x - y; break;
+        case NB_MULTIPLY: case NB_INPLACE_MULTIPLY: r = x * y; break;
         case NB_TRUE_DIVIDE: case NB_INPLACE_TRUE_DIVIDE:
-          if (y != 0.0) { TOP() = float_new(x / y); DISPATCH(); }
+          if (y == 0.0) goto binop_slow;
+          r = x / y;
           break;
-        default: break;
+        case NB_POWER: case NB_INPLACE_POWER:
+          if (!(x > 0.0 && std::isfinite(x) && std::isfinite(y))) goto binop_slow;
+          r = std::pow(x, y);
+          if (std::isinf(r)) goto binop_slow;  // OverflowError
+          break;
+        default: goto binop_slow;
       }
+      TOP() = fresh_result(fresh, r, a, b, arg);
+      DISPATCH();
     }
   binop_slow:
-    Result<Value> r = binary_op(a, b, int(arg));
+    fresh.clear();
+    Result<Value> r = binary_op(a, b, int(nb));
     CHECK(r);
     TOP() = r.value();
     DISPATCH();
@@ -391,7 +472,13 @@ dispatch:
     DISPATCH();
   }
   TARGET(UNARY_NEGATIVE) {
-    Result<Value> r = unary_neg(TOP());
+    Value v = TOP();
+    if (v.is_obj() && v.obj()->type == tp_float) {
+      TOP() = fresh_result(fresh, -v.as<Float>()->v, v, Value(), arg);
+      DISPATCH();
+    }
+    fresh.clear();
+    Result<Value> r = unary_neg(v);
     CHECK(r);
     TOP() = r.value();
     DISPATCH();
@@ -411,39 +498,38 @@ dispatch:
   TARGET(COMPARE_OP) {
     Value b = POP();
     Value a = TOP();
+    uint32_t op = arg & ~ARG_TEMP_MASK;
     if (a.is_small() && b.is_small()) {
-      int64_t x = a.as_small(), y = b.as_small();
-      bool res;
-      switch (arg) {
-        case CMP_LT: res = x < y; break;
-        case CMP_LE: res = x <= y; break;
-        case CMP_EQ: res = x == y; break;
-        case CMP_NE: res = x != y; break;
-        case CMP_GT: res = x > y; break;
-        default: res = x >= y; break;
-      }
-      TOP() = Bool(res);
+      TOP() = Bool(compare_holds(a.as_small(), b.as_small(), op));
       DISPATCH();
     }
-    if (a.is_obj() && b.is_obj() && a.obj()->type == tp_float && b.obj()->type == tp_float) {
-      double x = a.as<Float>()->v, y = b.as<Float>()->v;
-      bool res;
-      switch (arg) {
-        case CMP_LT: res = x < y; break;
-        case CMP_LE: res = x <= y; break;
-        case CMP_EQ: res = x == y; break;
-        case CMP_NE: res = x != y; break;
-        case CMP_GT: res = x > y; break;
-        default: res = x >= y; break;
-      }
-      TOP() = Bool(res);
-      DISPATCH();
+    // Floats, and a float against an int that a double holds exactly.
+    double x, y;
+    constexpr int64_t kExact = int64_t(1) << 53;
+    if (a.is_obj() && a.obj()->type == tp_float) {
+      x = a.as<Float>()->v;
+      if (b.is_obj() && b.obj()->type == tp_float) y = b.as<Float>()->v;
+      else if (b.is_small() && b.as_small() <= kExact && b.as_small() >= -kExact) y = double(b.as_small());
+      else goto compare_slow;
+    } else if (b.is_obj() && b.obj()->type == tp_float && a.is_small() && a.as_small() <= kExact &&
+               a.as_small() >= -kExact) {
+      x = double(a.as_small());
+      y = b.as<Float>()->v;
+    } else {
+      goto compare_slow;
     }
-    Result<Value> r = richcompare(a, b, int(arg));
+    TOP() = Bool(compare_holds(x, y, op));
+    // A temporary operand is dead now (see FreshFloats).
+    if ((arg & ARG_TEMP_LEFT) && fresh.take(a)) float_release(a.obj());
+    if ((arg & ARG_TEMP_RIGHT) && fresh.take(b)) float_release(b.obj());
+    DISPATCH();
+  compare_slow:
+    Result<Value> r = richcompare(a, b, int(op));
     CHECK(r);
     TOP() = r.value();
     DISPATCH();
   }
+
   TARGET(IS_OP) {
     Value b = POP();
     bool res = (TOP() == b) ^ (arg != 0);
@@ -971,6 +1057,7 @@ dispatch:
 #endif
 
 error : {
+  fresh.clear();
   // ip points past the failing instruction.
   int at = ip - 1;
   if (GILPY_UNLIKELY(!ts->exc)) {
