@@ -2,10 +2,17 @@
 # that sleep, one that waits on a queue, then it ends the way argv[1] says.
 import os, queue, signal, sys, threading, time
 
+# The CPU-bound threads contend for at least 60 ms from the moment both run,
+# so drop requests and forced switches happen however the machine is loaded.
+both_running = threading.Barrier(2)
+
 def cpu():
+    both_running.wait(timeout=30)
     x = 0
-    for i in range(400_000):
-        x += i
+    end = time.monotonic() + 0.06
+    while time.monotonic() < end:
+        for i in range(1000):
+            x += i
 
 def sleeper():
     for _ in range(3):
