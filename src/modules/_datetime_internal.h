@@ -1,0 +1,174 @@
+// _datetime internals shared by the per-type files (_datetime_delta.cpp,
+// _datetime_date.cpp, _datetime_time.cpp, _datetime_datetime.cpp,
+// _datetime_tz.cpp) and the module file _datetime.cpp, which holds the
+// calendar arithmetic, argument parsing, the tzinfo protocol and strftime.
+//
+// Invariants of every object here (they are immutable once constructed):
+//   Delta:    -999999999 <= days <= 999999999, 0 <= seconds < 86400, 0 <= us < 10**6
+//   Date:     1 <= year <= 9999, 1 <= month <= 12, 1 <= day <= days_in_month
+//   Time:     0 <= hour < 24, minute, second < 60, us < 10**6, fold in {0, 1}
+//   DateTime: a Date followed by the Time fields (so date methods work on it)
+//   tzinfo fields always hold a Value, None when naive (never null).
+// `hash` caches the hash, -1 until computed.
+#pragma once
+#include <cstdint>
+#include <ctime>
+#include <string>
+
+#include "objects/function.h"
+#include "objects/type.h"
+#include "runtime/object.h"
+
+namespace gilpy::dtm {
+
+constexpr int kMinYear = 1;
+constexpr int kMaxYear = 9999;
+constexpr int kMaxDeltaDays = 999999999;
+constexpr int kMaxOrdinal = 3652059;                     // date.max.toordinal()
+constexpr int64_t kEpochSeconds = 719163LL * 86400;     // 1970-01-01 as seconds since 0001-01-01 (ordinal 1 = 0)
+
+struct Delta : Object {
+  Dict* dict;  // subclass instances' __dict__ (offset 8)
+  int64_t hash;
+  int32_t days, seconds, us;
+};
+struct Date : Object {
+  Dict* dict;
+  int64_t hash;
+  int32_t year;
+  uint8_t month, day;
+};
+struct DateTime : Date {
+  uint8_t hour, minute, second, fold;
+  int32_t us;
+  Value tzinfo;
+};
+struct Time : Object {
+  Dict* dict;
+  int64_t hash;
+  uint8_t hour, minute, second, fold;
+  int32_t us;
+  Value tzinfo;
+};
+struct TzInfo : Object {
+  Dict* dict;
+};
+struct TimeZone : TzInfo {
+  Value offset;  // a Delta strictly inside (-24h, 24h)
+  Value name;    // a str, or null when none was given
+};
+
+extern Type* tp_delta;
+extern Type* tp_date;
+extern Type* tp_time;
+extern Type* tp_datetime;
+extern Type* tp_tzinfo;
+extern Type* tp_timezone;
+extern Type* tp_isocal;
+extern Value g_utc;  // timezone.utc
+
+inline Delta* DL(Value v) { return v.as<Delta>(); }
+inline Date* DA(Value v) { return v.as<Date>(); }
+inline DateTime* DT(Value v) { return v.as<DateTime>(); }
+inline Time* TM(Value v) { return v.as<Time>(); }
+inline bool is_delta(Value v) { return isinstance(v, tp_delta); }
+inline bool is_date(Value v) { return isinstance(v, tp_date); }
+inline bool is_datetime(Value v) { return isinstance(v, tp_datetime); }
+inline bool is_time(Value v) { return isinstance(v, tp_time); }
+inline bool is_tzinfo(Value v) { return isinstance(v, tp_tzinfo); }
+
+// ---- calendar (proleptic Gregorian; ordinal 1 is 0001-01-01) -------------------
+bool is_leap(int y);
+int days_in_month(int y, int m);
+int days_before_year(int y);
+int days_before_month(int y, int m);
+int ymd_to_ord(int y, int m, int d);
+void ord_to_ymd(int ord, int* y, int* m, int* d);
+int weekday_of(int y, int m, int d);  // Monday is 0
+int iso_week1_monday(int y);          // ordinal of the Monday of ISO week 1
+void iso_calendar(int y, int m, int d, int* iy, int* iw, int* iwd);
+// ISO year/week/day -> y/m/d: 0, or -4 (year out of range), -2 (bad week), -3 (bad day).
+int iso_to_ymd(int iy, int iw, int iwd, int* y, int* m, int* d);
+// Carry out-of-range fields upward; OverflowError "date value out of range"
+// when the result leaves [MINYEAR, MAXYEAR].
+Status normalize_date(int* y, int* m, int* d);
+Status normalize_datetime(int* y, int* m, int* d, int* hh, int* mm, int* ss, int* us);
+Status check_date_args(int y, int m, int d);
+Status check_time_args(int h, int mi, int s, int us, int fold);
+extern const char* const kDayNames[7];
+extern const char* const kMonthNames[12];
+
+// ---- arguments ---------------------------------------------------------------------
+// PyArg_ParseTupleAndKeywords-style parsing with CPython's messages: `fname`
+// null reports as "function" (how the date/time constructors report).
+// Parameters from `maxpos` on are keyword-only (-1: none). Bit i of
+// `int_mask`: parameter i must pass int_arg (checked in order, as getargs converts).
+Status dt_parse(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
+                std::initializer_list<const char*> names, int required, Value* out, int maxpos = -1,
+                uint32_t int_mask = 0);
+Result<int> int_arg(Value v);  // the "i" converter (__index__, C int range)
+// METH_NOARGS's check: "date.today() takes no arguments (1 given)".
+Status noargs(const char* qualname, int64_t nargs);
+// How a bad argument's type is named in "argument N must be X, not T": None is "None".
+std::string arg_type_name(Value v);
+// "datetime.date" for the module's own types, the bare name for subclasses.
+std::string type_display_name(Value self);
+Status check_tzinfo(Value tz);  // None or a tzinfo instance, else TypeError
+
+// ---- constructors --------------------------------------------------------------------
+Value delta_raw(Type* t, int d, int s, int us);            // fields already normalized
+Result<Value> delta_make(int64_t d, int64_t s, int64_t us);  // normalizes, range-checked, exact type
+Result<Value> delta_from_us128(__int128 us, Type* t = nullptr);
+__int128 delta_us(Value d);
+Value date_raw(Type* t, int y, int m, int d);
+// An instance of cls: the fast path for date/datetime themselves, else cls(y, m, d).
+Result<Value> date_new_sub(Type* cls, int y, int m, int d);
+Value datetime_raw(Type* t, int y, int m, int d, int hh, int mi, int ss, int us, Value tz, int fold);
+Result<Value> datetime_new_sub(Type* cls, int y, int m, int d, int hh, int mi, int ss, int us, Value tz,
+                               int fold);
+Value time_raw(Type* t, int hh, int mi, int ss, int us, Value tz, int fold);
+Result<Value> timezone_make(Value offset, Value name);  // null name: the utc singleton for 0
+Result<Value> isocal_make(int y, int w, int wd);
+// Unpickling: *out is the state as bytes when `state` is a pickled state (a
+// `size`-byte bytes, or str of latin-1 chars, whose char `idx` passes `sane`), else null.
+Status pickle_state(Value state, int64_t size, int idx, bool (*sane)(uint32_t), const char* what, Value* out);
+// datetime + delta (negate: minus), keeping tzinfo; result type follows CPython (subclass via cls(...)).
+Result<Value> datetime_add_delta(Value dt, Value delta, bool negate);
+
+// ---- the tzinfo protocol ---------------------------------------------------------------
+// tz.utcoffset(arg) / tz.dst(arg): None or a timedelta strictly inside a day.
+Result<Value> call_utcoffset(Value tz, Value arg);
+Result<Value> call_dst(Value tz, Value arg);
+Result<Value> call_tzname(Value tz, Value arg);  // None or str
+// "+HH<sep>MM[<sep>SS[.ffffff]]" for an offset (a Delta).
+std::string format_offset(Value offset, const char* sep);
+// "%02d:%02d:%02d[.ffffff]" truncated per timespec; false for an unknown timespec.
+bool format_time(std::string* out, int hh, int mi, int ss, int us, const char* timespec);
+
+// ---- strftime, struct_time, local time ---------------------------------------------------
+Result<Value> wrap_strftime(Value obj, Value fmt, Value timetuple, Value tzinfoarg);
+Result<Value> make_struct_time(int y, int m, int d, int hh, int mi, int ss, int dst);
+Result<Value> call_format(Value self, Value* a, int64_t n);  // shared __format__
+// localtime_r / gmtime_r of a POSIX timestamp; OSError as CPython when they fail.
+Status tm_of(int64_t t, bool local, struct tm* out);
+int64_t utc_to_seconds(int y, int m, int d, int hh, int mi, int ss);
+Result<int64_t> local_seconds(int64_t u);  // local wall time (as seconds since 0001) of instant u
+Result<int64_t> local_to_seconds(int y, int m, int d, int hh, int mi, int ss, int fold);
+Result<Value> local_timezone_from_timestamp(int64_t ts);
+// A timestamp (int or float) split into whole seconds and rounded microseconds.
+Status timestamp_split(Value ts, int64_t* sec, int* us);
+
+// ---- ISO 8601 parsing (fromisoformat) --------------------------------------------------
+int parse_iso_date(const char* s, int64_t len, int* y, int* m, int* d);
+int parse_iso_time(const char* s, int64_t len, int* hh, int* mi, int* ss, int* us, int* tzoff, int* tzus);
+Result<Value> tzinfo_from_iso(int rv, int tzoff, int tzus);
+Err invalid_isoformat(Value s);
+
+// ---- the per-type set-up (each file defines its own) --------------------------------------
+void init_delta_type();
+void init_date_type();
+void init_time_type();
+void init_datetime_type();
+void init_tz_types();
+
+}  // namespace gilpy::dtm
