@@ -250,6 +250,21 @@ Status check_tzinfo(Value tz) {
                    type_display_name(tz).c_str());
 }
 
+Value cmp_result(int c, int op) {
+  switch (op) {
+    case bytecode::CMP_LT: return Bool(c < 0);
+    case bytecode::CMP_LE: return Bool(c <= 0);
+    case bytecode::CMP_EQ: return Bool(c == 0);
+    case bytecode::CMP_NE: return Bool(c != 0);
+    case bytecode::CMP_GT: return Bool(c > 0);
+    default: return Bool(c >= 0);
+  }
+}
+Value reduce_with_tz(Value self, Value state, Value tz) {
+  Tuple* args = is_none(tz) ? tuple_of({state}) : tuple_of({state, tz});
+  return Value(tuple_of({Value(self.type()), Value(args)}));
+}
+
 // ============================================================================
 // the tzinfo protocol
 // ============================================================================

@@ -65,6 +65,18 @@ Status pickle_state(Value state, int64_t size, int idx, bool (*sane)(uint32_t), 
   *out = bytes_from(raw);
   return OK();
 }
+Status pickle_state_tz(Value* a, int64_t n, int64_t size, int idx, bool (*sane)(uint32_t), const char* what,
+                       Value* state, Value* tz) {
+  *state = Value();
+  *tz = None();
+  if (n != 2 && n != 3) return OK();
+  TRY(pickle_state(a[1], size, idx, sane, what, state));
+  if (*state && n == 3) {
+    *tz = a[2];
+    if (!is_none(*tz) && !is_tzinfo(*tz)) return raise(tp_TypeError, "bad tzinfo state arg");
+  }
+  return OK();
+}
 static bool month_sane(uint32_t c) { return (c & 0x7F) >= 1 && (c & 0x7F) <= 12; }
 
 static Result<Value> date_new(Value* a, int64_t n, Tuple* kw) {
@@ -235,21 +247,8 @@ static Result<Value> date_cmp(Value* a, int op) {
   int c = x->year != y->year ? (x->year < y->year ? -1 : 1)
           : x->month != y->month ? (x->month < y->month ? -1 : 1)
           : x->day != y->day ? (x->day < y->day ? -1 : 1) : 0;
-  switch (op) {
-    case CMP_LT: return Bool(c < 0);
-    case CMP_LE: return Bool(c <= 0);
-    case CMP_EQ: return Bool(c == 0);
-    case CMP_NE: return Bool(c != 0);
-    case CMP_GT: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
+  return cmp_result(c, op);
 }
-static Result<Value> date_lt(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_LT); }
-static Result<Value> date_le(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_LE); }
-static Result<Value> date_eq(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_EQ); }
-static Result<Value> date_ne(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_NE); }
-static Result<Value> date_gt(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_GT); }
-static Result<Value> date_ge(Value* a, int64_t, Tuple*) { return date_cmp(a, CMP_GE); }
 
 static Result<Value> add_days(Value date, int delta_days) {
   Date* o = DA(date);
@@ -298,8 +297,7 @@ static const MethodDef date_methods[] = {
     {"replace", date_replace, MethKind::Method, "Return date with new specified fields."},
     {"__reduce__", date_reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
     {"__repr__", date_repr}, {"__str__", date_str}, {"__hash__", date_hash},
-    {"__lt__", date_lt}, {"__le__", date_le}, {"__eq__", date_eq}, {"__ne__", date_ne},
-    {"__gt__", date_gt}, {"__ge__", date_ge},
+    DTM_CMP_METHODS(date_cmp),
     {"__add__", date_add}, {"__radd__", date_add}, {"__sub__", date_sub},
     {nullptr, nullptr}};
 static const GetSetDef date_getsets[] = {{"year", get_year}, {"month", get_month}, {"day", get_day}, {nullptr, nullptr}};

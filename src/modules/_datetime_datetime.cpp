@@ -58,16 +58,12 @@ Result<Value> datetime_new_sub(Type* cls, int y, int m, int d, int hh, int mi, i
 static bool month_sane(uint32_t c) { return (c & 0x7F) >= 1 && (c & 0x7F) <= 12; }
 static Result<Value> datetime_new(Value* a, int64_t n, Tuple* kw) {
   Type* cls = as_type(a[0]);
-  if (n == 2 || n == 3) {
-    Value st;
-    TRY(pickle_state(a[1], 10, 2, month_sane, "datetime", &st));
-    if (st) {
-      Value tz = n == 3 ? a[2] : None();
-      if (!is_none(tz) && !is_tzinfo(tz)) return raise(tp_TypeError, "bad tzinfo state arg");
-      const uint8_t* b = reinterpret_cast<const uint8_t*>(as_bytes(st)->data);
-      return datetime_raw(cls, b[0] << 8 | b[1], b[2] & 0x7F, b[3], b[4], b[5], b[6], b[7] << 16 | b[8] << 8 | b[9],
-                          tz, b[2] >> 7);
-    }
+  Value st, tz;
+  TRY(pickle_state_tz(a, n, 10, 2, month_sane, "datetime", &st, &tz));
+  if (st) {
+    const uint8_t* b = reinterpret_cast<const uint8_t*>(as_bytes(st)->data);
+    return datetime_raw(cls, b[0] << 8 | b[1], b[2] & 0x7F, b[3], b[4], b[5], b[6], b[7] << 16 | b[8] << 8 | b[9], tz,
+                        b[2] >> 7);
   }
   Value v[9];
   TRY(dt_parse(nullptr, a + 1, n - 1, kw,
@@ -77,7 +73,7 @@ static Result<Value> datetime_new(Value* a, int64_t n, Tuple* kw) {
   for (int i = 0; i < 7; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
   int fold = v[8] ? TRY(int_arg(v[8])) : 0;
-  Value tz = v[7] ? v[7] : None();
+  tz = v[7] ? v[7] : None();
   TRY(check_date_args(f[0], f[1], f[2]));
   TRY(check_time_args(f[3], f[4], f[5], f[6], fold));
   TRY(check_tzinfo(tz));
@@ -218,13 +214,6 @@ static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
 }
 
 // ---- accessors and conversions ---------------------------------------------------------------
-static Result<Value> get_hour(Value s) { return Value::small(DT(s)->hour); }
-static Result<Value> get_minute(Value s) { return Value::small(DT(s)->minute); }
-static Result<Value> get_second(Value s) { return Value::small(DT(s)->second); }
-static Result<Value> get_us(Value s) { return Value::small(DT(s)->us); }
-static Result<Value> get_tzinfo(Value s) { return DT(s)->tzinfo; }
-static Result<Value> get_fold(Value s) { return Value::small(DT(s)->fold); }
-
 static Result<Value> dt_date(Value* a, int64_t n, Tuple*) {
   TRY(noargs("datetime.date", n - 1));
   DateTime* o = DT(a[0]);
@@ -241,11 +230,17 @@ static Result<Value> dt_timetz(Value* a, int64_t n, Tuple*) {
   return time_raw(tp_time, o->hour, o->minute, o->second, o->us, o->tzinfo, o->fold);
 }
 static Result<Value> dt_utcoffset(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.utcoffset", n - 1)); return call_utcoffset(DT(a[0])->tzinfo, a[0]); }
+  TRY(noargs("datetime.utcoffset", n - 1));
+  return call_utcoffset(DT(a[0])->tzinfo, a[0]);
+}
 static Result<Value> dt_dst(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.dst", n - 1)); return call_dst(DT(a[0])->tzinfo, a[0]); }
+  TRY(noargs("datetime.dst", n - 1));
+  return call_dst(DT(a[0])->tzinfo, a[0]);
+}
 static Result<Value> dt_tzname(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.tzname", n - 1)); return call_tzname(DT(a[0])->tzinfo, a[0]); }
+  TRY(noargs("datetime.tzname", n - 1));
+  return call_tzname(DT(a[0])->tzinfo, a[0]);
+}
 
 static Result<Value> dt_replace(Value* a, int64_t n, Tuple* kw) {
   DateTime* o = DT(a[0]);
@@ -361,16 +356,6 @@ static Result<Value> dt_sub(Value* a, int64_t, Tuple*) { return dt_sub_impl(a[0]
 static Result<Value> dt_rsub(Value* a, int64_t, Tuple*) { return dt_sub_impl(a[1], a[0]); }
 
 // ---- comparison and hashing ------------------------------------------------------------------
-static Value cmp_result(int c, int op) {
-  switch (op) {
-    case CMP_LT: return Bool(c < 0);
-    case CMP_LE: return Bool(c <= 0);
-    case CMP_EQ: return Bool(c == 0);
-    case CMP_NE: return Bool(c != 0);
-    case CMP_GT: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
-}
 static int sign128(__int128 v) { return v < 0 ? -1 : v > 0; }
 // The utcoffset of dt read with the other fold, or null if it is not aware.
 static Result<Value> flip_fold_offset(Value dt) {
@@ -417,12 +402,6 @@ static Result<Value> dt_cmp(Value* a, int op) {
   if ((op == CMP_EQ || op == CMP_NE) && c == 0 && TRY(pep495_unequal(l, r, o1, o2))) c = 1;
   return cmp_result(c, op);
 }
-static Result<Value> dt_lt(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_LT); }
-static Result<Value> dt_le(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_LE); }
-static Result<Value> dt_eq(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_EQ); }
-static Result<Value> dt_ne(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_NE); }
-static Result<Value> dt_gt(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_GT); }
-static Result<Value> dt_ge(Value* a, int64_t, Tuple*) { return dt_cmp(a, CMP_GE); }
 
 // Aware datetimes hash as the timedelta (days=ordinal, ...) - offset, read
 // with fold=0, so equal instants hash equal; naive ones by their fields.
@@ -489,17 +468,7 @@ static Value dt_state(DateTime* o, int proto) {
                 char(o->us & 0xFF)};
   return bytes_from(std::string_view(b, 10));
 }
-static Result<Value> dt_reduce_proto(Value self, int proto) {
-  DateTime* o = DT(self);
-  Tuple* args = is_none(o->tzinfo) ? tuple_of({dt_state(o, proto)}) : tuple_of({dt_state(o, proto), o->tzinfo});
-  return Value(tuple_of({Value(self.type()), Value(args)}));
-}
-static Result<Value> dt_reduce_ex(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
-  return dt_reduce_proto(a[0], TRY(int_arg(a[1])));
-}
-static Result<Value> dt_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.__reduce__", n - 1)); return dt_reduce_proto(a[0], 2); }
+using DateTimeReduce = TzReduce<DateTime, dt_state>;
 
 static const MethodDef dt_methods[] = {
     {"__new__", datetime_new, MethKind::Static},
@@ -523,19 +492,16 @@ static const MethodDef dt_methods[] = {
     {"dst", dt_dst, MethKind::Method, "Return self.tzinfo.dst(self)."},
     {"replace", dt_replace, MethKind::Method, "Return datetime with new specified fields."},
     {"astimezone", dt_astimezone, MethKind::Method, "tz -> convert to local time in new timezone tz\n"},
-    {"__reduce_ex__", dt_reduce_ex, MethKind::Method, "__reduce_ex__(proto) -> (cls, state)"},
-    {"__reduce__", dt_reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
+    {"__reduce_ex__", DateTimeReduce::reduce_ex, MethKind::Method, "__reduce_ex__(proto) -> (cls, state)"},
+    {"__reduce__", DateTimeReduce::reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
     {"__repr__", dt_repr}, {"__str__", dt_str}, {"__hash__", dt_hash},
-    {"__lt__", dt_lt}, {"__le__", dt_le}, {"__eq__", dt_eq}, {"__ne__", dt_ne}, {"__gt__", dt_gt}, {"__ge__", dt_ge},
+    DTM_CMP_METHODS(dt_cmp),
     {"__add__", dt_add}, {"__radd__", dt_add}, {"__sub__", dt_sub}, {"__rsub__", dt_rsub},
     {nullptr, nullptr}};
-static const GetSetDef dt_getsets[] = {{"hour", get_hour},     {"minute", get_minute}, {"second", get_second},
-                                       {"microsecond", get_us}, {"tzinfo", get_tzinfo}, {"fold", get_fold},
-                                       {nullptr, nullptr}};
 
 void init_datetime_type() {
   tp_datetime = native_type_new("datetime", "datetime", tp_date, Layout::Other, sizeof(DateTime), dt_methods,
-                                dt_getsets);
+                                TimeGetters<DateTime>::defs);
   type_set_attr_const(tp_datetime, "__doc__",
                       Value(str_new("datetime(year, month, day[, hour[, minute[, second[, microsecond[,tzinfo]]]]])\n\n"
                                     "The year, month and day arguments are required. tzinfo may be None, or an\n"

@@ -267,21 +267,8 @@ static Result<Value> delta_cmp(Value* a, int op) {
   if (!is_delta(a[1])) return NI();
   __int128 x = delta_us(a[0]), y = delta_us(a[1]);
   int c = x < y ? -1 : x > y ? 1 : 0;
-  switch (op) {
-    case CMP_LT: return Bool(c < 0);
-    case CMP_LE: return Bool(c <= 0);
-    case CMP_EQ: return Bool(c == 0);
-    case CMP_NE: return Bool(c != 0);
-    case CMP_GT: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
+  return cmp_result(c, op);
 }
-static Result<Value> delta_lt(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_LT); }
-static Result<Value> delta_le(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_LE); }
-static Result<Value> delta_eq(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_EQ); }
-static Result<Value> delta_ne(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_NE); }
-static Result<Value> delta_gt(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_GT); }
-static Result<Value> delta_ge(Value* a, int64_t, Tuple*) { return delta_cmp(a, CMP_GE); }
 
 static Tuple* delta_state(Value self) {
   Delta* o = DL(self);
@@ -337,8 +324,7 @@ static const MethodDef delta_methods[] = {
     {"__mul__", delta_mul}, {"__rmul__", delta_mul}, {"__truediv__", delta_truediv},
     {"__floordiv__", delta_floordiv}, {"__mod__", delta_mod}, {"__divmod__", delta_divmod},
     {"__neg__", delta_neg}, {"__pos__", delta_pos}, {"__abs__", delta_abs}, {"__bool__", delta_bool},
-    {"__lt__", delta_lt}, {"__le__", delta_le}, {"__eq__", delta_eq}, {"__ne__", delta_ne},
-    {"__gt__", delta_gt}, {"__ge__", delta_ge}, {"__hash__", delta_hash},
+    DTM_CMP_METHODS(delta_cmp), {"__hash__", delta_hash},
     {"__repr__", delta_repr}, {"__str__", delta_str},
     {"total_seconds", delta_total_seconds, MethKind::Method, "Total seconds in the duration."},
     {"__reduce__", delta_reduce, MethKind::Method, "__reduce__() -> (cls, state)"},

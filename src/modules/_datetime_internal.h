@@ -14,9 +14,12 @@
 #include <cstdint>
 #include <ctime>
 #include <string>
+#include <type_traits>
 
+#include "bytecode/opcodes.h"
 #include "objects/function.h"
 #include "objects/type.h"
+#include "runtime/args.h"
 #include "runtime/object.h"
 
 namespace gilpy::dtm {
@@ -132,6 +135,9 @@ Result<Value> isocal_make(int y, int w, int wd);
 // Unpickling: *out is the state as bytes when `state` is a pickled state (a
 // `size`-byte bytes, or str of latin-1 chars, whose char `idx` passes `sane`), else null.
 Status pickle_state(Value state, int64_t size, int idx, bool (*sane)(uint32_t), const char* what, Value* out);
+// The same for time/datetime constructor arguments a[1..n): the state and an optional tzinfo (*tz, None if absent).
+Status pickle_state_tz(Value* a, int64_t n, int64_t size, int idx, bool (*sane)(uint32_t), const char* what,
+                       Value* state, Value* tz);
 // datetime + delta (negate: minus), keeping tzinfo; result type follows CPython (subclass via cls(...)).
 Result<Value> datetime_add_delta(Value dt, Value delta, bool negate);
 
@@ -163,6 +169,48 @@ int parse_iso_date(const char* s, int64_t len, int* y, int* m, int* d);
 int parse_iso_time(const char* s, int64_t len, int* hh, int* mi, int* ss, int* us, int* tzoff, int* tzus);
 Result<Value> tzinfo_from_iso(int rv, int tzoff, int tzus);
 Err invalid_isoformat(Value s);
+
+// ---- shared method shapes ------------------------------------------------------------------
+// A comparison outcome c (<0, 0, >0) as the answer to operator `op` (bytecode::CmpOp).
+Value cmp_result(int c, int op);
+// The six rich comparisons of a type from one function cmp(args, op).
+template <Result<Value> (*Cmp)(Value*, int), int Op>
+Result<Value> cmp_method(Value* a, int64_t, Tuple*) {
+  return Cmp(a, Op);
+}
+#define DTM_CMP_METHODS(cmp)                                                                              \
+  {"__lt__", cmp_method<cmp, bytecode::CMP_LT>}, {"__le__", cmp_method<cmp, bytecode::CMP_LE>},           \
+      {"__eq__", cmp_method<cmp, bytecode::CMP_EQ>}, {"__ne__", cmp_method<cmp, bytecode::CMP_NE>},       \
+      {"__gt__", cmp_method<cmp, bytecode::CMP_GT>}, {"__ge__", cmp_method<cmp, bytecode::CMP_GE>}
+// The time-of-day attributes, shared by time and datetime (T is Time or DateTime).
+template <class T>
+struct TimeGetters {
+  static Result<Value> hour(Value s) { return Value::small(s.as<T>()->hour); }
+  static Result<Value> minute(Value s) { return Value::small(s.as<T>()->minute); }
+  static Result<Value> second(Value s) { return Value::small(s.as<T>()->second); }
+  static Result<Value> microsecond(Value s) { return Value::small(s.as<T>()->us); }
+  static Result<Value> tzinfo(Value s) { return s.as<T>()->tzinfo; }
+  static Result<Value> fold(Value s) { return Value::small(s.as<T>()->fold); }
+  static constexpr GetSetDef defs[] = {{"hour", hour},     {"minute", minute}, {"second", second},
+                                       {"microsecond", microsecond}, {"tzinfo", tzinfo}, {"fold", fold},
+                                       {nullptr, nullptr}};
+};
+// Pickling a time or datetime: (type(self), (state,)) or (type(self), (state, tzinfo)).
+Value reduce_with_tz(Value self, Value state, Value tz);
+// __reduce_ex__(proto) and __reduce__ (protocol 2) for T = Time or DateTime,
+// whose pickled state (from State) carries fold only for protocol 4 and later.
+template <class T, Value (*State)(T*, int)>
+struct TzReduce {
+  static Result<Value> reduce_ex(Value* a, int64_t n, Tuple*) {
+    TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
+    int proto = TRY(int_arg(a[1]));
+    return reduce_with_tz(a[0], State(a[0].as<T>(), proto), a[0].as<T>()->tzinfo);
+  }
+  static Result<Value> reduce(Value* a, int64_t n, Tuple*) {
+    TRY(noargs(std::is_same_v<T, Time> ? "time.__reduce__" : "datetime.__reduce__", n - 1));
+    return reduce_with_tz(a[0], State(a[0].as<T>(), 2), a[0].as<T>()->tzinfo);
+  }
+};
 
 // ---- the per-type set-up (each file defines its own) --------------------------------------
 void init_delta_type();

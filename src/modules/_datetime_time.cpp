@@ -32,15 +32,11 @@ Value time_raw(Type* t, int hh, int mi, int ss, int us, Value tz, int fold) {
 static bool hour_sane(uint32_t c) { return (c & 0x7F) < 24; }
 static Result<Value> time_new(Value* a, int64_t n, Tuple* kw) {
   Type* cls = as_type(a[0]);
-  if (n == 2 || n == 3) {
-    Value st;
-    TRY(pickle_state(a[1], 6, 0, hour_sane, "time", &st));
-    if (st) {
-      Value tz = n == 3 ? a[2] : None();
-      if (!is_none(tz) && !is_tzinfo(tz)) return raise(tp_TypeError, "bad tzinfo state arg");
-      const uint8_t* b = reinterpret_cast<const uint8_t*>(as_bytes(st)->data);
-      return time_raw(cls, b[0] & 0x7F, b[1], b[2], b[3] << 16 | b[4] << 8 | b[5], tz, b[0] >> 7);
-    }
+  Value st, tz;
+  TRY(pickle_state_tz(a, n, 6, 0, hour_sane, "time", &st, &tz));
+  if (st) {
+    const uint8_t* b = reinterpret_cast<const uint8_t*>(as_bytes(st)->data);
+    return time_raw(cls, b[0] & 0x7F, b[1], b[2], b[3] << 16 | b[4] << 8 | b[5], tz, b[0] >> 7);
   }
   Value v[6];
   TRY(dt_parse(nullptr, a + 1, n - 1, kw, {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, v, 5));
@@ -48,18 +44,24 @@ static Result<Value> time_new(Value* a, int64_t n, Tuple* kw) {
   for (int i = 0; i < 4; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
   int fold = v[5] ? TRY(int_arg(v[5])) : 0;
-  Value tz = v[4] ? v[4] : None();
+  tz = v[4] ? v[4] : None();
   TRY(check_time_args(f[0], f[1], f[2], f[3], fold));
   TRY(check_tzinfo(tz));
   return time_raw(cls, f[0], f[1], f[2], f[3], tz, fold);
 }
 
 static Result<Value> time_utcoffset(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.utcoffset", n - 1)); return call_utcoffset(TM(a[0])->tzinfo, None()); }
+  TRY(noargs("time.utcoffset", n - 1));
+  return call_utcoffset(TM(a[0])->tzinfo, None());
+}
 static Result<Value> time_dst(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.dst", n - 1)); return call_dst(TM(a[0])->tzinfo, None()); }
+  TRY(noargs("time.dst", n - 1));
+  return call_dst(TM(a[0])->tzinfo, None());
+}
 static Result<Value> time_tzname(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.tzname", n - 1)); return call_tzname(TM(a[0])->tzinfo, None()); }
+  TRY(noargs("time.tzname", n - 1));
+  return call_tzname(TM(a[0])->tzinfo, None());
+}
 
 static Result<Value> time_isoformat(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
@@ -143,17 +145,7 @@ static Value time_state(Time* o, int proto) {
                char(o->us >> 16), char((o->us >> 8) & 0xFF), char(o->us & 0xFF)};
   return bytes_from(std::string_view(b, 6));
 }
-static Result<Value> time_reduce_proto(Value self, int proto) {
-  Time* o = TM(self);
-  Tuple* args = is_none(o->tzinfo) ? tuple_of({time_state(o, proto)}) : tuple_of({time_state(o, proto), o->tzinfo});
-  return Value(tuple_of({Value(self.type()), Value(args)}));
-}
-static Result<Value> time_reduce_ex(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
-  return time_reduce_proto(a[0], TRY(int_arg(a[1])));
-}
-static Result<Value> time_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.__reduce__", n - 1)); return time_reduce_proto(a[0], 2); }
+using TimeReduce = TzReduce<Time, time_state>;
 
 // Aware times compare and hash by their UTC reading; the microseconds of the
 // offsets do not count in comparisons (as in CPython).
@@ -176,16 +168,6 @@ static int fields_cmp(Time* x, Time* y) {
   int64_t b = ((int64_t(y->hour) * 60 + y->minute) * 60 + y->second) * 1000000 + y->us;
   return a < b ? -1 : a > b ? 1 : 0;
 }
-static Value cmp_result(int c, int op) {
-  switch (op) {
-    case CMP_LT: return Bool(c < 0);
-    case CMP_LE: return Bool(c <= 0);
-    case CMP_EQ: return Bool(c == 0);
-    case CMP_NE: return Bool(c != 0);
-    case CMP_GT: return Bool(c > 0);
-    default: return Bool(c >= 0);
-  }
-}
 static Result<Value> time_cmp(Value* a, int op) {
   if (!is_time(a[1])) return Value(g_NotImplemented);
   Time* x = TM(a[0]);
@@ -205,19 +187,6 @@ static Result<Value> time_cmp(Value* a, int op) {
   if (op == CMP_NE) return True();
   return raise(tp_TypeError, "can't compare offset-naive and offset-aware times");
 }
-static Result<Value> time_lt(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_LT); }
-static Result<Value> time_le(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_LE); }
-static Result<Value> time_eq(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_EQ); }
-static Result<Value> time_ne(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_NE); }
-static Result<Value> time_gt(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_GT); }
-static Result<Value> time_ge(Value* a, int64_t, Tuple*) { return time_cmp(a, CMP_GE); }
-
-static Result<Value> get_hour(Value s) { return Value::small(TM(s)->hour); }
-static Result<Value> get_minute(Value s) { return Value::small(TM(s)->minute); }
-static Result<Value> get_second(Value s) { return Value::small(TM(s)->second); }
-static Result<Value> get_us(Value s) { return Value::small(TM(s)->us); }
-static Result<Value> get_tzinfo(Value s) { return TM(s)->tzinfo; }
-static Result<Value> get_fold(Value s) { return Value::small(TM(s)->fold); }
 
 static const MethodDef time_methods[] = {
     {"__new__", time_new, MethKind::Static},
@@ -229,18 +198,14 @@ static const MethodDef time_methods[] = {
     {"dst", time_dst, MethKind::Method, "Return self.tzinfo.dst(self)."},
     {"replace", time_replace, MethKind::Method, "Return time with new specified fields."},
     {"fromisoformat", time_fromisoformat, MethKind::Class, "string -> time from a string in ISO 8601 format"},
-    {"__reduce_ex__", time_reduce_ex, MethKind::Method, "__reduce_ex__(proto) -> (cls, state)"},
-    {"__reduce__", time_reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
+    {"__reduce_ex__", TimeReduce::reduce_ex, MethKind::Method, "__reduce_ex__(proto) -> (cls, state)"},
+    {"__reduce__", TimeReduce::reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
     {"__repr__", time_repr}, {"__str__", time_str}, {"__hash__", time_hash},
-    {"__lt__", time_lt}, {"__le__", time_le}, {"__eq__", time_eq}, {"__ne__", time_ne},
-    {"__gt__", time_gt}, {"__ge__", time_ge},
+    DTM_CMP_METHODS(time_cmp),
     {nullptr, nullptr}};
-static const GetSetDef time_getsets[] = {{"hour", get_hour},     {"minute", get_minute}, {"second", get_second},
-                                         {"microsecond", get_us}, {"tzinfo", get_tzinfo}, {"fold", get_fold},
-                                         {nullptr, nullptr}};
 
 void init_time_type() {
-  tp_time = native_type_new("datetime", "time", tp_object, Layout::Other, sizeof(Time), time_methods, time_getsets);
+  tp_time = native_type_new("datetime", "time", tp_object, Layout::Other, sizeof(Time), time_methods, TimeGetters<Time>::defs);
   type_set_attr_const(tp_time, "__doc__",
                       Value(str_new("time([hour[, minute[, second[, microsecond[, tzinfo]]]]]) --> a time object\n\n"
                                     "All arguments are optional. tzinfo may be None, or an instance of\n"
