@@ -2,6 +2,8 @@
 // integer limbs live in the collected heap (atomic: limbs hold no pointers).
 #include "gc/heap.h"
 
+#include <gc/gc_inline.h>
+#include <gc/gc_mark.h>
 #include <gmp.h>
 
 #include <cstdlib>
@@ -34,17 +36,29 @@ static void quiet_warn(char*, GC_word) {}
 //    1 MB made allocation-heavy programs up to 25% slower (a collection
 //    re-marks the interpreter's own objects each time). See docs/decisions/0009.
 constexpr GC_word kDivisor = 5;
+static GC_word g_divisor = kDivisor;  // libgc's GC_FREE_SPACE_DIVISOR overrides it
 constexpr GC_word kLargeDivisor = 16;
 constexpr size_t kInitialHeap = size_t(3) << 19;  // 1.5 MB
+
+// Objects scanned to their last word: the descriptor is the object's size.
+static int g_exact_kind;
 
 void init() {
   GC_set_warn_proc(quiet_warn);
   GC_INIT();
   GC_allow_register_threads();
-  GC_set_free_space_divisor(kDivisor);
+  if (const char* d = getenv("GC_FREE_SPACE_DIVISOR"); d && atoi(d) > 0) g_divisor = GC_word(atoi(d));
+  GC_set_free_space_divisor(g_divisor);
   // libgc's own GC_INITIAL_HEAP_SIZE (read by GC_INIT) overrides ours.
   if (!getenv("GC_INITIAL_HEAP_SIZE")) GC_expand_hp(kInitialHeap);
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+  g_exact_kind = int(GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1));
+}
+
+void* alloc_many(size_t bytes) {
+  void* list = nullptr;
+  GC_generic_malloc_many(bytes, g_exact_kind, &list);
+  return list;
 }
 
 // The divisor is one global: a thread allocating meanwhile (without the GIL)
@@ -52,7 +66,7 @@ void init() {
 void* alloc_large(size_t n, bool atomic) {
   GC_set_free_space_divisor(kLargeDivisor);
   void* p = atomic ? GC_MALLOC_ATOMIC(n) : GC_MALLOC(n);
-  GC_set_free_space_divisor(kDivisor);
+  GC_set_free_space_divisor(g_divisor);
   return p;
 }
 

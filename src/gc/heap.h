@@ -72,6 +72,13 @@ struct Allocator {
 template <class T>
 using Vector = std::vector<T, Allocator<T>>;
 
+// A list of new zeroed objects of exactly `bytes` each (a multiple of 16),
+// linked through their first word, scanned in full by the collector. (libgc's
+// GC_malloc_many adds a byte to every request and leaves an object's last
+// word unscanned, so a 32-byte tuple would take 48 bytes.) nullptr when the
+// heap is exhausted.
+void* alloc_many(size_t bytes);
+
 size_t heap_size();
 void collect();
 

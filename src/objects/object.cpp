@@ -28,7 +28,7 @@ Object* alloc_instance(Type* t, size_t size) {
     size_t g = (size + 15) >> 4;
     void* p = g_alloc_cache.free_lists[g];
     if (GILPY_UNLIKELY(!p)) {
-      p = GC_malloc_many(g * 16);
+      p = gc::alloc_many(g * 16);
       if (!p) throw std::bad_alloc();
     }
     g_alloc_cache.free_lists[g] = GC_NEXT(p);
