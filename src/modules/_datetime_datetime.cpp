@@ -202,12 +202,27 @@ static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
   TRY(check_nargs("fromisoformat", n - 1, 1, 1));
   if (!is_str(a[1])) return raise(tp_TypeError, "fromisoformat: argument must be str");
   Str* s = as_str(a[1]);
-  int64_t len = s->nbytes;
-  int64_t sep = find_separator(s->data, len);
+  std::string text(s->view());
+  if (!s->ascii) {
+    // Any character may separate date and time: a non-ASCII one (at the
+    // separator positions 7, 8 or 10 only) is read as 'T'.
+    if (s->length < 7) return invalid_isoformat(a[1]);
+    for (int64_t pos : {7, 8, 10}) {
+      if (pos >= s->length) break;
+      if (str_char_at(s, pos) > 127) {
+        int64_t b = str_offset(s, pos), e = str_offset(s, pos + 1);
+        text.replace(size_t(b), size_t(e - b), "T");
+        break;
+      }
+    }
+  }
+  const char* p = text.c_str();
+  int64_t len = int64_t(text.size());
+  int64_t sep = find_separator(p, len);
   if (sep < 0) return invalid_isoformat(a[1]);
   int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0, us = 0, tzoff = 0, tzus = 0;
-  int rv = parse_iso_date(s->data, sep, &y, &m, &d);
-  if (!rv && len > sep) rv = parse_iso_time(s->data + sep + 1, len - sep - 1, &hh, &mi, &ss, &us, &tzoff, &tzus);
+  int rv = parse_iso_date(p, sep, &y, &m, &d);
+  if (!rv && len > sep) rv = parse_iso_time(p + sep + 1, len - sep - 1, &hh, &mi, &ss, &us, &tzoff, &tzus);
   if (rv < 0) return invalid_isoformat(a[1]);
   Value tz = TRY(tzinfo_from_iso(rv, tzoff, tzus));
   return datetime_new_sub(as_type(a[0]), y, m, d, hh, mi, ss, us, tz, 0);

@@ -57,3 +57,11 @@ for x in [dt, aw, datetime(2020, 1, 1, tzinfo=timezone.utc), datetime(1, 1, 1), 
 print(time.fromisoformat(t.isoformat()) == t, date.fromisoformat(d.isoformat()) == d)
 print(datetime.strptime('2020-01-02 03:04:05', '%Y-%m-%d %H:%M:%S'), datetime.strptime('12/31/99 +0130', '%m/%d/%y %z'))
 print(datetime.strptime('Mar 5 2021 1:02:03.5 PM', '%b %d %Y %I:%M:%S.%f %p'))
+# any character separates date and time; a non-ASCII one only at the separator positions
+for s in ['2020W01\u00e912', '20200101\u00e912', '2020-01-01\u00e912:00', '2020-01-01\ud80012:00', '2020-01-01\u00e9',
+          '2020-01-0\u00e9', '202001\u00e9', '2020-01-01\u00e9\u00e912', '\u00e9\u00e9\u00e9\u00e9-01-01T00']:
+    try:
+        print(repr(s), repr(datetime.fromisoformat(s)))
+    except ValueError as e:
+        print(repr(s), 'ValueError', e)
+print(datetime.fromisoformat(dt.isoformat(sep='\u00e9')) == dt, repr(datetime.fromisoformat(datetime(2020, 5, 6, 7).isoformat('\u2603'))))
