@@ -86,8 +86,9 @@ static Result<Value> time_repr(Value* a, int64_t, Tuple*) {
   else
     snprintf(buf, sizeof buf, "(%d, %d", o->hour, o->minute);
   std::string s = type_display_name(a[0]) + buf;
-  if (o->fold) s += ", fold=1";
+  // Unlike datetime's repr, time's names tzinfo before fold.
   if (!is_none(o->tzinfo)) s += ", tzinfo=" + std::string(TRY(repr(o->tzinfo))->view());
+  if (o->fold) s += ", fold=1";
   return Value(str_new(s + ")"));
 }
 static Result<Value> time_strftime(Value* a, int64_t n, Tuple* kw) {

@@ -65,3 +65,5 @@ for s in ['2020W01\u00e912', '20200101\u00e912', '2020-01-01\u00e912:00', '2020-
     except ValueError as e:
         print(repr(s), 'ValueError', e)
 print(datetime.fromisoformat(dt.isoformat(sep='\u00e9')) == dt, repr(datetime.fromisoformat(datetime(2020, 5, 6, 7).isoformat('\u2603'))))
+# time's repr names tzinfo before fold, datetime's fold before tzinfo
+print(repr(time(1, 2, 3, 4, tzinfo=timezone.utc, fold=1)), repr(datetime(2020, 1, 1, 1, 2, 3, 4, tzinfo=timezone.utc, fold=1)))
