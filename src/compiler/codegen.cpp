@@ -7,6 +7,7 @@
 #include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
@@ -138,19 +139,56 @@ void Compiler::pop_handler() { u().handler_stack.pop_back(); }
 
 // Constants are deduplicated by type and value (so 1, 1.0 and True stay apart,
 // and 0.0 and -0.0 too).
+// Two constants are merged into one co_consts slot when they are the same
+// constant: same exact type and value, floats and complex compared bit for bit
+// (0.0 and -0.0 stay apart), tuples and frozensets item by item (CPython's
+// _PyCode_ConstantKey rule).
+static bool same_constant(Value a, Value b) {
+  if (a == b) return true;
+  if (a.is_small() || b.is_small() || a.type() != b.type()) return false;
+  Type* t = a.type();
+  if (t == tp_str) return str_eq(as_str(a), as_str(b));
+  if (t == tp_float) return std::memcmp(&a.as<Float>()->v, &b.as<Float>()->v, sizeof(double)) == 0;
+  if (t == tp_complex) {
+    const Complex *x = a.as<Complex>(), *y = b.as<Complex>();
+    return std::memcmp(&x->re, &y->re, sizeof(double)) == 0 && std::memcmp(&x->im, &y->im, sizeof(double)) == 0;
+  }
+  if (t == tp_bytes) return as_bytes(a)->size == as_bytes(b)->size &&
+                            std::memcmp(as_bytes(a)->data, as_bytes(b)->data, size_t(as_bytes(a)->size)) == 0;
+  if (t == tp_int) {
+    Result<bool> same = eq(a, b);
+    if (same.ok()) return same.value();
+    exc_clear();
+    return false;
+  }
+  if (t == tp_tuple) {
+    Tuple *x = a.as<Tuple>(), *y = b.as<Tuple>();
+    if (x->size != y->size) return false;
+    for (int64_t i = 0; i < x->size; i++)
+      if (!same_constant(x->items[i], y->items[i])) return false;
+    return true;
+  }
+  if (t == tp_frozenset) {
+    Set *x = a.as<Set>(), *y = b.as<Set>();
+    if (x->used != y->used) return false;
+    int64_t i = 0;
+    Value k;
+    while (set_next(x, &i, &k)) {
+      int64_t j = 0;
+      Value m;
+      bool found = false;
+      while (!found && set_next(y, &j, &m)) found = same_constant(k, m);
+      if (!found) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 int Compiler::add_const(Value v) {
   CodeUnit& cu = u();
-  for (size_t i = 0; i < cu.consts.size(); i++) {
-    Value c = cu.consts[i];
-    if (c == v) return int(i);
-    if (c.type() != v.type()) continue;
-    if (is_str(c) && str_eq(as_str(c), as_str(v))) return int(i);
-    if (is_float(c) && std::memcmp(&c.as<Float>()->v, &v.as<Float>()->v, sizeof(double)) == 0) return int(i);
-    if (c.type() == tp_int && c.is_obj() && v.is_obj()) {
-      Result<bool> same = eq(c, v);
-      if (same.ok() && same.value()) return int(i);
-    }
-  }
+  for (size_t i = 0; i < cu.consts.size(); i++)
+    if (same_constant(cu.consts[i], v)) return int(i);
   cu.consts.push_back(v);
   return int(cu.consts.size() - 1);
 }

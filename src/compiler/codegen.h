@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "bytecode/opcodes.h"
@@ -99,6 +100,9 @@ struct UnitDeleter {
 };
 using UnitPtr = std::unique_ptr<CodeUnit, UnitDeleter>;
 
+int binop_arg_of(ast::operator_t op);                // bytecode::BinOp of an AST operator
+uint32_t temp_hint(const ast::expr* e, uint32_t bit);  // bytecode::ARG_TEMP_* for an operand
+
 class Compiler {
  public:
   Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
@@ -189,7 +193,13 @@ class Compiler {
   bool function_prologue_defaults(ast::arguments* args, uint32_t* flags);
   bool annotations(ast::arguments* args, ast::expr* returns, uint32_t* flags);
   Value constant_value(const ast::ConstantValue& c);
-  bool is_constant_tuple(const std::vector<ast::expr*>& elts);
+  bool iterable(ast::expr* e);  // a for / comprehension iterable or `in` operand
+
+  // ---- constant folding (fold.cpp) ---------------------------------------------------------
+  Value fold(ast::expr* e, int depth = 0);  // the constant e folds to, or null
+  Value fold_sequence(const std::vector<ast::expr*>& elts, bool frozen, int depth);
+  Value fold_iterable(ast::expr* e);
+  std::unordered_set<const ast::Node*> unfoldable_;
 
   std::string_view source_;
   Str* filename_;

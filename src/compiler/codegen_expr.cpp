@@ -31,7 +31,7 @@ static int binop_arg(operator_t op) {
   }
   return NB_ADD;
 }
-int binop_arg_of(operator_t op) { return binop_arg(op); }
+int binop_arg_of(operator_t op) { return binop_arg(op); }  // codegen.h
 
 // The ARG_TEMP_* hint (bytecode/opcodes.h) for an operand: set when the
 // operand's code ends in the BINARY_OP or UNARY_NEGATIVE that computes it, so
@@ -134,6 +134,13 @@ bool Compiler::expr_inner(ast::expr* e) {
   Position saved = u().cur_pos;
   set_pos(e);
   bool ok = true;
+  if (e->kind == Kind::BinOp || e->kind == Kind::UnaryOp || e->kind == Kind::Tuple || e->kind == Kind::Subscript) {
+    if (Value c = fold(e)) {
+      load_const(c);
+      u().cur_pos = saved;
+      return !failed_;
+    }
+  }
   switch (e->kind) {
     case Kind::BoolOp: ok = boolop(static_cast<BoolOp*>(e)); break;
     case Kind::NamedExpr: {
@@ -185,12 +192,6 @@ bool Compiler::expr_inner(ast::expr* e) {
     }
     case Kind::Tuple: {
       auto* t = static_cast<ast::Tuple*>(e);
-      if (is_constant_tuple(t->elts)) {
-        gilpy::Tuple* c = tuple_new(int64_t(t->elts.size()));
-        for (size_t i = 0; i < t->elts.size(); i++) c->items[i] = constant_value(static_cast<Constant*>(t->elts[i])->value);
-        load_const(c);
-        break;
-      }
       ok = sequence_display(t->elts, BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true);
       break;
     }
@@ -256,11 +257,20 @@ bool Compiler::expr_inner(ast::expr* e) {
   return ok && !failed_;
 }
 
-bool Compiler::is_constant_tuple(const std::vector<ast::expr*>& elts) {
-  if (elts.empty()) return true;
-  for (ast::expr* x : elts)
-    if (x->kind != Kind::Constant) return false;
-  return true;
+// A list display here is never seen by the program, so it is built as a
+// tuple (CPython's AST optimiser rewrites it so), or loaded as a constant.
+bool Compiler::iterable(ast::expr* e) {
+  Value c = fold_iterable(e);
+  auto* l = as<ast::List>(e);
+  bool starred = l && std::any_of(l->elts.begin(), l->elts.end(), [](ast::expr* x) { return x->kind == Kind::Starred; });
+  if (!c && (!l || starred)) return expr(e);
+  Position saved = u().cur_pos;
+  set_pos(e);
+  bool ok = true;
+  if (c) load_const(c);
+  else ok = sequence_display(l->elts, BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true);
+  u().cur_pos = saved;
+  return ok;
 }
 
 bool Compiler::subscript(Subscript* s) {
@@ -391,15 +401,20 @@ bool Compiler::compare(Compare* c) {
       case cmpop::NotIn: emit(CONTAINS_OP, 1); break;
     }
   };
+  // The last operand of `in` / `not in` may fold to a tuple or frozenset.
+  auto operand = [&](size_t i) {
+    bool contains = c->ops[i] == cmpop::In || c->ops[i] == cmpop::NotIn;
+    return i + 1 == n && contains ? iterable(c->comparators[i]) : expr(c->comparators[i]);
+  };
   if (n == 1) {
-    if (!expr(c->comparators[0])) return false;
+    if (!operand(0)) return false;
     set_pos(c);
     emit_cmp(c->ops[0]);
     return true;
   }
   Label cleanup = new_label(), end = new_label();
   for (size_t i = 0; i < n; i++) {
-    if (!expr(c->comparators[i])) return false;
+    if (!operand(i)) return false;
     set_pos(c);
     if (i + 1 < n) {
       emit(SWAP, 2);

@@ -232,7 +232,7 @@ bool Compiler::comprehension(ast::expr* e) {
   set_pos(e);
   if (!make_closure(code, 0, name)) return false;
   emit(PUSH_NULL);
-  if (!expr((*gens)[0]->iter)) return false;
+  if (!iterable((*gens)[0]->iter)) return false;
   emit((*gens)[0]->is_async ? GET_AITER : GET_ITER);
   emit(CALL, 1);
   if (is_async_comp && e->kind != Kind::GeneratorExp) {
@@ -252,7 +252,7 @@ bool Compiler::comp_generator(const std::vector<ast::comprehension*>& gens, size
   if (gi == 0) {
     emit(LOAD_FAST, 0);  // .0: the first iterator, passed in
   } else {
-    if (!expr(g->iter)) return false;
+    if (!iterable(g->iter)) return false;
     emit(g->is_async ? GET_AITER : GET_ITER);
   }
   bind(start);

@@ -17,8 +17,6 @@ namespace gilpy::compiler {
 using namespace bytecode;
 using namespace ast;
 
-int binop_arg_of(operator_t op);
-uint32_t temp_hint(const ast::expr* e, uint32_t bit);
 
 bool Compiler::stmts(const std::vector<ast::stmt*>& body) {
   for (ast::stmt* s : body)
@@ -280,7 +278,7 @@ bool Compiler::while_stmt(While* w) {
 
 bool Compiler::for_stmt(For* f, bool is_async) {
   Label start = new_label(), cleanup = new_label(), end = new_label();
-  if (!expr(f->iter)) return false;
+  if (!iterable(f->iter)) return false;
   set_pos(f);
   emit(is_async ? GET_AITER : GET_ITER);
   bind(start);
