@@ -186,56 +186,109 @@ Status check_time_args(int h, int mi, int s, int us, int fold) {
 // ============================================================================
 // arguments
 // ============================================================================
+// One argument through its getargs converter (see dt_parse).
+static Status convert_arg(const char* fn, int i, char conv, Value v) {
+  const char* want = nullptr;
+  switch (conv) {
+    case 'i': return int_arg(v).is_err() ? Status(ERR) : OK();
+    case 'U': if (!is_str(v)) want = "str"; break;
+    case 'C': if (!is_str(v) || as_str(v)->length != 1) want = "a unicode character"; break;
+    case 'D': if (!is_date(v)) want = "datetime.date"; break;
+    case 'T': if (!is_time(v)) want = "datetime.time"; break;
+    case 'd': if (!is_delta(v)) want = "datetime.timedelta"; break;
+    default: break;
+  }
+  if (!want) return OK();
+  return raise_fmt(tp_TypeError, "%s() argument %d must be %s, not %s", fn, i + 1, want, arg_type_name(v).c_str());
+}
+// The order of checks is getargs': too many arguments; then parameter by
+// parameter, conversion of a present one or "missing" for an absent required
+// one; then a name given twice; then unknown keywords.
 Status dt_parse(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
-                std::initializer_list<const char*> names, int required, Value* out, int maxpos,
-                uint32_t int_mask) {
+                std::initializer_list<const char*> names, const char* convs, int required, Value* out, int maxpos) {
   const char* fn = fname ? fname : "function";
   const char* paren = fname ? "()" : "";
   int n = int(names.size());
   int64_t nk = kwnames ? kwnames->size : 0;
-  for (int i = 0; i < n; i++) out[i] = Value();
   if (nargs + nk > n)
     return raise_fmt(tp_TypeError, "%s%s takes at most %d %sargument%s (%lld given)", fn, paren, n,
                      nargs == 0 ? "keyword " : "", n == 1 ? "" : "s", (long long)(nargs + nk));
   if (maxpos >= 0 && nargs > maxpos)
     return raise_fmt(tp_TypeError, "%s%s takes at most %d positional argument%s (%lld given)", fn, paren, maxpos,
                      maxpos == 1 ? "" : "s", (long long)nargs);
-  for (int64_t i = 0; i < nargs; i++) out[i] = args[i];
-  for (int64_t j = 0; j < nk; j++) {
-    Str* k = as_str(kwnames->items[j]);
-    int idx = 0;
-    for (const char* nm : names) {
-      if (k->view() == nm) break;
-      idx++;
-    }
-    if (idx == n) return raise_fmt(tp_TypeError, "'%s' is an invalid keyword argument for %s%s", k->data, fn, paren);
-    if (idx < nargs)
-      return raise_fmt(tp_TypeError, "argument for %s%s given by name ('%s') and position (%d)", fn, paren, k->data,
-                       idx + 1);
-    out[idx] = args[nargs + j];
-  }
-  // Converting as we go, like getargs: a bad earlier argument is reported before a missing later one.
+  auto kw_index = [&](const char* name) -> int64_t {
+    for (int64_t j = 0; j < nk; j++)
+      if (as_str(kwnames->items[j])->view() == name) return j;
+    return -1;
+  };
+  int64_t used = 0;
   int i = 0;
   for (const char* nm : names) {
-    if (out[i] && (int_mask >> i & 1)) TRY(int_arg(out[i]));
-    if (i < required && !out[i])
+    out[i] = Value();
+    if (i < nargs) {
+      out[i] = args[i];
+    } else if (int64_t j = kw_index(nm); j >= 0) {
+      out[i] = args[nargs + j];
+      used++;
+    }
+    if (out[i]) {
+      TRY(convert_arg(fn, i, convs ? convs[i] : 'O', out[i]));
+    } else if (i < required) {
       return raise_fmt(tp_TypeError, "%s%s missing required argument '%s' (pos %d)", fn, paren, nm, i + 1);
+    }
     i++;
+  }
+  if (used == nk) return OK();
+  i = 0;
+  for (const char* nm : names) {
+    if (i < nargs && kw_index(nm) >= 0)
+      return raise_fmt(tp_TypeError, "argument for %s%s given by name ('%s') and position (%d)", fn, paren, nm, i + 1);
+    i++;
+  }
+  for (int64_t j = 0; j < nk; j++) {
+    Str* k = as_str(kwnames->items[j]);
+    bool known = false;
+    for (const char* nm : names) known = known || k->view() == nm;
+    if (!known)
+      return raise_fmt(tp_TypeError, "'%s' is an invalid keyword argument for %s%s", k->data,
+                       fname ? fname : "this function", paren);
   }
   return OK();
 }
+// operator.index(v), naming the module's own types as CPython does in the TypeError.
+static Result<Value> index_arg(Value v) {
+  if (!is_int(v) && !type_lookup(v.type(), N.__index__))
+    return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_display_name(v).c_str());
+  return index_value(v);
+}
 Result<int> int_arg(Value v) {
-  if (is_float(v)) return raise(tp_TypeError, "'float' object cannot be interpreted as an integer");
-  Value iv = TRY(index_value(v));
+  Value iv = TRY(index_arg(v));
   int64_t x;
   if (!int_fits_i64(iv, &x)) return raise(tp_OverflowError, "Python int too large to convert to C long");
   if (x > INT_MAX) return raise(tp_OverflowError, "signed integer is greater than maximum");
   if (x < INT_MIN) return raise(tp_OverflowError, "signed integer is less than minimum");
   return int(x);
 }
-Status noargs(const char* qualname, int64_t nargs) {
+Status noargs(const char* qualname, int64_t nargs, Tuple* kw) {
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", qualname);
   if (nargs == 0) return OK();
   return raise_fmt(tp_TypeError, "%s() takes no arguments (%lld given)", qualname, (long long)nargs);
+}
+Status onearg(const char* qualname, int64_t nargs, Tuple* kw) {
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", qualname);
+  if (nargs == 1) return OK();
+  return raise_fmt(tp_TypeError, "%s() takes exactly one argument (%lld given)", qualname, (long long)nargs);
+}
+Status exact_args(const char* fname, int64_t nargs, Tuple* kw, int count) {
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", fname);
+  if (nargs == count) return OK();
+  return raise_fmt(tp_TypeError, "%s() takes exactly %d argument%s (%lld given)", fname, count, count == 1 ? "" : "s",
+                   (long long)nargs);
+}
+Status slot_args(const char* name, int64_t nargs, Tuple* kw, int count) {
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "wrapper %s() takes no keyword arguments", name);
+  if (nargs == count) return OK();
+  return raise_fmt(tp_TypeError, "expected %d argument%s, got %lld", count, count == 1 ? "" : "s", (long long)nargs);
 }
 std::string arg_type_name(Value v) { return is_none(v) ? "None" : type_display_name(v); }
 std::string type_display_name(Value self) {
@@ -399,8 +452,8 @@ Result<Value> make_struct_time(int y, int m, int d, int hh, int mi, int ss, int 
                        Value::small(days_before_month(y, m) + d), Value::small(dst)});
   return call1(st, Value(t));
 }
-Result<Value> call_format(Value self, Value* a, int64_t n) {
-  TRY(check_nargs("__format__", n - 1, 1, 1));
+Result<Value> call_format(Value self, Value* a, int64_t n, Tuple* kw) {
+  TRY(exact_args("__format__", n - 1, kw, 1));
   if (!is_str(a[1])) return raise_fmt(tp_TypeError, "__format__() argument 1 must be str, not %s", arg_type_name(a[1]).c_str());
   if (as_str(a[1])->length == 0) return Value(TRY(str(self)));
   return call_method1(self, str_intern("strftime"), a[1]);
@@ -474,7 +527,7 @@ Status timestamp_split(Value ts, int64_t* sec, int* us) {
     *us = int(r);
     return OK();
   }
-  Value iv = TRY(index_value(ts));
+  Value iv = TRY(index_arg(ts));
   if (!int_fits_i64(iv, sec)) return raise(tp_OverflowError, "timestamp out of range for platform time_t");
   *us = 0;
   return OK();

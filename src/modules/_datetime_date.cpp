@@ -90,7 +90,7 @@ static Result<Value> date_new(Value* a, int64_t n, Tuple* kw) {
     }
   }
   Value v[3];
-  TRY(dt_parse(nullptr, a + 1, n - 1, kw, {"year", "month", "day"}, 3, v, -1, 0x7));
+  TRY(dt_parse(nullptr, a + 1, n - 1, kw, {"year", "month", "day"}, "iii", 3, v));
   int y = TRY(int_arg(v[0])), m = TRY(int_arg(v[1])), d = TRY(int_arg(v[2]));
   TRY(check_date_args(y, m, d));
   return date_raw(cls, y, m, d);
@@ -98,8 +98,7 @@ static Result<Value> date_new(Value* a, int64_t n, Tuple* kw) {
 
 // ---- class methods -------------------------------------------------------------------
 static Result<Value> date_fromtimestamp(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromtimestamp", kw));
-  TRY(check_nargs("fromtimestamp", n - 1, 1, 1));
+  TRY(onearg("date.fromtimestamp", n - 1, kw));
   int64_t sec;
   if (is_float(a[1])) {  // a date rounds toward the past
     double d = float_val(a[1]);
@@ -116,15 +115,14 @@ static Result<Value> date_fromtimestamp(Value* a, int64_t n, Tuple* kw) {
   ord_to_ymd(int(local / 86400), &y, &m, &d);
   return date_new_sub(as_type(a[0]), y, m, d);
 }
-static Result<Value> date_today(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.today", n - 1));
+static Result<Value> date_today(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.today", n - 1, kw));
   Value time_mod = TRY(import_module(str_intern("time")));
   Value now = TRY(call_method0(time_mod, str_intern("time")));
   return call_method1(a[0], str_intern("fromtimestamp"), now);
 }
 static Result<Value> date_fromordinal(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromordinal", kw));
-  TRY(check_nargs("fromordinal", n - 1, 1, 1));
+  TRY(exact_args("fromordinal", n - 1, kw, 1));
   int ord = TRY(int_arg(a[1]));
   if (ord < 1) return raise(tp_ValueError, "ordinal must be >= 1");
   int y, m, d;
@@ -132,8 +130,7 @@ static Result<Value> date_fromordinal(Value* a, int64_t n, Tuple* kw) {
   return date_new_sub(as_type(a[0]), y, m, d);
 }
 static Result<Value> date_fromisoformat(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromisoformat", kw));
-  TRY(check_nargs("fromisoformat", n - 1, 1, 1));
+  TRY(onearg("date.fromisoformat", n - 1, kw));
   if (!is_str(a[1])) return raise(tp_TypeError, "fromisoformat: argument must be str");
   Str* s = as_str(a[1]);
   int y = 0, m = 0, d = 0, rv = -1;
@@ -143,7 +140,13 @@ static Result<Value> date_fromisoformat(Value* a, int64_t n, Tuple* kw) {
 }
 static Result<Value> date_fromisocalendar(Value* a, int64_t n, Tuple* kw) {
   Value v[3];
-  TRY(dt_parse("fromisocalendar", a + 1, n - 1, kw, {"year", "week", "day"}, 3, v));
+  if (dt_parse("fromisocalendar", a + 1, n - 1, kw, {"year", "week", "day"}, "iii", 3, v).is_err()) {
+    if (exc_matches(tp_OverflowError)) {
+      exc_clear();
+      return raise(tp_ValueError, "ISO calendar component out of range");
+    }
+    return ERR;
+  }
   int iy = TRY(int_arg(v[0])), iw = TRY(int_arg(v[1])), id = TRY(int_arg(v[2]));
   int y, m, d;
   switch (iso_to_ymd(iy, iw, id, &y, &m, &d)) {
@@ -156,58 +159,61 @@ static Result<Value> date_fromisocalendar(Value* a, int64_t n, Tuple* kw) {
 }
 
 // ---- instance methods ---------------------------------------------------------------------
-static Result<Value> date_repr(Value* a, int64_t, Tuple*) {
+static Result<Value> date_repr(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__repr__", n - 1, kw, 0));
   Date* o = DA(a[0]);
   char buf[48];
   snprintf(buf, sizeof buf, "(%d, %d, %d)", o->year, o->month, o->day);
   return Value(str_new(type_display_name(a[0]) + buf));
 }
-static Result<Value> date_isoformat(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.isoformat", n - 1));
+static Result<Value> date_isoformat(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.isoformat", n - 1, kw));
   Date* o = DA(a[0]);
   char buf[32];
   snprintf(buf, sizeof buf, "%04d-%02d-%02d", o->year, o->month, o->day);
   return Value(str_new(buf));
 }
-static Result<Value> date_str(Value* a, int64_t, Tuple*) { return call_method0(a[0], str_intern("isoformat")); }
-static Result<Value> date_ctime(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.ctime", n - 1));
+static Result<Value> date_str(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__str__", n - 1, kw, 0));
+  return call_method0(a[0], str_intern("isoformat"));
+}
+static Result<Value> date_ctime(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.ctime", n - 1, kw));
   Date* o = DA(a[0]);
   char buf[64];
   snprintf(buf, sizeof buf, "%s %s %2d %02d:%02d:%02d %04d", kDayNames[weekday_of(o->year, o->month, o->day)],
            kMonthNames[o->month - 1], o->day, 0, 0, 0, o->year);
   return Value(str_new(buf));
 }
-static Result<Value> date_timetuple(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.timetuple", n - 1));
+static Result<Value> date_timetuple(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.timetuple", n - 1, kw));
   Date* o = DA(a[0]);
   return make_struct_time(o->year, o->month, o->day, 0, 0, 0, -1);
 }
 static Result<Value> date_strftime(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
-  TRY(dt_parse("strftime", a + 1, n - 1, kw, {"format"}, 1, v));
-  if (!is_str(v[0])) return raise_fmt(tp_TypeError, "strftime() argument 1 must be str, not %s", arg_type_name(v[0]).c_str());
+  TRY(dt_parse("strftime", a + 1, n - 1, kw, {"format"}, "U", 1, v));
   Value tt = TRY(call_method0(a[0], str_intern("timetuple")));
   return wrap_strftime(a[0], v[0], tt, a[0]);  // inherited by datetime: tzinfo methods get self
 }
-static Result<Value> date_format(Value* a, int64_t n, Tuple*) { return call_format(a[0], a, n); }
-static Result<Value> date_toordinal(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.toordinal", n - 1));
+static Result<Value> date_format(Value* a, int64_t n, Tuple* kw) { return call_format(a[0], a, n, kw); }
+static Result<Value> date_toordinal(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.toordinal", n - 1, kw));
   Date* o = DA(a[0]);
   return Value::small(ymd_to_ord(o->year, o->month, o->day));
 }
-static Result<Value> date_weekday(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.weekday", n - 1));
+static Result<Value> date_weekday(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.weekday", n - 1, kw));
   Date* o = DA(a[0]);
   return Value::small(weekday_of(o->year, o->month, o->day));
 }
-static Result<Value> date_isoweekday(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.isoweekday", n - 1));
+static Result<Value> date_isoweekday(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.isoweekday", n - 1, kw));
   Date* o = DA(a[0]);
   return Value::small(weekday_of(o->year, o->month, o->day) + 1);
 }
-static Result<Value> date_isocalendar(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.isocalendar", n - 1));
+static Result<Value> date_isocalendar(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.isocalendar", n - 1, kw));
   Date* o = DA(a[0]);
   int iy, iw, id;
   iso_calendar(o->year, o->month, o->day, &iy, &iw, &id);
@@ -216,20 +222,21 @@ static Result<Value> date_isocalendar(Value* a, int64_t n, Tuple*) {
 static Result<Value> date_replace(Value* a, int64_t n, Tuple* kw) {
   Date* o = DA(a[0]);
   Value v[3];
-  TRY(dt_parse("replace", a + 1, n - 1, kw, {"year", "month", "day"}, 0, v));
+  TRY(dt_parse("replace", a + 1, n - 1, kw, {"year", "month", "day"}, "iii", 0, v));
   int y = v[0] ? TRY(int_arg(v[0])) : o->year;
   int m = v[1] ? TRY(int_arg(v[1])) : o->month;
   int d = v[2] ? TRY(int_arg(v[2])) : o->day;
   TRY(check_date_args(y, m, d));
   return date_raw(a[0].type(), y, m, d);
 }
-static Result<Value> date_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("date.__reduce__", n - 1));
+static Result<Value> date_reduce(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("date.__reduce__", n - 1, kw));
   Date* o = DA(a[0]);
   char b[4] = {char(o->year >> 8), char(o->year & 0xFF), char(o->month), char(o->day)};
   return Value(tuple_of({Value(a[0].type()), Value(tuple_of({bytes_from(std::string_view(b, 4))}))}));
 }
-static Result<Value> date_hash(Value* a, int64_t, Tuple*) {
+static Result<Value> date_hash(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__hash__", n - 1, kw, 0));
   Date* o = DA(a[0]);
   if (o->hash == -1) {
     Tuple* t = tuple_of({Value::small(o->year), Value::small(o->month), Value::small(o->day)});
@@ -256,11 +263,13 @@ static Result<Value> add_days(Value date, int delta_days) {
   TRY(normalize_date(&y, &m, &d));
   return date_new_sub(date.type(), y, m, d);
 }
-static Result<Value> date_add(Value* a, int64_t, Tuple*) {
+static Result<Value> date_add(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__add__", n - 1, kw, 1));
   if (is_datetime(a[0]) || is_datetime(a[1]) || !is_delta(a[1])) return Value(g_NotImplemented);
   return add_days(a[0], DL(a[1])->days);
 }
-static Result<Value> date_sub(Value* a, int64_t, Tuple*) {
+static Result<Value> date_sub(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__sub__", n - 1, kw, 1));
   if (is_datetime(a[0]) || is_datetime(a[1])) return Value(g_NotImplemented);
   if (is_date(a[1])) {
     Date* x = DA(a[0]);
@@ -319,7 +328,7 @@ Result<Value> isocal_make(int y, int w, int d) {
 }
 static Result<Value> isocal_new(Value* a, int64_t n, Tuple* kw) {
   Value v[3];
-  TRY(dt_parse("IsoCalendarDate", a + 1, n - 1, kw, {"year", "week", "weekday"}, 3, v));
+  TRY(dt_parse("IsoCalendarDate", a + 1, n - 1, kw, {"year", "week", "weekday"}, "iii", 3, v));
   int y = TRY(int_arg(v[0])), w = TRY(int_arg(v[1])), d = TRY(int_arg(v[2]));
   return isocal_alloc(as_type(a[0]), Value::small(y), Value::small(w), Value::small(d));
 }
@@ -331,8 +340,8 @@ static Result<Value> isocal_repr(Value* a, int64_t, Tuple*) {
   s += ", weekday=" + std::string(TRY(repr(t->items[2]))->view()) + ")";
   return Value(str_new(s));
 }
-static Result<Value> isocal_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("IsoCalendarDate.__reduce__", n - 1));
+static Result<Value> isocal_reduce(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("IsoCalendarDate.__reduce__", n - 1, kw));
   Tuple* t = as_tuple(a[0]);
   return Value(tuple_of({Value(tp_tuple), Value(tuple_of({Value(tuple_from(t->items, 3))}))}));
 }

@@ -67,8 +67,8 @@ static Result<Value> datetime_new(Value* a, int64_t n, Tuple* kw) {
   }
   Value v[9];
   TRY(dt_parse(nullptr, a + 1, n - 1, kw,
-               {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 3, v, 8,
-               0x17F));
+               {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, "iiiiiiiOi", 3,
+               v, 8));
   int f[7] = {0, 0, 0, 0, 0, 0, 0};
   for (int i = 0; i < 7; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
@@ -112,14 +112,13 @@ static Result<Value> from_timestamp(Type* cls, Value ts, Value tz) {
 }
 static Result<Value> dt_fromtimestamp(Value* a, int64_t n, Tuple* kw) {
   Value v[2];
-  TRY(dt_parse("fromtimestamp", a + 1, n - 1, kw, {"timestamp", "tz"}, 1, v));
+  TRY(dt_parse("fromtimestamp", a + 1, n - 1, kw, {"timestamp", "tz"}, nullptr, 1, v));
   Value tz = v[1] ? v[1] : None();
   TRY(check_tzinfo(tz));
   return from_timestamp(as_type(a[0]), v[0], tz);
 }
 static Result<Value> dt_utcfromtimestamp(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("utcfromtimestamp", kw));
-  TRY(check_nargs("utcfromtimestamp", n - 1, 1, 1));
+  TRY(exact_args("utcfromtimestamp", n - 1, kw, 1));
   int64_t sec;
   int us;
   TRY(timestamp_split(a[1], &sec, &us));
@@ -133,7 +132,7 @@ static void now_timet(int64_t* sec, int* us) {
 }
 static Result<Value> dt_now(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
-  TRY(dt_parse("now", a + 1, n - 1, kw, {"tz"}, 0, v));
+  TRY(dt_parse("now", a + 1, n - 1, kw, {"tz"}, nullptr, 0, v));
   Value tz = v[0] ? v[0] : None();
   TRY(check_tzinfo(tz));
   int64_t sec;
@@ -143,8 +142,8 @@ static Result<Value> dt_now(Value* a, int64_t n, Tuple* kw) {
   if (!is_none(tz)) return call_method1(tz, str_intern("fromutc"), r);
   return r;
 }
-static Result<Value> dt_utcnow(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.utcnow", n - 1));
+static Result<Value> dt_utcnow(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.utcnow", n - 1, kw));
   int64_t sec;
   int us;
   now_timet(&sec, &us);
@@ -163,11 +162,7 @@ static Result<Value> dt_strptime(Value* a, int64_t n, Tuple* kw) {
 }
 static Result<Value> dt_combine(Value* a, int64_t n, Tuple* kw) {
   Value v[3];
-  TRY(dt_parse("combine", a + 1, n - 1, kw, {"date", "time", "tzinfo"}, 2, v));
-  if (!is_date(v[0]))
-    return raise_fmt(tp_TypeError, "combine() argument 1 must be datetime.date, not %s", arg_type_name(v[0]).c_str());
-  if (!is_time(v[1]))
-    return raise_fmt(tp_TypeError, "combine() argument 2 must be datetime.time, not %s", arg_type_name(v[1]).c_str());
+  TRY(dt_parse("combine", a + 1, n - 1, kw, {"date", "time", "tzinfo"}, "DTO", 2, v));
   Date* d = DA(v[0]);
   Time* t = TM(v[1]);
   Value tz = v[2] ? v[2] : t->tzinfo;
@@ -198,8 +193,7 @@ static int64_t find_separator(const char* s, int64_t len) {
   return 8;  // YYYYMMDD
 }
 static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromisoformat", kw));
-  TRY(check_nargs("fromisoformat", n - 1, 1, 1));
+  TRY(onearg("datetime.fromisoformat", n - 1, kw));
   if (!is_str(a[1])) return raise(tp_TypeError, "fromisoformat: argument must be str");
   Str* s = as_str(a[1]);
   std::string text(s->view());
@@ -229,31 +223,31 @@ static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
 }
 
 // ---- accessors and conversions ---------------------------------------------------------------
-static Result<Value> dt_date(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.date", n - 1));
+static Result<Value> dt_date(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.date", n - 1, kw));
   DateTime* o = DT(a[0]);
   return date_raw(tp_date, o->year, o->month, o->day);
 }
-static Result<Value> dt_time(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.time", n - 1));
+static Result<Value> dt_time(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.time", n - 1, kw));
   DateTime* o = DT(a[0]);
   return time_raw(tp_time, o->hour, o->minute, o->second, o->us, None(), o->fold);
 }
-static Result<Value> dt_timetz(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.timetz", n - 1));
+static Result<Value> dt_timetz(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.timetz", n - 1, kw));
   DateTime* o = DT(a[0]);
   return time_raw(tp_time, o->hour, o->minute, o->second, o->us, o->tzinfo, o->fold);
 }
-static Result<Value> dt_utcoffset(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.utcoffset", n - 1));
+static Result<Value> dt_utcoffset(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.utcoffset", n - 1, kw));
   return call_utcoffset(DT(a[0])->tzinfo, a[0]);
 }
-static Result<Value> dt_dst(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.dst", n - 1));
+static Result<Value> dt_dst(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.dst", n - 1, kw));
   return call_dst(DT(a[0])->tzinfo, a[0]);
 }
-static Result<Value> dt_tzname(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.tzname", n - 1));
+static Result<Value> dt_tzname(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.tzname", n - 1, kw));
   return call_tzname(DT(a[0])->tzinfo, a[0]);
 }
 
@@ -261,7 +255,8 @@ static Result<Value> dt_replace(Value* a, int64_t n, Tuple* kw) {
   DateTime* o = DT(a[0]);
   Value v[9];
   TRY(dt_parse("replace", a + 1, n - 1, kw,
-               {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, v, 8));
+               {"year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"}, "iiiiiiiOi", 0,
+               v, 8));
   int f[7] = {o->year, o->month, o->day, o->hour, o->minute, o->second, o->us};
   for (int i = 0; i < 7; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
@@ -273,7 +268,8 @@ static Result<Value> dt_replace(Value* a, int64_t n, Tuple* kw) {
   return datetime_raw(a[0].type(), f[0], f[1], f[2], f[3], f[4], f[5], f[6], tz, fold);
 }
 
-static Result<Value> dt_repr(Value* a, int64_t, Tuple*) {
+static Result<Value> dt_repr(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__repr__", n - 1, kw, 0));
   DateTime* o = DT(a[0]);
   char buf[96];
   int k = snprintf(buf, sizeof buf, "(%d, %d, %d, %d, %d", o->year, o->month, o->day, o->hour, o->minute);
@@ -286,14 +282,9 @@ static Result<Value> dt_repr(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> dt_isoformat(Value* a, int64_t n, Tuple* kw) {
   Value v[2];
-  TRY(dt_parse("isoformat", a + 1, n - 1, kw, {"sep", "timespec"}, 0, v));
+  TRY(dt_parse("isoformat", a + 1, n - 1, kw, {"sep", "timespec"}, "CU", 0, v));
   std::string sep = "T";
-  if (v[0]) {
-    if (!is_str(v[0]) || as_str(v[0])->length != 1)
-      return raise_fmt(tp_TypeError, "isoformat() argument 1 must be a unicode character, not %s", arg_type_name(v[0]).c_str());
-    sep = as_str(v[0])->view();
-  }
-  if (v[1] && !is_str(v[1])) return raise_fmt(tp_TypeError, "isoformat() argument 2 must be str, not %s", arg_type_name(v[1]).c_str());
+  if (v[0]) sep = as_str(v[0])->view();
   DateTime* o = DT(a[0]);
   char buf[32];
   snprintf(buf, sizeof buf, "%04d-%02d-%02d", o->year, o->month, o->day);
@@ -304,19 +295,20 @@ static Result<Value> dt_isoformat(Value* a, int64_t n, Tuple* kw) {
   if (!is_none(off)) s += format_offset(off, ":");
   return Value(str_new(s));
 }
-static Result<Value> dt_str(Value* a, int64_t, Tuple*) {
+static Result<Value> dt_str(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__str__", n - 1, kw, 0));
   return call_method1(a[0], str_intern("isoformat"), Value(str_intern(" ")));
 }
-static Result<Value> dt_ctime(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.ctime", n - 1));
+static Result<Value> dt_ctime(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.ctime", n - 1, kw));
   DateTime* o = DT(a[0]);
   char buf[64];
   snprintf(buf, sizeof buf, "%s %s %2d %02d:%02d:%02d %04d", kDayNames[weekday_of(o->year, o->month, o->day)],
            kMonthNames[o->month - 1], o->day, o->hour, o->minute, o->second, o->year);
   return Value(str_new(buf));
 }
-static Result<Value> dt_timetuple(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.timetuple", n - 1));
+static Result<Value> dt_timetuple(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.timetuple", n - 1, kw));
   DateTime* o = DT(a[0]);
   int dstflag = -1;
   if (!is_none(o->tzinfo)) {
@@ -325,8 +317,8 @@ static Result<Value> dt_timetuple(Value* a, int64_t n, Tuple*) {
   }
   return make_struct_time(o->year, o->month, o->day, o->hour, o->minute, o->second, dstflag);
 }
-static Result<Value> dt_utctimetuple(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.utctimetuple", n - 1));
+static Result<Value> dt_utctimetuple(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.utctimetuple", n - 1, kw));
   Value u = a[0];
   Value off = TRY(call_utcoffset(DT(u)->tzinfo, u));
   if (!is_none(off)) u = TRY(datetime_add_delta(u, off, true));
@@ -344,7 +336,8 @@ Result<Value> datetime_add_delta(Value dt, Value delta, bool negate) {
   TRY(normalize_datetime(&y, &m, &d, &hh, &mi, &ss, &us));
   return datetime_new_sub(dt.type(), y, m, d, hh, mi, ss, us, o->tzinfo, 0);
 }
-static Result<Value> dt_add(Value* a, int64_t, Tuple*) {
+static Result<Value> dt_add(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__add__", n - 1, kw, 1));
   if (!is_delta(a[1])) return Value(g_NotImplemented);
   return datetime_add_delta(a[0], a[1], false);
 }
@@ -367,8 +360,14 @@ static Result<Value> dt_sub_impl(Value l, Value r) {
   }
   return delta_from_us128(diff);
 }
-static Result<Value> dt_sub(Value* a, int64_t, Tuple*) { return dt_sub_impl(a[0], a[1]); }
-static Result<Value> dt_rsub(Value* a, int64_t, Tuple*) { return dt_sub_impl(a[1], a[0]); }
+static Result<Value> dt_sub(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__sub__", n - 1, kw, 1));
+  return dt_sub_impl(a[0], a[1]);
+}
+static Result<Value> dt_rsub(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__rsub__", n - 1, kw, 1));
+  return dt_sub_impl(a[1], a[0]);
+}
 
 // ---- comparison and hashing ------------------------------------------------------------------
 static int sign128(__int128 v) { return v < 0 ? -1 : v > 0; }
@@ -420,7 +419,8 @@ static Result<Value> dt_cmp(Value* a, int op) {
 
 // Aware datetimes hash as the timedelta (days=ordinal, ...) - offset, read
 // with fold=0, so equal instants hash equal; naive ones by their fields.
-static Result<Value> dt_hash(Value* a, int64_t, Tuple*) {
+static Result<Value> dt_hash(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__hash__", n - 1, kw, 0));
   DateTime* o = DT(a[0]);
   if (o->hash != -1) return int_from_i64(o->hash);
   Value self0 = o->fold ? datetime_raw(a[0].type(), o->year, o->month, o->day, o->hour, o->minute, o->second, o->us,
@@ -435,8 +435,8 @@ static Result<Value> dt_hash(Value* a, int64_t, Tuple*) {
 }
 
 // ---- local time and time zones ----------------------------------------------------------------
-static Result<Value> dt_timestamp(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("datetime.timestamp", n - 1));
+static Result<Value> dt_timestamp(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("datetime.timestamp", n - 1, kw));
   DateTime* o = DT(a[0]);
   if (!is_none(o->tzinfo)) {
     Value d = TRY(dt_sub_impl(a[0], g_epoch));
@@ -447,7 +447,7 @@ static Result<Value> dt_timestamp(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> dt_astimezone(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
-  TRY(dt_parse("astimezone", a + 1, n - 1, kw, {"tz"}, 0, v));
+  TRY(dt_parse("astimezone", a + 1, n - 1, kw, {"tz"}, nullptr, 0, v));
   Value tz = v[0] ? v[0] : None();
   TRY(check_tzinfo(tz));
   Value self = a[0];

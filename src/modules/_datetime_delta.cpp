@@ -130,7 +130,7 @@ static Status accum(const char* tag, mpz_t sum, Value num, long factor, double* 
 static Result<Value> delta_new(Value* a, int64_t n, Tuple* kw) {
   Value v[7];
   TRY(dt_parse("__new__", a + 1, n - 1, kw,
-               {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"}, 0, v));
+               {"days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"}, nullptr, 0, v));
   Type* cls = as_type(a[0]);
   // CPython's order of accumulation (it decides the float rounding).
   static const struct { int idx; const char* tag; long factor; } parts[] = {
@@ -156,27 +156,35 @@ static Result<Value> delta_new(Value* a, int64_t n, Tuple* kw) {
 
 // ---- arithmetic -----------------------------------------------------------------------
 static Value NI() { return Value(g_NotImplemented); }
-static Result<Value> delta_add(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_add(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__add__", n - 1, kw, 1));
   if (!is_delta(a[1])) return NI();
   return delta_from_us128(delta_us(a[0]) + delta_us(a[1]));
 }
-static Result<Value> delta_sub(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_sub(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__sub__", n - 1, kw, 1));
   if (!is_delta(a[1])) return NI();
   return delta_from_us128(delta_us(a[0]) - delta_us(a[1]));
 }
-static Result<Value> delta_rsub(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_rsub(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__rsub__", n - 1, kw, 1));
   if (!is_delta(a[1])) return NI();
   return delta_from_us128(delta_us(a[1]) - delta_us(a[0]));
 }
-static Result<Value> delta_neg(Value* a, int64_t, Tuple*) { return delta_from_us128(-delta_us(a[0])); }
-static Result<Value> delta_pos(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_neg(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__neg__", n - 1, kw, 0));
+  return delta_from_us128(-delta_us(a[0]));
+}
+static Result<Value> delta_pos(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__pos__", n - 1, kw, 0));
   Delta* o = DL(a[0]);
   return delta_raw(tp_delta, o->days, o->seconds, o->us);
 }
 static Result<Value> delta_abs(Value* a, int64_t n, Tuple* kw) {
   return DL(a[0])->days < 0 ? delta_neg(a, n, kw) : delta_pos(a, n, kw);
 }
-static Result<Value> delta_bool(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_bool(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__bool__", n - 1, kw, 0));
   Delta* o = DL(a[0]);
   return Bool(o->days || o->seconds || o->us);
 }
@@ -211,12 +219,14 @@ static Result<Value> delta_int_mul(Value delta, Value k) {
   mpz_mul(us.z, us.z, x.z);
   return delta_from_mpz(us.z);
 }
-static Result<Value> delta_mul(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_mul(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__mul__", n - 1, kw, 1));
   if (is_int(a[1])) return delta_int_mul(a[0], a[1]);
   if (is_float(a[1])) return delta_float_op(a[0], a[1], 0);
   return NI();
 }
-static Result<Value> delta_truediv(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_truediv(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__truediv__", n - 1, kw, 1));
   if (is_delta(a[1])) return int_true_divide(int_from_i128(delta_us(a[0])), int_from_i128(delta_us(a[1])));
   if (is_float(a[1])) return delta_float_op(a[0], a[1], 1);
   if (is_int(a[1])) {
@@ -229,7 +239,8 @@ static Result<Value> delta_truediv(Value* a, int64_t, Tuple*) {
   return NI();
 }
 static Err zero_div(const char* msg) { return raise(tp_ZeroDivisionError, msg); }
-static Result<Value> delta_floordiv(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_floordiv(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__floordiv__", n - 1, kw, 1));
   if (is_delta(a[1])) {
     __int128 d = delta_us(a[1]);
     if (d == 0) return zero_div("integer division or modulo by zero");
@@ -245,14 +256,16 @@ static Result<Value> delta_floordiv(Value* a, int64_t, Tuple*) {
   }
   return NI();
 }
-static Result<Value> delta_mod(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_mod(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__mod__", n - 1, kw, 1));
   if (!is_delta(a[1])) return NI();
   __int128 d = delta_us(a[1]);
   if (d == 0) return zero_div("integer modulo by zero");
   __int128 x = delta_us(a[0]);
   return delta_from_us128(x - floordiv128(x, d) * d);
 }
-static Result<Value> delta_divmod(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_divmod(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__divmod__", n - 1, kw, 1));
   if (!is_delta(a[1])) return NI();
   __int128 d = delta_us(a[1]);
   if (d == 0) return zero_div("integer division or modulo by zero");
@@ -276,12 +289,14 @@ static Tuple* delta_state(Value self) {
 }
 // hash((days, seconds, us)), as CPython: equal timedeltas hash equal, and
 // aware datetimes/times hash through a timedelta.
-static Result<Value> delta_hash(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_hash(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__hash__", n - 1, kw, 0));
   Delta* o = DL(a[0]);
   if (o->hash == -1) o->hash = TRY(hash(Value(delta_state(a[0]))));
   return int_from_i64(o->hash);
 }
-static Result<Value> delta_repr(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_repr(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__repr__", n - 1, kw, 0));
   Delta* o = DL(a[0]);
   std::string args;
   auto add = [&](const char* name, int v) {
@@ -296,22 +311,23 @@ static Result<Value> delta_repr(Value* a, int64_t, Tuple*) {
   if (args.empty()) args = "0";
   return Value(str_new(type_display_name(a[0]) + "(" + args + ")"));
 }
-static Result<Value> delta_str(Value* a, int64_t, Tuple*) {
+static Result<Value> delta_str(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__str__", n - 1, kw, 0));
   Delta* o = DL(a[0]);
   char buf[96];
-  int n = 0;
-  if (o->days) n = snprintf(buf, sizeof buf, "%d day%s, ", o->days, o->days == 1 || o->days == -1 ? "" : "s");
+  int k = 0;
+  if (o->days) k = snprintf(buf, sizeof buf, "%d day%s, ", o->days, o->days == 1 || o->days == -1 ? "" : "s");
   int s = o->seconds;
-  n += snprintf(buf + n, sizeof buf - size_t(n), "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-  if (o->us) snprintf(buf + n, sizeof buf - size_t(n), ".%06d", o->us);
+  k += snprintf(buf + k, sizeof buf - size_t(k), "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+  if (o->us) snprintf(buf + k, sizeof buf - size_t(k), ".%06d", o->us);
   return Value(str_new(buf));
 }
-static Result<Value> delta_total_seconds(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("timedelta.total_seconds", n - 1));
+static Result<Value> delta_total_seconds(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("timedelta.total_seconds", n - 1, kw));
   return int_true_divide(int_from_i128(delta_us(a[0])), Value::small(1000000));
 }
-static Result<Value> delta_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("timedelta.__reduce__", n - 1));
+static Result<Value> delta_reduce(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("timedelta.__reduce__", n - 1, kw));
   return Value(tuple_of({Value(a[0].type()), Value(delta_state(a[0]))}));
 }
 static Result<Value> get_days(Value self) { return Value::small(DL(self)->days); }

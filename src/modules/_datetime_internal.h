@@ -104,14 +104,23 @@ extern const char* const kMonthNames[12];
 // ---- arguments ---------------------------------------------------------------------
 // PyArg_ParseTupleAndKeywords-style parsing with CPython's messages: `fname`
 // null reports as "function" (how the date/time constructors report).
-// Parameters from `maxpos` on are keyword-only (-1: none). Bit i of
-// `int_mask`: parameter i must pass int_arg (checked in order, as getargs converts).
+// `convs` has one getargs-like converter per parameter (null: all 'O'):
+// 'O' any, 'i' C int (int_arg), 'U' str, 'C' a 1-char str, and type checks
+// 'D' date, 'T' time, 'd' timedelta. Parameters from `maxpos` on are
+// keyword-only (-1: none).
 Status dt_parse(const char* fname, Value* args, int64_t nargs, Tuple* kwnames,
-                std::initializer_list<const char*> names, int required, Value* out, int maxpos = -1,
-                uint32_t int_mask = 0);
+                std::initializer_list<const char*> names, const char* convs, int required, Value* out,
+                int maxpos = -1);
 Result<int> int_arg(Value v);  // the "i" converter (__index__, C int range)
-// METH_NOARGS's check: "date.today() takes no arguments (1 given)".
-Status noargs(const char* qualname, int64_t nargs);
+// Argument-count checks with CPython's messages, by calling convention:
+// METH_NOARGS ("date.today() takes no arguments (1 given)"), METH_O
+// ("date.fromisoformat() takes exactly one argument (2 given)"), a fixed
+// count parsed by getargs ("fromordinal() takes exactly 1 argument (0 given)")
+// and the slot wrappers of operators ("expected 1 argument, got 0").
+Status noargs(const char* qualname, int64_t nargs, Tuple* kw);
+Status onearg(const char* qualname, int64_t nargs, Tuple* kw);
+Status exact_args(const char* fname, int64_t nargs, Tuple* kw, int count);
+Status slot_args(const char* name, int64_t nargs, Tuple* kw, int count);
 // How a bad argument's type is named in "argument N must be X, not T": None is "None".
 std::string arg_type_name(Value v);
 // "datetime.date" for the module's own types, the bare name for subclasses.
@@ -154,7 +163,7 @@ bool format_time(std::string* out, int hh, int mi, int ss, int us, const char* t
 // ---- strftime, struct_time, local time ---------------------------------------------------
 Result<Value> wrap_strftime(Value obj, Value fmt, Value timetuple, Value tzinfoarg);
 Result<Value> make_struct_time(int y, int m, int d, int hh, int mi, int ss, int dst);
-Result<Value> call_format(Value self, Value* a, int64_t n);  // shared __format__
+Result<Value> call_format(Value self, Value* a, int64_t n, Tuple* kw);  // shared __format__
 // localtime_r / gmtime_r of a POSIX timestamp; OSError as CPython when they fail.
 Status tm_of(int64_t t, bool local, struct tm* out);
 int64_t utc_to_seconds(int y, int m, int d, int hh, int mi, int ss);
@@ -175,7 +184,9 @@ Err invalid_isoformat(Value s);
 Value cmp_result(int c, int op);
 // The six rich comparisons of a type from one function cmp(args, op).
 template <Result<Value> (*Cmp)(Value*, int), int Op>
-Result<Value> cmp_method(Value* a, int64_t, Tuple*) {
+Result<Value> cmp_method(Value* a, int64_t n, Tuple* kw) {
+  static const char* const names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+  TRY(slot_args(names[Op], n - 1, kw, 1));
   return Cmp(a, Op);
 }
 #define DTM_CMP_METHODS(cmp)                                                                              \
@@ -201,13 +212,13 @@ Value reduce_with_tz(Value self, Value state, Value tz);
 // whose pickled state (from State) carries fold only for protocol 4 and later.
 template <class T, Value (*State)(T*, int)>
 struct TzReduce {
-  static Result<Value> reduce_ex(Value* a, int64_t n, Tuple*) {
-    TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
+  static Result<Value> reduce_ex(Value* a, int64_t n, Tuple* kw) {
+    TRY(exact_args("__reduce_ex__", n - 1, kw, 1));
     int proto = TRY(int_arg(a[1]));
     return reduce_with_tz(a[0], State(a[0].as<T>(), proto), a[0].as<T>()->tzinfo);
   }
-  static Result<Value> reduce(Value* a, int64_t n, Tuple*) {
-    TRY(noargs(std::is_same_v<T, Time> ? "time.__reduce__" : "datetime.__reduce__", n - 1));
+  static Result<Value> reduce(Value* a, int64_t n, Tuple* kw) {
+    TRY(noargs(std::is_same_v<T, Time> ? "time.__reduce__" : "datetime.__reduce__", n - 1, kw));
     return reduce_with_tz(a[0], State(a[0].as<T>(), 2), a[0].as<T>()->tzinfo);
   }
 };

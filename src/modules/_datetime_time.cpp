@@ -39,7 +39,7 @@ static Result<Value> time_new(Value* a, int64_t n, Tuple* kw) {
     return time_raw(cls, b[0] & 0x7F, b[1], b[2], b[3] << 16 | b[4] << 8 | b[5], tz, b[0] >> 7);
   }
   Value v[6];
-  TRY(dt_parse(nullptr, a + 1, n - 1, kw, {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, v, 5));
+  TRY(dt_parse(nullptr, a + 1, n - 1, kw, {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, "iiiiOi", 0, v, 5));
   int f[4] = {0, 0, 0, 0};
   for (int i = 0; i < 4; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
@@ -50,23 +50,22 @@ static Result<Value> time_new(Value* a, int64_t n, Tuple* kw) {
   return time_raw(cls, f[0], f[1], f[2], f[3], tz, fold);
 }
 
-static Result<Value> time_utcoffset(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.utcoffset", n - 1));
+static Result<Value> time_utcoffset(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("time.utcoffset", n - 1, kw));
   return call_utcoffset(TM(a[0])->tzinfo, None());
 }
-static Result<Value> time_dst(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.dst", n - 1));
+static Result<Value> time_dst(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("time.dst", n - 1, kw));
   return call_dst(TM(a[0])->tzinfo, None());
 }
-static Result<Value> time_tzname(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("time.tzname", n - 1));
+static Result<Value> time_tzname(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("time.tzname", n - 1, kw));
   return call_tzname(TM(a[0])->tzinfo, None());
 }
 
 static Result<Value> time_isoformat(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
-  TRY(dt_parse("isoformat", a + 1, n - 1, kw, {"timespec"}, 0, v));
-  if (v[0] && !is_str(v[0])) return raise_fmt(tp_TypeError, "isoformat() argument 1 must be str, not %s", arg_type_name(v[0]).c_str());
+  TRY(dt_parse("isoformat", a + 1, n - 1, kw, {"timespec"}, "U", 0, v));
   Time* o = TM(a[0]);
   std::string s;
   if (!format_time(&s, o->hour, o->minute, o->second, o->us, v[0] ? as_str(v[0])->data : "auto"))
@@ -75,8 +74,12 @@ static Result<Value> time_isoformat(Value* a, int64_t n, Tuple* kw) {
   if (!is_none(off)) s += format_offset(off, ":");
   return Value(str_new(s));
 }
-static Result<Value> time_str(Value* a, int64_t, Tuple*) { return call_method0(a[0], str_intern("isoformat")); }
-static Result<Value> time_repr(Value* a, int64_t, Tuple*) {
+static Result<Value> time_str(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__str__", n - 1, kw, 0));
+  return call_method0(a[0], str_intern("isoformat"));
+}
+static Result<Value> time_repr(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__repr__", n - 1, kw, 0));
   Time* o = TM(a[0]);
   char buf[64];
   if (o->us)
@@ -93,8 +96,7 @@ static Result<Value> time_repr(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> time_strftime(Value* a, int64_t n, Tuple* kw) {
   Value v[1];
-  TRY(dt_parse("strftime", a + 1, n - 1, kw, {"format"}, 1, v));
-  if (!is_str(v[0])) return raise_fmt(tp_TypeError, "strftime() argument 1 must be str, not %s", arg_type_name(v[0]).c_str());
+  TRY(dt_parse("strftime", a + 1, n - 1, kw, {"format"}, "U", 1, v));
   Time* o = TM(a[0]);
   // A time has no date: CPython formats it as 1900-01-01.
   Tuple* tt = tuple_of({Value::small(1900), Value::small(1), Value::small(1), Value::small(o->hour),
@@ -102,12 +104,12 @@ static Result<Value> time_strftime(Value* a, int64_t n, Tuple* kw) {
                         Value::small(-1)});
   return wrap_strftime(a[0], v[0], Value(tt), None());
 }
-static Result<Value> time_format(Value* a, int64_t n, Tuple*) { return call_format(a[0], a, n); }
+static Result<Value> time_format(Value* a, int64_t n, Tuple* kw) { return call_format(a[0], a, n, kw); }
 
 static Result<Value> time_replace(Value* a, int64_t n, Tuple* kw) {
   Time* o = TM(a[0]);
   Value v[6];
-  TRY(dt_parse("replace", a + 1, n - 1, kw, {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, 0, v, 5));
+  TRY(dt_parse("replace", a + 1, n - 1, kw, {"hour", "minute", "second", "microsecond", "tzinfo", "fold"}, "iiiiOi", 0, v, 5));
   int f[4] = {o->hour, o->minute, o->second, o->us};
   for (int i = 0; i < 4; i++)
     if (v[i]) f[i] = TRY(int_arg(v[i]));
@@ -118,8 +120,7 @@ static Result<Value> time_replace(Value* a, int64_t n, Tuple* kw) {
   return time_raw(a[0].type(), f[0], f[1], f[2], f[3], tz, fold);
 }
 static Result<Value> time_fromisoformat(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromisoformat", kw));
-  TRY(check_nargs("fromisoformat", n - 1, 1, 1));
+  TRY(onearg("time.fromisoformat", n - 1, kw));
   if (!is_str(a[1])) return raise(tp_TypeError, "fromisoformat: argument must be str");
   Str* s = as_str(a[1]);
   const char* p = s->data;
@@ -150,7 +151,8 @@ using TimeReduce = TzReduce<Time, time_state>;
 
 // Aware times compare and hash by their UTC reading; the microseconds of the
 // offsets do not count in comparisons (as in CPython).
-static Result<Value> time_hash(Value* a, int64_t, Tuple*) {
+static Result<Value> time_hash(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__hash__", n - 1, kw, 0));
   Time* o = TM(a[0]);
   if (o->hash != -1) return int_from_i64(o->hash);
   Value off = TRY(call_utcoffset(o->tzinfo, None()));  // asked with None: fold cannot matter

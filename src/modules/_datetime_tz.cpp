@@ -24,9 +24,18 @@ static TimeZone* TZ(Value v) { return v.as<TimeZone>(); }
 static Err not_implemented(const char* what) {
   return raise_fmt(tp_NotImplementedError, "a tzinfo subclass must implement %s()", what);
 }
-static Result<Value> tzinfo_tzname(Value*, int64_t, Tuple*) { return not_implemented("tzname"); }
-static Result<Value> tzinfo_utcoffset(Value*, int64_t, Tuple*) { return not_implemented("utcoffset"); }
-static Result<Value> tzinfo_dst(Value*, int64_t, Tuple*) { return not_implemented("dst"); }
+static Result<Value> tzinfo_tzname(Value*, int64_t n, Tuple* kw) {
+  TRY(onearg("tzinfo.tzname", n - 1, kw));
+  return not_implemented("tzname");
+}
+static Result<Value> tzinfo_utcoffset(Value*, int64_t n, Tuple* kw) {
+  TRY(onearg("tzinfo.utcoffset", n - 1, kw));
+  return not_implemented("utcoffset");
+}
+static Result<Value> tzinfo_dst(Value*, int64_t n, Tuple* kw) {
+  TRY(onearg("tzinfo.dst", n - 1, kw));
+  return not_implemented("dst");
+}
 
 // The argument checks every fromutc() starts with.
 static Status fromutc_check(Value self, Value dt) {
@@ -37,8 +46,7 @@ static Status fromutc_check(Value self, Value dt) {
 // The default fromutc: dt is UTC wall time carrying tzinfo self; move it by
 // the standard offset, then by the dst() in effect at the result.
 static Result<Value> tzinfo_fromutc(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromutc", kw));
-  TRY(check_nargs("fromutc", n - 1, 1, 1));
+  TRY(onearg("tzinfo.fromutc", n - 1, kw));
   Value self = a[0], dt = a[1];
   TRY(fromutc_check(self, dt));
   Value off = TRY(call_utcoffset(self, dt));
@@ -55,8 +63,8 @@ static Result<Value> tzinfo_fromutc(Value* a, int64_t n, Tuple* kw) {
   return datetime_add_delta(dt, dst, false);
 }
 // (type(self), self.__getinitargs__() or (), self.__getstate__())
-static Result<Value> tzinfo_reduce(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("tzinfo.__reduce__", n - 1));
+static Result<Value> tzinfo_reduce(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("tzinfo.__reduce__", n - 1, kw));
   Value self = a[0];
   Value gia;
   TRY(getattr_opt(self, str_intern("__getinitargs__"), &gia));
@@ -106,11 +114,7 @@ Result<Value> timezone_make(Value offset, Value name) {
 }
 static Result<Value> timezone_new(Value* a, int64_t n, Tuple* kw) {
   Value v[2];
-  TRY(dt_parse("timezone", a + 1, n - 1, kw, {"offset", "name"}, 1, v));
-  if (!is_delta(v[0]))
-    return raise_fmt(tp_TypeError, "timezone() argument 1 must be datetime.timedelta, not %s", arg_type_name(v[0]).c_str());
-  if (v[1] && !is_str(v[1]))
-    return raise_fmt(tp_TypeError, "timezone() argument 2 must be str, not %s", arg_type_name(v[1]).c_str());
+  TRY(dt_parse("timezone", a + 1, n - 1, kw, {"offset", "name"}, "dU", 1, v));
   return timezone_make(v[0], v[1]);
 }
 static Status check_dt_arg(Value dt, const char* meth) {
@@ -124,49 +128,55 @@ static Str* timezone_name(Value self) {
   if (self == g_utc || (!o->days && !o->seconds && !o->us)) return str_intern("UTC");
   return str_new("UTC" + format_offset(tz->offset, ":"));
 }
-static Result<Value> timezone_utcoffset(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("utcoffset", n - 1, 1, 1));
+static Result<Value> timezone_utcoffset(Value* a, int64_t n, Tuple* kw) {
+  TRY(onearg("timezone.utcoffset", n - 1, kw));
   TRY(check_dt_arg(a[1], "utcoffset"));
   return TZ(a[0])->offset;
 }
-static Result<Value> timezone_dst(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("dst", n - 1, 1, 1));
+static Result<Value> timezone_dst(Value* a, int64_t n, Tuple* kw) {
+  TRY(onearg("timezone.dst", n - 1, kw));
   TRY(check_dt_arg(a[1], "dst"));
   return None();
 }
-static Result<Value> timezone_tzname(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("tzname", n - 1, 1, 1));
+static Result<Value> timezone_tzname(Value* a, int64_t n, Tuple* kw) {
+  TRY(onearg("timezone.tzname", n - 1, kw));
   TRY(check_dt_arg(a[1], "tzname"));
   return Value(timezone_name(a[0]));
 }
 static Result<Value> timezone_fromutc(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("fromutc", kw));
-  TRY(check_nargs("fromutc", n - 1, 1, 1));
+  TRY(onearg("timezone.fromutc", n - 1, kw));
   TRY(fromutc_check(a[0], a[1]));
   return datetime_add_delta(a[1], TZ(a[0])->offset, false);
 }
-static Result<Value> timezone_getinitargs(Value* a, int64_t n, Tuple*) {
-  TRY(noargs("timezone.__getinitargs__", n - 1));
+static Result<Value> timezone_getinitargs(Value* a, int64_t n, Tuple* kw) {
+  TRY(noargs("timezone.__getinitargs__", n - 1, kw));
   TimeZone* tz = TZ(a[0]);
   return Value(tz->name ? tuple_of({tz->offset, tz->name}) : tuple_of({tz->offset}));
 }
-static Result<Value> timezone_repr(Value* a, int64_t, Tuple*) {
+static Result<Value> timezone_repr(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__repr__", n - 1, kw, 0));
   if (a[0] == g_utc) return Value(str_new("datetime.timezone.utc"));
   TimeZone* tz = TZ(a[0]);
   std::string s = type_display_name(a[0]) + "(" + std::string(TRY(repr(tz->offset))->view());
   if (tz->name) s += ", " + std::string(TRY(repr(tz->name))->view());
   return Value(str_new(s + ")"));
 }
-static Result<Value> timezone_str(Value* a, int64_t, Tuple*) { return Value(timezone_name(a[0])); }
-static Result<Value> timezone_eq(Value* a, int64_t, Tuple*) {
+static Result<Value> timezone_str(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__str__", n - 1, kw, 0));
+  return Value(timezone_name(a[0]));
+}
+static Result<Value> timezone_eq(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__eq__", n - 1, kw, 1));
   if (a[1].type() != tp_timezone) return Value(g_NotImplemented);
   return Bool(delta_us(TZ(a[0])->offset) == delta_us(TZ(a[1])->offset));
 }
-static Result<Value> timezone_ne(Value* a, int64_t, Tuple*) {
+static Result<Value> timezone_ne(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__ne__", n - 1, kw, 1));
   if (a[1].type() != tp_timezone) return Value(g_NotImplemented);
   return Bool(delta_us(TZ(a[0])->offset) != delta_us(TZ(a[1])->offset));
 }
-static Result<Value> timezone_hash(Value* a, int64_t, Tuple*) {
+static Result<Value> timezone_hash(Value* a, int64_t n, Tuple* kw) {
+  TRY(slot_args("__hash__", n - 1, kw, 0));
   return int_from_i64(TRY(hash(TZ(a[0])->offset)));
 }
 static const MethodDef timezone_methods[] = {

@@ -42,6 +42,17 @@ cases = [
     "datetime.min.replace(tzinfo=timezone(timedelta(hours=1))).astimezone(timezone.utc)",
     "datetime.max.replace(tzinfo=timezone(timedelta(hours=-1))).utctimetuple()",
     "type(tzinfo(1)).__name__", "date.today(1)", "datetime.utcnow(1)", "time(1).utcoffset(1)",
+    # argument-count and keyword checks, in getargs' order
+    "date(2020, 1, 1).__eq__()", "timedelta(1).__add__(1, 2)", "timedelta(1).__mul__(x=2)", "datetime(2020, 1, 1).__rsub__(1, 2)",
+    "timedelta(1).__neg__(1)", "date(2020, 1, 1).__hash__(1)", "timezone.utc.__eq__()", "time(1).__lt__(time(2), 3)",
+    "date.fromisoformat()", "date.fromisoformat('2020-01-01', x=1)", "date.fromtimestamp(1, 2)", "date.fromordinal()",
+    "datetime.utcfromtimestamp(1, 2)", "timezone.utc.utcoffset()", "timezone.utc.tzname(None, None)", "tzinfo().utcoffset()",
+    "tzinfo().fromutc()", "date(2020, 1, 1).isocalendar(1)", "date.today(x=1)", "datetime(2020, 1, 1).__reduce_ex__()",
+    "time(1).__reduce_ex__(2, 3)", "date(2020, 1, 1).__format__()", "time(x=1)", "date(2020, 1, 1, x=1)",
+    "datetime(2020, 1, 1, 1, 1, 1, 1, None, 0)", "datetime.combine(1, time(1), x=2)", "datetime.combine(date(2020, 1, 1))",
+    "timezone([], month=1)", "datetime(2020, 'x', x=1)", "date.fromisocalendar(60, 2**31, 1)", "date.fromisocalendar(2**40, 1, 1)",
+    "date.fromtimestamp(date(2020, 1, 1))", "datetime.fromtimestamp(timedelta(1))", "date(timedelta(1), 1, 1)",
+    "datetime(2020, 1, 1).replace(year=[], x=1)", "datetime(2020, 1, 1).isoformat(7, seconds=1)", "time(1).isoformat(5)",
 ]
 for c in cases:
     try:
