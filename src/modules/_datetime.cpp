@@ -291,11 +291,18 @@ Status slot_args(const char* name, int64_t nargs, Tuple* kw, int count) {
   return raise_fmt(tp_TypeError, "expected %d argument%s, got %lld", count, count == 1 ? "" : "s", (long long)nargs);
 }
 std::string arg_type_name(Value v) { return is_none(v) ? "None" : type_display_name(v); }
-std::string type_display_name(Value self) {
-  Type* t = self.type();
+std::string type_display_name(Type* t) {
   if (t == tp_delta || t == tp_date || t == tp_time || t == tp_datetime || t == tp_tzinfo || t == tp_timezone || t == tp_isocal)
     return "datetime." + std::string(t->name->view());
   return std::string(t->name->view());
+}
+std::string type_display_name(Value self) { return type_display_name(self.type()); }
+Status check_safe_new(Type* owner, Type* cls) {
+  if (!(owner == tp_date && is_subtype(cls, tp_datetime)) && !(owner == tp_tzinfo && is_subtype(cls, tp_timezone)))
+    return OK();
+  std::string c = type_display_name(cls);
+  return raise_fmt(tp_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_display_name(owner).c_str(),
+                   c.c_str(), c.c_str());
 }
 Status check_tzinfo(Value tz) {
   if (is_none(tz) || is_tzinfo(tz)) return OK();

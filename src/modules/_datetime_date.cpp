@@ -81,6 +81,7 @@ static bool month_sane(uint32_t c) { return (c & 0x7F) >= 1 && (c & 0x7F) <= 12;
 
 static Result<Value> date_new(Value* a, int64_t n, Tuple* kw) {
   Type* cls = as_type(a[0]);
+  TRY(check_safe_new(tp_date, cls));
   if (n == 2) {
     Value st;
     TRY(pickle_state(a[1], 4, 2, month_sane, "date", &st));

@@ -125,6 +125,11 @@ Status slot_args(const char* name, int64_t nargs, Tuple* kw, int count);
 std::string arg_type_name(Value v);
 // "datetime.date" for the module's own types, the bare name for subclasses.
 std::string type_display_name(Value self);
+std::string type_display_name(Type* t);
+// owner.__new__(cls) must not make a cls instance whose struct is larger than
+// owner's (date.__new__(datetime), tzinfo.__new__(timezone)): CPython's
+// "is not safe" TypeError.
+Status check_safe_new(Type* owner, Type* cls);
 Status check_tzinfo(Value tz);  // None or a tzinfo instance, else TypeError
 
 // ---- constructors --------------------------------------------------------------------

@@ -81,6 +81,7 @@ static Result<Value> tzinfo_reduce(Value* a, int64_t n, Tuple* kw) {
 }
 // tzinfo() takes and ignores any arguments (subclasses' __init__ use them).
 static Result<Value> tzinfo_new(Value* a, int64_t, Tuple*) {
+  TRY(check_safe_new(tp_tzinfo, as_type(a[0])));
   return Value(alloc_instance(as_type(a[0]), sizeof(TzInfo)));
 }
 static const MethodDef tzinfo_methods[] = {

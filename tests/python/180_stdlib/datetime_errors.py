@@ -52,6 +52,7 @@ cases = [
     "datetime(2020, 1, 1, 1, 1, 1, 1, None, 0)", "datetime.combine(1, time(1), x=2)", "datetime.combine(date(2020, 1, 1))",
     "timezone([], month=1)", "datetime(2020, 'x', x=1)", "date.fromisocalendar(60, 2**31, 1)", "date.fromisocalendar(2**40, 1, 1)",
     "date.fromtimestamp(date(2020, 1, 1))", "datetime.fromtimestamp(timedelta(1))", "date(timedelta(1), 1, 1)",
+    "date.__new__(datetime, 2020, 1, 1)", "tzinfo.__new__(timezone)", "type(tzinfo.__new__(tzinfo)).__name__",
     "datetime(2020, 1, 1).replace(year=[], x=1)", "datetime(2020, 1, 1).isoformat(7, seconds=1)", "time(1).isoformat(5)",
 ]
 for c in cases:
