@@ -169,29 +169,6 @@ static Result<Value> dt_combine(Value* a, int64_t n, Tuple* kw) {
   return datetime_new_sub(as_type(a[0]), d->year, d->month, d->day, t->hour, t->minute, t->second, t->us, tz,
                           t->fold);
 }
-// YYYY-MM-DD (or another ISO date form), one separator of any kind, then a time.
-static int64_t find_separator(const char* s, int64_t len) {
-  auto at = [&](int64_t i) { return i < len ? s[i] : '\0'; };
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (len == 7) return 7;
-  if (at(4) == '-') {
-    if (at(5) != 'W') return 10;  // YYYY-MM-DD
-    if (len < 8) return -1;
-    if (len > 8 && at(8) == '-') {  // YYYY-Www-D or YYYY-Www-<time>
-      if (len == 9) return -1;
-      if (len > 10 && digit(at(10))) return 8;
-      return 10;
-    }
-    return 8;
-  }
-  if (at(4) == 'W') {  // YYYYWww or YYYYWwwD
-    int64_t i = 7;
-    while (i < len && digit(s[i])) i++;
-    if (i < 9) return i;
-    return i % 2 == 0 ? 7 : 8;
-  }
-  return 8;  // YYYYMMDD
-}
 static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
   TRY(onearg("datetime.fromisoformat", n - 1, kw));
   if (!is_str(a[1])) return raise(tp_TypeError, "fromisoformat: argument must be str");
@@ -212,7 +189,7 @@ static Result<Value> dt_fromisoformat(Value* a, int64_t n, Tuple* kw) {
   }
   const char* p = text.c_str();
   int64_t len = int64_t(text.size());
-  int64_t sep = find_separator(p, len);
+  int64_t sep = find_iso_separator(p, len);
   if (sep < 0) return invalid_isoformat(a[1]);
   int y = 0, m = 0, d = 0, hh = 0, mi = 0, ss = 0, us = 0, tzoff = 0, tzus = 0;
   int rv = parse_iso_date(p, sep, &y, &m, &d);

@@ -178,11 +178,13 @@ Result<Value> local_timezone_from_timestamp(int64_t ts);
 // A timestamp (int or float) split into whole seconds and rounded microseconds.
 Status timestamp_split(Value ts, int64_t* sec, int* us);
 
-// ---- ISO 8601 parsing (fromisoformat) --------------------------------------------------
+// ---- ISO 8601 parsing (fromisoformat; _datetime_iso.cpp) --------------------------------------------------
 int parse_iso_date(const char* s, int64_t len, int* y, int* m, int* d);
 int parse_iso_time(const char* s, int64_t len, int* hh, int* mi, int* ss, int* us, int* tzoff, int* tzus);
 Result<Value> tzinfo_from_iso(int rv, int tzoff, int tzus);
 Err invalid_isoformat(Value s);
+// Where a datetime string's date ends (the separator's byte index), -1 if it cannot tell.
+int64_t find_iso_separator(const char* s, int64_t len);
 
 // ---- shared method shapes ------------------------------------------------------------------
 // A comparison outcome c (<0, 0, >0) as the answer to operator `op` (bytecode::CmpOp).
