@@ -798,6 +798,10 @@ Result<Value> array_copy(Value* a, int64_t n, Tuple*) {
   Array* arr = AR(a[0]);
   return Value(ar_copy_range(arr, 0, ar_len(arr)));
 }
+static Result<Value> array_deepcopy(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("array.__deepcopy__", n - 1, 1, 1));  // METH_O: the memo, unused
+  return array_copy(a, n, nullptr);
+}
 
 // The machine-independent format codes of pickles made by protocol 3 and later: each names a
 // size, a signedness, a byte order and a kind, so an array pickled on another platform (or
@@ -949,7 +953,7 @@ const MethodDef array_methods[] = {
     {"__gt__", array_gt},
     {"__ge__", array_ge},
     {"__copy__", array_copy},
-    {"__deepcopy__", array_copy},
+    {"__deepcopy__", array_deepcopy},
     {"__reduce_ex__", array_reduce_ex},
     {"append", array_append},
     {"extend", array_extend},

@@ -290,12 +290,24 @@ static const GetSetDef super_getsets[] = {{"__thisclass__", super_thisclass}, {"
                                           {"__self_class__", super_self_class}, {nullptr, nullptr}};
 
 // ---- getset and member descriptors ------------------------------------------------------------
+// CPython's descr_check: the instance must be of the descriptor's owner type
+// (the getter/setter reads the owner's native layout).
+static Status gs_check(Value descr, Value obj) {
+  bool gs = descr.type() == tp_getset_descriptor;
+  Type* owner = gs ? descr.as<GetSet>()->owner : descr.as<Member>()->owner;
+  if (isinstance(obj, owner)) return OK();
+  Str* name = gs ? descr.as<GetSet>()->name : descr.as<Member>()->name;
+  return raise_fmt(tp_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name->data,
+                   owner->name->data, type_name(obj));
+}
 static Result<Value> gs_get(Value* a, int64_t n, Tuple*) {
   if (n < 2 || is_none(a[1])) return a[0];
+  TRY(gs_check(a[0], a[1]));
   return descr_get(a[0], a[1], n > 2 ? a[2] : Value());
 }
 static Result<Value> gs_set(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__set__", n - 1, 2, 2));
+  TRY(gs_check(a[0], a[1]));
   if (a[0].type() == tp_getset_descriptor) {
     GetSet* g = a[0].as<GetSet>();
     if (!g->set)
@@ -309,6 +321,7 @@ static Result<Value> gs_set(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> gs_delete(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__delete__", n - 1, 1, 1));
+  TRY(gs_check(a[0], a[1]));
   if (a[0].type() == tp_getset_descriptor) {
     GetSet* g = a[0].as<GetSet>();
     if (!g->set) return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data, g->owner->name->data);

@@ -353,7 +353,8 @@ static Result<Value> view_rsub(Value* a, int64_t, Tuple*) {
   Value x = TRY(view_to_set(a[0]));
   return call_method1(y, str_intern("__sub__"), x);
 }
-static Result<Value> view_isdisjoint(Value* a, int64_t, Tuple*) {
+static Result<Value> view_isdisjoint(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs((std::string(type_name(a[0])) + ".isdisjoint").c_str(), n - 1, 1, 1));
   Value it = TRY(get_iter(a[1]));
   for (;;) {
     Value x;

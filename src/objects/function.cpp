@@ -2,7 +2,9 @@
 // method_descriptor objects and their Python-visible attributes.
 #include "objects/function.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 
 #include "objects/code.h"
@@ -56,23 +58,110 @@ Builtin* builtin_new(const char* name, NativeFn fn, Value self, const char* doc)
 }
 
 // The dunders CPython implements as type slots: their descriptors are "slot
-// wrappers" (wrapper_descriptor), the others plain method_descriptors.
+// wrappers" (wrapper_descriptor), the others plain method_descriptors. Each
+// slot's wrapper (typeobject.c's wrap_*) takes a fixed number of arguments.
+namespace {
+enum class SlotArgs : uint8_t {
+  Any,       // __init__, __call__: anything, keywords too
+  Zero,      // unary, len, hash, repr, next: check_num_args(args, 0)
+  One,       // binary, comparison, contains, delitem, delattr: check_num_args(args, 1)
+  Two,       // setitem, setattr, __set__: PyArg_UnpackTuple(args, "", 2, 2)
+  OneOrTwo,  // pow, rpow, __get__: PyArg_UnpackTuple(args, "", 1, 2)
+  Repeat,    // __mul__/__rmul__/__imul__: One, or PyArg_UnpackTuple(args, "", 1, 1) for sequence repeat
+  // Not slots: dunders that every native type defines as METH_NOARGS / METH_O methods.
+  NoArgs,
+  O,
+};
+struct SlotName {
+  const char* name;
+  SlotArgs args;
+};
+using A = SlotArgs;
+const SlotName kSlots[] = {  // sorted by name
+    {"__abs__", A::Zero}, {"__add__", A::One}, {"__aiter__", A::Zero}, {"__and__", A::One}, {"__anext__", A::Zero},
+    {"__await__", A::Zero}, {"__bool__", A::Zero}, {"__bytes__", A::NoArgs}, {"__call__", A::Any},
+    {"__ceil__", A::NoArgs}, {"__class_getitem__", A::O}, {"__complex__", A::NoArgs}, {"__contains__", A::One},
+    {"__copy__", A::NoArgs}, {"__del__", A::Zero}, {"__delattr__", A::One},
+    {"__delete__", A::One}, {"__delitem__", A::One}, {"__dir__", A::NoArgs}, {"__divmod__", A::One},
+    {"__eq__", A::One}, {"__float__", A::Zero}, {"__floor__", A::NoArgs}, {"__floordiv__", A::One},
+    {"__ge__", A::One}, {"__get__", A::OneOrTwo}, {"__getattribute__", A::One}, {"__getitem__", A::One},
+    {"__getnewargs__", A::NoArgs}, {"__getstate__", A::NoArgs}, {"__gt__", A::One}, {"__hash__", A::Zero},
+    {"__iadd__", A::One}, {"__iand__", A::One}, {"__ifloordiv__", A::One}, {"__ilshift__", A::One},
+    {"__imatmul__", A::One}, {"__imod__", A::One}, {"__imul__", A::Repeat}, {"__index__", A::Zero},
+    {"__init__", A::Any}, {"__init_subclass__", A::NoArgs}, {"__instancecheck__", A::O}, {"__int__", A::Zero},
+    {"__invert__", A::Zero}, {"__ior__", A::One}, {"__ipow__", A::OneOrTwo}, {"__irshift__", A::One},
+    {"__isub__", A::One}, {"__iter__", A::Zero}, {"__itruediv__", A::One}, {"__ixor__", A::One}, {"__le__", A::One},
+    {"__len__", A::Zero}, {"__length_hint__", A::NoArgs}, {"__lshift__", A::One}, {"__lt__", A::One},
+    {"__matmul__", A::One}, {"__missing__", A::O}, {"__mod__", A::One}, {"__mul__", A::Repeat}, {"__ne__", A::One},
+    {"__neg__", A::Zero}, {"__next__", A::Zero}, {"__or__", A::One}, {"__pos__", A::Zero}, {"__pow__", A::OneOrTwo},
+    {"__radd__", A::One}, {"__rand__", A::One}, {"__rdivmod__", A::One}, {"__reduce__", A::NoArgs},
+    {"__repr__", A::Zero}, {"__reversed__", A::NoArgs}, {"__rfloordiv__", A::One}, {"__rlshift__", A::One},
+    {"__rmatmul__", A::One}, {"__rmod__", A::One}, {"__rmul__", A::Repeat}, {"__ror__", A::One},
+    {"__rpow__", A::OneOrTwo}, {"__rrshift__", A::One}, {"__rshift__", A::One}, {"__rsub__", A::One},
+    {"__rtruediv__", A::One}, {"__rxor__", A::One}, {"__set__", A::Two}, {"__setattr__", A::Two},
+    {"__setitem__", A::Two}, {"__setstate__", A::O}, {"__sizeof__", A::NoArgs}, {"__str__", A::Zero},
+    {"__sub__", A::One}, {"__subclasscheck__", A::O}, {"__truediv__", A::One}, {"__trunc__", A::NoArgs},
+    {"__xor__", A::One}};
+}  // namespace
+
+static const SlotName* find_slot(std::string_view n) {
+  if (n.size() < 5 || n[0] != '_' || n[1] != '_') return nullptr;
+  const SlotName* end = std::end(kSlots);
+  const SlotName* s = std::lower_bound(std::begin(kSlots), end, n,
+                                       [](const SlotName& a, std::string_view b) { return a.name < b; });
+  return s != end && s->name == n ? s : nullptr;
+}
 static bool is_slot_name(std::string_view n) {
-  static const char* const slots[] = {
-      "__abs__", "__add__", "__aiter__", "__and__", "__anext__", "__await__", "__bool__", "__call__",
-      "__contains__", "__del__", "__delattr__", "__delete__", "__delitem__", "__divmod__", "__eq__", "__float__",
-      "__floordiv__", "__ge__", "__get__", "__getattribute__", "__getitem__", "__gt__", "__hash__", "__iadd__",
-      "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imod__", "__imul__", "__index__", "__init__",
-      "__int__", "__invert__", "__ior__", "__ipow__", "__irshift__", "__isub__", "__iter__", "__itruediv__",
-      "__ixor__", "__le__", "__len__", "__lshift__", "__lt__", "__matmul__", "__mod__", "__mul__", "__ne__",
-      "__neg__", "__next__", "__or__", "__pos__", "__pow__", "__radd__", "__rand__", "__rdivmod__", "__repr__",
-      "__rfloordiv__", "__rlshift__", "__rmatmul__", "__rmod__", "__rmul__", "__ror__", "__rpow__", "__rrshift__",
-      "__rshift__", "__rsub__", "__rtruediv__", "__rxor__", "__set__", "__setattr__", "__setitem__", "__str__",
-      "__sub__", "__truediv__", "__xor__"};
-  if (n.size() < 5 || n[0] != '_' || n[1] != '_') return false;
-  for (const char* s : slots)
-    if (n == s) return true;
-  return false;
+  const SlotName* s = find_slot(n);
+  return s && s->args != A::NoArgs && s->args != A::O;
+}
+
+// Sequence types whose * is CPython's sq_repeat (wrapped by wrap_indexargfunc).
+static bool is_repeat_owner(Type* t) {
+  if (t == tp_list || t == tp_tuple || t == tp_str || t == tp_bytes || t == tp_bytearray) return true;
+  std::string_view n = t->name->view();
+  return n == "deque" || n == "array";
+}
+
+// A METH_NOARGS / METH_O method called with the wrong count: CPython names it
+// by its qualified name (the receiver's type for a bound method).
+static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t nargs) {
+  Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
+  if (want == 0)
+    return raise_fmt(tp_TypeError, "%s.%s() takes no arguments (%lld given)", t->name->data, b->name->data,
+                     (long long)nargs);
+  return raise_fmt(tp_TypeError, "%s.%s() takes exactly one argument (%lld given)", t->name->data, b->name->data,
+                   (long long)nargs);
+}
+
+Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
+  if (b->name->data[0] != '_' || b->name->data[1] != '_' || b->name == N.__init__) return OK();
+  const SlotName* s = find_slot(b->name->view());
+  if (!s || s->args == A::Any) return OK();
+  bool wrapper = b->type == tp_wrapper_descriptor || b->type == tp_method_wrapper;
+  if (!wrapper) {
+    // A method (descriptor or bound): METH_NOARGS, or METH_O (also the slot-named
+    // methods CPython defines next to the slot: list.__getitem__, dict.__contains__...).
+    int64_t want = s->args == A::NoArgs ? 0 : s->args == A::O || s->args == A::One ? 1 : -1;
+    if (want < 0 || nargs == want) return OK();
+    if (self.type() == tp_range && b->name->view() == "__reduce__") return OK();  // METH_VARARGS in CPython
+    return method_count_error(b, self, want, nargs);
+  }
+  if (kw && kw->size) return raise_fmt(tp_TypeError, "wrapper %s() takes no keyword arguments", b->name->data);
+  int64_t min = 0, max = 0;
+  bool unpack = false;  // PyArg_UnpackTuple's wording, which starts with the empty name (a space)
+  switch (s->args) {
+    case A::One: min = max = 1; break;
+    case A::Two: min = max = 2; unpack = true; break;
+    case A::OneOrTwo: min = 1; max = 2; unpack = true; break;
+    case A::Repeat: min = max = 1; unpack = b->owner && is_repeat_owner(b->owner); break;
+    default: break;
+  }
+  if (nargs >= min && nargs <= max) return OK();
+  const char* bound = min == max ? "" : nargs < min ? "at least " : "at most ";
+  int64_t want = nargs < min ? min : max;
+  return raise_fmt(tp_TypeError, "%sexpected %s%lld argument%s, got %lld", unpack ? " " : "", bound,
+                   (long long)want, want == 1 ? "" : "s", (long long)nargs);
 }
 
 Builtin* method_descr_new(Type* owner, const char* name, NativeFn fn, const char* doc) {

@@ -62,5 +62,12 @@ inline bool is_method_descr_type(Type* t) { return t == tp_method_descriptor || 
 // A callable native (builtin_function_or_method, or method-wrapper: a bound
 // slot wrapper such as (1).__add__).
 inline bool is_builtin_type(Type* t) { return t == tp_builtin_function_or_method || t == tp_method_wrapper; }
+// A native method (slot wrapper, method descriptor, or either bound to `self`)
+// called with `nargs` arguments besides self: CPython's TypeError when the count
+// does not fit a slot wrapper (wrap_binaryfunc's "expected 1 argument, got 0",
+// no keywords...) or a dunder CPython defines as METH_NOARGS/METH_O
+// ("list.__sizeof__() takes no arguments (1 given)"). Other methods check
+// their own arguments.
+Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kwnames);
 
 }  // namespace gilpy

@@ -214,21 +214,21 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
   }
   if (is_method_descr_type(t)) {
     Builtin* b = f.as<Builtin>();
-    bool dunder = b->name->nbytes > 4 && b->name->data[0] == '_' && b->name->data[1] == '_';
+    bool wrapper = t == tp_wrapper_descriptor;  // a slot wrapper words these errors differently
     if (nargs < 1) {
-      if (dunder)
+      if (wrapper)
         return raise_fmt(tp_TypeError, "descriptor '%s' of '%s' object needs an argument", b->name->data,
                          b->owner->name->data);
       return raise_fmt(tp_TypeError, "unbound method %s.%s() needs an argument", b->owner->name->data, b->name->data);
     }
     if (!isinstance(args[0], b->owner)) {
-      // CPython's dunders are slot wrappers, which word this differently.
-      if (dunder)
+      if (wrapper)
         return raise_fmt(tp_TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", b->name->data,
                          b->owner->name->data, type_name(args[0]));
       return raise_fmt(tp_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                        b->name->data, b->owner->name->data, type_name(args[0]));
     }
+    TRY(check_native_args(b, args[0], nargs - 1, kw));
     return b->fn(args, nargs, kw);
   }
   if (t == tp_type) return type_call(f.as<Type>(), args, nargs, kw);
@@ -242,6 +242,7 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
 }
 
 Result<Value> call_builtin_bound(Builtin* b, Value* args, int64_t nargs, Tuple* kw) {
+  TRY(check_native_args(b, b->self, nargs, kw));
   int64_t total = nargs + (kw ? kw->size : 0);
   Value buf[10];
   gc::Vector<Value> big;
