@@ -839,7 +839,10 @@ int native_mformat(char tc) {
 }
 
 Result<Value> array_reduce_ex(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__reduce_ex__", n - 1, 1, 1));
+  // Argument clinic's wording for `value, /` with a defining class.
+  if (n - 1 < 1) return raise(tp_TypeError, "__reduce_ex__() takes exactly 1 positional argument (0 given)");
+  if (n - 1 > 1)
+    return raise_fmt(tp_TypeError, "__reduce_ex__() takes at most 1 argument (%lld given)", (long long)(n - 1));
   Array* arr = AR(a[0]);
   int64_t protocol = TRY(as_index(a[1]));
   Value state = None();

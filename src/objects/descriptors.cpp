@@ -159,7 +159,8 @@ static Result<Value> prop_deleter(Value* a, int64_t n, Tuple*) {
   return prop_copy(a[0], PR(a[0])->fget, PR(a[0])->fset, a[1]);
 }
 static Result<Value> prop_set_name(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__set_name__", n - 1, 2, 2));
+  if (n - 1 != 2)
+    return raise_fmt(tp_TypeError, "__set_name__() takes 2 positional arguments but %lld were given", (long long)(n - 1));
   PR(a[0])->name = a[2];
   return None();
 }

@@ -71,6 +71,7 @@ enum class SlotArgs : uint8_t {
   // Not slots: dunders that every native type defines as METH_NOARGS / METH_O methods.
   NoArgs,
   O,
+  OBuiltin,  // METH_O in builtin types; native modules' own (datetime's __format__...) check themselves
 };
 struct SlotName {
   const char* name;
@@ -78,30 +79,31 @@ struct SlotName {
 };
 using A = SlotArgs;
 const SlotName kSlots[] = {  // sorted by name
-    {"__abs__", A::Zero}, {"__add__", A::One}, {"__aiter__", A::Zero}, {"__and__", A::One}, {"__anext__", A::Zero},
-    {"__await__", A::Zero}, {"__bool__", A::Zero}, {"__bytes__", A::NoArgs}, {"__call__", A::Any},
-    {"__ceil__", A::NoArgs}, {"__class_getitem__", A::O}, {"__complex__", A::NoArgs}, {"__contains__", A::One},
-    {"__copy__", A::NoArgs}, {"__del__", A::Zero}, {"__delattr__", A::One},
-    {"__delete__", A::One}, {"__delitem__", A::One}, {"__dir__", A::NoArgs}, {"__divmod__", A::One},
-    {"__eq__", A::One}, {"__float__", A::Zero}, {"__floor__", A::NoArgs}, {"__floordiv__", A::One},
-    {"__ge__", A::One}, {"__get__", A::OneOrTwo}, {"__getattribute__", A::One}, {"__getitem__", A::One},
-    {"__getnewargs__", A::NoArgs}, {"__getstate__", A::NoArgs}, {"__gt__", A::One}, {"__hash__", A::Zero},
-    {"__iadd__", A::One}, {"__iand__", A::One}, {"__ifloordiv__", A::One}, {"__ilshift__", A::One},
-    {"__imatmul__", A::One}, {"__imod__", A::One}, {"__imul__", A::Repeat}, {"__index__", A::Zero},
-    {"__init__", A::Any}, {"__init_subclass__", A::NoArgs}, {"__instancecheck__", A::O}, {"__int__", A::Zero},
-    {"__invert__", A::Zero}, {"__ior__", A::One}, {"__ipow__", A::OneOrTwo}, {"__irshift__", A::One},
-    {"__isub__", A::One}, {"__iter__", A::Zero}, {"__itruediv__", A::One}, {"__ixor__", A::One}, {"__le__", A::One},
-    {"__len__", A::Zero}, {"__length_hint__", A::NoArgs}, {"__lshift__", A::One}, {"__lt__", A::One},
-    {"__matmul__", A::One}, {"__missing__", A::O}, {"__mod__", A::One}, {"__mul__", A::Repeat}, {"__ne__", A::One},
-    {"__neg__", A::Zero}, {"__next__", A::Zero}, {"__or__", A::One}, {"__pos__", A::Zero}, {"__pow__", A::OneOrTwo},
-    {"__radd__", A::One}, {"__rand__", A::One}, {"__rdivmod__", A::One}, {"__reduce__", A::NoArgs},
+    {"__abs__", A::Zero}, {"__add__", A::One}, {"__aiter__", A::Zero}, {"__alloc__", A::NoArgs},
+    {"__and__", A::One}, {"__anext__", A::Zero}, {"__await__", A::Zero}, {"__bool__", A::Zero},
+    {"__bytes__", A::NoArgs}, {"__call__", A::Any}, {"__ceil__", A::NoArgs}, {"__class_getitem__", A::O},
+    {"__complex__", A::NoArgs}, {"__contains__", A::One}, {"__copy__", A::NoArgs}, {"__del__", A::Zero},
+    {"__delattr__", A::One}, {"__delete__", A::One}, {"__delitem__", A::One}, {"__dir__", A::NoArgs},
+    {"__divmod__", A::One}, {"__eq__", A::One}, {"__float__", A::Zero}, {"__floor__", A::NoArgs},
+    {"__floordiv__", A::One}, {"__format__", A::OBuiltin}, {"__ge__", A::One}, {"__get__", A::OneOrTwo},
+    {"__getattribute__", A::One}, {"__getitem__", A::One}, {"__getnewargs__", A::NoArgs},
+    {"__getstate__", A::NoArgs}, {"__gt__", A::One}, {"__hash__", A::Zero}, {"__iadd__", A::One},
+    {"__iand__", A::One}, {"__ifloordiv__", A::One}, {"__ilshift__", A::One}, {"__imatmul__", A::One},
+    {"__imod__", A::One}, {"__imul__", A::Repeat}, {"__index__", A::Zero}, {"__init__", A::Any},
+    {"__init_subclass__", A::NoArgs}, {"__instancecheck__", A::O}, {"__int__", A::Zero}, {"__invert__", A::Zero},
+    {"__ior__", A::One}, {"__ipow__", A::OneOrTwo}, {"__irshift__", A::One}, {"__isub__", A::One},
+    {"__iter__", A::Zero}, {"__itruediv__", A::One}, {"__ixor__", A::One}, {"__le__", A::One}, {"__len__", A::Zero},
+    {"__length_hint__", A::NoArgs}, {"__lshift__", A::One}, {"__lt__", A::One}, {"__matmul__", A::One},
+    {"__missing__", A::O}, {"__mod__", A::One}, {"__mul__", A::Repeat}, {"__ne__", A::One}, {"__neg__", A::Zero},
+    {"__next__", A::Zero}, {"__or__", A::One}, {"__pos__", A::Zero}, {"__pow__", A::OneOrTwo}, {"__radd__", A::One},
+    {"__rand__", A::One}, {"__rdivmod__", A::One}, {"__reduce__", A::NoArgs}, {"__reduce_ex__", A::OBuiltin},
     {"__repr__", A::Zero}, {"__reversed__", A::NoArgs}, {"__rfloordiv__", A::One}, {"__rlshift__", A::One},
     {"__rmatmul__", A::One}, {"__rmod__", A::One}, {"__rmul__", A::Repeat}, {"__ror__", A::One},
     {"__rpow__", A::OneOrTwo}, {"__rrshift__", A::One}, {"__rshift__", A::One}, {"__rsub__", A::One},
     {"__rtruediv__", A::One}, {"__rxor__", A::One}, {"__set__", A::Two}, {"__setattr__", A::Two},
     {"__setitem__", A::Two}, {"__setstate__", A::O}, {"__sizeof__", A::NoArgs}, {"__str__", A::Zero},
-    {"__sub__", A::One}, {"__subclasscheck__", A::O}, {"__truediv__", A::One}, {"__trunc__", A::NoArgs},
-    {"__xor__", A::One}};
+    {"__sub__", A::One}, {"__subclasscheck__", A::O}, {"__subclasses__", A::NoArgs}, {"__truediv__", A::One},
+    {"__trunc__", A::NoArgs}, {"__xor__", A::One}};
 }  // namespace
 
 static const SlotName* find_slot(std::string_view n) {
@@ -113,7 +115,7 @@ static const SlotName* find_slot(std::string_view n) {
 }
 static bool is_slot_name(std::string_view n) {
   const SlotName* s = find_slot(n);
-  return s && s->args != A::NoArgs && s->args != A::O;
+  return s && s->args < A::NoArgs;
 }
 
 // Sequence types whose * is CPython's sq_repeat (wrapped by wrap_indexargfunc).
@@ -123,15 +125,27 @@ static bool is_repeat_owner(Type* t) {
   return n == "deque" || n == "array";
 }
 
+// The type whose dict holds the method `b` (bound to `self`, or a descriptor).
+static Type* defining_type(Builtin* b, Value self) {
+  if (b->owner) return b->owner;
+  Tuple* mro = (is_type(self) ? as_type(self) : self.type())->mro;
+  for (int64_t i = 0; mro && i < mro->size; i++) {
+    Value d = dict_get_str(as_type(mro->items[i])->dict, b->name);
+    if (d && is_method_descr_type(d.type()) && d.as<Builtin>()->fn == b->fn) return as_type(mro->items[i]);
+  }
+  return nullptr;
+}
+
 // A METH_NOARGS / METH_O method called with the wrong count: CPython names it
 // by its qualified name (the receiver's type for a bound method).
 static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t nargs) {
-  Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
-  if (want == 0)
-    return raise_fmt(tp_TypeError, "%s.%s() takes no arguments (%lld given)", t->name->data, b->name->data,
-                     (long long)nargs);
-  return raise_fmt(tp_TypeError, "%s.%s() takes exactly one argument (%lld given)", t->name->data, b->name->data,
-                   (long long)nargs);
+  std::string q = b->name->data;  // a module's functions go by their bare name
+  if (b->type == tp_method_descriptor || !has_layout(self, Layout::Module)) {
+    Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
+    q = std::string(t->name->view()) + "." + q;
+  }
+  if (want == 0) return raise_fmt(tp_TypeError, "%s() takes no arguments (%lld given)", q.c_str(), (long long)nargs);
+  return raise_fmt(tp_TypeError, "%s() takes exactly one argument (%lld given)", q.c_str(), (long long)nargs);
 }
 
 Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
@@ -142,9 +156,13 @@ Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
   if (!wrapper) {
     // A method (descriptor or bound): METH_NOARGS, or METH_O (also the slot-named
     // methods CPython defines next to the slot: list.__getitem__, dict.__contains__...).
-    int64_t want = s->args == A::NoArgs ? 0 : s->args == A::O || s->args == A::One ? 1 : -1;
+    int64_t want = s->args == A::NoArgs ? 0 : (s->args == A::O || s->args == A::OBuiltin || s->args == A::One) ? 1 : -1;
     if (want < 0 || nargs == want) return OK();
     if (self.type() == tp_range && b->name->view() == "__reduce__") return OK();  // METH_VARARGS in CPython
+    if (s->args == A::OBuiltin) {
+      Type* owner = defining_type(b, self);
+      if (!owner || type_module(owner)) return OK();
+    }
     return method_count_error(b, self, want, nargs);
   }
   if (kw && kw->size) return raise_fmt(tp_TypeError, "wrapper %s() takes no keyword arguments", b->name->data);

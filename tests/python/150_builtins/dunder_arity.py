@@ -27,12 +27,13 @@ BINARY = ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__add__",
 TERNARY = ["__pow__", "__rpow__", "__get__"]
 SETTERS = ["__setitem__", "__setattr__", "__set__"]
 NOARGS = ["__sizeof__", "__reduce__", "__dir__", "__getstate__", "__reversed__", "__length_hint__", "__copy__",
-          "__getnewargs__", "__trunc__", "__floor__", "__ceil__"]
-ONEARG = ["__setstate__", "__deepcopy__", "__instancecheck__", "__subclasscheck__", "__missing__"]
+          "__getnewargs__", "__trunc__", "__floor__", "__ceil__", "__subclasses__", "__alloc__"]
+ONEARG = ["__setstate__", "__deepcopy__", "__instancecheck__", "__subclasscheck__", "__missing__", "__format__",
+          "__reduce_ex__"]
 
 # Methods gilpy does not define yet (not a matter of argument counts).
 MISSING = {("type", "__getattribute__"), ("list_iterator", "__setstate__"), ("date", "__rsub__"),
-           ("timedelta", "__rmod__"), ("timedelta", "__rdivmod__")}
+           ("timedelta", "__rmod__"), ("timedelta", "__rdivmod__"), ("bytearray", "__reduce_ex__")}
 
 samples = [
     ("list", lambda: [1, 2]),
@@ -63,6 +64,7 @@ samples = [
     ("timedelta", lambda: datetime.timedelta(1)),
     ("StringIO", lambda: io.StringIO("ab")),
     ("BytesIO", lambda: io.BytesIO(b"ab")),
+    ("module", lambda: io),
 ]
 
 for label, make in samples:
@@ -107,6 +109,9 @@ attempt("getset.__get__(0, int)", getset.__get__, 0, int)
 attempt("getset.__set__(0, 'x')", getset.__set__, 0, "x")
 attempt("getset.__delete__(0)", getset.__delete__, 0)
 attempt("getset.__get__(attempt)", getset.__get__, attempt)
+
+print("== property.__set_name__")
+attempt("property().__set_name__(int)", property().__set_name__, int)
 
 print("== dict views")
 attempt("{}.keys().isdisjoint()", {}.keys().isdisjoint)
