@@ -7,6 +7,7 @@
 #include "objects/descriptors.h"
 #include "objects/dict.h"
 #include "objects/function.h"
+#include "objects/instance_values.h"
 #include "runtime/finalizers.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -64,7 +65,19 @@ Dict** instance_dict_ptr(Value o) {
   if (t->layout == Layout::Type) return &o.as<Type>()->dict;
   if (t->layout == Layout::Module || t->layout == Layout::Function) return reinterpret_cast<Dict**>(reinterpret_cast<char*>(o.obj()) + sizeof(Object));
   if (!t->dict_offset) return nullptr;
-  return instance_dict_slot(o.obj(), t);
+  Dict** slot = instance_dict_slot(o.obj(), t);
+  // Whoever asks for the dict gets one: values become a dict for good.
+  if (is_instance_values(reinterpret_cast<Object*>(*slot)))
+    *slot = instance_values_to_dict(reinterpret_cast<InstanceValues*>(*slot));
+  return slot;
+}
+
+Value instance_attr_lookup(Value o, Str* name) {
+  if (!o.is_obj()) return Value();
+  Type* t = o.obj()->type;
+  if (uses_instance_slot(t)) return instance_attr_get(o.obj(), t, name);
+  Dict** dp = instance_dict_ptr(o);
+  return dp && *dp ? dict_get_str(*dp, name) : Value();
 }
 
 static bool is_data_descriptor(Value d) {
@@ -130,11 +143,7 @@ Result<Value> generic_getattr(Value o, Str* name, bool suppress) {
   if (d && is_data_descriptor(d)) {
     return descr_get(d, o, Value(t));
   }
-  Dict** dp = instance_dict_ptr(o);
-  if (dp && *dp) {
-    Value v = dict_get_str(*dp, name);
-    if (v) return v;
-  }
+  if (Value v = instance_attr_lookup(o, name)) return v;
   if (d) return descr_get(d, o, Value(t));
   if (suppress) return ERR;  // "missing" with no exception pending (see protocols.h)
   return raise_attribute_error(o, name);
@@ -176,6 +185,11 @@ Status generic_setattr(Value o, Str* name, Value v) {
         return raise_fmt(tp_AttributeError, "can't %s attribute", v ? "set" : "delete");
       }
     }
+  }
+  if (o.is_obj() && uses_instance_slot(t)) {
+    bool done = TRY(instance_attr_set(o.obj(), t, name, v));
+    if (!done) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+    return OK();
   }
   Dict** dp = instance_dict_ptr(o);
   if (!dp) {

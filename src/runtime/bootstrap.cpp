@@ -5,6 +5,7 @@
 
 #include "runtime/finalizers.h"
 
+#include "objects/instance_values.h"
 #include "objects/bytes.h"
 #include "objects/code.h"
 #include "objects/descriptors.h"
@@ -85,6 +86,7 @@ static void make_types() {
   type_new_static(tp_frame, "frame", tp_object, Layout::Frame, sizeof(Frame), F);
   type_new_static(tp_module, "module", tp_object, Layout::Module, sizeof(Module), B);
   type_new_static(tp_cell, "cell", tp_object, Layout::Cell, sizeof(Cell), F);
+  type_new_static(tp_instance_values, "instance_values", tp_object, Layout::Other, sizeof(InstanceValues), F);
   type_new_static(tp_generator, "generator", tp_object, Layout::Generator, sizeof(Generator), F);
   type_new_static(tp_coroutine, "coroutine", tp_object, Layout::Coroutine, sizeof(Generator), F);
   type_new_static(tp_async_generator, "async_generator", tp_object, Layout::AsyncGenerator, sizeof(Generator), F);

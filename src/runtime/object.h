@@ -48,6 +48,7 @@ struct Type : Object {
   Tuple* mro;       // __mro__
   Dict* dict;       // __dict__ (a real dict; exposed read-only as mappingproxy)
   gc::Vector<Type*>* subclasses;  // for cache invalidation when a base changes
+  Dict* attr_keys;  // instance attribute names -> index (objects/instance_values.h), or null
   uint32_t flags;
   uint32_t version;        // bumped (with all subclasses') when an attribute changes
   uint32_t instance_size;  // bytes allocated per instance
@@ -74,7 +75,8 @@ struct Type : Object {
   X(callable_iterator) X(enumerate) X(zip) X(map) X(filter) X(reversed)             \
   X(coroutine_wrapper) X(async_generator_asend) X(async_generator_athrow)           \
   X(wrapper_descriptor) X(classmethod_descriptor) X(memoryview) X(async_generator_wrapped_value) \
-  X(method_wrapper) X(seq_iterator) X(GenericAlias) X(SimpleNamespace) X(structseq) X(UnionType)
+  X(method_wrapper) X(seq_iterator) X(GenericAlias) X(SimpleNamespace) X(structseq) X(UnionType) \
+  X(instance_values)
 
 #define GILPY_DECLARE_TYPE(n) extern Type* tp_##n;
 GILPY_BUILTIN_TYPES(GILPY_DECLARE_TYPE)

@@ -264,8 +264,7 @@ Result<Value> call_method(Value o, Str* name, Value* args, int64_t nargs) {
       t->layout != Layout::Module) {
     Value d = type_lookup(t, name);
     if (d && (d.type() == tp_function || is_method_descr_type(d.type()))) {
-      Dict** dp = instance_dict_ptr(o);
-      if (!dp || !*dp || !dict_get_str(*dp, name)) return call_unbound(d, o, args, nargs);
+      if (!instance_attr_lookup(o, name)) return call_unbound(d, o, args, nargs);
     }
   }
   Value m = TRY(getattr(o, name));

@@ -31,6 +31,9 @@ Value type_lookup(Type* t, Str* name);
 // exception pending (callers test exc_pending()).
 Value lookup_special(Value o, Str* name);
 Dict** instance_dict_ptr(Value o);  // null when the object has no __dict__
+// The attribute `name` in o's own __dict__ (or its values), or null; never
+// raises and never makes the dict (objects/instance_values.h).
+Value instance_attr_lookup(Value o, Str* name);
 Result<Value> descr_get(Value descr, Value obj, Value type);  // null obj: class access
 
 // ---- calls ------------------------------------------------------------------

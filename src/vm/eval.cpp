@@ -380,8 +380,8 @@ dispatch:
     Value obj = TOP();
     Value meth;
     if (obj.is_obj() && obj.obj()->type->version == c->version && c->kind == IC_METHOD) {
-      Dict* idict = inline_instance_dict(obj);
-      if (!idict || idict->used == 0 || dict_lookup_str_index(idict, NAME(arg)) < 0) {
+      Object* s = inline_instance_storage(obj);
+      if (!s || !instance_attr_get(obj.obj(), obj.obj()->type, NAME(arg))) {
         TOP() = c->value;
         PUSH(obj);
         DISPATCH();

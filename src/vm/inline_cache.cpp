@@ -22,6 +22,26 @@ static bool is_data_descr(Value d) {
   return type_lookup(dt, N.__set__) || type_lookup(dt, N.__delete__);
 }
 
+// Point the cache at `name` in obj's own attributes (values or dict), if there.
+static void cache_instance_attr(Value obj, Type* t, Str* name, InlineCache* c) {
+  Object* s = inline_instance_storage(obj);
+  if (is_instance_values(s)) {
+    auto* iv = static_cast<InstanceValues*>(s);
+    int32_t ix = instance_values_index(iv, name);
+    if (ix < 0) return;
+    c->kind = IC_VALUES;
+    c->key1 = iv->keys;
+    c->version = t->version;
+    c->index = ix;
+  } else if (Dict* idict = storage_dict(s)) {
+    int64_t ix = dict_lookup_str_index(idict, name);
+    if (ix < 0) return;
+    c->kind = IC_INSTANCE;
+    c->version = t->version;
+    c->index = int32_t(ix);
+  }
+}
+
 Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c) {
   Value r = TRY(getattr(obj, name));
   if (!obj.is_obj()) return r;
@@ -64,15 +84,7 @@ Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c) {
     return r;
   }
   if (d && is_data_descr(d)) return r;
-  Dict* idict = t->dict_offset ? inline_instance_dict(obj) : nullptr;
-  if (idict) {
-    int64_t ix = dict_lookup_str_index(idict, name);
-    if (ix >= 0) {
-      c->kind = IC_INSTANCE;
-      c->version = t->version;
-      c->index = int32_t(ix);
-    }
-  }
+  if (uses_instance_slot(t)) cache_instance_attr(obj, t, name, c);
   return r;
 }
 
@@ -86,14 +98,7 @@ Status store_attr_slow(Value obj, Str* name, Value v, InlineCache* c) {
     return OK();
   Value d = type_lookup(t, name);
   if (d && is_data_descr(d)) return OK();
-  Dict* idict = inline_instance_dict(obj);
-  if (!idict) return OK();
-  int64_t ix = dict_lookup_str_index(idict, name);
-  if (ix >= 0) {
-    c->kind = IC_INSTANCE;
-    c->version = t->version;
-    c->index = int32_t(ix);
-  }
+  cache_instance_attr(obj, t, name, c);
   return OK();
 }
 
@@ -106,8 +111,7 @@ bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth) {
   if (!d) return false;
   Type* dt = d.type();
   if (dt != tp_function && !is_method_descr_type(dt)) return false;
-  Dict* idict = obj.is_obj() && t->dict_offset ? inline_instance_dict(obj) : nullptr;
-  if (idict && dict_lookup_str_index(idict, name) >= 0) return false;
+  if (obj.is_obj() && uses_instance_slot(t) && instance_attr_get(obj.obj(), t, name)) return false;
   if (name->interned) {
     c->kind = IC_METHOD;
     c->version = t->version;

@@ -11,6 +11,7 @@
 #pragma once
 #include "objects/code.h"
 #include "objects/dict.h"
+#include "objects/instance_values.h"
 #include "objects/str.h"
 #include "runtime/object.h"
 
@@ -24,6 +25,8 @@ enum CacheKind : uint8_t {
   IC_METHOD = 4,     // LOAD_METHOD: plain function/method descriptor on the type
   IC_CLASS = 5,      // attribute of a class object: version = metatype's version,
                      // key1 = the class, version2 = the class's version, value cached
+  IC_VALUES = 6,     // attribute in the instance's values (objects/instance_values.h):
+                     // key1 = the values' keys dict, index = the attribute's index there
 };
 
 Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c);
@@ -31,15 +34,25 @@ Status store_attr_slow(Value obj, Str* name, Value v, InlineCache* c);
 bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth);
 Result<Value> load_global_slow(Dict* globals, Dict* builtins, Str* name, InlineCache* c);
 
-inline Dict* inline_instance_dict(Value obj) {
+// What obj's dict slot holds: null, a Dict or an InstanceValues.
+inline Object* inline_instance_storage(Value obj) {
   Type* t = obj.obj()->type;
-  return t->dict_offset ? *instance_dict_slot(obj.obj(), t) : nullptr;
+  return uses_instance_slot(t) ? reinterpret_cast<Object*>(*instance_dict_slot(obj.obj(), t)) : nullptr;
 }
+inline Dict* storage_dict(Object* s) { return s && s->type == tp_dict ? static_cast<Dict*>(s) : nullptr; }
 
 // Value of the dict entry `hint` if it holds exactly `name`, else null.
 inline Value dict_hint_value(Dict* d, int32_t hint, Str* name) {
   if (d && hint >= 0 && hint < d->nentries && d->entries[hint].key == Value(name)) return d->entries[hint].value;
   return Value();
+}
+// The value slot the cache names, if obj's values have it, else null. Keys
+// only grow, so (keys, index) names one attribute for good.
+inline Value* cached_values_slot(Object* s, InlineCache* c) {
+  if (!is_instance_values(s)) return nullptr;
+  auto* iv = static_cast<InstanceValues*>(s);
+  if (iv->keys != c->key1 || uint32_t(c->index) >= iv->end || !iv->items[c->index]) return nullptr;
+  return &iv->items[c->index];
 }
 
 inline Result<Value> load_attr_cached(Value obj, Str* name, InlineCache* c) {
@@ -47,8 +60,11 @@ inline Result<Value> load_attr_cached(Value obj, Str* name, InlineCache* c) {
     Type* t = obj.obj()->type;
     if (t->version == c->version) {
       switch (c->kind) {
+        case IC_VALUES:
+          if (Value* slot = cached_values_slot(inline_instance_storage(obj), c)) return *slot;
+          break;
         case IC_INSTANCE: {
-          Value v = dict_hint_value(inline_instance_dict(obj), c->index, name);
+          Value v = dict_hint_value(storage_dict(inline_instance_storage(obj)), c->index, name);
           if (v) return v;
           break;
         }
@@ -73,11 +89,18 @@ inline Result<Value> load_attr_cached(Value obj, Str* name, InlineCache* c) {
 }
 
 inline Status store_attr_cached(Value obj, Str* name, Value v, InlineCache* c) {
-  if (obj.is_obj() && obj.obj()->type->version == c->version && c->kind == IC_INSTANCE) {
-    Dict* d = inline_instance_dict(obj);
-    if (d && c->index >= 0 && c->index < d->nentries && d->entries[c->index].key == Value(name)) {
-      d->entries[c->index].value = v;
-      return OK();
+  if (obj.is_obj() && obj.obj()->type->version == c->version) {
+    if (c->kind == IC_VALUES) {
+      if (Value* slot = cached_values_slot(inline_instance_storage(obj), c)) {
+        *slot = v;
+        return OK();
+      }
+    } else if (c->kind == IC_INSTANCE) {
+      Dict* d = storage_dict(inline_instance_storage(obj));
+      if (d && c->index >= 0 && c->index < d->nentries && d->entries[c->index].key == Value(name)) {
+        d->entries[c->index].value = v;
+        return OK();
+      }
     }
   }
   return store_attr_slow(obj, name, v, c);

@@ -84,8 +84,7 @@ bool method_lookup(Value obj, Str* name, Value* meth) {
   if (!d) return false;
   Type* dt = d.type();
   if (dt != tp_function && !is_method_descr_type(dt)) return false;
-  Dict** dp = instance_dict_ptr(obj);
-  if (dp && *dp && dict_get_str(*dp, name)) return false;
+  if (instance_attr_lookup(obj, name)) return false;
   *meth = d;
   return true;
 }
