@@ -141,7 +141,7 @@ Result<Value> ast_new(Value* args, int64_t nargs, Tuple*) {
   if (nargs < 1 || !is_type(args[0])) return raise(tp_TypeError, "AST.__new__(X): X is not a type object");
   Type* t = as_type(args[0]);
   if (!is_subtype(t, g_state.AST))
-    return raise_fmt(tp_TypeError, "AST.__new__(%s): %s is not a subtype of AST", t->name->data, t->name->data);
+    return raise_fmt(tp_TypeError, "AST.__new__(%s): %s is not a subtype of AST", type_name_of(t), type_name_of(t));
   Object* o = alloc_instance(t);
   if (t->dict_offset) *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + t->dict_offset) = dict_new();
   return Value(o);
@@ -162,7 +162,7 @@ Result<Value> ast_init(Value* args, int64_t nargs, Tuple* kwnames) {
   }
   if (npos > nfields)
     return raise_fmt(tp_TypeError, "%s constructor takes at most %lld positional argument%s",
-                     self.type()->name->data, (long long)nfields, nfields == 1 ? "" : "s");
+                     type_name_of(self.type()), (long long)nfields, nfields == 1 ? "" : "s");
   for (int64_t i = 0; i < npos; i++) {
     if (!is_str(ft->items[i])) return raise(tp_TypeError, "AST._fields must contain strings");
     TRY(setattr(self, as_str(ft->items[i]), args[1 + i]));
@@ -173,7 +173,7 @@ Result<Value> ast_init(Value* args, int64_t nargs, Tuple* kwnames) {
     for (int64_t i = 0; i < npos; i++) {
       if (TRY(eq(ft->items[i], Value(key)))) {
         Str* r = TRY(repr(Value(key)));
-        return raise_fmt(tp_TypeError, "%s got multiple values for argument %s", self.type()->name->data, r->data);
+        return raise_fmt(tp_TypeError, "%s got multiple values for argument %s", type_name_of(self.type()), r->data);
       }
     }
     TRY(setattr(self, key, args[nargs + k]));

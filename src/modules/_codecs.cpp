@@ -113,7 +113,7 @@ Result<ExcInfo> exc_info(Value exc) {
   e.decode = isinstance(exc, tp_UnicodeDecodeError);
   e.translate = isinstance(exc, tp_UnicodeTranslateError);
   if (!e.encode && !e.decode && !e.translate)
-    return raise_fmt(tp_TypeError, "don't know how to handle %s in error callback", t->name->data);
+    return raise_fmt(tp_TypeError, "don't know how to handle %s in error callback", type_name_of(t));
   e.obj = TRY(getattr_str(exc, "object"));
   e.start = TRY(as_ssize(TRY(getattr_str(exc, "start"))));
   e.end = TRY(as_ssize(TRY(getattr_str(exc, "end"))));

@@ -300,7 +300,7 @@ static Result<Value> ref_repr(Value* a, int64_t, Tuple*) {
     s += "dead>";
     return Value(str_new(s));
   }
-  s += "to '" + type_name_of(r.type()) + "' at " + addr(r.obj());
+  s += "to '" + std::string(type_name_of(r.type())) + "' at " + addr(r.obj());
   Value name;
   Result<Value> nr = getattr(r, N.__name__);
   if (nr.ok()) name = nr.value();
@@ -353,7 +353,7 @@ static Result<Value> px_repr(Value* a, int64_t, Tuple*) {
   Value r = referent(w);
   std::string s = "<weakproxy at " + addr(w) + "; ";
   if (!r) s += "dead>";
-  else s += "to '" + type_name_of(r.type()) + "' at " + addr(r.obj()) + ">";
+  else s += "to '" + std::string(type_name_of(r.type())) + "' at " + addr(r.obj()) + ">";
   return Value(str_new(s));
 }
 static Result<Value> px_str(Value* a, int64_t, Tuple*) {

@@ -694,7 +694,7 @@ Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode) {
                    : mode == parser::Mode::Eval ? ast::Kind::Expression
                                                 : ast::Kind::Interactive;
   if (!isinstance(tree, S->node[int(want)]))
-    return raise_fmt(tp_TypeError, "expected %s node, got %s", ast::kind_name(want), tree.type()->name->data);
+    return raise_fmt(tp_TypeError, "expected %s node, got %s", ast::kind_name(want), type_name_of(tree.type()));
   ast::Arena arena;
   astpy::FromPy conv(*S, arena);
   ast::mod* root = TRY(conv.to_node<ast::mod>(tree));

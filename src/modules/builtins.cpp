@@ -321,7 +321,7 @@ static Result<Value> b_next(Value* a, int64_t n, Tuple* kw) {
   TRY(check_nargs("next", n, 1, 2));
   Type* t = a[0].type();
   if (!t->iternext && !type_lookup(t, N.__next__))
-    return raise_fmt(tp_TypeError, "'%s' object is not an iterator", t->name->data);
+    return raise_fmt(tp_TypeError, "'%s' object is not an iterator", type_name_of(t));
   if (t == tp_generator) {
     // next() must report a generator's return value in StopIteration.
     extern Result<Value> gen_send_public(Value g, Value v);

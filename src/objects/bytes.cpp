@@ -819,7 +819,7 @@ static Result<Value> ba_iadd(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__iadd__", nargs - 1, 1, 1));
   std::string_view bv;
   if (!buffer_view_opt(args[1], &bv))
-    return raise_fmt(tp_TypeError, "can't concat %s to %s", type_name(args[1]), args[0].type()->name->data);
+    return raise_fmt(tp_TypeError, "can't concat %s to %s", type_name(args[1]), type_name_of(args[0].type()));
   TRY(bytearray_append(BA(args[0]), bv));
   return args[0];
 }

@@ -165,7 +165,7 @@ Status generic_setattr(Value o, Str* name, Value v) {
       Member* m = d.as<Member>();
       Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(o.obj()) + m->offset);
       if (!v && !*slot)
-        return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+        return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
       *slot = v;
       return OK();
     }
@@ -188,24 +188,24 @@ Status generic_setattr(Value o, Str* name, Value v) {
   }
   if (o.is_obj() && uses_instance_slot(t)) {
     bool done = TRY(instance_attr_set(o.obj(), t, name, v));
-    if (!done) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+    if (!done) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
     return OK();
   }
   Dict** dp = instance_dict_ptr(o);
   if (!dp) {
     if (d)
-      return raise_fmt(tp_AttributeError, "'%s' object attribute '%s' is read-only", t->name->data, name->data);
-    return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+      return raise_fmt(tp_AttributeError, "'%s' object attribute '%s' is read-only", type_name_of(t), name->data);
+    return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
   }
   if (!*dp) {
-    if (!v) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+    if (!v) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
     *dp = dict_new();
   }
   if (v) {
     TRY(dict_set(*dp, Value(name), v));
   } else {
     bool found = TRY(dict_del(*dp, Value(name)));
-    if (!found) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", t->name->data, name->data);
+    if (!found) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
   }
   return OK();
 }
@@ -220,7 +220,7 @@ static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
     if (newf != dict_get_str(tp_object->dict, N.__new__))
       return raise(tp_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     if (init == dict_get_str(tp_object->dict, N.__init__))
-      return raise_fmt(tp_TypeError, "%s() takes no arguments", t->name->data);
+      return raise_fmt(tp_TypeError, "%s() takes no arguments", type_name_of(t));
   }
   if (t->flags & TF_ABSTRACT) {
     Value am = dict_get_str(t->dict, N.__abstractmethods__);
@@ -236,7 +236,7 @@ static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
       }
       if (names->size)
         return raise_fmt(tp_TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
-                         t->name->data, names->size > 1 ? "s" : "", s.c_str());
+                         type_name_of(t), names->size > 1 ? "s" : "", s.c_str());
     }
   }
   // Safe unless a base below object has its own __new__ (its instances need
@@ -248,7 +248,7 @@ static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
     if (!nf) continue;
     if (nf == object_new_fn) break;
     if (b->flags & TF_HEAPTYPE) continue;  // a Python __new__ that delegated here
-    return raise_fmt(tp_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", t->name->data, b->name->data);
+    return raise_fmt(tp_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", type_name_of(t), type_name_of(b));
   }
   return Value(alloc_instance(t));
 }
@@ -262,7 +262,7 @@ static Result<Value> object_init(Value* args, int64_t nargs, Tuple* kw) {
       return raise(tp_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
     if (newf == dict_get_str(tp_object->dict, N.__new__))
       return raise_fmt(tp_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
-                       t->name->data);
+                       type_name_of(t));
   }
   return None();
 }
@@ -380,7 +380,7 @@ static Result<Value> object_getstate(Value* a, int64_t n, Tuple*) {
     }
   }
   if (!dp && !slots && t->layout == Layout::Object && t->instance_size > sizeof(Object) && !(t->flags & TF_HEAPTYPE))
-    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", t->name->data);
+    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", type_name_of(t));
   if (slots) return Value(tuple_of({state, Value(slots)}));
   return state;
 }
@@ -394,7 +394,7 @@ static Result<Value> copyreg_attr(const char* name) {
 static Result<Value> reduce_newobj(Value self) {
   Type* t = self.type();
   if (t->layout != Layout::Object && !(t->flags & TF_HEAPTYPE))
-    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", t->name->data);
+    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", type_name_of(t));
   Value newobj, newargs;
   Value gnex = lookup_special(self, N.__getnewargs_ex__);
   if (gnex) {
@@ -446,8 +446,8 @@ static Status set_class(Value self, Value v) {
   Type* ot = self.type();
   if (!(nt->flags & TF_HEAPTYPE) || !(ot->flags & TF_HEAPTYPE) || nt->instance_size != ot->instance_size ||
       nt->layout != ot->layout || nt->dict_offset != ot->dict_offset)
-    return raise_fmt(tp_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name->data,
-                     ot->name->data);
+    return raise_fmt(tp_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name_of(nt),
+                     type_name_of(ot));
   self.obj()->type = nt;
   return OK();
 }

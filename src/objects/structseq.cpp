@@ -80,7 +80,7 @@ static Result<Value> ss_new(Value* a, int64_t n, Tuple* kw) {
   Type* t = as_type(a[0]);
   int64_t nv = visible_of(t);
   if (items->size < nv)
-    return raise_fmt(tp_TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)", t->name->data,
+    return raise_fmt(tp_TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)", type_name_of(t),
                      (long long)nv, (long long)items->size);
   return structseq_from(t, items->items, items->size);
 }

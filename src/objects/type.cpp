@@ -152,7 +152,7 @@ static Result<Tuple*> c3_mro(Type* t) {
   for (int64_t i = 0; i < bases->size; i++) {
     Type* b = as_type(bases->items[i]);
     for (Type* o : bl)
-      if (o == b) return raise_fmt(tp_TypeError, "duplicate base class %s", b->name->data);
+      if (o == b) return raise_fmt(tp_TypeError, "duplicate base class %s", type_name_of(b));
     bl.push_back(b);
   }
   seqs.push_back(bl);
@@ -226,7 +226,7 @@ Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
   static const Value object_new = dict_get_str(tp_object->dict, N.__new__);
   static const Value object_init = dict_get_str(tp_object->dict, N.__init__);
   Value newf = type_lookup(t, N.__new__);
-  if (!newf) return raise_fmt(tp_TypeError, "cannot create '%s' instances", t->name->data);
+  if (!newf) return raise_fmt(tp_TypeError, "cannot create '%s' instances", type_name_of(t));
   // __new__ is stored as a staticmethod (user classes) or a native taking cls first.
   if (newf.type() == tp_staticmethod) newf = reinterpret_cast<Value*>(newf.obj())[2];
   int64_t total = nargs + (kwnames ? kwnames->size : 0);
@@ -327,7 +327,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
   if (nslots && (t->base->layout == Layout::Str || t->base->layout == Layout::Tuple ||
                  t->base->layout == Layout::Bytes || t->base->layout == Layout::Int))
     return raise_fmt(tp_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
-                     t->base->name->data);
+                     type_name_of(t->base));
   uint32_t off = t->base->instance_size;
   for (Value n : names) {
     Str* s = str_intern(as_str(n));
@@ -459,7 +459,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
 
 Status type_setattr(Type* t, Str* name, Value v) {
   if (t->flags & TF_IMMUTABLE)
-    return raise_fmt(tp_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, t->name->data);
+    return raise_fmt(tp_TypeError, "cannot set '%s' attribute of immutable type '%s'", name->data, type_name_of(t));
   name = str_intern(name);
   // Data descriptors on the metatype (e.g. __name__, __doc__ getsets) take priority.
   Value meta_attr = type_lookup(t->type, name);
@@ -471,7 +471,7 @@ Status type_setattr(Type* t, Str* name, Value v) {
   if (v) {
     dict_set_str(t->dict, name, v);
   } else if (!dict_del_str(t->dict, name)) {
-    return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", t->name->data, name->data);
+    return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", type_name_of(t), name->data);
   }
   type_modified(t);
   return OK();
@@ -496,6 +496,5 @@ bool is_subtype(Type* t, Type* base) {
   return false;
 }
 
-std::string type_name_of(Type* t) { return std::string(t->name->view()); }
 
 }  // namespace gilpy

@@ -114,15 +114,15 @@ static Result<Value> type_ror(Value* a, int64_t n, Tuple*) { return make_union(a
 
 static Result<Value> t_name(Value s) { return Value(T(s)->name); }
 static Status t_name_set(Value s, Value v) {
-  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__name__' attribute of immutable type '%s'", T(s)->name->data);
-  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__name__, not '%s'", T(s)->name->data, v ? type_name(v) : "NULL");
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__name__' attribute of immutable type '%s'", type_name_of(T(s)));
+  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__name__, not '%s'", type_name_of(T(s)), v ? type_name(v) : "NULL");
   T(s)->name = as_str(v);
   return OK();
 }
 static Result<Value> t_qualname(Value s) { return Value(T(s)->qualname); }
 static Status t_qualname_set(Value s, Value v) {
-  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", T(s)->name->data);
-  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__qualname__, not '%s'", T(s)->name->data, v ? type_name(v) : "NULL");
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__qualname__' attribute of immutable type '%s'", type_name_of(T(s)));
+  if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__qualname__, not '%s'", type_name_of(T(s)), v ? type_name(v) : "NULL");
   T(s)->qualname = as_str(v);
   return OK();
 }
@@ -133,7 +133,7 @@ static Result<Value> t_module(Value s) {
   return raise(tp_AttributeError, "__module__");
 }
 static Status t_module_set(Value s, Value v) {
-  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__module__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__module__' attribute of immutable type '%s'", type_name_of(T(s)));
   dict_set_str(T(s)->dict, N.__module__, v ? v : None());
   type_modified(T(s));
   return OK();
@@ -145,7 +145,7 @@ static Result<Value> t_doc(Value s) {
   return d;
 }
 static Status t_doc_set(Value s, Value v) {
-  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__doc__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__doc__' attribute of immutable type '%s'", type_name_of(T(s)));
   dict_set_str(T(s)->dict, N.__doc__, v ? v : None());
   type_modified(T(s));
   return OK();
@@ -154,7 +154,7 @@ Value mappingproxy_new(Value mapping);
 static Result<Value> t_dict(Value s) { return mappingproxy_new(Value(T(s)->dict)); }
 static Result<Value> t_bases(Value s) { return Value(T(s)->bases); }
 static Status t_bases_set(Value s, Value v) {
-  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", T(s)->name->data);
+  if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", type_name_of(T(s)));
   if (!v || !is_tuple(v) || as_tuple(v)->size == 0) return raise(tp_TypeError, "can only assign non-empty tuple to __bases__");
   T(s)->bases = as_tuple(v);
   type_modified(T(s));
@@ -187,7 +187,7 @@ static Result<Value> t_annotations(Value s) {
   Type* t = T(s);
   Value a = dict_get_str(t->dict, N.__annotations__);
   if (a) return a;
-  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '__annotations__'", t->name->data);
+  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_AttributeError, "type object '%s' has no attribute '__annotations__'", type_name_of(t));
   Dict* d = dict_new();
   dict_set_str(t->dict, N.__annotations__, d);
   type_modified(t);
@@ -195,7 +195,7 @@ static Result<Value> t_annotations(Value s) {
 }
 static Status t_annotations_set(Value s, Value v) {
   Type* t = T(s);
-  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", t->name->data);
+  if (!(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", type_name_of(t));
   if (v) dict_set_str(t->dict, N.__annotations__, v);
   else dict_del_str(t->dict, N.__annotations__);
   type_modified(t);

@@ -103,7 +103,7 @@ Err raise_name_error(Str* name) {
 
 Err raise_attribute_error(Value obj, Str* name) {
   if (is_type(obj))
-    raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", obj.as<Type>()->name->data, name->data);
+    raise_fmt(tp_AttributeError, "type object '%s' has no attribute '%s'", type_name_of(obj.as<Type>()), name->data);
   else
     raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), name->data);
   set_exc_attr(t_ts->exc, "name", Value(name));
@@ -121,6 +121,18 @@ Value exc_fetch() {
 void exc_clear() { t_ts->exc = Value(); }
 void exc_restore(Value e) { t_ts->exc = e; }
 
-const char* type_name(Value v) { return v.type()->name->data; }
+const char* type_name_of(Type* t) {
+  if (t->flags & TF_HEAPTYPE) return t->name->data;
+  if (!t->tp_name) {
+    Value m = dict_get_str(t->dict, N.__module__);
+    if (m && is_str(m) && as_str(m)->view() != "builtins")
+      t->tp_name = str_new(std::string(as_str(m)->view()) + "." + std::string(t->name->view()));
+    else
+      t->tp_name = t->name;
+  }
+  return t->tp_name->data;
+}
+
+const char* type_name(Value v) { return type_name_of(v.type()); }
 
 }  // namespace gilpy

@@ -68,6 +68,10 @@ void exc_clear();
 void exc_restore(Value e);
 
 // The type name used in messages: "'int' object ..." etc.
+// The type's name as CPython's error messages print it (its tp_name): "module.Name" for types
+// that native modules define (datetime.date, collections.deque), the bare name for builtins and
+// for classes made by class statements.
 const char* type_name(Value v);
+const char* type_name_of(Type* t);
 
 }  // namespace gilpy

@@ -49,6 +49,7 @@ struct Type : Object {
   Dict* dict;       // __dict__ (a real dict; exposed read-only as mappingproxy)
   gc::Vector<Type*>* subclasses;  // for cache invalidation when a base changes
   Dict* attr_keys;  // instance attribute names -> index (objects/instance_values.h), or null
+  Str* tp_name;     // the name error messages use (type_name in runtime/errors.cpp), made on first use
   uint32_t flags;
   uint32_t version;        // bumped (with all subclasses') when an attribute changes
   uint32_t instance_size;  // bytes allocated per instance

@@ -233,7 +233,7 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
   }
   if (t == tp_type) return type_call(f.as<Type>(), args, nargs, kw);
   Value c = type_lookup(t, N.__call__);
-  if (!c) return raise_fmt(tp_TypeError, "'%s' object is not callable", t->name->data);
+  if (!c) return raise_fmt(tp_TypeError, "'%s' object is not callable", type_name_of(t));
   if (t->layout == Layout::Type && c == dict_get_str(tp_type->dict, N.__call__))
     return type_call(f.as<Type>(), args, nargs, kw);
   if (c.type() == tp_function) return call_prepend(c, f, args, nargs, kw);
@@ -332,7 +332,7 @@ Result<int64_t> hash(Value v) {
   if (t == tp_str) return str_hash(as_str(v));
   if (t == tp_float) return float_hash(float_val(v));
   Value h = type_lookup(t, N.__hash__);
-  if (!h || is_none(h)) return raise_fmt(tp_TypeError, "unhashable type: '%s'", t->name->data);
+  if (!h || is_none(h)) return raise_fmt(tp_TypeError, "unhashable type: '%s'", type_name_of(t));
   // A tuple's hash hashes its items: nested tuples recurse in C.
   if (!c_stack_ok()) return ERR;
   Value r = TRY(call_unbound(h, v, nullptr, 0));
@@ -426,7 +426,7 @@ Result<Value> richcompare(Value a, Value b, int op) {
   if (op == CMP_EQ) return Bool(a == b);
   if (op == CMP_NE) return Bool(a != b);
   return raise_fmt(tp_TypeError, "'%s' not supported between instances of '%s' and '%s'", cmp_symbol[op],
-                   ta->name->data, tb->name->data);
+                   type_name_of(ta), type_name_of(tb));
 }
 
 Result<bool> richcompare_bool(Value a, Value b, int op) {
@@ -566,9 +566,9 @@ Result<Value> getitem(Value o, Value key) {
     Value cg;
     TRY(getattr_opt(o, N.__class_getitem__, &cg));
     if (cg) return call1(cg, key);
-    return raise_fmt(tp_TypeError, "type '%s' is not subscriptable", o.as<Type>()->name->data);
+    return raise_fmt(tp_TypeError, "type '%s' is not subscriptable", type_name_of(o.as<Type>()));
   }
-  return raise_fmt(tp_TypeError, "'%s' object is not subscriptable", t->name->data);
+  return raise_fmt(tp_TypeError, "'%s' object is not subscriptable", type_name_of(t));
 }
 
 Status setitem(Value o, Value key, Value v) {
@@ -619,7 +619,7 @@ Result<int64_t> len(Value o) {
     default: break;
   }
   Value m = type_lookup(t, N.__len__);
-  if (!m) return raise_fmt(tp_TypeError, "object of type '%s' has no len()", t->name->data);
+  if (!m) return raise_fmt(tp_TypeError, "object of type '%s' has no len()", type_name_of(t));
   Value r = TRY(call_unbound(m, o, nullptr, 0));
   if (!is_int(r)) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(r));
   int64_t n;
@@ -650,11 +650,11 @@ Result<Value> get_iter(Value o) {
     Value it = TRY(call_unbound(m, o, nullptr, 0));
     Type* it_t = it.type();
     if (!it_t->iternext && !type_lookup(it_t, N.__next__))
-      return raise_fmt(tp_TypeError, "iter() returned non-iterator of type '%s'", it_t->name->data);
+      return raise_fmt(tp_TypeError, "iter() returned non-iterator of type '%s'", type_name_of(it_t));
     return it;
   }
   if (!m && type_lookup(t, N.__getitem__)) return seq_iter_new(o);
-  return raise_fmt(tp_TypeError, "'%s' object is not iterable", t->name->data);
+  return raise_fmt(tp_TypeError, "'%s' object is not iterable", type_name_of(t));
 }
 
 Status iter_next(Value it, Value* out) {
@@ -666,7 +666,7 @@ Status iter_next(Value it, Value* out) {
     return t->iternext(it, out);
   }
   Value m = type_lookup(t, N.__next__);
-  if (!m) return raise_fmt(tp_TypeError, "'%s' object is not an iterator", t->name->data);
+  if (!m) return raise_fmt(tp_TypeError, "'%s' object is not an iterator", type_name_of(t));
   Result<Value> r = call_unbound(m, it, nullptr, 0);
   if (r.ok()) { *out = r.value(); return OK(); }
   if (exc_matches(tp_StopIteration)) {

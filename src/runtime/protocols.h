@@ -86,6 +86,5 @@ Result<Tuple*> to_tuple(Value iterable);
 // ---- misc ----------------------------------------------------------------------------
 Result<bool> isinstance_check(Value obj, Value cls);   // isinstance() incl. tuples, __instancecheck__
 Result<bool> issubclass_check(Value derived, Value cls);
-std::string type_name_of(Type* t);
 
 }  // namespace gilpy

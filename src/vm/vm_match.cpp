@@ -145,7 +145,7 @@ Status match_class(Value subject, Value cls, int64_t nargs, Tuple* names, Value*
     bool self = false;
     if (match_args) {
       if (match_args.type() != tp_tuple)
-        return raise_fmt(tp_TypeError, "%s.__match_args__ must be a tuple (got %s)", t->name->data,
+        return raise_fmt(tp_TypeError, "%s.__match_args__ must be a tuple (got %s)", type_name_of(t),
                          type_name(match_args));
     } else {
       // MATCH_SELF counts only when the class does not define __match_args__.
@@ -155,7 +155,7 @@ Status match_class(Value subject, Value cls, int64_t nargs, Tuple* names, Value*
     Tuple* ma = match_args.as<Tuple>();
     const int64_t allowed = self ? 1 : ma->size;
     if (allowed < nargs)
-      return raise_fmt(tp_TypeError, "%s() accepts %lld positional sub-pattern%s (%lld given)", t->name->data,
+      return raise_fmt(tp_TypeError, "%s() accepts %lld positional sub-pattern%s (%lld given)", type_name_of(t),
                        static_cast<long long>(allowed), allowed == 1 ? "" : "s", static_cast<long long>(nargs));
     if (self) {
       out->items[0] = subject;
