@@ -2,6 +2,7 @@
 #include "compiler/codegen.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "compiler/compile.h"
 #include "objects/bytes.h"
@@ -231,6 +232,20 @@ Value Compiler::constant_value(const ast::ConstantValue& c) {
   return None();
 }
 
+// Line `lineno` (with its newline) of the file at `path`, or "" if unreadable.
+static std::string program_text(const std::string& path, int lineno) {
+  std::FILE* f = lineno > 0 ? std::fopen(path.c_str(), "rb") : nullptr;
+  if (!f) return "";
+  std::string line;
+  int ln = 1, c;
+  while ((c = std::fgetc(f)) != EOF) {
+    if (ln == lineno) line += char(c);
+    if (c == '\n' && ++ln > lineno) break;
+  }
+  std::fclose(f);
+  return line;
+}
+
 Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode) {
   mode_ = mode;
   if (!st_.build(root, true)) {
@@ -259,6 +274,7 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     }
     if (ok && !failed_) return leave_unit();
   }
+  if (raised_) return ERR;
   if (err_.recursion) return raise(tp_RecursionError, err_.msg);
   // Compile error: raise SyntaxError with the source line.
   parser::SyntaxErrorInfo info;
@@ -276,7 +292,9 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
   }
   size_t end = source_.find('\n', start);
   std::string_view line = source_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1);
-  info.text = std::string(line);
+  // As CPython's compiler does, SyntaxError.text is the line read from the
+  // file the code claims to come from: None for "<string>" and the like.
+  info.text = program_text(info.filename, info.lineno);
   auto to_chars = [&](int byte_col) {
     int chars = 0;
     for (int i = 0; i < byte_col && i < int(line.size()); i++)
@@ -304,6 +322,7 @@ Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* f
 Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode);
   if (pr.error) return raise_syntax_error(*pr.error);
+  TRY(issue_warnings(pr.warnings, filename));
   return compile_ast(pr.root, source, filename, mode);
 }
 

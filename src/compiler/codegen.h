@@ -201,6 +201,14 @@ class Compiler {
   Value fold_iterable(ast::expr* e);
   std::unordered_set<const ast::Node*> unfoldable_;
 
+  // ---- compile-time warnings (compile_warnings.cpp) -----------------------------------------
+  bool warn(const ast::Node* n, const std::string& msg);  // false: compilation fails
+  Type* literal_type(ast::expr* e);
+  bool check_compare(ast::Compare* c);
+  bool check_caller(ast::Call* call);
+  bool check_subscript(ast::Subscript* s);
+  bool raised_ = false;  // a warning filter raised something other than SyntaxWarning
+
   std::string_view source_;
   Str* filename_;
   SymbolTable st_;

@@ -274,6 +274,7 @@ bool Compiler::iterable(ast::expr* e) {
 }
 
 bool Compiler::subscript(Subscript* s) {
+  if (s->ctx == expr_context::Load && !check_subscript(s)) return false;
   if (!expr(s->value)) return false;
   if (!expr(s->slice)) return false;
   set_pos(s);
@@ -383,6 +384,7 @@ bool Compiler::jump_if(ast::expr* e, bool cond, Label target) {
 }
 
 bool Compiler::compare(Compare* c) {
+  if (!check_compare(c)) return false;
   if (!expr(c->left)) return false;
   size_t n = c->ops.size();
   // Only a single comparison consumes its operands directly (a chain copies them).
@@ -514,6 +516,7 @@ bool Compiler::formatted_value(FormattedValue* f) {
 
 // ---- calls --------------------------------------------------------------------------------------
 bool Compiler::call(Call* c) {
+  if (!check_caller(c)) return false;
   bool simple = true;
   for (ast::expr* a : c->args) if (a->kind == Kind::Starred) simple = false;
   for (keyword* k : c->keywords) if (!k->arg) simple = false;

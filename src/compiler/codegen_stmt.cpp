@@ -648,7 +648,7 @@ bool Compiler::raise_stmt(Raise* r) {
 
 bool Compiler::assert_stmt(Assert* a) {
   if (auto* t = as<ast::Tuple>(a->test); t && !t->elts.empty()) {
-    // CPython warns ("assertion is always true"); the assert still runs.
+    if (!warn(a, "assertion is always true, perhaps remove parentheses?")) return false;
   }
   Label end = new_label();
   if (!jump_if(a->test, true, end)) return false;

@@ -18,6 +18,9 @@ namespace gilpy::compiler {
 Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode);
 // Parse and compile; SyntaxError on bad input.
 Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode);
+// Issue a parse's warnings through the warnings module; one that a filter
+// turns into an error raises SyntaxError at its place (compile_warnings.cpp).
+Status issue_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings, Str* filename);
 // Raise the Python SyntaxError/IndentationError/TabError for a parse error.
 Err raise_syntax_error(const parser::SyntaxErrorInfo& e);
 // True when a recursive pass over expressions nested `depth` deep must stop:

@@ -681,6 +681,7 @@ Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode 
   astpy::State* S = TRY(astpy::ast_state());
   parser::ParseResult pr = parser::parse(src, filename->view(), mode);
   if (pr.error) return compiler::raise_syntax_error(*pr.error);
+  TRY(compiler::issue_warnings(pr.warnings, filename));
   astpy::ToPy conv{*S};
   return conv.node(pr.root);
 }

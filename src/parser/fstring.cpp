@@ -50,8 +50,9 @@ bool Parser::fstring_scan(FStringBuilder& fb, const Token& t, std::string_view b
     if (p.raw) {
       fb.literal(lit);
     } else {
-      std::string v, err;
-      if (!decode_escapes(lit, false, v, err)) return error_at(t, err), false;
+      std::string v, err, warning;
+      if (!decode_escapes(lit, false, v, err, &warning)) return error_at(t, err), false;
+      if (!warning.empty()) warn_at(t, warning, "DeprecationWarning");
       fb.literal(v);
     }
     lit.clear();

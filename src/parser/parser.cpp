@@ -22,6 +22,11 @@ std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* ty
     if (!te->unclosed_at_eof || toks_[max_pos_].kind == TokKind::Error || s.line > te->lineno)
       return error_tokenizer();
   }
+  err_ = info_at(s, e, std::move(msg), type);
+  return nullptr;
+}
+
+SyntaxErrorInfo Parser::info_at(Pos s, Pos e, std::string msg, const char* type) const {
   SyntaxErrorInfo info;
   info.type = type;
   info.msg = std::move(msg);
@@ -31,14 +36,21 @@ std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* ty
   info.end_lineno = e.line;
   info.end_offset = tz_.char_col(e.line, e.col) + 1;
   info.text = std::string(tz_.line(s.line));
-  err_ = std::move(info);
-  return nullptr;
+  return info;
 }
 
 std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {
   // Escape-decoding errors point just past the string token, as CPython's do.
   if (msg.rfind("(unicode error)", 0) == 0) return error_range(end(t), end(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
+}
+
+void Parser::warn_at(const Token& t, std::string msg, const char* category) {
+  SyntaxErrorInfo info = info_at(start(t), end(t), std::move(msg), category);
+  for (const SyntaxErrorInfo& w : warnings_)
+    if (w.lineno == info.lineno && w.offset == info.offset && w.msg == info.msg) return;
+  if (info.text.empty() || info.text.back() != '\n') info.text += '\n';  // CPython's tokenizer adds it
+  warnings_.push_back(std::move(info));
 }
 
 std::nullptr_t Parser::error_tokenizer() {
@@ -155,6 +167,7 @@ ParseResult parse(std::string_view source, std::string_view filename, Mode mode)
     return r;
   }
   r.root = root;
+  r.warnings = std::move(p.warnings());
   return r;
 }
 

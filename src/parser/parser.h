@@ -27,6 +27,10 @@ struct ParseResult {
   std::unique_ptr<ast::Arena> arena;
   ast::Node* root = nullptr;  // Module / Expression / Interactive; null on error
   std::optional<SyntaxErrorInfo> error;
+  // Warnings to issue (in order) if the source compiles: `type` holds the
+  // category ("DeprecationWarning" for invalid escapes), the rest the place
+  // a SyntaxError would point at if the warning is turned into an error.
+  std::vector<SyntaxErrorInfo> warnings;
 };
 
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode);

@@ -109,6 +109,10 @@ class Parser {
     return error_range(start(n), end(n), std::move(msg));
   }
   std::nullptr_t error_tokenizer();
+  SyntaxErrorInfo info_at(Pos s, Pos e, std::string msg, const char* type) const;
+  // Record a warning at token t, once however often backtracking re-parses it.
+  void warn_at(const Token& t, std::string msg, const char* category);
+  std::vector<SyntaxErrorInfo>& warnings() { return warnings_; }
   // Generic failure at the current token: "invalid syntax", or the error CPython
   // would prefer there (tokenizer errors, unexpected indent, unclosed brackets).
   std::nullptr_t fail();
@@ -236,6 +240,7 @@ class Parser {
   size_t max_pos_ = 0;  // furthest token the parser has looked at
   int depth_ = 0;
   std::optional<SyntaxErrorInfo> err_;
+  std::vector<SyntaxErrorInfo> warnings_;
 };
 
 }  // namespace gilpy::parser

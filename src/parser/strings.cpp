@@ -50,7 +50,18 @@ std::string codec_error(size_t from, size_t to, const char* what) {
 
 }  // namespace
 
-bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::string& err) {
+bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::string& err, std::string* warning) {
+  auto invalid = [&](size_t at, bool octal) {
+    if (!warning || !warning->empty()) return;
+    if (octal) {
+      *warning = "invalid octal escape sequence '\\" + std::string(s.substr(at, 3)) + "'";
+    } else {
+      // CPython formats the byte after the backslash as a code point (%c).
+      std::string c;
+      utf8::encode(static_cast<unsigned char>(s[at]), c);
+      *warning = "invalid escape sequence '\\" + c + "'";
+    }
+  };
   out.reserve(out.size() + s.size());
   for (size_t i = 0; i < s.size();) {
     char c = s[i];
@@ -85,6 +96,7 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
       case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
         uint32_t v = e - '0';
         for (int k = 0; k < 2 && i < s.size() && s[i] >= '0' && s[i] <= '7'; k++) v = v * 8 + (s[i++] - '0');
+        if (v > 0377) invalid(esc + 1, true);
         if (bytes) out += static_cast<char>(v & 0xFF);
         else utf8::encode(v, out);
         break;
@@ -108,6 +120,7 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
       case 'U':
       case 'N': {
         if (bytes) {  // not escapes in bytes literals: kept verbatim
+          invalid(esc + 1, false);
           out += '\\';
           out += e;
           break;
@@ -147,6 +160,7 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
       }
       default:
         // Invalid escapes are kept verbatim (3.11 only warns).
+        invalid(esc + 1, false);
         out += '\\';
         i--;
         break;
@@ -191,8 +205,9 @@ expr* Parser::strings() {
         }
         value.append(body);
       } else {
-        std::string err;
-        if (!decode_escapes(body, p.bytes, value, err)) return error_at(toks_[i], err);
+        std::string err, warning;
+        if (!decode_escapes(body, p.bytes, value, err, &warning)) return error_at(toks_[i], err);
+        if (!warning.empty()) warn_at(toks_[i], warning, "DeprecationWarning");
       }
     }
     auto* c = mk<Constant>(s, e);
@@ -212,8 +227,9 @@ expr* Parser::strings() {
     } else if (p.raw) {
       fb.literal(body);
     } else {
-      std::string v, err;
-      if (!decode_escapes(body, false, v, err)) return error_at(t, err);
+      std::string v, err, warning;
+      if (!decode_escapes(body, false, v, err, &warning)) return error_at(t, err);
+      if (!warning.empty()) warn_at(t, warning, "DeprecationWarning");
       fb.literal(v);
     }
   }

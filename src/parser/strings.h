@@ -18,8 +18,11 @@ struct StrPrefix {
 StrPrefix split_prefix(std::string_view tok, std::string_view& body);
 
 // Appends the value of a non-raw literal body to out (UTF-8 / raw bytes).
-// Returns false with err set to CPython's message on a bad escape.
-bool decode_escapes(std::string_view body, bool bytes, std::string& out, std::string& err);
+// Returns false with err set to CPython's message on a bad escape. An
+// invalid escape (kept verbatim) or an octal escape above 0o377 sets *warning
+// to CPython 3.11's DeprecationWarning message for the first of them.
+bool decode_escapes(std::string_view body, bool bytes, std::string& out, std::string& err,
+                    std::string* warning = nullptr);
 
 // Accumulates the pieces of one JoinedStr: adjacent literal text is merged
 // into a single Constant, empty text is dropped. Every piece gets the span

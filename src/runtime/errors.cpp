@@ -11,6 +11,8 @@
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/import.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 
@@ -134,5 +136,22 @@ const char* type_name_of(Type* t) {
 }
 
 const char* type_name(Value v) { return type_name_of(v.type()); }
+
+Status warn_explicit(Type* category, std::string_view msg, Str* filename, int lineno) {
+  // No import system yet (a bare runtime, as in the fuzz targets): no module.
+  Result<Value> mod = g_interp.modules ? import_module(str_intern("warnings")) : Result<Value>(ERR);
+  if (mod.is_err()) {
+    // No warnings module (a runtime without the library, as in the fuzz
+    // targets): print the warning the way its default filter would.
+    exc_clear();
+    std::fprintf(stderr, "%s:%d: %s: %.*s\n", filename->data, lineno, category->name->data, int(msg.size()), msg.data());
+    return OK();
+  }
+  Value warnings = mod.value();
+  Value fn = TRY(getattr(warnings, str_intern("warn_explicit")));
+  Value args[4] = {Value(str_new(msg)), Value(category), Value(filename), Value::small(lineno)};
+  TRY(call(fn, args, 4));
+  return OK();
+}
 
 }  // namespace gilpy

@@ -73,5 +73,7 @@ void exc_restore(Value e);
 // for classes made by class statements.
 const char* type_name(Value v);
 const char* type_name_of(Type* t);
+// warnings.warn_explicit(msg, category, filename, lineno): ERR if a filter made it an exception.
+Status warn_explicit(Type* category, std::string_view msg, Str* filename, int lineno);
 
 }  // namespace gilpy
