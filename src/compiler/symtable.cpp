@@ -277,6 +277,7 @@ struct SymtableVisitor {
           if (global && (f & DEF_NONLOCAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
           if (!global && (f & DEF_GLOBAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
           add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
+          if (!global) cur->nonlocal_stmt.emplace(n, s);
         }
         break;
       }
@@ -528,7 +529,8 @@ struct SymtableVisitor {
         newbound.erase(name);
       } else if (f & DEF_NONLOCAL) {
         if (!bound.count(name)) {
-          fail(s->node, "no binding for nonlocal '" + name + "' found");
+          auto at = s->nonlocal_stmt.find(name);
+          fail(at != s->nonlocal_stmt.end() ? at->second : s->node, "no binding for nonlocal '" + name + "' found");
           return;
         }
         b = Binding::Free;

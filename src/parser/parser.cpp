@@ -36,12 +36,17 @@ SyntaxErrorInfo Parser::info_at(Pos s, Pos e, std::string msg, const char* type)
   info.end_lineno = e.line;
   info.end_offset = tz_.char_col(e.line, e.col) + 1;
   info.text = std::string(tz_.line(s.line));
+  // In exec mode CPython's tokenizer ends the source with a newline, and the
+  // line it reports keeps it.
+  if (mode_ == Mode::Exec && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
   return info;
 }
 
 std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {
   // Escape-decoding errors point just past the string token, as CPython's do.
   if (msg.rfind("(unicode error)", 0) == 0) return error_range(end(t), end(t), std::move(msg), type);
+  // A NEWLINE token is zero-width in CPython's reports.
+  if (t.kind == TokKind::Newline) return error_range(start(t), start(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
 }
 
@@ -49,7 +54,6 @@ void Parser::warn_at(const Token& t, std::string msg, const char* category) {
   SyntaxErrorInfo info = info_at(start(t), end(t), std::move(msg), category);
   for (const SyntaxErrorInfo& w : warnings_)
     if (w.lineno == info.lineno && w.offset == info.offset && w.msg == info.msg) return;
-  if (info.text.empty() || info.text.back() != '\n') info.text += '\n';  // CPython's tokenizer adds it
   warnings_.push_back(std::move(info));
 }
 
@@ -66,6 +70,7 @@ std::nullptr_t Parser::error_tokenizer() {
   info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
   info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
   info.text = std::string(tz_.line(te.lineno));
+  if (te.unclosed_at_eof && mode_ == Mode::Exec && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
   err_ = std::move(info);
   return nullptr;
 }
@@ -136,7 +141,10 @@ ast::Node* Parser::run(Mode mode) {
       ast::expr* e = expressions();
       if (!e) return fail();
       while (at(TokKind::Newline)) advance();
-      if (!at(TokKind::EndMarker)) return fail();
+      if (!at(TokKind::EndMarker)) {
+        if (legacy_call(e)) return nullptr;
+        return fail();
+      }
       auto* m = mk<ast::Expression>(s, s);
       m->body = e;
       return m;

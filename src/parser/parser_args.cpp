@@ -20,13 +20,15 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
   if (!g.ok) return false;
   advance();  // '('
   bool seen_kw = false, seen_kw_unpack = false;
+  Pos first_arg{}, before = start(tok());  // the arguments so far span first_arg..before
   while (!at(Op::RPAR)) {
     const Pos s = start(tok());
+    if (args.empty() && kws.empty()) first_arg = s;
     if (accept(Op::STAR)) {
       expr* v = expression();
       if (!v) return false;
-      if (seen_kw_unpack)
-        return error_range(s, end(v), "iterable argument unpacking follows keyword argument unpacking"), false;
+      if (seen_kw_unpack)  // CPython 3.11 underlines the arguments before the '*'
+        return error_range(first_arg, before, "iterable argument unpacking follows keyword argument unpacking"), false;
       auto* st = mk<Starred>(s);
       st->value = v, st->ctx = expr_context::Load;
       args.push_back(st);
@@ -71,6 +73,7 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
       if (seen_kw) return error_at(tok(), "positional argument follows keyword argument"), false;
       args.push_back(e);
     }
+    before = end(prev());
     if (!accept(Op::COMMA)) break;
   }
   return expect(Op::RPAR);

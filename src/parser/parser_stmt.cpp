@@ -170,6 +170,23 @@ stmt* Parser::simple_stmt() {
   }
 }
 
+// Python 2 style `print x` / `exec code`: e is a name followed by the start
+// of an expression (not '('). Records CPython's error and returns true.
+bool Parser::legacy_call(ast::expr* e) {
+  if (e->kind != Kind::Name || !starts_expression(tok()) || tok().is(Op::LPAR)) return false;
+  const std::string& id = static_cast<Name*>(e)->id;
+  if (id != "print" && id != "exec") return false;
+  size_t save = pos_;
+  expr* arg = star_expressions();
+  if (arg && !failed()) {
+    error_range(start(e), end(arg), "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
+    return true;
+  }
+  err_.reset();
+  pos_ = save;
+  return false;
+}
+
 stmt* Parser::expr_stmt() {
   const Token& first = tok();
   const Pos s = start(first);
@@ -280,20 +297,7 @@ stmt* Parser::expr_stmt() {
     return a;
   }
 
-  // Python 2 style `print x` / `exec code`.
-  if (e->kind == Kind::Name && starts_expression(tok()) && !tok().is(Op::LPAR)) {
-    const std::string& id = static_cast<Name*>(e)->id;
-    if (id == "print" || id == "exec") {
-      size_t save = pos_;
-      expr* arg = star_expressions();
-      if (arg && !failed()) {
-        return error_range(s, end(arg), "Missing parentheses in call to '" + id +
-                                            "'. Did you mean " + id + "(...)?");
-      }
-      err_.reset();
-      pos_ = save;
-    }
-  }
+  if (legacy_call(e)) return nullptr;
   auto* x = mk<Expr>(s, end(e));
   x->value = e;
   return x;
