@@ -68,9 +68,10 @@ enum class SlotArgs : uint8_t {
   Two,       // setitem, setattr, __set__: PyArg_UnpackTuple(args, "", 2, 2)
   OneOrTwo,  // pow, rpow, __get__: PyArg_UnpackTuple(args, "", 1, 2)
   Repeat,    // __mul__/__rmul__/__imul__: One, or PyArg_UnpackTuple(args, "", 1, 1) for sequence repeat
-  // Not slots: dunders that every native type defines as METH_NOARGS / METH_O methods.
-  NoArgs,
-  O,
+  // Not slots: dunders that native types define as METH_NOARGS / METH_O methods
+  // (and __getattr__, which gilpy's natives use where CPython has tp_getattro).
+  NoArgs,    // METH_NOARGS
+  O,         // METH_O
   OBuiltin,  // METH_O in builtin types; native modules' own (datetime's __format__...) check themselves
 };
 struct SlotName {
@@ -86,7 +87,7 @@ const SlotName kSlots[] = {  // sorted by name
     {"__delattr__", A::One}, {"__delete__", A::One}, {"__delitem__", A::One}, {"__dir__", A::NoArgs},
     {"__divmod__", A::One}, {"__eq__", A::One}, {"__float__", A::Zero}, {"__floor__", A::NoArgs},
     {"__floordiv__", A::One}, {"__format__", A::OBuiltin}, {"__ge__", A::One}, {"__get__", A::OneOrTwo},
-    {"__getattribute__", A::One}, {"__getitem__", A::One}, {"__getnewargs__", A::NoArgs},
+    {"__getattr__", A::O}, {"__getattribute__", A::One}, {"__getitem__", A::One}, {"__getnewargs__", A::NoArgs},
     {"__getstate__", A::NoArgs}, {"__gt__", A::One}, {"__hash__", A::Zero}, {"__iadd__", A::One},
     {"__iand__", A::One}, {"__ifloordiv__", A::One}, {"__ilshift__", A::One}, {"__imatmul__", A::One},
     {"__imod__", A::One}, {"__imul__", A::Repeat}, {"__index__", A::Zero}, {"__init__", A::Any},
@@ -160,8 +161,11 @@ Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
     if (want < 0 || nargs == want) return OK();
     if (self.type() == tp_range && b->name->view() == "__reduce__") return OK();  // METH_VARARGS in CPython
     if (s->args == A::OBuiltin) {
+      // A native module's own method checks and words it itself (datetime's
+      // "__format__() takes exactly 1 argument (0 given)").
       Type* owner = defining_type(b, self);
-      if (!owner || type_module(owner)) return OK();
+      Value mod = owner ? type_module(owner) : Value();
+      if (!owner || (mod && is_str(mod) && as_str(mod)->view() != "builtins")) return OK();
     }
     return method_count_error(b, self, want, nargs);
   }

@@ -341,6 +341,7 @@ static Result<Value> ga_repr(Value* a, int64_t, Tuple*) {
 static Result<Value> ga_call(Value* a, int64_t n, Tuple* kw) { return call(a[0].as<GenericAlias>()->origin, a + 1, n - 1, kw); }
 static Result<Value> ga_getattr(Value* a, int64_t n, Tuple*) {
   // Attributes not defined on the alias come from the origin (list[int].append).
+  if (!is_str(a[1])) return raise(tp_TypeError, "attribute name must be string");
   return getattr(a[0].as<GenericAlias>()->origin, as_str(a[1]));
 }
 static Result<Value> ga_eq(Value* a, int64_t, Tuple*) {

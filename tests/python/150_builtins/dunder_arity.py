@@ -6,6 +6,7 @@ import array
 import collections
 import datetime
 import io
+import zlib
 
 
 def attempt(label, f, *args, **kw):
@@ -109,6 +110,11 @@ attempt("getset.__get__(0, int)", getset.__get__, 0, int)
 attempt("getset.__set__(0, 'x')", getset.__set__, 0, "x")
 attempt("getset.__delete__(0)", getset.__delete__, 0)
 attempt("getset.__get__(attempt)", getset.__get__, attempt)
+
+print("== native modules' own checks")
+attempt("zlib.decompressobj().__deepcopy__()", zlib.decompressobj().__deepcopy__)
+attempt("date.__format__()", datetime.date(2000, 1, 1).__format__)
+attempt("time.__reduce_ex__(1, 2)", datetime.time(1).__reduce_ex__, 1, 2)
 
 print("== property.__set_name__")
 attempt("property().__set_name__(int)", property().__set_name__, int)
