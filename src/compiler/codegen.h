@@ -145,9 +145,10 @@ class Compiler {
   bool while_stmt(ast::While* w);
   bool if_stmt(ast::If* i);
   bool with_stmt(ast::With* w, size_t item, bool is_async);
-  bool try_stmt(ast::Try* t);
+  bool try_stmt(ast::Try* t, bool star);  // star: try-except* (the TryStar node)
   bool try_except(ast::Try* t);
-  bool try_finally(ast::Try* t);
+  bool try_star_except(ast::Try* t);
+  bool try_finally(ast::Try* t, bool star);
   bool raise_stmt(ast::Raise* r);
   bool assert_stmt(ast::Assert* a);
   bool import_stmt(ast::Import* i);

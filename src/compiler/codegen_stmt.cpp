@@ -64,8 +64,8 @@ bool Compiler::stmt(ast::stmt* s) {
     case Kind::With: return with_stmt(static_cast<With*>(s), 0, false);
     case Kind::AsyncWith: return with_stmt(reinterpret_cast<With*>(s), 0, true);
     case Kind::Raise: return raise_stmt(static_cast<Raise*>(s));
-    case Kind::Try: return try_stmt(static_cast<Try*>(s));
-    case Kind::TryStar: return error(s, "'except*' is not supported yet");
+    case Kind::Try: return try_stmt(static_cast<Try*>(s), false);
+    case Kind::TryStar: return try_stmt(reinterpret_cast<Try*>(s), true);
     case Kind::Assert: return assert_stmt(static_cast<Assert*>(s));
     case Kind::Import: return import_stmt(static_cast<Import*>(s));
     case Kind::ImportFrom: return import_from(static_cast<ImportFrom*>(s));
@@ -461,17 +461,17 @@ bool Compiler::break_continue(ast::stmt* s, bool is_break) {
 }
 
 // ---- try -----------------------------------------------------------------------------------
-bool Compiler::try_stmt(Try* t) {
-  if (!t->finalbody.empty()) return try_finally(t);
-  return try_except(t);
+bool Compiler::try_stmt(Try* t, bool star) {
+  if (!t->finalbody.empty()) return try_finally(t, star);
+  return star ? try_star_except(t) : try_except(t);
 }
 
-bool Compiler::try_finally(Try* t) {
+bool Compiler::try_finally(Try* t, bool star) {
   Label handler = new_label(), cleanup = new_label(), end = new_label();
   CodeUnit& cu = u();
   push_handler(handler);
   cu.fblocks.push_back({FBlockKind::FinallyTry, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
-  bool ok = t->handlers.empty() ? stmts(t->body) && stmts(t->orelse) : try_except(t);
+  bool ok = t->handlers.empty() ? stmts(t->body) && stmts(t->orelse) : star ? try_star_except(t) : try_except(t);
   if (!ok) return false;
   u().fblocks.pop_back();
   pop_handler();
@@ -552,6 +552,88 @@ bool Compiler::try_except(Try* t) {
   }
   emit(RERAISE, 0);  // no clause matched
   pop_handler();
+  bind(cleanup);
+  emit(SWAP, 2);
+  emit(POP_EXCEPT);
+  emit(RERAISE, 0);
+  bind(orelse);
+  if (!stmts(t->orelse)) return false;
+  bind(end);
+  return true;
+}
+
+// try-except* (PEP 654), as CPython 3.11 compiles it. The handler keeps
+// [prev, orig, raised, rest]: orig the exception caught, raised the list of
+// what the clauses raised or re-raised, rest what no clause matched yet.
+// Each clause's CHECK_EG_MATCH splits rest; its body runs with the match
+// bound (and handled) under a handler that appends what it raises to
+// `raised`. PREP_RERAISE_STAR then computes what to re-raise, if anything.
+// (The symbol table rejects break/continue/return leaving an except* clause.)
+bool Compiler::try_star_except(Try* t) {
+  Label handler = new_label(), cleanup = new_label(), end = new_label(), orelse = new_label();
+  Label reraise_star = new_label(), reraise = new_label();
+  CodeUnit& cu = u();
+  push_handler(handler);
+  cu.fblocks.push_back({FBlockKind::TryExcept, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
+  if (!stmts(t->body)) return false;
+  u().fblocks.pop_back();
+  pop_handler();
+  emit(NOP);
+  emit_jump(JUMP_FORWARD, orelse);
+  bind(handler);
+  push_handler(cleanup);
+  set_pos(t->handlers.front());
+  emit(PUSH_EXC_INFO);  // [.., prev, exc]
+  emit(COPY, 1);
+  emit(BUILD_LIST, 0);
+  emit(SWAP, 2);  // [.., prev, orig, raised, exc]
+  for (size_t i = 0; i < t->handlers.size(); i++) {
+    auto* h = static_cast<ExceptHandler*>(t->handlers[i]);
+    set_pos(h);
+    Label no_match = new_label(), body_raised = new_label(), next = new_label();
+    if (h->type) {
+      if (!expr(h->type)) return false;
+      emit(CHECK_EG_MATCH);  // [.., rest, match | None]
+      emit(COPY, 1);
+      emit_jump(POP_JUMP_IF_NONE, no_match);
+    }
+    if (h->name) {
+      if (!name_op(*h->name, expr_context::Store, h)) return false;
+    } else {
+      emit(POP_TOP);
+    }
+    push_handler(body_raised);
+    if (!stmts(h->body)) return false;
+    pop_handler();
+    auto clear_name = [&] {
+      if (!h->name) return;
+      load_none();
+      name_op(*h->name, expr_context::Store, h);
+      name_op(*h->name, expr_context::Del, h);
+    };
+    clear_name();
+    emit_jump(JUMP_FORWARD, next);
+    bind(body_raised);  // [.., orig, raised, rest, exc2]
+    clear_name();
+    emit(LIST_APPEND, 2);
+    emit_jump(JUMP_FORWARD, next);
+    bind(no_match);
+    emit(POP_TOP);
+    bind(next);
+  }
+  emit(LIST_APPEND, 1);     // the unhandled rest (None when everything matched)
+  bind(reraise_star);
+  emit(PREP_RERAISE_STAR);  // [.., prev, exc | None]
+  emit(COPY, 1);
+  emit_jump(POP_JUMP_IF_NOT_NONE, reraise);
+  pop_handler();
+  emit(POP_TOP);
+  emit(POP_EXCEPT);
+  emit_jump(JUMP_FORWARD, end);
+  bind(reraise);
+  emit(SWAP, 2);
+  emit(POP_EXCEPT);
+  emit(RERAISE, 0);
   bind(cleanup);
   emit(SWAP, 2);
   emit(POP_EXCEPT);

@@ -20,6 +20,13 @@ struct SymtableVisitor {
   Scope* cur = nullptr;
   bool failed = false;
   int loop_depth = 0;
+  // Inside an except* clause of the current function: break/continue that
+  // would leave it (no loop entered since: loop_depth == star_loop_depth)
+  // and return are errors, reported before 'break' outside loop as CPython's
+  // compiler does.
+  bool in_except_star = false;
+  int star_loop_depth = 0;
+  static constexpr const char* kExceptStarExit = "'break', 'continue' and 'return' cannot appear in an except* block";
 
   bool fail(const Node* n, std::string msg) {
     if (!failed) {
@@ -109,13 +116,16 @@ struct SymtableVisitor {
     if (returns) visit_expr(returns);
     add(name, DEF_LOCAL, n);
     int saved = loop_depth;
+    bool saved_star = in_except_star;
     loop_depth = 0;
+    in_except_star = false;
     push(ScopeKind::Function, name, n);
     cur->is_coroutine = is_async;
     declare_params(args);
     body(b);
     pop();
     loop_depth = saved;
+    in_except_star = saved_star;
   }
 
   void visit_stmt(stmt* s) {
@@ -138,16 +148,25 @@ struct SymtableVisitor {
         for (keyword* k : c->keywords) visit_expr(k->value);
         add(c->name, DEF_LOCAL, c);
         int saved = loop_depth;
+        bool saved_star = in_except_star;
         loop_depth = 0;
+        in_except_star = false;
         push(ScopeKind::Class, c->name, c);
         body(c->body);
         pop();
         loop_depth = saved;
+        in_except_star = saved_star;
         break;
       }
       case Kind::Return: {
         auto* r = static_cast<Return*>(s);
         if (cur->kind != ScopeKind::Function && cur->kind != ScopeKind::Lambda) { fail(s, "'return' outside function"); return; }
+        if (in_except_star) {
+          // CPython's compiler is at a constant return value on the statement's line, else at the statement.
+          bool at_value = r->value && r->value->kind == Kind::Constant && r->value->lineno == s->lineno;
+          fail(at_value ? static_cast<const Node*>(r->value) : s, kExceptStarExit);
+          return;
+        }
         if (r->value) visit_expr(r->value);
         break;
       }
@@ -235,7 +254,15 @@ struct SymtableVisitor {
           auto* eh = static_cast<ExceptHandler*>(h);
           if (eh->type) visit_expr(eh->type);
           if (eh->name) add(*eh->name, DEF_LOCAL, eh);
+          bool saved_star = in_except_star;
+          int saved_depth = star_loop_depth;
+          if (s->kind == Kind::TryStar) {
+            in_except_star = true;
+            star_loop_depth = loop_depth;
+          }
           body(eh->body);
+          in_except_star = saved_star;
+          star_loop_depth = saved_depth;
         }
         body(t->orelse);
         body(t->finalbody);
@@ -283,9 +310,11 @@ struct SymtableVisitor {
       }
       case Kind::Expr: visit_expr(static_cast<Expr*>(s)->value); break;
       case Kind::Break:
+        if (in_except_star && loop_depth == star_loop_depth) fail(s, kExceptStarExit);
         if (!loop_depth) fail(s, "'break' outside loop");
         break;
       case Kind::Continue:
+        if (in_except_star && loop_depth == star_loop_depth) fail(s, kExceptStarExit);
         if (!loop_depth) fail(s, "'continue' not properly in loop");
         break;
       case Kind::Pass: break;

@@ -406,14 +406,16 @@ static Result<Value> beg_derive(Value* a, int64_t n, Tuple*) {
   Value msg = TRY(beg_message(a[0]));
   return call2(Value(tp_BaseExceptionGroup), msg, a[1]);
 }
-// Copy the metadata CPython copies onto split/subgroup results.
+// Copy the metadata CPython copies onto split/subgroup results; the parts
+// get their own copy of a __notes__ sequence.
 static Status copy_group_meta(Value from, Value to) {
   as_exc(to)->traceback = as_exc(from)->traceback;
   as_exc(to)->cause = as_exc(from)->cause;
   as_exc(to)->context = as_exc(from)->context;
   Value notes;
   TRY(getattr_opt(from, str_intern("__notes__"), &notes));
-  if (notes) TRY(setattr(to, str_intern("__notes__"), notes));
+  if (notes && type_lookup(notes.type(), N.__getitem__) && !is_dict(notes))
+    TRY(setattr(to, str_intern("__notes__"), Value(TRY(list_from_iterable(notes)))));
   return OK();
 }
 // Does exception e match the condition (a type, tuple of types, or predicate)?
@@ -422,11 +424,12 @@ static Result<bool> group_cond(Value cond, Value e) {
   Value r = TRY(call1(cond, e));
   return truthy(r);
 }
-// Split `eg` by cond into (match, rest); either may be null (empty).
-static Status group_split(Value eg, Value cond, bool want_rest, Value* match, Value* rest) {
+// Split `eg` by `matches` into (match, rest); either may be null (empty).
+template <class Matches>
+static Status group_split(Value eg, const Matches& matches, bool want_rest, Value* match, Value* rest) {
   *match = Value();
   *rest = Value();
-  if (TRY(group_cond(cond, eg))) {
+  if (TRY(matches(eg))) {
     *match = eg;
     return OK();
   }
@@ -438,7 +441,7 @@ static Status group_split(Value eg, Value cond, bool want_rest, Value* match, Va
   gc::Vector<Value> ms, rs;
   for (int64_t i = 0; i < excs->size; i++) {
     Value m, r;
-    TRY(group_split(excs->items[i], cond, want_rest, &m, &r));
+    TRY(group_split(excs->items[i], matches, want_rest, &m, &r));
     if (m) ms.push_back(m);
     if (r) rs.push_back(r);
   }
@@ -454,6 +457,52 @@ static Status group_split(Value eg, Value cond, bool want_rest, Value* match, Va
   if (want_rest) TRY(derive(rs, rest));
   return OK();
 }
+static Status group_split(Value eg, Value cond, bool want_rest, Value* match, Value* rest) {
+  return group_split(eg, [cond](Value e) { return group_cond(cond, e); }, want_rest, match, rest);
+}
+
+// ---- except* (PEP 654): the result of a try-except* statement ---------------------------------
+static void collect_leaves(Value exc, std::vector<Value>& leaves) {
+  if (!isinstance(exc, tp_BaseExceptionGroup)) {
+    leaves.push_back(exc);
+    return;
+  }
+  Dict** dp = instance_dict_ptr(exc);
+  Value v = dp && *dp ? dict_get_str(*dp, str_intern("_exceptions")) : Value();
+  if (!v || !is_tuple(v)) return;
+  for (int64_t i = 0; i < as_tuple(v)->size; i++) collect_leaves(as_tuple(v)->items[i], leaves);
+}
+static bool same_exception_metadata(Value a, Value b) {
+  BaseExc* x = as_exc(a);
+  BaseExc* y = as_exc(b);
+  return x->traceback == y->traceback && x->cause == y->cause && x->context == y->context;
+}
+Result<Value> exc_prep_reraise_star(Value orig, List* excs) {
+  if (excs->size == 0) return None();
+  // A naked exception was caught and wrapped: at most one clause ran.
+  if (!isinstance(orig, tp_BaseExceptionGroup)) return excs->items[0];
+  gc::Vector<Value> raised;
+  std::vector<Value> leaves;  // of the re-raised parts: keep them in orig's structure
+  for (int64_t i = 0; i < excs->size; i++) {
+    Value e = excs->items[i];
+    if (is_none(e)) continue;
+    if (same_exception_metadata(e, orig)) collect_leaves(e, leaves);
+    else raised.push_back(e);
+  }
+  Value reraised, unused;
+  if (!leaves.empty()) {
+    auto kept = [&leaves](Value e) -> Result<bool> {
+      for (Value l : leaves)
+        if (l == e) return true;
+      return false;
+    };
+    TRY(group_split(orig, kept, false, &reraised, &unused));
+  }
+  if (raised.empty()) return reraised ? reraised : None();
+  if (reraised) raised.push_back(reraised);
+  return call2(Value(tp_BaseExceptionGroup), Value(str_intern("")), Value(list_from(raised.data(), int64_t(raised.size()))));
+}
+
 static Result<Value> beg_split(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("split", n - 1, 1, 1));
   Value m, r;

@@ -31,6 +31,12 @@ Value exc_new(Type* t, Tuple* args);  // instantiate without running Python __in
 void exc_add_traceback(Value exc, Frame* f, int ip);
 Traceback* traceback_new(Value next, Frame* f, int lasti, int lineno);
 Result<Str*> exc_str(Value exc);  // str(exc)
+struct List;
+// except* (PEP 654): what a try-except* statement re-raises, from the
+// exception it caught and the list of exceptions its clauses raised or
+// re-raised plus the unhandled rest (CPython's _PyExc_PrepReraiseStar);
+// None when nothing is left.
+Result<Value> exc_prep_reraise_star(Value orig, List* excs);
 void init_exception_types();
 
 }  // namespace gilpy

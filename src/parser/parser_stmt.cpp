@@ -575,8 +575,8 @@ stmt* Parser::try_stmt() {
     const Pos hs = start(et);
     advance();
     const bool star = accept(Op::STAR);
-    if (star_kind >= 0 && star_kind != static_cast<int>(star))
-      return error_at(et, "cannot have both 'except' and 'except*' on the same 'try'");
+    if (star_kind >= 0 && star_kind != static_cast<int>(star))  // marks `except*` with its star
+      return error_range(start(et), end(star ? prev() : et), "cannot have both 'except' and 'except*' on the same 'try'");
     star_kind = star;
     auto* h = arena_.make<ExceptHandler>();
     if (!at(Op::COLON)) {

@@ -899,6 +899,26 @@ dispatch:
     TOP() = Bool(r.value());
     DISPATCH();
   }
+  TARGET(CHECK_EG_MATCH) {
+    Value match, rest;
+    Status s = exception_group_match(SECOND(), TOP(), &match, &rest);
+    CHECK(s);
+    if (!match) {
+      TOP() = None();
+    } else {
+      SECOND() = rest;
+      TOP() = match;
+      ts->handled = match;
+    }
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    Value excs = POP();
+    Result<Value> r = exc_prep_reraise_star(TOP(), excs.as<List>());
+    CHECK(r);
+    TOP() = r.value();
+    DISPATCH();
+  }
   TARGET(WITH_EXCEPT_START) {
     Value exc = TOP();
     Value exit = PEEK(3);

@@ -383,6 +383,33 @@ Result<bool> exception_matches(Value exc, Value type) {
   return isinstance_check(exc, type);
 }
 
+Status exception_group_match(Value exc, Value type, Value* match, Value* rest) {
+  *match = *rest = Value();
+  bool full = TRY(exception_matches(exc, type));  // also checks that type can be caught
+  auto is_group = [](Value t) { return is_type(t) && is_subtype(as_type(t), tp_BaseExceptionGroup); };
+  bool group_type = is_group(type);
+  if (is_tuple(type))
+    for (int64_t i = 0; i < as_tuple(type)->size; i++) group_type = group_type || is_group(as_tuple(type)->items[i]);
+  if (group_type) return raise(tp_TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+  if (full) {
+    if (isinstance(exc, tp_BaseExceptionGroup)) {
+      *match = exc;
+    } else {
+      *match = TRY(call2(Value(tp_BaseExceptionGroup), Value(str_intern("")), Value(tuple_of({exc}))));
+    }
+    *rest = None();
+    return OK();
+  }
+  if (isinstance(exc, tp_BaseExceptionGroup)) {
+    Value pair = TRY(call_method1(exc, str_intern("split"), type));
+    if (!is_tuple(pair) || as_tuple(pair)->size != 2)
+      return raise(tp_TypeError, "ExceptionGroup.split must return a 2-tuple");
+    *match = is_none(as_tuple(pair)->items[0]) ? Value() : as_tuple(pair)->items[0];
+    *rest = as_tuple(pair)->items[1];
+  }
+  return OK();
+}
+
 Value exc_traceback_or_none(Value exc) {
   if (is_exception(exc) && as_exc(exc)->traceback) return as_exc(exc)->traceback;
   return None();

@@ -30,6 +30,9 @@ Result<Value> call_function_ex(Value callable, Value self_or_null, Value args, V
 Status do_raise(Value exc, Value cause, bool* reraise);
 void chain_context(Value exc, Value context);
 Result<bool> exception_matches(Value exc, Value type);
+// CHECK_EG_MATCH (except* T): the part of exc matching T (a naked exception
+// wrapped in ExceptionGroup("", [exc])) and the rest; match null: no match.
+Status exception_group_match(Value exc, Value type, Value* match, Value* rest);
 Value exc_traceback_or_none(Value exc);
 Status before_with(Value mgr, Value* exit, Value* enter_result);
 Status before_async_with(Value mgr, Value* exit, Value* enter_awaitable);
