@@ -258,7 +258,7 @@ std::string bytes_repr_text(std::string_view d) {
 static Status bytes_from_iterable(Value src, std::string* out) {
   std::string_view bv;
   if (buffer_view_opt(src, &bv)) { out->assign(bv); return OK(); }
-  if (is_list(src) || is_tuple(src)) {
+  if (src.type() == tp_list || src.type() == tp_tuple) {
     Value* items = is_list(src) ? as_list(src)->items : as_tuple(src)->items;
     int64_t n = is_list(src) ? as_list(src)->size : as_tuple(src)->size;
     out->reserve(size_t(n));
@@ -407,7 +407,7 @@ static Result<Value> bytes_repr(Value* args, int64_t nargs, Tuple* kw) {
 }
 
 static Result<Value> bytes_hash_fn(Value* args, int64_t, Tuple*) {
-  return Value::small(bytes_hash(as_bytes(args[0])));
+  return int_from_i64(bytes_hash(as_bytes(args[0])));
 }
 
 static Result<Value> bytes_len(Value* args, int64_t, Tuple*) {

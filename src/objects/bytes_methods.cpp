@@ -180,7 +180,7 @@ Result<Value> b_join(Value* args, int64_t nargs, Tuple* kw) {
   std::string_view sep = self_view(self);
   Value seq = args[1];
   List* items;
-  if (is_list(seq)) items = as_list(seq);
+  if (seq.type() == tp_list) items = as_list(seq);
   else items = TRY(to_list(seq));
   std::string out;
   for (int64_t i = 0; i < items->size; i++) {

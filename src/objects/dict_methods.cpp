@@ -277,8 +277,10 @@ static Result<Value> dictiter_len(Value* a, int64_t, Tuple*) {
   DictIter* it = a[0].as<DictIter>();
   return Value::small(it->d && it->d->used == it->used ? it->remaining : 0);
 }
+static Result<Value> dictiter_reduce(Value* a, int64_t, Tuple*) { return iter_reduce_rest(a[0], sizeof(DictIter)); }
 static const MethodDef dictiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
-                                             {"__length_hint__", dictiter_len}, {nullptr, nullptr}};
+                                             {"__length_hint__", dictiter_len}, {"__reduce__", dictiter_reduce},
+                                             {nullptr, nullptr}};
 
 static Result<Value> dict_iter(Value* a, int64_t, Tuple*) { return iter_new(tp_dict_keyiterator, D(a[0]), false); }
 static Result<Value> dict_reversed(Value* a, int64_t, Tuple*) { return iter_new(tp_dict_keyiterator, D(a[0]), true); }
@@ -385,10 +387,10 @@ static Result<Value> dict_class_getitem(Value* a, int64_t n, Tuple*) {
 static const MethodDef dict_methods[] = {
     {"__new__", dict_new_m, MethKind::Static}, {"__init__", dict_init_m}, {"__getitem__", dict_getitem},
     {"__setitem__", dict_setitem}, {"__delitem__", dict_delitem}, {"__contains__", dict_contains},
-    {"__len__", dict_len}, {"__iter__", dict_iter}, {"__reversed__", dict_reversed}, {"keys", dict_keys},
-    {"values", dict_values}, {"items", dict_items}, {"get", dict_get_m}, {"setdefault", dict_setdefault_m},
-    {"pop", dict_pop_m}, {"popitem", dict_popitem_m}, {"update", dict_update_m}, {"clear", dict_clear_m},
-    {"copy", dict_copy_m}, {"fromkeys", dict_fromkeys, MethKind::Class}, {"__repr__", dict_repr},
+    {"__len__", dict_len}, {"__iter__", dict_iter}, {"__reversed__", dict_reversed}, {"keys", dict_keys, MethKind::NoArgs},
+    {"values", dict_values, MethKind::NoArgs}, {"items", dict_items, MethKind::NoArgs}, {"get", dict_get_m}, {"setdefault", dict_setdefault_m},
+    {"pop", dict_pop_m}, {"popitem", dict_popitem_m, MethKind::NoArgs}, {"update", dict_update_m}, {"clear", dict_clear_m, MethKind::NoArgs},
+    {"copy", dict_copy_m, MethKind::NoArgs}, {"fromkeys", dict_fromkeys, MethKind::Class}, {"__repr__", dict_repr},
     {"__eq__", dict_eq}, {"__ne__", dict_ne}, {"__or__", dict_or}, {"__ror__", dict_ror}, {"__ior__", dict_ior},
     {"__sizeof__", dict_sizeof}, {"__class_getitem__", dict_class_getitem, MethKind::Class}, {nullptr, nullptr}};
 static const MethodDef keys_methods[] = {

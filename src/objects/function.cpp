@@ -139,17 +139,29 @@ static Type* defining_type(Builtin* b, Value self) {
 
 // A METH_NOARGS / METH_O method called with the wrong count: CPython names it
 // by its qualified name (the receiver's type for a bound method).
-static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t nargs) {
+static std::string method_qualname(Builtin* b, Value self) {
   std::string q = b->name->data;  // a module's functions go by their bare name
   if (b->type == tp_method_descriptor || !has_layout(self, Layout::Module)) {
     Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
     q = std::string(t->name->view()) + "." + q;
   }
+  return q;
+}
+static Status method_kw_error(Builtin* b, Value self) {
+  return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", method_qualname(b, self).c_str());
+}
+static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t nargs) {
+  std::string q = method_qualname(b, self);
   if (want == 0) return raise_fmt(tp_TypeError, "%s() takes no arguments (%lld given)", q.c_str(), (long long)nargs);
   return raise_fmt(tp_TypeError, "%s() takes exactly one argument (%lld given)", q.c_str(), (long long)nargs);
 }
 
 Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
+  if (b->arity != Arity::Unchecked) {
+    if (kw && kw->size) return method_kw_error(b, self);
+    int64_t want = b->arity == Arity::NoArgs ? 0 : 1;
+    return nargs == want ? OK() : method_count_error(b, self, want, nargs);
+  }
   if (b->name->data[0] != '_' || b->name->data[1] != '_' || b->name == N.__init__) return OK();
   const SlotName* s = find_slot(b->name->view());
   if (!s || s->args == A::Any) return OK();

@@ -36,6 +36,10 @@ struct BoundMethod : Object {
 // Native calling convention: args[0..nargs) positional, followed by one value
 // per name in kwnames (a tuple of str, or null). For methods, args[0] is self.
 using NativeFn = Result<Value> (*)(Value* args, int64_t nargs, Tuple* kwnames);
+// What check_native_args checks before calling a native method (besides the
+// dunders it knows by name): nothing (the method parses its own arguments), or
+// CPython's METH_NOARGS / METH_O (no keywords; none / exactly one positional).
+enum class Arity : uint8_t { Unchecked, NoArgs, O };
 
 struct Builtin : Object {
   NativeFn fn;
@@ -45,6 +49,7 @@ struct Builtin : Object {
   Value module;       // __module__
   const char* doc;
   Type* owner;        // for method descriptors: the type defining it
+  Arity arity;        // a fixed count checked by check_native_args (CPython's METH_NOARGS / METH_O)
 };
 
 Function* function_new(Code* code, Dict* globals, Str* qualname);
@@ -66,8 +71,9 @@ inline bool is_builtin_type(Type* t) { return t == tp_builtin_function_or_method
 // called with `nargs` arguments besides self: CPython's TypeError when the count
 // does not fit a slot wrapper (wrap_binaryfunc's "expected 1 argument, got 0",
 // no keywords...) or a dunder CPython defines as METH_NOARGS/METH_O
-// ("list.__sizeof__() takes no arguments (1 given)"). Other methods check
-// their own arguments.
+// ("list.__sizeof__() takes no arguments (1 given)"), or a method whose arity
+// says METH_NOARGS / METH_O ("list.clear() takes no arguments (1 given)").
+// Other methods check their own arguments.
 Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kwnames);
 
 }  // namespace gilpy

@@ -1,16 +1,21 @@
 // The builtin iterator types that are classes in builtins: enumerate, zip,
 // map, filter, reversed; and the two iter() iterators (over a __getitem__
 // sequence, and iter(callable, sentinel)).
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/module.h"
 #include "objects/str.h"
+#include "objects/text_util.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -21,6 +26,31 @@ static Result<Value> iter_next_m(Value* a, int64_t, Tuple*) {
   TRY(a[0].type()->iternext(a[0], &out));
   if (!out) return raise_stop_iteration(Value());
   return out;
+}
+
+// ---- pickling support shared by the builtin iterators ----
+Value builtin_iter() {
+  Value f = dict_get_str(g_interp.builtins->dict, str_intern("iter"));
+  return f ? f : None();
+}
+Result<Value> iter_reduce_at(Value callable, Value seq, int64_t index) {
+  return Value(tuple_of({callable, Value(tuple_of({seq})), Value::small(index)}));
+}
+Result<Value> iter_reduce_exhausted(Value empty) {
+  return Value(tuple_of({builtin_iter(), Value(tuple_of({empty}))}));
+}
+Result<Value> iter_reduce_rest(Value it, size_t size) {
+  // Drain a copy, so the original keeps its position.
+  Object* copy = alloc_instance(it.type(), size);
+  std::memcpy(reinterpret_cast<char*>(copy) + sizeof(Object), reinterpret_cast<char*>(it.obj()) + sizeof(Object),
+              size - sizeof(Object));
+  List* rest = TRY(to_list(Value(copy)));
+  return iter_reduce_exhausted(Value(rest));
+}
+Result<int64_t> iter_state_index(Value state, int64_t lo, int64_t hi) {
+  if (!is_int(state)) return raise(tp_TypeError, "an integer is required");  // PyLong_AsSsize_t
+  int64_t i = TRY(text::ssize_arg(state));
+  return i > hi ? std::max(lo, hi) : i < lo ? lo : i;
 }
 
 // ---- iteration over a __getitem__ sequence ----
@@ -297,8 +327,21 @@ static const MethodDef map_methods[] = {{"__new__", map_new, MethKind::Static}, 
                                         {"__next__", iter_next_m}, {nullptr, nullptr}};
 static const MethodDef filter_methods[] = {{"__new__", filter_new, MethKind::Static}, {"__iter__", iter_self},
                                            {"__next__", iter_next_m}, {nullptr, nullptr}};
+static Result<Value> reversed_reduce(Value* a, int64_t, Tuple*) {
+  Reversed* r = a[0].as<Reversed>();
+  if (!r->seq) return Value(tuple_of({Value(a[0].type()), Value(tuple_of({Value(tuple_empty())}))}));
+  return iter_reduce_at(Value(a[0].type()), r->seq, r->index);
+}
+static Result<Value> reversed_setstate(Value* a, int64_t, Tuple*) {
+  Reversed* r = a[0].as<Reversed>();
+  if (!r->seq) return None();
+  int64_t n = TRY(gilpy::len(r->seq));
+  r->index = TRY(iter_state_index(a[1], -1, n - 1));
+  return None();
+}
 static const MethodDef reversed_methods[] = {{"__new__", reversed_new, MethKind::Static}, {"__iter__", iter_self},
                                              {"__next__", iter_next_m}, {"__length_hint__", reversed_len},
+                                             {"__reduce__", reversed_reduce}, {"__setstate__", reversed_setstate},
                                              {nullptr, nullptr}};
 
 // ---- types.GenericAlias (list[int] and friends) ----

@@ -67,10 +67,11 @@ Result<Value> list_pop(List* l, int64_t i) {
 }
 
 Status list_extend(List* l, Value iterable) {
-  if (is_list(iterable) || has_layout(iterable, Layout::Tuple)) {
+  // Only exact lists and tuples: a subclass may override __iter__ (PySequence_Fast).
+  if (iterable.type() == tp_list || iterable.type() == tp_tuple) {
     int64_t n;
     Value* src;
-    if (is_list(iterable)) { n = as_list(iterable)->size; src = as_list(iterable)->items; }
+    if (iterable.type() == tp_list) { n = as_list(iterable)->size; src = as_list(iterable)->items; }
     else { n = iterable.as<Tuple>()->size; src = iterable.as<Tuple>()->items; }
     TRY(list_reserve(l, l->size + n));
     if (n) std::memmove(l->items + l->size, src, size_t(n) * sizeof(Value));  // src may alias l

@@ -10,6 +10,7 @@
 #include "objects/list.h"
 #include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/text_util.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
@@ -120,7 +121,8 @@ static Result<Value> list_new_m(Value* a, int64_t n, Tuple*) {
   return Value(l);
 }
 static Result<Value> list_init_m(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("list", kw));
+  // A subclass with its own __new__ may pass __init__ keywords it does not take.
+  if (type_inherits_slot(a[0].type(), N.__new__, tp_list)) TRY(no_kwargs("list", kw));
   TRY(check_nargs("list", n - 1, 0, 1));
   List* l = L(a[0]);
   l->size = 0;
@@ -171,8 +173,9 @@ static void clamp_range(int64_t size, int64_t* start, int64_t* stop) {
 static Result<Value> list_index_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("index", n - 1, 1, 3));
   List* l = L(a[0]);
-  int64_t start = n > 2 ? TRY(as_ssize(a[2])) : 0;
-  int64_t stop = n > 3 ? TRY(as_ssize(a[3])) : l->size;
+  int64_t start = 0, stop = l->size;
+  if (n > 2) TRY(text::slice_index_not_none(a[2], &start));
+  if (n > 3) TRY(text::slice_index_not_none(a[3], &stop));
   clamp_range(l->size, &start, &stop);
   int64_t i = TRY(find_index(l, a[1], start, stop));
   if (i < 0) {
@@ -231,7 +234,7 @@ static Status assign_slice(List* l, Slice* s, Value v) {
   int64_t start, stop, step;
   // Iterating v and the slice's __index__ may run Python code that resizes
   // l: both happen before l's size is used.
-  List* src = is_list(v) && L(v) != l ? L(v) : TRY(list_from_iterable(v));
+  List* src = v.type() == tp_list && L(v) != l ? L(v) : TRY(list_from_iterable(v));
   int64_t cnt = TRY(slice_indices(s, &l->size, &start, &stop, &step));
   if (step == 1) {
     if (stop < start) stop = start;
@@ -343,13 +346,19 @@ static Result<Value> list_imul(Value* a, int64_t, Tuple*) {
 }
 
 // Sequence comparison shared by list and tuple.
-Result<Value> seq_compare(Value* xa, int64_t xn, Value* ya, int64_t yn, int op) {
+// Lexicographic comparison of two lists or tuples, given as where their item
+// pointer and size live: an item's __eq__ may resize either list, so both are
+// read again after every comparison (as CPython's list_richcompare does).
+Result<Value> seq_compare(Value* const* xitems, const int64_t* xsize, Value* const* yitems, const int64_t* ysize,
+                          int op) {
   int64_t i = 0;
-  for (; i < xn && i < yn; i++) {
-    if (xa[i] == ya[i]) continue;
-    bool same = TRY(eq(xa[i], ya[i]));
+  for (; i < *xsize && i < *ysize; i++) {
+    Value x = (*xitems)[i], y = (*yitems)[i];
+    if (x == y) continue;
+    bool same = TRY(eq(x, y));
     if (!same) break;
   }
+  int64_t xn = *xsize, yn = *ysize;
   if (i >= xn || i >= yn) {
     bool r;
     switch (op) {
@@ -364,12 +373,14 @@ Result<Value> seq_compare(Value* xa, int64_t xn, Value* ya, int64_t yn, int op) 
   }
   if (op == CMP_EQ) return False();
   if (op == CMP_NE) return True();
-  return richcompare(xa[i], ya[i], op);
+  return richcompare((*xitems)[i], (*yitems)[i], op);
 }
 static Result<Value> list_cmp(Value* a, int op) {
   if (!is_list(a[1])) return Value(g_NotImplemented);
+  // Lists of different lengths differ (tuples compare items first: CPython's order).
+  if ((op == CMP_EQ || op == CMP_NE) && L(a[0])->size != L(a[1])->size) return Bool(op == CMP_NE);
   if (!enter_recursion()) return ERR;
-  Result<Value> r = seq_compare(L(a[0])->items, L(a[0])->size, L(a[1])->items, L(a[1])->size, op);
+  Result<Value> r = seq_compare(&L(a[0])->items, &L(a[0])->size, &L(a[1])->items, &L(a[1])->size, op);
   leave_recursion();
   return r;
 }
@@ -470,8 +481,23 @@ static Result<Value> listiter_len(Value* a, int64_t, Tuple*) {
   int64_t n = a[0].type() == tp_list_reverseiterator ? it->index + 1 : L(it->seq)->size - it->index;
   return Value::small(n < 0 ? 0 : n);
 }
+static Result<Value> listiter_reduce(Value* a, int64_t, Tuple*) {
+  ListIter* it = a[0].as<ListIter>();
+  if (!it->seq) return iter_reduce_exhausted(Value(list_new(0)));
+  bool rev = a[0].type() == tp_list_reverseiterator;
+  return iter_reduce_at(rev ? Value(tp_reversed) : builtin_iter(), it->seq, it->index);
+}
+static Result<Value> listiter_setstate(Value* a, int64_t, Tuple*) {
+  ListIter* it = a[0].as<ListIter>();
+  if (!it->seq) return None();
+  int64_t size = L(it->seq)->size;
+  if (a[0].type() == tp_list_reverseiterator) it->index = TRY(iter_state_index(a[1], -1, size - 1));
+  else it->index = TRY(iter_state_index(a[1], 0, size));
+  return None();
+}
 static const MethodDef listiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
-                                             {"__length_hint__", listiter_len}, {nullptr, nullptr}};
+                                             {"__length_hint__", listiter_len}, {"__reduce__", listiter_reduce},
+                                             {"__setstate__", listiter_setstate}, {nullptr, nullptr}};
 
 static Result<Value> list_class_getitem(Value* a, int64_t n, Tuple*) {
   extern Result<Value> generic_alias_new(Value origin, Value args);
@@ -482,10 +508,10 @@ static Result<Value> list_sizeof(Value* a, int64_t, Tuple*) {
 }
 
 static const MethodDef list_methods[] = {
-    {"__new__", list_new_m, MethKind::Static}, {"__init__", list_init_m}, {"append", list_append_m},
-    {"extend", list_extend_m}, {"insert", list_insert_m}, {"pop", list_pop_m}, {"remove", list_remove_m},
-    {"index", list_index_m}, {"count", list_count_m}, {"clear", list_clear_m}, {"copy", list_copy_m},
-    {"reverse", list_reverse_m}, {"sort", list_sort_m}, {"__len__", list_len}, {"__getitem__", list_getitem},
+    {"__new__", list_new_m, MethKind::Static}, {"__init__", list_init_m}, {"append", list_append_m, MethKind::O},
+    {"extend", list_extend_m, MethKind::O}, {"insert", list_insert_m}, {"pop", list_pop_m}, {"remove", list_remove_m, MethKind::O},
+    {"index", list_index_m}, {"count", list_count_m, MethKind::O}, {"clear", list_clear_m, MethKind::NoArgs}, {"copy", list_copy_m, MethKind::NoArgs},
+    {"reverse", list_reverse_m, MethKind::NoArgs}, {"sort", list_sort_m}, {"__len__", list_len}, {"__getitem__", list_getitem},
     {"__setitem__", list_setitem}, {"__delitem__", list_delitem}, {"__contains__", list_contains},
     {"__add__", list_add}, {"__iadd__", list_iadd}, {"__mul__", list_mul}, {"__rmul__", list_mul},
     {"__imul__", list_imul}, {"__lt__", list_lt}, {"__le__", list_le}, {"__eq__", list_eq}, {"__ne__", list_ne},

@@ -98,6 +98,7 @@ Result<Value> descr_get(Value descr, Value obj, Value type) {
     Builtin* m = descr.as<Builtin>();
     Builtin* b = builtin_new(m->name->data, m->fn, obj, m->doc);
     b->name = m->name;
+    b->arity = m->arity;
     if (dt == tp_wrapper_descriptor) {
       b->type = tp_method_wrapper;
       b->owner = m->owner;  // its __objclass__

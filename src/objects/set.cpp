@@ -212,17 +212,18 @@ static Result<Set*> as_set_arg(Value v) {
 static Result<Value> set_new_m(Value* a, int64_t n, Tuple* kw) {
   Type* t = as_type(a[0]);
   if (has_layout(Value(t), Layout::Type) && t->layout == Layout::FrozenSet) {
-    if (t == tp_frozenset) TRY(no_kwargs("frozenset", kw));
+    if (type_inherits_slot(t, N.__init__, tp_frozenset)) TRY(no_kwargs("frozenset", kw));
     TRY(check_nargs("frozenset", n - 1, 0, 1));
     if (n > 1 && a[1].type() == tp_frozenset && t == tp_frozenset) return a[1];
     Set* s = set_new(t);
     if (n > 1) TRY(set_update(s, a[1]));
     return Value(s);
   }
+  if (type_inherits_slot(t, N.__init__, tp_set)) TRY(no_kwargs("set", kw));
   return Value(set_new(t));
 }
 static Result<Value> set_init_m(Value* a, int64_t n, Tuple* kw) {
-  if (a[0].type() == tp_set) TRY(no_kwargs("set", kw));
+  TRY(no_kwargs("set", kw));
   TRY(check_nargs("set", n - 1, 0, 1));
   Set* s = S(a[0]);
   set_alloc(s, 8);
@@ -231,16 +232,19 @@ static Result<Value> set_init_m(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 static Result<Value> set_len(Value* a, int64_t, Tuple*) { return Value::small(S(a[0])->used); }
-static Result<Value> set_contains_m(Value* a, int64_t, Tuple*) {
-  Result<bool> r = set_contains(S(a[0]), a[1]);
-  if (r.is_err() && is_anyset(a[1]) && exc_matches(tp_TypeError)) {
-    // A set is looked up as the equivalent frozenset.
+// `op` on a key; an unhashable set key is tried again as the equivalent
+// frozenset (CPython's set_contains, set_discard and set_remove).
+static Result<bool> with_set_key(Set* s, Value key, Result<bool> (*op)(Set*, Value)) {
+  Result<bool> r = op(s, key);
+  if (r.is_err() && is_anyset(key) && exc_matches(tp_TypeError)) {
     exc_clear();
-    Set* f = copy_of(a[1], tp_frozenset);
-    r = set_contains(S(a[0]), Value(f));
+    r = op(s, Value(copy_of(key, tp_frozenset)));
   }
-  if (r.is_err()) return ERR;
-  return Bool(r.value());
+  return r;
+}
+static Result<Value> set_contains_m(Value* a, int64_t, Tuple*) {
+  bool r = TRY(with_set_key(S(a[0]), a[1], set_contains));
+  return Bool(r);
 }
 static Result<Value> set_add_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("set.add", n - 1, 1, 1));
@@ -249,12 +253,12 @@ static Result<Value> set_add_m(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> set_discard_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("set.discard", n - 1, 1, 1));
-  TRY(set_discard(S(a[0]), a[1]));
+  TRY(with_set_key(S(a[0]), a[1], set_discard));
   return None();
 }
 static Result<Value> set_remove_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("set.remove", n - 1, 1, 1));
-  bool found = TRY(set_discard(S(a[0]), a[1]));
+  bool found = TRY(with_set_key(S(a[0]), a[1], set_discard));
   if (!found) {
     Value args[1] = {a[1]};
     return raise_with_args(tp_KeyError, args, 1);
@@ -497,8 +501,8 @@ static Result<Value> frozenset_hash(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> set_reduce(Value* a, int64_t, Tuple*) {
   List* l = TRY(to_list(a[0]));
-  Dict** dp = instance_dict_ptr(a[0]);
-  return Value(tuple_of({Value(a[0].type()), Value(tuple_of({Value(l)})), dp && *dp ? Value(*dp) : None()}));
+  Value state = TRY(call_method0(a[0], N.__getstate__));  // the instance dict and __slots__ values
+  return Value(tuple_of({Value(a[0].type()), Value(tuple_of({Value(l)})), state}));
 }
 
 struct SetIter : Object {
@@ -549,22 +553,24 @@ static Result<Value> set_class_getitem(Value* a, int64_t n, Tuple*) {
 
 static const MethodDef common_methods[] = {
     {"__new__", set_new_m, MethKind::Static}, {"__len__", set_len}, {"__contains__", set_contains_m},
-    {"__iter__", set_iter}, {"copy", set_copy_m}, {"union", set_union_m}, {"intersection", set_intersection_m},
-    {"difference", set_difference_m}, {"symmetric_difference", set_symdiff_m}, {"issubset", set_issubset_m},
-    {"issuperset", set_issuperset_m}, {"isdisjoint", set_isdisjoint_m}, {"__or__", set_or}, {"__ror__", set_or},
+    {"__iter__", set_iter}, {"copy", set_copy_m, MethKind::NoArgs}, {"union", set_union_m}, {"intersection", set_intersection_m},
+    {"difference", set_difference_m}, {"symmetric_difference", set_symdiff_m, MethKind::O}, {"issubset", set_issubset_m, MethKind::O},
+    {"issuperset", set_issuperset_m, MethKind::O}, {"isdisjoint", set_isdisjoint_m, MethKind::O}, {"__or__", set_or}, {"__ror__", set_or},
     {"__and__", set_and}, {"__rand__", set_and}, {"__sub__", set_sub}, {"__rsub__", set_rsub},
     {"__xor__", set_xor}, {"__rxor__", set_xor}, {"__eq__", set_eq}, {"__ne__", set_ne}, {"__lt__", set_lt},
     {"__le__", set_le}, {"__gt__", set_gt}, {"__ge__", set_ge}, {"__repr__", set_repr},
     {"__reduce__", set_reduce}, {"__class_getitem__", set_class_getitem, MethKind::Class}, {nullptr, nullptr}};
 static const MethodDef set_only_methods[] = {
-    {"__init__", set_init_m}, {"add", set_add_m}, {"discard", set_discard_m}, {"remove", set_remove_m},
-    {"pop", set_pop_m}, {"clear", set_clear_m}, {"update", set_update_m},
+    {"__init__", set_init_m}, {"add", set_add_m, MethKind::O}, {"discard", set_discard_m, MethKind::O}, {"remove", set_remove_m, MethKind::O},
+    {"pop", set_pop_m, MethKind::NoArgs}, {"clear", set_clear_m, MethKind::NoArgs}, {"update", set_update_m},
     {"intersection_update", set_intersection_update_m}, {"difference_update", set_difference_update_m},
-    {"symmetric_difference_update", set_symdiff_update_m}, {"__ior__", set_ior}, {"__iand__", set_iand},
+    {"symmetric_difference_update", set_symdiff_update_m, MethKind::O}, {"__ior__", set_ior}, {"__iand__", set_iand},
     {"__isub__", set_isub}, {"__ixor__", set_ixor}, {nullptr, nullptr}};
 static const MethodDef frozenset_only[] = {{"__hash__", frozenset_hash}, {nullptr, nullptr}};
+static Result<Value> setiter_reduce(Value* a, int64_t, Tuple*) { return iter_reduce_rest(a[0], sizeof(SetIter)); }
 static const MethodDef setiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
-                                            {"__length_hint__", setiter_len}, {nullptr, nullptr}};
+                                            {"__length_hint__", setiter_len}, {"__reduce__", setiter_reduce},
+                                            {nullptr, nullptr}};
 
 void init_set_type() {
   type_add_methods(tp_set, common_methods);

@@ -202,7 +202,7 @@ Result<Value> str_str_fn(Value* args, int64_t nargs, Tuple*) {
   TRY(exact_args("str.__str__", nargs - 1, 0));
   return Value(exact_str(S(args[0])));
 }
-Result<Value> str_hash_fn(Value* args, int64_t, Tuple*) { return Value::small(str_hash(S(args[0]))); }
+Result<Value> str_hash_fn(Value* args, int64_t, Tuple*) { return int_from_i64(str_hash(S(args[0]))); }
 Result<Value> str_len_fn(Value* args, int64_t, Tuple*) { return Value::small(S(args[0])->length); }
 Result<Value> str_sizeof(Value* args, int64_t, Tuple*) {
   Str* s = S(args[0]);
@@ -593,8 +593,8 @@ Result<Value> str_join(Value* args, int64_t nargs, Tuple* kw) {
   Value seq = args[1];
   Value* items;
   int64_t n;
-  if (is_list(seq)) { items = as_list(seq)->items; n = as_list(seq)->size; }
-  else if (is_tuple(seq)) { items = as_tuple(seq)->items; n = as_tuple(seq)->size; }
+  if (seq.type() == tp_list) { items = as_list(seq)->items; n = as_list(seq)->size; }
+  else if (seq.type() == tp_tuple) { items = as_tuple(seq)->items; n = as_tuple(seq)->size; }
   else {
     Result<List*> l = to_list(seq);
     if (l.is_err()) {

@@ -29,6 +29,12 @@ Status slice_index(Value v, int64_t* out) {
   return raise(tp_TypeError, "slice indices must be integers or None or have an __index__ method");
 }
 
+Status slice_index_not_none(Value v, int64_t* out) {
+  if (is_none(v) || (!is_int(v) && !type_lookup(v.type(), N.__index__)))
+    return raise(tp_TypeError, "slice indices must be integers or have an __index__ method");
+  return slice_index(v, out);
+}
+
 void adjust_indices(int64_t* start, int64_t* end, int64_t len) {
   if (*end > len) {
     *end = len;

@@ -18,6 +18,8 @@ namespace gilpy::text {
 // CPython's _PyEval_SliceIndex: ints (and __index__ objects) clamped to int64; None leaves
 // *out unchanged. TypeError "slice indices must be integers or None or have an __index__ method".
 Status slice_index(Value v, int64_t* out);
+// _PyEval_SliceIndexNotNone (list/tuple index's start and stop): the same clamping, None refused.
+Status slice_index_not_none(Value v, int64_t* out);
 // Optional start/end arguments of find/count/startswith...: null or None means "absent".
 // Result is normalised against len like CPython's ADJUST_INDICES (may yield start > end).
 Status start_end(Value vstart, Value vend, int64_t len, int64_t* start, int64_t* end);

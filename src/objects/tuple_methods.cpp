@@ -8,6 +8,7 @@
 #include "objects/list.h"
 #include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/text_util.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
@@ -19,7 +20,8 @@ namespace gilpy {
 
 using namespace bytecode;
 
-Result<Value> seq_compare(Value* xa, int64_t xn, Value* ya, int64_t yn, int op);
+Result<Value> seq_compare(Value* const* xitems, const int64_t* xsize, Value* const* yitems, const int64_t* ysize,
+                          int op);
 Result<Str*> seq_repr(Value self, const char* open, const char* close, Value* items, int64_t n);
 
 static Tuple* T(Value v) { return v.as<Tuple>(); }
@@ -38,9 +40,10 @@ Result<int64_t> repeat_count(Value n, int64_t item_size) {
 }
 
 static Result<Value> tuple_new_m(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("tuple", kw));
-  TRY(check_nargs("tuple", n - 1, 0, 1));
   Type* cls = as_type(a[0]);
+  // A subclass with its own __init__ may pass keywords that __init__ takes.
+  if (type_inherits_slot(cls, N.__init__, tp_tuple)) TRY(no_kwargs("tuple", kw));
+  TRY(check_nargs("tuple", n - 1, 0, 1));
   Tuple* items = n > 1 ? TRY(to_tuple(a[1])) : tuple_empty();
   if (cls == tp_tuple) return Value(items);
   Tuple* t = static_cast<Tuple*>(alloc_instance(cls, sizeof(Tuple) + size_t(items->size) * sizeof(Value)));
@@ -74,8 +77,9 @@ static Result<Value> tuple_contains(Value* a, int64_t, Tuple*) {
 static Result<Value> tuple_index(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("index", n - 1, 1, 3));
   Tuple* t = T(a[0]);
-  int64_t start = n > 2 ? TRY(as_ssize(a[2])) : 0;
-  int64_t stop = n > 3 ? TRY(as_ssize(a[3])) : t->size;
+  int64_t start = 0, stop = t->size;
+  if (n > 2) TRY(text::slice_index_not_none(a[2], &start));
+  if (n > 3) TRY(text::slice_index_not_none(a[3], &stop));
   if (start < 0) { start += t->size; if (start < 0) start = 0; }
   if (stop < 0) { stop += t->size; if (stop < 0) stop = 0; }
   for (int64_t i = start; i < stop && i < t->size; i++) {
@@ -135,7 +139,8 @@ static Result<Value> tuple_hash(Value* a, int64_t, Tuple*) {
 static Result<Value> tuple_cmp(Value* a, int op) {
   if (!is_tuple(a[1])) return Value(g_NotImplemented);
   if (!enter_recursion()) return ERR;
-  Result<Value> r = seq_compare(T(a[0])->items, T(a[0])->size, T(a[1])->items, T(a[1])->size, op);
+  Value *xi = T(a[0])->items, *yi = T(a[1])->items;
+  Result<Value> r = seq_compare(&xi, &T(a[0])->size, &yi, &T(a[1])->size, op);
   leave_recursion();
   return r;
 }
@@ -190,13 +195,24 @@ static Result<Value> tuple_class_getitem(Value* a, int64_t n, Tuple*) {
 
 static const MethodDef tuple_methods[] = {
     {"__new__", tuple_new_m, MethKind::Static}, {"__len__", tuple_len}, {"__getitem__", tuple_getitem},
-    {"__contains__", tuple_contains}, {"index", tuple_index}, {"count", tuple_count}, {"__add__", tuple_add},
+    {"__contains__", tuple_contains}, {"index", tuple_index}, {"count", tuple_count, MethKind::O}, {"__add__", tuple_add},
     {"__mul__", tuple_mul}, {"__rmul__", tuple_mul}, {"__hash__", tuple_hash}, {"__lt__", tuple_lt},
     {"__le__", tuple_le}, {"__eq__", tuple_eq}, {"__ne__", tuple_ne}, {"__gt__", tuple_gt}, {"__ge__", tuple_ge},
     {"__repr__", tuple_repr}, {"__iter__", tuple_iter}, {"__getnewargs__", tuple_getnewargs},
     {"__class_getitem__", tuple_class_getitem, MethKind::Class}, {nullptr, nullptr}};
+static Result<Value> tupleiter_reduce(Value* a, int64_t, Tuple*) {
+  TupleIter* it = a[0].as<TupleIter>();
+  if (!it->seq) return iter_reduce_exhausted(Value(tuple_empty()));
+  return iter_reduce_at(builtin_iter(), it->seq, it->index);
+}
+static Result<Value> tupleiter_setstate(Value* a, int64_t, Tuple*) {
+  TupleIter* it = a[0].as<TupleIter>();
+  if (it->seq) it->index = TRY(iter_state_index(a[1], 0, T(it->seq)->size));
+  return None();
+}
 static const MethodDef tupleiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
-                                              {"__length_hint__", tupleiter_len}, {nullptr, nullptr}};
+                                              {"__length_hint__", tupleiter_len}, {"__reduce__", tupleiter_reduce},
+                                              {"__setstate__", tupleiter_setstate}, {nullptr, nullptr}};
 
 void init_tuple_type() {
   type_add_methods(tp_tuple, tuple_methods);

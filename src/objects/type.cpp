@@ -96,6 +96,8 @@ void type_add_methods(Type* t, const MethodDef* defs) {
   for (; defs->name; defs++) {
     Builtin* b = method_descr_new(t, defs->name, defs->fn, defs->doc);
     Value v = b;
+    if (defs->kind == MethKind::NoArgs) b->arity = Arity::NoArgs;
+    if (defs->kind == MethKind::O) b->arity = Arity::O;
     if (defs->kind == MethKind::Class) {
       b->type = tp_classmethod_descriptor;
     } else if (defs->kind == MethKind::Static) {
@@ -108,6 +110,10 @@ void type_add_methods(Type* t, const MethodDef* defs) {
     dict_set_str(t->dict, str_intern(defs->name), v);
   }
   t->version = g_next_version++;
+}
+
+bool type_inherits_slot(Type* t, Str* name, Type* base) {
+  return t == base || type_lookup(t, name) == type_lookup(base, name);
 }
 
 void type_add_getsets(Type* t, const GetSetDef* defs) {

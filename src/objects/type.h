@@ -6,7 +6,10 @@
 namespace gilpy {
 
 // Declarative method tables for builtin types and modules.
-enum class MethKind : uint8_t { Method, Class, Static };
+// NoArgs and O are instance methods (like Method) that take no argument /
+// exactly one positional argument: CPython's METH_NOARGS / METH_O, checked
+// centrally (check_native_args) so the function may read a[1] unguarded.
+enum class MethKind : uint8_t { Method, Class, Static, NoArgs, O };
 struct MethodDef {
   const char* name;
   NativeFn fn;
@@ -60,5 +63,8 @@ void type_modified(Type* t);                        // invalidate caches of t an
 Result<Type*> calculate_metaclass(Type* meta, Tuple* bases);
 Str* type_qualname(Type* t);
 Value type_module(Type* t);  // the __module__ string or null for builtins
+// t's `name` (looked up along its MRO) is the one `base` has: a subclass that does not
+// override __new__/__init__ (CPython's `type->tp_init == PyTuple_Type.tp_init` tests).
+bool type_inherits_slot(Type* t, Str* name, Type* base);
 
 }  // namespace gilpy

@@ -209,12 +209,25 @@ static const MethodDef type_methods[] = {
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {"__prepare__", type_prepare, MethKind::Class}, {"__dir__", type_dir}, {"__sizeof__", type_sizeof},
     {"__or__", type_or}, {"__ror__", type_ror}, {nullptr, nullptr}};
+// The fixed part of an instance and the size of each inline item of the
+// variable-size layouts (a tuple's values, a bytes object's bytes), as CPython's
+// tp_basicsize / tp_itemsize; gilpy's ints and strs keep no inline items.
+static Result<Value> t_basicsize(Value s) { return Value::small(int64_t(T(s)->instance_size)); }
+static Result<Value> t_itemsize(Value s) {
+  switch (T(s)->layout) {
+    case Layout::Tuple: return Value::small(int64_t(sizeof(Value)));
+    case Layout::Bytes: return Value::small(1);
+    default: return Value::small(0);
+  }
+}
+
 static const GetSetDef type_getsets[] = {
     {"__name__", t_name, t_name_set}, {"__qualname__", t_qualname, t_qualname_set},
     {"__module__", t_module, t_module_set}, {"__doc__", t_doc, t_doc_set}, {"__dict__", t_dict},
     {"__bases__", t_bases, t_bases_set}, {"__base__", t_base}, {"__mro__", t_mro}, {"__flags__", t_flags},
     {"__abstractmethods__", t_abstract, t_abstract_set}, {"__annotations__", t_annotations, t_annotations_set},
-    {"__text_signature__", t_text_signature}, {nullptr, nullptr}};
+    {"__text_signature__", t_text_signature}, {"__basicsize__", t_basicsize}, {"__itemsize__", t_itemsize},
+    {nullptr, nullptr}};
 
 // ---- mappingproxy -------------------------------------------------------------------------------
 struct MappingProxy : Object {

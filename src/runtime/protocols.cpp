@@ -681,7 +681,7 @@ Result<List*> to_list(Value iterable) { return list_from_iterable(iterable); }
 
 Result<Tuple*> to_tuple(Value iterable) {
   if (iterable.type() == tp_tuple) return iterable.as<Tuple>();
-  if (is_list(iterable)) return tuple_from(as_list(iterable)->items, as_list(iterable)->size);
+  if (iterable.type() == tp_list) return tuple_from(as_list(iterable)->items, as_list(iterable)->size);
   List* l = TRY(list_from_iterable(iterable));
   return tuple_from(l->items, l->size);
 }

@@ -82,6 +82,17 @@ Status iter_next(Value it, Value* out);
 // Collect an iterable into a fresh vector-backed list / tuple.
 Result<List*> to_list(Value iterable);
 Result<Tuple*> to_tuple(Value iterable);
+// Pickling of the builtin iterators, shaped like CPython's *iter_reduce:
+// (callable, (seq,), index) for an iterator at `index` of `seq`; (iter, (rest,))
+// with `rest` a list of what a copy of the iterator `it` (an object of `size`
+// bytes) still yields (dict and set iterators); (iter, (empty,)) once exhausted.
+Result<Value> iter_reduce_at(Value callable, Value seq, int64_t index);
+Result<Value> iter_reduce_rest(Value it, size_t size);
+Result<Value> iter_reduce_exhausted(Value empty);
+// An iterator __setstate__'s index argument clamped to [lo, hi] (hi < lo: lo).
+Result<int64_t> iter_state_index(Value state, int64_t lo, int64_t hi);
+// builtins.iter, as the builtins module holds it.
+Value builtin_iter();
 
 // ---- misc ----------------------------------------------------------------------------
 Result<bool> isinstance_check(Value obj, Value cls);   // isinstance() incl. tuples, __instancecheck__
