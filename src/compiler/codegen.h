@@ -146,8 +146,9 @@ class Compiler {
   bool if_stmt(ast::If* i);
   bool with_stmt(ast::With* w, size_t item, bool is_async);
   bool try_stmt(ast::Try* t, bool star);  // star: try-except* (the TryStar node)
-  bool try_except(ast::Try* t);
-  bool try_star_except(ast::Try* t);
+  bool try_except(ast::Try* t, bool star);
+  bool except_clauses(ast::Try* t, Label end);       // after PUSH_EXC_INFO
+  bool except_star_clauses(ast::Try* t, Label end);
   bool try_finally(ast::Try* t, bool star);
   bool raise_stmt(ast::Raise* r);
   bool assert_stmt(ast::Assert* a);

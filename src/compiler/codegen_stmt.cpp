@@ -463,7 +463,7 @@ bool Compiler::break_continue(ast::stmt* s, bool is_break) {
 // ---- try -----------------------------------------------------------------------------------
 bool Compiler::try_stmt(Try* t, bool star) {
   if (!t->finalbody.empty()) return try_finally(t, star);
-  return star ? try_star_except(t) : try_except(t);
+  return try_except(t, star);
 }
 
 bool Compiler::try_finally(Try* t, bool star) {
@@ -471,7 +471,7 @@ bool Compiler::try_finally(Try* t, bool star) {
   CodeUnit& cu = u();
   push_handler(handler);
   cu.fblocks.push_back({FBlockKind::FinallyTry, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
-  bool ok = t->handlers.empty() ? stmts(t->body) && stmts(t->orelse) : star ? try_star_except(t) : try_except(t);
+  bool ok = t->handlers.empty() ? stmts(t->body) && stmts(t->orelse) : try_except(t, star);
   if (!ok) return false;
   u().fblocks.pop_back();
   pop_handler();
@@ -496,7 +496,10 @@ bool Compiler::try_finally(Try* t, bool star) {
   return true;
 }
 
-bool Compiler::try_except(Try* t) {
+// try-except and try-except*: the body, then the handler entered with
+// [.., prev, exc] under `cleanup`, which restores `prev` and re-raises what
+// a clause raises. The clause emitters pop `cleanup` where it stops applying.
+bool Compiler::try_except(Try* t, bool star) {
   Label handler = new_label(), cleanup = new_label(), end = new_label(), orelse = new_label();
   CodeUnit& cu = u();
   push_handler(handler);
@@ -510,6 +513,18 @@ bool Compiler::try_except(Try* t) {
   push_handler(cleanup);
   set_pos(t->handlers.front());
   emit(PUSH_EXC_INFO);  // [.., prev, exc]
+  if (!(star ? except_star_clauses(t, end) : except_clauses(t, end))) return false;
+  bind(cleanup);
+  emit(SWAP, 2);
+  emit(POP_EXCEPT);
+  emit(RERAISE, 0);
+  bind(orelse);
+  if (!stmts(t->orelse)) return false;
+  bind(end);
+  return true;
+}
+
+bool Compiler::except_clauses(Try* t, Label end) {
   int outer_handlers = int(u().handler_stack.size()) - 1;  // excluding `cleanup`
   for (size_t i = 0; i < t->handlers.size(); i++) {
     auto* h = static_cast<ExceptHandler*>(t->handlers[i]);
@@ -552,38 +567,18 @@ bool Compiler::try_except(Try* t) {
   }
   emit(RERAISE, 0);  // no clause matched
   pop_handler();
-  bind(cleanup);
-  emit(SWAP, 2);
-  emit(POP_EXCEPT);
-  emit(RERAISE, 0);
-  bind(orelse);
-  if (!stmts(t->orelse)) return false;
-  bind(end);
   return true;
 }
 
-// try-except* (PEP 654), as CPython 3.11 compiles it. The handler keeps
+// The clauses of try-except* (PEP 654), as CPython 3.11 compiles them. They keep
 // [prev, orig, raised, rest]: orig the exception caught, raised the list of
 // what the clauses raised or re-raised, rest what no clause matched yet.
 // Each clause's CHECK_EG_MATCH splits rest; its body runs with the match
 // bound (and handled) under a handler that appends what it raises to
 // `raised`. PREP_RERAISE_STAR then computes what to re-raise, if anything.
 // (The symbol table rejects break/continue/return leaving an except* clause.)
-bool Compiler::try_star_except(Try* t) {
-  Label handler = new_label(), cleanup = new_label(), end = new_label(), orelse = new_label();
-  Label reraise_star = new_label(), reraise = new_label();
-  CodeUnit& cu = u();
-  push_handler(handler);
-  cu.fblocks.push_back({FBlockKind::TryExcept, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
-  if (!stmts(t->body)) return false;
-  u().fblocks.pop_back();
-  pop_handler();
-  emit(NOP);
-  emit_jump(JUMP_FORWARD, orelse);
-  bind(handler);
-  push_handler(cleanup);
-  set_pos(t->handlers.front());
-  emit(PUSH_EXC_INFO);  // [.., prev, exc]
+bool Compiler::except_star_clauses(Try* t, Label end) {
+  Label reraise = new_label();
   emit(COPY, 1);
   emit(BUILD_LIST, 0);
   emit(SWAP, 2);  // [.., prev, orig, raised, exc]
@@ -622,7 +617,6 @@ bool Compiler::try_star_except(Try* t) {
     bind(next);
   }
   emit(LIST_APPEND, 1);     // the unhandled rest (None when everything matched)
-  bind(reraise_star);
   emit(PREP_RERAISE_STAR);  // [.., prev, exc | None]
   emit(COPY, 1);
   emit_jump(POP_JUMP_IF_NOT_NONE, reraise);
@@ -634,13 +628,6 @@ bool Compiler::try_star_except(Try* t) {
   emit(SWAP, 2);
   emit(POP_EXCEPT);
   emit(RERAISE, 0);
-  bind(cleanup);
-  emit(SWAP, 2);
-  emit(POP_EXCEPT);
-  emit(RERAISE, 0);
-  bind(orelse);
-  if (!stmts(t->orelse)) return false;
-  bind(end);
   return true;
 }
 

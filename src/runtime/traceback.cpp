@@ -1,7 +1,8 @@
 // Printing an uncaught exception exactly as CPython 3.11's default
 // sys.excepthook does: chained exceptions, "Traceback (most recent call
 // last):", each frame with its source line and the ~~~^^^ position markers,
-// repeated-frame folding, SyntaxError's caret block, and __notes__.
+// repeated-frame folding, SyntaxError's caret block, __notes__, and exception
+// groups with their framed, indented sub-exception blocks.
 #include <cstring>
 #include <map>
 #include <string>
@@ -130,14 +131,15 @@ struct FrameLine {
   bool operator==(const FrameLine& o) const { return file == o.file && name == o.name && lineno == o.lineno; }
 };
 
-static void format_frame(std::string& out, const FrameLine& fl) {
-  out += "  File \"" + fl.file + "\", line " + std::to_string(fl.lineno) + ", in " + fl.name + "\n";
+// `margin`: what precedes each line inside an exception group ("    | ").
+static void format_frame(std::string& out, const FrameLine& fl, const std::string& margin) {
+  out += margin + "  File \"" + fl.file + "\", line " + std::to_string(fl.lineno) + ", in " + fl.name + "\n";
   std::string line = source_line(fl.file, fl.lineno);
   if (line.empty()) return;
   size_t lead;
   std::string stripped = strip(line, &lead);
   if (stripped.empty()) return;
-  out += "    " + stripped + "\n";
+  out += margin + "    " + stripped + "\n";
   const Position& p = fl.pos;
   if (p.line != fl.lineno || p.col < 0 || p.end_col < 0) return;
   int start = chars_before(line, p.col) + 1;
@@ -155,7 +157,7 @@ static void format_frame(std::string& out, const FrameLine& fl) {
   }
   int stripped_len = chars_before(stripped, int(stripped.size()));
   if (end - start < stripped_len || (have_anchors && anchors.right_start - anchors.left_end > 0)) {
-    std::string marks = "    " + std::string(size_t(std::max(0, start - 1 - stripped_chars)), ' ');
+    std::string marks = margin + "    " + std::string(size_t(std::max(0, start - 1 - stripped_chars)), ' ');
     if (have_anchors) {
       marks += std::string(size_t(anchors.left_end), '~');
       marks += std::string(size_t(std::max(0, anchors.right_start - anchors.left_end)), '^');
@@ -167,7 +169,8 @@ static void format_frame(std::string& out, const FrameLine& fl) {
   }
 }
 
-static void format_tb(std::string& out, Value tb) {
+// "[Previous line repeated ...]" has no margin, as in CPython's C printer.
+static void format_tb(std::string& out, Value tb, const std::string& margin) {
   std::vector<FrameLine> frames;
   for (Value t = tb; t && t.type() == tp_traceback; t = t.as<Traceback>()->next) {
     Traceback* x = t.as<Traceback>();
@@ -193,7 +196,7 @@ static void format_tb(std::string& out, Value tb) {
       last = &frames[i];
       count = 1;
     }
-    if (count <= 3) format_frame(out, frames[i]);
+    if (count <= 3) format_frame(out, frames[i], margin);
   }
   if (count > 3) {
     int more = count - 3;
@@ -322,79 +325,182 @@ static Value suggestion_for(Value exc) {
   return Value();
 }
 
-static void format_exception_only(std::string& out, Value exc) {
-  std::string tname = exc_type_name(exc);
-  if (isinstance(exc, tp_SyntaxError)) {
-    Value fn = attr_or_null(exc, "filename"), ln = attr_or_null(exc, "lineno"), text = attr_or_null(exc, "text");
-    Value off = attr_or_null(exc, "offset"), eoff = attr_or_null(exc, "end_offset"), eln = attr_or_null(exc, "end_lineno");
-    Value msg = attr_or_null(exc, "msg");
-    parser::SyntaxErrorInfo info;
-    info.type = tname;
-    info.filename = fn && is_str(fn) ? std::string(as_str(fn)->view()) : "<string>";
-    int64_t v;
-    info.lineno = ln && int_fits_i64(ln, &v) ? int(v) : 0;
-    info.offset = off && int_fits_i64(off, &v) ? int(v) : 0;
-    info.end_lineno = eln && int_fits_i64(eln, &v) ? int(v) : 0;
-    info.end_offset = eoff && int_fits_i64(eoff, &v) ? int(v) : 0;
-    info.text = text && is_str(text) ? std::string(as_str(text)->view()) : "";
-    Result<Str*> ms = msg && !is_none(msg) ? str(msg) : Result<Str*>(str_intern("None"));
-    if (ms.is_err()) exc_clear();
-    info.msg = ms.ok() ? std::string(ms.value()->view()) : "";
-    if (ln && !is_none(ln)) {
-      out += parser::format_syntax_error(info);
-      return;
-    }
-  }
-  Result<Str*> s = str(exc);
-  std::string text;
-  if (s.is_err()) {
-    exc_clear();
-    text = "<exception str() failed>";
-  } else {
-    text = std::string(s.value()->view());
-  }
-  if (isinstance(exc, tp_NameError) || isinstance(exc, tp_AttributeError)) {
-    Value sug = suggestion_for(exc);
-    if (sug) text += ". Did you mean: '" + std::string(as_str(sug)->view()) + "'?";
-  }
-  out += text.empty() ? tname + "\n" : tname + ": " + text + "\n";
-  Value notes = attr_or_null(exc, "__notes__");
-  if (notes && is_list(notes)) {
-    List* l = as_list(notes);
-    for (int64_t i = 0; i < l->size; i++) {
-      Result<Str*> n = str(l->items[i]);
-      if (n.is_err()) { exc_clear(); continue; }
-      out += std::string(n.value()->view()) + "\n";
-    }
-  }
-}
+// ---- the printer: CPython 3.11's print_exception_recursive (Python/pythonrun.c) -----------
+// Inside an exception group every line is indented by two spaces per level
+// and carries a "| " margin; sub-exceptions are framed by "+----- N -----"
+// separators, at most 15 per group and 10 groups deep.
+struct ExcPrinter {
+  static constexpr int kMaxGroupWidth = 15, kMaxGroupDepth = 10;
+  std::string out;
+  int depth = 0;  // exception group depth
+  bool need_close = false;
+  std::vector<Value> seen;
 
-static void format_chain(std::string& out, Value exc, std::vector<Value>& seen) {
-  for (Value s : seen)
-    if (s == exc) return;
-  seen.push_back(exc);
-  if (is_exception(exc)) {
+  std::string indent() const { return std::string(size_t(2 * depth), ' '); }
+  std::string margin() const { return indent() + (depth ? "| " : ""); }
+  bool is_seen(Value v) const {
+    for (Value s : seen)
+      if (s == v) return true;
+    return false;
+  }
+
+  void notes(Value exc) {
+    Value notes = attr_or_null(exc, "__notes__");
+    if (!notes) return;
+    if (!is_list(notes) && !is_tuple(notes) && !is_str(notes) &&
+        (is_dict(notes) || !type_lookup(notes.type(), N.__getitem__))) {
+      Result<Str*> r = repr(notes);
+      if (r.is_err()) exc_clear();
+      out += margin() + (r.ok() ? std::string(r.value()->view()) : "<__notes__ repr() failed>");
+      return;  // (no newline: CPython 3.11.2 writes none)
+    }
+    Result<int64_t> n = len(notes);
+    if (n.is_err()) { exc_clear(); return; }
+    for (int64_t i = 0; i < n.value(); i++) {
+      Result<Value> note = getitem(notes, Value::small(i));
+      if (note.is_err()) { exc_clear(); return; }
+      Result<Str*> ns = str(note.value());
+      if (ns.is_err()) {
+        exc_clear();
+        out += "<note str() failed>";
+      } else {
+        std::string_view t = ns.value()->view();
+        size_t pos = 0;
+        while (pos < t.size()) {  // each line (its end kept) after the margin
+          size_t nl = t.find('\n', pos);
+          size_t stop = nl == std::string_view::npos ? t.size() : nl + 1;
+          out += margin();
+          out += t.substr(pos, stop - pos);
+          pos = stop;
+        }
+      }
+      out += "\n";
+    }
+  }
+
+  void exception_only(Value exc) {
+    std::string tname = exc_type_name(exc);
+    if (isinstance(exc, tp_SyntaxError)) {
+      Value fn = attr_or_null(exc, "filename"), ln = attr_or_null(exc, "lineno"), text = attr_or_null(exc, "text");
+      Value off = attr_or_null(exc, "offset"), eoff = attr_or_null(exc, "end_offset"), eln = attr_or_null(exc, "end_lineno");
+      Value msg = attr_or_null(exc, "msg");
+      parser::SyntaxErrorInfo info;
+      info.type = tname;
+      info.filename = fn && is_str(fn) ? std::string(as_str(fn)->view()) : "<string>";
+      int64_t v;
+      info.lineno = ln && int_fits_i64(ln, &v) ? int(v) : 0;
+      info.offset = off && int_fits_i64(off, &v) ? int(v) : 0;
+      info.end_lineno = eln && int_fits_i64(eln, &v) ? int(v) : 0;
+      info.end_offset = eoff && int_fits_i64(eoff, &v) ? int(v) : 0;
+      info.text = text && is_str(text) ? std::string(as_str(text)->view()) : "";
+      Result<Str*> ms = msg && !is_none(msg) ? str(msg) : Result<Str*>(str_intern("None"));
+      if (ms.is_err()) exc_clear();
+      info.msg = ms.ok() ? std::string(ms.value()->view()) : "";
+      if (ln && !is_none(ln)) {
+        // The margin goes before the "  File" line and the message line only.
+        std::string block = parser::format_syntax_error(info);
+        size_t last = block.size() > 1 ? block.rfind('\n', block.size() - 2) : std::string::npos;
+        if (last == std::string::npos) {
+          out += margin() + block;
+        } else {
+          out += margin() + block.substr(0, last + 1) + margin() + block.substr(last + 1);
+        }
+        notes(exc);
+        return;
+      }
+    }
+    Result<Str*> s = str(exc);
+    std::string text;
+    if (s.is_err()) {
+      exc_clear();
+      text = "<exception str() failed>";
+    } else {
+      text = std::string(s.value()->view());
+    }
+    if (isinstance(exc, tp_NameError) || isinstance(exc, tp_AttributeError)) {
+      Value sug = suggestion_for(exc);
+      if (sug) text += ". Did you mean: '" + std::string(as_str(sug)->view()) + "'?";
+    }
+    out += margin() + (text.empty() ? tname + "\n" : tname + ": " + text + "\n");
+    if (is_exception(exc)) notes(exc);
+  }
+
+  void exception(Value exc) {
+    bool group = isinstance(exc, tp_BaseExceptionGroup);
+    if (is_exception(exc) && as_exc(exc)->traceback) {
+      std::string header_margin = group && depth == 1 ? "+ " : depth ? "| " : "";
+      out += indent() + header_margin + (group ? "Exception Group Traceback" : "Traceback") + " (most recent call last):\n";
+      format_tb(out, as_exc(exc)->traceback, margin());
+    }
+    exception_only(exc);
+  }
+
+  void chained(Value exc, const char* message) {
+    bool saved_close = need_close;
+    recursive(exc);
+    need_close = saved_close;
+    out += margin() + "\n" + margin() + message + margin() + "\n";
+  }
+
+  void cause_and_context(Value exc) {
+    seen.push_back(exc);
+    if (!is_exception(exc)) return;
     BaseExc* e = as_exc(exc);
     if (e->cause) {
-      format_chain(out, e->cause, seen);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+      if (!is_seen(e->cause)) chained(e->cause, "The above exception was the direct cause of the following exception:\n");
     } else if (e->context && !e->suppress_context) {
-      format_chain(out, e->context, seen);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-    }
-    if (e->traceback) {
-      out += "Traceback (most recent call last):\n";
-      format_tb(out, e->traceback);
+      if (!is_seen(e->context)) chained(e->context, "During handling of the above exception, another exception occurred:\n");
     }
   }
-  format_exception_only(out, exc);
-}
+
+  void group(Value eg) {
+    if (depth > kMaxGroupDepth) {
+      out += margin() + "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+      return;
+    }
+    if (depth == 0) depth++;
+    exception(eg);
+    Dict** dp = instance_dict_ptr(eg);
+    Value ev = dp && *dp ? dict_get_str(*dp, str_intern("_exceptions")) : Value();
+    Tuple* excs = ev && is_tuple(ev) ? as_tuple(ev) : tuple_empty();
+    int64_t n = excs->size <= kMaxGroupWidth ? excs->size : kMaxGroupWidth + 1;
+    need_close = false;
+    for (int64_t i = 0; i < n; i++) {
+      bool last = i == n - 1;
+      if (last) need_close = true;  // the closing line may come from a nested group
+      bool truncated = i >= kMaxGroupWidth;
+      out += indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+             (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+      depth++;
+      if (!truncated) {
+        recursive(excs->items[i]);
+      } else {
+        int64_t more = excs->size - kMaxGroupWidth;
+        out += margin() + "and " + std::to_string(more) + " more exception" + (more > 1 ? "s" : "") + "\n";
+      }
+      if (last && need_close) {
+        out += indent() + "+------------------------------------\n";
+        need_close = false;
+      }
+      depth--;
+    }
+    if (depth == 1) depth--;
+  }
+
+  void recursive(Value exc) {
+    cause_and_context(exc);
+    if (isinstance(exc, tp_BaseExceptionGroup)) {
+      group(exc);
+    } else {
+      exception(exc);
+    }
+  }
+};
 
 std::string format_exception(Value exc) {
-  std::string out;
-  std::vector<Value> seen;
-  format_chain(out, exc, seen);
-  return out;
+  ExcPrinter p;
+  p.recursive(exc);
+  return std::move(p.out);
 }
 
 static void write_stderr(const std::string& s) {
