@@ -557,8 +557,17 @@ bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<
   // General case: build a tuple of positionals (and a dict of keywords). A
   // lone *iterable goes to CALL_FUNCTION_EX as is, so a non-iterable is
   // reported as "f() argument after * must be an iterable" (as CPython does).
-  if (extra_pos) return error(n, "internal error: extra positional with star-args");
-  if (args.size() == 1 && args[0]->kind == Kind::Starred) {
+  if (extra_pos) {
+    // The extra positionals (a class's function and name) are already on the
+    // stack: collect them and the arguments into one list, then a tuple.
+    emit(BUILD_LIST, uint32_t(extra_pos));
+    for (ast::expr* a : args) {
+      bool star = a->kind == Kind::Starred;
+      if (!expr(star ? static_cast<Starred*>(a)->value : a)) return false;
+      emit(star ? LIST_EXTEND : LIST_APPEND, 1);
+    }
+    emit(LIST_TO_TUPLE);
+  } else if (args.size() == 1 && args[0]->kind == Kind::Starred) {
     if (!expr(static_cast<Starred*>(args[0])->value)) return false;
   } else if (!sequence_display(args, BUILD_TUPLE, LIST_APPEND, LIST_EXTEND, true)) {
     return false;

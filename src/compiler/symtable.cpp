@@ -304,6 +304,15 @@ struct SymtableVisitor {
           if (global && (f & DEF_NONLOCAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
           if (!global && (f & DEF_GLOBAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
           add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
+          // As in CPython, `global x` anywhere makes the module's own x global
+          // explicit: module code then stores it with STORE_GLOBAL even when
+          // exec() gives it separate locals.
+          if (global && cur != st.root_.get()) {
+            Scope* top = st.root_.get();
+            auto [it, fresh] = top->symbols.emplace(n, 0);
+            if (fresh) top->order.push_back(n);
+            it->second |= DEF_GLOBAL;
+          }
           if (!global) cur->nonlocal_stmt.emplace(n, s);
         }
         break;
@@ -586,8 +595,12 @@ struct SymtableVisitor {
     // Free names of children that are local here become cells; free names
     // not local here propagate (they are free here too).
     for (auto& c : s->children) {
-      for (auto& [name, b] : c->bindings) {
-        if (b != Binding::Free) continue;
+      // A class's pass-through names (classfree) are free uses too.
+      std::vector<std::string> free_names;
+      for (auto& [name, b] : c->bindings)
+        if (b == Binding::Free) free_names.push_back(name);
+      for (const std::string& name : c->classfree) free_names.push_back(name);
+      for (const std::string& name : free_names) {
         if (s->kind == ScopeKind::Class && name == "__class__") {
           s->needs_class_cell = true;
           continue;

@@ -609,6 +609,9 @@ static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval)
   Code* code;
   if (is_code(out[0])) {
     code = out[0].as<Code>();
+    if (code->nfrees && is_eval) return raise(tp_TypeError, "code object passed to eval() may not contain free variables");
+    if (code->nfrees)  // exec() would need its closure= argument (3.11), which gilpy does not take
+      return raise_fmt(tp_TypeError, "code object requires a closure of exactly length %d", int(code->nfrees));
   } else {
     std::string text = TRY(source_text(out[0], fname));
     if (is_eval) {

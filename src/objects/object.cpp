@@ -300,7 +300,9 @@ static Result<Value> object_eq(Value* args, int64_t nargs, Tuple*) {
 }
 static Result<Value> object_ne(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__ne__", nargs - 1, 1, 1));
-  Value r = TRY(call_method1(args[0], N.__eq__, args[1]));
+  Value eq = type_lookup(args[0].type(), N.__eq__);
+  if (!eq) return Value(g_NotImplemented);
+  Value r = TRY(call_cmp_dunder(eq, args[0], args[1]));
   if (r == Value(g_NotImplemented)) return r;
   bool b = TRY(truthy(r));
   return Bool(!b);
@@ -324,7 +326,8 @@ static Result<Value> object_delattr(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__delattr__", nargs - 1, 1, 1));
   if (!is_str(args[1]))
     return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
-  TRY(generic_setattr(args[0], str_intern(as_str(args[1])), Value()));
+  if (is_type(args[0])) TRY(type_setattr(as_type(args[0]), as_str(args[1]), Value()));
+  else TRY(generic_setattr(args[0], str_intern(as_str(args[1])), Value()));
   return None();
 }
 static Result<Value> object_format(Value* args, int64_t nargs, Tuple*) {

@@ -238,7 +238,12 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
     return type_call(f.as<Type>(), args, nargs, kw);
   if (c.type() == tp_function) return call_prepend(c, f, args, nargs, kw);
   Value bound = TRY(descr_get(c, f, Value(t)));
-  return call(bound, args, nargs, kw);
+  // __call__ may itself be an object whose type's __call__ is an object...:
+  // each level counts against the recursion limit (A.__call__ = A()).
+  if (!enter_recursion()) return ERR;
+  Result<Value> r = call(bound, args, nargs, kw);
+  leave_recursion();
+  return r;
 }
 
 Result<Value> call_builtin_bound(Builtin* b, Value* args, int64_t nargs, Tuple* kw) {
@@ -381,6 +386,20 @@ static Str* cmp_name(int op) {
   }
 }
 
+// Calls a comparison dunder found on self's type. As CPython's slot does, an
+// error while binding it (a property whose getter raises) counts as
+// NotImplemented, not as the comparison's error.
+Result<Value> call_cmp_dunder(Value m, Value self, Value other) {
+  Type* mt = m.type();
+  if (mt == tp_function || is_method_descr_type(mt)) return call_unbound(m, self, &other, 1);
+  Result<Value> bound = descr_get(m, self, Value(self.type()));
+  if (bound.is_err()) {
+    exc_clear();
+    return Value(g_NotImplemented);
+  }
+  return call(bound.value(), &other, 1);
+}
+
 Result<Value> richcompare(Value a, Value b, int op) {
   if (a.is_small() && b.is_small()) {
     int64_t x = a.as_small(), y = b.as_small();
@@ -403,21 +422,21 @@ Result<Value> richcompare(Value a, Value b, int op) {
     Value m = type_lookup(tb, cmp_name(swapped_op[op]));
     if (m) {
       checked_reverse = true;
-      Result<Value> r = call_unbound(m, b, &a, 1);
+      Result<Value> r = call_cmp_dunder(m, b, a);
       if (r.is_err()) { leave_recursion(); return ERR; }
       if (r.value() != Value(g_NotImplemented)) { leave_recursion(); return r; }
     }
   }
   Value m = type_lookup(ta, cmp_name(op));
   if (m) {
-    Result<Value> r = call_unbound(m, a, &b, 1);
+    Result<Value> r = call_cmp_dunder(m, a, b);
     if (r.is_err()) { leave_recursion(); return ERR; }
     if (r.value() != Value(g_NotImplemented)) { leave_recursion(); return r; }
   }
   if (!checked_reverse) {
     Value m2 = type_lookup(tb, cmp_name(swapped_op[op]));
     if (m2) {
-      Result<Value> r = call_unbound(m2, b, &a, 1);
+      Result<Value> r = call_cmp_dunder(m2, b, a);
       if (r.is_err()) { leave_recursion(); return ERR; }
       if (r.value() != Value(g_NotImplemented)) { leave_recursion(); return r; }
     }

@@ -34,6 +34,9 @@ Dict** instance_dict_ptr(Value o);  // null when the object has no __dict__
 // The attribute `name` in o's own __dict__ (or its values), or null; never
 // raises and never makes the dict (objects/instance_values.h).
 Value instance_attr_lookup(Value o, Str* name);
+// Call comparison dunder m (found on self's type) with other; an error while
+// binding m counts as NotImplemented, as in CPython's comparison slot.
+Result<Value> call_cmp_dunder(Value m, Value self, Value other);
 Result<Value> descr_get(Value descr, Value obj, Value type);  // null obj: class access
 
 // ---- calls ------------------------------------------------------------------
