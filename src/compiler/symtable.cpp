@@ -442,16 +442,18 @@ struct SymtableVisitor {
             fail(n, "assignment expression within a comprehension cannot be used in a class body");
             return;
           }
+          // Global in the comprehensions when the scope is the module or
+          // declares the name global itself; else a nonlocal of that scope.
+          auto outer = s->symbols.find(target->id);
+          bool global = s->kind == ScopeKind::Module || (outer != s->symbols.end() && (outer->second & DEF_GLOBAL));
           Scope* saved = cur;
           cur = s;
-          if (s->kind == ScopeKind::Module) add(target->id, DEF_LOCAL, target);
-          else add(target->id, DEF_LOCAL, target);
+          add(target->id, DEF_LOCAL, target);
           cur = saved;
-          // Inside the comprehension(s), the name is free (or global at module level).
           for (Scope* c = cur; c != s; c = c->parent) {
             auto [it, fresh] = c->symbols.emplace(target->id, 0);
             if (fresh) c->order.push_back(target->id);
-            it->second |= s->kind == ScopeKind::Module ? DEF_GLOBAL : DEF_NONLOCAL;
+            it->second |= global ? DEF_GLOBAL : DEF_NONLOCAL;
           }
         } else {
           add(target->id, DEF_LOCAL, target);

@@ -194,12 +194,18 @@ static Result<Value> make_throw_exc(Value* a, int64_t n) {
   if (is_type(typ) && is_subtype(as_type(typ), tp_BaseException)) {
     if (val && is_exception(val) && isinstance(val, as_type(typ))) {
       exc = val;
-    } else if (!val || is_none(val)) {
-      exc = TRY(call0(typ));
-    } else if (is_tuple(val)) {
-      exc = TRY(call(typ, as_tuple(val)->items, as_tuple(val)->size));
     } else {
-      exc = TRY(call1(typ, val));
+      // As in CPython, the class is instantiated "inside" the generator: an
+      // error doing so is what gets thrown in.
+      Result<Value> r = !val || is_none(val) ? call0(typ)
+                        : is_tuple(val)      ? call(typ, as_tuple(val)->items, as_tuple(val)->size)
+                                             : call1(typ, val);
+      if (r.ok() && !is_exception(r.value())) {
+        Str* tr = TRY(repr(typ));
+        raise_fmt(tp_TypeError, "calling %s should have returned an instance of BaseException, not %s", tr->data,
+                  type_name(r.value()));
+      }
+      exc = exc_pending() ? exc_fetch() : r.value();
     }
   } else if (is_exception(typ)) {
     if (val && !is_none(val)) return raise(tp_TypeError, "instance exception may not have a separate value");

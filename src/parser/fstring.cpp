@@ -103,6 +103,9 @@ bool Parser::fstring_scan(FStringBuilder& fb, const Token& t, std::string_view b
 bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view body, size_t& i,
                            const StrPrefix& p, int depth) {
   const size_t n = body.size();
+  // CPython 3.11: a field may sit in a field's format spec, and that inner
+  // field may have a (literal) spec, but no field goes deeper.
+  if (depth >= 2) return ferror(t, "f-string: expressions nested too deeply"), false;
   i++;  // '{'
   const size_t expr_start = i;
   std::vector<char> nest;
@@ -166,7 +169,11 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
     return ferror(t, "f-string: expecting '}'"), false;
   }
   std::string_view code = body.substr(expr_start, i - expr_start);
-  if (all_space(code)) return ferror(t, "f-string: empty expression not allowed"), false;
+  if (all_space(code)) {
+    if (body[i] == '!' || body[i] == ':' || body[i] == '=')
+      return ferror(t, std::string("f-string: expression required before '") + body[i] + "'"), false;
+    return ferror(t, "f-string: empty expression not allowed"), false;
+  }
 
   // Source position of the expression text.
   const size_t src_off = t.start + p.body_offset + expr_start;
@@ -200,7 +207,6 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
   JoinedStr* spec = nullptr;
   if (i < n && body[i] == ':') {
     i++;
-    if (depth >= 1) return ferror(t, "f-string: expressions nested too deeply"), false;
     // A format spec spans its own token, not the whole concatenation.
     FStringBuilder sb(*this, start(t), end(t), false);
     if (!fstring_scan(sb, t, body, i, p, depth + 1)) return false;

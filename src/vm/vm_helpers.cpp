@@ -340,9 +340,12 @@ Status do_raise(Value exc, Value cause, bool* reraise) {
     Result<Value> r = call0(exc);
     if (r.is_err()) return ERR;
     inst = r.value();
-    if (!is_exception(inst))
+    if (!is_exception(inst)) {
+      Str* er = TRY(repr(exc));
+      Str* tr = TRY(repr(Value(inst.type())));
       return raise_fmt(tp_TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                       as_type(exc)->name->data, type_name(inst));
+                       er->data, tr->data);
+    }
   } else if (!is_exception(exc)) {
     return raise(tp_TypeError, "exceptions must derive from BaseException");
   }

@@ -87,3 +87,11 @@ class Eq:
     __eq__ = property(booh)
 e = Eq()
 print(e == e, e == Eq(), e != Eq())
+
+# A walrus in a comprehension binds a name its function declared global.
+G = None
+def walrus_global():
+    global G
+    [G := n for n in range(3)]
+    return G
+print(walrus_global(), G)
