@@ -51,7 +51,7 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const ast::Node
           std::find(scope->params.begin(), scope->params.end(), v) == scope->params.end())
         continue;
       unit->var_index[v] = int(unit->varnames.size());
-      unit->varnames.push_back(v);
+      unit->varnames.push_back(mangle(v));  // co_varnames show private names mangled, as keyword binding needs
     }
   }
   std::vector<std::string> cells, frees;

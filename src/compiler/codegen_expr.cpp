@@ -69,7 +69,9 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
   bool fast = sc->kind == ScopeKind::Function || sc->kind == ScopeKind::Lambda || sc->kind == ScopeKind::Comprehension;
   auto deref_index = [&](const std::string& nm) -> int {
     auto c = cu.cell_index.find(nm);
-    if (c != cu.cell_index.end()) return c->second;
+    // A class body's __class__ is the enclosing method's (a free variable),
+    // never the class's own cell (that one is for the class's methods).
+    if (c != cu.cell_index.end() && !(sc->kind == ScopeKind::Class && nm == "__class__")) return c->second;
     auto f = cu.free_index.find(nm);
     if (f != cu.free_index.end()) return int(cu.cellvars.size()) + f->second;
     return -1;
@@ -164,7 +166,19 @@ bool Compiler::expr_inner(ast::expr* e) {
       set_pos(e);
       switch (un->op) {
         case unaryop::Invert: emit(UNARY_INVERT); break;
-        case unaryop::Not: emit(UNARY_NOT); break;
+        case unaryop::Not: {
+          // `not (a is b)` / `not (a in b)`: the inverted test, as CPython's
+          // peephole pass makes it (no UNARY_NOT).
+          auto* c = as<Compare>(un->operand);
+          CodeUnit& cu = u();
+          if (c && c->ops.size() == 1 && !cu.code.empty() &&
+              (cu.code.back().op == IS_OP || cu.code.back().op == CONTAINS_OP)) {
+            cu.code.back().arg ^= 1;
+            break;
+          }
+          emit(UNARY_NOT);
+          break;
+        }
         case unaryop::UAdd: emit(UNARY_POSITIVE); break;
         case unaryop::USub: emit(UNARY_NEGATIVE, temp_hint(un->operand, ARG_TEMP_LEFT)); break;
       }
@@ -534,6 +548,10 @@ bool Compiler::call(Call* c) {
 // With the callable and self-or-NULL pushed, push the arguments and call.
 bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<keyword*>& kws, int extra_pos,
                          const Node* n) {
+  for (size_t i = 0; i < kws.size(); i++)
+    for (size_t j = 0; kws[i]->arg && j < i; j++)
+      if (kws[j]->arg && *kws[j]->arg == *kws[i]->arg)
+        return error(kws[i], "keyword argument repeated: " + *kws[i]->arg);
   bool simple = true;
   for (ast::expr* a : args) if (a->kind == Kind::Starred) simple = false;
   for (keyword* k : kws) if (!k->arg) simple = false;
@@ -543,8 +561,6 @@ bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<
     if (!kws.empty()) {
       names = tuple_new(int64_t(kws.size()));
       for (size_t i = 0; i < kws.size(); i++) {
-        for (size_t j = 0; j < i; j++)
-          if (*kws[j]->arg == *kws[i]->arg) return error(kws[i], "keyword argument repeated: " + *kws[i]->arg);
         names->items[i] = Value(str_intern(*kws[i]->arg));
         if (!expr(kws[i]->value)) return false;
       }

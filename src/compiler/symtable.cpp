@@ -577,7 +577,9 @@ struct SymtableVisitor {
       } else if (f & (DEF_LOCAL | DEF_PARAM)) {
         b = Binding::Local;
         if (is_func) { newbound.insert(name); newglobals.erase(name); }
-      } else if (s->kind == ScopeKind::Class && name == "__class__") {
+      } else if (s->kind == ScopeKind::Class && name == "__class__" && !bound.count(name)) {
+        // The class's own __class__ cell is for its methods; the body sees an
+        // enclosing method's __class__, or a global.
         b = Binding::GlobalImplicit;
       } else if (bound.count(name)) {
         b = Binding::Free;

@@ -418,6 +418,15 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   if (!dict_get_str(t->dict, N.__doc__)) dict_set_str(t->dict, N.__doc__, None());
   // Defining __eq__ without __hash__ makes instances unhashable.
   if (dict_get_str(t->dict, N.__eq__) && !dict_get_str(t->dict, N.__hash__)) dict_set_str(t->dict, N.__hash__, None());
+  // The methods' __class__ cell is filled before the MRO is computed: a
+  // metaclass's mro() may already call them (CPython's order).
+  Value cell = dict_get_str(t->dict, N.__classcell__);
+  if (cell) {
+    if (cell.type() != tp_cell)
+      return raise_fmt(tp_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
+    cell.as<Cell>()->ref = t;
+    dict_del_str(t->dict, N.__classcell__);
+  }
   // Link into every base's subclass list, then compute the MRO.
   for (int64_t i = 0; i < bases->size; i++) {
     Type* b = as_type(bases->items[i]);
@@ -435,13 +444,6 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   update_flags(t);
   // Native iteration is inherited unless the class defines its own __next__.
   if (!dict_get_str(t->dict, N.__next__)) t->iternext = base->iternext;
-  Value cell = dict_get_str(t->dict, N.__classcell__);
-  if (cell) {
-    if (cell.type() != tp_cell)
-      return raise_fmt(tp_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
-    cell.as<Cell>()->ref = t;
-    dict_del_str(t->dict, N.__classcell__);
-  }
   // __set_name__ on attributes, then the parent's __init_subclass__.
   int64_t pos = 0;
   Value k, v;

@@ -98,7 +98,7 @@ arg* Parser::param(bool is_lambda, bool star_annotation) {
 arguments* Parser::parameters(bool is_lambda) {
   auto* A = arena_.make<arguments>();
   const Op close = is_lambda ? Op::COLON : Op::RPAR;
-  bool seen_slash = false, seen_star = false, bare_star = false;
+  bool seen_slash = false, seen_star = false;
   std::vector<arg*> args;
   while (!at(close)) {
     const Token& t = tok();
@@ -115,9 +115,9 @@ arguments* Parser::parameters(bool is_lambda) {
       advance();
       seen_star = true;
       if (at(Op::COMMA) || at(close)) {
-        bare_star = true;
-        if (at(close) || peek().is(close))
-          return error_at(t, "named arguments must follow bare *");
+        // A bare * needs a keyword-only parameter after it (not just **kw).
+        if (at(close) || peek().is(close) || peek().is(Op::DOUBLESTAR))  // a lambda's points past the '*'
+          return error_at(is_lambda ? tok() : t, "named arguments must follow bare *");
       } else {
         if (!(A->vararg = param(is_lambda, true))) return nullptr;
         if (at(Op::EQUAL)) return error_at(tok(), "var-positional argument cannot have default value");
@@ -150,7 +150,6 @@ arguments* Parser::parameters(bool is_lambda) {
     }
     if (!accept(Op::COMMA)) break;
   }
-  (void)bare_star;
   A->args = std::move(args);
   return A;
 }

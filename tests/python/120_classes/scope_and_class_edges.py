@@ -95,3 +95,47 @@ def walrus_global():
     [G := n for n in range(3)]
     return G
 print(walrus_global(), G)
+
+# __class__ in a class body nested in a method is the method's class; the methods' own __class__
+# cell is filled before a metaclass's mro() runs.
+class Outer:
+    def make(self):
+        class Inner:
+            seen = __class__
+            def f(self):
+                return __class__
+        return Inner
+I = Outer().make()
+print(I.seen.__name__, I().f().__name__)
+seen_in_mro = []
+class Meta(type):
+    def mro(cls):
+        cls.__dict__['probe']()
+        return super().mro()
+class WithMeta(metaclass=Meta):
+    def probe():
+        seen_in_mro.append(__class__)
+print([c.__name__ for c in seen_in_mro])
+
+# Private keyword-only parameters are mangled in co_varnames and __kwdefaults__ alike.
+class Priv:
+    def f(self, *, __a=42):
+        return __a
+    def g(self, __b, /, __c=43, *, __d=44):
+        return __b, __c, __d
+print(Priv().f(), Priv.f.__kwdefaults__, Priv.f.__code__.co_varnames, Priv().g(1))
+
+# `not (a is b)` and `not (a in b)` compile to the inverted test.
+import dis
+def nots(a):
+    return not (a is None), not (a in (1, 2))
+print(nots(1), [i.opname for i in dis.get_instructions(nots) if i.opname in ('IS_OP', 'CONTAINS_OP', 'UNARY_NOT')],
+      [i.arg for i in dis.get_instructions(nots) if i.opname in ('IS_OP', 'CONTAINS_OP')])
+
+for src in ["f(p, k1=50, *(1, 2), k1=100)", "f(**a, k=1, k=2)", "def f(p1, *, **k1): pass", "def f(*): pass",
+            "lambda *: 1", "def f(*, **k): pass"]:
+    try:
+        compile(src, '<s>', 'exec')
+        print(src, 'compiles')
+    except SyntaxError as e:
+        print(src, 'SyntaxError', e.msg, e.offset, e.end_offset)
