@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "objects/str.h"
+#include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 
@@ -86,6 +87,10 @@ static Result<int64_t> probe(Dict* d, Value key, int64_t hash, int64_t* insert_s
 
 Status dict_get2(Dict* d, Value key, Value* out) {
   int64_t hash = TRY(gilpy::hash(key));
+  return dict_get_hashed(d, key, hash, out);
+}
+
+Status dict_get_hashed(Dict* d, Value key, int64_t hash, Value* out) {
   int64_t slot = TRY(probe(d, key, hash, nullptr));
   *out = slot < 0 ? Value() : d->entries[d->index[slot]].value;
   return OK();
@@ -130,6 +135,10 @@ static void insert_new(Dict* d, int64_t slot, Value key, Value value, int64_t ha
 
 Status dict_set(Dict* d, Value key, Value value) {
   int64_t hash = TRY(gilpy::hash(key));
+  return dict_set_hashed(d, key, value, hash);
+}
+
+Status dict_set_hashed(Dict* d, Value key, Value value, int64_t hash) {
   int64_t ins;
   int64_t slot = TRY(probe(d, key, hash, &ins));
   if (slot >= 0) {
@@ -138,6 +147,15 @@ Status dict_set(Dict* d, Value key, Value value) {
   }
   insert_new(d, ins, key, value, hash);
   return OK();
+}
+
+Result<Value> dict_setdefault(Dict* d, Value key, Value dflt) {
+  int64_t hash = TRY(gilpy::hash(key));  // once: the key's __hash__ may count calls
+  int64_t ins;
+  int64_t slot = TRY(probe(d, key, hash, &ins));
+  if (slot >= 0) return d->entries[d->index[slot]].value;
+  insert_new(d, ins, key, dflt, hash);
+  return dflt;
 }
 
 void dict_set_str(Dict* d, Str* key, Value value) {
@@ -209,11 +227,18 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
 }
 
 Status dict_update(Dict* d, Value other) {
-  if (is_dict(other)) {
+  // A dict whose iteration is dict's own merges from its entries with their
+  // stored hashes (CPython's dict_merge); a subclass overriding __iter__
+  // (OrderedDict) goes through keys() and [] like any mapping.
+  if (is_dict(other) && type_inherits_slot(other.type(), N.__iter__, tp_dict)) {
     Dict* o = as_dict(other);
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(o, &pos, &k, &v)) TRY(dict_set(d, k, v));
+    int64_t n = o->nentries;
+    for (int64_t i = 0; i < o->nentries; i++) {
+      DictEntry e = o->entries[i];
+      if (!e.key) continue;
+      TRY(dict_set_hashed(d, e.key, e.value, e.hash));
+      if (o->nentries != n) return raise(tp_RuntimeError, "dict mutated during update");
+    }
     return OK();
   }
   Value keys;

@@ -33,9 +33,13 @@ Dict* dict_new();
 // or __eq__ raised. (There is deliberately no Result<Value> form: the null
 // Value is Result<Value>'s error marker, so "missing" could not be told apart.)
 Status dict_get2(Dict* d, Value key, Value* out);
+Status dict_get_hashed(Dict* d, Value key, int64_t hash, Value* out);  // hash: the key's
 Value dict_get_str(Dict* d, Str* key);               // str key, never raises
 int64_t dict_lookup_str_index(Dict* d, Str* key);     // entry position or -1
 Status dict_set(Dict* d, Value key, Value value);
+Status dict_set_hashed(Dict* d, Value key, Value value, int64_t hash);  // hash: the key's
+// d.setdefault(key, dflt): the value now stored under key (hashing key once).
+Result<Value> dict_setdefault(Dict* d, Value key, Value dflt);
 void dict_set_str(Dict* d, Str* key, Value value);
 Result<bool> dict_del(Dict* d, Value key);           // false when missing (no error set)
 bool dict_del_str(Dict* d, Str* key);

@@ -87,12 +87,7 @@ static Result<Value> dict_get_m(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> dict_setdefault_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("setdefault", n - 1, 1, 2));
-  Value v;
-  TRY(dict_get2(D(a[0]), a[1], &v));
-  if (v) return v;
-  Value d = n > 2 ? a[2] : None();
-  TRY(dict_set(D(a[0]), a[1], d));
-  return d;
+  return dict_setdefault(D(a[0]), a[1], n > 2 ? a[2] : None());
 }
 static Result<Value> dict_pop_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("pop", n - 1, 1, 2));
@@ -121,10 +116,28 @@ static Result<Value> dict_clear_m(Value* a, int64_t, Tuple*) {
   return None();
 }
 static Result<Value> dict_copy_m(Value* a, int64_t, Tuple*) { return Value(dict_copy(D(a[0]))); }
+// d[k] = v for each key of the exact dict or set `keys`, with its stored hash.
+static Status dict_update_keys_hashed(Dict* d, Value keys, Value v) {
+  Value k;
+  int64_t h;
+  if (is_dict(keys)) {
+    Dict* src = D(keys);
+    for (int64_t i = 0; i < src->nentries; i++)
+      if (src->entries[i].key) TRY(dict_set_hashed(d, src->entries[i].key, v, src->entries[i].hash));
+    return OK();
+  }
+  for (int64_t pos = 0; set_next_hashed(keys.as<Set>(), &pos, &k, &h);) TRY(dict_set_hashed(d, k, v, h));
+  return OK();
+}
 static Result<Value> dict_fromkeys(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("fromkeys", n - 1, 1, 2));
   Value d = TRY(call0(a[0]));
   Value v = n > 2 ? a[2] : None();
+  if (d.type() == tp_dict && (a[1].type() == tp_dict || a[1].type() == tp_set || a[1].type() == tp_frozenset)) {
+    // Keys from an exact dict or set keep their stored hashes (CPython's _PyDict_FromKeys).
+    TRY(dict_update_keys_hashed(D(d), a[1], v));
+    return d;
+  }
   Value it = TRY(get_iter(a[1]));
   for (;;) {
     Value k;
@@ -160,13 +173,13 @@ static Result<Value> dict_repr(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> dict_eq_impl(Dict* x, Dict* y) {
   if (x->used != y->used) return False();
-  int64_t pos = 0;
-  Value k, v;
-  while (dict_next(x, &pos, &k, &v)) {
+  for (int64_t i = 0; i < x->nentries; i++) {
+    DictEntry e = x->entries[i];  // (a copy: an __eq__ may change x)
+    if (!e.key) continue;
     Value w;
-    TRY(dict_get2(y, k, &w));
+    TRY(dict_get_hashed(y, e.key, e.hash, &w));  // the stored hash, as CPython's dict_equal
     if (!w) return False();
-    bool same = TRY(eq(v, w));
+    bool same = TRY(eq(e.value, w));
     if (!same) return False();
   }
   return True();
@@ -245,6 +258,11 @@ static Status dictiter_step(Value self, Value* out, int kind) {
     while (it->pos < d->nentries) {
       DictEntry& e = d->entries[it->pos++];
       if (!e.key) continue;
+      if (it->remaining == 0) {
+        // Same size, yet more keys than it started with: deleted and re-added.
+        it->d = nullptr;
+        return raise(tp_RuntimeError, "dictionary keys changed during iteration");
+      }
       it->remaining--;
       *out = kind == 0 ? e.key : kind == 1 ? e.value : Value(tuple_of({e.key, e.value}));
       return OK();
@@ -366,11 +384,31 @@ static Result<Value> view_isdisjoint(Value* a, int64_t n, Tuple*) {
     if (in) return False();
   }
 }
+// Every item of `x` is in `y` (membership through y's __contains__).
+static Result<bool> all_contained_in(Value x, Value y) {
+  Value it = TRY(get_iter(x));
+  for (;;) {
+    Value item;
+    TRY(iter_next(it, &item));
+    if (!item) return true;
+    bool in = TRY(contains(y, item));
+    if (!in) return false;
+  }
+}
+// CPython's dictview_richcompare: sizes first, then containment of the smaller
+// side's items (no hashing of values, so items views of unhashable values compare).
 static Result<Value> view_cmp(Value* a, int op) {
   if (!is_anyset(a[1]) && a[1].type() != tp_dict_keys && a[1].type() != tp_dict_items) return Value(g_NotImplemented);
-  Value x = TRY(view_to_set(a[0]));
-  Value y = is_anyset(a[1]) ? a[1] : TRY(view_to_set(a[1]));
-  return richcompare(x, y, op);
+  int64_t nx = TRY(len(a[0])), ny = TRY(len(a[1]));
+  bool ok = false;
+  switch (op) {
+    case CMP_EQ: case CMP_NE: if (nx == ny) ok = TRY(all_contained_in(a[0], a[1])); break;
+    case CMP_LT: if (nx < ny) ok = TRY(all_contained_in(a[0], a[1])); break;
+    case CMP_LE: if (nx <= ny) ok = TRY(all_contained_in(a[0], a[1])); break;
+    case CMP_GT: if (nx > ny) ok = TRY(all_contained_in(a[1], a[0])); break;
+    default: if (nx >= ny) ok = TRY(all_contained_in(a[1], a[0])); break;
+  }
+  return Bool(op == CMP_NE ? !ok : ok);
 }
 static Result<Value> view_eq(Value* a, int64_t, Tuple*) { return view_cmp(a, CMP_EQ); }
 static Result<Value> view_ne(Value* a, int64_t, Tuple*) { return view_cmp(a, CMP_NE); }

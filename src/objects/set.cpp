@@ -130,30 +130,51 @@ Status set_add(Set* s, Value key) {
   return add_hashed(s, key, h);
 }
 
-Result<bool> set_contains(Set* s, Value key) {
-  int64_t h = TRY(hash(key));
+// The *_hashed forms take the key's hash: elements moving between sets (and
+// dicts) keep the hash stored with them, as CPython never rehashes them.
+static Result<bool> contains_hashed(Set* s, Value key, int64_t h) {
   int64_t found = TRY(find(s, key, h, nullptr));
   return found >= 0;
 }
-
-Result<bool> set_discard(Set* s, Value key) {
+Result<bool> set_contains(Set* s, Value key) {
   int64_t h = TRY(hash(key));
+  return contains_hashed(s, key, h);
+}
+
+static Result<bool> discard_hashed(Set* s, Value key, int64_t h) {
   int64_t found = TRY(find(s, key, h, nullptr));
   if (found < 0) return false;
   s->table[found].key = dummy();
   s->used--;
   return true;
 }
+Result<bool> set_discard(Set* s, Value key) {
+  int64_t h = TRY(hash(key));
+  return discard_hashed(s, key, h);
+}
 
-bool set_next(Set* s, int64_t* pos, Value* key) {
+static bool next_entry(Set* s, int64_t* pos, SetEntry* out) {
   while (*pos <= s->mask) {
     SetEntry& e = s->table[(*pos)++];
     if (e.key && e.key != dummy()) {
-      *key = e.key;
+      *out = e;
       return true;
     }
   }
   return false;
+}
+bool set_next(Set* s, int64_t* pos, Value* key) {
+  SetEntry e;
+  if (!next_entry(s, pos, &e)) return false;
+  *key = e.key;
+  return true;
+}
+bool set_next_hashed(Set* s, int64_t* pos, Value* key, int64_t* hash) {
+  SetEntry e;
+  if (!next_entry(s, pos, &e)) return false;
+  *key = e.key;
+  *hash = e.hash;
+  return true;
 }
 
 Status set_update(Set* s, Value iterable) {
@@ -176,7 +197,7 @@ Status set_update(Set* s, Value iterable) {
     }
     return OK();
   }
-  if (is_dict(iterable)) {
+  if (iterable.type() == tp_dict) {  // a subclass may override __iter__
     Dict* d = as_dict(iterable);
     if ((s->fill + d->used) * 5 >= s->mask * 3) resize(s, (s->used + d->used) * 2);
     for (int64_t i = 0; i < d->nentries; i++)
@@ -300,10 +321,10 @@ static Result<Set*> intersection_of(Value self, Value other) {
   Set* small = s->used <= o->used ? s : o;
   Set* big = small == s ? o : s;
   int64_t pos = 0;
-  Value k;
-  while (set_next(small, &pos, &k)) {
-    bool in = TRY(set_contains(big, k));
-    if (in) TRY(set_add(r, k));
+  SetEntry e;
+  while (next_entry(small, &pos, &e)) {
+    bool in = TRY(contains_hashed(big, e.key, e.hash));
+    if (in) TRY(add_hashed(r, e.key, e.hash));
   }
   return r;
 }
@@ -311,10 +332,10 @@ static Result<Set*> difference_of(Value self, Value other) {
   Set* o = TRY(as_set_arg(other));
   Set* r = set_new(result_type(self));
   int64_t pos = 0;
-  Value k;
-  while (set_next(S(self), &pos, &k)) {
-    bool in = TRY(set_contains(o, k));
-    if (!in) TRY(set_add(r, k));
+  SetEntry e;
+  while (next_entry(S(self), &pos, &e)) {
+    bool in = TRY(contains_hashed(o, e.key, e.hash));
+    if (!in) TRY(add_hashed(r, e.key, e.hash));
   }
   return r;
 }
@@ -323,10 +344,10 @@ static Result<Set*> symdiff_of(Value self, Value other) {
   Set* r = set_new(result_type(self));
   TRY(set_update(r, other));
   int64_t pos = 0;
-  Value k;
-  while (set_next(S(self), &pos, &k)) {
-    bool removed = TRY(set_discard(r, k));
-    if (!removed) TRY(set_add(r, k));
+  SetEntry e;
+  while (next_entry(S(self), &pos, &e)) {
+    bool removed = TRY(discard_hashed(r, e.key, e.hash));
+    if (!removed) TRY(add_hashed(r, e.key, e.hash));
   }
   return r;
 }
@@ -379,9 +400,9 @@ static Result<Value> set_symdiff_update_m(Value* a, int64_t n, Tuple*) {
 static Result<bool> is_subset(Set* x, Set* y) {
   if (x->used > y->used) return false;
   int64_t pos = 0;
-  Value k;
-  while (set_next(x, &pos, &k)) {
-    bool in = TRY(set_contains(y, k));
+  SetEntry e;
+  while (next_entry(x, &pos, &e)) {
+    bool in = TRY(contains_hashed(y, e.key, e.hash));
     if (!in) return false;
   }
   return true;

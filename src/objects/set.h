@@ -25,6 +25,7 @@ Result<bool> set_contains(Set* s, Value key);
 Result<bool> set_discard(Set* s, Value key);
 Status set_update(Set* s, Value iterable);
 bool set_next(Set* s, int64_t* pos, Value* key);
+bool set_next_hashed(Set* s, int64_t* pos, Value* key, int64_t* hash);  // with the stored hash
 inline bool is_anyset(Value v) { return has_layout(v, Layout::Set) || has_layout(v, Layout::FrozenSet); }
 
 }  // namespace gilpy
