@@ -315,12 +315,20 @@ static Status reversed_next(Value self, Value* out) {
 }
 static Result<Value> reversed_len(Value* a, int64_t, Tuple*) {
   Reversed* r = a[0].as<Reversed>();
-  return Value::small(r->seq ? r->index + 1 : 0);
+  if (!r->seq) return Value::small(0);
+  int64_t n = TRY(gilpy::len(r->seq));  // the sequence may have shrunk (or its __len__ raise)
+  return Value::small(n < r->index + 1 ? 0 : r->index + 1);
 }
 
 static const MethodDef iter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m}, {nullptr, nullptr}};
+static Result<Value> enumerate_reduce(Value* a, int64_t, Tuple*) {
+  Enumerate* e = a[0].as<Enumerate>();
+  Value count = e->big_count ? e->big_count : Value::small(e->count);
+  return Value(tuple_of({Value(a[0].type()), Value(tuple_of({e->it, count}))}));
+}
 static const MethodDef enumerate_methods[] = {{"__new__", enumerate_new, MethKind::Static}, {"__iter__", iter_self},
-                                              {"__next__", iter_next_m}, {nullptr, nullptr}};
+                                              {"__next__", iter_next_m}, {"__reduce__", enumerate_reduce},
+                                              {nullptr, nullptr}};
 static const MethodDef zip_methods[] = {{"__new__", zip_new, MethKind::Static}, {"__iter__", iter_self},
                                         {"__next__", iter_next_m}, {nullptr, nullptr}};
 static const MethodDef map_methods[] = {{"__new__", map_new, MethKind::Static}, {"__iter__", iter_self},

@@ -72,22 +72,45 @@ static Result<Value> range_len(Value* a, int64_t, Tuple*) {
   int64_t n;
   if (!int_fits_i64(R(a[0])->length, &n))
     return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
-  return Value::small(n);
+  return int_from_i64(n);
+}
+// A slice bound as a Python int (CPython's evaluate_slice_index: __index__ errors propagate).
+static Result<Value> slice_bound(Value v) {
+  if (!is_int(v) && !type_lookup(v.type(), N.__index__))
+    return raise(tp_TypeError, "slice indices must be integers or None or have an __index__ method");
+  return index_value(v);
+}
+// `v` (or its default when None) resolved against `length` and clamped to [lower, upper].
+static Result<Value> clamp_bound(Value v, Value dflt, Value length, Value lower, Value upper) {
+  if (is_none(v)) return dflt;
+  Value i = TRY(slice_bound(v));
+  if (int_sign(i) < 0) {
+    i = TRY(int_binary(i, length, NB_ADD));
+    if (TRY(int_compare(i, lower, CMP_LT)) == True()) return lower;
+  } else if (TRY(int_compare(i, upper, CMP_GT)) == True()) {
+    return upper;
+  }
+  return i;
+}
+// range[slice] with Python-int arithmetic (CPython's compute_slice over
+// _PySlice_GetLongIndices): lengths and steps beyond a machine word work.
+static Result<Value> range_slice(Range* r, Slice* sl) {
+  Value step = Value::small(1);
+  if (!is_none(sl->step)) {
+    step = TRY(slice_bound(sl->step));
+    if (int_sign(step) == 0) return raise(tp_ValueError, "slice step cannot be zero");
+  }
+  bool back = int_sign(step) < 0;
+  Value lower = back ? Value::small(-1) : Value::small(0);
+  Value upper = back ? TRY(int_binary(r->length, Value::small(1), NB_SUBTRACT)) : r->length;
+  Value start = TRY(clamp_bound(sl->start, back ? upper : lower, r->length, lower, upper));
+  Value stop = TRY(clamp_bound(sl->stop, back ? lower : upper, r->length, lower, upper));
+  Value args[3] = {TRY(item_at(r, start)), TRY(item_at(r, stop)), TRY(int_binary(r->step, step, NB_MULTIPLY))};
+  return call(Value(tp_range), args, 3);
 }
 static Result<Value> range_getitem(Value* a, int64_t, Tuple*) {
   Range* r = R(a[0]);
-  if (is_slice(a[1])) {
-    int64_t len;
-    if (!int_fits_i64(r->length, &len)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
-    int64_t lo, hi, st;
-    int64_t cnt = TRY(slice_indices(a[1].as<Slice>(), len, &lo, &hi, &st));
-    Range* s = static_cast<Range*>(alloc_instance(tp_range, sizeof(Range)));
-    s->start = TRY(item_at(r, int_from_i64(lo)));
-    s->step = TRY(int_binary(r->step, int_from_i64(st), NB_MULTIPLY));
-    s->length = int_from_i64(cnt);
-    s->stop = TRY(item_at(s, int_from_i64(cnt)));
-    return Value(s);
-  }
+  if (is_slice(a[1])) return range_slice(r, a[1].as<Slice>());
   Result<Value> iv = index_value(a[1]);
   if (iv.is_err()) {
     exc_clear();
@@ -115,22 +138,36 @@ static Result<bool> range_has(Range* r, Value x) {
   Value rem = TRY(int_binary(diff, r->step, NB_REMAINDER));
   return int_sign(rem) == 0;
 }
+// CPython's _PySequence_IterSearch: values other than exact ints and bools are
+// compared with each item through __eq__ (an int subclass may define its own).
+enum class Search { Contains, Count, Index };
+static Result<Value> range_search(Value self, Value x, Search how) {
+  Value it = TRY(get_iter(self));
+  int64_t n = 0;
+  for (int64_t i = 0;; i++) {
+    Value v;
+    TRY(iter_next(it, &v));
+    if (!v) break;
+    if (!TRY(eq(v, x))) continue;
+    if (how == Search::Contains) return True();
+    if (how == Search::Index) return Value::small(i);
+    n++;
+  }
+  if (how == Search::Contains) return False();
+  if (how == Search::Index) return raise(tp_ValueError, "sequence.index(x): x not in sequence");
+  return Value::small(n);
+}
+static bool exact_int(Value v) { return v.is_small() || v.type() == tp_int || v.type() == tp_bool; }
 static Result<Value> range_contains(Value* a, int64_t, Tuple*) {
   Range* r = R(a[0]);
-  if (is_int(a[1]) && (a[1].is_small() || a[1].type() == tp_int || a[1].type() == tp_bool))
-    return Bool(TRY(range_has(r, a[1])));
-  Value it = TRY(get_iter(a[0]));
-  for (;;) {
-    Value x;
-    TRY(iter_next(it, &x));
-    if (!x) return False();
-    if (TRY(eq(x, a[1]))) return True();
-  }
+  if (exact_int(a[1])) return Bool(TRY(range_has(r, a[1])));
+  return range_search(a[0], a[1], Search::Contains);
 }
 static Result<Value> range_index(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("index", n - 1, 1, 1));
   Range* r = R(a[0]);
-  if (is_int(a[1]) && TRY(range_has(r, a[1]))) {
+  if (!exact_int(a[1])) return range_search(a[0], a[1], Search::Index);
+  if (TRY(range_has(r, a[1]))) {
     Value diff = TRY(int_binary(a[1], r->start, NB_SUBTRACT));
     return int_binary(diff, r->step, NB_FLOOR_DIVIDE);
   }
@@ -139,8 +176,8 @@ static Result<Value> range_index(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> range_count(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("count", n - 1, 1, 1));
-  if (is_int(a[1])) return Value::small(TRY(range_has(R(a[0]), a[1])) ? 1 : 0);
-  return Value::small(TRY(range_contains(a, 2, nullptr)) == True() ? 1 : 0);
+  if (exact_int(a[1])) return Value::small(TRY(range_has(R(a[0]), a[1])) ? 1 : 0);
+  return range_search(a[0], a[1], Search::Count);
 }
 static Result<Value> range_repr(Value* a, int64_t, Tuple*) {
   Range* r = R(a[0]);
@@ -185,6 +222,7 @@ static Result<Value> r_step(Value s) { return R(s)->step; }
 struct RangeIter : Object {
   int64_t next, step, remaining;
   Value big_next, big_step, big_remaining;  // used when the range does not fit in words
+  Value start, length;  // where the iteration began, for pickling (CPython's index = length - remaining)
 };
 static Status rangeiter_next(Value self, Value* out) {
   RangeIter* it = self.as<RangeIter>();
@@ -201,8 +239,8 @@ static Status rangeiter_next(Value self, Value* out) {
   it->big_remaining = TRY(int_binary(it->big_remaining, Value::small(1), NB_SUBTRACT));
   return OK();
 }
-static Value make_iter(Value start, Value step, Value length) {
-  RangeIter* it = static_cast<RangeIter*>(alloc_instance(tp_range_iterator, sizeof(RangeIter)));
+// Position `it` at `start`, with `length` values still to produce.
+static void iter_position(RangeIter* it, Value start, Value step, Value length) {
   int64_t a, c, n;
   // The fast path needs every produced value to stay a small int.
   Value last = Value();
@@ -213,13 +251,20 @@ static Value make_iter(Value start, Value step, Value length) {
       it->next = a;
       it->step = c;
       it->remaining = n;
-      return Value(it);
+      it->big_next = it->big_step = it->big_remaining = Value();
+      return;
     }
   }
   (void)last;
   it->big_next = start;
   it->big_step = step;
   it->big_remaining = length;
+}
+static Value make_iter(Value start, Value step, Value length) {
+  RangeIter* it = static_cast<RangeIter*>(alloc_instance(tp_range_iterator, sizeof(RangeIter)));
+  iter_position(it, start, step, length);
+  it->start = start;
+  it->length = length;
   return Value(it);
 }
 static Result<Value> range_iter(Value* a, int64_t, Tuple*) {
@@ -250,8 +295,36 @@ static const MethodDef range_methods[] = {
     {"__eq__", range_eq}, {"__ne__", range_ne}, {"__hash__", range_hash}, {"__bool__", range_bool},
     {"__iter__", range_iter}, {"__reversed__", range_reversed}, {"__reduce__", range_reduce}, {nullptr, nullptr}};
 static const GetSetDef range_getsets[] = {{"start", r_start}, {"stop", r_stop}, {"step", r_step}, {nullptr, nullptr}};
+// CPython 3.11's rangeiter_reduce: (iter, (range(start, start + length * step, step),), index).
+static Result<Value> rangeiter_reduce(Value* a, int64_t, Tuple*) {
+  RangeIter* it = a[0].as<RangeIter>();
+  Value step = it->big_remaining ? it->big_step : Value::small(it->step);
+  Value remaining = TRY(rangeiter_len(a, 1, nullptr));
+  Value stop = TRY(int_binary(it->start, TRY(int_binary(it->length, step, NB_MULTIPLY)), NB_ADD));
+  Value args[3] = {it->start, stop, step};
+  Value r = TRY(call(Value(tp_range), args, 3));
+  Value index = TRY(int_binary(it->length, remaining, NB_SUBTRACT));
+  return Value(tuple_of({builtin_iter(), Value(tuple_of({r})), index}));
+}
+// __setstate__(index): resume at start + index * step, index clamped to [0, length].
+static Result<Value> rangeiter_setstate(Value* a, int64_t, Tuple*) {
+  RangeIter* it = a[0].as<RangeIter>();
+  Value index = TRY(index_value(a[1]));
+  int64_t i, n;
+  // CPython's iterator over a machine-word range reads the index as a C long.
+  if (int_fits_i64(it->start, &i) && int_fits_i64(it->length, &n) && !int_fits_i64(index, &i))
+    return raise(tp_OverflowError, "Python int too large to convert to C long");
+  if (int_sign(index) < 0) index = Value::small(0);
+  Value over = TRY(int_compare(index, it->length, CMP_GT));
+  if (over == True()) index = it->length;
+  Value step = it->big_remaining ? it->big_step : Value::small(it->step);
+  Value next = TRY(int_binary(it->start, TRY(int_binary(index, step, NB_MULTIPLY)), NB_ADD));
+  iter_position(it, next, step, TRY(int_binary(it->length, index, NB_SUBTRACT)));
+  return None();
+}
 static const MethodDef rangeiter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m},
-                                              {"__length_hint__", rangeiter_len}, {nullptr, nullptr}};
+                                              {"__length_hint__", rangeiter_len}, {"__reduce__", rangeiter_reduce},
+                                              {"__setstate__", rangeiter_setstate}, {nullptr, nullptr}};
 
 void init_range_type() {
   type_add_methods(tp_range, range_methods);

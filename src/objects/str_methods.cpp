@@ -317,6 +317,18 @@ Result<Value> striter_length_hint(Value* args, int64_t, Tuple*) {
   if (!si->s) return Value::small(0);
   return Value::small(std::max<int64_t>(0, si->s->length - si->index));
 }
+Result<Value> striter_reduce(Value* args, int64_t, Tuple*) {
+  StrIter* si = args[0].as<StrIter>();
+  if (!si->s) return iter_reduce_exhausted(Value(str_new("")));
+  return iter_reduce_at(builtin_iter(), Value(si->s), si->index);
+}
+Result<Value> striter_setstate(Value* args, int64_t, Tuple*) {
+  StrIter* si = args[0].as<StrIter>();
+  if (!si->s) return None();
+  si->index = TRY(iter_state_index(args[1], 0, si->s->length));
+  si->offset = text::cp_offset(si->s, si->index);
+  return None();
+}
 
 // ---- operators -------------------------------------------------------------------------------------------------
 Result<Value> str_contains(Value* args, int64_t nargs, Tuple*) {
@@ -813,6 +825,8 @@ const MethodDef str_iter_methods[] = {
     {"__next__", striter_next},
     {"__iter__", striter_iter},
     {"__length_hint__", striter_length_hint},
+    {"__reduce__", striter_reduce},
+    {"__setstate__", striter_setstate},
     {nullptr, nullptr}};
 
 }  // namespace
