@@ -892,14 +892,14 @@ static const MethodDef bytearray_core_methods[] = {
     {"__ge__", bytes_ge},
     {"__sizeof__", bytes_sizeof},
     {"__alloc__", ba_alloc},
-    {"append", ba_append},
-    {"extend", ba_extend},
+    {"append", ba_append, MethKind::O},
+    {"extend", ba_extend, MethKind::O},
     {"insert", ba_insert},
     {"pop", ba_pop},
     {"remove", ba_remove},
     {"clear", ba_clear},
-    {"copy", ba_copy},
-    {"reverse", ba_reverse},
+    {"copy", ba_copy, MethKind::NoArgs},
+    {"reverse", ba_reverse, MethKind::NoArgs},
     {nullptr, nullptr}};
 
 static const MethodDef bytes_iter_methods[] = {

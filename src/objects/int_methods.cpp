@@ -576,12 +576,12 @@ const MethodDef int_methods[] = {
     {"__round__", m_round},
     {"__getnewargs__", m_getnewargs},
     {"__sizeof__", m_sizeof},
-    {"conjugate", m_conjugate},
-    {"bit_length", m_bit_length},
-    {"bit_count", m_bit_count},
+    {"conjugate", m_conjugate, MethKind::NoArgs},
+    {"bit_length", m_bit_length, MethKind::NoArgs},
+    {"bit_count", m_bit_count, MethKind::NoArgs},
     {"to_bytes", m_to_bytes},
     {"from_bytes", m_from_bytes, MethKind::Class},
-    {"as_integer_ratio", m_as_integer_ratio},
+    {"as_integer_ratio", m_as_integer_ratio, MethKind::NoArgs},
     {nullptr, nullptr}};
 
 const GetSetDef int_getsets[] = {

@@ -291,7 +291,7 @@ static Result<Value> rangeiter_len(Value* a, int64_t, Tuple*) {
 
 static const MethodDef range_methods[] = {
     {"__new__", range_new_m, MethKind::Static}, {"__len__", range_len}, {"__getitem__", range_getitem},
-    {"__contains__", range_contains}, {"index", range_index}, {"count", range_count}, {"__repr__", range_repr},
+    {"__contains__", range_contains}, {"index", range_index, MethKind::O}, {"count", range_count, MethKind::O}, {"__repr__", range_repr},
     {"__eq__", range_eq}, {"__ne__", range_ne}, {"__hash__", range_hash}, {"__bool__", range_bool},
     {"__iter__", range_iter}, {"__reversed__", range_reversed}, {"__reduce__", range_reduce}, {nullptr, nullptr}};
 static const GetSetDef range_getsets[] = {{"start", r_start}, {"stop", r_stop}, {"step", r_step}, {nullptr, nullptr}};

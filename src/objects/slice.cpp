@@ -139,7 +139,7 @@ static Result<Value> sl_start(Value s) { return S(s)->start; }
 static Result<Value> sl_stop(Value s) { return S(s)->stop; }
 static Result<Value> sl_step(Value s) { return S(s)->step; }
 static const MethodDef slice_methods[] = {{"__new__", slice_new_m, MethKind::Static}, {"__repr__", slice_repr},
-                                          {"indices", slice_indices_m}, {"__eq__", slice_eq},
+                                          {"indices", slice_indices_m, MethKind::O}, {"__eq__", slice_eq},
                                           {"__reduce__", slice_reduce}, {nullptr, nullptr}};
 static const GetSetDef slice_getsets[] = {{"start", sl_start}, {"stop", sl_stop}, {"step", sl_step}, {nullptr, nullptr}};
 

@@ -205,7 +205,7 @@ static Result<Value> t_text_signature(Value) { return None(); }
 
 static const MethodDef type_methods[] = {
     {"__new__", type_new_m, MethKind::Static}, {"__init__", type_init_m}, {"__call__", type_call_m},
-    {"__repr__", type_repr}, {"mro", type_mro_m}, {"__subclasses__", type_subclasses},
+    {"__repr__", type_repr}, {"mro", type_mro_m, MethKind::NoArgs}, {"__subclasses__", type_subclasses},
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {"__prepare__", type_prepare, MethKind::Class}, {"__dir__", type_dir}, {"__sizeof__", type_sizeof},
     {"__or__", type_or}, {"__ror__", type_ror}, {nullptr, nullptr}};
@@ -271,8 +271,8 @@ static Result<Value> mp_or(Value* a, int64_t, Tuple*) {
 }
 static const MethodDef mp_methods[] = {
     {"__new__", mp_new, MethKind::Static}, {"__getitem__", mp_getitem}, {"__contains__", mp_contains},
-    {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys}, {"values", mp_values}, {"items", mp_items},
-    {"get", mp_get}, {"copy", mp_copy}, {"__repr__", mp_repr}, {"__str__", mp_str}, {"__eq__", mp_eq}, {"__or__", mp_or},
+    {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys, MethKind::NoArgs}, {"values", mp_values, MethKind::NoArgs}, {"items", mp_items, MethKind::NoArgs},
+    {"get", mp_get}, {"copy", mp_copy, MethKind::NoArgs}, {"__repr__", mp_repr}, {"__str__", mp_str}, {"__eq__", mp_eq}, {"__or__", mp_or},
     {nullptr, nullptr}};
 
 void init_type_type() {
