@@ -13,6 +13,7 @@
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/text_util.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
@@ -270,9 +271,8 @@ static Result<Value> deque_count(Value* a, int64_t n, Tuple*) {
 }
 
 static Result<int64_t> clamp_index(Value v, int64_t size) {
-  Value iv = TRY(index_value(v));
-  int64_t x;
-  if (!int_fits_i64(iv, &x)) x = int_sign(iv) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
+  int64_t x = 0;
+  TRY(text::slice_index_not_none(v, &x));  // CPython's _PyEval_SliceIndexNotNone
   if (x < 0) {
     x += size;
     if (x < 0) x = 0;

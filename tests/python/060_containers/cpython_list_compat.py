@@ -30,6 +30,11 @@ class Idx:
 
 
 print(a.index(-2, Idx()), t.index(-2, Idx()))
+import collections
+dq = collections.deque(a)
+print(dq.index(0, -4 * sys.maxsize, 4 * sys.maxsize), dq.index(1, -2 ** 70), dq.index(-2, Idx()))
+show(lambda: dq.index(0, None))
+show(lambda: dq.index(2, 0, -2 ** 70))
 
 
 # list()/tuple()/extend/join of a subclass with its own __iter__ iterate it
