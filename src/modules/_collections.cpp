@@ -510,9 +510,7 @@ static Result<Value> deque_mul(Value* a, int64_t, Tuple*) {
 
 static Result<Value> deque_reduce(Value* a, int64_t, Tuple*) {
   Deque* d = DQ(a[0]);
-  Value dict;
-  TRY(getattr_opt(a[0], N.__dict__, &dict));
-  if (!dict) dict = None();
+  Value dict = TRY(call_method0(a[0], N.__getstate__));  // the instance dict and __slots__ values
   Value it = TRY(get_iter(a[0]));
   Value args = d->maxlen < 0 ? Value(tuple_empty())
                              : Value(tuple_of({Value(tuple_empty()), int_from_i64(d->maxlen)}));

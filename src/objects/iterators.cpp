@@ -321,6 +321,26 @@ static Result<Value> reversed_len(Value* a, int64_t, Tuple*) {
 }
 
 static const MethodDef iter_methods[] = {{"__iter__", iter_self}, {"__next__", iter_next_m}, {nullptr, nullptr}};
+// iter(seq)'s iterator: (iter, (seq,), index); __setstate__ only raises a negative index to 0.
+static Result<Value> seqiter_reduce(Value* a, int64_t, Tuple*) {
+  SeqIter* it = a[0].as<SeqIter>();
+  if (!it->seq) return iter_reduce_exhausted(Value(tuple_empty()));
+  return iter_reduce_at(builtin_iter(), it->seq, it->index);
+}
+static Result<Value> seqiter_setstate(Value* a, int64_t, Tuple*) {
+  SeqIter* it = a[0].as<SeqIter>();
+  if (it->seq) it->index = TRY(iter_state_index(a[1], 0, INT64_MAX));
+  return None();
+}
+static const MethodDef seqiter_methods[] = {{"__reduce__", seqiter_reduce}, {"__setstate__", seqiter_setstate},
+                                            {nullptr, nullptr}};
+// iter(callable, sentinel)'s iterator: (iter, (callable, sentinel)).
+static Result<Value> calliter_reduce(Value* a, int64_t, Tuple*) {
+  CallIter* it = a[0].as<CallIter>();
+  if (!it->fn) return iter_reduce_exhausted(Value(tuple_empty()));
+  return Value(tuple_of({builtin_iter(), Value(tuple_of({it->fn, it->sentinel}))}));
+}
+static const MethodDef calliter_methods[] = {{"__reduce__", calliter_reduce}, {nullptr, nullptr}};
 static Result<Value> enumerate_reduce(Value* a, int64_t, Tuple*) {
   Enumerate* e = a[0].as<Enumerate>();
   Value count = e->big_count ? e->big_count : Value::small(e->count);
@@ -426,8 +446,10 @@ static const GetSetDef ga_getsets[] = {{"__origin__", ga_origin}, {"__args__", g
 
 void init_iterator_types() {
   type_add_methods(tp_iterator, iter_methods);
+  type_add_methods(tp_iterator, seqiter_methods);
   tp_iterator->iternext = seqiter_next;
   type_add_methods(tp_callable_iterator, iter_methods);
+  type_add_methods(tp_callable_iterator, calliter_methods);
   tp_callable_iterator->iternext = calliter_next;
   type_add_methods(tp_enumerate, enumerate_methods);
   tp_enumerate->iternext = enumerate_next;

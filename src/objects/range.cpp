@@ -74,37 +74,11 @@ static Result<Value> range_len(Value* a, int64_t, Tuple*) {
     return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
   return int_from_i64(n);
 }
-// A slice bound as a Python int (CPython's evaluate_slice_index: __index__ errors propagate).
-static Result<Value> slice_bound(Value v) {
-  if (!is_int(v) && !type_lookup(v.type(), N.__index__))
-    return raise(tp_TypeError, "slice indices must be integers or None or have an __index__ method");
-  return index_value(v);
-}
-// `v` (or its default when None) resolved against `length` and clamped to [lower, upper].
-static Result<Value> clamp_bound(Value v, Value dflt, Value length, Value lower, Value upper) {
-  if (is_none(v)) return dflt;
-  Value i = TRY(slice_bound(v));
-  if (int_sign(i) < 0) {
-    i = TRY(int_binary(i, length, NB_ADD));
-    if (TRY(int_compare(i, lower, CMP_LT)) == True()) return lower;
-  } else if (TRY(int_compare(i, upper, CMP_GT)) == True()) {
-    return upper;
-  }
-  return i;
-}
-// range[slice] with Python-int arithmetic (CPython's compute_slice over
-// _PySlice_GetLongIndices): lengths and steps beyond a machine word work.
+// range[slice] with Python-int arithmetic (CPython's compute_slice): lengths
+// and steps beyond a machine word work.
 static Result<Value> range_slice(Range* r, Slice* sl) {
-  Value step = Value::small(1);
-  if (!is_none(sl->step)) {
-    step = TRY(slice_bound(sl->step));
-    if (int_sign(step) == 0) return raise(tp_ValueError, "slice step cannot be zero");
-  }
-  bool back = int_sign(step) < 0;
-  Value lower = back ? Value::small(-1) : Value::small(0);
-  Value upper = back ? TRY(int_binary(r->length, Value::small(1), NB_SUBTRACT)) : r->length;
-  Value start = TRY(clamp_bound(sl->start, back ? upper : lower, r->length, lower, upper));
-  Value stop = TRY(clamp_bound(sl->stop, back ? lower : upper, r->length, lower, upper));
+  Value start, stop, step;
+  TRY(slice_long_indices(sl, r->length, &start, &stop, &step));
   Value args[3] = {TRY(item_at(r, start)), TRY(item_at(r, stop)), TRY(int_binary(r->step, step, NB_MULTIPLY))};
   return call(Value(tp_range), args, 3);
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -12,6 +13,8 @@
 #include "runtime/protocols.h"
 
 namespace gilpy {
+
+using namespace bytecode;
 
 Value slice_new(Value start, Value stop, Value step) {
   Slice* s = static_cast<Slice*>(alloc_instance(tp_slice, sizeof(Slice)));
@@ -117,14 +120,45 @@ static Result<Value> slice_repr(Value* a, int64_t, Tuple*) {
   return Value(str_new("slice(" + std::string(x->view()) + ", " + std::string(y->view()) + ", " +
                        std::string(z->view()) + ")"));
 }
+// A slice bound as a Python int (CPython's evaluate_slice_index: __index__ errors propagate).
+static Result<Value> slice_bound(Value v) {
+  if (!is_int(v) && !type_lookup(v.type(), N.__index__))
+    return raise(tp_TypeError, "slice indices must be integers or None or have an __index__ method");
+  return index_value(v);
+}
+// `v` (or its default when None) resolved against `length` and clamped to [lower, upper].
+static Result<Value> clamp_bound(Value v, Value dflt, Value length, Value lower, Value upper) {
+  if (is_none(v)) return dflt;
+  Value i = TRY(slice_bound(v));
+  if (int_sign(i) < 0) {
+    i = TRY(int_binary(i, length, NB_ADD));
+    if (TRY(int_compare(i, lower, CMP_LT)) == True()) return lower;
+  } else if (TRY(int_compare(i, upper, CMP_GT)) == True()) {
+    return upper;
+  }
+  return i;
+}
+Status slice_long_indices(Slice* sl, Value length, Value* start, Value* stop, Value* step) {
+  *step = Value::small(1);
+  if (!is_none(sl->step)) {
+    *step = TRY(slice_bound(sl->step));
+    if (int_sign(*step) == 0) return raise(tp_ValueError, "slice step cannot be zero");
+  }
+  bool back = int_sign(*step) < 0;
+  Value lower = back ? Value::small(-1) : Value::small(0);
+  Value upper = back ? TRY(int_binary(length, Value::small(1), NB_SUBTRACT)) : length;
+  *start = TRY(clamp_bound(sl->start, back ? upper : lower, length, lower, upper));
+  *stop = TRY(clamp_bound(sl->stop, back ? lower : upper, length, lower, upper));
+  return OK();
+}
+
 static Result<Value> slice_indices_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("indices", n - 1, 1, 1));
-  Value lv = TRY(index_value(a[1]));
-  int64_t length = TRY(int_as_i64(lv));
-  if (length < 0) return raise(tp_ValueError, "length should not be negative");
-  int64_t lo, hi, st;
-  TRY(slice_indices(S(a[0]), length, &lo, &hi, &st));
-  return Value(tuple_of({int_from_i64(lo), int_from_i64(hi), int_from_i64(st)}));
+  Value length = TRY(index_value(a[1]));
+  if (int_sign(length) < 0) return raise(tp_ValueError, "length should not be negative");
+  Value start, stop, step;
+  TRY(slice_long_indices(S(a[0]), length, &start, &stop, &step));
+  return Value(tuple_of({start, stop, step}));
 }
 static Result<Value> slice_eq(Value* a, int64_t, Tuple*) {
   if (a[1].type() != tp_slice) return Value(g_NotImplemented);

@@ -18,6 +18,9 @@ Result<int64_t> slice_indices(Slice* s, const int64_t* length, int64_t* start, i
 // The same with the length computed by length_fn(ctx) after the conversions.
 Result<int64_t> slice_indices(Slice* s, int64_t (*length_fn)(void*), void* ctx, int64_t* start, int64_t* stop,
                               int64_t* step);
+// The same with Python ints (CPython's _PySlice_GetLongIndices): any length,
+// bounds and step; __index__ errors propagate.
+Status slice_long_indices(Slice* s, Value length, Value* start, Value* stop, Value* step);
 // Normalise an index for a sequence of `length`: negative from the end;
 // IndexError "<what> index out of range" when outside.
 Result<int64_t> seq_index(Value key, int64_t length, const char* what);

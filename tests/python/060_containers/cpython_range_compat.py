@@ -159,3 +159,14 @@ for s in ('hello', tuple('hello'), list('hello'), range(5)):
     print(operator.length_hint(r), end=' ')
     list(r)
     print(operator.length_hint(r))
+
+# slice.indices with Python ints (CPython's _PySlice_GetLongIndices)
+for args in ((None,), (None, None, -1), (-2 ** 100, 2 ** 100), (2 ** 100, -2 ** 100, -1), (1, None, 2 ** 70),
+             (None, -11, -1), (3, None, -2)):
+    print(args, [slice(*args).indices(n) for n in (0, 10, 2 ** 100)])
+show(lambda: slice(None).indices(-1))
+show(lambda: slice(0, 10, 0).indices(5))
+show(lambda: slice('a').indices(5))
+show(lambda: slice(IX()).indices(5))
+show(lambda: slice(1).indices(2.0))
+print(slice(I(2), I(8)).indices(I(5)), list(range(10))[::sys.maxsize - 1])
