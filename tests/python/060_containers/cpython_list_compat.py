@@ -64,6 +64,16 @@ class LyingStrs(list):
 print('-'.join(LyingStrs(['a', 'b'])), bytes(LyingList([65, 66])))
 
 
+def star(*a):
+    return a
+
+
+first, = LyingList([2])
+second, = LyingTuple((2,))
+print(star(*LyingList([2, 3])), star(*LyingTuple((2, 3))), [*LyingList([2])], {*LyingTuple((2,))}, first, second)
+print(set(LyingTuple((7,))), frozenset(LyingList([3])), dict.fromkeys(LyingList([9])), bytearray(LyingList([65])))
+
+
 # subclasses whose __new__ / __init__ take keywords
 class ListInit(list):
     def __init__(self, seq, newarg=None):
