@@ -779,7 +779,9 @@ dispatch:
     if (next) {
       PUSH(next);
     } else {
-      --sp;
+      // Clear the slot (as POP_TOP does): the collector scans whole frames,
+      // and the finished iterator would keep its container alive.
+      *--sp = Value();
       ip = int(arg);
     }
     DISPATCH();
@@ -808,6 +810,10 @@ dispatch:
     kwnames = nullptr;
     Result<Value> r = callable.type() == tp_function ? call_function(callable.as<Function>(), args, npos, kw)
                                                      : call(callable, args, npos, kw);
+    // The arguments' slots are cleared (the collector scans whole frames): an
+    // argument the callee dropped, e.g. the container an iterator finished
+    // with, must not stay alive until the slot is reused.
+    for (Value* p = sp - total - 1; p < sp; ++p) *p = Value();
     sp -= total + 2;
     CHECK(r);
     PUSH(r.value());
@@ -818,6 +824,8 @@ dispatch:
     Value kwargs = (arg & 1) ? POP() : Value();
     Value posargs = POP();
     Value self_or_null = POP();
+    sp[0] = sp[1] = Value();  // see CALL
+    if (arg & 1) sp[2] = Value();
     Value callable = TOP();
     Result<Value> r = call_function_ex(callable, self_or_null, posargs, kwargs);
     CHECK(r);
