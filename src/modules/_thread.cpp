@@ -6,6 +6,8 @@
 // waits in short slices and leaves the wait when a signal is pending, runs
 // the handlers with the GIL, and then waits again, so Ctrl-C reaches a main
 // thread stuck in join() or a lock acquire (as in CPython).
+#include <csignal>
+#include <cstdio>
 #include <gc/gc.h>
 #include <pthread.h>
 #include <sys/syscall.h>
@@ -37,6 +39,7 @@
 #include "runtime/gil_events.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "runtime/gil_outputs.h"
 #include "runtime/signals.h"
 #include "runtime/thread_state.h"
 
@@ -312,6 +315,20 @@ static void* thread_main(void* p) {
     // CPython reports it (threading.Thread catches its own exceptions first).
     if (!isinstance(exc, tp_SystemExit)) report_unraisable("Exception ignored in thread started by: ", func, exc);
   }
+  if (is_main_thread()) {
+    // This thread forked, so in the child it is the main thread. In CPython
+    // the child then lives until its last thread ends and exits with status
+    // 0, without Python's atexit. Here returning would leave the collector's
+    // helper threads running a process without a main thread: wait for the
+    // other Python threads (without the GIL), then end the process.
+    while (gil::thread_count() > 1) {
+      gil::ReleaseGil nogil(gil::Block::Join);
+      ::usleep(1000);
+    }
+    std::fflush(nullptr);
+    write_gil_outputs();
+    ::_exit(0);
+  }
   drop_thread_locals(t);
   if (t->sentinel) release_raw(static_cast<Lock*>(t->sentinel));
   gil::thread_finished();
@@ -372,6 +389,7 @@ static Result<Value> t_interrupt_main(Value* a, int64_t n, Tuple* kw) {
   Value out[1];
   TRY(parse_args("interrupt_main", a, n, kw, {"signum"}, 0, out));
   int64_t sig = out[0] ? TRY(as_index(out[0])) : 2;
+  if (sig < 1 || sig >= NSIG) return raise(tp_ValueError, "signal number out of range");
   trip_signal(int(sig));
   return None();
 }
@@ -393,6 +411,12 @@ static Result<Value> t_excepthook(Value* a, int64_t n, Tuple*) {
   Value exc = TRY(getattr_str(a[0], "exc_value"));
   Value thread = TRY(getattr_str(a[0], "thread"));
   Value err = sys_get(N.stderr);
+  if (!err || is_none(err)) {
+    // sys.stderr is gone: CPython writes to the stderr the Thread saved when
+    // it was created, or nowhere.
+    if (!is_none(thread)) TRY(getattr_opt(thread, str_intern("_stderr"), &err));
+    if (!err || is_none(err)) return None();
+  }
   std::string name = "<unknown>";
   if (!is_none(thread)) {
     Value nm;
