@@ -79,12 +79,10 @@ bool c_stack_exhausted() {
 }
 
 bool check_recursion_slow() {
-  ThreadState* t = t_ts;
-  char probe;
-  // Allow a little headroom past the limit so handlers can run (CPython's +50).
-  if (t->in_recursion_error && t->depth <= g_recursion_limit + 50 && &probe >= t->stack_limit) return true;
-  --t->depth;
-  t->in_recursion_error = true;
+  // No headroom while a RecursionError is being handled: as in CPython 3.11,
+  // an except clause that calls deeper fails again at the same limit
+  // (otherwise recursion in handlers would branch further at every level).
+  --t_ts->depth;
   raise(tp_RecursionError, "maximum recursion depth exceeded");
   return false;
 }

@@ -39,7 +39,6 @@ struct ThreadState {
     name[k] = '\0';
   }
   gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
-  bool in_recursion_error = false;
   Value context;        // _contextvars: the current Context, null until first used
 };
 
