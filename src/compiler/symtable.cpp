@@ -381,7 +381,7 @@ struct SymtableVisitor {
   void comprehension(const Node* n, const std::vector<ast::comprehension*>& gens, expr* elt, expr* value,
                      const char* name, bool is_generator) {
     // The first iterable is evaluated in the enclosing scope.
-    visit_expr(gens[0]->iter);
+    comp_iterable(gens[0]->iter);
     push(ScopeKind::Comprehension, name, n);
     bool is_async = false;
     cur->params.push_back(".0");
@@ -391,7 +391,7 @@ struct SymtableVisitor {
       ast::comprehension* g = gens[i];
       if (g->is_async) is_async = true;
       comp_target(g->target);
-      if (i) visit_expr(g->iter);
+      if (i) comp_iterable(g->iter);
       for (expr* c : g->ifs) visit_expr(c);
     }
     if (value) visit_expr(value);
@@ -403,10 +403,36 @@ struct SymtableVisitor {
 
   void comp_target(expr* t) {
     if (auto* n = as<Name>(t)) {
+      auto it = cur->symbols.find(n->id);
+      if (it != cur->symbols.end() && (it->second & DEF_COMP_WALRUS)) {
+        fail(n, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
+        return;
+      }
       add(n->id, DEF_LOCAL | DEF_COMP_ITER, n);
       return;
     }
+    if (auto* tu = as<ast::Tuple>(t)) {
+      for (expr* x : tu->elts) comp_target(x);
+      return;
+    }
+    if (auto* li = as<ast::List>(t)) {
+      for (expr* x : li->elts) comp_target(x);
+      return;
+    }
+    if (auto* st = as<Starred>(t)) {
+      comp_target(st->value);
+      return;
+    }
     visit_expr(t);
+  }
+
+  // A comprehension's iterable (anything in it, lambdas and nested
+  // comprehensions included) may not contain an assignment expression.
+  int comp_iter_depth = 0;
+  void comp_iterable(expr* e) {
+    ++comp_iter_depth;
+    visit_expr(e);
+    --comp_iter_depth;
   }
 
   int expr_depth = 0;
@@ -429,15 +455,21 @@ struct SymtableVisitor {
         auto* n = static_cast<NamedExpr*>(e);
         visit_expr(n->value);
         auto* target = as<Name>(n->target);
+        if (comp_iter_depth > 0) {
+          fail(n, "assignment expression cannot be used in a comprehension iterable expression");
+          return;
+        }
         if (cur->kind == ScopeKind::Comprehension) {
-          // The target binds in the nearest enclosing non-comprehension scope.
+          // The target binds in the nearest enclosing non-comprehension scope,
+          // and may not be an iteration variable of any comprehension on the way.
           Scope* s = cur;
-          auto it0 = cur->symbols.find(target->id);
-          if (it0 != cur->symbols.end() && (it0->second & DEF_COMP_ITER)) {
-            fail(n, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
-            return;
+          for (; s->kind == ScopeKind::Comprehension; s = s->parent) {
+            auto it0 = s->symbols.find(target->id);
+            if (it0 != s->symbols.end() && (it0->second & DEF_COMP_ITER)) {
+              fail(target, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
+              return;
+            }
           }
-          while (s->kind == ScopeKind::Comprehension) s = s->parent;
           if (s->kind == ScopeKind::Class) {
             fail(n, "assignment expression within a comprehension cannot be used in a class body");
             return;
@@ -453,7 +485,7 @@ struct SymtableVisitor {
           for (Scope* c = cur; c != s; c = c->parent) {
             auto [it, fresh] = c->symbols.emplace(target->id, 0);
             if (fresh) c->order.push_back(target->id);
-            it->second |= global ? DEF_GLOBAL : DEF_NONLOCAL;
+            it->second |= (global ? DEF_GLOBAL : DEF_NONLOCAL) | DEF_COMP_WALRUS;
           }
         } else {
           add(target->id, DEF_LOCAL, target);

@@ -26,6 +26,7 @@ enum SymFlags : uint32_t {
   DEF_ANNOT = 64,       // annotated name (class/module __annotations__)
   DEF_COMP_ITER = 128,  // comprehension iteration variable
   AUG_ADD = 256,        // target of `name += ...` (see INPLACE_ADD_FAST)
+  DEF_COMP_WALRUS = 512,  // a comprehension's `name := ...` target (bound in the enclosing scope)
 };
 
 enum class Binding { Local, Cell, Free, GlobalExplicit, GlobalImplicit };
