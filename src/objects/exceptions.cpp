@@ -172,13 +172,18 @@ static Result<Value> keyerror_str(Value* a, int64_t n, Tuple* kw) {
   return be_str(a, n, kw);
 }
 static Result<Value> import_init(Value* a, int64_t n, Tuple* kw) {
+  for (int64_t i = 0; kw && i < kw->size; i++) {
+    std::string_view k = as_str(kw->items[i])->view();
+    if (k != "name" && k != "path")
+      return raise_fmt(tp_TypeError, "'%s' is an invalid keyword argument for ImportError()", as_str(kw->items[i])->data);
+  }
   Value out[2];
-  int64_t nk = kw ? kw->size : 0;
   TRY(parse_args("ImportError", a + n, 0, kw, {"name", "path"}, 0, out, 0, 0));
-  (void)nk;
   as_exc(a[0])->args = tuple_from(a + 1, n - 1);
-  if (out[0]) TRY(set_attr(a[0], "name", out[0]));
-  if (out[1]) TRY(set_attr(a[0], "path", out[1]));
+  // Every call sets all three (a second __init__ resets what it does not give).
+  TRY(set_attr(a[0], "msg", n - 1 == 1 ? a[1] : None()));
+  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
+  TRY(set_attr(a[0], "path", out[1] ? out[1] : None()));
   return None();
 }
 static Result<Value> import_str(Value* a, int64_t n, Tuple* kw) {
