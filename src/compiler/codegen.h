@@ -205,7 +205,7 @@ class Compiler {
 
   // ---- compile-time warnings (compile_warnings.cpp) -----------------------------------------
   bool warn(const ast::Node* n, const std::string& msg);  // false: compilation fails
-  Type* literal_type(ast::expr* e);
+  Type* literal_type(ast::expr* e, bool* constant = nullptr);  // *constant: it folded
   bool check_compare(ast::Compare* c);
   bool check_caller(ast::Call* call);
   bool check_subscript(ast::Subscript* s);

@@ -136,7 +136,7 @@ bool Compiler::expr_inner(ast::expr* e) {
   Position saved = u().cur_pos;
   set_pos(e);
   bool ok = true;
-  if (e->kind == Kind::BinOp || e->kind == Kind::UnaryOp || e->kind == Kind::Tuple || e->kind == Kind::Subscript) {
+  if (e->kind != Kind::Constant) {
     if (Value c = fold(e)) {
       load_const(c);
       u().cur_pos = saved;

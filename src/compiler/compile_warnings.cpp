@@ -43,7 +43,8 @@ bool Compiler::warn(const ast::Node* n, const std::string& msg) {
 }
 
 // The type a literal expression would have (CPython's infer_type), or null.
-Type* Compiler::literal_type(ast::expr* e) {
+Type* Compiler::literal_type(ast::expr* e, bool* constant) {
+  if (constant) *constant = false;
   switch (e->kind) {
     case Kind::Tuple: return tp_tuple;
     case Kind::List: case Kind::ListComp: return tp_list;
@@ -54,17 +55,14 @@ Type* Compiler::literal_type(ast::expr* e) {
     case Kind::JoinedStr: case Kind::FormattedValue: return tp_str;
     default: break;
   }
-  if (e->kind == Kind::Constant || e->kind == Kind::UnaryOp || e->kind == Kind::BinOp || e->kind == Kind::Subscript) {
-    if (Value c = fold(e)) return c.type();
-  }
-  return nullptr;
+  Value c = fold(e);
+  if (!c) return nullptr;
+  if (constant) *constant = true;
+  return c.type();
 }
 
 bool Compiler::check_compare(ast::Compare* c) {
   auto literal = [&](ast::expr* e) {
-    if (e->kind != Kind::Constant && e->kind != Kind::UnaryOp && e->kind != Kind::BinOp && e->kind != Kind::Tuple &&
-        e->kind != Kind::Subscript)
-      return false;
     Value v = fold(e);
     return v && !is_none(v) && v != True() && v != False() && v.obj() != g_Ellipsis;
   };
@@ -91,10 +89,9 @@ bool Compiler::check_caller(ast::Call* call) {
 
 bool Compiler::check_subscript(ast::Subscript* s) {
   ast::expr* value = s->value;
-  Type* vt = literal_type(value);
+  bool constant;  // folds to a constant, as CPython's optimiser makes it before these checks
+  Type* vt = literal_type(value, &constant);
   if (!vt) return true;
-  bool constant = value->kind == Kind::Constant || value->kind == Kind::UnaryOp || value->kind == Kind::BinOp ||
-                  value->kind == Kind::Subscript;
   bool not_subscriptable = constant ? vt == tp_NoneType || vt == tp_ellipsis || vt == tp_int || vt == tp_bool ||
                                           vt == tp_float || vt == tp_complex || vt == tp_frozenset || vt == tp_set
                                     : vt == tp_set || vt == tp_generator || vt == tp_function;

@@ -108,6 +108,8 @@ Value keep(Result<Value> r) {
 
 Value Compiler::fold(ast::expr* e, int depth) {
   if (e->kind == Kind::Constant) return constant_value(static_cast<Constant*>(e)->value);
+  if (e->kind != Kind::UnaryOp && e->kind != Kind::BinOp && e->kind != Kind::Tuple && e->kind != Kind::Subscript)
+    return Value();  // nothing else folds
   if (depth > kMaxDepth || unfoldable_.count(e)) return Value();
   Value v;
   switch (e->kind) {
