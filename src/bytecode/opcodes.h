@@ -86,6 +86,21 @@ enum CodeFlags : uint32_t {
   CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
   CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80,
   CO_ITERABLE_COROUTINE = 0x100, CO_ASYNC_GENERATOR = 0x200,
+  // `from __future__` features: set on every code object compiled with them
+  // (compile(), exec() and eval() inherit them from the calling code).
+  CO_FUTURE_DIVISION = 0x20000, CO_FUTURE_ABSOLUTE_IMPORT = 0x40000, CO_FUTURE_WITH_STATEMENT = 0x80000,
+  CO_FUTURE_PRINT_FUNCTION = 0x100000, CO_FUTURE_UNICODE_LITERALS = 0x200000,
+  CO_FUTURE_BARRY_AS_BDFL = 0x400000, CO_FUTURE_GENERATOR_STOP = 0x800000, CO_FUTURE_ANNOTATIONS = 0x1000000,
+};
+// The code flags that are future features (CPython's PyCF_MASK).
+constexpr uint32_t CO_FUTURE_MASK = CO_FUTURE_DIVISION | CO_FUTURE_ABSOLUTE_IMPORT | CO_FUTURE_WITH_STATEMENT |
+                                    CO_FUTURE_PRINT_FUNCTION | CO_FUTURE_UNICODE_LITERALS |
+                                    CO_FUTURE_BARRY_AS_BDFL | CO_FUTURE_GENERATOR_STOP | CO_FUTURE_ANNOTATIONS;
+// compile() flags that are not code flags (CPython's PyCF_*).
+enum CompileFlags : uint32_t {
+  PyCF_SOURCE_IS_UTF8 = 0x100, PyCF_DONT_IMPLY_DEDENT = 0x200, PyCF_ONLY_AST = 0x400,
+  PyCF_IGNORE_COOKIE = 0x800, PyCF_TYPE_COMMENTS = 0x1000, PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000,
+  PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000,
 };
 
 }  // namespace gilpy::bytecode

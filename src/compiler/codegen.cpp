@@ -1,5 +1,6 @@
 // Compiler driver: units, emission helpers, constants, compile errors.
 #include "compiler/codegen.h"
+#include "compiler/future.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -206,7 +207,7 @@ int Compiler::add_name(const std::string& n) {
 
 void Compiler::load_none() { load_const(None()); }
 
-Value Compiler::constant_value(const ast::ConstantValue& c) {
+Value constant_to_value(const ast::ConstantValue& c) {
   using K = ast::ConstantValue::Kind;
   switch (c.kind) {
     case K::None: return None();
@@ -248,7 +249,18 @@ static std::string program_text(const std::string& path, int lineno) {
 
 Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode) {
   mode_ = mode;
-  if (!st_.build(root, true)) {
+  FutureFeatures future;
+  if (!scan_future(root, &future, &err_)) {
+    failed_ = true;
+  } else {
+    flags_ |= future.flags;
+    future_lineno_ = future.last_lineno;
+    future_annotations_ = flags_ & CO_FUTURE_ANNOTATIONS;
+    st_.future_annotations = future_annotations_;
+  }
+  if (failed_) {
+    // reported below
+  } else if (!st_.build(root, true)) {
     failed_ = true;
     err_ = st_.error;
   } else {
@@ -256,11 +268,6 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     u().firstlineno = 1;
     bool ok = true;
     if (auto* m = ast::as<ast::Module>(root)) {
-      for (ast::stmt* s : m->body) {
-        auto* imp = ast::as<ast::ImportFrom>(s);
-        if (imp && imp->module && *imp->module == "__future__")
-          for (ast::alias* a : imp->names) if (a->name == "annotations") future_annotations_ = true;
-      }
       if (st_.root()->has_annotations) emit(SETUP_ANNOTATIONS);
       ok = body_with_docstring(m->body, true);
       if (ok) { load_none(); emit(RETURN_VALUE); }
@@ -314,16 +321,17 @@ bool compile_too_deep(int depth) {
   return t && t->stack_limit && &probe < t->stack_limit + 64 * 1024;  // leave room for the error path
 }
 
-Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode) {
-  Compiler c(source, filename);
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
+                          uint32_t flags) {
+  Compiler c(source, filename, flags);
   return c.compile_module(root, mode);
 }
 
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode) {
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode);
   if (pr.error) return raise_syntax_error(*pr.error);
   TRY(issue_warnings(pr.warnings, filename));
-  return compile_ast(pr.root, source, filename, mode);
+  return compile_ast(pr.root, source, filename, mode, flags);
 }
 
 }  // namespace gilpy::compiler

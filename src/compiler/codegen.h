@@ -13,6 +13,7 @@
 
 #include "bytecode/opcodes.h"
 #include "compiler/symtable.h"
+#include "compiler/unparse.h"
 #include "gc/heap.h"
 #include "objects/code.h"
 #include "parser/ast.h"
@@ -105,7 +106,9 @@ uint32_t temp_hint(const ast::expr* e, uint32_t bit);  // bytecode::ARG_TEMP_* f
 
 class Compiler {
  public:
-  Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
+  // flags: CO_FUTURE_* features and PyCF_* options of compile().
+  Compiler(std::string_view source, Str* filename, uint32_t flags = 0)
+      : source_(source), filename_(filename), flags_(flags) {}
   Result<Code*> compile_module(const ast::Node* root, parser::Mode mode);
 
  private:
@@ -194,7 +197,8 @@ class Compiler {
   bool slice(ast::Slice* s);
   bool function_prologue_defaults(ast::arguments* args, uint32_t* flags);
   bool annotations(ast::arguments* args, ast::expr* returns, uint32_t* flags);
-  Value constant_value(const ast::ConstantValue& c);
+  Value constant_value(const ast::ConstantValue& c) { return constant_to_value(c); }
+  bool annotation_value(ast::expr* e);  // push the annotation (or its text, under PEP 563)
   bool iterable(ast::expr* e);  // a for / comprehension iterable or `in` operand
 
   // ---- constant folding (fold.cpp) ---------------------------------------------------------
@@ -216,7 +220,9 @@ class Compiler {
   SymbolTable st_;
   std::vector<UnitPtr> units_;
   parser::Mode mode_ = parser::Mode::Exec;
-  bool future_annotations_ = false;
+  uint32_t flags_ = 0;              // compile() flags plus the module's future features
+  bool future_annotations_ = false;  // PEP 563: annotations are stored as their source text
+  int future_lineno_ = -1;           // last line of the future block (later ones are errors)
 };
 
 }  // namespace gilpy::compiler

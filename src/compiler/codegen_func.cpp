@@ -61,7 +61,7 @@ bool Compiler::annotations(arguments* args, ast::expr* returns, uint32_t* flags)
   auto one = [&](arg* a) -> bool {
     if (!a || !a->annotation) return true;
     load_const(Value(str_intern(mangle(a->arg))));
-    if (!expr(a->annotation)) return false;
+    if (!annotation_value(a->annotation)) return false;
     n++;
     return true;
   };
@@ -72,7 +72,7 @@ bool Compiler::annotations(arguments* args, ast::expr* returns, uint32_t* flags)
   if (!one(args->kwarg)) return false;
   if (returns) {
     load_const(Value(str_intern("return")));
-    if (!expr(returns)) return false;
+    if (!annotation_value(returns)) return false;
     n++;
   }
   if (n) {
@@ -208,7 +208,7 @@ bool Compiler::comprehension(ast::expr* e) {
     default: gens = &static_cast<GeneratorExp*>(e)->generators; elt = static_cast<GeneratorExp*>(e)->elt; name = "<genexpr>"; break;
   }
   Scope* sc = st_.scope_for(e);
-  bool outer_async = u().scope->is_coroutine;
+  bool outer_async = u().scope->is_coroutine || u().scope->kind == ScopeKind::Comprehension;
   bool is_async_comp = sc->is_coroutine;
   if (is_async_comp && e->kind != Kind::GeneratorExp && !outer_async)
     return error(e, "asynchronous comprehension outside of an asynchronous function");

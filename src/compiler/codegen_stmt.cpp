@@ -193,28 +193,33 @@ bool Compiler::ann_assign(AnnAssign* a) {
   auto* n = as<Name>(a->target);
   if (n && a->simple && module_or_class) {
     // __annotations__[name] = annotation
-    if (future_annotations_) {
-      load_const(str_value(std::string(source_.substr(0, 0))));  // placeholder replaced below
-      u().code.pop_back();
-      std::string text;
-      // Annotation text from the source (PEP 563 stores the source form).
-      int ln = a->annotation->lineno;
-      size_t pos = 0;
-      for (int i = 1; i < ln && pos < source_.size(); i++) pos = source_.find('\n', pos) + 1;
-      if (a->annotation->lineno == a->annotation->end_lineno)
-        text = std::string(source_.substr(pos + size_t(a->annotation->col_offset),
-                                          size_t(a->annotation->end_col_offset - a->annotation->col_offset)));
-      load_const(str_value(text));
-    } else if (!expr(a->annotation)) {
-      return false;
-    }
+    if (!annotation_value(a->annotation)) return false;
     emit(LOAD_NAME, uint32_t(add_name("__annotations__")));
     load_const(Value(str_intern(mangle(n->id))));
     emit(STORE_SUBSCR);
   } else if (module_or_class && !future_annotations_) {
+    // A complex target's annotation is evaluated and dropped (not stored).
     if (!expr(a->annotation)) return false;
     emit(POP_TOP);
   }
+  return true;
+}
+
+// PEP 563 stores the annotation's text, regenerated from the tree as CPython
+// does (unparse.cpp), instead of its value.
+bool Compiler::annotation_value(ast::expr* e) {
+  if (!future_annotations_) {
+    // `*args: *Ts` (PEP 646) stores the one item the starred value unpacks to.
+    if (auto* st = as<Starred>(e)) {
+      if (!expr(st->value)) return false;
+      set_pos(e);
+      emit(UNPACK_SEQUENCE, 1);
+      return true;
+    }
+    return expr(e);
+  }
+  Str* text = TRY_NULL(unparse_annotation(e));
+  load_const(Value(text));
   return true;
 }
 
@@ -762,6 +767,10 @@ bool Compiler::import_stmt(Import* im) {
 }
 
 bool Compiler::import_from(ImportFrom* im) {
+  // Future imports are compiler directives: only the module's leading block
+  // (future.cpp) may hold them; there they still run as ordinary imports.
+  if (im->module && *im->module == "__future__" && im->lineno > future_lineno_)
+    return error(im, "from __future__ imports must occur at the beginning of the file");
   load_const(Value::small(im->level));
   gilpy::Tuple* names = tuple_new(int64_t(im->names.size()));
   for (size_t i = 0; i < im->names.size(); i++) names->items[i] = Value(str_intern(im->names[i]->name));

@@ -57,6 +57,50 @@ struct SymtableVisitor {
   }
   void pop() { cur = cur->parent; }
 
+  // An annotation is evaluated in the enclosing scope, except under
+  // `from __future__ import annotations`, where it is only stored as text:
+  // its names then bind nothing (CPython gives it a block of its own), and
+  // what only makes sense when evaluated is an error there.
+  void visit_annotation(expr* e) {
+    if (!st.future_annotations) {
+      visit_expr(e);
+      return;
+    }
+    check_stored_annotation(e, 0);
+  }
+  void check_stored_annotation(Node* n, int depth) {
+    if (failed || !n) return;
+    if (compile_too_deep(depth)) {
+      failed = true;
+      st.error.recursion = true;
+      st.error.msg = "maximum recursion depth exceeded during compilation";
+      return;
+    }
+    const char* what = nullptr;
+    switch (n->kind) {
+      case Kind::Yield: case Kind::YieldFrom: what = "yield expression"; break;
+      case Kind::Await: what = "await expression"; break;
+      case Kind::NamedExpr: what = "named expression"; break;
+      case Kind::Lambda: return;  // its body is a scope of its own
+      case Kind::ListComp: case Kind::SetComp: case Kind::DictComp: case Kind::GeneratorExp: {
+        // Only the first iterable is evaluated in the annotation's block.
+        std::vector<ast::comprehension*>* gens;
+        if (auto* c = as<ListComp>(n)) gens = &c->generators;
+        else if (auto* c = as<SetComp>(n)) gens = &c->generators;
+        else if (auto* c = as<DictComp>(n)) gens = &c->generators;
+        else gens = &static_cast<GeneratorExp*>(n)->generators;
+        if (!gens->empty()) check_stored_annotation((*gens)[0]->iter, depth + 1);
+        return;
+      }
+      default: break;
+    }
+    if (what) {
+      fail(n, std::string("'") + what + "' can not be used within an annotation");
+      return;
+    }
+    for_each_child(n, [&](Node* c) { check_stored_annotation(c, depth + 1); });
+  }
+
   void add(const std::string& name, uint32_t flag, const Node* n) {
     auto [it, fresh] = cur->symbols.emplace(name, 0);
     if (fresh) cur->order.push_back(name);
@@ -79,7 +123,7 @@ struct SymtableVisitor {
     // Defaults and annotations are evaluated in the enclosing scope.
     for (expr* d : a->defaults) visit_expr(d);
     for (expr* d : a->kw_defaults) if (d) visit_expr(d);
-    auto annot = [&](arg* x) { if (x && x->annotation) visit_expr(x->annotation); };
+    auto annot = [&](arg* x) { if (x && x->annotation) visit_annotation(x->annotation); };
     for (arg* x : a->posonlyargs) annot(x);
     for (arg* x : a->args) annot(x);
     annot(a->vararg);
@@ -113,7 +157,7 @@ struct SymtableVisitor {
                 const std::vector<expr*>& decos, expr* returns, bool is_async) {
     for (expr* d : decos) visit_expr(d);
     visit_args(args);
-    if (returns) visit_expr(returns);
+    if (returns) visit_annotation(returns);
     add(name, DEF_LOCAL, n);
     int saved = loop_depth;
     bool saved_star = in_except_star;
@@ -199,7 +243,7 @@ struct SymtableVisitor {
           visit_expr(a->target);
         }
         if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) cur->has_annotations = true;
-        visit_expr(a->annotation);
+        visit_annotation(a->annotation);
         if (a->value) visit_expr(a->value);
         break;
       }
@@ -398,7 +442,12 @@ struct SymtableVisitor {
     visit_expr(elt);
     cur->is_generator = is_generator;
     if (is_async) cur->is_coroutine = true;
+    bool awaits = cur->is_coroutine && !is_generator;
     pop();
+    // 3.11: an async list/set/dict comprehension inside another comprehension
+    // makes that one async too (it is awaited where it is called); whether an
+    // async function encloses them all is checked by codegen.
+    if (awaits && cur->kind == ScopeKind::Comprehension) cur->is_coroutine = true;
   }
 
   void comp_target(expr* t) {

@@ -67,6 +67,7 @@ class SymbolTable {
   Scope* scope_for(const ast::Node* n) const;
   Scope* root() const { return root_.get(); }
   CompileErrorInfo error;
+  bool future_annotations = false;  // set before build(): annotations are stored as text
 
  private:
   std::unique_ptr<Scope> root_;

@@ -536,6 +536,12 @@ static Result<Value> b_ord(Value* a, int64_t n, Tuple*) {
 }
 
 // ---- code execution -------------------------------------------------------------------------------
+// The future features of the calling code, which compile(), exec() and eval()
+// of source text inherit (CPython's PyEval_MergeCompilerFlags).
+static uint32_t inherited_future_flags() {
+  Frame* f = caller_frame();
+  return f && f->code ? f->code->flags & bytecode::CO_FUTURE_MASK : 0;
+}
 static Result<std::string> source_text(Value src, const char* fname) {
   if (is_str(src)) return std::string(as_str(src)->view());
   if (has_layout(src, Layout::Bytes) || has_layout(src, Layout::ByteArray)) {
@@ -559,7 +565,16 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   else if (mode == "single") m = parser::Mode::Single;
   else return raise(tp_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   int64_t flags = out[3] ? TRY(as_ssize(out[3])) : 0;
-  if (flags & 0x400) {  // PyCF_ONLY_AST
+  constexpr int64_t kKnown = bytecode::CO_FUTURE_MASK | bytecode::CO_NESTED | bytecode::PyCF_ONLY_AST |
+                             bytecode::PyCF_ALLOW_TOP_LEVEL_AWAIT | bytecode::PyCF_TYPE_COMMENTS |
+                             bytecode::PyCF_DONT_IMPLY_DEDENT | bytecode::PyCF_ALLOW_INCOMPLETE_INPUT |
+                             bytecode::PyCF_SOURCE_IS_UTF8;
+  if (flags & ~kKnown) return raise(tp_ValueError, "compile(): unrecognised flags");
+  int64_t optimize = out[5] ? TRY(as_ssize(out[5])) : -1;
+  if (optimize < -1 || optimize > 2) return raise(tp_ValueError, "compile(): invalid optimize value");
+  bool dont_inherit = out[4] ? TRY(truthy(out[4])) : false;
+  if (!dont_inherit) flags |= inherited_future_flags();
+  if (flags & bytecode::PyCF_ONLY_AST) {
     extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode);
     extern Result<Value> ast_check_object(Value tree, parser::Mode mode);
     if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray))
@@ -569,12 +584,12 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   }
   if (is_code(out[0])) return out[0];
   if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray)) {
-    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode);
-    return compile_ast_object(out[0], filename, m);
+    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, uint32_t flags);
+    return compile_ast_object(out[0], filename, m, uint32_t(flags));
   }
   std::string text = TRY(source_text(out[0], "compile"));
   if (text.find('\0') != std::string::npos) return raise(tp_SyntaxError, "source code string cannot contain null bytes");
-  Code* c = TRY(compiler::compile_source(text, filename, m));
+  Code* c = TRY(compiler::compile_source(text, filename, m, uint32_t(flags)));
   return Value(c);
 }
 static Result<Dict*> resolve_globals(Value g, const char* fname) {
@@ -619,8 +634,8 @@ static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval)
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) i++;
       text = text.substr(i);
     }
-    code = TRY(compiler::compile_source(text, str_intern(is_eval ? "<string>" : "<string>"),
-                                        is_eval ? parser::Mode::Eval : parser::Mode::Exec));
+    code = TRY(compiler::compile_source(text, str_intern("<string>"), is_eval ? parser::Mode::Eval : parser::Mode::Exec,
+                                        inherited_future_flags()));
   }
   Value r = TRY(run_code(code, globals, locals));
   return is_eval ? r : None();

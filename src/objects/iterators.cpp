@@ -372,78 +372,6 @@ static const MethodDef reversed_methods[] = {{"__new__", reversed_new, MethKind:
                                              {"__reduce__", reversed_reduce}, {"__setstate__", reversed_setstate},
                                              {nullptr, nullptr}};
 
-// ---- types.GenericAlias (list[int] and friends) ----
-struct GenericAlias : Object {
-  Dict* dict;
-  Value origin;
-  Tuple* args;
-};
-Result<Value> generic_alias_new(Value origin, Value args) {
-  GenericAlias* g = static_cast<GenericAlias*>(alloc_instance(tp_GenericAlias, sizeof(GenericAlias)));
-  g->origin = origin;
-  g->args = is_tuple(args) ? as_tuple(args) : tuple_of({args});
-  return Value(g);
-}
-static Result<Value> ga_new(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("GenericAlias", n - 1, 2, 2));
-  return generic_alias_new(a[1], a[2]);
-}
-static Result<std::string> type_repr_for_alias(Value v) {
-  if (v == Value(g_Ellipsis)) return std::string("...");
-  if (is_type(v)) {
-    Type* t = as_type(v);
-    Value m = dict_get_str(t->dict, N.__module__);
-    if (!m || (is_str(m) && std::string(as_str(m)->view()) == "builtins")) return std::string(t->qualname->view());
-    return std::string(as_str(m)->view()) + "." + std::string(t->qualname->view());
-  }
-  Str* r = TRY(repr(v));
-  return std::string(r->view());
-}
-static Result<Value> ga_repr(Value* a, int64_t, Tuple*) {
-  GenericAlias* g = a[0].as<GenericAlias>();
-  std::string s = TRY(type_repr_for_alias(g->origin)) + "[";
-  for (int64_t i = 0; i < g->args->size; i++) {
-    if (i) s += ", ";
-    s += TRY(type_repr_for_alias(g->args->items[i]));
-  }
-  if (g->args->size == 0) s += "()";
-  return Value(str_new(s + "]"));
-}
-static Result<Value> ga_call(Value* a, int64_t n, Tuple* kw) { return call(a[0].as<GenericAlias>()->origin, a + 1, n - 1, kw); }
-static Result<Value> ga_getattr(Value* a, int64_t n, Tuple*) {
-  // Attributes not defined on the alias come from the origin (list[int].append).
-  if (!is_str(a[1])) return raise(tp_TypeError, "attribute name must be string");
-  return getattr(a[0].as<GenericAlias>()->origin, as_str(a[1]));
-}
-static Result<Value> ga_eq(Value* a, int64_t, Tuple*) {
-  if (a[1].type() != tp_GenericAlias) return Value(g_NotImplemented);
-  GenericAlias* x = a[0].as<GenericAlias>();
-  GenericAlias* y = a[1].as<GenericAlias>();
-  if (!TRY(eq(x->origin, y->origin))) return False();
-  return Bool(TRY(eq(Value(x->args), Value(y->args))));
-}
-static Result<Value> ga_hash(Value* a, int64_t, Tuple*) {
-  int64_t h1 = TRY(hash(a[0].as<GenericAlias>()->origin));
-  int64_t h2 = TRY(hash(Value(a[0].as<GenericAlias>()->args)));
-  return int_from_i64(h1 ^ h2);
-}
-static Result<Value> ga_mro_entries(Value* a, int64_t, Tuple*) { return Value(tuple_of({a[0].as<GenericAlias>()->origin})); }
-static Result<Value> ga_instancecheck(Value* a, int64_t, Tuple*) {
-  return raise(tp_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
-}
-static Result<Value> ga_origin(Value s) { return s.as<GenericAlias>()->origin; }
-static Result<Value> ga_args(Value s) { return Value(s.as<GenericAlias>()->args); }
-static Result<Value> ga_params(Value) { return Value(tuple_empty()); }
-Result<Value> make_union(Value a, Value b);
-static Result<Value> ga_or_m(Value* a, int64_t, Tuple*) { return make_union(a[0], a[1]); }
-static Result<Value> ga_ror_m(Value* a, int64_t, Tuple*) { return make_union(a[1], a[0]); }
-static const MethodDef ga_methods[] = {{"__new__", ga_new, MethKind::Static}, {"__repr__", ga_repr},
-                                       {"__call__", ga_call}, {"__getattr__", ga_getattr}, {"__eq__", ga_eq},
-                                       {"__hash__", ga_hash}, {"__mro_entries__", ga_mro_entries},
-                                       {"__instancecheck__", ga_instancecheck}, {nullptr, nullptr}};
-static const GetSetDef ga_getsets[] = {{"__origin__", ga_origin}, {"__args__", ga_args},
-                                       {"__parameters__", ga_params}, {nullptr, nullptr}};
-
 void init_iterator_types() {
   type_add_methods(tp_iterator, iter_methods);
   type_add_methods(tp_iterator, seqiter_methods);
@@ -461,11 +389,6 @@ void init_iterator_types() {
   tp_filter->iternext = filter_next;
   type_add_methods(tp_reversed, reversed_methods);
   tp_reversed->iternext = reversed_next;
-  type_add_methods(tp_GenericAlias, ga_methods);
-  static const MethodDef ga_or[] = {{"__or__", ga_or_m}, {"__ror__", ga_ror_m}, {nullptr, nullptr}};
-  type_add_methods(tp_GenericAlias, ga_or);
-  type_add_getsets(tp_GenericAlias, ga_getsets);
-  type_set_attr_const(tp_GenericAlias, "__module__", Value(str_intern("types")));
 }
 
 }  // namespace gilpy

@@ -3,7 +3,9 @@
 // the "int | str" repr.
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "objects/dict.h"
+#include "objects/genericalias.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -16,6 +18,7 @@ namespace gilpy {
 struct Union : Object {
   Dict* dict;
   Tuple* args;
+  Tuple* parameters;  // null until first asked for
 };
 
 static bool unionable(Value v) {
@@ -46,6 +49,7 @@ Result<Value> make_union(Value a, Value b) {
   if (args.size() == 1) return args[0];
   Union* u = static_cast<Union*>(alloc_instance(tp_UnionType, sizeof(Union)));
   u->args = tuple_from(args.data(), int64_t(args.size()));
+  u->parameters = nullptr;
   return Value(u);
 }
 
@@ -105,11 +109,26 @@ static Result<Value> u_hash(Value* a, int64_t, Tuple*) {
   return Value::small(h & Value::kSmallMax);
 }
 static Result<Value> u_args(Value s) { return Value(s.as<Union>()->args); }
-static Result<Value> u_params(Value) { return Value(tuple_empty()); }
+static Result<Value> u_params(Value s) {
+  Union* u = s.as<Union>();
+  if (!u->parameters) u->parameters = TRY(make_parameters(u->args));
+  return Value(u->parameters);
+}
+// (int | T)[str]: substitute as a generic alias does, then `|` the results.
+static Result<Value> u_getitem(Value* a, int64_t, Tuple*) {
+  Union* u = a[0].as<Union>();
+  if (!u->parameters) u->parameters = TRY(make_parameters(u->args));
+  Tuple* newargs = TRY(subs_parameters(a[0], u->args, u->parameters, a[1]));
+  if (newargs->size == 0) return make_union(a[0], a[0]);
+  Value res = newargs->items[0];
+  for (int64_t i = 1; i < newargs->size; i++) res = TRY(binary_op(res, newargs->items[i], bytecode::NB_OR));
+  return res;
+}
 
 static const MethodDef union_methods[] = {
     {"__or__", u_or}, {"__ror__", u_ror}, {"__repr__", u_repr}, {"__instancecheck__", u_instancecheck},
-    {"__subclasscheck__", u_subclasscheck}, {"__eq__", u_eq}, {"__hash__", u_hash}, {nullptr, nullptr}};
+    {"__subclasscheck__", u_subclasscheck}, {"__eq__", u_eq}, {"__hash__", u_hash}, {"__getitem__", u_getitem},
+    {nullptr, nullptr}};
 static const GetSetDef union_getsets[] = {{"__args__", u_args}, {"__parameters__", u_params}, {nullptr, nullptr}};
 
 void init_union_type() {

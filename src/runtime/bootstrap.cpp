@@ -2,6 +2,7 @@
 // interned names and singletons, fill each type (objects/*.cpp init
 // functions), compute MROs, then build the builtins and sys modules.
 #include "runtime/bootstrap.h"
+#include "objects/genericalias.h"
 
 #include "runtime/finalizers.h"
 
@@ -131,7 +132,7 @@ static void make_types() {
   type_new_static(tp_memoryview, "memoryview", tp_object, Layout::Other, memoryview_size(), F);
   type_new_static(tp_async_generator_wrapped_value, "async_generator_wrapped_value", tp_object, Layout::Other, 24, F);
   type_new_static(tp_seq_iterator, "seq_iterator", tp_object, Layout::Iterator, 24, F);
-  type_new_static(tp_GenericAlias, "GenericAlias", tp_object, Layout::Other, 32, B);
+  type_new_static(tp_GenericAlias, "GenericAlias", tp_object, Layout::Other, generic_alias_size(), B);
   type_new_static(tp_SimpleNamespace, "SimpleNamespace", tp_object, Layout::Other, namespace_size(), B);
   type_new_static(tp_structseq, "structseq", tp_tuple, Layout::Tuple, sizeof(Tuple), B);
   type_new_static(tp_UnionType, "UnionType", tp_object, Layout::Other, union_size(), F);
@@ -217,6 +218,7 @@ void bootstrap_runtime() {
   init_frame_types();
   init_structseq_types();
   init_union_type();
+  init_generic_alias_type();
   init_memoryview_type();
   ready_all();
 }
