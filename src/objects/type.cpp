@@ -201,6 +201,106 @@ static Result<Tuple*> c3_mro(Type* t) {
   return tuple_from(out.data(), int64_t(out.size()));
 }
 
+// type.mro(t): the C3 linearisation computed afresh (a custom mro() calls it
+// through super()).
+Result<Tuple*> type_c3_mro(Type* t) { return c3_mro(t); }
+
+// The MRO of t from its current bases: C3, or the metaclass's own mro().
+static Result<Tuple*> mro_for(Type* t) {
+  Tuple* m = TRY(c3_mro(t));
+  Type* meta = t->type;
+  if (meta != tp_type) {
+    Value custom = type_lookup(meta, N.mro);
+    if (custom && custom != dict_get_str(tp_type->dict, N.mro)) {
+      Tuple* old = t->mro;
+      t->mro = m;  // the custom mro() may read __mro__ while it runs
+      Result<Value> r = call_method0(Value(t), N.mro);
+      t->mro = old;
+      if (r.is_err()) return ERR;
+      m = TRY(to_tuple(r.value()));
+      // Instances are laid out for t: every class in the MRO must be one
+      // whose methods can work on that layout (CPython's mro_check).
+      for (int64_t i = 0; i < m->size; i++) {
+        Value c = m->items[i];
+        if (!is_type(c)) return raise_fmt(tp_TypeError, "mro() returned a non-class ('%s')", type_name(c));
+        Type* ct = as_type(c);
+        if (ct != t && ct->layout != Layout::Object && ct->layout != t->layout)
+          return raise_fmt(tp_TypeError, "mro() returned base with unsuitable layout ('%s')", type_name_of(ct));
+      }
+    }
+  }
+  return m;
+}
+
+// Recompute the MROs of t and everything below it, after t's bases changed.
+static Status mro_hierarchy(Type* t) {
+  t->mro = TRY(mro_for(t));
+  update_flags(t);
+  if (t->subclasses)
+    for (Type* sub : *t->subclasses) TRY(mro_hierarchy(sub));
+  return OK();
+}
+
+static void unlink_subclass(Type* base, Type* t) {
+  if (!base->subclasses) return;
+  auto& v = *base->subclasses;
+  v.erase(std::remove(v.begin(), v.end(), t), v.end());
+}
+
+// cls.__bases__ = bases, as CPython's type_set_bases: checks, then the
+// subclass links move and every MRO below is recomputed; on failure
+// everything is put back.
+Status type_set_bases(Type* t, Value v) {
+  const char* name = type_name_of(t);
+  if (!v) return raise_fmt(tp_TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", name);
+  if (!is_tuple(v)) return raise_fmt(tp_TypeError, "can only assign tuple to %s.__bases__, not %s", name, type_name(v));
+  Tuple* nb = as_tuple(v);
+  if (nb->size == 0) return raise_fmt(tp_TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", name);
+  for (int64_t i = 0; i < nb->size; i++) {
+    if (!is_type(nb->items[i]))
+      return raise_fmt(tp_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", name, type_name(nb->items[i]));
+    Type* b = as_type(nb->items[i]);
+    if (b == t || is_subtype(b, t)) return raise(tp_TypeError, "a __bases__ item causes an inheritance cycle");
+  }
+  // The instances' layout must stay what it is: some new base has to keep
+  // the old solid base, or replace a plain-object one with another.
+  Type* old_base = t->base;
+  Type* new_base = nullptr;
+  for (int64_t i = 0; i < nb->size && !new_base; i++)
+    if (is_subtype(as_type(nb->items[i]), old_base)) new_base = old_base;
+  if (!new_base) {
+    Type* first = as_type(nb->items[0]);
+    if (first->layout != old_base->layout || first->instance_size > old_base->instance_size)
+      return raise_fmt(tp_TypeError, "__bases__ assignment: '%s' %s differs from '%s'", type_name_of(first),
+                       first->layout != old_base->layout ? "deallocator" : "object layout", type_name_of(old_base));
+    new_base = first;
+  }
+  Tuple* old_bases = t->bases;
+  for (int64_t i = 0; i < old_bases->size; i++) unlink_subclass(as_type(old_bases->items[i]), t);
+  auto link = [&](Tuple* bases) {
+    for (int64_t i = 0; i < bases->size; i++) {
+      Type* b = as_type(bases->items[i]);
+      if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
+      b->subclasses->push_back(t);
+    }
+  };
+  t->bases = nb;
+  t->base = new_base;
+  link(nb);
+  if (mro_hierarchy(t).is_err()) {
+    for (int64_t i = 0; i < nb->size; i++) unlink_subclass(as_type(nb->items[i]), t);
+    t->bases = old_bases;
+    t->base = old_base;
+    link(old_bases);
+    Value exc = exc_fetch();
+    (void)mro_hierarchy(t);
+    exc_restore(exc);
+    return ERR;
+  }
+  type_modified(t);
+  return OK();
+}
+
 void type_ready(Type* t) {
   if (t->base) {
     Type* b = t->base;
@@ -433,14 +533,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
     b->subclasses->push_back(t);
   }
-  t->mro = TRY(c3_mro(t));
-  if (winner != tp_type) {
-    Value custom = type_lookup(winner, N.mro);
-    if (custom && custom != dict_get_str(tp_type->dict, N.mro)) {
-      Value m = TRY(call_method0(Value(t), N.mro));
-      t->mro = TRY(to_tuple(m));
-    }
-  }
+  t->mro = TRY(mro_for(t));
   update_flags(t);
   // Native iteration is inherited unless the class defines its own __next__.
   if (!dict_get_str(t->dict, N.__next__)) t->iternext = base->iternext;

@@ -59,6 +59,8 @@ Type* native_type_new(const char* module, const char* name, Type* base, Layout l
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs);
 Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames);
 Status type_setattr(Type* t, Str* name, Value v);  // v null: delete
+Status type_set_bases(Type* t, Value bases);       // cls.__bases__ = bases (MROs recomputed)
+Result<Tuple*> type_c3_mro(Type* t);              // type.mro(): C3 over the current bases
 void type_modified(Type* t);                        // invalidate caches of t and subclasses
 Result<Type*> calculate_metaclass(Type* meta, Tuple* bases);
 Str* type_qualname(Type* t);

@@ -73,8 +73,8 @@ static Result<Value> type_repr(Value* a, int64_t, Tuple*) {
   return Value(str_new(s));
 }
 static Result<Value> type_mro_m(Value* a, int64_t, Tuple*) {
-  Type* t = T(a[0]);
-  return Value(list_from(t->mro->items, t->mro->size));
+  Tuple* m = TRY(type_c3_mro(T(a[0])));
+  return Value(list_from(m->items, m->size));
 }
 static Result<Value> type_subclasses(Value* a, int64_t, Tuple*) {
   Type* t = T(a[0]);
@@ -128,6 +128,9 @@ static Status t_qualname_set(Value s, Value v) {
 }
 static Result<Value> t_module(Value s) {
   Value m = dict_get_str(T(s)->dict, N.__module__);
+  // `type` itself holds this very getset under __module__: a static type's
+  // module is then the one its name implies (builtins).
+  if (m && !(T(s)->flags & TF_HEAPTYPE) && m.type() == tp_getset_descriptor) m = Value();
   if (m) return m;
   if (!(T(s)->flags & TF_HEAPTYPE)) return Value(str_intern("builtins"));
   return raise(tp_AttributeError, "__module__");
@@ -141,6 +144,8 @@ static Status t_module_set(Value s, Value v) {
 static Result<Value> t_doc(Value s) {
   Value d = dict_get_str(T(s)->dict, N.__doc__);
   if (!d) return None();
+  if (T(s) == tp_type && d.type() == tp_getset_descriptor)  // type's own __doc__ getset
+    return Value(str_intern("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"));
   if (d.type() != tp_str && type_lookup(d.type(), N.__get__)) return descr_get(d, Value(), s);
   return d;
 }
@@ -155,10 +160,7 @@ static Result<Value> t_dict(Value s) { return mappingproxy_new(Value(T(s)->dict)
 static Result<Value> t_bases(Value s) { return Value(T(s)->bases); }
 static Status t_bases_set(Value s, Value v) {
   if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__bases__' attribute of immutable type '%s'", type_name_of(T(s)));
-  if (!v || !is_tuple(v) || as_tuple(v)->size == 0) return raise(tp_TypeError, "can only assign non-empty tuple to __bases__");
-  T(s)->bases = as_tuple(v);
-  type_modified(T(s));
-  return OK();
+  return type_set_bases(T(s), v);
 }
 static Result<Value> t_base(Value s) { return T(s)->base ? Value(T(s)->base) : None(); }
 static Result<Value> t_mro(Value s) { return Value(T(s)->mro); }
