@@ -237,7 +237,9 @@ struct SymtableVisitor {
                         ((it->second & DEF_GLOBAL) ? "global" : "nonlocal"));
             return;
           }
-          if (a->simple) add(n->id, DEF_ANNOT, n);
+          // An annotated name is local to its scope even without a value
+          // (`x: int` then `print(x)` is an UnboundLocalError).
+          if (a->simple) add(n->id, DEF_ANNOT | DEF_LOCAL, n);
           if (a->value) add(n->id, DEF_LOCAL, n);
         } else {
           visit_expr(a->target);

@@ -74,7 +74,27 @@ static Result<Value> module_dir(Value* a, int64_t, Tuple*) {
 static Result<Value> m_dict(Value s) { return Value(s.as<Module>()->dict); }
 static const MethodDef module_methods[] = {{"__new__", module_new_m, MethKind::Static}, {"__init__", module_init_m},
                                            {"__repr__", module_repr}, {"__dir__", module_dir}, {nullptr, nullptr}};
-static const GetSetDef module_getsets[] = {{"__dict__", m_dict}, {nullptr, nullptr}};
+// module.__annotations__ (3.10+): made empty on first read, so that every
+// module has one without SETUP_ANNOTATIONS having run.
+static Result<Value> m_annotations(Value s) {
+  Dict* d = s.as<Module>()->dict;
+  Value a = dict_get_str(d, N.__annotations__);
+  if (a) return a;
+  Value fresh = Value(dict_new());
+  dict_set_str(d, N.__annotations__, fresh);
+  return fresh;
+}
+static Status m_annotations_set(Value s, Value v) {
+  Dict* d = s.as<Module>()->dict;
+  if (v) {
+    dict_set_str(d, N.__annotations__, v);
+    return OK();
+  }
+  if (!dict_del_str(d, N.__annotations__)) return raise(tp_AttributeError, "__annotations__");
+  return OK();
+}
+static const GetSetDef module_getsets[] = {
+    {"__dict__", m_dict}, {"__annotations__", m_annotations, m_annotations_set}, {nullptr, nullptr}};
 
 void init_module_type() {
   type_add_methods(tp_module, module_methods);

@@ -75,6 +75,25 @@ std::nullptr_t Parser::error_tokenizer() {
   return nullptr;
 }
 
+// The tokenizer's warnings, converted like its errors, ahead of the
+// parser's own (the tokenizer meets them first).
+void Parser::take_tokenizer_warnings() {
+  std::vector<SyntaxErrorInfo> tw;
+  for (const tokenizer::TokError& te : tz_.warnings()) {
+    SyntaxErrorInfo info;
+    info.type = te.type;
+    info.msg = te.msg;
+    info.filename = filename_;
+    info.lineno = te.lineno;
+    info.end_lineno = te.end_lineno;
+    info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
+    info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
+    info.text = std::string(tz_.line(te.lineno));
+    tw.push_back(std::move(info));
+  }
+  warnings_.insert(warnings_.begin(), tw.begin(), tw.end());
+}
+
 bool Parser::has_tokenizer_error() const {
   return tz_.error().has_value() && !tz_.error()->unclosed_at_eof;
 }
@@ -175,6 +194,7 @@ ParseResult parse(std::string_view source, std::string_view filename, Mode mode)
     return r;
   }
   r.root = root;
+  p.take_tokenizer_warnings();
   r.warnings = std::move(p.warnings());
   return r;
 }

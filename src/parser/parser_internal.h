@@ -109,6 +109,7 @@ class Parser {
     return error_range(start(n), end(n), std::move(msg));
   }
   std::nullptr_t error_tokenizer();
+  void take_tokenizer_warnings();
   bool legacy_call(ast::expr* e);  // `print x`: CPython's "Missing parentheses" error
   SyntaxErrorInfo info_at(Pos s, Pos e, std::string msg, const char* type) const;
   // Record a warning at token t, once however often backtracking re-parses it.

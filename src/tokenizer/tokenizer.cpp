@@ -414,8 +414,17 @@ bool Tokenizer::check_number_end(const char* what) {
   if (!(is_ascii_ident(c) || static_cast<unsigned char>(c) >= 0x80)) return true;
   std::string_view rest = std::string_view(src_).substr(pos_);
   static const char* const kOk[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
-  for (const char* k : kOk)
-    if (rest.substr(0, std::strlen(k)) == k) return true;
+  for (const char* k : kOk) {
+    if (rest.substr(0, std::strlen(k)) != k) continue;
+    // Accepted, with the SyntaxWarning that announces it will become an error.
+    TokError w;
+    w.type = "SyntaxWarning";
+    w.msg = std::string("invalid ") + what + " literal";
+    w.lineno = w.end_lineno = lineno_;
+    w.offset = w.end_offset = col_of(pos_);
+    warnings_.push_back(std::move(w));
+    return true;
+  }
   return fail_at(std::string("invalid ") + what + " literal", col_of(pos_));
 }
 

@@ -47,6 +47,9 @@ class Tokenizer {
   const std::string& source() const { return src_; }
   const std::vector<Token>& tokens() const { return toks_; }
   const std::optional<TokError>& error() const { return err_; }
+  // SyntaxWarnings found while tokenizing ("invalid decimal literal" before
+  // a keyword, as in `1if x else y`), in source order.
+  const std::vector<TokError>& warnings() const { return warnings_; }
   // Normalised name of the declared source encoding ("utf-8" by default).
   const std::string& encoding() const { return encoding_; }
   std::string_view text(const Token& t) const {
@@ -84,6 +87,7 @@ class Tokenizer {
   std::string encoding_ = "utf-8";
   std::vector<Token> toks_;
   std::optional<TokError> err_;
+  std::vector<TokError> warnings_;
   std::vector<uint32_t> line_starts_;
 
   // Scanning state.
