@@ -397,8 +397,13 @@ bool Tokenizer::read_digits(bool (*digit)(char), const char* what) {
     while (pos_ < n && digit(src_[pos_])) pos_++;
     if (pos_ < n && src_[pos_] == '_') {
       pos_++;
-      if (pos_ >= n || !digit(src_[pos_]))
+      if (pos_ >= n || !digit(src_[pos_])) {
+        // 0b1_2: a decimal digit where a binary/octal one belongs is named.
+        if (pos_ < n && is_dec(src_[pos_]) && digit != is_hex && digit != is_dec)
+          return fail_at(std::string("invalid digit '") + src_[pos_] + "' in " + what + " literal",
+                         col_of(pos_) + 1);
         return fail_at(std::string("invalid ") + what + " literal", col_of(pos_));
+      }
       continue;
     }
     return true;
