@@ -316,6 +316,7 @@ bool Compiler::store(ast::expr* t) {
     case Kind::Name: ok = name_op(static_cast<Name*>(t)->id, expr_context::Store, t); break;
     case Kind::Attribute: {
       auto* a = static_cast<Attribute*>(t);
+      if (a->attr == "__debug__") return error(t, "cannot assign to __debug__");
       if (!expr(a->value)) return false;
       set_pos(t);
       emit(STORE_ATTR, uint32_t(add_name(mangle(a->attr))));

@@ -42,30 +42,46 @@ bool scan_future(const Node* root, FutureFeatures* out, CompileErrorInfo* err) {
   if (auto* m = as<Module>(root)) body = &m->body;
   else if (auto* i = as<Interactive>(root)) body = &i->body;
   if (!body) return true;
-  size_t k = 0;
-  // A leading string constant is the docstring and may precede the block.
-  if (k < body->size()) {
-    auto* e = as<Expr>((*body)[k]);
-    auto* c = e ? as<Constant>(e->value) : nullptr;
-    if (c && c->value.kind == ConstantValue::Kind::Str) k++;
-  }
-  for (; k < body->size() && is_future_import((*body)[k]); k++) {
-    auto* im = static_cast<const ImportFrom*>((*body)[k]);
-    for (const alias* a : im->names) {
-      const Feature* found = nullptr;
-      for (const Feature& f : kFeatures)
-        if (a->name == f.name) found = &f;
-      if (!found) {
-        err->msg = a->name == "braces" ? "not a chance" : "future feature " + a->name + " is not defined";
-        err->lineno = im->lineno;
-        err->col = im->col_offset;
-        err->end_lineno = im->end_lineno;
-        err->end_col = im->end_col_offset;
+  auto fail = [&](const stmt* s, std::string msg) {
+    err->msg = std::move(msg);
+    err->lineno = s->lineno;
+    err->col = s->col_offset;
+    err->end_lineno = s->end_lineno;
+    err->end_col = s->end_col_offset;
+    return false;
+  };
+  // The block ends at the first other statement; a future import after it
+  // on that same line (`import x; from __future__ import y`) is reported
+  // here, later ones by codegen.
+  bool done = false;
+  int prev_line = 0;
+  for (size_t k = 0; k < body->size(); k++) {
+    const stmt* s = (*body)[k];
+    if (done && s->lineno > prev_line) break;
+    prev_line = s->lineno;
+    if (is_future_import(s)) {
+      if (done) {
+        fail(s, "from __future__ imports must occur at the beginning of the file");
+        err->col--;  // CPython reports this one at col_offset, one column early
         return false;
       }
-      out->flags |= found->flag;
+      auto* im = static_cast<const ImportFrom*>(s);
+      for (const alias* a : im->names) {
+        const Feature* found = nullptr;
+        for (const Feature& f : kFeatures)
+          if (a->name == f.name) found = &f;
+        if (!found)
+          return fail(s, a->name == "braces" ? "not a chance" : "future feature " + a->name + " is not defined");
+        out->flags |= found->flag;
+      }
+      out->last_lineno = im->lineno;
+      continue;
     }
-    out->last_lineno = im->lineno;
+    // A leading string constant is the docstring and may precede the block.
+    auto* e = as<Expr>(s);
+    auto* c = e ? as<Constant>(e->value) : nullptr;
+    if (k == 0 && c && c->value.kind == ConstantValue::Kind::Str) continue;
+    done = true;
   }
   return true;
 }
