@@ -149,9 +149,15 @@ static Result<Value> sys_getprofile(Value*, int64_t, Tuple*) { return g_profile_
 static Result<Value> sys_get_asyncgen_hooks(Value*, int64_t, Tuple*) {
   return Value(tuple_of({g_asyncgen_first ? g_asyncgen_first : None(), g_asyncgen_final ? g_asyncgen_final : None()}));
 }
+Value sys_asyncgen_firstiter() { return g_asyncgen_first; }
+Value sys_asyncgen_finalizer() { return g_asyncgen_final; }
 static Result<Value> sys_set_asyncgen_hooks(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("set_asyncgen_hooks", a, n, kw, {"firstiter", "finalizer"}, 0, out));
+  if (out[1] && !is_none(out[1]) && !is_callable(out[1]))
+    return raise_fmt(tp_TypeError, "callable finalizer expected, got %s", type_name(out[1]));
+  if (out[0] && !is_none(out[0]) && !is_callable(out[0]))
+    return raise_fmt(tp_TypeError, "callable firstiter expected, got %s", type_name(out[0]));
   if (out[0]) g_asyncgen_first = out[0];
   if (out[1]) g_asyncgen_final = out[1];
   return None();

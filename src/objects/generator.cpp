@@ -17,8 +17,13 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include <gc/gc.h>
+
+#include "objects/dict.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 #include "vm/call.h"
@@ -26,6 +31,10 @@
 namespace gilpy {
 
 using namespace bytecode;
+
+static void gen_finalizer(void* obj, void*);
+Value sys_asyncgen_firstiter();  // modules/sys.cpp
+Value sys_asyncgen_finalizer();
 
 Generator* generator_new(Frame* f, Function* fn) {
   uint32_t flags = f->code->flags;
@@ -35,6 +44,15 @@ Generator* generator_new(Frame* f, Function* fn) {
   g->name = fn ? fn->name : f->code->name;
   g->qualname = fn ? fn->qualname : f->code->qualname;
   f->gen = g;
+  // What CPython does when the last reference goes (_PyGen_Finalize) is
+  // done when the collector finds it garbage: a coroutine never awaited
+  // warns, and a suspended frame is closed so that its finally blocks and
+  // with statements run. A plain generator without handlers has nothing to
+  // run, and is spared the finalizer's cost.
+  if (t != tp_generator || f->code->nexc > 0) {
+    GC_register_finalizer_no_order(g, gen_finalizer, nullptr, nullptr, nullptr);
+    g->finalizable = true;
+  }
   return g;
 }
 
@@ -50,6 +68,7 @@ static bool delegating(Frame* f) {
   return f->state == FrameState::Suspended && f->ip >= 2 && op_of(f->code->insns[f->ip - 1]) == YIELD_VALUE &&
          op_of(f->code->insns[f->ip - 2]) == SEND;
 }
+bool gen_is_delegating(Generator* g) { return delegating(g->frame); }
 
 // Run the frame once (the caller has pushed the sent value or set the
 // pending exception) and do the exc_info and PEP 479 bookkeeping.
@@ -70,6 +89,12 @@ static Result<Value> run(Generator* g, bool throwing, bool* done) {
   ts->handled = outer;
   g->handled = Value();
   *done = true;
+  if (g->finalizable) {
+    // Finished: nothing left to finalize, and the collector can free it in
+    // one cycle instead of two.
+    GC_register_finalizer_no_order(g, nullptr, nullptr, nullptr, nullptr);
+    g->finalizable = false;
+  }
   if (r.is_err()) {
     // PEP 479: StopIteration escaping a generator becomes RuntimeError.
     bool stop = exc_matches(tp_StopIteration);
@@ -90,11 +115,13 @@ Result<Value> gen_resume(Generator* g, Value v, Value exc, bool* done) {
   if (g->running) return raise_fmt(tp_ValueError, "%s already executing", kind_name(g));
   if (f->state == FrameState::Completed) {
     *done = true;
+    // An exhausted coroutine refuses send() and throw() alike (close() never
+    // gets here); a generator re-raises what is thrown into it.
+    if (g->type == tp_coroutine) return raise(tp_RuntimeError, "cannot reuse already awaited coroutine");
     if (exc) {
       exc_restore(exc);
       return ERR;
     }
-    if (g->type == tp_coroutine) return raise(tp_RuntimeError, "cannot reuse already awaited coroutine");
     return None();
   }
   if (exc) {
@@ -250,6 +277,51 @@ Status gen_close(Generator* g) {
   return ERR;
 }
 
+// The collector's finalizer for generators, coroutines and async generators.
+// Finalizers run at safe points (runtime/finalizers.h), so Python code may
+// run here; its errors are reported as unraisable, as CPython does.
+static void gen_finalizer(void* obj, void*) {
+  Generator* g = static_cast<Generator*>(obj);
+  Frame* f = g->frame;
+  if (g->running) return;
+  Value saved = exc_fetch();
+  Result<Value> r = None();
+  if (f->state == FrameState::Created) {
+    if (g->type == tp_coroutine) {
+      // warnings._warn_unawaited_coroutine adds where it was created.
+      Value warnings = dict_get_str(g_interp.modules, str_intern("warnings"));
+      Value fn;
+      if (warnings && getattr_opt(warnings, str_intern("_warn_unawaited_coroutine"), &fn).ok() && fn) {
+        r = call1(fn, Value(g));
+      } else {
+        exc_clear();
+        std::string msg = "coroutine '" + std::string(g->qualname->view()) + "' was never awaited";
+        r = warn(tp_RuntimeWarning, msg).is_err() ? Result<Value>(ERR) : Result<Value>(None());
+      }
+    }
+  } else if (f->state == FrameState::Suspended) {
+    if (g->type == tp_async_generator && g->ag_finalizer && !is_none(g->ag_finalizer)) {
+      r = call1(g->ag_finalizer, Value(g));  // asyncio schedules aclose()
+    } else {
+      Status st = gen_close(g);
+      r = st.is_err() ? Result<Value>(ERR) : Result<Value>(None());
+    }
+  }
+  if (r.is_err()) report_unraisable("Exception ignored in: ", Value(g), exc_fetch());
+  if (saved) exc_restore(saved);
+}
+
+// An async generator's first iteration calls sys's firstiter hook and keeps
+// its finalizer hook (asyncio uses them to close generators at shutdown).
+static Status agen_init_hooks(Generator* g) {
+  if (g->hooks_inited) return OK();
+  g->hooks_inited = true;
+  Value firstiter = sys_asyncgen_firstiter();
+  g->ag_finalizer = sys_asyncgen_finalizer();
+  if (firstiter && !is_none(firstiter)) TRY(call1(firstiter, Value(g)));
+  return OK();
+}
+
 // ---- Python-visible methods ----------------------------------------------------------
 static Generator* G(Value v) { return v.as<Generator>(); }
 
@@ -306,9 +378,16 @@ static Status g_qualname_set(Value s, Value v) {
   return OK();
 }
 
-static const MethodDef gen_methods[] = {{"__iter__", gen_iter_m}, {"__next__", gen_next_m}, {"send", gen_send_m},
-                                        {"throw", gen_throw_m}, {"close", gen_close_m}, {"__repr__", gen_repr},
-                                        {nullptr, nullptr}};
+// CPython's docstrings (tests and help() read them).
+static const MethodDef gen_methods[] = {
+    {"__iter__", gen_iter_m}, {"__next__", gen_next_m},
+    {"send", gen_send_m, MethKind::Method,
+     "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
+    {"throw", gen_throw_m, MethKind::Method,
+     "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\n"
+     "StopIteration."},
+    {"close", gen_close_m, MethKind::Method, "close() -> raise GeneratorExit inside generator."},
+    {"__repr__", gen_repr}, {nullptr, nullptr}};
 static const GetSetDef gen_getsets[] = {{"gi_frame", g_frame}, {"gi_running", g_running}, {"gi_code", g_code},
                                         {"gi_yieldfrom", g_yieldfrom}, {"gi_suspended", g_suspended},
                                         {"__name__", g_name, g_name_set}, {"__qualname__", g_qualname, g_qualname_set},
@@ -341,11 +420,20 @@ static Result<Value> cw_close(Value* a, int64_t, Tuple*) {
 }
 static const MethodDef cw_methods[] = {{"__iter__", gen_iter_m}, {"__next__", cw_next}, {"send", cw_send},
                                        {"throw", cw_throw}, {"close", cw_close}, {nullptr, nullptr}};
-static const MethodDef coro_methods[] = {{"send", gen_send_m}, {"throw", gen_throw_m}, {"close", gen_close_m},
-                                         {"__await__", coro_await}, {"__repr__", gen_repr}, {nullptr, nullptr}};
+static const MethodDef coro_methods[] = {
+    {"send", gen_send_m, MethKind::Method,
+     "send(arg) -> send 'arg' into coroutine,\nreturn next iterated value or raise StopIteration."},
+    {"throw", gen_throw_m, MethKind::Method,
+     "throw(value)\nthrow(type[,value[,traceback]])\n\nRaise exception in coroutine, return next iterated value or "
+     "raise\nStopIteration."},
+    {"close", gen_close_m, MethKind::Method, "close() -> raise GeneratorExit inside coroutine."},
+    {"__await__", coro_await, MethKind::Method, "Return an iterator to be used in await expression."},
+    {"__repr__", gen_repr}, {nullptr, nullptr}};
 static const GetSetDef coro_getsets[] = {{"cr_frame", g_frame}, {"cr_running", g_running}, {"cr_code", g_code},
-                                         {"cr_await", g_yieldfrom}, {"cr_suspended", g_suspended},
-                                         {"__name__", g_name, g_name_set}, {"__qualname__", g_qualname, g_qualname_set},
+                                         {"cr_await", g_yieldfrom, nullptr, "object being awaited on, or None"},
+                                         {"cr_suspended", g_suspended},
+                                         {"__name__", g_name, g_name_set, "name of the coroutine"},
+                                         {"__qualname__", g_qualname, g_qualname_set, "qualified name of the coroutine"},
                                          {nullptr, nullptr}};
 
 // ---- async generators ----
@@ -441,17 +529,23 @@ static AsyncOp* aop_new(Type* t, Generator* g, Value v, bool is_close) {
   op->is_close = is_close;
   return op;
 }
-static Result<Value> ag_anext(Value* a, int64_t, Tuple*) { return Value(aop_new(tp_async_generator_asend, G(a[0]), None(), false)); }
+static Result<Value> ag_anext(Value* a, int64_t, Tuple*) {
+  TRY(agen_init_hooks(G(a[0])));
+  return Value(aop_new(tp_async_generator_asend, G(a[0]), None(), false));
+}
 static Result<Value> ag_asend(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("asend", n - 1, 1, 1));
+  TRY(agen_init_hooks(G(a[0])));
   return Value(aop_new(tp_async_generator_asend, G(a[0]), a[1], false));
 }
 static Result<Value> ag_athrow(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("athrow", n - 1, 1, 3));
+  TRY(agen_init_hooks(G(a[0])));
   Value exc = TRY(make_throw_exc(a + 1, n - 1));
   return Value(aop_new(tp_async_generator_athrow, G(a[0]), exc, false));
 }
 static Result<Value> ag_aclose(Value* a, int64_t, Tuple*) {
+  TRY(agen_init_hooks(G(a[0])));
   return Value(aop_new(tp_async_generator_athrow, G(a[0]), Value(), true));
 }
 static const MethodDef agen_methods[] = {{"__aiter__", gen_iter_m}, {"__anext__", ag_anext}, {"asend", ag_asend},

@@ -18,11 +18,15 @@ struct Generator : Object {
   bool running;
   bool hooks_inited;  // async generators: firstiter hook called
   bool closed_async;  // async generators: aclose() completed
+  bool finalizable;   // a collector finalizer is registered (gen_finalizer)
+  Value ag_finalizer;  // async generators: sys's finalizer hook when first iterated
 };
 
 Generator* generator_new(Frame* f, Function* fn);
 // Resume with `v` (or throw when `exc` is set). On return sets *done=true and
 // gives the return value; on yield *done=false and gives the yielded value.
+// Suspended in an await/yield from (its delegate is cr_await / gi_yieldfrom).
+bool gen_is_delegating(Generator* g);
 Result<Value> gen_resume(Generator* g, Value v, Value exc, bool* done);
 Result<Value> gen_send(Generator* g, Value v);  // StopIteration on return
 Result<Value> gen_throw(Generator* g, Value exc);

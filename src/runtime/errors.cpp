@@ -137,6 +137,14 @@ const char* type_name_of(Type* t) {
 
 const char* type_name(Value v) { return type_name_of(v.type()); }
 
+Status warn(Type* category, std::string_view msg, int stacklevel) {
+  Value warnings = TRY(import_module(str_intern("warnings")));
+  Value fn = TRY(getattr(warnings, str_intern("warn")));
+  Value args[3] = {Value(str_new(msg)), Value(category), Value::small(stacklevel)};
+  TRY(call(fn, args, 3));
+  return OK();
+}
+
 Status warn_explicit(Type* category, std::string_view msg, Str* filename, int lineno) {
   // No import system yet (a bare runtime, as in the fuzz targets): no module.
   Result<Value> mod = g_interp.modules ? import_module(str_intern("warnings")) : Result<Value>(ERR);

@@ -75,5 +75,7 @@ const char* type_name(Value v);
 const char* type_name_of(Type* t);
 // warnings.warn_explicit(msg, category, filename, lineno): ERR if a filter made it an exception.
 Status warn_explicit(Type* category, std::string_view msg, Str* filename, int lineno);
+// warnings.warn(msg, category, stacklevel) (CPython's PyErr_WarnEx).
+Status warn(Type* category, std::string_view msg, int stacklevel = 1);
 
 }  // namespace gilpy

@@ -509,7 +509,9 @@ Result<Value> get_yield_from_iter(Value v, uint32_t code_flags) {
 Result<Value> get_awaitable(Value v, int where) {
   if (v.type() == tp_coroutine) {
     Generator* g = v.as<Generator>();
-    if (g->running) return raise(tp_RuntimeError, "coroutine is being awaited already");
+    // Already suspended inside an await of its own (or running): a second
+    // awaiter would steal its values.
+    if (g->running || gen_is_delegating(g)) return raise(tp_RuntimeError, "coroutine is being awaited already");
     return v;
   }
   if (v.type() == tp_generator && (v.as<Generator>()->frame->code->flags & CO_ITERABLE_COROUTINE)) return v;
@@ -524,7 +526,11 @@ Result<Value> get_awaitable(Value v, int where) {
     return raise_fmt(tp_TypeError, "object %s can't be used in 'await' expression", type_name(v));
   }
   Value it = TRY(call_method0(v, N.__await__));
-  if (it.type() == tp_coroutine || (!it.type()->iternext && !type_lookup(it.type(), N.__next__)))
+  // PEP 492: __await__ must return an iterator, not another awaitable.
+  if (it.type() == tp_coroutine ||
+      (it.type() == tp_generator && (it.as<Generator>()->frame->code->flags & CO_ITERABLE_COROUTINE)))
+    return raise(tp_TypeError, "__await__() returned a coroutine");
+  if (!it.type()->iternext && !type_lookup(it.type(), N.__next__))
     return raise_fmt(tp_TypeError, "__await__() returned non-iterator of type '%s'", type_name(it));
   return it;
 }
@@ -545,9 +551,16 @@ Result<Value> get_anext(Value v) {
   if (!m) return raise_fmt(tp_TypeError, "'async for' requires an iterator with __anext__ method, got %s", type_name(v));
   Value aw = TRY(call_method0(v, N.__anext__));
   Result<Value> r = get_awaitable(aw, 0);
-  if (r.is_err() && exc_matches(tp_TypeError)) {
-    exc_clear();
-    return raise_fmt(tp_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(aw));
+  if (r.is_err()) {
+    // Whatever went wrong (no __await__, or __await__ raised) becomes the
+    // cause of CPython's TypeError.
+    Value cause = exc_fetch();
+    raise_fmt(tp_TypeError, "'async for' received an invalid object from __anext__: %s", type_name(aw));
+    BaseExc* e = as_exc(t_ts->exc);
+    e->cause = cause;
+    e->context = cause;
+    e->suppress_context = true;
+    return ERR;
   }
   return r;
 }
