@@ -12,6 +12,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 
@@ -314,16 +315,17 @@ bool compile_too_deep(int depth) {
   return t && t->stack_limit && &probe < t->stack_limit + 64 * 1024;  // leave room for the error path
 }
 
-Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode) {
-  Compiler c(source, filename);
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
+                          int optimize) {
+  Compiler c(source, filename, optimize < 0 ? g_interp.optimize : optimize);
   return c.compile_module(root, mode);
 }
 
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode) {
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, int optimize) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode);
   if (pr.error) return raise_syntax_error(*pr.error);
   TRY(issue_warnings(pr.warnings, filename));
-  return compile_ast(pr.root, source, filename, mode);
+  return compile_ast(pr.root, source, filename, mode, optimize);
 }
 
 }  // namespace gilpy::compiler

@@ -105,7 +105,8 @@ uint32_t temp_hint(const ast::expr* e, uint32_t bit);  // bytecode::ARG_TEMP_* f
 
 class Compiler {
  public:
-  Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
+  Compiler(std::string_view source, Str* filename, int optimize)
+      : source_(source), filename_(filename), optimize_(optimize) {}
   Result<Code*> compile_module(const ast::Node* root, parser::Mode mode);
 
  private:
@@ -213,6 +214,7 @@ class Compiler {
 
   std::string_view source_;
   Str* filename_;
+  int optimize_ = 0;  // 1: no asserts, __debug__ is False; 2: also no docstrings
   SymbolTable st_;
   std::vector<UnitPtr> units_;
   parser::Mode mode_ = parser::Mode::Exec;

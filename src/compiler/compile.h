@@ -14,10 +14,13 @@ struct Str;
 namespace gilpy::compiler {
 
 // Compile a parsed tree. Raises SyntaxError (with file, line, column and the
-// source line taken from `source`) on compile-time errors.
-Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode);
+// source line taken from `source`) on compile-time errors. `optimize` is
+// compile()'s: -1 is the interpreter's level (-O, PYTHONOPTIMIZE); 1 drops
+// assert statements and makes __debug__ False; 2 also drops docstrings.
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
+                          int optimize = -1);
 // Parse and compile; SyntaxError on bad input.
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode);
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, int optimize = -1);
 // Issue a parse's warnings through the warnings module; one that a filter
 // turns into an error raises SyntaxError at its place (compile_warnings.cpp).
 Status issue_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings, Str* filename);

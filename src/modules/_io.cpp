@@ -549,8 +549,15 @@ Result<Value> io_make_std_stream(int fd, bool write) {
   if (!loc || !*loc) loc = std::getenv("LANG");
   std::string l = loc ? loc : "C";
   bool c_locale = l.empty() || l == "C" || l == "POSIX" || l.rfind("C.", 0) == 0;
-  const char* errors = fd == 2 ? "backslashreplace" : c_locale ? "surrogateescape" : "strict";
-  Value targs[6] = {buf, Value(str_intern("utf-8")), Value(str_intern(errors)), None(),
+  // PYTHONIOENCODING=encoding[:errors] (either part may be empty); stderr
+  // keeps backslashreplace whatever it says, as in CPython. A named encoding
+  // without errors means strict, the locale's default errors apply only to UTF-8.
+  std::string encoding = g_interp.io_encoding.empty() ? "utf-8" : g_interp.io_encoding;
+  std::string errors = fd == 2 ? "backslashreplace"
+                       : !g_interp.io_errors.empty() ? g_interp.io_errors
+                       : !g_interp.io_encoding.empty() ? "strict"
+                       : c_locale ? "surrogateescape" : "strict";
+  Value targs[6] = {buf, str_value(encoding), str_value(errors), None(),
                     Bool(fd == 2 || (write && tty)), Bool(unbuffered)};
   Value t = TRY(call(Value(io::tp_TextIOWrapper), targs, 6));
   TRY(setattr(t, str_intern("mode"), Value(str_intern(write ? "w" : "r"))));

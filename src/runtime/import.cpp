@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -175,10 +176,29 @@ std::string cache_path_for(const std::string& source) {
   std::string dir = slash == std::string::npos ? "." : source.substr(0, slash);
   std::string base = slash == std::string::npos ? source : source.substr(slash + 1);
   if (base.size() > 3 && base.compare(base.size() - 3, 3, ".py") == 0) base.resize(base.size() - 3);
+  // -O and -OO compile different code: their caches are NAME.gilpy-01.opt-N.pyc, as CPython's.
+  std::string name = base + ".gilpy-01" + (g_interp.optimize ? ".opt-" + std::to_string(g_interp.optimize) : "") + ".pyc";
   const std::string& lib = g_interp.stdlib_dir;
   if (!lib.empty() && source.compare(0, lib.size() + 1, lib + "/") == 0)
-    return g_interp.prefix + "/lib/pycache" + dir.substr(lib.size()) + "/" + base + ".gilpy-01.pyc";
-  return dir + "/__pycache__/" + base + ".gilpy-01.pyc";
+    return g_interp.install_dir + "/lib/pycache" + dir.substr(lib.size()) + "/" + name;
+  // sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX): a parallel
+  // tree mirroring the source's absolute folder, read at each use as importlib does.
+  static Str* prefix_name = str_intern("pycache_prefix");
+  Value prefix = sys_get(prefix_name);
+  if (prefix && is_str(prefix) && as_str(prefix)->nbytes) {
+    std::string absdir = dir;
+    if (absdir.empty() || absdir[0] != '/') {
+      char buf[4096];
+      if (::getcwd(buf, sizeof buf)) absdir = std::string(buf) + (dir == "." ? "" : "/" + dir);
+    }
+    std::string p(as_str(prefix)->view());
+    if (!p.empty() && p[0] != '/') {
+      char buf[4096];
+      if (::getcwd(buf, sizeof buf)) p = std::string(buf) + "/" + p;
+    }
+    return p + absdir + "/" + name;
+  }
+  return dir + "/__pycache__/" + name;
 }
 
 static void put64(std::string& o, uint64_t v) {
@@ -370,7 +390,10 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     // importlib and by the "partially initialized module" import error).
     Status mark = setattr(spec, str_intern("_initializing"), True());
     if (mark.is_err()) exc_clear();
+    if (g_interp.verbose) std::fprintf(stderr, "# code object from '%s'\n", file.c_str());
     Status st = exec_module_file(m, file);
+    if (g_interp.verbose && st.ok())
+      std::fprintf(stderr, "import '%s' # <_frozen_importlib_external.SourceFileLoader object>\n", fullname.c_str());
     mark = setattr(spec, str_intern("_initializing"), False());
     if (mark.is_err()) exc_clear();
     if (st.is_err()) {
@@ -442,6 +465,21 @@ static Result<Value> import_via_importlib(const std::string& fullname, Value pat
   return m;
 }
 
+static Result<Value> import_one_uncached(const std::string& fullname);
+
+// -X importtime: one line per module loaded, as CPython prints them (self and
+// cumulative microseconds, nested imports indented), after a header line.
+struct ImportTimer {
+  static inline int depth = 0;
+  static inline bool header = false;
+  static inline int64_t child_us = 0;  // time spent in nested imports of the current one
+  static int64_t now_us() {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return int64_t(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+  }
+};
+
 // Import one fully-qualified module whose parent (if any) is already imported.
 static Result<Value> import_one(const std::string& fullname) {
   Value cached = dict_get_str(g_interp.modules, str_new(fullname));
@@ -449,6 +487,26 @@ static Result<Value> import_one(const std::string& fullname) {
     if (is_none(cached)) return module_not_found(fullname);
     return cached;
   }
+  if (!g_interp.importtime) return import_one_uncached(fullname);
+  if (!ImportTimer::header) {
+    ImportTimer::header = true;
+    std::fputs("import time: self [us] | cumulative | imported package\n", stderr);
+  }
+  int64_t saved_child = ImportTimer::child_us;
+  ImportTimer::child_us = 0;
+  ImportTimer::depth++;
+  int64_t t0 = ImportTimer::now_us();
+  Result<Value> r = import_one_uncached(fullname);
+  int64_t total = ImportTimer::now_us() - t0;
+  ImportTimer::depth--;
+  if (r.ok())
+    std::fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)(total - ImportTimer::child_us),
+                 (long long)total, ImportTimer::depth * 2, "", fullname.c_str());
+  ImportTimer::child_us = saved_child + total;
+  return r;
+}
+
+static Result<Value> import_one_uncached(const std::string& fullname) {
   size_t dot = fullname.rfind('.');
   Value path_list;
   Value parent;
@@ -459,6 +517,7 @@ static Result<Value> import_one(const std::string& fullname) {
     if (init) {
       Value m = TRY(init());
       TRY(dict_set(g_interp.modules, str_value(fullname), m));
+      if (g_interp.verbose) std::fprintf(stderr, "import '%s' # <class '_frozen_importlib.BuiltinImporter'>\n", fullname.c_str());
       return m;
     }
     path_list = sys_get(N.path);
