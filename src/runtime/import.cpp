@@ -23,6 +23,7 @@
 
 #include "bytecode/opcodes.h"
 #include "compiler/compile.h"
+#include "gc/heap.h"
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -136,6 +137,7 @@ static Value g_spec_from_file;
 static Value g_namespace_spec;  // importlib-backed spec for a namespace package (install_importlib_finders)
 static Value g_std_finders;     // the sys.meta_path entries gilpy's own search stands for
 static Value g_find_and_load;   // importlib's find-and-load, for a customised sys.meta_path
+static Value g_load_spec;       // importlib's _load_unlocked, for a spec a custom finder returned
 static bool g_importlib_bootstrapping = false;
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
@@ -326,7 +328,8 @@ static Status install_importlib_finders() {
       "std_finders = (_bootstrap.BuiltinImporter, _bootstrap.FrozenImporter, _bootstrap_external.PathFinder)\n"
       "def find_and_load(name, path):\n"
       "    spec = _bootstrap._find_spec(name, path)\n"
-      "    return None if spec is None else _bootstrap._load_unlocked(spec)\n";
+      "    return None if spec is None else _bootstrap._load_unlocked(spec)\n"
+      "load_spec = _bootstrap._load_unlocked\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
@@ -335,6 +338,7 @@ static Status install_importlib_finders() {
   g_namespace_spec = dict_get_str(g, str_intern("namespace_spec"));
   g_std_finders = dict_get_str(g, str_intern("std_finders"));
   g_find_and_load = dict_get_str(g, str_intern("find_and_load"));
+  g_load_spec = dict_get_str(g, str_intern("load_spec"));
   return OK();
 }
 
@@ -480,6 +484,58 @@ struct ImportTimer {
   }
 };
 
+static bool is_std_finder(Value finder) {
+  if (!g_std_finders) return false;
+  Tuple* std = as_tuple(g_std_finders);
+  for (int64_t k = 0; k < std->size; k++)
+    if (finder == std->items[k]) return true;
+  return false;
+}
+
+// sys.meta_path with finders of the program's own (setuptools' .pth file puts
+// _distutils_hack's in front at every start-up): walked in order as importlib
+// does. A custom finder's find_spec is asked directly; the first standard
+// finder stands for gilpy's own search (builtins, then the path), so imports
+// the custom finders decline cost what they cost without them. Only a spec a
+// custom finder returns is loaded through importlib. *done is false when a
+// finder has no find_spec (then importlib handles the whole import).
+static Status import_with_custom_finders(const std::string& fullname, const std::string& shortname,
+                                         Value path_list, bool toplevel, Value* out, bool* done) {
+  *done = true;
+  List* mp = as_list(sys_get(str_intern("meta_path")));
+  gc::Vector<Value> finders(mp->items, mp->items + mp->size);
+  bool searched = false;
+  for (Value finder : finders) {
+    if (is_std_finder(finder)) {
+      if (searched) continue;
+      searched = true;
+      if (toplevel) {
+        if (ModuleInit init = find_native_module(fullname)) {
+          *out = TRY(init());
+          TRY(dict_set(g_interp.modules, str_value(fullname), *out));
+          return OK();
+        }
+      }
+      TRY(load_from_path(fullname, shortname, path_list, out));
+      if (*out) return OK();
+      continue;
+    }
+    Value find_spec;
+    TRY(getattr_opt(finder, str_intern("find_spec"), &find_spec));
+    if (!find_spec) {
+      *done = false;
+      return OK();
+    }
+    Value args[3] = {str_value(fullname), toplevel ? None() : path_list, None()};
+    Value spec = TRY(call(find_spec, args, 3));
+    if (is_none(spec)) continue;
+    if (!g_load_spec) TRY(import_one("importlib"));
+    *out = TRY(call1(g_load_spec, spec));
+    return OK();
+  }
+  return OK();
+}
+
 // Import one fully-qualified module whose parent (if any) is already imported.
 static Result<Value> import_one(const std::string& fullname) {
   Value cached = dict_get_str(g_interp.modules, str_new(fullname));
@@ -512,7 +568,16 @@ static Result<Value> import_one_uncached(const std::string& fullname) {
   Value parent;
   bool custom = !g_importlib_bootstrapping && !meta_path_is_standard();
   if (dot == std::string::npos) {
-    if (custom) return import_via_importlib(fullname, Value());
+    if (custom) {
+      Value m;
+      bool done;
+      path_list = sys_get(N.path);
+      if (!path_list) return raise(tp_ImportError, "sys.path is lost");
+      TRY(import_with_custom_finders(fullname, fullname, path_list, true, &m, &done));
+      if (!done) return import_via_importlib(fullname, Value());
+      if (!m) return module_not_found(fullname);
+      return m;
+    }
     ModuleInit init = find_native_module(fullname);
     if (init) {
       Value m = TRY(init());
@@ -538,8 +603,13 @@ static Result<Value> import_one_uncached(const std::string& fullname) {
   }
   std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   Value m;
-  if (custom) m = TRY(import_via_importlib(fullname, path_list));
-  else TRY(load_from_path(fullname, shortname, path_list, &m));
+  if (custom) {
+    bool done;
+    TRY(import_with_custom_finders(fullname, shortname, path_list, false, &m, &done));
+    if (!done) m = TRY(import_via_importlib(fullname, path_list));
+  } else {
+    TRY(load_from_path(fullname, shortname, path_list, &m));
+  }
   if (!m) return module_not_found(fullname);
   if (parent) {
     Result<bool> dummy = true;
