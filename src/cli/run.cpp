@@ -242,9 +242,12 @@ static bool bare_runtime() {
   return true;
 }
 
-// -i, or PYTHONINSPECT set by the program itself (os.environ), as CPython
-// checks again after the program ends.
-static bool want_inspect() { return g_interp.inspect || python_env("PYTHONINSPECT"); }
+// -i, or PYTHONINSPECT (also set by the program itself through os.environ:
+// CPython checks again after the program ends). PYTHONINSPECT gives a prompt
+// only when stdin is a terminal, -i always (CPython's pymain_repl).
+static bool want_inspect() {
+  return (g_interp.inspect || python_env("PYTHONINSPECT")) && (g_interp.interactive || isatty(0));
+}
 
 // After the program: the interactive prompt if asked for, else shut down. With
 // -i the program's exception (even SystemExit) is printed and the prompt follows.
@@ -260,10 +263,18 @@ static int run_repl(bool banner) {
   return st ? st : f;
 }
 
+// Under -i or PYTHONINSPECT, SystemExit does not exit: like any other
+// exception it is printed (status 1 if no prompt follows).
 static int after_program(bool failed) {
-  if (!want_inspect()) return finish(failed);
-  if (failed) print_exception_and_clear();
-  return run_repl(false);
+  int status = 0;
+  if (failed && g_interp.inspect) {
+    print_exception_and_clear();
+    failed = false;
+    status = 1;
+  }
+  if (want_inspect()) return run_repl(false);
+  int f = finish(failed);
+  return status ? status : f;
 }
 
 static Result<Value> run_source_file(const std::string& path, const std::string& src, Module* main_mod) {
@@ -390,7 +401,7 @@ int run_main(int argc, char** argv) {
   }
   add_path0("");
   bool tty = isatty(0);
-  if (tty || g_interp.inspect) {
+  if (tty || g_interp.interactive) {
     // The banner only for a real prompt (CPython's pymain_header); -q hides it.
     bool banner = tty && !g_interp.quiet;
     // PYTHONSTARTUP runs before an interactive prompt on a terminal, in __main__.

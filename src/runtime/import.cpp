@@ -504,9 +504,13 @@ static Status import_with_custom_finders(const std::string& fullname, const std:
   *done = true;
   List* mp = as_list(sys_get(str_intern("meta_path")));
   gc::Vector<Value> finders(mp->items, mp->items + mp->size);
+  // Until importlib is imported sys.meta_path does not list the standard
+  // finders, but they are there in effect, after everything else (where
+  // CPython has them when a finder is inserted at 0).
+  if (!g_std_finders) finders.push_back(Value());
   bool searched = false;
   for (Value finder : finders) {
-    if (is_std_finder(finder)) {
+    if (!finder || is_std_finder(finder)) {
       if (searched) continue;
       searched = true;
       if (toplevel) {
