@@ -138,6 +138,7 @@ static Value g_namespace_spec;  // importlib-backed spec for a namespace package
 static Value g_std_finders;     // the sys.meta_path entries gilpy's own search stands for
 static Value g_find_and_load;   // importlib's find-and-load, for a customised sys.meta_path
 static Value g_load_spec;       // importlib's _load_unlocked, for a spec a custom finder returned
+static Value g_find_in_entry;   // a sys.path entry that is an archive: its path-entry finder loads
 static bool g_importlib_bootstrapping = false;
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
@@ -329,20 +330,55 @@ static Status install_importlib_finders() {
       "def find_and_load(name, path):\n"
       "    spec = _bootstrap._find_spec(name, path)\n"
       "    return None if spec is None else _bootstrap._load_unlocked(spec)\n"
-      "load_spec = _bootstrap._load_unlocked\n";
+      "load_spec = _bootstrap._load_unlocked\n"
+      // As in CPython, where they are frozen: zipimport imports them by these names.
+      "sys.modules.setdefault('_frozen_importlib', _bootstrap)\n"
+      "sys.modules.setdefault('_frozen_importlib_external', _bootstrap_external)\n"
+      // Archives on sys.path (wheels, eggs, zip files): zipimport's hook
+      // first, as CPython installs it; gilpy's own search asks the path
+      // entry's finder for entries that are not folders (find_in_entry).
+      "import zipimport\n"
+      "if zipimport.zipimporter not in sys.path_hooks:\n"
+      "    sys.path_hooks.insert(0, zipimport.zipimporter)\n"
+      "def find_in_entry(name, entry):\n"
+      "    finder = _bootstrap_external.PathFinder._path_importer_cache(entry)\n"
+      "    spec = None if finder is None else finder.find_spec(name)\n"
+      "    if spec is None or spec.loader is None:\n"
+      "        return None\n"
+      "    return _bootstrap._load_unlocked(spec)\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
-  TRY(exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec)));
+  // The set-up's own imports (zipimport) use gilpy's search: sys.meta_path
+  // is half-built meanwhile.
+  bool was = g_importlib_bootstrapping;
+  g_importlib_bootstrapping = true;
+  Result<Value> r = exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec));
+  g_importlib_bootstrapping = was;
+  if (r.is_err()) return ERR;
   g_spec_from_file = dict_get_str(g, str_intern("spec_from_file_location"));
   g_namespace_spec = dict_get_str(g, str_intern("namespace_spec"));
   g_std_finders = dict_get_str(g, str_intern("std_finders"));
   g_find_and_load = dict_get_str(g, str_intern("find_and_load"));
   g_load_spec = dict_get_str(g, str_intern("load_spec"));
+  g_find_in_entry = dict_get_str(g, str_intern("find_in_entry"));
   return OK();
 }
 
 static Result<Value> import_one(const std::string& fullname);
+
+// True when `dir` is not a folder but a file or a path inside one (a zip
+// archive on sys.path such as pip's wheel, or its subfolder pip-X.whl/pip).
+static bool in_archive(std::string dir) {
+  while (!dir.empty() && dir != "/") {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) == 0) return S_ISREG(st.st_mode);
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos) return false;
+    dir.resize(slash);
+  }
+  return false;
+}
 
 // Find and load fullname from the directories in path_list. *out stays null
 // when nothing matches (no exception).
@@ -366,6 +402,17 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       file = base + ".py";
     } else {
       if (is_dir(base)) namespace_dirs.push_back(base);
+      else if (in_archive(dir)) {
+        // A zip file (or a folder inside one): zipimport finds and loads it.
+        if (!g_find_in_entry) TRY(import_one("importlib"));
+        if (g_find_in_entry) {
+          Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
+          if (!is_none(m)) {
+            *out = m;
+            return OK();
+          }
+        }
+      }
       continue;
     }
     Module* m = module_new(str_new(fullname));
@@ -534,6 +581,7 @@ static Status import_with_custom_finders(const std::string& fullname, const std:
     Value spec = TRY(call(find_spec, args, 3));
     if (is_none(spec)) continue;
     if (!g_load_spec) TRY(import_one("importlib"));
+    if (!g_load_spec) return raise(tp_ImportError, "importlib is not available");
     *out = TRY(call1(g_load_spec, spec));
     return OK();
   }
