@@ -23,6 +23,7 @@
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "parser/parser.h"
 #include "runtime/bootstrap.h"
 #include "runtime/errors.h"
@@ -141,6 +142,31 @@ static void add_path0(const std::string& first) {
   if (g_interp.safe_path) return;
   List* path = as_list(sys_get(N.path));
   (void)list_insert(path, 0, str_value(first));
+}
+
+// PYTHONIOENCODING names a codec; the streams report the codec's own name
+// (latin-1 -> iso8859-1) as CPython's do. The codecs are only found once
+// sys.path is set, after the streams were made, so they are renamed here.
+static void normalize_stdio_encoding() {
+  if (g_interp.io_encoding.empty()) return;
+  Result<Value> codecs = import_module(str_intern("_codecs"));
+  Result<Value> info = codecs.ok() ? call_method1(codecs.value(), str_intern("lookup"), str_value(g_interp.io_encoding))
+                                   : Result<Value>(ERR);
+  Result<Value> name = info.ok() ? getattr(info.value(), N.name) : Result<Value>(ERR);
+  if (name.is_err()) {
+    exc_clear();
+    return;
+  }
+  for (Str* s : {N.stdin, N.stdout, N.stderr}) {
+    Value stream = sys_get(s);
+    if (!stream || is_none(stream)) continue;
+    Result<Value> errors = getattr(stream, str_intern("errors"));
+    Result<Value> fn = errors.ok() ? getattr(stream, str_intern("reconfigure")) : Result<Value>(ERR);
+    if (fn.is_err()) { exc_clear(); continue; }
+    Value args[2] = {name.value(), errors.value()};
+    Tuple* kw = tuple_of({Value(str_intern("encoding")), Value(str_intern("errors"))});
+    if (call(fn.value(), args, 0, kw).is_err()) exc_clear();
+  }
 }
 
 // Import site (CPython's site.py, unchanged) unless -S; then warnings if
@@ -332,6 +358,7 @@ int run_main(int argc, char** argv) {
   dict_set_str(main_mod->dict, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g_interp.modules, str_intern("__main__"), Value(main_mod));
   set_sys_path();
+  normalize_stdio_encoding();
   if (!import_startup_modules()) {
     finish(false);
     return 1;
