@@ -42,6 +42,7 @@ Result<std::string> read_file(const std::string& path);
 Status exec_module_file(Module* m, const std::string& path);
 void register_all_native_modules();
 int repl_main(bool banner);
+void print_repl_banner();
 Result<Code*> load_source_code(const std::string& path, bool force_write);
 Value native_loader_new(const std::string& name, const std::string& path);
 void run_atexit_callbacks();  // modules/atexit.cpp
@@ -431,6 +432,7 @@ int run_main(int argc, char** argv) {
   if (tty || g_interp.interactive) {
     // The banner only for a real prompt (CPython's pymain_header); -q hides it.
     bool banner = tty && !g_interp.quiet;
+    if (banner) print_repl_banner();
     // PYTHONSTARTUP runs before an interactive prompt on a terminal, in __main__.
     if (tty && !inv.startup_file.empty()) {
       Result<std::string> st = read_file(inv.startup_file);
@@ -445,7 +447,7 @@ int run_main(int argc, char** argv) {
         if (r.is_err()) print_exception_and_clear();
       }
     }
-    return run_repl(banner);
+    return run_repl(false);
   }
   std::string src;
   char buf[65536];
