@@ -83,12 +83,14 @@ def kill_all_children():
             _kill_group(pgid)
 
 
-def child_env(oracle=False):
-    """A stable environment: no inherited PYTHON* settings, UTF-8 locale, fixed terminal width."""
+def child_env(oracle=False, extra=None):
+    """A stable environment: no inherited PYTHON* settings, UTF-8 locale, fixed terminal width;
+    then `extra` (a CLI case's "env")."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env.update(LC_ALL="C.UTF-8", LANG="C.UTF-8", COLUMNS="80")
     if oracle:
         env["PYTHONDONTWRITEBYTECODE"] = "1"    # keep CPython's .pyc files out of the test tree
+    env.update(extra or {})
     return env
 
 
@@ -96,14 +98,14 @@ def normalize(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape").replace(ROOT_PREFIX, "")
 
 
-def run_child(argv, cwd, timeout, stdin_text=None, stdin_path=None, oracle=False) -> Run:
+def run_child(argv, cwd, timeout, stdin_text=None, stdin_path=None, oracle=False, env=None) -> Run:
     stdin = subprocess.PIPE if stdin_text is not None else subprocess.DEVNULL
     stdin_file = None
     if stdin_path is not None and stdin_path.exists():
         stdin = stdin_file = open(stdin_path, "rb")
     try:
         proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, stdin=stdin, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, start_new_session=True, env=child_env(oracle))
+                                stderr=subprocess.PIPE, start_new_session=True, env=child_env(oracle, env))
     except OSError as e:
         return Run(error=f"cannot run {argv[0]}: {e}")
     finally:
@@ -293,8 +295,9 @@ class GoldenTest:
 
 
 class CliTest:
-    """One case of a tests/cli/*.json file; runs `gilpy ARGS...` with cwd = tests/cli."""
-    KEYS = {"name", "args", "stdin", "stdout", "stderr", "status", "stdout_contains", "stderr_contains"}
+    """One case of a tests/cli/*.json file; runs `gilpy ARGS...` with cwd = tests/cli, and the
+    variables of "env" (a dict) added to the environment (which has no inherited PYTHON*)."""
+    KEYS = {"name", "args", "env", "stdin", "stdout", "stderr", "status", "stdout_contains", "stderr_contains"}
 
     def __init__(self, path: Path, index: int, case: dict):
         self.path, self.case = path, case
@@ -306,8 +309,8 @@ class CliTest:
             return [Outcome(self.id, False, f"unknown keys in case: {sorted(unknown)}")]
         start = time.monotonic()
         run = run_child([cfg.gilpy, *self.case.get("args", [])], self.path.parent, cfg.timeout,
-                        stdin_text=self.case.get("stdin"))
-        expect = {k: v for k, v in self.case.items() if k not in ("name", "args", "stdin")}
+                        stdin_text=self.case.get("stdin"), env=self.case.get("env"))
+        expect = {k: v for k, v in self.case.items() if k not in ("name", "args", "stdin", "env")}
         expect.setdefault("status", 0)
         return [check(self.id, run, expect, time.monotonic() - start)]
 

@@ -27,10 +27,18 @@ static bool read_line(const char* prompt, std::string* line) {
   return !line->empty();
 }
 
-int repl_main() {
+// banner: the start-up lines CPython prints before a prompt on a terminal
+// (the second only when site.py provided help, copyright, ...).
+void print_repl_banner() {
+  std::fprintf(stderr, "Python %s on linux\n", kSysVersion);
+  if (!g_interp.no_site)
+    std::fprintf(stderr, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+}
+
+int repl_main(bool banner) {
   Value mainv = dict_get_str(g_interp.modules, str_intern("__main__"));
   Dict* globals = mainv.as<Module>()->dict;
-  std::fprintf(stderr, "Python 3.11.2 (gilpy) on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+  if (banner) print_repl_banner();
   for (;;) {
     std::string src, line;
     if (!read_line(">>> ", &line)) {

@@ -1,4 +1,7 @@
-// Option parsing and the main run modes (script, -c, -m, stdin, -i REPL).
+// Start-up and the main run modes (script, -c, -m, stdin, -i REPL). Options
+// and environment variables are parsed in cli/options.cpp, paths found in
+// cli/startup_paths.cpp; this file builds the interpreter, imports site,
+// runs the program and shuts down.
 #include <dirent.h>
 #include <limits.h>
 #include <unistd.h>
@@ -13,11 +16,14 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/startup_paths.h"
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "parser/parser.h"
 #include "runtime/bootstrap.h"
 #include "runtime/errors.h"
@@ -35,7 +41,8 @@ namespace gilpy {
 Result<std::string> read_file(const std::string& path);
 Status exec_module_file(Module* m, const std::string& path);
 void register_all_native_modules();
-int repl_main();
+int repl_main(bool banner);
+void print_repl_banner();
 Result<Code*> load_source_code(const std::string& path, bool force_write);
 Value native_loader_new(const std::string& name, const std::string& path);
 void run_atexit_callbacks();  // modules/atexit.cpp
@@ -45,62 +52,6 @@ std::string disassemble_file(const std::string& path, bool* ok);
 namespace gilpy::cli {
 
 static std::string g_prog = "gilpy";
-
-static int usage_error(const std::string& msg) {
-  std::fprintf(stderr, "%s\nusage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n",
-               msg.c_str(), g_prog.c_str());
-  return 2;
-}
-
-static const char* kHelp =
-    "usage: %s [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
-    "Options (and corresponding environment variables):\n"
-    "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
-    "-c cmd : program passed in as string (terminates option list)\n"
-    "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
-    "-h     : print this help message and exit (also -? or --help)\n"
-    "-i     : inspect interactively after running script; forces a prompt even\n"
-    "         if stdin does not appear to be a terminal; also PYTHONINSPECT=x\n"
-    "-I     : isolate gilpy from the user's environment (implies -E and -s)\n"
-    "-m mod : run library module as a script (terminates option list)\n"
-    "-q     : don't print version and copyright messages on interactive startup\n"
-    "-s     : don't add user site directory to sys.path\n"
-    "-S     : don't imply 'import site' on initialization\n"
-    "-u     : force the stdout and stderr streams to be unbuffered\n"
-    "-V     : print the Python version number and exit (also --version)\n"
-    "-W arg : warning control\n"
-    "-X opt : set implementation-specific option\n"
-    "--dump-tokens FILE : print the tokens of FILE (tokenize-module format)\n"
-    "--dump-ast FILE    : print ast.dump() of FILE\n"
-    "--dis FILE         : disassemble FILE's bytecode\n"
-    "file   : program read from script file\n"
-    "-      : program read from stdin (default; interactive mode if a tty)\n"
-    "arg ...: arguments passed to program in sys.argv[1:]\n";
-
-static std::string self_path() {
-  char buf[PATH_MAX];
-  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return "gilpy";
-  buf[n] = 0;
-  return buf;
-}
-
-static std::string dirname_of(const std::string& p) {
-  size_t s = p.rfind('/');
-  if (s == std::string::npos) return ".";
-  if (s == 0) return "/";
-  return p.substr(0, s);
-}
-
-static std::string absolute(const std::string& p) {
-  if (!p.empty() && p[0] == '/') return p;
-  char buf[PATH_MAX];
-  if (!getcwd(buf, sizeof buf)) return p;
-  std::string cwd = buf;
-  std::string rel = p;
-  while (rel.rfind("./", 0) == 0) rel = rel.substr(2);
-  return cwd + "/" + rel;
-}
 
 static int dump_tool(const std::string& mode, const std::string& path) {
   Result<std::string> src = read_file(path);
@@ -166,25 +117,77 @@ static int precompile(const std::vector<std::string>& dirs) {
   return 0;
 }
 
-static void set_sys_path(const std::string& first) {
+// sys.path before site runs: PYTHONPATH, gilpy's own library, CPython's.
+// The program's folder goes in front afterwards (add_path0), as in CPython,
+// where site.py never sees it.
+static void set_sys_path() {
   List* path = as_list(sys_get(N.path));
-  (void)list_append(path, str_value(first));
-  if (!g_interp.ignore_environment) {
-    const char* pp = std::getenv("PYTHONPATH");
-    if (pp && *pp) {
-      std::string s = pp;
-      size_t pos = 0;
-      while (pos <= s.size()) {
-        size_t c = s.find(':', pos);
-        std::string e = s.substr(pos, c == std::string::npos ? std::string::npos : c - pos);
-        if (!e.empty()) (void)list_append(path, str_value(e));
-        if (c == std::string::npos) break;
-        pos = c + 1;
-      }
+  if (const char* pp = python_env("PYTHONPATH")) {
+    std::string s = pp;
+    size_t pos = 0;
+    while (pos <= s.size()) {
+      size_t c = s.find(':', pos);
+      std::string e = s.substr(pos, c == std::string::npos ? std::string::npos : c - pos);
+      if (!e.empty()) (void)list_append(path, str_value(absolute_path(e)));
+      if (c == std::string::npos) break;
+      pos = c + 1;
     }
   }
   (void)list_append(path, str_value(g_interp.gilpy_lib_dir));
   (void)list_append(path, str_value(g_interp.stdlib_dir));
+}
+
+// sys.path[0]: the script's folder, the current folder for -m, '' for -c and
+// stdin; nothing under -P/-I/PYTHONSAFEPATH.
+static void add_path0(const std::string& first) {
+  if (g_interp.safe_path) return;
+  List* path = as_list(sys_get(N.path));
+  (void)list_insert(path, 0, str_value(first));
+}
+
+// PYTHONIOENCODING names a codec; the streams report the codec's own name
+// (latin-1 -> iso8859-1) as CPython's do. The codecs are only found once
+// sys.path is set, after the streams were made, so they are renamed here.
+static void normalize_stdio_encoding() {
+  if (g_interp.io_encoding.empty()) return;
+  Result<Value> codecs = import_module(str_intern("_codecs"));
+  Result<Value> info = codecs.ok() ? call_method1(codecs.value(), str_intern("lookup"), str_value(g_interp.io_encoding))
+                                   : Result<Value>(ERR);
+  Result<Value> name = info.ok() ? getattr(info.value(), N.name) : Result<Value>(ERR);
+  if (name.is_err()) {
+    exc_clear();
+    return;
+  }
+  for (Str* s : {N.stdin, N.stdout, N.stderr}) {
+    Value stream = sys_get(s);
+    if (!stream || is_none(stream)) continue;
+    Result<Value> errors = getattr(stream, str_intern("errors"));
+    Result<Value> fn = errors.ok() ? getattr(stream, str_intern("reconfigure")) : Result<Value>(ERR);
+    if (fn.is_err()) { exc_clear(); continue; }
+    Value args[2] = {name.value(), errors.value()};
+    Tuple* kw = tuple_of({Value(str_intern("encoding")), Value(str_intern("errors"))});
+    if (call(fn.value(), args, 0, kw).is_err()) exc_clear();
+  }
+}
+
+// Import site (CPython's site.py, unchanged) unless -S; then warnings if
+// there are -W/PYTHONWARNINGS options, so bad ones are reported at start-up.
+static bool import_startup_modules() {
+  if (!g_interp.no_site) {
+    Result<Value> r = import_module(str_intern("site"));
+    if (r.is_err()) {
+      std::fflush(stdout);
+      std::fprintf(stderr, "Fatal Python error: init_import_site: Failed to import the site module\n"
+                           "Python runtime state: initialized\n");
+      print_exception_and_clear();
+      return false;
+    }
+  }
+  if (!g_interp.warnoptions.empty()) {
+    Result<Value> r = import_module(str_intern("warnings"));
+    if (r.is_err()) print_exception_and_clear();
+  }
+  return true;
 }
 
 // If threading was imported, run threading._shutdown(), which joins every
@@ -255,126 +258,66 @@ static int finish(bool failed) {
   return status;
 }
 
+// The runtime without a program (the --dump-* tools and --precompile).
+static bool bare_runtime() {
+  bootstrap_runtime();
+  register_all_native_modules();
+  g_interp.modules = dict_new();
+  Result<Value> b = make_builtins_module();
+  if (b.is_err()) return false;
+  g_interp.builtins = b.value().as<Module>();
+  return true;
+}
+
+// -i, or PYTHONINSPECT (also set by the program itself through os.environ:
+// CPython checks again after the program ends). PYTHONINSPECT gives a prompt
+// only when stdin is a terminal, -i always (CPython's pymain_repl).
+static bool want_inspect() {
+  return (g_interp.inspect || python_env("PYTHONINSPECT")) && (g_interp.interactive || isatty(0));
+}
+
+// After the program: the interactive prompt if asked for, else shut down. With
+// -i the program's exception (even SystemExit) is printed and the prompt follows.
+static int run_repl(bool banner) {
+  g_interp.inspect = false;  // SystemExit at the prompt exits
+  // site.py's sys.__interactivehook__ (readline set-up) runs before a prompt on a terminal.
+  if (isatty(0)) {
+    Value hook = sys_get(str_intern("__interactivehook__"));
+    if (hook && call0(hook).is_err()) print_exception_and_clear();
+  }
+  int st = repl_main(banner);
+  int f = finish(false);
+  return st ? st : f;
+}
+
+// Under -i or PYTHONINSPECT, SystemExit does not exit: like any other
+// exception it is printed (status 1 if no prompt follows).
+static int after_program(bool failed) {
+  int status = 0;
+  if (failed && g_interp.inspect) {
+    print_exception_and_clear();
+    failed = false;
+    status = 1;
+  }
+  if (want_inspect()) return run_repl(false);
+  int f = finish(failed);
+  return status ? status : f;
+}
+
+static Result<Value> run_source_file(const std::string& path, const std::string& src, Module* main_mod) {
+  return exec_source(src, str_new(path), main_mod->dict, Value(), int(parser::Mode::Exec));
+}
+
 int run_main(int argc, char** argv) {
   std::vector<std::string> args(argv, argv + argc);
-  std::string exe = self_path();
-  g_prog = argc > 0 ? argv[0] : "gilpy";
-  g_interp.executable = exe;
-  g_interp.prefix = dirname_of(dirname_of(exe));
-  g_interp.gilpy_lib_dir = g_interp.prefix + "/lib/gilpy";
-  g_interp.stdlib_dir = "/usr/lib/python3.11";
-  std::string command, module, script;
-  bool have_command = false, have_module = false, read_stdin = false;
-  size_t i = 1;
-  for (; i < args.size(); i++) {
-    const std::string& a = args[i];
-    if (a == "--dump-tokens" || a == "--dump-ast" || a == "--dis" || a == "--attributes") {
-      if (i + 1 >= args.size()) return usage_error("Argument expected for the " + a + " option");
-      bootstrap_runtime();
-      register_all_native_modules();
-      g_interp.modules = dict_new();
-      Result<Value> b = make_builtins_module();
-      if (b.is_err()) return 1;
-      g_interp.builtins = b.value().as<Module>();
-      return dump_tool(a, args[i + 1]);
-    }
-    if (a == "--precompile") {
-      bootstrap_runtime();
-      register_all_native_modules();
-      g_interp.modules = dict_new();
-      Result<Value> b = make_builtins_module();
-      if (b.is_err()) return 1;
-      g_interp.builtins = b.value().as<Module>();
-      return precompile(std::vector<std::string>(args.begin() + long(i) + 1, args.end()));
-    }
-    if (a == "--help" || a == "-h" || a == "-?") {
-      std::printf(kHelp, g_prog.c_str());
-      return 0;
-    }
-    if (a == "--version" || a == "-V") {
-      std::printf("Python 3.11.2\n");
-      return 0;
-    }
-    if (a == "-") { read_stdin = true; i++; break; }
-    if (a.size() < 2 || a[0] != '-') break;
-    if (a.rfind("--", 0) == 0) {
-      if (a == "--check-hash-based-pycs") { i++; continue; }
-      return usage_error("unknown option " + a);
-    }
-    // Bundled single-letter flags: -uB, -c cmd, -Xfoo, -X foo ...
-    for (size_t k = 1; k < a.size(); k++) {
-      char c = a[k];
-      auto take_arg = [&](const char* opt) -> std::string* {
-        static std::string val;
-        if (k + 1 < a.size()) {
-          val = a.substr(k + 1);
-          k = a.size();
-          return &val;
-        }
-        if (i + 1 < args.size()) {
-          val = args[++i];
-          k = a.size();
-          return &val;
-        }
-        return nullptr;
-      };
-      switch (c) {
-        case 'c': {
-          std::string* v = take_arg("c");
-          if (!v) return usage_error("Argument expected for the -c option");
-          command = *v;
-          have_command = true;
-          break;
-        }
-        case 'm': {
-          std::string* v = take_arg("m");
-          if (!v) return usage_error("Argument expected for the -m option");
-          module = *v;
-          have_module = true;
-          break;
-        }
-        case 'X': {
-          std::string* v = take_arg("X");
-          if (!v) return usage_error("Argument expected for the -X option");
-          g_interp.xoptions.push_back(*v);
-          break;
-        }
-        case 'W': {
-          std::string* v = take_arg("W");
-          if (!v) return usage_error("Argument expected for the -W option");
-          g_interp.warnoptions.push_back(*v);
-          break;
-        }
-        case 'i': g_interp.inspect = true; break;
-        case 'u': g_interp.unbuffered = true; break;
-        case 'B': g_interp.dont_write_bytecode = true; break;
-        case 'E': g_interp.ignore_environment = true; break;
-        case 'I': g_interp.isolated = true; g_interp.ignore_environment = true; break;
-        case 'S': g_interp.no_site = true; break;
-        case 's': case 'q': case 'O': case 'd': case 'v': case 'b': case 'x': case 'P': case 'R': break;
-        default: return usage_error(std::string("Unknown option: -") + c);
-      }
-      if (have_command || have_module) break;
-    }
-    if (have_command || have_module) { i++; break; }
-  }
-  std::vector<std::string> prog_argv;
-  if (have_command) {
-    prog_argv.push_back("-c");
-  } else if (have_module) {
-    prog_argv.push_back(module);  // replaced by the module's path once found
-  } else if (!read_stdin && i < args.size()) {
-    script = args[i++];
-    prog_argv.push_back(script);
-  } else {
-    prog_argv.push_back(read_stdin ? "-" : "");
-    read_stdin = true;
-  }
-  for (; i < args.size(); i++) prog_argv.push_back(args[i]);
-  if (!g_interp.ignore_environment) {  // becomes sys.dont_write_bytecode, as in CPython
-    const char* dwb = std::getenv("PYTHONDONTWRITEBYTECODE");
-    if (dwb && *dwb) g_interp.dont_write_bytecode = true;
-  }
+  Invocation inv;
+  int early = parse_options(args, &inv);  // also seeds the str hash: before any string exists
+  if (early >= 0) return early;
+  g_prog = inv.program;
+  compute_paths(args.empty() ? "" : args[0]);
+  const std::string& exe = g_interp.executable;
+  if (inv.kind == RunKind::Tool) return bare_runtime() ? dump_tool(inv.tool, inv.tool_args[0]) : 1;
+  if (inv.kind == RunKind::Precompile) return bare_runtime() ? precompile(inv.tool_args) : 1;
 
   // CPython sets LC_CTYPE from the environment at start-up (the other
   // categories stay "C"): locale.getlocale() and C-level text use it.
@@ -407,7 +350,7 @@ int run_main(int argc, char** argv) {
   if (b.is_err()) return finish(true);
   g_interp.builtins = b.value().as<Module>();
   dict_set_str(g_interp.modules, str_intern("builtins"), b.value());
-  Result<Value> s = make_sys_module(prog_argv);
+  Result<Value> s = make_sys_module(inv.prog_argv);
   if (s.is_err()) return finish(true);
   g_interp.sys = s.value().as<Module>();
   dict_set_str(g_interp.modules, str_intern("sys"), s.value());
@@ -415,18 +358,24 @@ int run_main(int argc, char** argv) {
   Module* main_mod = module_new("__main__");
   dict_set_str(main_mod->dict, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g_interp.modules, str_intern("__main__"), Value(main_mod));
-
-  if (have_command) {
-    set_sys_path("");
-    Result<Value> r = exec_source(command, str_intern("<string>"), main_mod->dict, Value(), int(parser::Mode::Exec));
-    return finish(r.is_err());
+  set_sys_path();
+  normalize_stdio_encoding();
+  if (!import_startup_modules()) {
+    finish(false);
+    return 1;
   }
-  if (have_module) {
+
+  if (inv.kind == RunKind::Command) {
+    add_path0("");
+    Result<Value> r = exec_source(inv.command, str_intern("<string>"), main_mod->dict, Value(), int(parser::Mode::Exec));
+    return after_program(r.is_err());
+  }
+  if (inv.kind == RunKind::Module) {
     char cwd[PATH_MAX];
-    set_sys_path(getcwd(cwd, sizeof cwd) ? cwd : ".");
+    add_path0(getcwd(cwd, sizeof cwd) ? cwd : ".");
     // -m: find the module (a package runs its __main__), then run it as __main__
     // the way runpy._run_module_as_main does.
-    std::string name = module, file;
+    std::string name = inv.module, file;
     bool is_pkg = false;
     for (int depth = 0; depth < 2; depth++) {
       file.clear();
@@ -441,7 +390,7 @@ int run_main(int argc, char** argv) {
     }
     if (is_pkg) {
       std::fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
-                   exe.c_str(), module.c_str(), module.c_str());
+                   exe.c_str(), inv.module.c_str(), inv.module.c_str());
       return 1;
     }
     Result<std::string> src = read_file(file);
@@ -452,11 +401,11 @@ int run_main(int argc, char** argv) {
     dict_set_str(main_mod->dict, N.__cached__, None());
     List* argv_list = as_list(sys_get(str_intern("argv")));
     argv_list->items[0] = str_value(file);
-    Result<Value> r = exec_source(src.value(), str_new(file), main_mod->dict, Value(), int(parser::Mode::Exec));
-    return finish(r.is_err());
+    Result<Value> r = run_source_file(file, src.value(), main_mod);
+    return after_program(r.is_err());
   }
-  if (!script.empty()) {
-    std::string abs = absolute(script);
+  if (inv.kind == RunKind::Script) {
+    std::string abs = absolute_path(inv.script);
     Result<std::string> src = read_file(abs);
     if (src.is_err()) {
       exc_clear();
@@ -464,23 +413,48 @@ int run_main(int argc, char** argv) {
       std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", exe.c_str(), abs.c_str(), e, std::strerror(e));
       return 2;
     }
-    set_sys_path(dirname_of(abs));
+    std::string text = src.value();
+    // -x: the first line is not Python (a DOS-style #! line); it is blanked,
+    // not removed, so line numbers stay those of the file (as CPython).
+    if (g_interp.skip_first_line) {
+      size_t nl = text.find('\n');
+      text = nl == std::string::npos ? "" : text.substr(nl);
+    }
+    add_path0(dirname_of(abs));
     dict_set_str(main_mod->dict, N.__file__, str_value(abs));
     dict_set_str(main_mod->dict, N.__loader__, native_loader_new("__main__", abs));
     dict_set_str(main_mod->dict, N.__cached__, None());
-    Result<Value> r = exec_source(src.value(), str_new(abs), main_mod->dict, Value(), int(parser::Mode::Exec));
-    bool failed = r.is_err();
-    if (g_interp.inspect && !failed) return repl_main();
-    return finish(failed);
+    Result<Value> r = run_source_file(abs, text, main_mod);
+    return after_program(r.is_err());
   }
-  set_sys_path("");
-  if (isatty(0) || g_interp.inspect) return repl_main();
+  add_path0("");
+  bool tty = isatty(0);
+  if (tty || g_interp.interactive) {
+    // The banner only for a real prompt (CPython's pymain_header); -q hides it.
+    bool banner = tty && !g_interp.quiet;
+    if (banner) print_repl_banner();
+    // PYTHONSTARTUP runs before an interactive prompt on a terminal, in __main__.
+    if (tty && !inv.startup_file.empty()) {
+      Result<std::string> st = read_file(inv.startup_file);
+      if (st.is_err()) {
+        exc_clear();
+        int e = errno;
+        std::fprintf(stderr, "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno %d] %s: '%s'\n", e,
+                     std::strerror(e), inv.startup_file.c_str());
+      } else {
+        Result<Value> r = exec_source(st.value(), str_new(inv.startup_file), main_mod->dict, Value(),
+                                      int(parser::Mode::Exec));
+        if (r.is_err()) print_exception_and_clear();
+      }
+    }
+    return run_repl(false);
+  }
   std::string src;
   char buf[65536];
   ssize_t n;
   while ((n = ::read(0, buf, sizeof buf)) > 0) src.append(buf, size_t(n));
   Result<Value> r = exec_source(src, str_intern("<stdin>"), main_mod->dict, Value(), int(parser::Mode::Exec));
-  return finish(r.is_err());
+  return after_program(r.is_err());
 }
 
 }  // namespace gilpy::cli

@@ -13,6 +13,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 
@@ -322,16 +323,17 @@ bool compile_too_deep(int depth) {
 }
 
 Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
-                          uint32_t flags) {
-  Compiler c(source, filename, flags);
+                          uint32_t flags, int optimize) {
+  Compiler c(source, filename, flags, optimize < 0 ? g_interp.optimize : optimize);
   return c.compile_module(root, mode);
 }
 
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags) {
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags,
+                             int optimize) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode);
   if (pr.error) return raise_syntax_error(*pr.error);
   TRY(issue_warnings(pr.warnings, filename));
-  return compile_ast(pr.root, source, filename, mode, flags);
+  return compile_ast(pr.root, source, filename, mode, flags, optimize);
 }
 
 }  // namespace gilpy::compiler

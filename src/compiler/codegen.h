@@ -106,9 +106,10 @@ uint32_t temp_hint(const ast::expr* e, uint32_t bit);  // bytecode::ARG_TEMP_* f
 
 class Compiler {
  public:
-  // flags: CO_FUTURE_* features and PyCF_* options of compile().
-  Compiler(std::string_view source, Str* filename, uint32_t flags = 0)
-      : source_(source), filename_(filename), flags_(flags) {}
+  // flags: CO_FUTURE_* features and PyCF_* options of compile(); optimize:
+  // the level in force (0, 1 or 2).
+  Compiler(std::string_view source, Str* filename, uint32_t flags, int optimize)
+      : source_(source), filename_(filename), optimize_(optimize), flags_(flags) {}
   Result<Code*> compile_module(const ast::Node* root, parser::Mode mode);
 
  private:
@@ -217,6 +218,7 @@ class Compiler {
 
   std::string_view source_;
   Str* filename_;
+  int optimize_ = 0;  // 1: no asserts, __debug__ is False; 2: also no docstrings
   SymbolTable st_;
   std::vector<UnitPtr> units_;
   parser::Mode mode_ = parser::Mode::Exec;

@@ -121,8 +121,10 @@ bool Compiler::function_def(ast::stmt* s) {
   if (!f->body.empty()) {
     if (auto* e = as<Expr>(f->body[0])) {
       if (auto* c = as<Constant>(e->value); c && c->value.kind == ConstantValue::Kind::Str) {
-        cu.docstring = constant_value(c->value);
-        add_const(cu.docstring);
+        if (optimize_ < 2) {  // -OO: no docstring (co_consts[0] is None)
+          cu.docstring = constant_value(c->value);
+          add_const(cu.docstring);
+        }
         start = 1;
       }
     }

@@ -29,9 +29,12 @@ bool Compiler::body_with_docstring(const std::vector<ast::stmt*>& body, bool is_
   if (!body.empty()) {
     if (auto* e = as<Expr>(body[0])) {
       if (auto* c = as<Constant>(e->value); c && c->value.kind == ConstantValue::Kind::Str) {
-        set_pos(body[0]);
-        load_const(constant_value(c->value));
-        emit(STORE_NAME, uint32_t(add_name("__doc__")));
+        // -OO drops the docstring: the expression statement is not even evaluated.
+        if (optimize_ < 2) {
+          set_pos(body[0]);
+          load_const(constant_value(c->value));
+          emit(STORE_NAME, uint32_t(add_name("__doc__")));
+        }
         start = 1;
       }
     }
@@ -723,6 +726,7 @@ bool Compiler::raise_stmt(Raise* r) {
 }
 
 bool Compiler::assert_stmt(Assert* a) {
+  if (optimize_ > 0) return true;  // -O: no code, and no warning either (as CPython)
   if (auto* t = as<ast::Tuple>(a->test); t && !t->elts.empty()) {
     if (!warn(a, "assertion is always true, perhaps remove parentheses?")) return false;
   }

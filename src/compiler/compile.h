@@ -17,10 +17,14 @@ namespace gilpy::compiler {
 // source line taken from `source`) on compile-time errors. `flags` are
 // compile()'s: CO_FUTURE_* features already in force (inherited from the
 // calling code or given) and PyCF_* options (bytecode/opcodes.h).
+// `optimize` is compile()'s: -1 is the interpreter's level (-O,
+// PYTHONOPTIMIZE); 1 drops assert statements and makes __debug__ False; 2
+// also drops docstrings.
 Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
-                          uint32_t flags = 0);
+                          uint32_t flags = 0, int optimize = -1);
 // Parse and compile; SyntaxError on bad input.
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags = 0);
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags = 0,
+                             int optimize = -1);
 // Issue a parse's warnings through the warnings module; one that a filter
 // turns into an error raises SyntaxError at its place (compile_warnings.cpp).
 Status issue_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings, Str* filename);

@@ -108,6 +108,12 @@ Value keep(Result<Value> r) {
 
 Value Compiler::fold(ast::expr* e, int depth) {
   if (e->kind == Kind::Constant) return constant_value(static_cast<Constant*>(e)->value);
+  // __debug__ is a constant, as in CPython's AST optimiser: False under -O.
+  if (e->kind == Kind::Name) {
+    auto* n = static_cast<Name*>(e);
+    if (n->ctx == expr_context::Load && n->id == "__debug__") return Bool(optimize_ == 0);
+    return Value();
+  }
   if (e->kind != Kind::UnaryOp && e->kind != Kind::BinOp && e->kind != Kind::Tuple && e->kind != Kind::Subscript)
     return Value();  // nothing else folds
   if (depth > kMaxDepth || unfoldable_.count(e)) return Value();

@@ -23,6 +23,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
@@ -373,6 +374,17 @@ void ensure_types() {
 }
 
 // ---- open() ---------------------------------------------------------------------------------
+// -X warn_default_encoding / PYTHONWARNDEFAULTENCODING: text opened without an
+// encoding warns (EncodingWarning, PEP 597), from open() and io.text_encoding().
+static Status warn_default_encoding(int64_t stacklevel) {
+  if (!g_interp.warn_default_encoding) return OK();
+  Value warnings = TRY(import_module(str_intern("warnings")));
+  Value args[3] = {Value(str_intern("'encoding' argument not specified")), Value(tp_EncodingWarning),
+                   Value::small(stacklevel)};
+  TRY(call_method(warnings, str_intern("warn"), args, 3));
+  return OK();
+}
+
 static Result<Value> io_open(Value* a, int64_t n, Tuple* kw) {
   Value v[8];
   TRY(parse_args("open", a, n, kw,
@@ -423,6 +435,7 @@ static Result<Value> io_open(Value* a, int64_t n, Tuple* kw) {
     }
   }
   if (text && binary) return raise(tp_ValueError, "can't have text and binary mode at once");
+  if (!binary && is_none(encoding)) TRY(warn_default_encoding(1));
   if (int(creating) + int(reading) + int(writing) + int(appending) != 1)
     return raise(tp_ValueError, "must have exactly one of create/read/write/append mode");
   if (binary && !is_none(encoding)) return raise(tp_ValueError, "binary mode doesn't take an encoding argument");
@@ -483,6 +496,7 @@ static Result<Value> io_text_encoding(Value* a, int64_t n, Tuple* kw) {
   Value v[2];
   TRY(parse_args("text_encoding", a, n, kw, {"encoding", "stacklevel"}, 1, v));
   if (!is_none(v[0])) return v[0];
+  TRY(warn_default_encoding(v[1] ? TRY(as_ssize(v[1])) : 2));
   return Value(str_intern("locale"));
 }
 
@@ -549,8 +563,15 @@ Result<Value> io_make_std_stream(int fd, bool write) {
   if (!loc || !*loc) loc = std::getenv("LANG");
   std::string l = loc ? loc : "C";
   bool c_locale = l.empty() || l == "C" || l == "POSIX" || l.rfind("C.", 0) == 0;
-  const char* errors = fd == 2 ? "backslashreplace" : c_locale ? "surrogateescape" : "strict";
-  Value targs[6] = {buf, Value(str_intern("utf-8")), Value(str_intern(errors)), None(),
+  // PYTHONIOENCODING=encoding[:errors] (either part may be empty); stderr
+  // keeps backslashreplace whatever it says, as in CPython. A named encoding
+  // without errors means strict, the locale's default errors apply only to UTF-8.
+  std::string encoding = g_interp.io_encoding.empty() ? "utf-8" : g_interp.io_encoding;
+  std::string errors = fd == 2 ? "backslashreplace"
+                       : !g_interp.io_errors.empty() ? g_interp.io_errors
+                       : !g_interp.io_encoding.empty() ? "strict"
+                       : c_locale ? "surrogateescape" : "strict";
+  Value targs[6] = {buf, str_value(encoding), str_value(errors), None(),
                     Bool(fd == 2 || (write && tty)), Bool(unbuffered)};
   Value t = TRY(call(Value(io::tp_TextIOWrapper), targs, 6));
   TRY(setattr(t, str_intern("mode"), Value(str_intern(write ? "w" : "r"))));

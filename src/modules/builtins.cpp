@@ -570,6 +570,7 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
                              bytecode::PyCF_DONT_IMPLY_DEDENT | bytecode::PyCF_ALLOW_INCOMPLETE_INPUT |
                              bytecode::PyCF_SOURCE_IS_UTF8;
   if (flags & ~kKnown) return raise(tp_ValueError, "compile(): unrecognised flags");
+  // optimize: -1 (the default) is the interpreter's level (-O); 0, 1, 2 force one.
   int64_t optimize = out[5] ? TRY(as_ssize(out[5])) : -1;
   if (optimize < -1 || optimize > 2) return raise(tp_ValueError, "compile(): invalid optimize value");
   bool dont_inherit = out[4] ? TRY(truthy(out[4])) : false;
@@ -584,12 +585,13 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   }
   if (is_code(out[0])) return out[0];
   if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray)) {
-    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, uint32_t flags);
-    return compile_ast_object(out[0], filename, m, uint32_t(flags));
+    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, uint32_t flags,
+                                            int optimize);
+    return compile_ast_object(out[0], filename, m, uint32_t(flags), int(optimize));
   }
   std::string text = TRY(source_text(out[0], "compile"));
   if (text.find('\0') != std::string::npos) return raise(tp_SyntaxError, "source code string cannot contain null bytes");
-  Code* c = TRY(compiler::compile_source(text, filename, m, uint32_t(flags)));
+  Code* c = TRY(compiler::compile_source(text, filename, m, uint32_t(flags), int(optimize)));
   return Value(c);
 }
 static Result<Dict*> resolve_globals(Value g, const char* fname) {
@@ -643,19 +645,12 @@ static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval)
 static Result<Value> b_exec(Value* a, int64_t n, Tuple* kw) { return run_exec_eval(a, n, kw, false); }
 static Result<Value> b_eval(Value* a, int64_t n, Tuple* kw) { return run_exec_eval(a, n, kw, true); }
 
-static Result<Value> b_breakpoint(Value*, int64_t, Tuple*) { return None(); }
-
-// exit()/quit(): what site.py provides in CPython (gilpy does not run site).
-static Result<Value> b_exit(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("exit", kw));
-  TRY(check_nargs("exit", n, 0, 1));
-  Value in = sys_get(N.stdin);
-  if (in && !is_none(in)) {
-    Result<Value> r = call_method0(in, N.close);
-    if (r.is_err()) exc_clear();
-  }
-  if (n == 0) return raise_value(Value(tp_SystemExit));
-  return raise_with_args(tp_SystemExit, a, 1);
+// breakpoint(*args, **kws): whatever sys.breakpointhook is now (PYTHONBREAKPOINT
+// is read there). exit() and quit() come from site.py, as in CPython (none under -S).
+static Result<Value> b_breakpoint(Value* a, int64_t n, Tuple* kw) {
+  Value hook = sys_get(str_intern("breakpointhook"));
+  if (!hook) return raise(tp_RuntimeError, "lost sys.breakpointhook");
+  return call(hook, a, n, kw);
 }
 
 static const MethodDef builtin_functions[] = {
@@ -667,8 +662,7 @@ static const MethodDef builtin_functions[] = {
     {"next", b_next}, {"aiter", b_aiter}, {"anext", b_anext}, {"all", b_all}, {"any", b_any}, {"sum", b_sum},
     {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"abs", b_abs}, {"divmod", b_divmod}, {"pow", b_pow},
     {"round", b_round}, {"bin", b_bin}, {"oct", b_oct}, {"hex", b_hex}, {"chr", b_chr}, {"ord", b_ord},
-    {"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}, {"breakpoint", b_breakpoint}, {"exit", b_exit},
-    {"quit", b_exit}, {nullptr, nullptr}};
+    {"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}, {"breakpoint", b_breakpoint}, {nullptr, nullptr}};
 
 Result<Value> make_builtins_module() {
   Module* m = module_new("builtins");

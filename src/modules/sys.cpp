@@ -13,6 +13,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/set.h"
 #include "objects/str.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
@@ -20,6 +21,7 @@
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/gil.h"
+#include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -30,7 +32,7 @@ namespace gilpy {
 Result<Value> io_make_std_stream(int fd, bool write);  // modules/_io.cpp
 Value io_open_function();                               // modules/_io.cpp
 
-static const char* kVersion = "3.11.2 (gilpy 0.1) [GCC 12.2.0]";
+const char* kSysVersion = "3.11.2 (gilpy 0.1) [GCC 12.2.0]";
 static int64_t g_int_max_str_digits = 4300;
 int64_t int_max_str_digits() { return g_int_max_str_digits; }
 
@@ -186,6 +188,34 @@ static Result<Value> sys_call_tracing(Value* a, int64_t n, Tuple*) {
   return call(a[0], args->items, args->size);
 }
 static Result<Value> sys_unraisablehook(Value* a, int64_t n, Tuple*) { return None(); }
+// sys.breakpointhook: calls what PYTHONBREAKPOINT names (pdb.set_trace by
+// default; "0" disables breakpoint()), read at each call as CPython does. A
+// name that cannot be imported is a RuntimeWarning, and the call does nothing.
+static Result<Value> sys_breakpointhook(Value* a, int64_t n, Tuple* kw) {
+  const char* env = python_env_value("PYTHONBREAKPOINT");
+  std::string target = env ? env : "pdb.set_trace";
+  if (target == "0") return None();
+  size_t dot = target.rfind('.');
+  std::string modname = dot == std::string::npos ? "builtins" : target.substr(0, dot);
+  std::string attr = dot == std::string::npos ? target : target.substr(dot + 1);
+  Value hook;
+  if (dot != 0) {
+    Result<Value> m = import_module(str_new(modname));
+    if (m.is_err() && !exc_matches(tp_ImportError)) return ERR;
+    if (m.ok()) {
+      Result<Value> h = getattr(m.value(), str_new(attr));
+      if (h.is_err() && !exc_matches(tp_AttributeError)) return ERR;
+      if (h.ok()) hook = h.value();
+    }
+    if (!hook) exc_clear();
+  }
+  if (hook) return call(hook, a, n, kw);
+  Value warnings = TRY(import_module(str_intern("warnings")));
+  Value msg = str_value("Ignoring unimportable $PYTHONBREAKPOINT: \"" + target + "\"");
+  Value wargs[2] = {msg, Value(tp_RuntimeWarning)};
+  TRY(call_method(warnings, str_intern("warn"), wargs, 2));
+  return None();
+}
 static Result<Value> sys_getallocatedblocks(Value*, int64_t, Tuple*) { return Value::small(0); }
 static Result<Value> sys_activate_stack_trampoline(Value*, int64_t, Tuple*) { return None(); }
 
@@ -203,7 +233,11 @@ static const MethodDef sys_functions[] = {
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"displayhook", sys_displayhook},
     {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, {"unraisablehook", sys_unraisablehook},
     {"getallocatedblocks", sys_getallocatedblocks}, {"_clear_type_cache", sys_noop},
-    {"activate_stack_trampoline", sys_activate_stack_trampoline}, {nullptr, nullptr}};
+    {"activate_stack_trampoline", sys_activate_stack_trampoline}, {"breakpointhook", sys_breakpointhook}, {nullptr, nullptr}};
+
+static const char* kStdlibModuleNames[] = {
+#include "modules/sys_stdlib_names.inc"
+};
 
 static Value str_list(const std::vector<std::string>& v) {
   List* l = list_new(0);
@@ -224,8 +258,9 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   set("__displayhook__", dict_get_str(d, N.displayhook));
   set("__excepthook__", dict_get_str(d, N.excepthook));
   set("__unraisablehook__", dict_get_str(d, str_intern("unraisablehook")));
+  set("__breakpointhook__", dict_get_str(d, str_intern("breakpointhook")));
   set("argv", str_list(argv.empty() ? std::vector<std::string>{""} : argv));
-  set("orig_argv", str_list(argv));
+  set("orig_argv", str_list(g_interp.orig_argv));
   set("modules", Value(g_interp.modules));
   set("path", Value(list_new(0)));
   set("meta_path", Value(list_new(0)));
@@ -235,22 +270,29 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   set("byteorder", Value(str_intern("little")));
   set("maxsize", int_from_i64(INT64_MAX));
   set("maxunicode", Value::small(0x10FFFF));
-  set("version", str_value(kVersion));
+  set("version", str_value(kSysVersion));
   set("hexversion", Value::small(0x030B02F0));
   set("api_version", Value::small(1013));
   set("copyright", str_value("Copyright (c) gilpy authors. Python compatibility: CPython 3.11."));
   set("float_repr_style", Value(str_intern("short")));
   set("abiflags", Value(str_intern("")));
-  set("platlibdir", Value(str_intern("lib")));
+  set("platlibdir", str_value(g_interp.platlibdir));
   set("executable", str_value(g_interp.executable));
-  set("_base_executable", str_value(g_interp.executable));
+  set("_base_executable", str_value(g_interp.base_executable));
   set("prefix", str_value(g_interp.prefix));
-  set("exec_prefix", str_value(g_interp.prefix));
-  set("base_prefix", str_value(g_interp.prefix));
-  set("base_exec_prefix", str_value(g_interp.prefix));
-  // Bytecode written through importlib goes under the install prefix, never
-  // next to CPython's read-only library (docs/decisions/0003).
-  set("pycache_prefix", str_value(g_interp.prefix + "/lib/pycache"));
+  set("exec_prefix", str_value(g_interp.exec_prefix));
+  set("base_prefix", str_value(g_interp.base_prefix));
+  set("base_exec_prefix", str_value(g_interp.exec_prefix));
+  set("_stdlib_dir", str_value(g_interp.stdlib_dir));
+  // CPython's: None unless -X pycache_prefix or PYTHONPYCACHEPREFIX. (The
+  // caches of CPython's read-only library go under gilpy's install tree
+  // whatever this says: runtime/import.cpp, cache_path_for.)
+  set("pycache_prefix", g_interp.pycache_prefix.empty() ? None() : str_value(g_interp.pycache_prefix));
+  {
+    Set* names = set_new(tp_frozenset);
+    for (const char* nm : kStdlibModuleNames) TRY(set_add(names, Value(str_intern(nm))));
+    set("stdlib_module_names", Value(names));
+  }
   set("dont_write_bytecode", Bool(g_interp.dont_write_bytecode));
   set("warnoptions", str_list(g_interp.warnoptions));
   Dict* xo = dict_new();
@@ -272,12 +314,16 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
       {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
        "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
        "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
-  set("flags", structseq_new(flags_t, {Value::small(0), Value::small(g_interp.inspect), Value::small(g_interp.inspect),
-                                       Value::small(0), Value::small(g_interp.dont_write_bytecode), Value::small(g_interp.isolated),
-                                       Value::small(g_interp.no_site), Value::small(g_interp.ignore_environment || g_interp.isolated),
-                                       Value::small(0), Value::small(0), Value::small(0), Value::small(0),
-                                       Value::small(g_interp.isolated), False(), Value::small(0), Value::small(0),
-                                       Bool(g_interp.isolated), Value::small(-1)}));
+  {
+    const Interp& I = g_interp;
+    auto i = [](int64_t v) { return Value::small(v); };
+    set("flags", structseq_new(flags_t, {i(I.debug), i(I.inspect), i(I.interactive), i(I.optimize),
+                                         i(I.dont_write_bytecode), i(I.no_user_site), i(I.no_site),
+                                         i(I.ignore_environment), i(I.verbose), i(I.bytes_warning), i(I.quiet),
+                                         i(I.hash_randomization), i(I.isolated), Bool(I.dev_mode), i(I.utf8_mode),
+                                         i(I.warn_default_encoding), Bool(I.safe_path), i(I.int_max_str_digits)}));
+    if (I.int_max_str_digits >= 0) g_int_max_str_digits = I.int_max_str_digits;
+  }
   Type* fi_t = structseq_new_type("sys", "float_info",
       {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"});
   set("float_info", structseq_new(fi_t, {float_new(1.7976931348623157e308), Value::small(1024), Value::small(308),

@@ -84,21 +84,11 @@ static Result<Value> bytes_subtype_new(Type* cls, std::string_view s) {
   return Value(b);
 }
 
-// Same mixing as str_hash so equal-content bytes and ASCII str need not collide specially.
+// The same seeded hash as str (hash(b'abc') == hash('abc'), as in CPython).
 int64_t bytes_hash(Bytes* b) {
   if (b->hash != -1) return b->hash;
-  uint64_t h = 1469598103934665603ull;
-  for (int64_t i = 0; i < b->size; i++) {
-    h ^= static_cast<unsigned char>(b->data[i]);
-    h *= 1099511628211ull;
-  }
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 32;
-  int64_t r = int64_t(h >> 1);
-  if (r == -1) r = -2;
-  b->hash = r;
-  return r;
+  b->hash = hash_bytes(b->data, b->size);
+  return b->hash;
 }
 
 // ---- bytearray storage ----------------------------------------------------------------------

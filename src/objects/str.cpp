@@ -101,22 +101,38 @@ Str* str_intern(std::string_view u) {
   return str_intern(tmp);
 }
 
-// FNV-1a over the bytes, finished with a multiply-xorshift mix. Equal strings
-// hash equal; -1 is reserved as "not computed" (as in CPython).
-int64_t str_hash(Str* s) {
-  if (s->hash != -1) return s->hash;
-  uint64_t h = 1469598103934665603ull;
-  for (int64_t i = 0; i < s->nbytes; i++) {
-    h ^= static_cast<unsigned char>(s->data[i]);
+// FNV-1a over the bytes from a per-process starting state, finished with a
+// multiply-xorshift mix. The state comes from PYTHONHASHSEED (random unless
+// fixed, as in CPython, so set iteration orders differ between runs); seed 0
+// is the unseeded hash. It is set once, before the first string is hashed.
+// Empty strings hash to 0, as in CPython. Equal strings hash equal; -1 is
+// reserved as "not computed".
+static uint64_t g_hash_start = 1469598103934665603ull;
+static uint64_t g_hash_final = 0;
+void str_set_hash_seed(uint64_t seed) {
+  uint64_t x = seed * 0x9E3779B97F4A7C15ull;
+  g_hash_start = 1469598103934665603ull ^ x;
+  g_hash_final = seed ? (x ^ (x >> 31)) * 0xD6E8FEB86659FD93ull : 0;
+}
+int64_t hash_bytes(const char* data, int64_t n) {
+  if (n == 0) return 0;
+  uint64_t h = g_hash_start;
+  for (int64_t i = 0; i < n; i++) {
+    h ^= static_cast<unsigned char>(data[i]);
     h *= 1099511628211ull;
   }
+  h ^= g_hash_final;
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ull;
   h ^= h >> 32;
   int64_t r = int64_t(h >> 1);  // non-negative, so never the -1 marker
-  if (r == -1) r = -2;
-  s->hash = r;
   return r;
+}
+
+int64_t str_hash(Str* s) {
+  if (s->hash != -1) return s->hash;
+  s->hash = hash_bytes(s->data, s->nbytes);
+  return s->hash;
 }
 
 bool str_eq(Str* a, Str* b) {

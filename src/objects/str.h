@@ -43,6 +43,10 @@ Str* str_intern(std::string_view utf8);               // the canonical interned 
 Str* str_intern(Str* s);
 Str* str_empty();
 int64_t str_hash(Str* s);
+// The hash of str and bytes contents, seeded per process (PYTHONHASHSEED):
+// set the seed before anything is hashed (cli/options.cpp does, first thing).
+int64_t hash_bytes(const char* data, int64_t n);
+void str_set_hash_seed(uint64_t seed);
 bool str_eq(Str* a, Str* b);
 Value str_value(std::string_view utf8);
 inline bool is_str(Value v) { return has_layout(v, Layout::Str); }

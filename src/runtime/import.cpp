@@ -17,11 +17,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include "bytecode/opcodes.h"
 #include "compiler/compile.h"
+#include "gc/heap.h"
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -135,6 +137,8 @@ static Value g_spec_from_file;
 static Value g_namespace_spec;  // importlib-backed spec for a namespace package (install_importlib_finders)
 static Value g_std_finders;     // the sys.meta_path entries gilpy's own search stands for
 static Value g_find_and_load;   // importlib's find-and-load, for a customised sys.meta_path
+static Value g_load_spec;       // importlib's _load_unlocked, for a spec a custom finder returned
+static Value g_find_in_entry;   // a sys.path entry that is an archive: its path-entry finder loads
 static bool g_importlib_bootstrapping = false;
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
@@ -175,10 +179,29 @@ std::string cache_path_for(const std::string& source) {
   std::string dir = slash == std::string::npos ? "." : source.substr(0, slash);
   std::string base = slash == std::string::npos ? source : source.substr(slash + 1);
   if (base.size() > 3 && base.compare(base.size() - 3, 3, ".py") == 0) base.resize(base.size() - 3);
+  // -O and -OO compile different code: their caches are NAME.gilpy-01.opt-N.pyc, as CPython's.
+  std::string name = base + ".gilpy-01" + (g_interp.optimize ? ".opt-" + std::to_string(g_interp.optimize) : "") + ".pyc";
   const std::string& lib = g_interp.stdlib_dir;
   if (!lib.empty() && source.compare(0, lib.size() + 1, lib + "/") == 0)
-    return g_interp.prefix + "/lib/pycache" + dir.substr(lib.size()) + "/" + base + ".gilpy-01.pyc";
-  return dir + "/__pycache__/" + base + ".gilpy-01.pyc";
+    return g_interp.install_dir + "/lib/pycache" + dir.substr(lib.size()) + "/" + name;
+  // sys.pycache_prefix (-X pycache_prefix, PYTHONPYCACHEPREFIX): a parallel
+  // tree mirroring the source's absolute folder, read at each use as importlib does.
+  static Str* prefix_name = str_intern("pycache_prefix");
+  Value prefix = sys_get(prefix_name);
+  if (prefix && is_str(prefix) && as_str(prefix)->nbytes) {
+    std::string absdir = dir;
+    if (absdir.empty() || absdir[0] != '/') {
+      char buf[4096];
+      if (::getcwd(buf, sizeof buf)) absdir = std::string(buf) + (dir == "." ? "" : "/" + dir);
+    }
+    std::string p(as_str(prefix)->view());
+    if (!p.empty() && p[0] != '/') {
+      char buf[4096];
+      if (::getcwd(buf, sizeof buf)) p = std::string(buf) + "/" + p;
+    }
+    return p + absdir + "/" + name;
+  }
+  return dir + "/__pycache__/" + name;
 }
 
 static void put64(std::string& o, uint64_t v) {
@@ -306,19 +329,56 @@ static Status install_importlib_finders() {
       "std_finders = (_bootstrap.BuiltinImporter, _bootstrap.FrozenImporter, _bootstrap_external.PathFinder)\n"
       "def find_and_load(name, path):\n"
       "    spec = _bootstrap._find_spec(name, path)\n"
-      "    return None if spec is None else _bootstrap._load_unlocked(spec)\n";
+      "    return None if spec is None else _bootstrap._load_unlocked(spec)\n"
+      "load_spec = _bootstrap._load_unlocked\n"
+      // As in CPython, where they are frozen: zipimport imports them by these names.
+      "sys.modules.setdefault('_frozen_importlib', _bootstrap)\n"
+      "sys.modules.setdefault('_frozen_importlib_external', _bootstrap_external)\n"
+      // Archives on sys.path (wheels, eggs, zip files): zipimport's hook
+      // first, as CPython installs it; gilpy's own search asks the path
+      // entry's finder for entries that are not folders (find_in_entry).
+      "import zipimport\n"
+      "if zipimport.zipimporter not in sys.path_hooks:\n"
+      "    sys.path_hooks.insert(0, zipimport.zipimporter)\n"
+      "def find_in_entry(name, entry):\n"
+      "    finder = _bootstrap_external.PathFinder._path_importer_cache(entry)\n"
+      "    spec = None if finder is None else finder.find_spec(name)\n"
+      "    if spec is None or spec.loader is None:\n"
+      "        return None\n"
+      "    return _bootstrap._load_unlocked(spec)\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
-  TRY(exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec)));
+  // The set-up's own imports (zipimport) use gilpy's search: sys.meta_path
+  // is half-built meanwhile.
+  bool was = g_importlib_bootstrapping;
+  g_importlib_bootstrapping = true;
+  Result<Value> r = exec_source(kSetup, str_intern("<gilpy importlib setup>"), g, Value(), int(parser::Mode::Exec));
+  g_importlib_bootstrapping = was;
+  if (r.is_err()) return ERR;
   g_spec_from_file = dict_get_str(g, str_intern("spec_from_file_location"));
   g_namespace_spec = dict_get_str(g, str_intern("namespace_spec"));
   g_std_finders = dict_get_str(g, str_intern("std_finders"));
   g_find_and_load = dict_get_str(g, str_intern("find_and_load"));
+  g_load_spec = dict_get_str(g, str_intern("load_spec"));
+  g_find_in_entry = dict_get_str(g, str_intern("find_in_entry"));
   return OK();
 }
 
 static Result<Value> import_one(const std::string& fullname);
+
+// True when `dir` is not a folder but a file or a path inside one (a zip
+// archive on sys.path such as pip's wheel, or its subfolder pip-X.whl/pip).
+static bool in_archive(std::string dir) {
+  while (!dir.empty() && dir != "/") {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) == 0) return S_ISREG(st.st_mode);
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos) return false;
+    dir.resize(slash);
+  }
+  return false;
+}
 
 // Find and load fullname from the directories in path_list. *out stays null
 // when nothing matches (no exception).
@@ -342,6 +402,17 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       file = base + ".py";
     } else {
       if (is_dir(base)) namespace_dirs.push_back(base);
+      else if (in_archive(dir)) {
+        // A zip file (or a folder inside one): zipimport finds and loads it.
+        if (!g_find_in_entry) TRY(import_one("importlib"));
+        if (g_find_in_entry) {
+          Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
+          if (!is_none(m)) {
+            *out = m;
+            return OK();
+          }
+        }
+      }
       continue;
     }
     Module* m = module_new(str_new(fullname));
@@ -370,7 +441,10 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     // importlib and by the "partially initialized module" import error).
     Status mark = setattr(spec, str_intern("_initializing"), True());
     if (mark.is_err()) exc_clear();
+    if (g_interp.verbose) std::fprintf(stderr, "# code object from '%s'\n", file.c_str());
     Status st = exec_module_file(m, file);
+    if (g_interp.verbose && st.ok())
+      std::fprintf(stderr, "import '%s' # <_frozen_importlib_external.SourceFileLoader object>\n", fullname.c_str());
     mark = setattr(spec, str_intern("_initializing"), False());
     if (mark.is_err()) exc_clear();
     if (st.is_err()) {
@@ -442,6 +516,78 @@ static Result<Value> import_via_importlib(const std::string& fullname, Value pat
   return m;
 }
 
+static Result<Value> import_one_uncached(const std::string& fullname);
+
+// -X importtime: one line per module loaded, as CPython prints them (self and
+// cumulative microseconds, nested imports indented), after a header line.
+struct ImportTimer {
+  static inline int depth = 0;
+  static inline bool header = false;
+  static inline int64_t child_us = 0;  // time spent in nested imports of the current one
+  static int64_t now_us() {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return int64_t(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+  }
+};
+
+static bool is_std_finder(Value finder) {
+  if (!g_std_finders) return false;
+  Tuple* std = as_tuple(g_std_finders);
+  for (int64_t k = 0; k < std->size; k++)
+    if (finder == std->items[k]) return true;
+  return false;
+}
+
+// sys.meta_path with finders of the program's own (setuptools' .pth file puts
+// _distutils_hack's in front at every start-up): walked in order as importlib
+// does. A custom finder's find_spec is asked directly; the first standard
+// finder stands for gilpy's own search (builtins, then the path), so imports
+// the custom finders decline cost what they cost without them. Only a spec a
+// custom finder returns is loaded through importlib. *done is false when a
+// finder has no find_spec (then importlib handles the whole import).
+static Status import_with_custom_finders(const std::string& fullname, const std::string& shortname,
+                                         Value path_list, bool toplevel, Value* out, bool* done) {
+  *done = true;
+  List* mp = as_list(sys_get(str_intern("meta_path")));
+  gc::Vector<Value> finders(mp->items, mp->items + mp->size);
+  // Until importlib is imported sys.meta_path does not list the standard
+  // finders, but they are there in effect, after everything else (where
+  // CPython has them when a finder is inserted at 0).
+  if (!g_std_finders) finders.push_back(Value());
+  bool searched = false;
+  for (Value finder : finders) {
+    if (!finder || is_std_finder(finder)) {
+      if (searched) continue;
+      searched = true;
+      if (toplevel) {
+        if (ModuleInit init = find_native_module(fullname)) {
+          *out = TRY(init());
+          TRY(dict_set(g_interp.modules, str_value(fullname), *out));
+          return OK();
+        }
+      }
+      TRY(load_from_path(fullname, shortname, path_list, out));
+      if (*out) return OK();
+      continue;
+    }
+    Value find_spec;
+    TRY(getattr_opt(finder, str_intern("find_spec"), &find_spec));
+    if (!find_spec) {
+      *done = false;
+      return OK();
+    }
+    Value args[3] = {str_value(fullname), toplevel ? None() : path_list, None()};
+    Value spec = TRY(call(find_spec, args, 3));
+    if (is_none(spec)) continue;
+    if (!g_load_spec) TRY(import_one("importlib"));
+    if (!g_load_spec) return raise(tp_ImportError, "importlib is not available");
+    *out = TRY(call1(g_load_spec, spec));
+    return OK();
+  }
+  return OK();
+}
+
 // Import one fully-qualified module whose parent (if any) is already imported.
 static Result<Value> import_one(const std::string& fullname) {
   Value cached = dict_get_str(g_interp.modules, str_new(fullname));
@@ -449,16 +595,46 @@ static Result<Value> import_one(const std::string& fullname) {
     if (is_none(cached)) return module_not_found(fullname);
     return cached;
   }
+  if (!g_interp.importtime) return import_one_uncached(fullname);
+  if (!ImportTimer::header) {
+    ImportTimer::header = true;
+    std::fputs("import time: self [us] | cumulative | imported package\n", stderr);
+  }
+  int64_t saved_child = ImportTimer::child_us;
+  ImportTimer::child_us = 0;
+  ImportTimer::depth++;
+  int64_t t0 = ImportTimer::now_us();
+  Result<Value> r = import_one_uncached(fullname);
+  int64_t total = ImportTimer::now_us() - t0;
+  ImportTimer::depth--;
+  if (r.ok())
+    std::fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)(total - ImportTimer::child_us),
+                 (long long)total, ImportTimer::depth * 2, "", fullname.c_str());
+  ImportTimer::child_us = saved_child + total;
+  return r;
+}
+
+static Result<Value> import_one_uncached(const std::string& fullname) {
   size_t dot = fullname.rfind('.');
   Value path_list;
   Value parent;
   bool custom = !g_importlib_bootstrapping && !meta_path_is_standard();
   if (dot == std::string::npos) {
-    if (custom) return import_via_importlib(fullname, Value());
+    if (custom) {
+      Value m;
+      bool done;
+      path_list = sys_get(N.path);
+      if (!path_list) return raise(tp_ImportError, "sys.path is lost");
+      TRY(import_with_custom_finders(fullname, fullname, path_list, true, &m, &done));
+      if (!done) return import_via_importlib(fullname, Value());
+      if (!m) return module_not_found(fullname);
+      return m;
+    }
     ModuleInit init = find_native_module(fullname);
     if (init) {
       Value m = TRY(init());
       TRY(dict_set(g_interp.modules, str_value(fullname), m));
+      if (g_interp.verbose) std::fprintf(stderr, "import '%s' # <class '_frozen_importlib.BuiltinImporter'>\n", fullname.c_str());
       return m;
     }
     path_list = sys_get(N.path);
@@ -479,8 +655,13 @@ static Result<Value> import_one(const std::string& fullname) {
   }
   std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
   Value m;
-  if (custom) m = TRY(import_via_importlib(fullname, path_list));
-  else TRY(load_from_path(fullname, shortname, path_list, &m));
+  if (custom) {
+    bool done;
+    TRY(import_with_custom_finders(fullname, shortname, path_list, false, &m, &done));
+    if (!done) m = TRY(import_via_importlib(fullname, path_list));
+  } else {
+    TRY(load_from_path(fullname, shortname, path_list, &m));
+  }
   if (!m) return module_not_found(fullname);
   if (parent) {
     Result<bool> dummy = true;

@@ -2,6 +2,7 @@
 #include "runtime/interp.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <string>
@@ -25,6 +26,12 @@
 namespace gilpy {
 
 Interp g_interp;
+
+const char* python_env_value(const char* name) {
+  if (g_interp.ignore_environment) return nullptr;
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
 
 static std::map<std::string, ModuleInit>& registry() {
   static std::map<std::string, ModuleInit> r;

@@ -18,21 +18,53 @@ struct Interp {
   Module* builtins = nullptr;
   Module* sys = nullptr;
   ThreadState* threads = nullptr;  // all thread states (scanned: static data)
-  std::string executable;          // absolute path of the gilpy binary
-  std::string prefix;              // install prefix (dist/)
+  // ---- paths (cli/startup_paths.cpp) ----
+  std::string executable;          // sys.executable: the path the user ran (not resolved)
+  std::string base_executable;     // sys._base_executable: the base interpreter of a venv
+  std::string prefix;              // sys.prefix / exec_prefix (site.py moves them into a venv)
+  std::string exec_prefix;         // sys.exec_prefix (differs only with PYTHONHOME=a:b)
+  std::string base_prefix;         // sys.base_prefix
+  std::string install_dir;         // gilpy's own install tree (dist/): found via the real path
   std::string stdlib_dir;          // CPython's library, used in place
   std::string gilpy_lib_dir;       // gilpy's own Python modules
+  std::string platlibdir = "lib";  // sys.platlibdir (PYTHONPLATLIBDIR)
+  std::string pycache_prefix;      // -X pycache_prefix / PYTHONPYCACHEPREFIX ("" = None)
+  std::vector<std::string> orig_argv;
   int exit_code = 0;
-  bool inspect = false;            // -i
-  bool unbuffered = false;         // -u
-  bool no_site = false;
+  // ---- sys.flags and the other start-up options (cli/options.cpp) ----
+  bool inspect = false;            // -i or PYTHONINSPECT
+  bool interactive = false;        // -i only (sys.flags.interactive)
+  bool unbuffered = false;         // -u or PYTHONUNBUFFERED
+  bool no_site = false;            // -S
+  bool no_user_site = false;       // -s, -I, PYTHONNOUSERSITE
   bool dont_write_bytecode = false;
   bool isolated = false;
   bool ignore_environment = false;
+  bool safe_path = false;          // -P, -I, PYTHONSAFEPATH
+  bool quiet = false;              // -q
+  bool dev_mode = false;           // -X dev, PYTHONDEVMODE
+  bool warn_default_encoding = false;
+  bool importtime = false;         // -X importtime, PYTHONPROFILEIMPORTTIME
+  bool skip_first_line = false;    // -x
+  int utf8_mode = 0;
+  int optimize = 0;                // -O count, PYTHONOPTIMIZE
+  int verbose = 0;                 // -v count, PYTHONVERBOSE
+  int debug = 0;                   // -d, PYTHONDEBUG
+  int bytes_warning = 0;           // -b count
+  int int_max_str_digits = -1;     // -1: not set (sys.flags shows -1, the limit is the default)
+  bool hash_randomization = true;  // false when PYTHONHASHSEED=0
+  std::string io_encoding, io_errors;  // PYTHONIOENCODING
   std::vector<std::string> xoptions;
   std::vector<std::string> warnoptions;
 };
 extern Interp g_interp;
+
+// sys.version (modules/sys.cpp); -VV and the interactive banner print it too.
+extern const char* kSysVersion;
+
+// A PYTHON* environment variable, or null when unset, empty, or ignored
+// because of -E/-I (CPython's Py_GETENV).
+const char* python_env_value(const char* name);
 
 // Native module registry: name -> init function returning the module. Each
 // modules/<name>.cpp registers itself with GILPY_NATIVE_MODULE("name", init)
