@@ -130,7 +130,7 @@ Result<Code*> Compiler::leave_unit() {
   c->ncells = int32_t(cu.cellvars.size());
   c->nfrees = int32_t(cu.freevars.size());
   c->stacksize = maxdepth + 1;
-  c->flags = cu.flags | (cu.freevars.empty() && cu.cellvars.empty() ? uint32_t(CO_NOFREE) : 0u);
+  c->flags = cu.flags;  // CPython 3.10+ no longer sets CO_NOFREE
   c->firstlineno = cu.firstlineno;
   c->consts = tuple_from(cu.consts.data(), int64_t(cu.consts.size()));
   c->names = str_tuple(cu.names);

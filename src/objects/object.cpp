@@ -126,11 +126,7 @@ Result<Value> descr_get(Value descr, Value obj, Value type) {
   }
   if (dt == tp_member_descriptor) {
     if (!obj) return descr;
-    Member* m = descr.as<Member>();
-    Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + m->offset);
-    if (!v)
-      return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
-    return v;
+    return member_get(descr.as<Member>(), obj);
   }
   Value get = type_lookup(dt, N.__get__);
   if (!get) return descr;
@@ -163,12 +159,7 @@ Status generic_setattr(Value o, Str* name, Value v) {
       return g->set(o, v);
     }
     if (dt == tp_member_descriptor) {
-      Member* m = d.as<Member>();
-      Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(o.obj()) + m->offset);
-      if (!v && !*slot)
-        return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
-      *slot = v;
-      return OK();
+      return member_set(d.as<Member>(), o, v);
     }
     if (dt != tp_function) {
       Value setter = type_lookup(dt, v ? N.__set__ : N.__delete__);

@@ -127,7 +127,7 @@ static Status t_qualname_set(Value s, Value v) {
   return OK();
 }
 static Result<Value> t_module(Value s) {
-  Value m = dict_get_str(T(s)->dict, N.__module__);
+  Value m = type_module(T(s));
   if (m) return m;
   if (!(T(s)->flags & TF_HEAPTYPE)) return Value(str_intern("builtins"));
   return raise(tp_AttributeError, "__module__");
