@@ -246,9 +246,22 @@ static std::string program_text(const std::string& path, int lineno) {
   return line;
 }
 
+// Under PyCF_ALLOW_TOP_LEVEL_AWAIT, module code that awaits (an await, async
+// for, async with, or an asynchronous comprehension, which is awaited where
+// it is called) is a coroutine, as CPython's compute_code_flags makes it.
+void Compiler::mark_top_level_coroutine(Code* code) {
+  for (int i = 0; i < code->ninsns; i++) {
+    Op op = op_of(code->insns[i]);
+    if (op == GET_AWAITABLE || op == GET_AITER || op == GET_ANEXT || op == BEFORE_ASYNC_WITH) {
+      code->flags |= CO_COROUTINE;
+      return;
+    }
+  }
+}
+
 Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode) {
   mode_ = mode;
-  if (!st_.build(root, true)) {
+  if (!st_.build(root, true, top_level_await_)) {
     failed_ = true;
     err_ = st_.error;
   } else {
@@ -272,7 +285,11 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
       ok = expr(e->body);
       if (ok) emit(RETURN_VALUE);
     }
-    if (ok && !failed_) return leave_unit();
+    if (ok && !failed_) {
+      Code* code = TRY(leave_unit());
+      if (top_level_await_) mark_top_level_coroutine(code);
+      return code;
+    }
   }
   if (raised_) return ERR;
   if (err_.recursion) return raise(tp_RecursionError, err_.msg);
@@ -314,16 +331,18 @@ bool compile_too_deep(int depth) {
   return t && t->stack_limit && &probe < t->stack_limit + 64 * 1024;  // leave room for the error path
 }
 
-Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode) {
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
+                          int flags) {
   Compiler c(source, filename);
+  c.set_top_level_await((flags & kAllowTopLevelAwait) != 0);
   return c.compile_module(root, mode);
 }
 
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode) {
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, int flags) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode);
   if (pr.error) return raise_syntax_error(*pr.error);
   TRY(issue_warnings(pr.warnings, filename));
-  return compile_ast(pr.root, source, filename, mode);
+  return compile_ast(pr.root, source, filename, mode, flags);
 }
 
 }  // namespace gilpy::compiler

@@ -107,6 +107,7 @@ class Compiler {
  public:
   Compiler(std::string_view source, Str* filename) : source_(source), filename_(filename) {}
   Result<Code*> compile_module(const ast::Node* root, parser::Mode mode);
+  void set_top_level_await(bool on) { top_level_await_ = on; }
 
  private:
   friend struct Assembler;
@@ -216,6 +217,8 @@ class Compiler {
   SymbolTable st_;
   std::vector<UnitPtr> units_;
   parser::Mode mode_ = parser::Mode::Exec;
+  bool top_level_await_ = false;  // PyCF_ALLOW_TOP_LEVEL_AWAIT (compile.h)
+  void mark_top_level_coroutine(Code* code);
   bool future_annotations_ = false;
 };
 

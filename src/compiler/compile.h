@@ -13,11 +13,19 @@ struct Str;
 
 namespace gilpy::compiler {
 
+// compile()'s flags the compiler itself reads (CPython's values).
+// PyCF_ALLOW_TOP_LEVEL_AWAIT: module-level code may use await, async for,
+// async with and asynchronous comprehensions; a module that does gets
+// CO_COROUTINE, so running it (eval, or a function made from it) gives a
+// coroutine (asyncio's REPL relies on this).
+constexpr int kAllowTopLevelAwait = 0x2000;
+
 // Compile a parsed tree. Raises SyntaxError (with file, line, column and the
 // source line taken from `source`) on compile-time errors.
-Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode);
+Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* filename, parser::Mode mode,
+                          int flags = 0);
 // Parse and compile; SyntaxError on bad input.
-Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode);
+Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, int flags = 0);
 // Issue a parse's warnings through the warnings module; one that a filter
 // turns into an error raises SyntaxError at its place (compile_warnings.cpp).
 Status issue_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings, Str* filename);

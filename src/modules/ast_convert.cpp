@@ -687,7 +687,7 @@ Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode 
 }
 
 // compile(ast_tree, filename, mode): validate and compile an _ast tree.
-Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode) {
+Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, int flags) {
   astpy::State* S = TRY(astpy::ast_state());
   if (!isinstance(tree, S->AST))
     return raise(tp_TypeError, "compile() arg 1 must be a string, bytes or AST object");
@@ -700,7 +700,7 @@ Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode) {
   astpy::FromPy conv(*S, arena);
   ast::mod* root = TRY(conv.to_node<ast::mod>(tree));
   TRY(astpy::Validator::walk(root, ast::expr_context::Load));
-  Code* c = TRY(compiler::compile_ast(root, "", filename, mode));
+  Code* c = TRY(compiler::compile_ast(root, "", filename, mode, flags));
   return Value(c);
 }
 

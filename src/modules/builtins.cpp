@@ -569,12 +569,12 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   }
   if (is_code(out[0])) return out[0];
   if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray)) {
-    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode);
-    return compile_ast_object(out[0], filename, m);
+    extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, int flags);
+    return compile_ast_object(out[0], filename, m, int(flags));
   }
   std::string text = TRY(source_text(out[0], "compile"));
   if (text.find('\0') != std::string::npos) return raise(tp_SyntaxError, "source code string cannot contain null bytes");
-  Code* c = TRY(compiler::compile_source(text, filename, m));
+  Code* c = TRY(compiler::compile_source(text, filename, m, int(flags)));
   return Value(c);
 }
 static Result<Dict*> resolve_globals(Value g, const char* fname) {

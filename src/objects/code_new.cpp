@@ -234,7 +234,7 @@ Result<Code*> build_code(const CodeSpec& s, Value docstring) {
 Status validate(const CodeSpec& s) {
   if (s.argcount < s.posonlyargcount || s.posonlyargcount < 0 || s.kwonlyargcount < 0 || s.stacksize < 0 ||
       s.flags < 0)
-    return raise(tp_SystemError, "Objects/codeobject.c:250: bad argument to internal function");
+    return raise(tp_SystemError, "../Objects/codeobject.c:250: bad argument to internal function");
   if (s.code->size % kCodeWordBytes) return raise(tp_ValueError, "code: co_code is malformed");
   int64_t plain = s.varnames->size - s.argcount - s.kwonlyargcount - ((s.flags & CO_VARARGS) != 0) -
                   ((s.flags & CO_VARKEYWORDS) != 0);

@@ -27,6 +27,15 @@ namespace gilpy {
 
 using namespace bytecode;
 
+// cr_origin: the frames that were running when the coroutine was made (its own
+// frame has not started yet), innermost first, at most `depth` of them.
+static Value coroutine_origin(int depth) {
+  gc::Vector<Value> items;
+  for (Frame* f = t_ts->frame; f && int(items.size()) < depth; f = f->back)
+    items.push_back(Value(tuple_of({Value(f->code->filename), Value::small(frame_lineno(f)), Value(f->code->name)})));
+  return Value(tuple_from(items.data(), int64_t(items.size())));
+}
+
 Generator* generator_new(Frame* f, Function* fn) {
   uint32_t flags = f->code->flags;
   Type* t = (flags & CO_COROUTINE) ? tp_coroutine : (flags & CO_ASYNC_GENERATOR) ? tp_async_generator : tp_generator;
@@ -35,6 +44,7 @@ Generator* generator_new(Frame* f, Function* fn) {
   g->name = fn ? fn->name : f->code->name;
   g->qualname = fn ? fn->qualname : f->code->qualname;
   f->gen = g;
+  if (t == tp_coroutine && t_ts->coroutine_origin_depth > 0) g->origin = coroutine_origin(t_ts->coroutine_origin_depth);
   return g;
 }
 
@@ -343,7 +353,8 @@ static const MethodDef cw_methods[] = {{"__iter__", gen_iter_m}, {"__next__", cw
                                        {"throw", cw_throw}, {"close", cw_close}, {nullptr, nullptr}};
 static const MethodDef coro_methods[] = {{"send", gen_send_m}, {"throw", gen_throw_m}, {"close", gen_close_m},
                                          {"__await__", coro_await}, {"__repr__", gen_repr}, {nullptr, nullptr}};
-static const GetSetDef coro_getsets[] = {{"cr_frame", g_frame}, {"cr_running", g_running}, {"cr_code", g_code},
+static Result<Value> cr_origin(Value s) { return G(s)->origin ? G(s)->origin : None(); }
+static const GetSetDef coro_getsets[] = {{"cr_origin", cr_origin}, {"cr_frame", g_frame}, {"cr_running", g_running}, {"cr_code", g_code},
                                          {"cr_await", g_yieldfrom}, {"cr_suspended", g_suspended},
                                          {"__name__", g_name, g_name_set}, {"__qualname__", g_qualname, g_qualname_set},
                                          {nullptr, nullptr}};
