@@ -398,7 +398,12 @@ struct SymtableVisitor {
     visit_expr(elt);
     cur->is_generator = is_generator;
     if (is_async) cur->is_coroutine = true;
+    bool awaited = cur->is_coroutine && !is_generator;
     pop();
+    // An asynchronous list/set/dict comprehension is awaited where it is
+    // built, so an enclosing comprehension becomes asynchronous too (CPython
+    // 3.11's symtable_handle_comprehension).
+    if (awaited && cur->kind == ScopeKind::Comprehension) cur->is_coroutine = true;
   }
 
   void comp_target(expr* t) {

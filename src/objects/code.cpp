@@ -11,6 +11,7 @@
 #include "objects/type.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -58,7 +59,10 @@ static Result<Value> co_posonlyargcount(Value s) { return Value::small(self_code
 static Result<Value> co_kwonlyargcount(Value s) { return Value::small(self_code(s)->kwonlyargcount); }
 static Result<Value> co_nlocals(Value s) { return Value::small(self_code(s)->nlocals); }
 static Result<Value> co_flags(Value s) { return Value::small(self_code(s)->flags); }
-static Result<Value> co_stacksize(Value s) { return Value::small(self_code(s)->stacksize); }
+static Result<Value> co_stacksize(Value s) {
+  Code* c = self_code(s);
+  return Value::small(c->declared_stacksize_plus1 ? c->declared_stacksize_plus1 - 1 : c->stacksize);
+}
 static Result<Value> co_varnames(Value s) { return Value(self_code(s)->varnames); }
 static Result<Value> co_cellvars(Value s) { return Value(self_code(s)->cellvars); }
 static Result<Value> co_freevars(Value s) { return Value(self_code(s)->freevars); }
@@ -100,7 +104,10 @@ Value code_exceptiontable(const Code* c) {
   return Value(b);
 }
 static Result<Value> co_code(Value s) { return code_bytes(self_code(s)); }
-static Result<Value> co_linetable(Value s) { return code_linetable(self_code(s)); }
+static Result<Value> co_linetable(Value s) {
+  Code* c = self_code(s);
+  return c->linetable_given ? c->linetable_given : code_linetable(c);
+}
 static Result<Value> co_exceptiontable(Value s) { return code_exceptiontable(self_code(s)); }
 
 // Runs of instructions sharing a line, as (start offset, end offset, line or
@@ -110,9 +117,10 @@ struct LineRange {
 };
 static std::vector<LineRange> line_ranges(const Code* c) {
   std::vector<LineRange> out;
-  int start = 0;
-  for (int i = 1; i <= c->ninsns; i++) {
-    if (i == c->ninsns || c->positions[i].line != c->positions[start].line) {
+  int start = 0, n = c->ninsns;
+  if (c->linetable_given) n = std::min<int64_t>(n, c->linetable_given.as<Bytes>()->size / kLineEntryBytes);
+  for (int i = 1; i <= n; i++) {
+    if (i == n || c->positions[i].line != c->positions[start].line) {
       int ln = c->positions[start].line;
       out.push_back({start * 2, i * 2, ln > 0 ? ln : -1});
       start = i;

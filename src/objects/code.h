@@ -68,6 +68,12 @@ struct Code : Object {
   ExcEntry* exctable;
   int32_t nexc;
   Value docstring;      // or null
+  // Set only on code built from Python (types.CodeType, replace()), to give
+  // back what was given: co_stacksize as declared (the frames get at least the
+  // depth the instructions reach), and co_linetable as passed (positions are
+  // decoded from its first ninsns entries).
+  int32_t declared_stacksize_plus1;  // co_stacksize + 1, or 0: co_stacksize is `stacksize`
+  Value linetable_given;             // bytes, or null
 };
 
 inline int code_nlocalsplus(const Code* c) { return c->nlocals + c->ncells + c->nfrees; }

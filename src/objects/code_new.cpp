@@ -193,7 +193,7 @@ Result<Code*> build_code(const CodeSpec& s, Value docstring) {
   c->insns = static_cast<uint32_t*>(gc::alloc_atomic(size_t(c->ninsns) * 4 + 4));
   for (int i = 0; i < c->ninsns; i++) c->insns[i] = get32(s.code->data + i * kCodeWordBytes);
   // Positions: instructions the line table does not cover (a hand-made
-  // code object's empty table) count as on the first line.
+  // code object's empty table) have none; co_lines() stops before them.
   c->positions = static_cast<Position*>(gc::alloc_atomic(size_t(c->ninsns) * sizeof(Position) + sizeof(Position)));
   int nlines = int(s.linetable->size / kLineEntryBytes);
   for (int i = 0; i < c->ninsns; i++) {
@@ -201,7 +201,7 @@ Result<Code*> build_code(const CodeSpec& s, Value docstring) {
       const char* p = s.linetable->data + i * kLineEntryBytes;
       c->positions[i] = {int32_t(get32(p)), int32_t(get32(p + 4)), int32_t(get32(p + 8)), int32_t(get32(p + 12))};
     } else {
-      c->positions[i] = {s.firstlineno, s.firstlineno, -1, -1};
+      c->positions[i] = {-1, -1, -1, -1};
     }
   }
   if (s.exceptiontable->size % kExcEntryBytes) return raise(tp_ValueError, "code: co_exceptiontable is malformed");
@@ -215,6 +215,8 @@ Result<Code*> build_code(const CodeSpec& s, Value docstring) {
   TRY(check_instructions(c));
   int depth = TRY(max_stack_depth(c));
   c->stacksize = std::max(s.stacksize, depth + 1);
+  if (c->stacksize != s.stacksize) c->declared_stacksize_plus1 = s.stacksize + 1;
+  if (s.linetable->size != int64_t(c->ninsns) * kLineEntryBytes) c->linetable_given = Value(s.linetable);
   // Cells that start as an argument (a captured parameter is in both tuples).
   for (int32_t ci = 0; ci < c->ncells; ci++) {
     for (int32_t vi = 0; vi < c->nlocals; vi++) {
@@ -304,9 +306,11 @@ Result<Value> code_new_m(Value* a, int64_t n, Tuple* kw) {
 Result<Value> code_replace(Value* a, int64_t n, Tuple* kw) {
   if (n > 1) return raise(tp_TypeError, "replace() takes no positional arguments");
   Code* src = a[0].as<Code>();
-  CodeSpec s = {src->argcount, src->posonlyargcount, src->kwonlyargcount, src->nlocals, src->stacksize,
+  CodeSpec s = {src->argcount, src->posonlyargcount, src->kwonlyargcount, src->nlocals,
+                src->declared_stacksize_plus1 ? src->declared_stacksize_plus1 - 1 : src->stacksize,
                 int(src->flags), src->firstlineno, code_bytes(src).as<Bytes>(), src->consts, src->names,
-                src->varnames, src->filename, src->name, src->qualname, code_linetable(src).as<Bytes>(),
+                src->varnames, src->filename, src->name, src->qualname,
+                src->linetable_given ? src->linetable_given.as<Bytes>() : code_linetable(src).as<Bytes>(),
                 code_exceptiontable(src).as<Bytes>(), src->freevars, src->cellvars};
   struct IntField { const char* name; int* field; };
   const IntField ints[] = {{"co_argcount", &s.argcount}, {"co_posonlyargcount", &s.posonlyargcount},

@@ -339,7 +339,15 @@ static Result<Value> object_subclasshook(Value*, int64_t, Tuple*) { return Value
 static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
   Dict* names = dict_new();
   Dict** dp = instance_dict_ptr(args[0]);
-  if (dp && *dp) TRY(dict_update(names, Value(*dp)));
+  if (dp && *dp) {
+    TRY(dict_update(names, Value(*dp)));
+  } else if (!dp) {
+    // CPython reads the __dict__ attribute: objects that forward it (a bound
+    // method shows its function's attributes) list those names too.
+    Value d;
+    TRY(getattr_opt(args[0], N.__dict__, &d));
+    if (d && is_dict(d)) TRY(dict_update(names, d));
+  }
   Type* t = args[0].type();
   for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
   List* l = list_new(0);
