@@ -248,6 +248,19 @@ static std::string program_text(const std::string& path, int lineno) {
   return line;
 }
 
+// Under PyCF_ALLOW_TOP_LEVEL_AWAIT, module code that awaits (an await, async
+// for, async with, or an asynchronous comprehension, which is awaited where
+// it is called) is a coroutine, as CPython's compute_code_flags makes it.
+void Compiler::mark_top_level_coroutine(Code* code) {
+  for (int i = 0; i < code->ninsns; i++) {
+    Op op = op_of(code->insns[i]);
+    if (op == GET_AWAITABLE || op == GET_AITER || op == GET_ANEXT || op == BEFORE_ASYNC_WITH) {
+      code->flags |= CO_COROUTINE;
+      return;
+    }
+  }
+}
+
 Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode) {
   mode_ = mode;
   FutureFeatures future;
@@ -259,9 +272,10 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     future_annotations_ = flags_ & CO_FUTURE_ANNOTATIONS;
     st_.future_annotations = future_annotations_;
   }
+  top_level_await_ = (flags_ & PyCF_ALLOW_TOP_LEVEL_AWAIT) != 0;
   if (failed_) {
     // reported below
-  } else if (!st_.build(root, true)) {
+  } else if (!st_.build(root, true, top_level_await_)) {
     failed_ = true;
     err_ = st_.error;
   } else {
@@ -280,7 +294,11 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
       ok = expr(e->body);
       if (ok) emit(RETURN_VALUE);
     }
-    if (ok && !failed_) return leave_unit();
+    if (ok && !failed_) {
+      Code* code = TRY(leave_unit());
+      if (top_level_await_) mark_top_level_coroutine(code);
+      return code;
+    }
   }
   if (raised_) return ERR;
   if (err_.recursion) return raise(tp_RecursionError, err_.msg);

@@ -225,6 +225,8 @@ class Compiler {
   uint32_t flags_ = 0;              // compile() flags plus the module's future features
   bool future_annotations_ = false;  // PEP 563: annotations are stored as their source text
   int future_lineno_ = -1;           // last line of the future block (later ones are errors)
+  bool top_level_await_ = false;     // PyCF_ALLOW_TOP_LEVEL_AWAIT: the module may await
+  void mark_top_level_coroutine(Code* code);
 };
 
 }  // namespace gilpy::compiler

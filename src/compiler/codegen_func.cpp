@@ -212,7 +212,7 @@ bool Compiler::comprehension(ast::expr* e) {
   Scope* sc = st_.scope_for(e);
   bool outer_async = u().scope->is_coroutine || u().scope->kind == ScopeKind::Comprehension;
   bool is_async_comp = sc->is_coroutine;
-  if (is_async_comp && e->kind != Kind::GeneratorExp && !outer_async)
+  if (is_async_comp && e->kind != Kind::GeneratorExp && !outer_async && u().scope->kind != ScopeKind::Comprehension)
     return error(e, "asynchronous comprehension outside of an asynchronous function");
   enter_unit(sc, name, e);
   CodeUnit& cu = u();

@@ -13,6 +13,12 @@ struct Str;
 
 namespace gilpy::compiler {
 
+// Of compile()'s PyCF_* flags the compiler reads PyCF_ALLOW_TOP_LEVEL_AWAIT:
+// module-level code may then use await, async for, async with and
+// asynchronous comprehensions; a module that does gets CO_COROUTINE, so
+// running it (eval, or a function made from it) gives a coroutine (asyncio's
+// REPL relies on this).
+
 // Compile a parsed tree. Raises SyntaxError (with file, line, column and the
 // source line taken from `source`) on compile-time errors. `flags` are
 // compile()'s: CO_FUTURE_* features already in force (inherited from the

@@ -571,7 +571,7 @@ struct SymtableVisitor {
       case Kind::DictComp: { auto* c = static_cast<DictComp*>(e); comprehension(c, c->generators, c->key, c->value, "<dictcomp>", false); break; }
       case Kind::GeneratorExp: { auto* c = static_cast<GeneratorExp*>(e); comprehension(c, c->generators, c->elt, nullptr, "<genexpr>", true); break; }
       case Kind::Await:
-        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) {
+        if ((cur->kind == ScopeKind::Module && !cur->is_coroutine) || cur->kind == ScopeKind::Class) {
           fail(e, "'await' outside function");
           return;
         }
@@ -725,9 +725,10 @@ Scope* SymbolTable::scope_for(const ast::Node* n) const {
   return it == by_node_.end() ? nullptr : it->second;
 }
 
-bool SymbolTable::build(const ast::Node* root, bool) {
+bool SymbolTable::build(const ast::Node* root, bool, bool top_level_await) {
   SymtableVisitor v{*this};
   v.push(ScopeKind::Module, "<module>", root);
+  v.cur->is_coroutine = top_level_await;
   if (auto* m = as<ast::Module>(root)) v.body(m->body);
   else if (auto* i = as<ast::Interactive>(root)) v.body(i->body);
   else if (auto* e = as<ast::Expression>(root)) v.visit_expr(e->body);

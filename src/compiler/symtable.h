@@ -63,7 +63,9 @@ struct Scope {
 class SymbolTable {
  public:
   // Build and resolve. On error returns false with `error` filled.
-  bool build(const ast::Node* root, bool is_module_like);
+  // top_level_await: the module scope may await (PyCF_ALLOW_TOP_LEVEL_AWAIT);
+  // it is then marked is_coroutine so codegen accepts async constructs there.
+  bool build(const ast::Node* root, bool is_module_like, bool top_level_await = false);
   Scope* scope_for(const ast::Node* n) const;
   Scope* root() const { return root_.get(); }
   CompileErrorInfo error;

@@ -217,7 +217,36 @@ static Result<Value> sys_breakpointhook(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 static Result<Value> sys_getallocatedblocks(Value*, int64_t, Tuple*) { return Value::small(0); }
-static Result<Value> sys_activate_stack_trampoline(Value*, int64_t, Tuple*) { return None(); }
+static Result<Value> sys_set_coro_depth(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("set_coroutine_origin_tracking_depth", a, n, kw, {"depth"}, 1, out));
+  int depth = TRY(as_c_int(out[0]));
+  if (depth < 0) return raise(tp_ValueError, "depth must be >= 0");
+  t_ts->coroutine_origin_depth = depth;
+  return None();
+}
+static Result<Value> sys_get_coro_depth(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("get_coroutine_origin_tracking_depth", n, 0, 0));
+  return Value::small(t_ts->coroutine_origin_depth);
+}
+// dlopen flags: kept for sys.setdlopenflags' callers; gilpy loads no
+// extension modules, so nothing reads them. CPython's default is RTLD_NOW.
+static int g_dlopenflags = 2;
+static Result<Value> sys_getdlopenflags(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("getdlopenflags", n, 0, 0));
+  return Value::small(g_dlopenflags);
+}
+static Result<Value> sys_setdlopenflags(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("setdlopenflags", n, 1, 1));
+  g_dlopenflags = TRY(as_c_int(a[0]));
+  return None();
+}
+// CPython's allocator statistics and specialised-instruction count: gilpy has
+// neither allocator arenas nor quickening.
+static Result<Value> sys_getquickenedcount(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("_getquickenedcount", n, 0, 0));
+  return Value::small(0);
+}
 
 static const MethodDef sys_functions[] = {
     {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit}, {"setrecursionlimit", sys_setrecursionlimit},
@@ -233,7 +262,11 @@ static const MethodDef sys_functions[] = {
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"displayhook", sys_displayhook},
     {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, {"unraisablehook", sys_unraisablehook},
     {"getallocatedblocks", sys_getallocatedblocks}, {"_clear_type_cache", sys_noop},
-    {"activate_stack_trampoline", sys_activate_stack_trampoline}, {"breakpointhook", sys_breakpointhook}, {nullptr, nullptr}};
+    {"breakpointhook", sys_breakpointhook},
+    {"set_coroutine_origin_tracking_depth", sys_set_coro_depth},
+    {"get_coroutine_origin_tracking_depth", sys_get_coro_depth}, {"getdlopenflags", sys_getdlopenflags},
+    {"setdlopenflags", sys_setdlopenflags}, {"_getquickenedcount", sys_getquickenedcount},
+    {"_debugmallocstats", sys_noop}, {nullptr, nullptr}};
 
 static const char* kStdlibModuleNames[] = {
 #include "modules/sys_stdlib_names.inc"
@@ -267,6 +300,11 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   set("path_hooks", Value(list_new(0)));
   set("path_importer_cache", Value(dict_new()));
   set("platform", Value(str_intern("linux")));
+  // Build details CPython records: (implementation, git tag, git id); the
+  // macOS framework name (empty elsewhere); the PYTHONHOME of the build.
+  set("_git", Value(tuple_of({Value(str_intern("gilpy")), Value(str_intern("")), Value(str_intern(""))})));
+  set("_framework", Value(str_intern("")));
+  set("_home", None());
   set("byteorder", Value(str_intern("little")));
   set("maxsize", int_from_i64(INT64_MAX));
   set("maxunicode", Value::small(0x10FFFF));

@@ -68,10 +68,29 @@ struct Code : Object {
   ExcEntry* exctable;
   int32_t nexc;
   Value docstring;      // or null
+  // Set only on code built from Python (types.CodeType, replace()), to give
+  // back what was given: co_stacksize as declared (the frames get at least the
+  // depth the instructions reach), and co_linetable as passed (positions are
+  // decoded from its first ninsns entries).
+  int32_t declared_stacksize_plus1;  // co_stacksize + 1, or 0: co_stacksize is `stacksize`
+  Value linetable_given;             // bytes, or null
 };
 
 inline int code_nlocalsplus(const Code* c) { return c->nlocals + c->ncells + c->nfrees; }
 int code_line_of(const Code* c, int ip);
+
+// The byte forms of a code object's tables, as co_code, co_linetable and
+// co_exceptiontable show them and types.CodeType / code.replace() read them
+// back (gilpy's own formats; all little-endian, lossless):
+//   co_code            one 4-byte word per instruction (opcode in the low byte,
+//                      argument in the high 24 bits: bytecode/opcodes.def);
+//   co_linetable       per instruction, 4 signed 32-bit numbers: line, end line,
+//                      column, end column (-1: unknown);
+//   co_exceptiontable  per entry, 4 unsigned 32-bit numbers: start, end, target
+//                      (instruction indices) and depth | lasti << 16.
+// Offsets (co_lines, co_positions, f_lasti, dis) count 2 per instruction, as
+// CPython's code units, not bytes of co_code.
+constexpr int kCodeWordBytes = 4, kLineEntryBytes = 16, kExcEntryBytes = 16;
 const ExcEntry* code_find_handler(const Code* c, int ip);
 inline bool is_code(Value v) { return has_layout(v, Layout::Code); }
 

@@ -315,8 +315,7 @@ static Result<Value> gs_set(Value* a, int64_t n, Tuple*) {
       return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data, g->owner->name->data);
     TRY(g->set(a[1], a[2]));
   } else {
-    Member* m = a[0].as<Member>();
-    *reinterpret_cast<Value*>(reinterpret_cast<char*>(a[1].obj()) + m->offset) = a[2];
+    TRY(member_set(a[0].as<Member>(), a[1], a[2]));
   }
   return None();
 }
@@ -328,10 +327,7 @@ static Result<Value> gs_delete(Value* a, int64_t n, Tuple*) {
     if (!g->set) return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data, g->owner->name->data);
     TRY(g->set(a[1], Value()));
   } else {
-    Member* m = a[0].as<Member>();
-    Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(a[1].obj()) + m->offset);
-    if (!*slot) return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(a[1]), m->name->data);
-    *slot = Value();
+    TRY(member_set(a[0].as<Member>(), a[1], Value()));
   }
   return None();
 }

@@ -13,6 +13,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -159,6 +160,21 @@ static Status tb_next_set(Value s, Value v) {
 static Result<Value> tb_frame(Value s) { return Value(TB(s)->frame); }
 static Result<Value> tb_lineno(Value s) { return Value::small(TB(s)->lineno); }
 static Result<Value> tb_lasti(Value s) { return Value::small(TB(s)->lasti * 2); }
+// TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno): tb_lasti is an offset
+// (2 per instruction), stored as the instruction index.
+static Result<Value> tb_new(Value* a, int64_t n, Tuple* kw) {
+  Value arg[4];
+  TRY(parse_args("TracebackType", a + 1, n - 1, kw, {"tb_next", "tb_frame", "tb_lasti", "tb_lineno"}, 4, arg));
+  if (!is_none(arg[0]) && arg[0].type() != tp_traceback)
+    return raise_fmt(tp_TypeError, "expected traceback object or None, got '%s'", type_name(arg[0]));
+  if (arg[1].type() != tp_frame)
+    return raise_fmt(tp_TypeError, "TracebackType() argument 'tb_frame' must be frame, not %s", type_name(arg[1]));
+  int lasti = TRY(as_c_int(arg[2]));
+  int lineno = TRY(as_c_int(arg[3]));
+  frame_mark_escaped(F(arg[1]));
+  return Value(traceback_new(is_none(arg[0]) ? Value() : arg[0], F(arg[1]), lasti / 2, lineno));
+}
+static const MethodDef tb_methods[] = {{"__new__", tb_new, MethKind::Static}, {nullptr, nullptr}};
 static const GetSetDef tb_getsets[] = {{"tb_next", tb_next, tb_next_set}, {"tb_frame", tb_frame},
                                        {"tb_lineno", tb_lineno}, {"tb_lasti", tb_lasti}, {nullptr, nullptr}};
 
@@ -166,6 +182,7 @@ void init_frame_types() {
   type_add_getsets(tp_frame, frame_getsets);
   type_add_methods(tp_frame, frame_methods);
   type_add_getsets(tp_traceback, tb_getsets);
+  type_add_methods(tp_traceback, tb_methods);
 }
 
 }  // namespace gilpy

@@ -1,21 +1,28 @@
-// function, method (bound method), cell, builtin_function_or_method and
-// method_descriptor objects and their Python-visible attributes.
+// Python function objects: creation (MAKE_FUNCTION and types.FunctionType)
+// and their Python-visible attributes.
+//
+// Invariants the VM relies on (vm/call.cpp reads them on every call, nothing
+// caches them, so assigning an attribute changes the next call):
+//   - `code` is a code object whose co_freevars count equals the closure's
+//     length (checked by the constructor and by the __code__ setter);
+//   - `closure` is null or a tuple of cells;
+//   - `defaults` is null or a tuple, `kwdefaults` null or a dict;
+//   - `builtins` is a dict (the globals' __builtins__, or the interpreter's).
 #include "objects/function.h"
 
-#include <algorithm>
+#include <cstddef>
 #include <cstdio>
-#include <iterator>
 #include <string>
 
 #include "objects/code.h"
 #include "objects/dict.h"
-#include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
-#include "runtime/import.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -29,187 +36,49 @@ Function* function_new(Code* code, Dict* globals, Str* qualname) {
   f->doc = code->docstring ? code->docstring : None();
   Value mod = dict_get_str(globals, N.__name__);
   f->module = mod ? mod : None();
+  // CPython's _PyEval_BuiltinsFromGlobals: the globals' __builtins__ (a module
+  // stands for its dict), else the interpreter's builtins.
   Value b = dict_get_str(globals, N.__builtins__);
   if (b && is_dict(b)) f->builtins = as_dict(b);
-  else if (b && has_layout(b, Layout::Module)) f->builtins = *reinterpret_cast<Dict**>(reinterpret_cast<char*>(b.obj()) + 8);
+  else if (b && has_layout(b, Layout::Module)) f->builtins = *instance_dict_ptr(b);
+  else f->builtins = g_interp.builtins->dict;
   return f;
 }
 
-Cell* cell_new(Value v) {
-  Cell* c = static_cast<Cell*>(alloc_instance(tp_cell, sizeof(Cell)));
-  c->ref = v;
-  return c;
-}
-
-Value method_new(Value func, Value self) {
-  BoundMethod* m = static_cast<BoundMethod*>(alloc_instance(tp_method, sizeof(BoundMethod)));
-  m->func = func;
-  m->self = self;
-  return Value(m);
-}
-
-Builtin* builtin_new(const char* name, NativeFn fn, Value self, const char* doc) {
-  Builtin* b = static_cast<Builtin*>(alloc_instance(tp_builtin_function_or_method, sizeof(Builtin)));
-  b->fn = fn;
-  b->name = str_intern(name);
-  b->self = self;
-  b->doc = doc;
-  return b;
-}
-
-// The dunders CPython implements as type slots: their descriptors are "slot
-// wrappers" (wrapper_descriptor), the others plain method_descriptors. Each
-// slot's wrapper (typeobject.c's wrap_*) takes a fixed number of arguments.
-namespace {
-enum class SlotArgs : uint8_t {
-  Any,       // __init__, __call__: anything, keywords too
-  Zero,      // unary, len, hash, repr, next: check_num_args(args, 0)
-  One,       // binary, comparison, contains, delitem, delattr: check_num_args(args, 1)
-  Two,       // setitem, setattr, __set__: PyArg_UnpackTuple(args, "", 2, 2)
-  OneOrTwo,  // pow, rpow, __get__: PyArg_UnpackTuple(args, "", 1, 2)
-  Repeat,    // __mul__/__rmul__/__imul__: One, or PyArg_UnpackTuple(args, "", 1, 1) for sequence repeat
-  // Not slots: dunders that native types define as METH_NOARGS / METH_O methods
-  // (and __getattr__, which gilpy's natives use where CPython has tp_getattro).
-  NoArgs,    // METH_NOARGS
-  O,         // METH_O
-  OBuiltin,  // METH_O in builtin types; native modules' own (datetime's __format__...) check themselves
-};
-struct SlotName {
-  const char* name;
-  SlotArgs args;
-};
-using A = SlotArgs;
-const SlotName kSlots[] = {  // sorted by name
-    {"__abs__", A::Zero}, {"__add__", A::One}, {"__aiter__", A::Zero}, {"__alloc__", A::NoArgs},
-    {"__and__", A::One}, {"__anext__", A::Zero}, {"__await__", A::Zero}, {"__bool__", A::Zero},
-    {"__bytes__", A::NoArgs}, {"__call__", A::Any}, {"__ceil__", A::NoArgs}, {"__class_getitem__", A::O},
-    {"__complex__", A::NoArgs}, {"__contains__", A::One}, {"__copy__", A::NoArgs}, {"__del__", A::Zero},
-    {"__delattr__", A::One}, {"__delete__", A::One}, {"__delitem__", A::One}, {"__dir__", A::NoArgs},
-    {"__divmod__", A::One}, {"__eq__", A::One}, {"__float__", A::Zero}, {"__floor__", A::NoArgs},
-    {"__floordiv__", A::One}, {"__format__", A::OBuiltin}, {"__ge__", A::One}, {"__get__", A::OneOrTwo},
-    {"__getattr__", A::O}, {"__getattribute__", A::One}, {"__getitem__", A::One}, {"__getnewargs__", A::NoArgs},
-    {"__getstate__", A::NoArgs}, {"__gt__", A::One}, {"__hash__", A::Zero}, {"__iadd__", A::One},
-    {"__iand__", A::One}, {"__ifloordiv__", A::One}, {"__ilshift__", A::One}, {"__imatmul__", A::One},
-    {"__imod__", A::One}, {"__imul__", A::Repeat}, {"__index__", A::Zero}, {"__init__", A::Any},
-    {"__init_subclass__", A::NoArgs}, {"__instancecheck__", A::O}, {"__int__", A::Zero}, {"__invert__", A::Zero},
-    {"__ior__", A::One}, {"__ipow__", A::OneOrTwo}, {"__irshift__", A::One}, {"__isub__", A::One},
-    {"__iter__", A::Zero}, {"__itruediv__", A::One}, {"__ixor__", A::One}, {"__le__", A::One}, {"__len__", A::Zero},
-    {"__length_hint__", A::NoArgs}, {"__lshift__", A::One}, {"__lt__", A::One}, {"__matmul__", A::One},
-    {"__missing__", A::O}, {"__mod__", A::One}, {"__mul__", A::Repeat}, {"__ne__", A::One}, {"__neg__", A::Zero},
-    {"__next__", A::Zero}, {"__or__", A::One}, {"__pos__", A::Zero}, {"__pow__", A::OneOrTwo}, {"__radd__", A::One},
-    {"__rand__", A::One}, {"__rdivmod__", A::One}, {"__reduce__", A::NoArgs}, {"__reduce_ex__", A::OBuiltin},
-    {"__repr__", A::Zero}, {"__reversed__", A::NoArgs}, {"__rfloordiv__", A::One}, {"__rlshift__", A::One},
-    {"__rmatmul__", A::One}, {"__rmod__", A::One}, {"__rmul__", A::Repeat}, {"__ror__", A::One},
-    {"__rpow__", A::OneOrTwo}, {"__rrshift__", A::One}, {"__rshift__", A::One}, {"__rsub__", A::One},
-    {"__rtruediv__", A::One}, {"__rxor__", A::One}, {"__set__", A::Two}, {"__setattr__", A::Two},
-    {"__setitem__", A::Two}, {"__setstate__", A::O}, {"__sizeof__", A::NoArgs}, {"__str__", A::Zero},
-    {"__sub__", A::One}, {"__subclasscheck__", A::O}, {"__subclasses__", A::NoArgs}, {"__truediv__", A::One},
-    {"__trunc__", A::NoArgs}, {"__xor__", A::One}};
-}  // namespace
-
-static const SlotName* find_slot(std::string_view n) {
-  if (n.size() < 5 || n[0] != '_' || n[1] != '_') return nullptr;
-  const SlotName* end = std::end(kSlots);
-  const SlotName* s = std::lower_bound(std::begin(kSlots), end, n,
-                                       [](const SlotName& a, std::string_view b) { return a.name < b; });
-  return s != end && s->name == n ? s : nullptr;
-}
-static bool is_slot_name(std::string_view n) {
-  const SlotName* s = find_slot(n);
-  return s && s->args < A::NoArgs;
-}
-
-// Sequence types whose * is CPython's sq_repeat (wrapped by wrap_indexargfunc).
-static bool is_repeat_owner(Type* t) {
-  if (t == tp_list || t == tp_tuple || t == tp_str || t == tp_bytes || t == tp_bytearray) return true;
-  std::string_view n = t->name->view();
-  return n == "deque" || n == "array";
-}
-
-// The type whose dict holds the method `b` (bound to `self`, or a descriptor).
-static Type* defining_type(Builtin* b, Value self) {
-  if (b->owner) return b->owner;
-  Tuple* mro = (is_type(self) ? as_type(self) : self.type())->mro;
-  for (int64_t i = 0; mro && i < mro->size; i++) {
-    Value d = dict_get_str(as_type(mro->items[i])->dict, b->name);
-    if (d && is_method_descr_type(d.type()) && d.as<Builtin>()->fn == b->fn) return as_type(mro->items[i]);
+// function(code, globals, name=None, argdefs=None, closure=None): checks and
+// messages as CPython 3.11's func_new_impl.
+static Result<Value> fn_new(Value* a, int64_t n, Tuple* kw) {
+  Value arg[5];
+  TRY(parse_args("function", a + 1, n - 1, kw, {"code", "globals", "name", "argdefs", "closure"}, 2, arg));
+  if (!is_code(arg[0]))
+    return raise_fmt(tp_TypeError, "function() argument 'code' must be code, not %s", type_name(arg[0]));
+  if (!is_dict(arg[1]))
+    return raise_fmt(tp_TypeError, "function() argument 'globals' must be dict, not %s", type_name(arg[1]));
+  Code* code = arg[0].as<Code>();
+  Value name = arg[2] ? arg[2] : None(), defaults = arg[3] ? arg[3] : None(), closure = arg[4] ? arg[4] : None();
+  if (!is_none(name) && !is_str(name)) return raise(tp_TypeError, "arg 3 (name) must be None or string");
+  if (!is_none(defaults) && !is_tuple(defaults)) return raise(tp_TypeError, "arg 4 (defaults) must be None or tuple");
+  if (!is_tuple(closure)) {
+    if (code->nfrees && is_none(closure)) return raise(tp_TypeError, "arg 5 (closure) must be tuple");
+    if (!is_none(closure)) return raise(tp_TypeError, "arg 5 (closure) must be None or tuple");
   }
-  return nullptr;
+  int64_t nclosure = is_none(closure) ? 0 : as_tuple(closure)->size;
+  if (code->nfrees != nclosure)
+    return raise_fmt(tp_ValueError, "%s requires closure of length %d, not %lld", code->name->data, code->nfrees,
+                     (long long)nclosure);
+  for (int64_t i = 0; i < nclosure; i++) {
+    Value c = as_tuple(closure)->items[i];
+    if (c.type() != tp_cell)
+      return raise_fmt(tp_TypeError, "arg 5 (closure) expected cell, found %s", type_name(c));
+  }
+  Function* f = function_new(code, as_dict(arg[1]), code->qualname);
+  if (!is_none(name)) f->name = as_str(name);
+  if (!is_none(defaults)) f->defaults = as_tuple(defaults);
+  if (!is_none(closure)) f->closure = as_tuple(closure);
+  return Value(f);
 }
 
-// A METH_NOARGS / METH_O method called with the wrong count: CPython names it
-// by its qualified name (the receiver's type for a bound method).
-static std::string method_qualname(Builtin* b, Value self) {
-  std::string q = b->name->data;  // a module's functions go by their bare name
-  if (b->type == tp_method_descriptor || !has_layout(self, Layout::Module)) {
-    Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
-    q = std::string(t->name->view()) + "." + q;
-  }
-  return q;
-}
-static Status method_kw_error(Builtin* b, Value self) {
-  return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", method_qualname(b, self).c_str());
-}
-static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t nargs) {
-  std::string q = method_qualname(b, self);
-  if (want == 0) return raise_fmt(tp_TypeError, "%s() takes no arguments (%lld given)", q.c_str(), (long long)nargs);
-  return raise_fmt(tp_TypeError, "%s() takes exactly one argument (%lld given)", q.c_str(), (long long)nargs);
-}
-
-Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
-  if (b->arity != Arity::Unchecked) {
-    if (kw && kw->size) return method_kw_error(b, self);
-    int64_t want = b->arity == Arity::NoArgs ? 0 : 1;
-    return nargs == want ? OK() : method_count_error(b, self, want, nargs);
-  }
-  if (b->name->data[0] != '_' || b->name->data[1] != '_' || b->name == N.__init__) return OK();
-  const SlotName* s = find_slot(b->name->view());
-  if (!s || s->args == A::Any) return OK();
-  bool wrapper = b->type == tp_wrapper_descriptor || b->type == tp_method_wrapper;
-  if (!wrapper) {
-    // A method (descriptor or bound): METH_NOARGS, or METH_O (also the slot-named
-    // methods CPython defines next to the slot: list.__getitem__, dict.__contains__...).
-    int64_t want = s->args == A::NoArgs ? 0 : (s->args == A::O || s->args == A::OBuiltin || s->args == A::One) ? 1 : -1;
-    if (want < 0 || nargs == want) return OK();
-    if (self.type() == tp_range && b->name->view() == "__reduce__") return OK();  // METH_VARARGS in CPython
-    if (s->args == A::OBuiltin) {
-      // A native module's own method checks and words it itself (datetime's
-      // "__format__() takes exactly 1 argument (0 given)").
-      Type* owner = defining_type(b, self);
-      Value mod = owner ? type_module(owner) : Value();
-      if (!owner || (mod && is_str(mod) && as_str(mod)->view() != "builtins")) return OK();
-    }
-    return method_count_error(b, self, want, nargs);
-  }
-  if (kw && kw->size) return raise_fmt(tp_TypeError, "wrapper %s() takes no keyword arguments", b->name->data);
-  int64_t min = 0, max = 0;
-  bool unpack = false;  // PyArg_UnpackTuple's wording, which starts with the empty name (a space)
-  switch (s->args) {
-    case A::One: min = max = 1; break;
-    case A::Two: min = max = 2; unpack = true; break;
-    case A::OneOrTwo: min = 1; max = 2; unpack = true; break;
-    case A::Repeat: min = max = 1; unpack = b->owner && is_repeat_owner(b->owner); break;
-    default: break;
-  }
-  if (nargs >= min && nargs <= max) return OK();
-  const char* bound = min == max ? "" : nargs < min ? "at least " : "at most ";
-  int64_t want = nargs < min ? min : max;
-  return raise_fmt(tp_TypeError, "%sexpected %s%lld argument%s, got %lld", unpack ? " " : "", bound,
-                   (long long)want, want == 1 ? "" : "s", (long long)nargs);
-}
-
-Builtin* method_descr_new(Type* owner, const char* name, NativeFn fn, const char* doc) {
-  Builtin* b = builtin_new(name, fn, Value(), doc);
-  std::string_view n = name;
-  // CPython keeps these few as method_descriptors (defined alongside the slot).
-  bool coexist = ((owner == tp_list || owner == tp_dict) && n == "__getitem__") ||
-                 ((owner == tp_dict || owner == tp_set || owner == tp_frozenset) && n == "__contains__");
-  b->type = is_slot_name(n) && !coexist ? tp_wrapper_descriptor : tp_method_descriptor;
-  b->owner = owner;
-  return b;
-}
-
-// ---- function attributes ----
+// ---- attributes ----
 static Function* FN(Value v) { return v.as<Function>(); }
 static Result<Value> fn_name(Value s) { return Value(FN(s)->name); }
 static Status fn_name_set(Value s, Value v) {
@@ -223,19 +92,17 @@ static Status fn_qualname_set(Value s, Value v) {
   FN(s)->qualname = as_str(v);
   return OK();
 }
-static Result<Value> fn_doc(Value s) { return FN(s)->doc ? FN(s)->doc : None(); }
-static Status fn_doc_set(Value s, Value v) { FN(s)->doc = v ? v : None(); return OK(); }
-static Result<Value> fn_module(Value s) { return FN(s)->module ? FN(s)->module : None(); }
-static Status fn_module_set(Value s, Value v) { FN(s)->module = v ? v : None(); return OK(); }
 static Result<Value> fn_code(Value s) { return Value(FN(s)->code); }
 static Status fn_code_set(Value s, Value v) {
   if (!v || v.type() != tp_code) return raise(tp_TypeError, "__code__ must be set to a code object");
-  FN(s)->code = v.as<Code>();
+  Code* c = v.as<Code>();
+  int64_t nclosure = FN(s)->closure ? FN(s)->closure->size : 0;
+  if (c->nfrees != nclosure)
+    return raise_fmt(tp_ValueError, "%s() requires a code object with %lld free vars, not %d", FN(s)->name->data,
+                     (long long)nclosure, c->nfrees);
+  FN(s)->code = c;
   return OK();
 }
-static Result<Value> fn_globals(Value s) { return Value(FN(s)->globals); }
-static Result<Value> fn_builtins(Value s) { return Value(FN(s)->builtins); }
-static Result<Value> fn_closure(Value s) { return FN(s)->closure ? Value(FN(s)->closure) : None(); }
 static Result<Value> fn_defaults(Value s) { return FN(s)->defaults ? Value(FN(s)->defaults) : None(); }
 static Status fn_defaults_set(Value s, Value v) {
   if (!v || is_none(v)) { FN(s)->defaults = nullptr; return OK(); }
@@ -250,6 +117,7 @@ static Status fn_kwdefaults_set(Value s, Value v) {
   FN(s)->kwdefaults = as_dict(v);
   return OK();
 }
+// __annotations__: made (empty) on first read, as CPython's func_get_annotations.
 static Result<Value> fn_annotations(Value s) {
   if (!FN(s)->annotations || is_none(FN(s)->annotations)) FN(s)->annotations = dict_new();
   return FN(s)->annotations;
@@ -264,7 +132,8 @@ static Result<Value> fn_dict(Value s) {
   return Value(FN(s)->dict);
 }
 static Status fn_dict_set(Value s, Value v) {
-  if (!v || !is_dict(v)) return raise(tp_TypeError, "__dict__ must be set to a dictionary");
+  if (!v) return raise(tp_TypeError, "cannot delete __dict__");
+  if (!is_dict(v)) return raise_fmt(tp_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
   FN(s)->dict = as_dict(v);
   return OK();
 }
@@ -283,174 +152,39 @@ static Result<Value> fn_call(Value* a, int64_t n, Tuple* kw) { return call(a[0],
 
 static const GetSetDef function_getsets[] = {
     {"__name__", fn_name, fn_name_set}, {"__qualname__", fn_qualname, fn_qualname_set},
-    {"__doc__", fn_doc, fn_doc_set}, {"__module__", fn_module, fn_module_set},
-    {"__code__", fn_code, fn_code_set}, {"__globals__", fn_globals}, {"__builtins__", fn_builtins},
-    {"__closure__", fn_closure}, {"__defaults__", fn_defaults, fn_defaults_set},
+    {"__code__", fn_code, fn_code_set}, {"__defaults__", fn_defaults, fn_defaults_set},
     {"__kwdefaults__", fn_kwdefaults, fn_kwdefaults_set},
     {"__annotations__", fn_annotations, fn_annotations_set}, {"__dict__", fn_dict, fn_dict_set},
     {nullptr, nullptr}};
-static const MethodDef function_methods[] = {
-    {"__get__", fn_get}, {"__repr__", fn_repr}, {"__call__", fn_call}, {nullptr, nullptr}};
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+// CPython's func_memberlist: plain fields, read-only except __doc__ and __module__.
+static const MemberDef function_members[] = {
+    {"__closure__", int32_t(offsetof(Function, closure)), MEMBER_READONLY | MEMBER_OBJECT},
+    {"__doc__", int32_t(offsetof(Function, doc)), MEMBER_OBJECT},
+    {"__globals__", int32_t(offsetof(Function, globals)), MEMBER_READONLY | MEMBER_OBJECT},
+    {"__module__", int32_t(offsetof(Function, module)), MEMBER_OBJECT},
+    {"__builtins__", int32_t(offsetof(Function, builtins)), MEMBER_READONLY | MEMBER_OBJECT},
+    {nullptr, 0, 0}};
+#pragma GCC diagnostic pop
+static const MethodDef function_methods[] = {{"__new__", fn_new, MethKind::Static},
+                                             {"__get__", fn_get},
+                                             {"__repr__", fn_repr},
+                                             {"__call__", fn_call},
+                                             {nullptr, nullptr}};
 
-// ---- bound methods ----
-static BoundMethod* BM(Value v) { return v.as<BoundMethod>(); }
-static Result<Value> m_func(Value s) { return BM(s)->func; }
-static Result<Value> m_self(Value s) { return BM(s)->self; }
-static Result<Value> m_name(Value s) { return getattr(BM(s)->func, N.__name__); }
-static Result<Value> m_qualname(Value s) { return getattr(BM(s)->func, N.__qualname__); }
-static Result<Value> m_doc(Value s) { return getattr(BM(s)->func, N.__doc__); }
-static Result<Value> m_module(Value s) { return getattr(BM(s)->func, N.__module__); }
-static Result<Value> m_repr(Value* a, int64_t, Tuple*) {
-  Value qn;
-  TRY(getattr_opt(BM(a[0])->func, N.__qualname__, &qn));
-  if (!qn) TRY(getattr_opt(BM(a[0])->func, N.__name__, &qn));
-  Str* self_r = TRY(repr(BM(a[0])->self));
-  std::string q = qn && is_str(qn) ? std::string(as_str(qn)->view()) : "?";
-  return Value(str_new("<bound method " + q + " of " + std::string(self_r->view()) + ">"));
-}
-static Result<Value> m_eq(Value* a, int64_t, Tuple*) {
-  if (a[1].type() != tp_method) return Value(g_NotImplemented);
-  bool same = BM(a[0])->self == BM(a[1])->self;
-  if (!same) return False();
-  return richcompare(BM(a[0])->func, BM(a[1])->func, 2);
-}
-static Result<Value> m_hash(Value* a, int64_t, Tuple*) {
-  int64_t h1 = TRY(hash(BM(a[0])->func));
-  return Value::small((h1 ^ int64_t(BM(a[0])->self.bits() >> 4)) & Value::kSmallMax);
-}
-static Result<Value> m_call(Value* a, int64_t n, Tuple* kw) { return call(a[0], a + 1, n - 1, kw); }
-static Result<Value> m_getattribute(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__getattribute__", n - 1, 1, 1));
-  if (!is_str(a[1])) return raise(tp_TypeError, "attribute name must be string");
-  Str* name = str_intern(as_str(a[1]));
-  Result<Value> r = generic_getattr(a[0], name, true);
-  if (r.ok() || exc_pending()) return r;
-  return getattr(BM(a[0])->func, name);
-}
-static const GetSetDef method_getsets[] = {
-    {"__func__", m_func}, {"__self__", m_self}, {"__name__", m_name}, {"__qualname__", m_qualname},
-    {"__doc__", m_doc}, {"__module__", m_module}, {nullptr, nullptr}};
-static Result<Value> m_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kwargs("method", kw));
-  TRY(check_nargs("method", n - 1, 2, 2));
-  if (!is_callable(a[1])) return raise(tp_TypeError, "first argument must be callable");
-  if (is_none(a[2])) return raise(tp_TypeError, "instance must not be None");
-  return method_new(a[1], a[2]);
-}
-static const MethodDef method_methods[] = {{"__new__", m_new, MethKind::Static}, {"__repr__", m_repr}, {"__eq__", m_eq}, {"__hash__", m_hash},
-                                           {"__call__", m_call}, {"__getattribute__", m_getattribute},
-                                           {nullptr, nullptr}};
-
-// ---- cells ----
-static Result<Value> cell_contents(Value s) {
-  Value v = s.as<Cell>()->ref;
-  if (!v) return raise(tp_ValueError, "Cell is empty");
-  return v;
-}
-static Status cell_contents_set(Value s, Value v) {
-  s.as<Cell>()->ref = v;
-  return OK();
-}
-static const GetSetDef cell_getsets[] = {{"cell_contents", cell_contents, cell_contents_set}, {nullptr, nullptr}};
-
-// ---- builtins and method descriptors ----
-static Builtin* BI(Value v) { return v.as<Builtin>(); }
-static Result<Value> b_name(Value s) { return Value(BI(s)->name); }
-static Result<Value> b_qualname(Value s) {
-  Builtin* b = BI(s);
-  if (b->owner) return Value(str_new(std::string(b->owner->name->view()) + "." + std::string(b->name->view())));
-  if (b->self && !is_none(b->self) && !has_layout(b->self, Layout::Module)) {
-    Type* t = is_type(b->self) ? as_type(b->self) : b->self.type();
-    return Value(str_new(std::string(t->name->view()) + "." + std::string(b->name->view())));
-  }
-  return Value(b->name);
-}
-static Result<Value> b_self(Value s) {
-  if (BI(s)->self) return BI(s)->self;
-  return BI(s)->module_obj ? BI(s)->module_obj : None();
-}
-static Result<Value> b_doc(Value s) { return BI(s)->doc ? str_value(BI(s)->doc) : None(); }
-static Result<Value> b_module(Value s) { return BI(s)->module ? BI(s)->module : None(); }
-static Status b_module_set(Value s, Value v) { BI(s)->module = v; return OK(); }
-static Result<Value> b_objclass(Value s) { return BI(s)->owner ? Value(BI(s)->owner) : None(); }
-static Result<Value> b_text_signature(Value) { return None(); }
-static Result<Value> b_repr(Value* a, int64_t, Tuple*) {
-  Builtin* b = BI(a[0]);
-  if (a[0].type() == tp_method_descriptor)
-    return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
-  if (a[0].type() == tp_wrapper_descriptor)
-    return Value(str_new("<slot wrapper '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
-  if (a[0].type() == tp_classmethod_descriptor)
-    return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
-  if (!b->self || has_layout(b->self, Layout::Module))
-    return Value(str_new("<built-in function " + std::string(b->name->view()) + ">"));
-  char buf[48];
-  if (a[0].type() == tp_method_wrapper) {
-    std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)b->self.bits());
-    return Value(str_new("<method-wrapper '" + std::string(b->name->view()) + "' of " + type_name(b->self) + buf));
-  }
-  std::snprintf(buf, sizeof buf, " object at %#llx>", (unsigned long long)b->self.bits());
-  return Value(str_new("<built-in method " + std::string(b->name->view()) + " of " + type_name(b->self) + buf));
-}
-static Result<Value> descr_get_m(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("__get__", n - 1, 1, 2));
-  Value obj = is_none(a[1]) ? Value() : a[1];
-  Value type = n > 2 && !is_none(a[2]) ? a[2] : Value();
-  return descr_get(a[0], obj, type);
-}
-static Result<Value> b_call(Value* a, int64_t n, Tuple* kw) { return call(a[0], a + 1, n - 1, kw); }
-static Result<Value> b_eq(Value* a, int64_t, Tuple*) {
-  if (a[1].type() != a[0].type()) return Value(g_NotImplemented);
-  return Bool(BI(a[0])->fn == BI(a[1])->fn && BI(a[0])->self == BI(a[1])->self);
-}
-static Result<Value> b_hash(Value* a, int64_t, Tuple*) {
-  return Value::small(int64_t((reinterpret_cast<uintptr_t>(BI(a[0])->fn) >> 4) ^ (BI(a[0])->self.bits() >> 4)) &
-                      Value::kSmallMax);
-}
-static const GetSetDef builtin_getsets[] = {
-    {"__name__", b_name}, {"__qualname__", b_qualname}, {"__self__", b_self}, {"__doc__", b_doc},
-    {"__module__", b_module, b_module_set}, {"__text_signature__", b_text_signature}, {nullptr, nullptr}};
-static const GetSetDef descr_getsets[] = {{"__name__", b_name}, {"__qualname__", b_qualname}, {"__doc__", b_doc},
-                                          {"__objclass__", b_objclass}, {"__text_signature__", b_text_signature},
-                                          {nullptr, nullptr}};
-static const GetSetDef method_wrapper_getsets[] = {
-    {"__name__", b_name}, {"__qualname__", b_qualname}, {"__self__", b_self}, {"__doc__", b_doc},
-    {"__objclass__", b_objclass}, {"__text_signature__", b_text_signature}, {nullptr, nullptr}};
-// pickle saves a module-level builtin by name (the string form of __reduce__ means "a global",
-// found again through __module__ and __qualname__); a bound one as getattr(self, name).
-static Result<Value> b_reduce(Value* a, int64_t, Tuple*) {
-  Builtin* b = BI(a[0]);
-  if (!b->self || has_layout(b->self, Layout::Module)) return b_qualname(a[0]);
-  Value builtins = TRY(import_module(str_intern("builtins")));
-  Value ga = TRY(getattr(builtins, str_intern("getattr")));
-  return Value(tuple_of({ga, Value(tuple_of({b->self, Value(b->name)}))}));
-}
-static const MethodDef builtin_methods[] = {{"__repr__", b_repr}, {"__call__", b_call}, {"__eq__", b_eq},
-                                            {"__hash__", b_hash}, {"__reduce__", b_reduce}, {nullptr, nullptr}};
-static const MethodDef descr_methods[] = {{"__repr__", b_repr}, {"__get__", descr_get_m}, {"__call__", b_call},
-                                          {nullptr, nullptr}};
-
+void init_method_type();
+void init_cell_type();
+void init_builtin_function_types();
 void init_code_type();
 
 void init_function_types() {
   type_add_getsets(tp_function, function_getsets);
+  type_add_members(tp_function, function_members);
   type_add_methods(tp_function, function_methods);
-  type_add_getsets(tp_method, method_getsets);
-  type_add_methods(tp_method, method_methods);
-  type_add_getsets(tp_cell, cell_getsets);
-  type_add_getsets(tp_builtin_function_or_method, builtin_getsets);
-  type_add_methods(tp_builtin_function_or_method, builtin_methods);
-  type_add_getsets(tp_method_descriptor, descr_getsets);
-  type_add_methods(tp_method_descriptor, descr_methods);
-  type_add_getsets(tp_wrapper_descriptor, descr_getsets);
-  type_add_methods(tp_wrapper_descriptor, descr_methods);
-  type_add_getsets(tp_method_wrapper, method_wrapper_getsets);
-  type_add_methods(tp_method_wrapper, builtin_methods);
-  type_add_getsets(tp_classmethod_descriptor, descr_getsets);
-  type_add_methods(tp_classmethod_descriptor, descr_methods);
+  init_method_type();
+  init_cell_type();
+  init_builtin_function_types();
   init_code_type();
 }
 

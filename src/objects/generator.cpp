@@ -35,6 +35,14 @@ using namespace bytecode;
 static void gen_finalizer(void* obj, void*);
 Value sys_asyncgen_firstiter();  // modules/sys.cpp
 Value sys_asyncgen_finalizer();
+// cr_origin: the frames that were running when the coroutine was made (its own
+// frame has not started yet), innermost first, at most `depth` of them.
+static Value coroutine_origin(int depth) {
+  gc::Vector<Value> items;
+  for (Frame* f = t_ts->frame; f && int(items.size()) < depth; f = f->back)
+    items.push_back(Value(tuple_of({Value(f->code->filename), Value::small(frame_lineno(f)), Value(f->code->name)})));
+  return Value(tuple_from(items.data(), int64_t(items.size())));
+}
 
 Generator* generator_new(Frame* f, Function* fn) {
   uint32_t flags = f->code->flags;
@@ -53,6 +61,7 @@ Generator* generator_new(Frame* f, Function* fn) {
     GC_register_finalizer_no_order(g, gen_finalizer, nullptr, nullptr, nullptr);
     g->finalizable = true;
   }
+  if (t == tp_coroutine && t_ts->coroutine_origin_depth > 0) g->origin = coroutine_origin(t_ts->coroutine_origin_depth);
   return g;
 }
 
@@ -429,7 +438,9 @@ static const MethodDef coro_methods[] = {
     {"close", gen_close_m, MethKind::Method, "close() -> raise GeneratorExit inside coroutine."},
     {"__await__", coro_await, MethKind::Method, "Return an iterator to be used in await expression."},
     {"__repr__", gen_repr}, {nullptr, nullptr}};
-static const GetSetDef coro_getsets[] = {{"cr_frame", g_frame}, {"cr_running", g_running}, {"cr_code", g_code},
+static Result<Value> cr_origin(Value s) { return G(s)->origin ? G(s)->origin : None(); }
+static const GetSetDef coro_getsets[] = {{"cr_origin", cr_origin}, {"cr_frame", g_frame}, {"cr_running", g_running},
+                                         {"cr_code", g_code},
                                          {"cr_await", g_yieldfrom, nullptr, "object being awaited on, or None"},
                                          {"cr_suspended", g_suspended},
                                          {"__name__", g_name, g_name_set, "name of the coroutine"},

@@ -15,6 +15,7 @@ struct Generator : Object {
   Str* name;
   Str* qualname;
   Value handled;      // saved exc_info while suspended
+  Value origin;       // coroutines: cr_origin, ((filename, lineno, funcname), ...) innermost first, or null
   bool running;
   bool hooks_inited;  // async generators: firstiter hook called
   bool closed_async;  // async generators: aclose() completed

@@ -34,7 +34,7 @@ static Result<Value> module_new_m(Value* a, int64_t n, Tuple*) {
 static Result<Value> module_init_m(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("module", a + 1, n - 1, kw, {"name", "doc"}, 1, out));
-  if (!is_str(out[0])) return raise_fmt(tp_TypeError, "module.__init__() argument 'name' must be str, not %s", type_name(out[0]));
+  if (!is_str(out[0])) return raise_fmt(tp_TypeError, "module() argument 'name' must be str, not %s", type_name(out[0]));
   Dict* d = a[0].as<Module>()->dict;
   dict_set_str(d, N.__name__, out[0]);
   dict_set_str(d, N.__doc__, out[1] ? out[1] : None());

@@ -126,11 +126,7 @@ Result<Value> descr_get(Value descr, Value obj, Value type) {
   }
   if (dt == tp_member_descriptor) {
     if (!obj) return descr;
-    Member* m = descr.as<Member>();
-    Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + m->offset);
-    if (!v)
-      return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
-    return v;
+    return member_get(descr.as<Member>(), obj);
   }
   Value get = type_lookup(dt, N.__get__);
   if (!get) return descr;
@@ -163,12 +159,7 @@ Status generic_setattr(Value o, Str* name, Value v) {
       return g->set(o, v);
     }
     if (dt == tp_member_descriptor) {
-      Member* m = d.as<Member>();
-      Value* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(o.obj()) + m->offset);
-      if (!v && !*slot)
-        return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name_of(t), name->data);
-      *slot = v;
-      return OK();
+      return member_set(d.as<Member>(), o, v);
     }
     if (dt != tp_function) {
       Value setter = type_lookup(dt, v ? N.__set__ : N.__delete__);
@@ -348,7 +339,15 @@ static Result<Value> object_subclasshook(Value*, int64_t, Tuple*) { return Value
 static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
   Dict* names = dict_new();
   Dict** dp = instance_dict_ptr(args[0]);
-  if (dp && *dp) TRY(dict_update(names, Value(*dp)));
+  if (dp && *dp) {
+    TRY(dict_update(names, Value(*dp)));
+  } else if (!dp) {
+    // CPython reads the __dict__ attribute: objects that forward it (a bound
+    // method shows its function's attributes) list those names too.
+    Value d;
+    TRY(getattr_opt(args[0], N.__dict__, &d));
+    if (d && is_dict(d)) TRY(dict_update(names, d));
+  }
   Type* t = args[0].type();
   for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
   List* l = list_new(0);

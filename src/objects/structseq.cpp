@@ -124,9 +124,9 @@ static Result<Value> ns_new(Value* a, int64_t n, Tuple* kw) {
   return Value(ns);
 }
 static Result<Value> ns_init(Value* a, int64_t n, Tuple* kw) {
-  if (n > 2) return raise_fmt(tp_TypeError, "SimpleNamespace expected at most 1 argument, got %lld", (long long)(n - 1));
+  // 3.11 takes keywords only (a positional mapping is 3.13's).
+  if (n > 1) return raise(tp_TypeError, "no positional arguments expected");
   Namespace* ns = a[0].as<Namespace>();
-  if (n == 2) TRY(dict_update(ns->dict, a[1]));
   if (kw)
     for (int64_t i = 0; i < kw->size; i++) TRY(dict_set(ns->dict, kw->items[i], a[n + i]));
   return None();

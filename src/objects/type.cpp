@@ -129,6 +129,38 @@ void type_add_getsets(Type* t, const GetSetDef* defs) {
   t->version = g_next_version++;
 }
 
+void type_add_members(Type* t, const MemberDef* defs) {
+  for (; defs->name; defs++) {
+    Member* m = static_cast<Member*>(alloc_instance(tp_member_descriptor, sizeof(Member)));
+    m->name = str_intern(defs->name);
+    m->owner = t;
+    m->offset = defs->offset;
+    m->flags = defs->flags;
+    dict_set_str(t->dict, m->name, m);
+  }
+  t->version = g_next_version++;
+}
+
+static Value* member_slot(Member* m, Value obj) {
+  return reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.obj()) + m->offset);
+}
+
+Result<Value> member_get(Member* m, Value obj) {
+  Value v = *member_slot(m, obj);
+  if (v) return v;
+  if (m->flags & MEMBER_OBJECT) return None();
+  return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
+}
+
+Status member_set(Member* m, Value obj, Value v) {
+  if (m->flags & MEMBER_READONLY) return raise(tp_AttributeError, "readonly attribute");
+  Value* slot = member_slot(m, obj);
+  if (!v && !*slot && !(m->flags & MEMBER_OBJECT))
+    return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->data);
+  *slot = v;
+  return OK();
+}
+
 Type* native_type_new(const char* module, const char* name, Type* base, Layout layout, size_t size,
                       const MethodDef* methods, const GetSetDef* getsets, uint32_t flags) {
   Type* t = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
@@ -582,6 +614,9 @@ Str* type_qualname(Type* t) { return t->qualname; }
 
 Value type_module(Type* t) {
   Value m = dict_get_str(t->dict, N.__module__);
+  // A builtin type's own __module__ entry may be the descriptor its instances
+  // use (function.__module__); the type itself then belongs to builtins.
+  if (m && !(t->flags & TF_HEAPTYPE) && !is_str(m)) return Value();
   return m;
 }
 

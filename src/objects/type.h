@@ -30,11 +30,27 @@ struct GetSet : Object {
   Status (*set)(Value self, Value v);
   const char* doc;
 };
-struct Member : Object {  // a __slots__ entry
+// A value at a fixed offset of the instance: a __slots__ entry, or a field of a
+// native struct exposed as CPython exposes it through PyMemberDef
+// (function.__globals__, method.__func__...), whose type is member_descriptor.
+enum MemberFlags : uint8_t {
+  MEMBER_READONLY = 1,  // setting or deleting raises AttributeError("readonly attribute")
+  MEMBER_OBJECT = 2,    // CPython's T_OBJECT: an empty field reads as None, deleting empties it
+};
+struct Member : Object {
   Str* name;
   Type* owner;
   int32_t offset;
+  uint8_t flags;  // MemberFlags; 0 for __slots__ (T_OBJECT_EX: empty raises AttributeError)
 };
+struct MemberDef {
+  const char* name;
+  int32_t offset;  // byte offset of a Value-sized field (a Value or an Object pointer)
+  uint8_t flags;
+};
+void type_add_members(Type* t, const MemberDef* defs);
+Result<Value> member_get(Member* m, Value obj);
+Status member_set(Member* m, Value obj, Value v);  // v null: delete
 // Instances of plain user classes: the dict (when present) then slot values.
 struct Instance : Object {
   Dict* dict;

@@ -127,10 +127,7 @@ static Status t_qualname_set(Value s, Value v) {
   return OK();
 }
 static Result<Value> t_module(Value s) {
-  Value m = dict_get_str(T(s)->dict, N.__module__);
-  // `type` itself holds this very getset under __module__: a static type's
-  // module is then the one its name implies (builtins).
-  if (m && !(T(s)->flags & TF_HEAPTYPE) && m.type() == tp_getset_descriptor) m = Value();
+  Value m = type_module(T(s));
   if (m) return m;
   if (!(T(s)->flags & TF_HEAPTYPE)) return Value(str_intern("builtins"));
   return raise(tp_AttributeError, "__module__");

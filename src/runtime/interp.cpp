@@ -1,6 +1,9 @@
 // Interpreter state, the native-module registry, and running code.
 #include "runtime/interp.h"
 
+#include "bytecode/opcodes.h"
+#include "objects/generator.h"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -68,6 +71,12 @@ Result<Value> run_code(Code* code, Dict* globals, Value locals) {
   else if (b && has_layout(b, Layout::Module)) builtins = *instance_dict_ptr(b);
   Frame* f = frame_new(code, globals, locals, nullptr);
   f->builtins = builtins;
+  // Module code compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT that awaits is a
+  // coroutine: exec/eval give the coroutine object, unstarted.
+  if (code->flags & (bytecode::CO_COROUTINE | bytecode::CO_GENERATOR | bytecode::CO_ASYNC_GENERATOR)) {
+    f->escaped = true;
+    return Value(generator_new(f, nullptr));
+  }
   return eval_frame(f);
 }
 

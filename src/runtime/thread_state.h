@@ -40,6 +40,9 @@ struct ThreadState {
   }
   gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
   Value context;        // _contextvars: the current Context, null until first used
+  // sys.set_coroutine_origin_tracking_depth(): how many calling frames a new
+  // coroutine records as its cr_origin (0: none).
+  int coroutine_origin_depth = 0;
 };
 
 // Free lists of small collector objects, one per size in 16-byte granules

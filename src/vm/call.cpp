@@ -152,7 +152,9 @@ void frame_init_cells(Frame* fr, Function* fn) {
 
 Result<Value> call_function(Function* fn, Value* args, int64_t nargs, Tuple* kwnames) {
   Code* co = fn->code;
-  Frame* fr = frame_new(co, fn->globals, Value(), fn);
+  // Code that is not a function body (a module's, made into a function by
+  // types.FunctionType) reads and writes names in the globals, as in CPython.
+  Frame* fr = frame_new(co, fn->globals, (co->flags & CO_OPTIMIZED) ? Value() : Value(fn->globals), fn);
   fr->builtins = fn->builtins;
   // Fast path: exact positional match, no defaults needed, no */** parameters.
   if (!kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && !co->kwonlyargcount) {

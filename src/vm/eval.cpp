@@ -350,6 +350,12 @@ dispatch:
     c->ref = Value();
     DISPATCH();
   }
+  TARGET(COPY_FREE_VARS) {
+    Tuple* closure = f->func ? f->func->closure : nullptr;
+    for (int i = 0; closure && i < int(arg) && i < co->nfrees && i < closure->size; i++)
+      fast[co->nlocals + co->ncells + i] = closure->items[i];
+    DISPATCH();
+  }
   TARGET(LOAD_CLOSURE) {
     PUSH(fast[co->nlocals + int(arg)]);
     DISPATCH();

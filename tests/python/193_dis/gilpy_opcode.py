@@ -1,6 +1,6 @@
 # regen: manual -- gilpy's own instruction format as opcode/dis describe it (CPython's differs):
 # 32-bit words with a 24-bit argument and no EXTENDED_ARG, absolute jumps (target offset =
-# 2 * arg), one CACHE word after cacheable instructions, co_code as 2 bytes per word.
+# 2 * arg), one CACHE word after cacheable instructions, co_code as the 4-byte little-endian words.
 import _opcode
 import dis
 import opcode
@@ -41,7 +41,7 @@ def f(xs):
 
 code = _opcode.get_code(f.__code__)
 ins = list(dis.get_instructions(f))
-print(len(f.__code__.co_code) == 2 * len(code), f.__code__.co_code[::2] == bytes(op for op, _ in code))
+print(len(f.__code__.co_code) == 4 * len(code), f.__code__.co_code[::4] == bytes(op for op, _ in code))
 print(list(f.__code__.co_lines())[-1][1] == 2 * len(code), len(list(f.__code__.co_positions())) == len(code))
 for i in ins:
     if i.opcode in opcode.hasjabs:
