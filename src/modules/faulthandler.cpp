@@ -351,24 +351,28 @@ void dump_for_signal(Out& o, bool all_threads) {
 }
 
 // ---- alternate signal stack ---------------------------------------------------------------------
-void* g_altstack = nullptr;
+bool g_onstack = false;  // some thread has an alternate stack: handlers ask for SA_ONSTACK
 
 // An alternate signal stack for the calling thread (the fatal handlers run
 // on it, so a stack overflow can be reported), unless it has one already.
+// Each thread that calls enable() or register() gets its own; it is never
+// freed (a signal may arrive at any time).
 void ensure_altstack() {
   stack_t old{};
-  if (sigaltstack(nullptr, &old) == 0 && !(old.ss_flags & SS_DISABLE) && old.ss_sp) return;
+  if (sigaltstack(nullptr, &old) == 0 && !(old.ss_flags & SS_DISABLE)) {
+    g_onstack = true;
+    return;
+  }
   size_t size = size_t(SIGSTKSZ) * 2;
   if (size < 64 * 1024) size = 64 * 1024;
-  void* p = g_altstack;
-  if (!p) p = std::malloc(size);  // kept for the life of the process
+  void* p = std::malloc(size);
   if (!p) return;
   stack_t ss{};
   ss.ss_sp = p;
   ss.ss_size = size;
   ss.ss_flags = 0;
-  if (sigaltstack(&ss, nullptr) == 0) g_altstack = p;
-  else if (p != g_altstack) std::free(p);
+  if (sigaltstack(&ss, nullptr) == 0) g_onstack = true;
+  else std::free(p);
 }
 
 // ---- fatal signals -------------------------------------------------------------------------------
@@ -432,7 +436,7 @@ Status install_fatal_handlers() {
     sa.sa_handler = fatal_signal_handler;
     sigemptyset(&sa.sa_mask);
     // The handler re-raises its signal from inside itself.
-    sa.sa_flags = SA_NODEFER | (g_altstack ? SA_ONSTACK : 0);
+    sa.sa_flags = SA_NODEFER | (g_onstack ? SA_ONSTACK : 0);
     if (sigaction(h.signum, &sa, &h.previous) != 0) {
       int e = errno;
       Value args[2] = {Value::small(e), str_value(std::strerror(e))};
@@ -493,7 +497,7 @@ int install_user_handler(int signum, bool chain, struct sigaction* previous) {
   // it the previous handler decides, and ours must let the re-raised
   // signal through.
   sa.sa_flags = chain ? SA_NODEFER : SA_RESTART;
-  if (g_altstack) sa.sa_flags |= SA_ONSTACK;
+  if (g_onstack) sa.sa_flags |= SA_ONSTACK;
   return sigaction(signum, &sa, previous);
 }
 
