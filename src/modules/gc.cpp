@@ -21,6 +21,8 @@
 
 namespace gilpy {
 
+volatile bool g_gc_collecting = false;
+
 static bool g_enabled = true;
 static int64_t g_threshold[3] = {700, 10, 10};
 static int64_t g_debug = 0;
@@ -66,10 +68,13 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
   // dead before returning, as CPython does. Finalizers run in reference
   // order (a text file's, then its buffer's on the next pass), so a few
   // passes while finalizers keep running.
+  bool was_collecting = g_gc_collecting;
+  g_gc_collecting = true;
   for (int pass = 0; pass < 4; pass++) {
     gc::collect();
     if (run_pending_finalizers() == 0) break;
   }
+  g_gc_collecting = was_collecting;
   g_collections++;
   TRY(run_callbacks("stop", gen));
   return Value::small(0);  // unreachable objects are freed, not counted

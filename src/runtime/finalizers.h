@@ -23,6 +23,10 @@ void register_del_finalizer(Object* o);
 // Keeps any pending exception.
 // Returns how many finalizers ran.
 int run_pending_finalizers();
+// True while gc.collect() runs (modules/gc.cpp), finalizers included:
+// faulthandler reports "Garbage-collecting" for the thread then, as CPython
+// does while its collector runs. Read from signal handlers.
+extern volatile bool g_gc_collecting;
 // CPython's default unraisable hook: "<prefix><repr(obj)>" and the traceback
 // of exc on sys.stderr (fd 2 when that is unusable).
 void report_unraisable(std::string_view prefix, Value obj, Value exc);
