@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "modules/faulthandler.h"
 #include "cli/options.h"
 #include "cli/startup_paths.h"
 #include "objects/code.h"
@@ -354,6 +355,7 @@ int run_main(int argc, char** argv) {
   if (s.is_err()) return finish(true);
   g_interp.sys = s.value().as<Module>();
   dict_set_str(g_interp.modules, str_intern("sys"), s.value());
+  faulthandler_enable_at_startup();  // -X faulthandler, PYTHONFAULTHANDLER, -X dev
 
   Module* main_mod = module_new("__main__");
   dict_set_str(main_mod->dict, N.__builtins__, Value(g_interp.builtins));
