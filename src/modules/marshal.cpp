@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "objects/bytes.h"
 #include "objects/code.h"
 #include "objects/dict.h"
@@ -132,6 +133,12 @@ static Status dump(std::string& o, Value v, int depth) {
 // table, all little-endian.
 static Status dump_code(std::string& o, Code* c, int depth) {
   o.push_back('c');
+  // The instruction-set signature: code marshalled by another gilpy build
+  // (tools caching marshal data themselves, as pytest does) is refused on
+  // load instead of running with other opcode numbers.
+  uint64_t sig = bytecode::bytecode_signature();
+  put32(o, uint32_t(sig));
+  put32(o, uint32_t(sig >> 32));
   for (int32_t x : {c->argcount, c->posonlyargcount, c->kwonlyargcount, c->nlocals, c->ncells, c->nfrees,
                     c->stacksize, int32_t(c->flags), c->firstlineno, c->ninsns, c->nexc, c->ncaches})
     put32(o, uint32_t(x));
@@ -187,6 +194,9 @@ struct Reader {
 static Result<Value> load(Reader& r, int depth);
 
 static Result<Value> load_code(Reader& r, int depth) {
+  uint64_t lo = uint32_t(TRY(r.i32())), hi = uint32_t(TRY(r.i32()));
+  if ((lo | (hi << 32)) != bytecode::bytecode_signature())
+    return raise(tp_ValueError, "bad marshal data (code object from another gilpy build)");
   Code* c = static_cast<Code*>(alloc_instance(tp_code, sizeof(Code)));
   int32_t* fields[] = {&c->argcount, &c->posonlyargcount, &c->kwonlyargcount, &c->nlocals, &c->ncells,
                        &c->nfrees, &c->stacksize, nullptr, &c->firstlineno, &c->ninsns, &c->nexc, &c->ncaches};
