@@ -139,6 +139,32 @@ static Value g_std_finders;     // the sys.meta_path entries gilpy's own search 
 static Value g_find_and_load;   // importlib's find-and-load, for a customised sys.meta_path
 static Value g_load_spec;       // importlib's _load_unlocked, for a spec a custom finder returned
 static Value g_find_in_entry;   // a sys.path entry that is an archive: its path-entry finder loads
+static Value g_is_std_hook;     // is a sys.path_hooks entry one gilpy's own search stands for?
+static Value g_builtin_attrs;   // gives a native module its built-in __spec__ and __loader__
+static Value g_std_entry_finders;  // path-entry finder types gilpy's own search stands for
+
+// True when a sys.path entry must be searched by its own path-entry finder
+// (importlib's semantics) rather than by gilpy's folder search: the program
+// added its own sys.path_hooks, or put a finder of its own for this entry in
+// sys.path_importer_cache. The standard hooks (FileFinder, zipimporter) are
+// what gilpy's search does already, so the common case stays fast.
+static Result<bool> entry_needs_finder(Value entry) {
+  Value hooks = sys_get(str_intern("path_hooks"));
+  if (hooks && is_list(hooks)) {
+    List* l = as_list(hooks);
+    for (int64_t i = 0; i < l->size; i++) {
+      Value h = l->items[i];
+      if (!g_is_std_hook) return true;  // hooks before importlib is set up are the program's
+      if (!TRY(truthy(TRY(call1(g_is_std_hook, h))))) return true;
+    }
+  }
+  Value cache = sys_get(str_intern("path_importer_cache"));
+  if (cache && is_dict(cache)) {
+    Value f = is_str(entry) ? dict_get_str(as_dict(cache), as_str(entry)) : Value();
+    if (f && !is_none(f) && g_std_entry_finders && !TRY(isinstance_check(f, g_std_entry_finders))) return true;
+  }
+  return false;
+}
 static bool g_importlib_bootstrapping = false;
 
 static Value make_spec(const std::string& name, Value origin, Value search_locations, bool has_location) {
@@ -308,6 +334,9 @@ static Status install_importlib_finders() {
       "            submodule_search_locations=_spec.submodule_search_locations)\n"
       "        _mod.__spec__ = _new\n"
       "        _mod.__loader__ = _new.loader\n"
+      "def builtin_attrs(name, mod):\n"
+      "    _bootstrap._init_module_attrs(\n"
+      "        _bootstrap.ModuleSpec(name, _bootstrap.BuiltinImporter, origin='built-in'), mod)\n"
       "spec_from_file_location = _bootstrap_external.spec_from_file_location\n"
       // importlib's own pyc reading/writing knows CPython's header, not
       // gilpy's bytecode signature: its source loader takes code from gilpy's
@@ -340,12 +369,21 @@ static Status install_importlib_finders() {
       "import zipimport\n"
       "if zipimport.zipimporter not in sys.path_hooks:\n"
       "    sys.path_hooks.insert(0, zipimport.zipimporter)\n"
+      "def is_std_hook(h):\n"
+      "    return h is zipimport.zipimporter or getattr(h, '__qualname__', '').startswith('FileFinder.path_hook.')\n"
+      "std_entry_finders = (_bootstrap_external.FileFinder, zipimport.zipimporter)\n"
       "def find_in_entry(name, entry):\n"
       "    finder = _bootstrap_external.PathFinder._path_importer_cache(entry)\n"
       "    spec = None if finder is None else finder.find_spec(name)\n"
       "    if spec is None or spec.loader is None:\n"
       "        return None\n"
-      "    return _bootstrap._load_unlocked(spec)\n";
+      "    return _bootstrap._load_unlocked(spec)\n"
+      // Native modules imported so far (this set-up's own imports included)
+      // get what CPython's _bootstrap._setup gives them: a built-in spec and
+      // loader. Later ones get it as they are imported (load_native).
+      "for _name, _mod in list(sys.modules.items()):\n"
+      "    if _name in sys.builtin_module_names and getattr(_mod, '__spec__', None) is None:\n"
+      "        builtin_attrs(_name, _mod)\n";
   Dict* g = dict_new();
   dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g, N.__name__, Value(str_intern("_gilpy_importlib_setup")));
@@ -362,6 +400,9 @@ static Status install_importlib_finders() {
   g_find_and_load = dict_get_str(g, str_intern("find_and_load"));
   g_load_spec = dict_get_str(g, str_intern("load_spec"));
   g_find_in_entry = dict_get_str(g, str_intern("find_in_entry"));
+  g_is_std_hook = dict_get_str(g, str_intern("is_std_hook"));
+  g_builtin_attrs = dict_get_str(g, str_intern("builtin_attrs"));
+  g_std_entry_finders = dict_get_str(g, str_intern("std_entry_finders"));
   return OK();
 }
 
@@ -392,6 +433,17 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     if (!is_str(entry)) continue;
     std::string dir(as_str(entry)->view());
     if (dir.empty()) dir = ".";
+    if (TRY(entry_needs_finder(entry))) {
+      if (!g_find_in_entry) TRY(import_one("importlib"));
+      if (g_find_in_entry) {
+        Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
+        if (!is_none(m)) {
+          *out = m;
+          return OK();
+        }
+        continue;
+      }
+    }
     std::string base = dir + "/" + shortname;
     std::string file;
     bool package = false;
@@ -546,6 +598,15 @@ static bool is_std_finder(Value finder) {
 // the custom finders decline cost what they cost without them. Only a spec a
 // custom finder returns is loaded through importlib. *done is false when a
 // finder has no find_spec (then importlib handles the whole import).
+// A native module: made, registered, and (once importlib is set up) given
+// its built-in __spec__ and __loader__.
+static Result<Value> load_native(const std::string& fullname, ModuleInit init) {
+  Value m = TRY(init());
+  TRY(dict_set(g_interp.modules, str_value(fullname), m));
+  if (g_builtin_attrs) TRY(call2(g_builtin_attrs, str_value(fullname), m));
+  return m;
+}
+
 static Status import_with_custom_finders(const std::string& fullname, const std::string& shortname,
                                          Value path_list, bool toplevel, Value* out, bool* done) {
   *done = true;
@@ -562,8 +623,7 @@ static Status import_with_custom_finders(const std::string& fullname, const std:
       searched = true;
       if (toplevel) {
         if (ModuleInit init = find_native_module(fullname)) {
-          *out = TRY(init());
-          TRY(dict_set(g_interp.modules, str_value(fullname), *out));
+          *out = TRY(load_native(fullname, init));
           return OK();
         }
       }
@@ -632,8 +692,7 @@ static Result<Value> import_one_uncached(const std::string& fullname) {
     }
     ModuleInit init = find_native_module(fullname);
     if (init) {
-      Value m = TRY(init());
-      TRY(dict_set(g_interp.modules, str_value(fullname), m));
+      Value m = TRY(load_native(fullname, init));
       if (g_interp.verbose) std::fprintf(stderr, "import '%s' # <class '_frozen_importlib.BuiltinImporter'>\n", fullname.c_str());
       return m;
     }
