@@ -170,16 +170,17 @@ static Result<Value> sys_displayhook(Value* a, int64_t n, Tuple*) {
   Dict* b = g_interp.builtins->dict;
   dict_set_str(b, N._, None());
   Value out = sys_get(N.stdout);
+  if (!out || is_none(out)) return raise(tp_RuntimeError, "lost sys.stdout");
   Str* r = TRY(repr(a[0]));
   TRY(call_method1(out, N.write, Value(r)));
   TRY(call_method1(out, N.write, Value(str_intern("\n"))));
   dict_set_str(b, N._, a[0]);
   return None();
 }
+void display_exception(Value value);  // runtime/traceback.cpp
 static Result<Value> sys_excepthook(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("excepthook", n, 3, 3));
-  exc_restore(a[1]);
-  print_exception_and_clear();
+  display_exception(a[1]);  // not print_exception_and_clear: a custom hook may be calling this one
   return None();
 }
 static Result<Value> sys_call_tracing(Value* a, int64_t n, Tuple*) {

@@ -386,12 +386,24 @@ struct ExcPrinter {
       Value msg = attr_or_null(exc, "msg");
       parser::SyntaxErrorInfo info;
       info.type = tname;
-      info.filename = fn && is_str(fn) ? std::string(as_str(fn)->view()) : "<string>";
-      int64_t v;
-      info.lineno = ln && int_fits_i64(ln, &v) ? int(v) : 0;
-      info.offset = off && int_fits_i64(off, &v) ? int(v) : 0;
-      info.end_lineno = eln && int_fits_i64(eln, &v) ? int(v) : 0;
-      info.end_offset = eoff && int_fits_i64(eoff, &v) ? int(v) : 0;
+      if (fn && is_str(fn)) {
+        info.filename = std::string(as_str(fn)->view());
+      } else if (fn && !is_none(fn)) {
+        Result<Str*> fs = str(fn);  // CPython prints a bytes filename as its str()
+        if (fs.ok()) info.filename = std::string(fs.value()->view());
+        else exc_clear();
+      } else {
+        info.filename = "<string>";
+      }
+      // The fields may hold anything a program put there (None, strings).
+      auto as_int = [](Value x) {
+        int64_t v;
+        return x && is_int(x) && int_fits_i64(x, &v) && v >= INT32_MIN && v <= INT32_MAX ? int(v) : 0;
+      };
+      info.lineno = as_int(ln);
+      info.offset = as_int(off);
+      info.end_lineno = as_int(eln);
+      info.end_offset = as_int(eoff);
       info.text = text && is_str(text) ? std::string(as_str(text)->view()) : "";
       Result<Str*> ms = msg && !is_none(msg) ? str(msg) : Result<Str*>(str_intern("None"));
       if (ms.is_err()) exc_clear();
@@ -520,11 +532,8 @@ static void write_stderr(const std::string& s) {
 void print_exception_and_clear() {
   Value exc = exc_fetch();
   if (!exc) return;
-  Value out = sys_get(N.stdout);
-  if (out && !is_none(out)) {
-    Result<Value> r = call_method0(out, N.flush);
-    if (r.is_err()) exc_clear();
-  }
+  // (stdout is not flushed first: CPython's traceback reaches a shared pipe
+  // before the program's buffered output, which is flushed at exit.)
   Value hook = sys_get(N.excepthook);
   Value dflt = sys_get(str_intern("__excepthook__"));
   if (hook && hook != dflt && !is_none(hook)) {
@@ -535,6 +544,20 @@ void print_exception_and_clear() {
     write_stderr("Error in sys.excepthook:\n" + format_exception(e2) + "\nOriginal exception was:\n");
   }
   write_stderr(format_exception(exc));
+}
+
+// sys.__excepthook__(type, value, tb): the default display, never the hook.
+void display_exception(Value value) {
+  if (!value || is_none(value)) {
+    write_stderr("NoneType: None\n");
+    return;
+  }
+  if (!is_exception(value)) {
+    write_stderr(std::string("TypeError: print_exception(): Exception expected for value, ") + type_name(value) +
+                 " found\n");
+    return;
+  }
+  write_stderr(format_exception(value));
 }
 
 }  // namespace gilpy
