@@ -551,6 +551,10 @@ struct Validator {
     leave_recursion();
     return s;
   }
+  static Status generators(const std::vector<ast::comprehension*>& g) {
+    if (g.empty()) return raise(tp_ValueError, "comprehension with no generators");
+    return OK();
+  }
   static Status body(const std::vector<ast::stmt*>& b, const char* owner) {
     if (b.empty()) return raise_fmt(tp_ValueError, "empty body on %s", owner);
     return OK();
@@ -577,6 +581,11 @@ struct Validator {
   static Status walk_inner(ast::Node* n, ast::expr_context want) {
     using ast::expr_context;
     const auto Load = expr_context::Load, Store = expr_context::Store, Del = expr_context::Del;
+    if (n->kind == ast::Kind::Name) {  // checked before its context, as CPython does
+      const std::string& id = static_cast<ast::Name*>(n)->id;
+      if (id == "None" || id == "True" || id == "False")
+        return raise_fmt(tp_ValueError, "identifier field can't represent '%s' constant", id.c_str());
+    }
     switch (n->kind) {
       case ast::Kind::Name: case ast::Kind::Attribute: case ast::Kind::Subscript:
       case ast::Kind::Starred: case ast::Kind::List: case ast::Kind::Tuple:
@@ -645,13 +654,20 @@ struct Validator {
       case ast::Kind::ClassDef: TRY(body(static_cast<ast::ClassDef*>(n)->body, "ClassDef")); break;
       case ast::Kind::While: TRY(body(static_cast<ast::While*>(n)->body, "While")); break;
       case ast::Kind::If: TRY(body(static_cast<ast::If*>(n)->body, "If")); break;
-      case ast::Kind::With: TRY(body(static_cast<ast::With*>(n)->body, "With")); break;
-      case ast::Kind::AsyncWith: TRY(body(static_cast<ast::AsyncWith*>(n)->body, "AsyncWith")); break;
+      case ast::Kind::With:
+        if (static_cast<ast::With*>(n)->items.empty()) return raise(tp_ValueError, "empty items on With");
+        TRY(body(static_cast<ast::With*>(n)->body, "With"));
+        break;
+      case ast::Kind::AsyncWith:
+        if (static_cast<ast::AsyncWith*>(n)->items.empty()) return raise(tp_ValueError, "empty items on AsyncWith");
+        TRY(body(static_cast<ast::AsyncWith*>(n)->body, "AsyncWith"));
+        break;
       case ast::Kind::Try: TRY(try_stmt(static_cast<ast::Try*>(n))); break;
       case ast::Kind::TryStar: TRY(try_stmt(static_cast<ast::TryStar*>(n))); break;
       case ast::Kind::ExceptHandler: TRY(body(static_cast<ast::ExceptHandler*>(n)->body, "ExceptHandler")); break;
       case ast::Kind::ImportFrom:
         if (static_cast<ast::ImportFrom*>(n)->level < 0) return raise(tp_ValueError, "Negative ImportFrom level");
+        if (static_cast<ast::ImportFrom*>(n)->names.empty()) return raise(tp_ValueError, "empty names on ImportFrom");
         break;
       case ast::Kind::Compare: {
         auto* x = static_cast<ast::Compare*>(n);
@@ -662,6 +678,49 @@ struct Validator {
       }
       case ast::Kind::BoolOp:
         if (static_cast<ast::BoolOp*>(n)->values.size() < 2) return raise(tp_ValueError, "BoolOp with less than 2 values");
+        break;
+      case ast::Kind::ListComp:
+        TRY(generators(static_cast<ast::ListComp*>(n)->generators));
+        break;
+      case ast::Kind::SetComp:
+        TRY(generators(static_cast<ast::SetComp*>(n)->generators));
+        break;
+      case ast::Kind::GeneratorExp:
+        TRY(generators(static_cast<ast::GeneratorExp*>(n)->generators));
+        break;
+      case ast::Kind::DictComp:
+        TRY(generators(static_cast<ast::DictComp*>(n)->generators));
+        break;
+      case ast::Kind::Dict: {
+        auto* x = static_cast<ast::Dict*>(n);
+        if (x->keys.size() != x->values.size())
+          return raise(tp_ValueError, "Dict doesn't have the same number of keys as values");
+        break;
+      }
+      case ast::Kind::arguments: {
+        auto* x = static_cast<ast::arguments*>(n);
+        if (x->defaults.size() > x->posonlyargs.size() + x->args.size())
+          return raise(tp_ValueError, "more positional defaults than args on arguments");
+        if (x->kw_defaults.size() != x->kwonlyargs.size())
+          return raise(tp_ValueError, "length of kwonlyargs is not the same as kw_defaults on arguments");
+        break;
+      }
+      case ast::Kind::Import:
+        if (static_cast<ast::Import*>(n)->names.empty()) return raise(tp_ValueError, "empty names on Import");
+        break;
+      case ast::Kind::Global:
+        if (static_cast<ast::Global*>(n)->names.empty()) return raise(tp_ValueError, "empty names on Global");
+        break;
+      case ast::Kind::Nonlocal:
+        if (static_cast<ast::Nonlocal*>(n)->names.empty()) return raise(tp_ValueError, "empty names on Nonlocal");
+        break;
+      case ast::Kind::Raise: {
+        auto* x = static_cast<ast::Raise*>(n);
+        if (x->cause && !x->exc) return raise(tp_ValueError, "Raise with cause but no exception");
+        break;
+      }
+      case ast::Kind::Match:
+        if (static_cast<ast::Match*>(n)->cases.empty()) return raise(tp_ValueError, "empty cases on Match");
         break;
       default: break;
     }
