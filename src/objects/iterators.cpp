@@ -23,7 +23,7 @@ namespace gilpy {
 static Result<Value> iter_self(Value* a, int64_t, Tuple*) { return a[0]; }
 static Result<Value> iter_next_m(Value* a, int64_t, Tuple*) {
   Value out;
-  TRY(a[0].type()->iternext(a[0], &out));
+  TRY(native_iternext(a[0].type())(a[0], &out));
   if (!out) return raise_stop_iteration(Value());
   return out;
 }

@@ -78,6 +78,13 @@ Status list_extend(List* l, Value iterable) {
     l->size += n;
     return OK();
   }
+  if (iterable == Value(l)) {
+    // A subclass extending itself: iterate it to the end first (CPython's
+    // PySequence_Fast), or the loop would chase its own appends forever.
+    List* copy = list_new(0);
+    TRY(list_extend(copy, iterable));
+    return list_extend(l, Value(copy));
+  }
   Value it = TRY(get_iter(iterable));
   for (;;) {
     Value x;

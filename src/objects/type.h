@@ -75,6 +75,13 @@ Type* native_type_new(const char* module, const char* name, Type* base, Layout l
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs);
 Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames);
 Status type_setattr(Type* t, Str* name, Value v);  // v null: delete
+// The native iteration of t's nearest base that has one: what a native
+// __next__ runs when a subclass overriding __next__ calls it through
+// super() (the subclass itself then has no iternext of its own).
+inline Status (*native_iternext(Type* t))(Value, Value*) {
+  while (t && !t->iternext) t = t->base;
+  return t ? t->iternext : nullptr;
+}
 Status type_set_bases(Type* t, Value bases);       // cls.__bases__ = bases (MROs recomputed)
 Result<Tuple*> type_c3_mro(Type* t);              // type.mro(): C3 over the current bases
 void type_modified(Type* t);                        // invalidate caches of t and subclasses
