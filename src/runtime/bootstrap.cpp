@@ -221,6 +221,7 @@ void bootstrap_runtime() {
   init_generic_alias_type();
   init_memoryview_type();
   ready_all();
+  init_spare_memory_error();
 }
 
 }  // namespace gilpy

@@ -1,3 +1,4 @@
+#include <new>
 // Raising and inspecting the pending exception (thread state), see errors.h.
 #include "runtime/errors.h"
 
@@ -71,8 +72,22 @@ Err raise_with_args(Type* type, Value* args, size_t n) {
   return ERR;
 }
 
+// A MemoryError made while memory was still plentiful, for when making a new
+// one fails too (its traceback then accumulates, as CPython's last-resort
+// instances do).
+static Value g_spare_memory_error;
+void init_spare_memory_error() {
+  static Value* root = static_cast<Value*>(gc::alloc_uncollectable(sizeof(Value)));
+  *root = exc_new(tp_MemoryError, tuple_empty());
+  g_spare_memory_error = *root;
+}
+
 Err raise_memory_error() {
-  t_ts->exc = exc_new(tp_MemoryError, tuple_empty());
+  try {
+    t_ts->exc = exc_new(tp_MemoryError, tuple_empty());
+  } catch (const std::bad_alloc&) {
+    t_ts->exc = g_spare_memory_error;
+  }
   return ERR;
 }
 

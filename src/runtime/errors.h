@@ -53,7 +53,8 @@ Err raise(Type* type, std::string_view msg);
 Err raise_fmt(Type* type, const char* fmt, ...) __attribute__((format(printf, 2, 3)));
 Err raise_value(Value exc);  // an instance (or a class, instantiated with no args)
 Err raise_with_args(Type* type, Value* args, size_t n);
-Err raise_memory_error();
+Err raise_memory_error();       // MemoryError() (never throws: a spare instance if need be)
+void init_spare_memory_error();  // at start-up, after the exception types
 Err raise_errno(int err, Value filename = Value());  // OSError subclass chosen by errno
 Err raise_stop_iteration(Value v);
 // NameError / AttributeError carrying .name (and .obj), which the traceback

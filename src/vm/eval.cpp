@@ -9,6 +9,8 @@
 // handler lookup (code_find_handler) cuts the stack to the handler's depth,
 // pushes the exception and jumps, or the frame returns ERR to its caller.
 #include <cmath>
+#include <new>
+#include <stdexcept>
 #include <cstring>
 
 #include "bytecode/opcodes.h"
@@ -1129,10 +1131,35 @@ exit_frame:
   return retval;
 }
 
+// Native code reports an allocation it cannot make (a size a program asked
+// for: 'a' * 2**40, bytes(2**40), a format width) by throwing std::bad_alloc
+// (gc::alloc, std::string) or std::length_error. No C++ exception may reach
+// std::terminate: the frame running the instruction that failed resumes in
+// its error path with MemoryError, as if the instruction had raised it. Only
+// native frames lie between the throw and here (each Python frame has its
+// own guard), and the unwinding undoes what they hold through RAII.
+template <bool kEvery>
+static Result<Value> eval_guarded(Frame* f, bool throwing) {
+  for (;;) {
+    try {
+      return eval_loop<kEvery>(f, throwing);
+    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {
+    }
+    // eval_loop had entered the frame; undo that before re-entering it with
+    // the error pending (f->ip still names the failing instruction).
+    ThreadState* ts = t_ts;
+    ts->frame = f->back;
+    leave_recursion();
+    raise_memory_error();
+    throwing = true;
+  }
+}
+
 Result<Value> eval_frame(Frame* f, bool throwing) {
   GILPY_ASSERT_GIL();
-  if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_loop<true>(f, throwing);
-  return eval_loop<false>(f, throwing);
+  if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_guarded<true>(f, throwing);
+  return eval_guarded<false>(f, throwing);
 }
 
 }  // namespace gilpy
