@@ -184,7 +184,9 @@ Status percent_core(Percent& p) {
         Value pv = TRY(p.next_arg());
         if (!is_int(pv)) return raise(tp_TypeError, "* wants int");
         int64_t x;
-        if (!int_fits_i64(pv, &x)) return raise(tp_ValueError, "precision too big");
+        // CPython reads a '*' precision as a C int.
+        if (!int_fits_i64(pv, &x) || x > INT32_MAX || x < INT32_MIN)
+          return raise(tp_OverflowError, "Python int too large to convert to C int");
         prec = x < 0 ? 0 : x;
         i++;
       } else {
