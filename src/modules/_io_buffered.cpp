@@ -169,6 +169,12 @@ static Status flush_wbuf(Buffered* b) {
       return raise_with_args(tp_BlockingIOError, args, 3);
     }
     done += w;
+    // A signal may have cut the write short: its handler runs now, and an
+    // exception from it stops the flush (what was written stays written).
+    if (done < b->wbuf.len && check_signals().is_err()) {
+      b->wbuf.consume(done);
+      return ERR;
+    }
   }
   b->wbuf.clear();
   return OK();
@@ -433,6 +439,7 @@ static Result<Value> buffered_write(Value* a, int64_t n, Tuple*) {
           break;
         }
         done += w;
+        if (done < len) TRY(check_signals());  // a partial write: signal handlers run (and may raise)
       }
       return Value::small(len);
     }

@@ -34,6 +34,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/eval_breaker.h"
 #include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -595,6 +596,9 @@ static Result<Value> sock_sendall(Value* a, int64_t n, Tuple* kw) {
         return ::send(s->fd, data.data() + off, data.size() - off, flags);
     }, deadline));
     off += size_t(r);
+    // As CPython's sock_sendall: signal handlers run between chunks, and an
+    // exception from one ends the call.
+    TRY(check_signals());
   }
   return None();
 }

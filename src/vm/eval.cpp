@@ -838,6 +838,7 @@ dispatch:
     Result<Value> r = call_function_ex(callable, self_or_null, posargs, kwargs);
     CHECK(r);
     TOP() = r.value();
+    SAFE_POINT();  // after a call, as CPython 3.11's CALL_FUNCTION_EX checks
     DISPATCH();
   }
   TARGET(MAKE_FUNCTION) {
