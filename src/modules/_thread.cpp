@@ -345,7 +345,9 @@ static void* thread_main(void* p) {
 // threads with the Thread's bound _bootstrap method, whose Thread has a name.
 static std::string thread_name_for(Value func, ThreadState* t) {
   Value self, name;
-  if (getattr_opt(func, str_intern("__self__"), &self).is_err()) exc_clear();
+  // Only a bound method has a __self__ worth asking for (asking a plain
+  // function would make, and drop, an AttributeError holding it).
+  if (func.type() == tp_method && getattr_opt(func, str_intern("__self__"), &self).is_err()) exc_clear();
   if (self && !is_none(self)) {
     if (getattr_opt(self, N.name, &name).is_err()) exc_clear();
     if (name && is_str(name)) return std::string(as_str(name)->view());

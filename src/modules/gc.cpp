@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
+#include "gc/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
 #include "runtime/interp.h"
@@ -76,6 +77,9 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
   }
   g_gc_collecting = was_collecting;
   g_collections++;
+  // Weak reference callbacks of what was found dead run now, not at the next
+  // weakref operation (`del x; gc.collect()` then sees them, as in CPython).
+  weakref_run_pending();
   TRY(run_callbacks("stop", gen));
   return Value::small(0);  // unreachable objects are freed, not counted
 }
