@@ -178,6 +178,7 @@ static Result<Value> sys_displayhook(Value* a, int64_t n, Tuple*) {
   return None();
 }
 void display_exception(Value value);  // runtime/traceback.cpp
+Value sys_unraisablehook_object();     // runtime/finalizers.cpp
 static Result<Value> sys_excepthook(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("excepthook", n, 3, 3));
   display_exception(a[1]);  // not print_exception_and_clear: a custom hook may be calling this one
@@ -188,7 +189,6 @@ static Result<Value> sys_call_tracing(Value* a, int64_t n, Tuple*) {
   Tuple* args = TRY(to_tuple(a[1]));
   return call(a[0], args->items, args->size);
 }
-static Result<Value> sys_unraisablehook(Value* a, int64_t n, Tuple*) { return None(); }
 // sys.breakpointhook: calls what PYTHONBREAKPOINT names (pdb.set_trace by
 // default; "0" disables breakpoint()), read at each call as CPython does. A
 // name that cannot be imported is a RuntimeWarning, and the call does nothing.
@@ -261,7 +261,7 @@ static const MethodDef sys_functions[] = {
     {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"settrace", sys_settrace}, {"gettrace", sys_gettrace},
     {"setprofile", sys_setprofile}, {"getprofile", sys_getprofile}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"displayhook", sys_displayhook},
-    {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, {"unraisablehook", sys_unraisablehook},
+    {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, 
     {"getallocatedblocks", sys_getallocatedblocks}, {"_clear_type_cache", sys_noop},
     {"breakpointhook", sys_breakpointhook},
     {"set_coroutine_origin_tracking_depth", sys_set_coro_depth},
@@ -292,7 +292,9 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   }
   set("__displayhook__", dict_get_str(d, N.displayhook));
   set("__excepthook__", dict_get_str(d, N.excepthook));
-  set("__unraisablehook__", dict_get_str(d, str_intern("unraisablehook")));
+  // The default unraisable hook lives with the reporting code (runtime/finalizers.cpp).
+  set("unraisablehook", sys_unraisablehook_object());
+  set("__unraisablehook__", sys_unraisablehook_object());
   set("__breakpointhook__", dict_get_str(d, str_intern("breakpointhook")));
   set("argv", str_list(argv.empty() ? std::vector<std::string>{""} : argv));
   set("orig_argv", str_list(g_interp.orig_argv));

@@ -6,6 +6,10 @@
 
 #include <string>
 
+#include "objects/structseq.h"
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "gc/heap.h"
 #include "objects/str.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
@@ -39,11 +43,20 @@ void init_finalizers() {
 
 void register_del_finalizer(Object* o) { GC_register_finalizer_no_order(o, queue_del, nullptr, nullptr, nullptr); }
 
-void report_unraisable(std::string_view prefix, Value obj, Value exc) {
-  std::string text(prefix);
-  Result<Str*> r = repr(obj);
-  if (r.ok()) text += r.value()->view();
-  else exc_clear();
+// The default unraisable hook's text: "<err_msg>: <repr(obj)>" (or just
+// err_msg when obj is None) and the exception's traceback, on sys.stderr
+// (fd 2 when that is unusable).
+static void write_unraisable(std::string_view err_msg, Value obj, Value exc) {
+  std::string text(err_msg);
+  if (obj && !is_none(obj)) {
+    text += ": ";
+    Result<Str*> r = repr(obj);
+    if (r.ok()) text += r.value()->view();
+    else {
+      exc_clear();
+      text += "<object repr() failed>";
+    }
+  }
   text += "\n" + format_exception(exc);
   Value err = sys_get(N.stderr);
   if (err && !is_none(err)) {
@@ -58,6 +71,55 @@ void report_unraisable(std::string_view prefix, Value obj, Value exc) {
   ssize_t n = ::write(2, text.data(), text.size());
   (void)n;
 }
+
+static Type* g_unraisable_args;
+static Value unraisable_hook_default();
+
+// CPython's _PyErr_WriteUnraisableMsg: sys.unraisablehook gets an
+// UnraisableHookArgs(exc_type, exc_value, exc_traceback, err_msg, object); a
+// hook that raises is itself reported by the default hook.
+void report_unraisable(std::string_view prefix, Value obj, Value exc) {
+  std::string_view msg = prefix;
+  while (!msg.empty() && (msg.back() == ' ' || msg.back() == ':')) msg.remove_suffix(1);
+  Value hook = sys_get(str_intern("unraisablehook"));
+  if (!hook || is_none(hook) || hook == unraisable_hook_default() || !exc) {
+    write_unraisable(msg, obj, exc ? exc : None());
+    return;
+  }
+  if (!g_unraisable_args)
+    g_unraisable_args = structseq_new_type("builtins", "UnraisableHookArgs",
+                                           {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"});
+  Value tb = is_exception(exc) && as_exc(exc)->traceback ? as_exc(exc)->traceback : None();
+  Value args = structseq_new(g_unraisable_args,
+                             {Value(exc.type()), exc, tb, str_value(std::string(msg)), obj ? obj : None()});
+  Result<Value> r = call1(hook, args);
+  if (r.is_err()) write_unraisable("Exception ignored in sys.unraisablehook", hook, exc_fetch());
+}
+
+// sys.unraisablehook / sys.__unraisablehook__.
+static Result<Value> sys_unraisablehook(Value* a, int64_t n, Tuple*) {
+  if (n != 1) return raise_fmt(tp_TypeError, "unraisablehook() takes exactly one argument (%lld given)", (long long)n);
+  Value fields[5];
+  const char* names[5] = {"exc_type", "exc_value", "exc_traceback", "err_msg", "object"};
+  for (int i = 0; i < 5; i++) fields[i] = TRY(getattr(a[0], str_intern(names[i])));
+  std::string msg = "Exception ignored in";
+  if (!is_none(fields[3])) msg = std::string(TRY(str(fields[3]))->view());
+  Value exc = fields[1];
+  if (is_none(exc) && is_type(fields[0])) exc = TRY(call0(fields[0]));
+  write_unraisable(msg, fields[4], exc);
+  return None();
+}
+static Value unraisable_hook_default() {
+  static Value* root = nullptr;
+  if (!root) {
+    root = static_cast<Value*>(gc::alloc_uncollectable(sizeof(Value)));
+    Builtin* b = builtin_new("unraisablehook", sys_unraisablehook, Value());
+    b->module = Value(str_intern("sys"));
+    *root = Value(b);
+  }
+  return *root;
+}
+Value sys_unraisablehook_object() { return unraisable_hook_default(); }
 
 int run_pending_finalizers() {
   static bool running = false;  // a __del__ that triggers a collection queues more, run by this loop
