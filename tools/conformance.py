@@ -195,7 +195,7 @@ def tail_error(text):
         if re.match(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt|Warning)\b(:|$)", l2):
             return l2[:300]
     for l in reversed(lines):
-        if "::" not in l and re.search(r"Fatal|fatal|Abort|abort|Segmentation|Assertion|terminate", l):
+        if not re.match(r"^\S+\.py::", l) and re.search(r"Fatal|fatal|Abort|abort|Segmentation|Assertion|terminate", l):
             return l[:300]
     return ""
 
@@ -218,7 +218,33 @@ def unesc(s):
 # CPython regression modules
 
 
-def run_module(interp, module, timeout, resources, logdir, tag):
+def run_module(interp, module, timeout, resources, logdir, tag, restarts):
+    """Runs a module; after a crash or a hang, resumes it (up to `restarts` times) without the
+    tests already done and the one that crashed or hung, so the rest of the module still counts.
+    The crashing or hanging test is recorded with status "crash" or "hang"."""
+    abnormal = ("crash", "hang", "exit")
+    rec = run_module_once(interp, module, timeout, resources, logdir, tag, set(), 0)
+    last, attempt = rec, 0
+    while last["status"] in abnormal:
+        bad = last.get("running")
+        if bad:
+            rec["tests"][bad] = [last["status"], last["note"]]
+        if attempt >= restarts or (not bad and not last["tests"]):
+            break  # out of restarts, or it died before any test: it would only die again
+        attempt += 1
+        last = run_module_once(interp, module, timeout, resources, logdir, tag, set(rec["tests"]), attempt)
+        new = {t: v for t, v in last["tests"].items() if t not in rec["tests"]}
+        rec["tests"].update(new)
+        rec["fixtures"] += last["fixtures"]
+        rec["seconds"] = round(rec["seconds"] + last["seconds"], 1)
+        rec["note"] += " | resumed: %d more tests, %s%s" % (
+            len(new), last["status"], (" " + last["note"]) if last["note"] else "")
+        if not new and not last.get("running"):
+            break
+    return rec
+
+
+def run_module_once(interp, module, timeout, resources, logdir, tag, skip, attempt):
     scratch = tempfile.mkdtemp(prefix="gilpy-conf-%s-%s-" % (module, tag))
     results = os.path.join(scratch, "results.tsv")
     work = os.path.join(scratch, "cwd")
@@ -230,7 +256,12 @@ def run_module(interp, module, timeout, resources, logdir, tag):
         env.pop(k, None)
     env.update(TMPDIR=tmp, LANG="C.UTF-8", LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8",
                CONFORMANCE_EXCLUDE=",".join(EXCLUDE.get(module, ([], ""))[0]))
-    logpath = os.path.join(logdir, "%s.%s.log" % (module, tag))
+    if skip:
+        skipfile = os.path.join(scratch, "skip.txt")
+        with open(skipfile, "w", encoding="utf-8") as f:
+            f.write("".join(t + "\n" for t in sorted(skip)))
+        env["CONFORMANCE_SKIP_FILE"] = skipfile
+    logpath = os.path.join(logdir, "%s.%s%s.log" % (module, tag, ".%d" % attempt if attempt else ""))
     rc, secs = run_process([interp, DRIVER, "test." + module, results, resources],
                            work, env, timeout, logpath)
     rec = dict(status="ok", note="", last_test="", returncode=rc, seconds=round(secs, 1),
@@ -266,6 +297,7 @@ def run_module(interp, module, timeout, resources, logdir, tag):
             rec.setdefault("excluded", []).append(parts[1])
     if started:
         rec["last_test"] = started
+    rec["running"] = started if not done else None
     try:
         with open(logpath, "rb") as f:
             f.seek(0, 2)
@@ -679,6 +711,8 @@ def main():
     ap.add_argument("--cpython-only", action="store_true", help="only CPython's regression tests")
     ap.add_argument("--projects-only", action="store_true", help="only the projects")
     ap.add_argument("--resources", default=DEFAULT_RESOURCES)
+    ap.add_argument("--restarts", type=int, default=2,
+                    help="resume a module this many times after a crash or hang (0: never)")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "conformance"))
     ap.add_argument("--doc", default=None, help="markdown report (default docs/conformance.md on a full run)")
     ap.add_argument("--cache", default=os.path.expanduser("~/.cache/gilpy-conformance"))
@@ -801,7 +835,8 @@ def main():
     def work(job):
         if job[0] == "module":
             _, m, tag, interp = job
-            rec = run_module(interp, m, max(args.timeout, TIMEOUTS.get(m, 0)), args.resources, logdir, tag)
+            rec = run_module(interp, m, max(args.timeout, TIMEOUTS.get(m, 0)), args.resources, logdir,
+                             tag, args.restarts)
             with lock:
                 data["modules"][m][tag] = rec
         else:

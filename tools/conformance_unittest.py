@@ -159,14 +159,22 @@ def main():
     # Tests the runner leaves out (tools/conformance.py EXCLUDE: ones that hang in this
     # environment under CPython too), by substring of the test id.
     exclude = [x for x in os.environ.get("CONFORMANCE_EXCLUDE", "").split(",") if x]
+    # Tests a previous attempt at this module already finished, or crashed or hung in: when the
+    # runner resumes a module after a crash or a hang, it names them here (one id a line).
+    skip_ids = set()
+    if os.environ.get("CONFORMANCE_SKIP_FILE"):
+        with open(os.environ["CONFORMANCE_SKIP_FILE"], encoding="utf-8") as f:
+            skip_ids = {l.rstrip("\n") for l in f if l.strip()}
 
     def drop_excluded(suite):
-        if not exclude or not isinstance(suite, unittest.TestSuite):
+        if not (exclude or skip_ids) or not isinstance(suite, unittest.TestSuite):
             return suite
         kept = []
         for t in suite._tests:
             if isinstance(t, unittest.TestSuite):
                 kept.append(drop_excluded(t))
+            elif t.id() in skip_ids:
+                pass
             elif not any(x in t.id() for x in exclude):
                 kept.append(t)
             else:
