@@ -394,7 +394,68 @@ def parse_junit(path):
     return tests
 
 
-def run_project(interp, spec, tree, timeout, logdir, tag, extra_path):
+def nodeid_to_id(nodeid):
+    """pytest's junit naming (junitxml.mangle_test_address): 'classname::name'."""
+    path, bracket, params = nodeid.partition("[")
+    names = path.split("::")
+    names[0] = re.sub(r"\.py$", "", names[0].replace("/", "."))
+    names[-1] += bracket + params
+    return "%s::%s" % (".".join(names[:-1]), names[-1])
+
+
+VERBOSE_STATUS = {"PASSED": "ok", "FAILED": "fail", "SKIPPED": "skip", "ERROR": "error",
+                  "XFAIL": "xfail", "XPASS": "xpass"}
+
+
+def parse_verbose(text):
+    """Per-test outcomes from pytest -v output (used when no junit file was written: a crash or a
+    hang), and the test that was running at the end. Returns (tests, nodeids, running nodeid)."""
+    tests, nodeids, running = {}, {}, None
+    for l in text.splitlines():
+        m = re.match(r"^(\S+\.py::.*?) (PASSED|FAILED|SKIPPED|ERROR|XFAIL|XPASS)\b", l)
+        if m:
+            tid = nodeid_to_id(m.group(1))
+            st = VERBOSE_STATUS[m.group(2)]
+            if tid not in tests or st in ("fail", "error"):
+                tests[tid] = [st, ""]
+            nodeids[tid] = m.group(1)
+            running = None
+            continue
+        m = re.match(r"^(\S+\.py::\S.*?)\s*$", l)
+        if m and "::" in m.group(1):
+            running = m.group(1)
+    return tests, nodeids, running
+
+
+def run_project(interp, spec, tree, timeout, logdir, tag, extra_path, restarts):
+    """Runs a project's suite; after a crash or hang, resumes it (up to `restarts` times) with the
+    tests already done and the one that crashed or hung deselected."""
+    abnormal = ("crash", "hang", "exit")
+    rec = run_project_once(interp, spec, tree, timeout, logdir, tag, extra_path, [], 0)
+    last, attempt = rec, 0
+    while last["status"] in abnormal:
+        bad = last.get("running")
+        if bad:
+            rec["tests"][nodeid_to_id(bad)] = [last["status"], last["note"]]
+            rec["nodeids"][nodeid_to_id(bad)] = bad
+        if attempt >= restarts or not bad:
+            break
+        attempt += 1
+        last = run_project_once(interp, spec, tree, timeout, logdir, tag, extra_path,
+                                sorted(rec["nodeids"].values()), attempt)
+        new = {t: v for t, v in last["tests"].items() if t not in rec["tests"]}
+        rec["tests"].update(new)
+        rec["nodeids"].update(last.get("nodeids", {}))
+        rec["seconds"] = round(rec["seconds"] + last["seconds"], 1)
+        rec["note"] += " | resumed: %d more tests, %s%s" % (
+            len(new), last["status"], (" " + last["note"]) if last["note"] else "")
+        if not new and not last.get("running"):
+            break
+    rec.pop("nodeids", None)
+    return rec
+
+
+def run_project_once(interp, spec, tree, timeout, logdir, tag, extra_path, deselect, attempt):
     scratch = tempfile.mkdtemp(prefix="gilpy-conf-%s-%s-" % (project_name(spec), tag))
     xml = os.path.join(scratch, "junit.xml")
     tmp = os.path.join(scratch, "tmp")
@@ -410,15 +471,21 @@ def run_project(interp, spec, tree, timeout, logdir, tag, extra_path):
         if not os.path.exists(p):
             with open(p, "w") as f:
                 f.write(text)
-    logpath = os.path.join(logdir, "project-%s.%s.log" % (project_name(spec), tag))
+    logpath = os.path.join(logdir, "project-%s.%s%s.log" % (project_name(spec), tag,
+                                                          ".%d" % attempt if attempt else ""))
     cmd = [interp, "-m", "pytest"] + PYTEST_OPTS + ["--junitxml=" + xml] + spec["args"]
+    for nodeid in deselect:
+        cmd += ["--deselect", nodeid]
     rc, secs = run_process(cmd, tree, env, timeout, logpath)
-    rec = dict(status="ok", note="", last_test="", returncode=rc, seconds=round(secs, 1), tests={})
+    rec = dict(status="ok", note="", last_test="", returncode=rc, seconds=round(secs, 1), tests={},
+               nodeids={}, running=None)
     try:
         with open(logpath, encoding="utf-8", errors="replace") as f:
             text = f.read()
     except OSError:
         text = ""
+    vtests, vnodeids, running = parse_verbose(text)
+    rec["nodeids"] = vnodeids
     if os.path.exists(xml):
         try:
             rec["tests"] = parse_junit(xml)
@@ -433,18 +500,15 @@ def run_project(interp, spec, tree, timeout, logdir, tag, extra_path):
         elif rc not in (0, 1):
             rec["note"] = "pytest exit status %s: %s" % (rc, tail_error(text))
     else:
-        last = ""
-        for l in text.splitlines():
-            m = re.match(r"^(\S+::\S+)", l)
-            if m:
-                last = m.group(1)
-        rec["last_test"] = last
-        where = (" in " + last) if last else ""
+        rec["tests"] = vtests
+        rec["running"] = running
+        rec["last_test"] = running or ""
+        where = (" in " + running) if running else ""
         if rc is None:
             rec["status"], rec["note"] = "hang", "timeout after %ds%s" % (timeout, where)
         elif rc < 0:
             rec["status"], rec["note"] = "crash", "%s%s; %s" % (signame(rc), where, tail_error(text))
-        elif last:
+        elif vtests or running:
             rec["status"], rec["note"] = "exit", "pytest exit status %d%s; %s" % (rc, where, tail_error(text))
         else:
             rec["status"], rec["note"] = "no start", "pytest does not start: %s" % tail_error(text)
@@ -842,7 +906,7 @@ def main():
         else:
             _, name, tag, interp, spec, tree = job
             rec = run_project(interp, spec, tree, args.timeout, logdir, tag,
-                              gilpy_extra if tag == "gilpy" else [])
+                              gilpy_extra if tag == "gilpy" else [], args.restarts)
             with lock:
                 data["projects"][name][tag] = rec
         with lock:
