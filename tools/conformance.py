@@ -690,6 +690,16 @@ def write_doc(data, path, argv_line):
         A("")
     A("## Projects (pytest)")
     A("")
+    runs = [r.get("gilpy") for r in data["projects"].values() if r.get("gilpy")]
+    started = [g for g in runs if g["status"] != "no start"]
+    A("pytest (Debian's %s) under gilpy: starts in %d of %d projects, runs to the end in %d%s. "
+      "Without `-p no:faulthandler` it stops at start-up (`ModuleNotFoundError: No module named "
+      "'faulthandler'`)." % (
+          "python3-pytest", len(started), len(runs),
+          sum(1 for g in runs if g["status"] == "ok"),
+          "; `%s` was put on gilpy's PYTHONPATH" % DIST_PACKAGES
+          if data["meta"].get("gilpy_pythonpath_extra") else ""))
+    A("")
     A("| project | commit | CPython passed | gilpy passed | % | notes |")
     A("|---|---|---:|---:|---:|---|")
     for p, r in data["projects"].items():
