@@ -4,6 +4,7 @@
 #   make run      ... then run the bundled demo (DEMO=path to choose another)
 #   make test     ... then every test (prints "N passed, N failed")
 #   make bench    ... then the benchmarks against python3 (and the thread benchmarks)
+#   make conformance   CPython's regression tests and pinned projects' suites, gilpy vs python3.11
 #   make bench-safepoints   the cost of the eval loop's safe-point checks
 #   make debug / make asan   debug and ASan+UBSan builds into dist-debug/ and dist-asan/
 BUILD_TYPE ?= Release
@@ -12,7 +13,7 @@ PREFIX     ?= $(CURDIR)/dist
 DEMO       ?= examples/grok_the_gil.py
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build install run test bench bench-threads bench-safepoints regen debug asan fuzz-build clean
+.PHONY: all deps build install run test conformance bench bench-threads bench-safepoints regen debug asan fuzz-build clean
 all: install
 
 deps:
@@ -43,6 +44,14 @@ test: install fuzz-build
 	@python3 tools/run_tests.py --gilpy $(PREFIX)/bin/gilpy --unit $(BUILD_DIR)/gilpy_unit_tests \
 	    --unit tsan=$(BUILD_DIR)/gil_tsan_tests \
 	    --fuzz-dir build/fuzz --fuzz-seconds $(FUZZ_SECONDS)
+
+# Not part of `make test`: CPython 3.11's own test modules and pinned pure-Python projects'
+# pytest suites under gilpy and /usr/bin/python3.11 (docs/conformance.md; raw results in
+# build/conformance/). CONFORMANCE_ARGS passes options, e.g. "--only test_int" or "--group core".
+CONFORMANCE_ARGS ?=
+conformance: install
+	@bash tools/setup-conformance-deps.sh
+	@python3 tools/conformance.py --gilpy $(PREFIX)/bin/gilpy -j 2 $(CONFORMANCE_ARGS)
 
 bench: install
 	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy
