@@ -31,6 +31,17 @@ Value exc_new(Type* t, Tuple* args) {
 static Status set_attr(Value self, const char* name, Value v) {
   return generic_setattr(self, str_intern(name), v);
 }
+// Store a field the way CPython's C struct member is written by __init__:
+// straight into its storage (the instance dict here), not through setattr,
+// so a subclass's read-only property of that name (importlib.metadata's
+// PackageNotFoundError.name) does not get in the way.
+static Status store_field(Value self, const char* name, Value v) {
+  Dict** dp = instance_dict_ptr(self);
+  if (!dp) return set_attr(self, name, v);
+  if (!*dp) *dp = dict_new();
+  dict_set_str(*dp, str_intern(name), v);
+  return OK();
+}
 static Value get_attr_or_none(Value self, const char* name) {
   Value v;
   if (getattr_opt(self, str_intern(name), &v).is_err()) {
@@ -181,9 +192,9 @@ static Result<Value> import_init(Value* a, int64_t n, Tuple* kw) {
   TRY(parse_args("ImportError", a + n, 0, kw, {"name", "path"}, 0, out, 0, 0));
   as_exc(a[0])->args = tuple_from(a + 1, n - 1);
   // Every call sets all three (a second __init__ resets what it does not give).
-  TRY(set_attr(a[0], "msg", n - 1 == 1 ? a[1] : None()));
-  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
-  TRY(set_attr(a[0], "path", out[1] ? out[1] : None()));
+  TRY(store_field(a[0], "msg", n - 1 == 1 ? a[1] : None()));
+  TRY(store_field(a[0], "name", out[0] ? out[0] : None()));
+  TRY(store_field(a[0], "path", out[1] ? out[1] : None()));
   return None();
 }
 static Result<Value> import_str(Value* a, int64_t n, Tuple* kw) {
@@ -195,8 +206,8 @@ static Result<Value> attr_init(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("AttributeError", a + n, 0, kw, {"name", "obj"}, 0, out, 0, 0));
   as_exc(a[0])->args = tuple_from(a + 1, n - 1);
-  TRY(set_attr(a[0], "name", out[0] ? out[0] : None()));
-  TRY(set_attr(a[0], "obj", out[1] ? out[1] : None()));
+  TRY(store_field(a[0], "name", out[0] ? out[0] : None()));
+  TRY(store_field(a[0], "obj", out[1] ? out[1] : None()));
   return None();
 }
 static Result<Value> name_init(Value* a, int64_t n, Tuple* kw) {
