@@ -447,8 +447,13 @@ static Status set_class(Value self, Value v) {
   if (!is_type(v)) return raise_fmt(tp_TypeError, "__class__ must be set to a class, not '%s' object", type_name(v));
   Type* nt = as_type(v);
   Type* ot = self.type();
-  if (!(nt->flags & TF_HEAPTYPE) || !(ot->flags & TF_HEAPTYPE) || nt->instance_size != ot->instance_size ||
-      nt->layout != ot->layout || nt->dict_offset != ot->dict_offset)
+  // Only between classes of the program's own, except that a module may
+  // become an instance of a ModuleType subclass and back (importlib's
+  // LazyLoader), as CPython allows.
+  bool modules = is_subtype(nt, tp_module) && is_subtype(ot, tp_module);
+  if (!modules && (!(nt->flags & TF_HEAPTYPE) || !(ot->flags & TF_HEAPTYPE)))
+    return raise(tp_TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (nt->instance_size != ot->instance_size || nt->layout != ot->layout || nt->dict_offset != ot->dict_offset)
     return raise_fmt(tp_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name_of(nt),
                      type_name_of(ot));
   self.obj()->type = nt;
