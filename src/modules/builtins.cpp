@@ -287,24 +287,11 @@ static Result<Value> b_callable(Value* a, int64_t n, Tuple*) {
 static Result<Value> b_isinstance(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("isinstance", kw));
   TRY(check_nargs("isinstance", n, 2, 2));
-  if (!is_type(a[1]) && !is_tuple(a[1])) {
-    Value chk = type_lookup(a[1].type(), N.__instancecheck__);
-    if (!chk) return raise(tp_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-  }
   return Bool(TRY(isinstance_check(a[0], a[1])));
 }
 static Result<Value> b_issubclass(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("issubclass", kw));
   TRY(check_nargs("issubclass", n, 2, 2));
-  if (!is_type(a[1]) && !is_tuple(a[1])) {
-    Value chk = type_lookup(a[1].type(), N.__subclasscheck__);
-    if (!chk) return raise(tp_TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-  }
-  if (!is_type(a[0]) && is_type(a[1])) {
-    Value b;
-    TRY(getattr_opt(a[0], N.__bases__, &b));
-    if (!b || !is_tuple(b)) return raise(tp_TypeError, "issubclass() arg 1 must be a class");
-  }
   return Bool(TRY(issubclass_check(a[0], a[1])));
 }
 

@@ -706,86 +706,117 @@ Result<Tuple*> to_tuple(Value iterable) {
 }
 
 // ---- isinstance / issubclass ---------------------------------------------------------------------------
-static Result<bool> recursive_isinstance(Value obj, Value cls) {
-  if (is_type(cls)) {
-    if (isinstance(obj, as_type(cls))) return true;
-    Value c;
-    TRY(getattr_opt(obj, N.__class__, &c));
-    if (c && c != Value(obj.type()) && is_type(c)) return is_subtype(as_type(c), as_type(cls));
-    return false;
-  }
+// CPython's rules (Objects/abstract.c): besides types, any object with a
+// tuple __bases__ acts as a class ("abstract classes"), and an instance is
+// whatever its __class__ says. Errors other than AttributeError from those
+// lookups propagate; walking __bases__ counts as recursion.
+
+// cls.__bases__ if it is a tuple, else null (AttributeError swallowed).
+static Result<Tuple*> abstract_bases(Value cls) {
   Value bases;
   TRY(getattr_opt(cls, N.__bases__, &bases));
-  if (!bases || !is_tuple(bases))
-    return raise(tp_TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-  Value c;
-  TRY(getattr_opt(obj, N.__class__, &c));
-  if (!c) return false;
-  return issubclass_check(c, cls);
+  return bases && is_tuple(bases) ? as_tuple(bases) : nullptr;
 }
+static Status check_class(Value cls, const char* msg) {
+  Tuple* b = TRY(abstract_bases(cls));
+  if (!b) return raise(tp_TypeError, msg);
+  return OK();
+}
+static Result<bool> abstract_issubclass(Value derived, Value cls) {
+  for (;;) {
+    if (derived == cls) return true;
+    Tuple* bt = TRY(abstract_bases(derived));
+    if (!bt || bt->size == 0) return false;
+    if (bt->size == 1) {  // single inheritance: a loop, but still bounded
+      if (!enter_recursion(" in __issubclass__")) return ERR;
+      Result<bool> r = abstract_issubclass(bt->items[0], cls);
+      leave_recursion();
+      return r;
+    }
+    for (int64_t i = 0; i < bt->size; i++) {
+      if (!enter_recursion(" in __issubclass__")) return ERR;
+      Result<bool> r = abstract_issubclass(bt->items[i], cls);
+      leave_recursion();
+      if (r.is_err() || r.value()) return r;
+    }
+    return false;
+  }
+}
+
+static Result<bool> object_isinstance(Value obj, Value cls) {
+  Value icls;
+  if (is_type(cls)) {
+    if (isinstance(obj, as_type(cls))) return true;
+    TRY(getattr_opt(obj, N.__class__, &icls));
+    if (icls && icls != Value(obj.type()) && is_type(icls)) return is_subtype(as_type(icls), as_type(cls));
+    return false;
+  }
+  TRY(check_class(cls, "isinstance() arg 2 must be a type, a tuple of types, or a union"));
+  TRY(getattr_opt(obj, N.__class__, &icls));
+  if (!icls) return false;
+  return abstract_issubclass(icls, cls);
+}
+
+static Result<bool> recursive_issubclass(Value derived, Value cls) {
+  if (is_type(cls) && is_type(derived)) return is_subtype(as_type(derived), as_type(cls));
+  TRY(check_class(derived, "issubclass() arg 1 must be a class"));
+  if (cls.type() != tp_UnionType)
+    TRY(check_class(cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+  return abstract_issubclass(derived, cls);
+}
+
+// type.__instancecheck__ / type.__subclasscheck__ (objects/type_methods.cpp).
+Result<bool> real_isinstance(Value obj, Value cls) { return object_isinstance(obj, cls); }
+Result<bool> real_issubclass(Value derived, Value cls) { return recursive_issubclass(derived, cls); }
 
 Result<bool> isinstance_check(Value obj, Value cls) {
   if (obj.type() == cls.obj()) return true;
-  if (cls.type() == tp_type) return recursive_isinstance(obj, cls);
+  if (cls.type() == tp_type) return object_isinstance(obj, cls);
   if (is_tuple(cls)) {
     Tuple* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; i++) {
-      bool r = TRY(isinstance_check(obj, t->items[i]));
-      if (r) return true;
+      if (!enter_recursion(" in __instancecheck__")) return ERR;
+      Result<bool> r = isinstance_check(obj, t->items[i]);
+      leave_recursion();
+      if (r.is_err() || r.value()) return r;
     }
     return false;
   }
   Value chk = type_lookup(cls.type(), N.__instancecheck__);
   if (chk) {
-    if (!enter_recursion()) return ERR;
+    if (!enter_recursion(" in __instancecheck__")) return ERR;
     Result<Value> r = call_unbound(chk, cls, &obj, 1);
     leave_recursion();
     if (r.is_err()) return ERR;
     return truthy(r.value());
   }
-  return recursive_isinstance(obj, cls);
-}
-
-static Result<bool> abstract_issubclass(Value derived, Value cls) {
-  for (;;) {
-    if (derived == cls) return true;
-    Value bases;
-    TRY(getattr_opt(derived, N.__bases__, &bases));
-    if (!bases || !is_tuple(bases) || as_tuple(bases)->size == 0) return false;
-    Tuple* bt = as_tuple(bases);
-    for (int64_t i = 0; i < bt->size; i++) {
-      bool r = TRY(abstract_issubclass(bt->items[i], cls));
-      if (r) return true;
-    }
-    return false;
-  }
+  return object_isinstance(obj, cls);
 }
 
 Result<bool> issubclass_check(Value derived, Value cls) {
-  if (is_type(cls) && is_type(derived) && cls.type() == tp_type) return is_subtype(as_type(derived), as_type(cls));
+  if (cls.type() == tp_type) {
+    if (derived == cls) return true;
+    return recursive_issubclass(derived, cls);
+  }
   if (is_tuple(cls)) {
     Tuple* t = as_tuple(cls);
     for (int64_t i = 0; i < t->size; i++) {
-      bool r = TRY(issubclass_check(derived, t->items[i]));
-      if (r) return true;
+      if (!enter_recursion(" in __subclasscheck__")) return ERR;
+      Result<bool> r = issubclass_check(derived, t->items[i]);
+      leave_recursion();
+      if (r.is_err() || r.value()) return r;
     }
     return false;
   }
   Value chk = type_lookup(cls.type(), N.__subclasscheck__);
-  if (chk && cls.type() != tp_type) {
-    if (!enter_recursion()) return ERR;
+  if (chk) {
+    if (!enter_recursion(" in __subclasscheck__")) return ERR;
     Result<Value> r = call_unbound(chk, cls, &derived, 1);
     leave_recursion();
     if (r.is_err()) return ERR;
     return truthy(r.value());
   }
-  if (!is_type(derived)) {
-    Value b;
-    TRY(getattr_opt(derived, N.__bases__, &b));
-    if (!b || !is_tuple(b)) return raise(tp_TypeError, "issubclass() arg 1 must be a class");
-  }
-  if (is_type(derived) && is_type(cls)) return is_subtype(as_type(derived), as_type(cls));
-  return abstract_issubclass(derived, cls);
+  return recursive_issubclass(derived, cls);
 }
 
 }  // namespace gilpy

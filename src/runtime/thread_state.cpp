@@ -1,6 +1,8 @@
 // Thread states and the recursion/C-stack guard.
 #include "runtime/thread_state.h"
 
+#include <string>
+
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -78,13 +80,14 @@ bool c_stack_exhausted() {
   return true;
 }
 
-bool check_recursion_slow() {
+bool check_recursion_slow(const char* where) {
   // No headroom while a RecursionError is being handled: as in CPython 3.11,
   // an except clause that calls deeper fails again at the same limit
   // (otherwise recursion in handlers would branch further at every level).
   --t_ts->depth;
-  raise(tp_RecursionError, "maximum recursion depth exceeded");
+  raise(tp_RecursionError, std::string("maximum recursion depth exceeded") + where);
   return false;
 }
+bool check_recursion_slow() { return check_recursion_slow(""); }
 
 }  // namespace gilpy

@@ -83,6 +83,15 @@ inline bool enter_recursion() {
   if (GILPY_UNLIKELY(++t->depth > g_recursion_limit || &probe < t->stack_limit)) return check_recursion_slow();
   return true;
 }
+// The same, naming where in the message ("maximum recursion depth exceeded
+// in __instancecheck__"), as CPython's Py_EnterRecursiveCall(where).
+bool check_recursion_slow(const char* where);
+inline bool enter_recursion(const char* where) {
+  ThreadState* t = t_ts;
+  char probe;
+  if (GILPY_UNLIKELY(++t->depth > g_recursion_limit || &probe < t->stack_limit)) return check_recursion_slow(where);
+  return true;
+}
 inline void leave_recursion() { --t_ts->depth; }
 // The C-stack half of the guard alone, for hot native paths that can nest
 // without Python frames (iterators wrapping iterators, hashing nested
