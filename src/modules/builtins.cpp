@@ -343,8 +343,10 @@ static Result<Value> b_anext(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("anext", n, 1, 2));
   Value m = type_lookup(a[0].type(), N.__anext__);
   if (!m) return raise_fmt(tp_TypeError, "'%s' object is not an async iterator", type_name(a[0]));
-  if (n == 2) return raise(tp_NotImplementedError, "anext() with a default is not supported yet");
-  return call_method0(a[0], N.__anext__);
+  Value aw = TRY(call_method0(a[0], N.__anext__));
+  if (n == 1) return aw;
+  extern Result<Value> anext_awaitable_new(Value awaitable, Value dflt);  // objects/anext_awaitable.cpp
+  return anext_awaitable_new(aw, a[1]);
 }
 static Result<Value> b_all(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("all", n, 1, 1));

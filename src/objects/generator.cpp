@@ -213,7 +213,7 @@ Result<Value> gen_send(Generator* g, Value v) {
   bool done;
   Value r = TRY(gen_resume(g, v, Value(), &done));
   if (done) {
-    if (g->type == tp_async_generator) return raise(tp_StopAsyncIteration, "");
+    if (g->type == tp_async_generator) return raise_value(Value(tp_StopAsyncIteration));
     return raise_stop_iteration(r);
   }
   return r;
@@ -258,7 +258,7 @@ Result<Value> gen_throw(Generator* g, Value exc) {
   bool done;
   Value r = TRY(throw_impl(g, exc, &done));
   if (done) {
-    if (g->type == tp_async_generator) return raise(tp_StopAsyncIteration, "");
+    if (g->type == tp_async_generator) return raise_value(Value(tp_StopAsyncIteration));
     return raise_stop_iteration(r);
   }
   return r;
@@ -483,7 +483,7 @@ static Result<Value> async_step(AsyncOp* op, Value v, Value exc) {
   if (done) {
     op->state = 2;
     if (op->is_close) return raise_stop_iteration(None());
-    return raise(tp_StopAsyncIteration, "");
+    return raise_value(Value(tp_StopAsyncIteration));
   }
   bool wrapped;
   Value y = unwrap_async(r.value(), &wrapped);
@@ -495,10 +495,15 @@ static Result<Value> async_step(AsyncOp* op, Value v, Value exc) {
   return y;  // an await inside the async generator: pass the value to the event loop
 }
 
+static Err reuse_error(Value op) {
+  return raise(tp_RuntimeError, op.type() == tp_async_generator_athrow
+                                    ? "cannot reuse already awaited aclose()/athrow()"
+                                    : "cannot reuse already awaited __anext__()/asend()");
+}
 static Result<Value> aop_send(Value* a, int64_t n, Tuple*) {
   AsyncOp* op = a[0].as<AsyncOp>();
   Value v = n > 1 ? a[1] : None();
-  if (op->state == 2) return raise(tp_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (op->state == 2) return reuse_error(a[0]);
   if (op->state == 0) {
     op->state = 1;
     if (a[0].type() == tp_async_generator_athrow) {
@@ -507,7 +512,7 @@ static Result<Value> aop_send(Value* a, int64_t n, Tuple*) {
     }
     if (op->gen->frame->state == FrameState::Completed) {
       op->state = 2;
-      return raise(tp_StopAsyncIteration, "");
+      return raise_value(Value(tp_StopAsyncIteration));
     }
     return async_step(op, is_none(v) ? op->value : v, Value());
   }
@@ -521,7 +526,7 @@ static Result<Value> aop_throw(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("throw", n - 1, 1, 3));
   AsyncOp* op = a[0].as<AsyncOp>();
   Value exc = TRY(make_throw_exc(a + 1, n - 1));
-  if (op->state == 2) return raise(tp_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+  if (op->state == 2) return reuse_error(a[0]);
   op->state = 1;
   return async_step(op, Value(), exc);
 }
