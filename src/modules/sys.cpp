@@ -102,9 +102,19 @@ static Result<Value> sys_current_frames(Value*, int64_t n, Tuple*) {
 }
 static Result<Value> sys_current_exceptions(Value*, int64_t n, Tuple*) {
   TRY(check_nargs("_current_exceptions", n, 0, 0));
+  // 3.11's form: every thread, as sys.exc_info() would give it there.
   Dict* d = dict_new();
-  for (ThreadState* t = g_interp.threads; t; t = t->next)
-    if (t->handled) TRY(dict_set(d, int_from_u64(uint64_t(t->ident)), t->handled));
+  for (ThreadState* t = g_interp.threads; t; t = t->next) {
+    Value h = t->handled;
+    Value info;
+    if (h && !is_none(h)) {
+      Value tb = is_exception(h) && as_exc(h)->traceback ? as_exc(h)->traceback : None();
+      info = Value(tuple_of({Value(h.type()), h, tb}));
+    } else {
+      info = Value(tuple_of({None(), None(), None()}));
+    }
+    TRY(dict_set(d, int_from_u64(uint64_t(t->ident)), info));
+  }
   return Value(d);
 }
 static Result<Value> sys_getframe(Value* a, int64_t n, Tuple*) {
