@@ -105,36 +105,33 @@ static Result<Value> prop_init(Value* a, int64_t n, Tuple* kw) {
   }
   return None();
 }
+// CPython 3.11's wording: the property's name (its repr) when __set_name__
+// gave it one, and the owner's __qualname__ (repr).
+static Err prop_missing(Property* p, Value obj, const char* what) {
+  Type* t = obj.type();
+  std::string qual = "'" + std::string(t->qualname->view()) + "'";
+  if (p->name && !is_none(p->name)) {
+    Result<Str*> r = repr(p->name);
+    if (r.is_err()) return ERR;
+    return raise_fmt(tp_AttributeError, "property %s of %s object has no %s", r.value()->data, qual.c_str(), what);
+  }
+  return raise_fmt(tp_AttributeError, "property of %s object has no %s", qual.c_str(), what);
+}
 static Result<Value> prop_get(Value* a, int64_t n, Tuple*) {
   Property* p = PR(a[0]);
   if (n < 2 || is_none(a[1])) return a[0];
-  if (is_none(p->fget)) {
-    if (p->name && is_str(p->name))
-      return raise_fmt(tp_AttributeError, "property '%s' of '%s' object has no getter", as_str(p->name)->data,
-                       type_name(a[1]));
-    return raise(tp_AttributeError, "unreadable attribute");
-  }
+  if (is_none(p->fget)) return prop_missing(p, a[1], "getter");
   return call1(p->fget, a[1]);
 }
 static Result<Value> prop_set(Value* a, int64_t n, Tuple*) {
   Property* p = PR(a[0]);
-  if (is_none(p->fset)) {
-    if (p->name && is_str(p->name))
-      return raise_fmt(tp_AttributeError, "property '%s' of '%s' object has no setter", as_str(p->name)->data,
-                       type_name(a[1]));
-    return raise(tp_AttributeError, "can't set attribute");
-  }
+  if (is_none(p->fset)) return prop_missing(p, a[1], "setter");
   TRY(call2(p->fset, a[1], a[2]));
   return None();
 }
 static Result<Value> prop_delete(Value* a, int64_t n, Tuple*) {
   Property* p = PR(a[0]);
-  if (is_none(p->fdel)) {
-    if (p->name && is_str(p->name))
-      return raise_fmt(tp_AttributeError, "property '%s' of '%s' object has no deleter", as_str(p->name)->data,
-                       type_name(a[1]));
-    return raise(tp_AttributeError, "can't delete attribute");
-  }
+  if (is_none(p->fdel)) return prop_missing(p, a[1], "deleter");
   TRY(call1(p->fdel, a[1]));
   return None();
 }
