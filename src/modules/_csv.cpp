@@ -419,7 +419,7 @@ static Result<Value> writer_writerow(Value* a, int64_t n, Tuple*) {
     exc_clear();
     return csv_error(std::string("iterable expected, not ") + type_name(a[1]));
   }
-  std::vector<Value> fields;
+  gc::Vector<Value> fields;  // collector memory: the row's items may be fresh objects only this holds
   for (;;) {
     Value f;
     TRY(iter_next(it.value(), &f));
