@@ -17,6 +17,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
+#include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 
@@ -630,7 +631,8 @@ void init_exception_types() {
   type_add_getsets(tp_SyntaxError, syn_gs);
   static const MethodDef beg_m[] = {{"__new__", beg_new, MethKind::Static}, {"__init__", beg_init},
                                     {"__str__", beg_str}, {"derive", beg_derive}, {"split", beg_split},
-                                    {"subgroup", beg_subgroup}, {nullptr, nullptr}};
+                                    {"subgroup", beg_subgroup},
+                                    {"__class_getitem__", generic_class_getitem, MethKind::Class}, {nullptr, nullptr}};
   type_add_methods(tp_BaseExceptionGroup, beg_m);
   static const GetSetDef beg_gs[] = {{"message", beg_message}, {"exceptions", beg_exceptions}, {nullptr, nullptr}};
   type_add_getsets(tp_BaseExceptionGroup, beg_gs);

@@ -21,6 +21,7 @@
 
 #include "objects/dict.h"
 #include "runtime/args.h"
+#include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
 #include "runtime/interp.h"
@@ -566,6 +567,7 @@ static Result<Value> ag_aclose(Value* a, int64_t, Tuple*) {
 }
 static const MethodDef agen_methods[] = {{"__aiter__", gen_iter_m}, {"__anext__", ag_anext}, {"asend", ag_asend},
                                          {"athrow", ag_athrow}, {"aclose", ag_aclose}, {"__repr__", gen_repr},
+                                         {"__class_getitem__", generic_class_getitem, MethKind::Class},
                                          {nullptr, nullptr}};
 static const GetSetDef agen_getsets[] = {{"ag_frame", g_frame}, {"ag_running", g_running}, {"ag_code", g_code},
                                          {"ag_await", g_yieldfrom}, {"__name__", g_name, g_name_set},

@@ -54,6 +54,12 @@ static Result<Value> alias_make(Type* t, Value origin, Value args, bool starred)
 
 Result<Value> generic_alias_new(Value origin, Value args) { return alias_make(tp_GenericAlias, origin, args, false); }
 
+// cls[args] for builtin generic types (PEP 585): a classmethod in their tables.
+Result<Value> generic_class_getitem(Value* a, int64_t n, Tuple*) {
+  if (n != 2) return raise_fmt(tp_TypeError, "__class_getitem__() takes exactly one argument (%lld given)", (long long)(n - 1));
+  return generic_alias_new(a[0], a[1]);
+}
+
 // ---- parameters and substitution (shared with types.UnionType) ----
 
 // The attribute, or a null Value when o has none. (A Result<Value> cannot
@@ -360,11 +366,38 @@ static Result<Value> ga_dir(Value* a, int64_t, Tuple*) {
   return Value(out);
 }
 
-// `*list[int]`: iterating an alias gives its starred form, once.
+// `*list[int]`: iterating an alias gives its starred form, once. The
+// iterator (CPython's generic_alias_iterator) pickles as iter(alias) of the
+// plain alias, so copying a starred alias does not recurse through itself.
+struct AliasIter : Object {
+  Dict* dict;
+  Value obj;  // the plain alias, null once iterated
+};
+static Type* tp_alias_iter;
+static Result<Value> gai_next(Value* a, int64_t, Tuple*) {
+  AliasIter* it = a[0].as<AliasIter>();
+  if (!it->obj) return raise_stop_iteration(Value());
+  GenericAlias* g = GA(it->obj);
+  it->obj = Value();
+  return alias_make(tp_GenericAlias, g->origin, Value(g->args), true);
+}
+static Result<Value> gai_iter(Value* a, int64_t, Tuple*) { return a[0]; }
+static Result<Value> gai_reduce(Value* a, int64_t, Tuple*) {
+  AliasIter* it = a[0].as<AliasIter>();
+  Value iter_fn = dict_get_str(g_interp.builtins->dict, str_intern("iter"));
+  Value arg = it->obj ? it->obj : Value(tuple_empty());
+  return Value(tuple_of({iter_fn, Value(tuple_of({arg}))}));
+}
+static const MethodDef gai_methods[] = {{"__next__", gai_next}, {"__iter__", gai_iter}, {"__reduce__", gai_reduce},
+                                        {nullptr, nullptr}};
 static Result<Value> ga_iter(Value* a, int64_t, Tuple*) {
+  if (!tp_alias_iter)
+    tp_alias_iter = native_type_new("builtins", "generic_alias_iterator", tp_object, Layout::Other, sizeof(AliasIter),
+                                    gai_methods, nullptr, 0);
   GenericAlias* g = GA(a[0]);
-  Value starred = TRY(alias_make(tp_GenericAlias, g->origin, Value(g->args), true));
-  return get_iter(Value(tuple_of({starred})));
+  AliasIter* it = static_cast<AliasIter*>(alloc_instance(tp_alias_iter, sizeof(AliasIter)));
+  it->obj = g->starred ? TRY(alias_make(tp_GenericAlias, g->origin, Value(g->args), false)) : a[0];
+  return Value(it);
 }
 
 Result<Value> make_union(Value a, Value b);

@@ -8,6 +8,8 @@
 namespace gilpy {
 
 Result<Value> generic_alias_new(Value origin, Value args);  // origin[args]
+// __class_getitem__ for builtin generic types (a MethKind::Class entry).
+Result<Value> generic_class_getitem(Value* a, int64_t n, Tuple* kw);
 size_t generic_alias_size();
 void init_generic_alias_type();
 // The type variables among args (typing's __parameters__ rule).

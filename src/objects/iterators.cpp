@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
+#include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
@@ -348,6 +349,7 @@ static Result<Value> enumerate_reduce(Value* a, int64_t, Tuple*) {
 }
 static const MethodDef enumerate_methods[] = {{"__new__", enumerate_new, MethKind::Static}, {"__iter__", iter_self},
                                               {"__next__", iter_next_m}, {"__reduce__", enumerate_reduce},
+                                              {"__class_getitem__", generic_class_getitem, MethKind::Class},
                                               {nullptr, nullptr}};
 static const MethodDef zip_methods[] = {{"__new__", zip_new, MethKind::Static}, {"__iter__", iter_self},
                                         {"__next__", iter_next_m}, {nullptr, nullptr}};

@@ -10,6 +10,7 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
+#include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 
@@ -270,7 +271,7 @@ static const MethodDef mp_methods[] = {
     {"__new__", mp_new, MethKind::Static}, {"__getitem__", mp_getitem}, {"__contains__", mp_contains},
     {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys, MethKind::NoArgs}, {"values", mp_values, MethKind::NoArgs}, {"items", mp_items, MethKind::NoArgs},
     {"get", mp_get}, {"copy", mp_copy, MethKind::NoArgs}, {"__repr__", mp_repr}, {"__str__", mp_str}, {"__eq__", mp_eq}, {"__or__", mp_or},
-    {nullptr, nullptr}};
+    {"__class_getitem__", generic_class_getitem, MethKind::Class}, {nullptr, nullptr}};
 
 void init_type_type() {
   type_add_methods(tp_type, type_methods);
