@@ -142,9 +142,8 @@ PROJECTS = [
          path=".", args=["tests"]),
 ]
 # Common pytest options, for both interpreters: the projects' own addopts name coverage plugins
-# that are not installed; the faulthandler plugin only dumps tracebacks of hung tests (gilpy has
-# no faulthandler module yet, and pytest would not start without -p no:faulthandler).
-PYTEST_OPTS = ["-o", "addopts=", "-p", "no:cacheprovider", "-p", "no:faulthandler", "-v",
+# that are not installed. pytest's own plugins (faulthandler included) stay on, as a user has them.
+PYTEST_OPTS = ["-o", "addopts=", "-p", "no:cacheprovider", "-v",
                "-o", "console_output_style=classic"]
 
 TARGETS = {"core": 97.0, "library": 90.0, "projects": 95.0}
@@ -610,8 +609,7 @@ def write_doc(data, path, argv_line):
     A("Each CPython test module runs in its own process (`tools/conformance_unittest.py`, a "
       "unittest runner that records every test's outcome as it happens, with regrtest's settings: "
       "`support.verbose = 0`, resources `%s` only) from a fresh scratch directory, with a "
-      "timeout of %d s per module; `-j %d`. regrtest itself (`-m test`) needs `faulthandler`, "
-      "which gilpy lacks. Projects run `python -m pytest %s --junitxml=...` in their tree, with "
+      "timeout of %d s per module; `-j %d`. Projects run `python -m pytest %s --junitxml=...` in their tree, with "
       "their source directory first on `PYTHONPATH` (and, for gilpy only, `%s` after it when "
       "gilpy cannot import pytest otherwise). Raw per-test results: `%s` (not in git)."
       % (meta["resources"], meta["timeout"], meta["jobs"], " ".join(PYTEST_OPTS),
@@ -692,9 +690,7 @@ def write_doc(data, path, argv_line):
     A("")
     runs = [r.get("gilpy") for r in data["projects"].values() if r.get("gilpy")]
     started = [g for g in runs if g["status"] != "no start"]
-    A("pytest (Debian's %s) under gilpy: starts in %d of %d projects, runs to the end in %d%s. "
-      "Without `-p no:faulthandler` it stops at start-up (`ModuleNotFoundError: No module named "
-      "'faulthandler'`)." % (
+    A("pytest (Debian's %s) under gilpy: starts in %d of %d projects, runs to the end in %d%s." % (
           "python3-pytest", len(started), len(runs),
           sum(1 for g in runs if g["status"] == "ok"),
           "; `%s` was put on gilpy's PYTHONPATH" % DIST_PACKAGES

@@ -603,7 +603,18 @@ Result<Value> index_value(Value v) {
   }
   Value r = TRY(call0(m));
   if (!is_int(r)) return raise_fmt(tp_TypeError, "__index__ returned non-int (type %s)", type_name(r));
+  TRY(warn_int_subclass_result(r, "__index__"));
   return int_exact(r);
+}
+
+// CPython 3.11 accepts an int subclass from __int__/__index__ with this
+// DeprecationWarning.
+Status warn_int_subclass_result(Value r, const char* what) {
+  if (r.is_small() || r.type() == tp_int) return OK();
+  std::string msg = std::string(what) + " returned non-int (type " + type_name(r) +
+                    ").  The ability to return an instance of a strict subclass of int is deprecated, and may be "
+                    "removed in a future version of Python.";
+  return warn(tp_DeprecationWarning, msg);
 }
 
 Result<int64_t> as_index(Value v) {

@@ -21,6 +21,8 @@ struct Int : Object {
 
 inline bool is_int(Value v) { return v.is_small() || has_layout(v, Layout::Int); }
 Value int_from_i64(int64_t v);
+// The DeprecationWarning for an int subclass returned by __int__/__index__.
+Status warn_int_subclass_result(Value r, const char* what);
 Value int_from_u64(uint64_t v);
 Value int_from_mpz(const mpz_t z);              // normalising
 Value int_from_double(double d);                // truncating; caller checks finite

@@ -421,6 +421,7 @@ Result<Value> int_from_text(Value x, int base) {
 Result<Value> int_from_method(Value m, const char* what) {
   Value r = TRY(call0(m));
   if (!is_int(r)) return raise_fmt(tp_TypeError, "%s returned non-int (type %s)", what, type_name(r));
+  TRY(warn_int_subclass_result(r, what));
   return int_exact(r);
 }
 
@@ -433,6 +434,7 @@ Result<Value> int_from_object(Value x) {
   if (Value m = lookup_special(x, N.__index__)) return int_from_method(m, "__index__");
   if (exc_pending()) return ERR;
   if (Value m = lookup_special(x, N.__trunc__)) {
+    TRY(warn(tp_DeprecationWarning, "The delegation of int() to __trunc__ is deprecated."));
     Value r = TRY(call0(m));
     if (is_int(r)) return int_exact(r);
     Result<Value> iv = index_value(r);
