@@ -10,6 +10,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/interp.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -59,6 +60,11 @@ static Result<Value> module_repr(Value* a, int64_t, Tuple*) {
     Str* lr = TRY(repr(loader));
     return Value(str_new("<module '" + n + "' (" + std::string(lr->view()) + ")>"));
   }
+  // A native module imported before importlib was set up has no loader yet;
+  // CPython's are built in from the start.
+  if ((!loader || is_none(loader)) && (find_native_module(n) || n == "sys" || n == "builtins") &&
+      g_interp.modules && dict_get_str(g_interp.modules, str_new(n)) == a[0])
+    return Value(str_new("<module '" + n + "' (built-in)>"));
   return Value(str_new("<module '" + n + "'>"));
 }
 static Result<Value> module_dir(Value* a, int64_t, Tuple*) {
