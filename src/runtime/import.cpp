@@ -421,6 +421,19 @@ static bool in_archive(std::string dir) {
   return false;
 }
 
+// Import importlib (which sets up g_find_in_entry) unless it is being
+// imported right now: its own imports then use gilpy's search, or an entry
+// needing a path-entry finder would import importlib again, endlessly.
+static Status ensure_find_in_entry() {
+  static bool importing = false;  // finding importlib itself meets the same entries
+  if (g_find_in_entry || g_importlib_bootstrapping || importing) return OK();
+  if (dict_get_str(g_interp.modules, str_intern("importlib"))) return OK();
+  importing = true;
+  Result<Value> r = import_one("importlib");
+  importing = false;
+  return r.is_err() ? Status(ERR) : OK();
+}
+
 // Find and load fullname from the directories in path_list. *out stays null
 // when nothing matches (no exception).
 static Status load_from_path(const std::string& fullname, const std::string& shortname, Value path_list, Value* out) {
@@ -434,7 +447,7 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     std::string dir(as_str(entry)->view());
     if (dir.empty()) dir = ".";
     if (TRY(entry_needs_finder(entry))) {
-      if (!g_find_in_entry) TRY(import_one("importlib"));
+      TRY(ensure_find_in_entry());
       if (g_find_in_entry) {
         Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
         if (!is_none(m)) {
@@ -456,7 +469,7 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       if (is_dir(base)) namespace_dirs.push_back(base);
       else if (in_archive(dir)) {
         // A zip file (or a folder inside one): zipimport finds and loads it.
-        if (!g_find_in_entry) TRY(import_one("importlib"));
+        TRY(ensure_find_in_entry());
         if (g_find_in_entry) {
           Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
           if (!is_none(m)) {
