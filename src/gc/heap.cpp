@@ -35,7 +35,11 @@ static void quiet_warn(char*, GC_word) {}
 //    no measurable time, now that float temporaries are reused (vm/eval.cpp);
 //    1 MB made allocation-heavy programs up to 25% slower (a collection
 //    re-marks the interpreter's own objects each time). See docs/decisions/0009.
-constexpr GC_word kDivisor = 5;
+//  * kDivisor 4 since site.py runs at start-up (session 4): it leaves about
+//    1.3 MB of live objects, which every collection re-marks; with 5 the
+//    benchmark set's time went from 1.11x to 1.33x CPython's, with 4 it is
+//    1.21x (geometric means, tools/bench.py --runs 3) for 4% more peak RSS.
+constexpr GC_word kDivisor = 4;
 static GC_word g_divisor = kDivisor;  // libgc's GC_FREE_SPACE_DIVISOR overrides it
 constexpr GC_word kLargeDivisor = 16;
 constexpr size_t kInitialHeap = size_t(3) << 19;  // 1.5 MB
