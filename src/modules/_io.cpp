@@ -307,24 +307,13 @@ static Result<Value> bufbase_read1(Value*, int64_t, Tuple*) { return unsupported
 static Result<Value> bufbase_write(Value*, int64_t, Tuple*) { return unsupported("write"); }
 static Result<Value> bufbase_detach(Value*, int64_t, Tuple*) { return unsupported("detach"); }
 
-// Copy data into a writable buffer object (bytearray fast path, else b[0:n] = data).
-static Status store_into(Value target, std::string_view data) {
-  if (is_bytearray(target)) {
-    ByteArray* ba = as_bytearray(target);
-    if (int64_t(data.size()) > ba->size) return raise(tp_ValueError, "buffer too small");
-    if (!data.empty()) std::memcpy(ba->data, data.data(), data.size());
-    return OK();
-  }
-  Value sl = slice_new(Value::small(0), Value::small(int64_t(data.size())), None());
-  return setitem(target, sl, bytes_from(data));
-}
 static Result<Value> readinto_via(Value* a, int64_t n, const char* name, const char* meth) {
   TRY(check_nargs(name, n - 1, 1, 1));
-  int64_t size = TRY(len(a[1]));
+  int64_t size = TRY(writable_size(a[1]));
   Value d = TRY(call_method1(a[0], str_intern(meth), Value::small(size)));
   std::string_view v = TRY(buffer_view(d));
   if (int64_t(v.size()) > size) return raise(tp_ValueError, "read() returned too much data");
-  TRY(store_into(a[1], v));
+  TRY(store_into_buffer(a[1], v));
   return Value::small(int64_t(v.size()));
 }
 static Result<Value> bufbase_readinto(Value* a, int64_t n, Tuple*) { return readinto_via(a, n, "readinto", "read"); }

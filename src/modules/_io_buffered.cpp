@@ -358,18 +358,10 @@ static Result<Value> buffered_peek(Value* a, int64_t n, Tuple*) {
   return bytes_from(b->rbuf.view().substr(size_t(b->rpos)));
 }
 
-static Status store(Value target, std::string_view data) {
-  if (is_bytearray(target)) {
-    if (!data.empty()) std::memcpy(as_bytearray(target)->data, data.data(), data.size());
-    return OK();
-  }
-  Value sl = slice_new(Value::small(0), Value::small(int64_t(data.size())), None());
-  return setitem(target, sl, bytes_from(data));
-}
 static Result<Value> readinto_impl(Value* a, int64_t n, bool one) {
   TRY(check_nargs(one ? "readinto1" : "readinto", n - 1, 1, 1));
   Buffered* b = B(a[0]);
-  int64_t size = TRY(len(a[1]));
+  int64_t size = TRY(writable_size(a[1]));
   TRY(reader_prep(b, "readinto of closed file"));
   Value d;
   if (one) {
@@ -379,7 +371,7 @@ static Result<Value> readinto_impl(Value* a, int64_t n, bool one) {
     d = TRY(read_n(b, size));
   }
   if (is_none(d)) return d;
-  TRY(store(a[1], as_bytes(d)->view()));
+  TRY(store_into_buffer(a[1], as_bytes(d)->view()));
   return Value::small(as_bytes(d)->size);
 }
 static Result<Value> buffered_readinto(Value* a, int64_t n, Tuple*) { return readinto_impl(a, n, false); }

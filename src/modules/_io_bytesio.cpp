@@ -108,15 +108,10 @@ static Result<Value> bytesio_readinto(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("readinto", n - 1, 1, 1));
   BytesIO* b = X(a[0]);
   TRY(live(b));
-  int64_t size = TRY(len(a[1]));
+  int64_t size = TRY(writable_size(a[1]));
   std::string_view r = rest(b);
   if (int64_t(r.size()) > size) r = r.substr(0, size_t(size));
-  if (is_bytearray(a[1])) {
-    if (!r.empty()) std::memcpy(as_bytearray(a[1])->data, r.data(), r.size());
-  } else {
-    Value sl = slice_new(Value::small(0), Value::small(int64_t(r.size())), None());
-    TRY(setitem(a[1], sl, bytes_from(r)));
-  }
+  TRY(store_into_buffer(a[1], r));
   b->pos += int64_t(r.size());
   return Value::small(int64_t(r.size()));
 }

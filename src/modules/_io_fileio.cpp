@@ -276,11 +276,10 @@ static Result<Value> fileio_readinto(Value* a, int64_t n, Tuple*) {
       return Value::small(int64_t(copy));
     }
   }
-  int64_t size = TRY(len(a[1]));
+  int64_t size = TRY(writable_size(a[1]));
   Value d = TRY(fileio_read_bytes(f, size));
   if (is_none(d)) return d;
-  Value sl = slice_new(Value::small(0), Value::small(as_bytes(d)->size), None());
-  TRY(setitem(a[1], sl, d));
+  TRY(store_into_buffer(a[1], as_bytes(d)->view()));
   return Value::small(as_bytes(d)->size);
 }
 static Result<Value> fileio_write(Value* a, int64_t n, Tuple*) {

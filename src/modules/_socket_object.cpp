@@ -485,11 +485,7 @@ static Result<int64_t> writable_len(Value buf, const char* fname) {
   return int64_t(v.size());
 }
 
-static Status store_into(Value buf, std::string_view data) {
-  Value sl = slice_new(Value::small(0), Value::small(int64_t(data.size())), None());
-  TRY(setitem(buf, sl, bytes_from(data)));
-  return OK();
-}
+static Status store_into(Value buf, std::string_view data) { return store_into_buffer(buf, data); }
 
 // recv into `buf` (up to `size` bytes); with `sa` also the sender's address.
 static Result<ssize_t> recv_into_buf(SockObj* s, Value buf, int64_t size, int flags, SockAddr* sa, socklen_t* len) {

@@ -474,14 +474,13 @@ static Result<Value> do_pack_into(StructObj* so, Value* args, int64_t nargs) {
   if (nargs - 2 != so->nitems)
     return struct_error("pack_into expected " + std::to_string(so->nitems) + " items for packing (got " +
                         std::to_string(nargs - 2) + ")");
-  ByteArray* ba = nullptr;
-  BufferExport ex;
-  if (is_bytearray(args[0])) ba = as_bytearray(args[0]);
-  else if (g_buffer_export && g_buffer_export(args[0], &ex)) ba = ex.storage;  // array.array
-  if (!ba)
+  // bytearray, array.array, mmap.mmap, writable contiguous memoryviews of those.
+  char* data;
+  int64_t len;
+  if (!writable_buffer(args[0], &data, &len)) {
     return raise_fmt(tp_TypeError, "argument must be read-write bytes-like object, not %s", type_name(args[0]));
+  }
   int64_t offset = TRY(as_index(args[1]));
-  int64_t len = ba->size;
   if (offset < 0) {
     if (offset + so->size > 0)
       return struct_error("no space to pack " + std::to_string(so->size) + " bytes at offset " +
@@ -495,10 +494,23 @@ static Result<Value> do_pack_into(StructObj* so, Value* args, int64_t nargs) {
     return struct_error("pack_into requires a buffer of at least " + std::to_string(so->size + offset) +
                         " bytes for packing " + std::to_string(so->size) + " bytes at offset " +
                         std::to_string(offset) + " (actual buffer size is " + std::to_string(len) + ")");
-  // Pack into a scratch copy first so a failing item leaves the buffer untouched... CPython
-  // writes in place item by item; do the same (items before a failure stay written).
-  for (int64_t i = 0; i < so->nitems; i++)
-    TRY(pack_item(so->items[i], so->mode, args[2 + i], ba->data + offset + so->items[i].offset));
+  // CPython zeroes the record first (pad bytes, short 's'/'p' fields), then packs item by item
+  // (items before a failing one stay written).
+  std::memset(data + offset, 0, size_t(so->size));
+  // An item's __index__ may run Python that resizes the buffer: re-read its address per item.
+  for (int64_t i = 0; i < so->nitems; i++) {
+    char tmp[64] = {};
+    char* dst = so->items[i].size <= int64_t(sizeof tmp) ? tmp : nullptr;
+    std::string big;
+    if (!dst) {
+      big.resize(size_t(so->items[i].size));
+      dst = big.data();
+    }
+    TRY(pack_item(so->items[i], so->mode, args[2 + i], dst));
+    if (!writable_buffer(args[0], &data, &len) || len < offset + so->items[i].offset + so->items[i].size)
+      return raise(tp_BufferError, "pack_into: buffer changed size while packing");
+    std::memcpy(data + offset + so->items[i].offset, dst, size_t(so->items[i].size));
+  }
   return None();
 }
 

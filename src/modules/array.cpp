@@ -932,6 +932,7 @@ bool array_export(Value v, BufferExport* out) {
   // memoryview has no wchar_t format; 'u' items are exposed as the 4-byte code points they are.
   out->format = arr->typecode == 'u' ? 'I' : arr->typecode;
   out->itemsize = arr->itemsize;
+  out->owner = v;
   return true;
 }
 
@@ -996,7 +997,7 @@ static Result<Value> array_module_init() {
     tp_array_iter = native_type_new("array", "arrayiterator", tp_object, Layout::Other, sizeof(ArrayIter),
                                     arrayiter_methods, nullptr, 0);
     tp_array_iter->iternext = arrayiter_next;
-    g_buffer_export = array_export;
+    register_buffer_export(array_export);
   }
   dict_set_str(m->dict, str_intern("array"), Value(tp_array));
   dict_set_str(m->dict, str_intern("ArrayType"), Value(tp_array));

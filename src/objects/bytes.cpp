@@ -12,6 +12,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/text_util.h"
 #include "objects/tuple.h"
@@ -163,14 +164,72 @@ static Status bytearray_splice(ByteArray* b, int64_t lo, int64_t hi, std::string
 }
 
 // ---- bytes-like arguments -------------------------------------------------------------------
-bool (*g_buffer_export)(Value v, BufferExport* out) = nullptr;
+static bool (*g_export_hooks[8])(Value v, BufferExport* out);
+static int g_n_export_hooks;
+
+void register_buffer_export(bool (*hook)(Value v, BufferExport* out)) {
+  for (int i = 0; i < g_n_export_hooks; i++)
+    if (g_export_hooks[i] == hook) return;
+  GILPY_ASSERT(g_n_export_hooks < 8);
+  g_export_hooks[g_n_export_hooks++] = hook;
+}
+
+bool buffer_export(Value v, BufferExport* out) {
+  if (!v.is_obj()) return false;
+  for (int i = 0; i < g_n_export_hooks; i++) {
+    *out = BufferExport{};
+    if (g_export_hooks[i](v, out)) return true;
+  }
+  return false;
+}
+
+bool writable_buffer(Value v, char** data, int64_t* size) {
+  if (is_bytearray(v)) {
+    *data = as_bytearray(v)->data;
+    *size = as_bytearray(v)->size;
+    return true;
+  }
+  BufferExport ex;
+  if (buffer_export(v, &ex)) {
+    if (ex.readonly || ex.invalid) return false;
+    *data = ex.storage->data;
+    *size = ex.storage->size;
+    return true;
+  }
+  if (v.is_obj() && v.type() == tp_memoryview) return memoryview_writable_span(v, data, size);
+  return false;
+}
+
+Result<int64_t> writable_size(Value v) {
+  char* p;
+  int64_t n;
+  if (writable_buffer(v, &p, &n)) return n;
+  return len(v);
+}
+
+Status store_into_buffer(Value v, std::string_view data) {
+  char* p;
+  int64_t n;
+  if (writable_buffer(v, &p, &n)) {
+    if (int64_t(data.size()) > n) return raise(tp_ValueError, "buffer too small");
+    if (!data.empty()) std::memcpy(p, data.data(), data.size());
+    return OK();
+  }
+  Value sl = slice_new(Value::small(0), Value::small(int64_t(data.size())), None());
+  return setitem(v, sl, bytes_from(data));
+}
 
 bool buffer_view_opt(Value v, std::string_view* out) {
   if (is_bytes(v)) { *out = as_bytes(v)->view(); return true; }
   if (is_bytearray(v)) { *out = as_bytearray(v)->view(); return true; }
   BufferExport ex;
-  if (g_buffer_export && g_buffer_export(v, &ex)) { *out = ex.storage->view(); return true; }
+  if (buffer_export(v, &ex)) {
+    if (ex.invalid) return false;
+    *out = ex.storage->view();
+    return true;
+  }
   if (v.is_obj() && v.type() == tp_memoryview) {
+    if (memoryview_direct_view(v, out)) return true;
     // memoryview's struct belongs to its own file; its contiguous contents come from tobytes().
     Result<Value> r = call_method0(v, str_intern("tobytes"));
     if (r.is_err()) { exc_clear(); return false; }
@@ -184,6 +243,8 @@ bool buffer_view_opt(Value v, std::string_view* out) {
 Result<std::string_view> buffer_view(Value v) {
   std::string_view s;
   if (buffer_view_opt(v, &s)) return s;
+  BufferExport ex;
+  if (buffer_export(v, &ex) && ex.invalid) return raise(tp_ValueError, ex.invalid);
   return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(v));
 }
 

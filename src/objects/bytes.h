@@ -70,15 +70,39 @@ Result<std::string_view> buffer_view(Value v);
 // Same without raising: false when v is not bytes-like.
 bool buffer_view_opt(Value v, std::string_view* out);
 
-// Other native types that export a buffer (array.array) keep their items in a bytearray and
-// install this hook, so memoryview, bytes-like arguments and struct.pack_into reach that storage
-// exactly as they reach a bytearray's. `format` is the memoryview format character of one item.
+// Other native types that export a buffer keep their bytes in a ByteArray and register a hook,
+// so memoryview, bytes-like arguments and struct.pack_into reach that storage exactly as they
+// reach a bytearray's. array.array keeps its items in a private bytearray; mmap.mmap hands out a
+// ByteArray header whose `data` points into the mapping (its `exports` is never zero, so nothing
+// ever reallocates it) and asks memoryviews to count themselves in `storage->exports` while they
+// are alive (`counted`), so that close() and resize() can refuse while views exist.
 struct BufferExport {
   ByteArray* storage;
-  char format;
+  char format;         // memoryview format character of one item
   int64_t itemsize;
+  Value owner;         // what memoryview.obj reports (null: the storage itself)
+  bool readonly;       // memoryviews are read-only; pack_into and readinto refuse
+  bool counted;        // memoryviews add themselves to storage->exports until released
+  const char* invalid; // non-null: the exporter cannot export now (closed mmap): ValueError text
 };
-extern bool (*g_buffer_export)(Value v, BufferExport* out);
+// Find the exporter hook that knows v. Fills *out (zeroed first) and returns true, or false.
+bool buffer_export(Value v, BufferExport* out);
+// Hooks are tried in registration order; each returns false for objects it does not know.
+void register_buffer_export(bool (*hook)(Value v, BufferExport* out));
+
+// A writable contiguous buffer (bytearray, writable exporters, writable C-contiguous
+// memoryviews of those): its address and length, valid until the next call that may run
+// Python or resize the object. False (nothing raised) for anything else.
+bool writable_buffer(Value v, char** data, int64_t* size);
+// readinto-style targets: the byte size of v (writable_buffer's, else len(v)), and copying data
+// to its start (memcpy into a writable buffer, else v[0:len(data)] = data). The copy raises
+// ValueError "buffer too small" when data does not fit a writable buffer (it may have shrunk).
+Result<int64_t> writable_size(Value v);
+Status store_into_buffer(Value v, std::string_view data);
+// memoryview.cpp: the bytes of a contiguous memoryview over a `counted` exporter, in place
+// (other views go through a copy). False when v is not such a view.
+bool memoryview_direct_view(Value v, std::string_view* out);
+bool memoryview_writable_span(Value v, char** data, int64_t* size);
 
 // repr(b) text for bytes content: b'...' with CPython's quoting rules.
 std::string bytes_repr_text(std::string_view data);

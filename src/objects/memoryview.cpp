@@ -11,6 +11,15 @@
 // Instead the data pointer is re-read from the exporter on every access and every access is
 // bounds-checked against the exporter's current size (IndexError "memoryview: underlying buffer
 // has been resized"), so a view never touches freed or foreign memory.
+//
+// Exporters registered through register_buffer_export (objects/bytes.h) may ask to be counted:
+// then a view made from the exporter itself (memoryview(m)) adds one to the storage's `exports`
+// while it is alive, until release(), the end of a `with` block, or its collection (a collector
+// finalizer). mmap.mmap uses that to refuse close() and resize() while views exist. Views derived
+// from a view (slices, casts, copies) are not counted: the collector scans frames conservatively,
+// so a temporary like the slice in `bytes(shm.buf[:5])` can look alive long after its statement,
+// and counting it would make a later close() fail. They stay safe without counting: every access
+// re-reads the exporter's (then empty) storage and raises instead of touching unmapped memory.
 #include <cstdio>
 #include <cstring>
 
@@ -22,6 +31,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
+#include "gc/heap.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
@@ -32,6 +42,9 @@ namespace {
 
 struct MemoryView : Object {
   Value obj;         // the exporter (bytes or bytearray); kept after release for repr only
+  Value owner;       // what .obj reports when that is not `obj` (array.array, mmap.mmap)
+  ByteArray* counted;  // storage whose `exports` counts this view while it is unreleased
+  bool pinned;       // the exporter's storage moves only on close/resize: direct access is fine
   int64_t start;     // byte offset of item 0
   int64_t length;    // number of items
   int64_t step;      // byte distance between items (multiple of itemsize, may be negative)
@@ -147,8 +160,20 @@ Status pack(MemoryView* m, char* p, Value v) {
   return OK();
 }
 
+void release_view(MemoryView* m) {
+  if (m->released) return;
+  m->released = true;
+  if (m->counted) {
+    if (m->counted->exports > 0) m->counted->exports--;
+    m->counted = nullptr;
+  }
+}
+
+void mv_finalizer(void* obj, void*) { release_view(static_cast<MemoryView*>(obj)); }
+
+// `like`: the view this one derives from (its owner and pinning carry over, not its counting).
 MemoryView* mv_alloc(Value obj, int64_t start, int64_t length, int64_t step, int64_t itemsize, char format,
-                     bool readonly) {
+                     bool readonly, const MemoryView* like = nullptr) {
   auto* m = static_cast<MemoryView*>(alloc_instance(tp_memoryview, sizeof(MemoryView)));
   m->obj = obj;
   m->start = start;
@@ -157,7 +182,18 @@ MemoryView* mv_alloc(Value obj, int64_t start, int64_t length, int64_t step, int
   m->itemsize = itemsize;
   m->format = format;
   m->readonly = readonly;
+  if (like) {
+    m->owner = like->owner;
+    m->pinned = like->pinned;
+  }
   return m;
+}
+
+// A view made from a counting exporter itself counts in its storage's exports until released.
+void count_view(MemoryView* m, ByteArray* storage) {
+  m->counted = storage;
+  storage->exports++;
+  GC_register_finalizer(m, mv_finalizer, nullptr, nullptr, nullptr);
 }
 
 bool contiguous(MemoryView* m) { return m->length <= 1 || m->step == m->itemsize; }
@@ -182,16 +218,23 @@ Result<Value> mv_new(Value* a, int64_t n, Tuple* kw) {
   if (o.type() == tp_memoryview) {
     MemoryView* s = MV(o);
     TRY(check_live(s));
-    return Value(mv_alloc(s->obj, s->start, s->length, s->step, s->itemsize, s->format, s->readonly));
+    return Value(mv_alloc(s->obj, s->start, s->length, s->step, s->itemsize, s->format, s->readonly, s));
   }
   if (is_bytes(o)) return Value(mv_alloc(o, 0, as_bytes(o)->size, 1, 1, 'B', true));
   if (is_bytearray(o)) return Value(mv_alloc(o, 0, as_bytearray(o)->size, 1, 1, 'B', false));
   // Other exporters (array.array) hand over the bytearray holding their items; the view then
   // behaves like a typed view of that bytearray.
   BufferExport ex;
-  if (g_buffer_export && g_buffer_export(o, &ex))
-    return Value(mv_alloc(Value(ex.storage), 0, ex.storage->size / ex.itemsize, ex.itemsize, ex.itemsize,
-                          ex.format, false));
+  if (buffer_export(o, &ex)) {
+    if (ex.invalid) return raise(tp_ValueError, ex.invalid);
+    MemoryView like{};
+    like.owner = ex.owner;
+    like.pinned = ex.counted;
+    MemoryView* m = mv_alloc(Value(ex.storage), 0, ex.storage->size / ex.itemsize, ex.itemsize, ex.itemsize,
+                             ex.format, ex.readonly, &like);
+    if (ex.counted) count_view(m, ex.storage);
+    return Value(m);
+  }
   return raise_fmt(tp_TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(o));
 }
 
@@ -219,7 +262,7 @@ Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
     int64_t start, stop, step;
     int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
     return Value(mv_alloc(m->obj, m->start + start * m->step, cnt, m->step * step, m->itemsize, m->format,
-                          m->readonly));
+                          m->readonly, m));
   }
   if (key.obj() == g_Ellipsis) return a[0];
   if (!is_index_like(key)) {
@@ -314,11 +357,11 @@ Result<Value> mv_toreadonly(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("toreadonly", kw));
   MemoryView* m = MV(a[0]);
   TRY(check_live(m));
-  return Value(mv_alloc(m->obj, m->start, m->length, m->step, m->itemsize, m->format, true));
+  return Value(mv_alloc(m->obj, m->start, m->length, m->step, m->itemsize, m->format, true, m));
 }
 
 Result<Value> mv_release(Value* a, int64_t, Tuple*) {
-  MV(a[0])->released = true;
+  release_view(MV(a[0]));
   return None();
 }
 Result<Value> mv_enter(Value* a, int64_t, Tuple*) {
@@ -326,7 +369,7 @@ Result<Value> mv_enter(Value* a, int64_t, Tuple*) {
   return a[0];
 }
 Result<Value> mv_exit(Value* a, int64_t, Tuple*) {
-  MV(a[0])->released = true;
+  release_view(MV(a[0]));
   return False();
 }
 
@@ -357,7 +400,7 @@ Result<Value> mv_cast(Value* a, int64_t n, Tuple* kw) {
     if (shape->size != 1 || TRY(as_index(shape->items[0])) != count)
       return raise(tp_NotImplementedError, "memoryview: gilpy supports only one-dimensional casts");
   }
-  return Value(mv_alloc(m->obj, m->start, count, isz, isz, nf, m->readonly));
+  return Value(mv_alloc(m->obj, m->start, count, isz, isz, nf, m->readonly, m));
 }
 
 // ---- comparison, hashing, repr ----------------------------------------------------------------
@@ -421,7 +464,7 @@ Result<Value> mv_repr(Value* a, int64_t, Tuple*) {
     TRY(check_live(m));                               \
     return (expr);                                    \
   }
-MV_GETTER(get_obj, m->obj)
+MV_GETTER(get_obj, m->owner ? m->owner : m->obj)
 MV_GETTER(get_nbytes, Value::small(m->length * m->itemsize))
 MV_GETTER(get_readonly, Bool(m->readonly))
 MV_GETTER(get_itemsize, Value::small(m->itemsize))
@@ -472,7 +515,36 @@ const GetSetDef mv_getsets[] = {
     {nullptr, nullptr},
 };
 
+// The view's bytes in place when they are contiguous and still inside the exporter.
+bool direct_span(Value v, char** data, int64_t* size) {
+  if (!v.is_obj() || v.type() != tp_memoryview) return false;
+  MemoryView* m = MV(v);
+  if (m->released || !contiguous(m)) return false;
+  std::string_view d = exporter_data(m->obj);
+  int64_t n = m->length * m->itemsize;
+  if (m->start < 0 || m->start + n > int64_t(d.size())) return false;
+  *data = const_cast<char*>(d.data()) + m->start;
+  *size = n;
+  return true;
+}
+
 }  // namespace
+
+bool memoryview_direct_view(Value v, std::string_view* out) {
+  // Only views over counted exporters: their storage cannot be resized or unmapped while the
+  // view lives. A bytearray's view is copied, as before (the caller may resize the bytearray).
+  if (!v.is_obj() || v.type() != tp_memoryview || !MV(v)->pinned) return false;
+  char* p;
+  int64_t n;
+  if (!direct_span(v, &p, &n)) return false;
+  *out = std::string_view(p, size_t(n));
+  return true;
+}
+
+bool memoryview_writable_span(Value v, char** data, int64_t* size) {
+  if (!v.is_obj() || v.type() != tp_memoryview || MV(v)->readonly) return false;
+  return direct_span(v, data, size);
+}
 
 size_t memoryview_size() { return sizeof(MemoryView); }
 
