@@ -401,6 +401,23 @@ int run_main(int argc, char** argv) {
     dict_set_str(main_mod->dict, N.__file__, str_value(file));
     dict_set_str(main_mod->dict, N.__package__, str_value(dot == std::string::npos ? "" : name.substr(0, dot)));
     dict_set_str(main_mod->dict, N.__cached__, None());
+    // __spec__ and __loader__ as runpy gives them (the module's real name,
+    // e.g. pkg.__main__): multiprocessing's spawn and forkserver children
+    // re-import the main module through it.
+    {
+      Result<Value> util = import_module(str_intern("importlib.util"));
+      Value sfl;
+      if (util.ok() && getattr_opt(util.value(), str_intern("spec_from_file_location"), &sfl).ok() && sfl) {
+        Result<Value> spec = call2(sfl, str_value(name), str_value(file));
+        if (spec.ok()) {
+          dict_set_str(main_mod->dict, N.__spec__, spec.value());
+          Value loader;
+          if (getattr_opt(spec.value(), str_intern("loader"), &loader).ok() && loader)
+            dict_set_str(main_mod->dict, N.__loader__, loader);
+        }
+      }
+      exc_clear();  // without importlib the module runs with __spec__ None, as before
+    }
     List* argv_list = as_list(sys_get(str_intern("argv")));
     argv_list->items[0] = str_value(file);
     Result<Value> r = run_source_file(file, src.value(), main_mod);
