@@ -8,6 +8,7 @@ PKGS=(
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
+  python3-pytest                                # tests run Debian's pytest under gilpy (site, dist-packages)
   chromium                                      # headless: tests open the -X gilreport HTML page
   time                                          # GNU time: tools/bench.py reads each program's own peak RSS
 )
