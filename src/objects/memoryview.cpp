@@ -52,6 +52,7 @@ struct MemoryView : Object {
   char format;       // struct format character: B b c h H i I l L q Q n N f d ?
   bool readonly;
   bool released;
+  Tuple* shape;      // null: one-dimensional; else a C-contiguous N-dimensional view (from cast)
 };
 
 MemoryView* MV(Value v) { return v.as<MemoryView>(); }
@@ -239,9 +240,31 @@ Result<Value> mv_new(Value* a, int64_t n, Tuple* kw) {
 }
 
 // ---- sequence protocol -----------------------------------------------------------------------
+bool is_index_like(Value v) { return is_int(v) || lookup_special(v, N.__index__); }
+
 Result<Value> mv_len(Value* a, int64_t, Tuple*) {
   TRY(check_live(MV(a[0])));
-  return Value::small(MV(a[0])->length);
+  MemoryView* m = MV(a[0]);
+  return m->shape ? m->shape->items[0] : Value::small(m->length);
+}
+
+// The flat item index of a full tuple key on an N-dimensional view.
+Result<int64_t> nd_index(MemoryView* m, Value key) {
+  Tuple* k = as_tuple(key);
+  if (k->size < m->shape->size) return raise(tp_NotImplementedError, "sub-views are not implemented");
+  if (k->size > m->shape->size)
+    return raise_fmt(tp_TypeError, "cannot index %lld-dimension view with %lld-element tuple",
+                     (long long)m->shape->size, (long long)k->size);
+  int64_t flat = 0;
+  for (int64_t d = 0; d < k->size; d++) {
+    int64_t dim = m->shape->items[d].as_small();
+    if (!is_index_like(k->items[d])) return raise(tp_TypeError, "memoryview: invalid slice key");
+    int64_t i = TRY(as_index(k->items[d]));
+    if (i < 0) i += dim;
+    if (i < 0 || i >= dim) return raise_fmt(tp_IndexError, "index out of bounds on dimension %lld", (long long)d + 1);
+    flat = flat * dim + i;
+  }
+  return flat;
 }
 
 Result<int64_t> item_index(MemoryView* m, Value key) {
@@ -251,13 +274,21 @@ Result<int64_t> item_index(MemoryView* m, Value key) {
   return i;
 }
 
-bool is_index_like(Value v) { return is_int(v) || lookup_special(v, N.__index__); }
-
 Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__getitem__", n - 1, 1, 1));
   MemoryView* m = MV(a[0]);
   TRY(check_live(m));
   Value key = a[1];
+  if (m->shape) {
+    if (is_tuple(key)) {
+      int64_t i = TRY(nd_index(m, key));
+      char* p = TRY(item_ptr(m, i));
+      return unpack(m, p);
+    }
+    if (key.obj() == g_Ellipsis) return a[0];
+    if (is_slice(key)) return raise(tp_NotImplementedError, "multi-dimensional slicing is not implemented");
+    return raise(tp_NotImplementedError, "multi-dimensional sub-views are not implemented");
+  }
   if (is_slice(key)) {
     int64_t start, stop, step;
     int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
@@ -280,6 +311,15 @@ Result<Value> mv_setitem(Value* a, int64_t n, Tuple*) {
   TRY(check_live(m));
   if (m->readonly) return raise(tp_TypeError, "cannot modify read-only memory");
   Value key = a[1];
+  if (m->shape) {
+    if (!is_tuple(key)) return raise(tp_NotImplementedError, "memoryview assignments are currently restricted to ndim = 1");
+    int64_t i = TRY(nd_index(m, key));
+    char* p = TRY(item_ptr(m, i));
+    char tmp[8];
+    TRY(pack(m, tmp, a[2]));
+    std::memcpy(p, tmp, size_t(m->itemsize));
+    return None();
+  }
   if (is_slice(key)) {
     int64_t start, stop, step;
     int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
@@ -329,10 +369,21 @@ Result<Value> mv_tolist(Value* a, int64_t n, Tuple* kw) {
   char* p0 = TRY(item_ptr(m, 0));
   TRY(list_reserve(l, m->length));
   for (int64_t i = 0; i < m->length; i++) TRY(list_append(l, TRY(unpack(m, p0 + i * m->step))));
-  return Value(l);
+  if (!m->shape) return Value(l);
+  // Nest the flat items by the shape, innermost dimension first.
+  Value cur = Value(l);
+  for (int64_t d = m->shape->size - 1; d > 0; d--) {
+    int64_t dim = m->shape->items[d].as_small();
+    List* flat = as_list(cur);
+    List* outer = list_new(0);
+    for (int64_t i = 0; i < flat->size; i += dim) TRY(list_append(outer, Value(list_from(flat->items + i, dim))));
+    cur = Value(outer);
+  }
+  return cur;
 }
 
 Result<Value> mv_iter(Value* a, int64_t n, Tuple* kw) {
+  if (MV(a[0])->shape) return raise(tp_NotImplementedError, "multi-dimensional sub-views are not implemented");
   Value l = TRY(mv_tolist(a, n, kw));
   return get_iter(l);
 }
@@ -373,7 +424,8 @@ Result<Value> mv_exit(Value* a, int64_t, Tuple*) {
   return False();
 }
 
-// cast(format[, shape]): only one-dimensional results; one side must be a byte format.
+// cast(format[, shape]): one side must be a byte format; a shape makes a
+// C-contiguous N-dimensional view (1D -> ND or ND -> 1D, as CPython allows).
 Result<Value> mv_cast(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("cast", a + 1, n - 1, kw, {"format", "shape"}, 1, out));
@@ -395,12 +447,30 @@ Result<Value> mv_cast(Value* a, int64_t n, Tuple* kw) {
   int64_t isz = format_size(nf);
   if (nbytes % isz) return raise(tp_TypeError, "memoryview: length is not a multiple of itemsize");
   int64_t count = nbytes / isz;
+  Tuple* nd = nullptr;
   if (out[1] && !is_none(out[1])) {
+    if (!is_list(out[1]) && !is_tuple(out[1])) return raise(tp_TypeError, "shape must be a list or a tuple");
     Tuple* shape = TRY(to_tuple(out[1]));
-    if (shape->size != 1 || TRY(as_index(shape->items[0])) != count)
-      return raise(tp_NotImplementedError, "memoryview: gilpy supports only one-dimensional casts");
+    if (m->shape && shape->size != 1) return raise(tp_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+    if (shape->size > 64) return raise(tp_ValueError, "memoryview: number of dimensions must not exceed 64");
+    if (shape->size == 0) return raise(tp_NotImplementedError, "memoryview: gilpy has no zero-dimensional views");
+    int64_t prod = 1;
+    for (int64_t i = 0; i < shape->size; i++) {
+      Value d = shape->items[i];
+      int64_t x = is_int(d) ? TRY(as_index(d)) : 0;
+      if (x <= 0) return raise(tp_ValueError, "memoryview.cast(): elements of shape must be integers > 0");
+      if (prod > INT64_MAX / x) return raise(tp_ValueError, "memoryview.cast(): product(shape) > SSIZE_MAX");
+      prod *= x;
+    }
+    if (prod * isz != nbytes) return raise(tp_TypeError, "memoryview: product(shape) * itemsize != buffer size");
+    if (shape->size > 1) {
+      nd = tuple_new(shape->size);
+      for (int64_t i = 0; i < shape->size; i++) nd->items[i] = Value::small(TRY(as_index(shape->items[i])));
+    }
   }
-  return Value(mv_alloc(m->obj, m->start, count, isz, isz, nf, m->readonly, m));
+  MemoryView* r = mv_alloc(m->obj, m->start, count, isz, isz, nf, m->readonly, m);
+  r->shape = nd;
+  return Value(r);
 }
 
 // ---- comparison, hashing, repr ----------------------------------------------------------------
@@ -458,6 +528,17 @@ Result<Value> mv_repr(Value* a, int64_t, Tuple*) {
 }
 
 // ---- attributes ---------------------------------------------------------------------------------
+// C-contiguous strides: each dimension's step is the size of everything after it.
+Value nd_strides(MemoryView* m) {
+  if (!m->shape) return Value(tuple_of({int_from_i64(m->step)}));
+  Tuple* t = tuple_new(m->shape->size);
+  int64_t stride = m->itemsize;
+  for (int64_t d = m->shape->size - 1; d >= 0; d--) {
+    t->items[d] = int_from_i64(stride);
+    stride *= m->shape->items[d].as_small();
+  }
+  return Value(t);
+}
 #define MV_GETTER(fname, expr)                        \
   Result<Value> fname(Value self) {                   \
     MemoryView* m = MV(self);                         \
@@ -469,9 +550,9 @@ MV_GETTER(get_nbytes, Value::small(m->length * m->itemsize))
 MV_GETTER(get_readonly, Bool(m->readonly))
 MV_GETTER(get_itemsize, Value::small(m->itemsize))
 MV_GETTER(get_format, Value(str_new_ascii(std::string_view(&m->format, 1))))
-MV_GETTER(get_ndim, Value::small(1))
-MV_GETTER(get_shape, Value(tuple_of({Value::small(m->length)})))
-MV_GETTER(get_strides, Value(tuple_of({int_from_i64(m->step)})))
+MV_GETTER(get_ndim, Value::small(m->shape ? m->shape->size : 1))
+MV_GETTER(get_shape, m->shape ? Value(m->shape) : Value(tuple_of({Value::small(m->length)})))
+MV_GETTER(get_strides, nd_strides(m))
 MV_GETTER(get_suboffsets, Value(tuple_empty()))
 MV_GETTER(get_contiguous, Bool(contiguous(m)))
 #undef MV_GETTER
