@@ -356,6 +356,7 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   set("_xoptions", Value(xo));
   Type* vi = structseq_new_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value version_info = structseq_new(vi, {Value::small(3), Value::small(11), Value::small(2), Value(str_intern("final")), Value::small(0)});
+  structseq_forbid_new(vi);
   set("version_info", version_info);
   set("implementation", namespace_new({{"name", Value(str_intern("gilpy"))},
                                        {"cache_tag", Value(str_intern("gilpy-01"))},
@@ -374,6 +375,7 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
                                          i(I.ignore_environment), i(I.verbose), i(I.bytes_warning), i(I.quiet),
                                          i(I.hash_randomization), i(I.isolated), Bool(I.dev_mode), i(I.utf8_mode),
                                          i(I.warn_default_encoding), Bool(I.safe_path), i(I.int_max_str_digits)}));
+    structseq_forbid_new(flags_t);
     if (I.int_max_str_digits >= 0) g_int_max_str_digits = I.int_max_str_digits;
   }
   Type* fi_t = structseq_new_type("sys", "float_info",

@@ -35,6 +35,20 @@ Type* structseq_new_type(const char* module, const char* name, std::initializer_
   return as_type(t.value());
 }
 
+// sys.flags and sys.version_info cannot be instantiated by programs (their
+// CPython types have no tp_new).
+static Result<Value> ss_no_new(Value* a, int64_t, Tuple*) {
+  Type* t = is_type(a[0]) ? as_type(a[0]) : a[0].type();
+  Value mod = dict_get_str(t->dict, N.__module__);
+  std::string name = mod && is_str(mod) ? std::string(as_str(mod)->view()) + "." : "";
+  name += t->name->view();
+  return raise_fmt(tp_TypeError, "cannot create '%s' instances", name.c_str());
+}
+void structseq_forbid_new(Type* t) {
+  static const MethodDef no_new[] = {{"__new__", ss_no_new, MethKind::Static}, {nullptr, nullptr}};
+  type_add_methods(t, no_new);
+}
+
 static int64_t visible_of(Type* t) {
   Value n = type_lookup(t, str_intern("n_sequence_fields"));
   return n && n.is_small() ? n.as_small() : 0;
