@@ -60,16 +60,7 @@ void Parser::warn_at(const Token& t, std::string msg, const char* category) {
 std::nullptr_t Parser::error_tokenizer() {
   if (err_ || !tz_.error()) return nullptr;
   const tokenizer::TokError& te = *tz_.error();
-  SyntaxErrorInfo info;
-  info.type = te.type;
-  info.msg = te.msg;
-  info.filename = filename_;
-  info.lineno = te.lineno;
-  info.end_lineno = te.end_lineno;
-  // Byte offsets -> character offsets; non-positive values pass through.
-  info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
-  info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
-  info.text = std::string(tz_.line(te.lineno));
+  SyntaxErrorInfo info = info_from_tokenizer(te);
   if (te.unclosed_at_eof && mode_ == Mode::Exec && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
   err_ = std::move(info);
   return nullptr;
@@ -79,19 +70,23 @@ std::nullptr_t Parser::error_tokenizer() {
 // parser's own (the tokenizer meets them first).
 void Parser::take_tokenizer_warnings() {
   std::vector<SyntaxErrorInfo> tw;
-  for (const tokenizer::TokError& te : tz_.warnings()) {
-    SyntaxErrorInfo info;
-    info.type = te.type;
-    info.msg = te.msg;
-    info.filename = filename_;
-    info.lineno = te.lineno;
-    info.end_lineno = te.end_lineno;
-    info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
-    info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
-    info.text = std::string(tz_.line(te.lineno));
-    tw.push_back(std::move(info));
-  }
+  for (const tokenizer::TokError& te : tz_.warnings()) tw.push_back(info_from_tokenizer(te));
   warnings_.insert(warnings_.begin(), tw.begin(), tw.end());
+}
+
+// A tokenizer error or warning as a SyntaxErrorInfo: byte offsets become
+// character offsets (non-positive ones pass through).
+SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const {
+  SyntaxErrorInfo info;
+  info.type = te.type;
+  info.msg = te.msg;
+  info.filename = filename_;
+  info.lineno = te.lineno;
+  info.end_lineno = te.end_lineno;
+  info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
+  info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
+  info.text = std::string(tz_.line(te.lineno));
+  return info;
 }
 
 bool Parser::has_tokenizer_error() const {

@@ -110,6 +110,7 @@ class Parser {
   }
   std::nullptr_t error_tokenizer();
   void take_tokenizer_warnings();
+  SyntaxErrorInfo info_from_tokenizer(const tokenizer::TokError& te) const;
   bool legacy_call(ast::expr* e);  // `print x`: CPython's "Missing parentheses" error
   SyntaxErrorInfo info_at(Pos s, Pos e, std::string msg, const char* type) const;
   // Record a warning at token t, once however often backtracking re-parses it.

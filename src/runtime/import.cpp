@@ -446,16 +446,18 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     if (!is_str(entry)) continue;
     std::string dir(as_str(entry)->view());
     if (dir.empty()) dir = ".";
-    if (TRY(entry_needs_finder(entry))) {
+    // The entry's own path-entry finder (importlib's find_in_entry): true
+    // when it was asked, with *out set if it loaded the module.
+    auto by_entry_finder = [&]() -> Result<bool> {
       TRY(ensure_find_in_entry());
-      if (g_find_in_entry) {
-        Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
-        if (!is_none(m)) {
-          *out = m;
-          return OK();
-        }
-        continue;
-      }
+      if (!g_find_in_entry) return false;
+      Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
+      if (!is_none(m)) *out = m;
+      return true;
+    };
+    if (TRY(entry_needs_finder(entry)) && TRY(by_entry_finder())) {
+      if (*out) return OK();
+      continue;
     }
     std::string base = dir + "/" + shortname;
     std::string file;
@@ -469,14 +471,7 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       if (is_dir(base)) namespace_dirs.push_back(base);
       else if (in_archive(dir)) {
         // A zip file (or a folder inside one): zipimport finds and loads it.
-        TRY(ensure_find_in_entry());
-        if (g_find_in_entry) {
-          Value m = TRY(call2(g_find_in_entry, str_value(fullname), entry));
-          if (!is_none(m)) {
-            *out = m;
-            return OK();
-          }
-        }
+        if (TRY(by_entry_finder()) && *out) return OK();
       }
       continue;
     }
