@@ -13,6 +13,8 @@
 // collecting so that `del x; gc.collect()` runs callbacks promptly.
 #pragma once
 
+#include "runtime/value.h"
+
 namespace gilpy {
 
 struct Type;
@@ -26,5 +28,11 @@ void weakref_run_pending();
 // reference to 'X' object"), like their CPython counterparts. Types created
 // with native_type_new accept weak references unless listed here.
 void weakref_deny_type(Type* t);
+
+// weakref.ref(obj, callback) for native code (callback null: none; the basic
+// ref is shared). Raises TypeError for objects that refuse weak references.
+Result<Value> weakref_new(Value obj, Value callback);
+// The referent of a weakref.ref made by weakref_new, or null once it is dead.
+Value weakref_referent(Value ref);
 
 }  // namespace gilpy

@@ -865,6 +865,7 @@ static Result<Value> init() {
     tp_deque = native_type_new("collections", "deque", tp_object, Layout::Other, sizeof(Deque), deque_methods,
                                deque_getsets);
     type_set_attr_const(tp_deque, "__hash__", None());
+    tp_deque->flags |= TF_SEQUENCE;  // a sequence for match statements, as in CPython
     tp_deque_iter = native_type_new("_collections", "_deque_iterator", tp_object, Layout::Other,
                                     sizeof(DequeIter), dqiter_methods, nullptr, 0);
     tp_deque_iter->iternext = dqiter_next;

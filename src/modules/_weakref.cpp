@@ -249,6 +249,9 @@ static Result<Value> new_weakref(Type* t, Value obj, Value callback) {
   return Value(w);
 }
 
+Result<Value> weakref_new(Value obj, Value callback) { return new_weakref(tp_ref, obj, callback); }
+Value weakref_referent(Value ref) { return referent(W(ref)); }
+
 // ---- ReferenceType ----
 static Result<Value> ref_new(Value* a, int64_t n, Tuple* kw) {
   Type* t = as_type(a[0]);

@@ -994,6 +994,7 @@ static Result<Value> array_module_init() {
     tp_array = native_type_new("array", "array", tp_object, Layout::Other, sizeof(Array), array_methods,
                                array_getsets);
     type_set_attr_const(tp_array, "__hash__", None());
+    tp_array->flags |= TF_SEQUENCE;  // a sequence for match statements, as in CPython
     tp_array_iter = native_type_new("array", "arrayiterator", tp_object, Layout::Other, sizeof(ArrayIter),
                                     arrayiter_methods, nullptr, 0);
     tp_array_iter->iternext = arrayiter_next;

@@ -165,6 +165,7 @@ Type* native_type_new(const char* module, const char* name, Type* base, Layout l
                       const MethodDef* methods, const GetSetDef* getsets, uint32_t flags) {
   Type* t = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
   type_new_static(t, name, base ? base : tp_object, layout, size, flags);
+  t->flags |= t->base->flags & TF_COLLECTION;
   dict_set_str(t->dict, N.__module__, Value(str_intern(module)));
   if (methods) type_add_methods(t, methods);
   if (getsets) type_add_getsets(t, getsets);
@@ -567,6 +568,15 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   }
   t->mro = TRY(mro_for(t));
   update_flags(t);
+  // Sequence / mapping for match statements: the first class along the MRO
+  // that is one decides (CPython's inherit_patma_flags).
+  for (int64_t i = 1; i < t->mro->size; i++) {
+    Type* b = as_type(t->mro->items[i]);
+    if (b->flags & TF_COLLECTION) {
+      t->flags |= b->flags & TF_COLLECTION;
+      break;
+    }
+  }
   // Native iteration is inherited unless the class defines its own __next__.
   if (!dict_get_str(t->dict, N.__next__)) t->iternext = base->iternext;
   // __set_name__ on attributes, then the parent's __init_subclass__.

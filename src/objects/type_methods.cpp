@@ -160,7 +160,7 @@ static Status t_bases_set(Value s, Value v) {
 }
 static Result<Value> t_base(Value s) { return T(s)->base ? Value(T(s)->base) : None(); }
 static Result<Value> t_mro(Value s) { return Value(T(s)->mro); }
-static Result<Value> t_flags(Value s) { return Value::small(int64_t(T(s)->flags & TF_ABSTRACT ? (1 << 20) : 0) | (T(s)->flags & TF_HEAPTYPE ? (1 << 9) : 0) | (T(s)->flags & TF_BASETYPE ? (1 << 10) : 0)); }
+static Result<Value> t_flags(Value s) { return Value::small(int64_t(T(s)->flags & TF_ABSTRACT ? (1 << 20) : 0) | (T(s)->flags & TF_HEAPTYPE ? (1 << 9) : 0) | (T(s)->flags & TF_BASETYPE ? (1 << 10) : 0) | (T(s)->flags & TF_SEQUENCE ? (1 << 5) : 0) | (T(s)->flags & TF_MAPPING ? (1 << 6) : 0)); }
 static Result<Value> t_abstract(Value s) {
   Value v = T(s)->flags & TF_HEAPTYPE ? dict_get_str(T(s)->dict, N.__abstractmethods__) : Value();
   if (!v) return raise(tp_AttributeError, "__abstractmethods__");

@@ -139,6 +139,8 @@ static void make_types() {
   // Instances that carry a __dict__ (at offset 8, after the header).
   for (Type* t : {tp_function, tp_module, tp_staticmethod, tp_classmethod, tp_SimpleNamespace})
     t->dict_offset = sizeof(Object);
+  for (Type* t : {tp_list, tp_tuple, tp_range, tp_memoryview, tp_structseq}) t->flags |= TF_SEQUENCE;
+  for (Type* t : {tp_dict, tp_mappingproxy}) t->flags |= TF_MAPPING;
   // Exceptions.
 #define GILPY_MAKE_EXC(n, base)                                                                   \
   type_new_static(tp_##n, #n, tp_##base == tp_##n ? tp_object : tp_##base, Layout::Exception, \

@@ -38,6 +38,13 @@ enum TypeFlags : uint32_t {
   TF_ABSTRACT = 1u << 5,        // has __abstractmethods__
   TF_IMMUTABLE = 1u << 6,       // builtin type: attribute assignment is a TypeError
   TF_HAS_DEL = 1u << 7,         // defines __del__ (finalizer registered at allocation)
+  // CPython's Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING: what a match statement
+  // treats as a sequence / mapping. Builtins carry them statically; a class
+  // inherits the first one found along its MRO; _abc sets them from
+  // __abc_tpflags__ and when registering with collections.abc.Sequence/Mapping.
+  TF_SEQUENCE = 1u << 8,
+  TF_MAPPING = 1u << 9,
+  TF_COLLECTION = TF_SEQUENCE | TF_MAPPING,
 };
 
 struct Type : Object {

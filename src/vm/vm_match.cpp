@@ -1,12 +1,11 @@
 // Runtime support for structural pattern matching (PEP 634), with CPython
 // 3.11's semantics and error messages.
 //
-// CPython decides "is this a sequence / mapping for a pattern" with type
-// flags that builtin types carry statically and that registering a class
-// with collections.abc.Sequence / Mapping sets. gilpy asks the ABCs
-// instead, after fast answers for the builtin types; when _collections_abc
-// has never been imported no class can have been registered with (or
-// derived from) those ABCs, so the answer is "no" without importing it.
+// A subject is a sequence / mapping for a pattern when its type carries
+// TF_SEQUENCE / TF_MAPPING (CPython's Py_TPFLAGS_SEQUENCE / MAPPING): builtins
+// statically, classes by inheritance, and classes registered with (or
+// defined with __abc_tpflags__ by) collections.abc.Sequence / Mapping
+// through _abc.
 #include "vm/vm_match.h"
 
 #include "objects/dict.h"
@@ -22,25 +21,6 @@
 namespace gilpy {
 
 namespace {
-
-// Builtin types that are never mappings or sequences; they skip the ABC
-// check (the common subjects of value and class patterns).
-bool plain_builtin(Type* t) {
-  return t == tp_int || t == tp_bool || t == tp_float || t == tp_complex || t == tp_str || t == tp_bytes ||
-         t == tp_bytearray || t == tp_NoneType || t == tp_set || t == tp_frozenset || t == tp_function ||
-         t == tp_type;
-}
-
-// isinstance(v, _collections_abc.<abc_name>), false when that module is not loaded.
-Result<bool> abc_instance(Value v, const char* abc_name) {
-  Dict* mods = g_interp.modules;
-  if (!mods) return false;
-  Value mod = dict_get_str(mods, str_intern("_collections_abc"));
-  if (!mod || !is_module(mod)) return false;
-  Value abc = dict_get_str(mod.as<Module>()->dict, str_intern(abc_name));
-  if (!abc) return false;
-  return isinstance_check(v, abc);
-}
 
 // Types whose single positional sub-pattern matches the whole subject
 // (CPython's _Py_TPFLAGS_MATCH_SELF), inherited by subclasses.
@@ -68,21 +48,9 @@ Status match_class_attr(Value subject, Type* cls, Value name, Set* seen, Value* 
 
 }  // namespace
 
-Result<bool> match_is_mapping(Value v) {
-  Type* t = v.type();
-  if (isinstance(v, tp_dict) || t == tp_mappingproxy) return true;
-  if (plain_builtin(t) || isinstance(v, tp_list) || isinstance(v, tp_tuple) || t == tp_range) return false;
-  return abc_instance(v, "Mapping");
-}
+Result<bool> match_is_mapping(Value v) { return (v.type()->flags & TF_MAPPING) != 0; }
 
-Result<bool> match_is_sequence(Value v) {
-  Type* t = v.type();
-  if (isinstance(v, tp_list) || isinstance(v, tp_tuple) || t == tp_range || t == tp_memoryview) return true;
-  // str, bytes and bytearray are registered Sequences but never match one.
-  if (isinstance(v, tp_str) || isinstance(v, tp_bytes) || isinstance(v, tp_bytearray)) return false;
-  if (plain_builtin(t) || isinstance(v, tp_dict)) return false;
-  return abc_instance(v, "Sequence");
-}
+Result<bool> match_is_sequence(Value v) { return (v.type()->flags & TF_SEQUENCE) != 0; }
 
 Status match_keys(Value map, Tuple* keys, Value* values) {
   *values = Value();
