@@ -157,7 +157,7 @@ Status compute_abstract_methods(Value self) {
 }
 
 Result<Value> abc_init(Value* a, int64_t n, Tuple* kw) {
-  TRY(check_nargs("_abc_init", n, 1, 1));
+  TRY(check_nargs("_abc._abc_init", n, 1, 1));
   TRY(no_kwargs("_abc_init", kw));
   Value self = a[0];
   TRY(compute_abstract_methods(self));
@@ -305,7 +305,7 @@ Result<Value> abc_subclasscheck(Value* a, int64_t n, Tuple* kw) {
 // ---- introspection and resets ----
 
 Result<Value> abc_get_dump(Value* a, int64_t n, Tuple* kw) {
-  TRY(check_nargs("_get_dump", n, 1, 1));
+  TRY(check_nargs("_abc._get_dump", n, 1, 1));
   TRY(no_kwargs("_get_dump", kw));
   AbcData* impl = TRY(get_impl(a[0]));
   return Value(tuple_of({Value(weak_set_copy(impl->registry)), Value(weak_set_copy(impl->cache)),
@@ -313,7 +313,7 @@ Result<Value> abc_get_dump(Value* a, int64_t n, Tuple* kw) {
 }
 
 Result<Value> abc_reset_registry(Value* a, int64_t n, Tuple* kw) {
-  TRY(check_nargs("_reset_registry", n, 1, 1));
+  TRY(check_nargs("_abc._reset_registry", n, 1, 1));
   TRY(no_kwargs("_reset_registry", kw));
   AbcData* impl = TRY(get_impl(a[0]));
   impl->registry = nullptr;
@@ -321,7 +321,7 @@ Result<Value> abc_reset_registry(Value* a, int64_t n, Tuple* kw) {
 }
 
 Result<Value> abc_reset_caches(Value* a, int64_t n, Tuple* kw) {
-  TRY(check_nargs("_reset_caches", n, 1, 1));
+  TRY(check_nargs("_abc._reset_caches", n, 1, 1));
   TRY(no_kwargs("_reset_caches", kw));
   AbcData* impl = TRY(get_impl(a[0]));
   impl->cache = nullptr;
@@ -330,7 +330,7 @@ Result<Value> abc_reset_caches(Value* a, int64_t n, Tuple* kw) {
 }
 
 Result<Value> abc_get_cache_token(Value*, int64_t n, Tuple* kw) {
-  TRY(check_nargs("get_cache_token", n, 0, 0));
+  TRY(check_nargs("_abc.get_cache_token", n, 0, 0));
   TRY(no_kwargs("get_cache_token", kw));
   return int_from_i64(g_counter);
 }
