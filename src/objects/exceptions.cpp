@@ -19,6 +19,7 @@
 #include "runtime/args.h"
 #include "objects/genericalias.h"
 #include "runtime/errors.h"
+#include "runtime/thread_state.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
@@ -397,7 +398,8 @@ static Result<Value> beg_new(Value* a, int64_t n, Tuple* kw) {
   if (cls == tp_BaseExceptionGroup) {
     if (all_exception) cls = tp_ExceptionGroup;
   } else if (is_subtype(cls, tp_Exception) && !all_exception) {
-    return raise(tp_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    if (cls == tp_ExceptionGroup) return raise(tp_TypeError, "Cannot nest BaseExceptions in an ExceptionGroup");
+    return raise_fmt(tp_TypeError, "Cannot nest BaseExceptions in '%s'", type_name_of(cls));
   }
   BaseExc* e = static_cast<BaseExc*>(alloc_instance(cls, sizeof(BaseExc)));
   e->args = tuple_of({a[1], seqv});
@@ -458,7 +460,12 @@ static Status group_split(Value eg, const Matches& matches, bool want_rest, Valu
   gc::Vector<Value> ms, rs;
   for (int64_t i = 0; i < excs->size; i++) {
     Value m, r;
-    TRY(group_split(excs->items[i], matches, want_rest, &m, &r));
+    // Nested groups recurse: bounded like any Python recursion (CPython's
+    // RecursionError, named after its C function, for a group nested deep).
+    if (!enter_recursion(" in exceptiongroup_split_recursive")) return ERR;
+    Status st = group_split(excs->items[i], matches, want_rest, &m, &r);
+    leave_recursion();
+    TRY(st);
     if (m) ms.push_back(m);
     if (r) rs.push_back(r);
   }
