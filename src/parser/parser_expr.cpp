@@ -499,6 +499,7 @@ expr* Parser::list_atom() {
       if (!e) return nullptr;
       elts.push_back(e);
     }
+    if (elts.size() > 1 && starts_comprehension()) return unparenthesized_target(elts);
   }
   if (!expect(Op::RSQB)) return nullptr;
   auto* l = mk<List>(s);
@@ -583,10 +584,18 @@ expr* Parser::brace_atom() {
     if (!e) return nullptr;
     st->elts.push_back(e);
   }
+  if (st->elts.size() > 1 && starts_comprehension()) return unparenthesized_target(st->elts);
   if (!expect(Op::RBRACE)) return nullptr;
   Pos e = end(prev());
   st->lineno = s.line, st->col_offset = s.col, st->end_lineno = e.line, st->end_col_offset = e.col;
   return st;
+}
+
+bool Parser::starts_comprehension() { return at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For)); }
+
+// `[a, b for ...]`: CPython's invalid_comprehension message, over the elements.
+std::nullptr_t Parser::unparenthesized_target(const std::vector<expr*>& elts) {
+  return error_range(start(elts.front()), end(elts.back()), "did you forget parentheses around the comprehension target?");
 }
 
 bool Parser::comprehension_clauses(std::vector<comprehension*>& out) {

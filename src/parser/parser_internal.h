@@ -109,6 +109,8 @@ class Parser {
     return error_range(start(n), end(n), std::move(msg));
   }
   std::nullptr_t error_tokenizer();
+  bool starts_comprehension();  // at `for` or `async for`
+  std::nullptr_t unparenthesized_target(const std::vector<ast::expr*>& elts);
   void take_tokenizer_warnings();
   SyntaxErrorInfo info_from_tokenizer(const tokenizer::TokError& te) const;
   bool legacy_call(ast::expr* e);  // `print x`: CPython's "Missing parentheses" error
