@@ -349,6 +349,10 @@ Result<Value> init() {
 
 }  // namespace
 
+// PEP 3131: identifiers are compared in NFKC form (the parser normalizes
+// non-ASCII names with this).
+std::string unicode_nfkc(std::string_view s) { return normalize_text(s, Form::NFKC); }
+
 GILPY_NATIVE_MODULE("unicodedata", init);
 
 }  // namespace gilpy

@@ -7,6 +7,10 @@
 #include "common/utf8.h"
 #include "parser/parser_internal.h"
 
+namespace gilpy {
+std::string unicode_nfkc(std::string_view s);  // modules/unicodedata.cpp
+}
+
 namespace gilpy::parser {
 
 Parser::Parser(const tokenizer::Tokenizer& tz, ast::Arena& arena, std::string_view filename)
@@ -40,6 +44,12 @@ SyntaxErrorInfo Parser::info_at(Pos s, Pos e, std::string msg, const char* type)
   // line it reports keeps it.
   if (mode_ == Mode::Exec && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
   return info;
+}
+
+std::string_view Parser::normalized_name(const Token& t, std::string_view raw) const {
+  auto it = normalized_.find(t.start);
+  if (it == normalized_.end()) it = normalized_.emplace(t.start, unicode_nfkc(raw)).first;
+  return it->second;
 }
 
 std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {

@@ -9,6 +9,7 @@
 // ambiguous spots (parenthesised with-items, targets) re-parse after saving
 // the position.
 #pragma once
+#include <unordered_map>
 
 #include <optional>
 #include <string>
@@ -67,7 +68,16 @@ class Parser {
     advance();
     return true;
   }
-  std::string_view text(const Token& t) const { return tz_.text(t); }
+  // A token's text; a NAME with non-ASCII characters in NFKC form, as
+  // PEP 3131 compares identifiers (`𝔘𝔫𝔦𝔠𝔬𝔡𝔢` is the name `Unicode`).
+  std::string_view text(const Token& t) const {
+    std::string_view raw = tz_.text(t);
+    if (t.kind != TokKind::Name) return raw;
+    for (char c : raw)
+      if (static_cast<unsigned char>(c) >= 0x80) return normalized_name(t, raw);
+    return raw;
+  }
+  std::string_view normalized_name(const Token& t, std::string_view raw) const;
   bool at_soft(std::string_view kw) const { return tok().is_ident() && text(tok()) == kw; }
   // Consumes `o` or records "expected '<o>'"-style failure (generic when msg is null).
   bool expect(Op o, const char* msg = nullptr);
@@ -240,6 +250,7 @@ class Parser {
   const tokenizer::Tokenizer& tz_;
   const std::vector<Token>& toks_;
   ast::Arena& arena_;
+  mutable std::unordered_map<uint32_t, std::string> normalized_;  // token start -> NFKC name (stable nodes)
   std::string filename_;
   size_t pos_ = 0;
   size_t max_pos_ = 0;  // furthest token the parser has looked at
