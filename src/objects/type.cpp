@@ -354,6 +354,18 @@ Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
     // Fast paths for the commonest calls of builtin types (which cannot be
     // patched, so these are exactly what __new__/__init__ would do).
     if (t == tp_type && nargs == 1) return Value(args[0].type());
+  }
+  if (t == tp_type) {
+    // Not type(x): then exactly (name, bases, dict), as CPython's type_call checks
+    // before type.__new__ runs.
+    int64_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs == 1) {
+      if (nkw) return raise(tp_TypeError, "type() takes no keyword arguments");
+      return Value(args[0].type());
+    }
+    if (nargs != 3) return raise(tp_TypeError, "type() takes 1 or 3 arguments");
+  }
+  if (!kwnames) {
     if (t == tp_str && nargs == 1) return Value(TRY(str(args[0])));
     if (nargs == 0) {
       if (t == tp_set) return Value(set_new());

@@ -20,8 +20,8 @@ static Type* T(Value v) { return as_type(v); }
 
 static Result<Value> type_new_m(Value* a, int64_t n, Tuple* kw) {
   // type.__new__(meta, name, bases, ns, **kwds)
-  if (n == 2 && a[0] == Value(tp_type) && (!kw || !kw->size)) return Value(a[1].type());
-  if (n != 4) return raise(tp_TypeError, "type() takes 1 or 3 arguments");
+  // (type(x) and type()'s own argument count are type_call's: type.cpp.)
+  if (n != 4) return raise_fmt(tp_TypeError, "type.__new__() takes exactly 3 arguments (%lld given)", (long long)(n - 1));
   if (!is_type(a[0])) return raise(tp_TypeError, "type.__new__(X): X is not a type object");
   if (!is_str(a[1])) return raise_fmt(tp_TypeError, "type.__new__() argument 1 must be str, not %s", type_name(a[1]));
   if (!is_tuple(a[2])) return raise_fmt(tp_TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(a[2]));
