@@ -237,6 +237,7 @@ static int read_environment(std::vector<std::string>* env_warnings) {
   env_bool("PYTHONUNBUFFERED", &I.unbuffered);
   if (python_env("PYTHONSAFEPATH")) I.safe_path = true;
   if (python_env("PYTHONDEVMODE")) I.dev_mode = true;
+  if (python_env("PYTHONNODEBUGRANGES")) I.no_debug_ranges = true;
   if (python_env("PYTHONWARNDEFAULTENCODING")) I.warn_default_encoding = true;
   if (python_env("PYTHONPROFILEIMPORTTIME")) I.importtime = true;
   if (const char* v = python_env("PYTHONPLATLIBDIR")) I.platlibdir = v;
@@ -311,6 +312,7 @@ static int read_xoptions() {
     std::string v = has ? x.substr(eq + 1) : "";
     if (key == "dev") I.dev_mode = true;
     else if (key == "importtime") I.importtime = true;
+    else if (key == "no_debug_ranges") I.no_debug_ranges = true;
     else if (key == "warn_default_encoding") I.warn_default_encoding = true;
     else if (key == "utf8") {
       if (!has || v == "1") I.utf8_mode = 1;
@@ -331,7 +333,7 @@ static int read_xoptions() {
     } else if (key == "pycache_prefix") {
       if (has) I.pycache_prefix = v;  // a bare -X pycache_prefix is ignored, as in CPython
     }
-    // faulthandler, no_debug_ranges, showrefcount and unknown names: accepted.
+    // faulthandler, showrefcount and unknown names: accepted.
   }
   return -1;
 }

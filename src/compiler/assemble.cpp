@@ -70,12 +70,18 @@ Result<Code*> Compiler::leave_unit() {
       if (i < n) depth[i] = d;
     }
   }
-  // ---- drop pseudo-instructions; map old -> new indices ----
+  // ---- drop pseudo-instructions and unreachable code; map old -> new indices ----
+  // An instruction the walk above never reached (code after a return, a
+  // raise, a break or an unconditional jump) is dropped as CPython's
+  // compiler drops it: no jump or handler of reachable code can target it
+  // (every target of a reached jump or set-up was pushed), so the remaining
+  // labels stay valid.
+  auto kept = [&](size_t i) { return code[i].op != PSEUDO_SETUP && depth[i] >= 0; };
   std::vector<int> newidx(n + 1, 0);
   int k = 0;
   for (size_t i = 0; i < n; i++) {
     newidx[i] = k;
-    if (code[i].op != PSEUDO_SETUP) k++;
+    if (kept(i)) k++;
   }
   newidx[n] = k;
   int ninsns = k;
@@ -89,7 +95,7 @@ Result<Code*> Compiler::leave_unit() {
   int ncaches = 0;
   for (size_t i = 0; i < n; i++) {
     Instr& in = code[i];
-    if (in.op == PSEUDO_SETUP) continue;
+    if (!kept(i)) continue;
     uint32_t arg = in.arg;
     if (in.target >= 0) arg = uint32_t(newidx[size_t(cu.labels[size_t(in.target)])]);
     if (arg > kMaxArg) {

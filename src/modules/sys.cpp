@@ -56,9 +56,13 @@ static Result<Value> sys_setrecursionlimit(Value* a, int64_t n, Tuple*) {
   int64_t v = TRY(as_index(a[0]));
   if (v < 1) return raise(tp_ValueError, "recursion limit must be greater or equal than 1");
   if (v > INT_MAX) return raise(tp_OverflowError, "Python int too large to convert to C int");
-  if (v <= t_ts->depth)
+  // CPython 3.11 counts the call to setrecursionlimit itself (a builtin call
+  // enters the recursion counter), so the depth it checks is one more than
+  // the caller's frame count.
+  int depth = t_ts->depth + 1;
+  if (v <= depth)
     return raise_fmt(tp_RecursionError, "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
-                     (long long)v, t_ts->depth);
+                     (long long)v, depth);
   g_recursion_limit = int(v);
   return None();
 }

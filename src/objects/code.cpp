@@ -2,6 +2,7 @@
 // attributes (co_name, co_varnames, co_lines()...), equality and hash.
 // Construction from Python (types.CodeType, replace()) is in code_new.cpp.
 #include "objects/code.h"
+#include "runtime/interp.h"
 
 #include "bytecode/opcodes.h"
 
@@ -179,9 +180,13 @@ static Result<Value> code_co_positions(Value* a, int64_t, Tuple*) {
   Code* c = self_code(a[0]);
   List* l = list_new(0);
   auto opt = [](int32_t v) { return v >= 0 ? Value::small(v) : None(); };
+  // -X no_debug_ranges: CPython keeps only line numbers (end_line = line, no columns).
+  bool ranges = !g_interp.no_debug_ranges;
   for (int i = 0; i < c->ninsns; i++) {
     const Position& p = c->positions[i];
-    TRY(list_append(l, Value(tuple_of({p.line > 0 ? Value::small(p.line) : None(), opt(p.end_line), opt(p.col), opt(p.end_col)}))));
+    Value line = p.line > 0 ? Value::small(p.line) : None();
+    TRY(list_append(l, Value(ranges ? tuple_of({line, opt(p.end_line), opt(p.col), opt(p.end_col)})
+                                    : tuple_of({line, line, None(), None()}))));
   }
   return get_iter(Value(l));
 }

@@ -46,6 +46,7 @@ struct Interp {
   bool warn_default_encoding = false;
   bool importtime = false;         // -X importtime, PYTHONPROFILEIMPORTTIME
   bool skip_first_line = false;    // -x
+  bool no_debug_ranges = false;    // -X no_debug_ranges, PYTHONNODEBUGRANGES: co_positions has no columns
   int utf8_mode = 0;
   int optimize = 0;                // -O count, PYTHONOPTIMIZE
   int verbose = 0;                 // -v count, PYTHONVERBOSE

@@ -141,7 +141,7 @@ static void format_frame(std::string& out, const FrameLine& fl, const std::strin
   if (stripped.empty()) return;
   out += margin + "    " + stripped + "\n";
   const Position& p = fl.pos;
-  if (p.line != fl.lineno || p.col < 0 || p.end_col < 0) return;
+  if (p.line != fl.lineno || p.col < 0 || p.end_col < 0 || g_interp.no_debug_ranges) return;
   int start = chars_before(line, p.col) + 1;
   int stripped_chars = chars_before(line, int(lead));
   int end;
