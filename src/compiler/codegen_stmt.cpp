@@ -428,7 +428,11 @@ bool Compiler::return_stmt(Return* r) {
   set_pos(r);
   bool preserve = true;
   if (!unwind_fblock_stack(preserve, nullptr)) return false;
-  set_pos(r);
+  // CPython 3.11 gives `return <constant>` the constant's location (it loads
+  // the constant after unwinding, at the value's position), any other return
+  // the statement's.
+  if (r->value && r->value->kind == ast::Kind::Constant) set_pos(r->value);
+  else set_pos(r);
   emit(RETURN_VALUE);
   return true;
 }
