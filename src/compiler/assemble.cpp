@@ -24,9 +24,50 @@ static Tuple* str_tuple(const std::vector<std::string>& v) {
   return t;
 }
 
+// An exit block without a location of its own (an implicit `return None`,
+// marked kInheritPosition) takes its predecessor's, as CPython's assembler
+// does it (duplicate_exits_without_lineno, then propagate_line_numbers): every
+// jump to it gets a private copy at the end of the code with the jump's
+// position, and the original takes the position of the instruction that falls
+// into it (or, reached by no fall-through, becomes unreachable and is dropped).
+// So a frame returning through it reports the line it came from, and tracing
+// sees no line event for a line that has no code.
+static void place_exit_positions(CodeUnit& cu) {
+  std::vector<Instr>& code = cu.code;
+  const size_t n = code.size();
+  auto inherits = [&](size_t i) { return code[i].pos.line == kInheritPosition.line; };
+  for (size_t s = 0; s < n; s++) {
+    if (!inherits(s) || (s > 0 && inherits(s - 1))) continue;
+    size_t e = s;
+    while (e < n && inherits(e)) e++;  // the block is [s, e)
+    for (size_t j = 0; j < n; j++) {
+      Instr& jump = code[j];
+      if (jump.target < 0 || jump.op == PSEUDO_SETUP || cu.labels[size_t(jump.target)] != int(s)) continue;
+      int label = int(cu.labels.size());
+      cu.labels.push_back(int(code.size()));
+      Position where = jump.pos;
+      jump.target = label;  // (jump may dangle once code grows: not used below)
+      for (size_t k = s; k < e; k++) {
+        Instr copy = code[k];
+        copy.pos = where;
+        code.push_back(copy);
+      }
+    }
+    // First in the body: the definition's line (CPython's RESUME has it).
+    Position from{cu.firstlineno, cu.firstlineno, 0, 0};
+    for (size_t p = s; p-- > 0;) {
+      if (code[p].op == CACHE || code[p].op == PSEUDO_SETUP) continue;
+      if (!is_terminal(code[p].op)) from = code[p].pos;
+      break;
+    }
+    for (size_t k = s; k < e; k++) code[k].pos = from;
+  }
+}
+
 Result<Code*> Compiler::leave_unit() {
   CodeUnit& cu = u();
   std::vector<Instr>& code = cu.code;
+  place_exit_positions(cu);
   size_t n = code.size();
   // ---- stack depths ----
   std::vector<int> depth(n + 1, -1);

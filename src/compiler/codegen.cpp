@@ -16,6 +16,7 @@
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "tokenizer/tokenizer.h"
 
 namespace gilpy::compiler {
 
@@ -116,6 +117,12 @@ Label Compiler::new_label() {
   l.id = int(u().labels.size());
   u().labels.push_back(-1);
   return l;
+}
+
+void Compiler::implicit_return() {
+  u().cur_pos = kInheritPosition;
+  load_none();
+  emit(RETURN_VALUE);
 }
 
 void Compiler::bind(Label l) { u().labels[size_t(l.id)] = int(u().code.size()); }
@@ -285,11 +292,11 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     if (auto* m = ast::as<ast::Module>(root)) {
       if (st_.root()->has_annotations) emit(SETUP_ANNOTATIONS);
       ok = body_with_docstring(m->body, true);
-      if (ok) { load_none(); emit(RETURN_VALUE); }
+      if (ok) implicit_return();
     } else if (auto* i = ast::as<ast::Interactive>(root)) {
       if (st_.root()->has_annotations) emit(SETUP_ANNOTATIONS);
       ok = stmts(i->body);
-      if (ok) { load_none(); emit(RETURN_VALUE); }
+      if (ok) implicit_return();
     } else if (auto* e = ast::as<ast::Expression>(root)) {
       ok = expr(e->body);
       if (ok) emit(RETURN_VALUE);
@@ -346,9 +353,34 @@ Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* f
   return c.compile_module(root, mode);
 }
 
+// The tokenizer's decoder for coding cookies it does not implement itself:
+// Python's codec registry, as bytes.decode(encoding) would use it.
+static bool decode_source_with_codec(const std::string& encoding, std::string_view raw, std::string* utf8,
+                                     std::string* error) {
+  Result<Value> r = codec_decode(raw, encoding, "strict");
+  if (r.ok() && is_str(r.value())) {
+    utf8->assign(as_str(r.value())->view());
+    return true;
+  }
+  if (r.ok()) {
+    *error = "decoder for " + encoding + " did not return a str";
+    return false;
+  }
+  Result<Str*> text = str(exc_fetch());
+  if (text.ok()) {
+    *error = std::string(text.value()->view());
+  } else {
+    exc_fetch();
+    *error = "unknown encoding: " + encoding;
+  }
+  return false;
+}
+static const bool g_parser_hooks_installed = (tokenizer::g_source_decoder = decode_source_with_codec,
+                                              parser::g_int_literal_digit_limit = int_max_str_digits, true);
+
 Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags,
                              int optimize) {
-  parser::ParseResult pr = parser::parse(source, filename->view(), mode);
+  parser::ParseResult pr = parser::parse(source, filename->view(), mode, (flags & PyCF_SOURCE_IS_UTF8) != 0);
   if (pr.error) return raise_syntax_error(*pr.error);
   TRY(issue_warnings(pr.warnings, filename));
   return compile_ast(pr.root, source, filename, mode, flags, optimize);

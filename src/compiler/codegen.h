@@ -43,6 +43,10 @@ struct Label {
   int id = -1;
 };
 
+// The position of an implicit `return None` before assembly: "no location
+// yet" (line -2; after assembly every instruction has a real one or line -1).
+inline constexpr Position kInheritPosition{-2, -2, -1, -1};
+
 struct Instr {
   uint8_t op;
   uint32_t arg;
@@ -126,6 +130,9 @@ class Compiler {
   int add_name(const std::string& n);
   void load_const(Value v) { emit(bytecode::LOAD_CONST, uint32_t(add_const(v))); }
   void load_none();
+  // `return None` at the end of a body, with no location of its own: the
+  // assembler gives it its predecessor's (place_exit_positions).
+  void implicit_return();
   void set_pos(const ast::Node* n);
   void push_handler(Label l, int adjust = 0);
   void pop_handler();

@@ -62,6 +62,10 @@ std::string Compiler::mangle(const std::string& name) {
 }
 
 bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n) {
+  // CPython's forbidden_name: __debug__ is a constant (assignments, deletions,
+  // imports, def/class names, walrus and for targets all come here).
+  if (ctx != expr_context::Load && name == "__debug__")
+    return error(n, ctx == expr_context::Del ? "cannot delete __debug__" : "cannot assign to __debug__");
   CodeUnit& cu = u();
   Scope* sc = cu.scope;
   const std::string mangled = mangle(name);
@@ -549,6 +553,8 @@ bool Compiler::call(Call* c) {
 // With the callable and self-or-NULL pushed, push the arguments and call.
 bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<keyword*>& kws, int extra_pos,
                          const Node* n) {
+  for (keyword* kw : kws)
+    if (kw->arg && *kw->arg == "__debug__") return error(n, "cannot assign to __debug__");
   for (size_t i = 0; i < kws.size(); i++)
     for (size_t j = 0; kws[i]->arg && j < i; j++)
       if (kws[j]->arg && *kws[j]->arg == *kws[i]->arg)

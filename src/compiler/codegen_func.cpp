@@ -36,7 +36,25 @@ bool Compiler::make_closure(Code* code, uint32_t flags, const std::string&) {
   return true;
 }
 
+// No parameter may be called __debug__ (CPython's compiler_check_debug_args).
+static bool has_debug_arg(const arguments* args) {
+  auto named = [](const arg* a) { return a && a->arg == "__debug__"; };
+  for (const auto* list : {&args->posonlyargs, &args->args, &args->kwonlyargs})
+    for (const arg* a : *list)
+      if (named(a)) return true;
+  return named(args->vararg) || named(args->kwarg);
+}
+
 bool Compiler::function_prologue_defaults(arguments* args, uint32_t* flags) {
+  if (has_debug_arg(args)) {  // reported at the current statement, as CPython does
+    error(nullptr, "cannot assign to __debug__");
+    const Position& p = u().cur_pos;
+    err_.lineno = p.line;
+    err_.col = p.col;
+    err_.end_lineno = p.end_line;
+    err_.end_col = p.end_col;
+    return false;
+  }
   if (!args->defaults.empty()) {
     if (!exprs(args->defaults)) return false;
     emit(BUILD_TUPLE, uint32_t(args->defaults.size()));
@@ -132,8 +150,7 @@ bool Compiler::function_def(ast::stmt* s) {
   if (!cu.docstring) add_const(None());
   std::vector<ast::stmt*> rest(f->body.begin() + long(start), f->body.end());
   if (!stmts(rest)) return false;
-  load_none();
-  emit(RETURN_VALUE);
+  implicit_return();
   Code* code = TRY_NULL(leave_unit());
   set_pos(s);
   if (!make_closure(code, flags, f->name)) return false;

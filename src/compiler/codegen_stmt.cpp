@@ -234,6 +234,7 @@ bool Compiler::delete_target(ast::expr* t) {
     case Kind::Name: return name_op(static_cast<Name*>(t)->id, expr_context::Del, t);
     case Kind::Attribute: {
       auto* a = static_cast<Attribute*>(t);
+      if (a->attr == "__debug__") return error(t, "cannot delete __debug__");
       if (!expr(a->value)) return false;
       set_pos(t);
       emit(DELETE_ATTR, uint32_t(add_name(mangle(a->attr))));
@@ -356,6 +357,7 @@ bool Compiler::unwind_fblock(FBlock& b, bool preserve_tos) {
       return true;
     case FBlockKind::With:
     case FBlockKind::AsyncWith:
+      if (b.node) set_pos(b.node);  // the __exit__ call is the with statement's
       if (preserve_tos) emit(SWAP, 2);
       if (b.kind == FBlockKind::AsyncWith) {
         emit(PUSH_NULL);
@@ -427,12 +429,21 @@ bool Compiler::return_stmt(Return* r) {
   (void)sc;
   set_pos(r);
   bool preserve = true;
+  // A finally body or a with statement's __exit__ run on the way out leave
+  // their location to the RETURN_VALUE (CPython 3.11 does not reset it);
+  // otherwise `return <constant>` has the constant's location (CPython loads
+  // it after unwinding, at the value's position), any other return the
+  // statement's.
+  bool ran_code = false;
+  for (const FBlock& b : u().fblocks)
+    ran_code |= b.kind == FBlockKind::FinallyTry || b.kind == FBlockKind::With || b.kind == FBlockKind::AsyncWith;
   if (!unwind_fblock_stack(preserve, nullptr)) return false;
-  // CPython 3.11 gives `return <constant>` the constant's location (it loads
-  // the constant after unwinding, at the value's position), any other return
-  // the statement's.
-  if (r->value && r->value->kind == ast::Kind::Constant) set_pos(r->value);
-  else set_pos(r);
+  if (ran_code) {
+  } else if (r->value && r->value->kind == ast::Kind::Constant) {
+    set_pos(r->value);
+  } else {
+    set_pos(r);
+  }
   emit(RETURN_VALUE);
   return true;
 }
@@ -767,10 +778,10 @@ bool Compiler::import_stmt(Import* im) {
         emit(POP_TOP);
         dot = next;
       }
-      if (!name_op(*a->asname, expr_context::Store, a)) return false;
+      if (!name_op(*a->asname, expr_context::Store, im)) return false;
     } else {
       std::string top = a->name.substr(0, a->name.find('.'));
-      if (!name_op(top, expr_context::Store, a)) return false;
+      if (!name_op(top, expr_context::Store, im)) return false;
     }
   }
   return true;
@@ -793,7 +804,7 @@ bool Compiler::import_from(ImportFrom* im) {
   for (alias* a : im->names) {
     set_pos(a);
     emit(IMPORT_FROM, uint32_t(add_name(a->name)));
-    if (!name_op(a->asname ? *a->asname : a->name, expr_context::Store, a)) return false;
+    if (!name_op(a->asname ? *a->asname : a->name, expr_context::Store, im)) return false;
   }
   emit(POP_TOP);
   return true;

@@ -26,6 +26,7 @@
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "modules/posix_impl.h"
 #include "vm/call.h"
 
 namespace gilpy {
@@ -531,21 +532,49 @@ static uint32_t inherited_future_flags() {
   Frame* f = caller_frame();
   return f && f->code ? f->code->flags & bytecode::CO_FUTURE_MASK : 0;
 }
-static Result<std::string> source_text(Value src, const char* fname) {
-  if (is_str(src)) return std::string(as_str(src)->view());
-  if (has_layout(src, Layout::Bytes) || has_layout(src, Layout::ByteArray)) {
-    std::string_view b = TRY(buffer_view(src));
-    return std::string(b);
+// The text of compile()/exec()/eval()'s source argument: a str (UTF-8, its
+// coding cookie ignored: *is_str set) or any bytes-like object (decoded by its
+// cookie). Null bytes are refused up front with CPython 3.11.2's ValueError.
+static Result<std::string> source_text(Value src, const char* fname, const char* what, bool* is_str_src) {
+  std::string text;
+  std::string_view b;
+  if (is_str(src)) {
+    text.assign(as_str(src)->view());
+    *is_str_src = true;
+  } else if (buffer_view_opt(src, &b)) {
+    text.assign(b);
+    *is_str_src = false;
+  } else {
+    return raise_fmt(tp_TypeError, "%s() arg 1 must be a string, bytes or %s object", fname, what);
   }
-  return raise_fmt(tp_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+  if (text.find('\0') != std::string::npos) return raise(tp_ValueError, "source code string cannot contain null bytes");
+  return text;
+}
+static bool is_source(Value v) {
+  std::string_view b;
+  return is_str(v) || buffer_view_opt(v, &b);
+}
+// compile()'s filename, converted as CPython's PyUnicode_FSDecoder does: str,
+// bytes, an os.PathLike, or (deprecated) another bytes-like object.
+static Result<Str*> compile_filename(Value v) {
+  if (is_str(v)) return as_str(v);
+  std::string_view b;
+  if (!has_layout(v, Layout::Bytes) && buffer_view_opt(v, &b)) {
+    std::string copy(b);  // the warning may run code that changes the buffer
+    TRY(warn(tp_DeprecationWarning,
+             std::string("path should be string, bytes, or os.PathLike, not ") + type_name(v)));
+    return as_str(TRY(posix::fs_decode(copy)));
+  }
+  Value p = v;
+  if (!has_layout(v, Layout::Bytes)) p = TRY(posix::fspath(v));
+  if (is_str(p)) return as_str(p);
+  return as_str(TRY(posix::fs_decode(TRY(buffer_view(p)))));
 }
 static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   Value out[7];  // _feature_version (ast.parse passes it) is accepted and ignored
   TRY(parse_args("compile", a, n, kw,
                  {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"}, 3, out));
-  Str* filename;
-  if (is_str(out[1])) filename = as_str(out[1]);
-  else filename = TRY(str(out[1]));
+  Str* filename = TRY(compile_filename(out[1]));
   if (!is_str(out[2])) return raise(tp_TypeError, "compile() mode must be str");
   std::string_view mode = as_str(out[2])->view();
   parser::Mode m;
@@ -565,21 +594,22 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   bool dont_inherit = out[4] ? TRY(truthy(out[4])) : false;
   if (!dont_inherit) flags |= inherited_future_flags();
   if (flags & bytecode::PyCF_ONLY_AST) {
-    extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode);
+    extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8);
     extern Result<Value> ast_check_object(Value tree, parser::Mode mode);
-    if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray))
-      return ast_check_object(out[0], m);  // an AST stays as it is
-    std::string text = TRY(source_text(out[0], "compile"));
-    return ast_from_source(text, filename, m);
+    if (!is_source(out[0])) return ast_check_object(out[0], m);  // an AST stays as it is
+    bool utf8 = false;
+    std::string text = TRY(source_text(out[0], "compile", "AST", &utf8));
+    return ast_from_source(text, filename, m, utf8);
   }
   if (is_code(out[0])) return out[0];
-  if (!is_str(out[0]) && !has_layout(out[0], Layout::Bytes) && !has_layout(out[0], Layout::ByteArray)) {
+  if (!is_source(out[0])) {
     extern Result<Value> compile_ast_object(Value tree, Str* filename, parser::Mode mode, uint32_t flags,
                                             int optimize);
     return compile_ast_object(out[0], filename, m, uint32_t(flags), int(optimize));
   }
-  std::string text = TRY(source_text(out[0], "compile"));
-  if (text.find('\0') != std::string::npos) return raise(tp_SyntaxError, "source code string cannot contain null bytes");
+  bool utf8 = false;
+  std::string text = TRY(source_text(out[0], "compile", "AST", &utf8));
+  if (utf8) flags |= bytecode::PyCF_SOURCE_IS_UTF8;
   Code* c = TRY(compiler::compile_source(text, filename, m, uint32_t(flags), int(optimize)));
   return Value(c);
 }
@@ -619,14 +649,15 @@ static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval)
     if (code->nfrees)  // exec() would need its closure= argument (3.11), which gilpy does not take
       return raise_fmt(tp_TypeError, "code object requires a closure of exactly length %d", int(code->nfrees));
   } else {
-    std::string text = TRY(source_text(out[0], fname));
+    bool utf8 = false;
+    std::string text = TRY(source_text(out[0], fname, "code", &utf8));
     if (is_eval) {
       size_t i = 0;
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) i++;
       text = text.substr(i);
     }
     code = TRY(compiler::compile_source(text, str_intern("<string>"), is_eval ? parser::Mode::Eval : parser::Mode::Exec,
-                                        inherited_future_flags()));
+                                        inherited_future_flags() | (utf8 ? bytecode::PyCF_SOURCE_IS_UTF8 : 0)));
   }
   Value r = TRY(run_code(code, globals, locals));
   return is_eval ? r : None();

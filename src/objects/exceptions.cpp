@@ -652,8 +652,12 @@ namespace compiler {
 Err raise_syntax_error(const parser::SyntaxErrorInfo& e) {
   Type* t = e.type == "IndentationError" ? tp_IndentationError : e.type == "TabError" ? tp_TabError : tp_SyntaxError;
   Value text = e.text.empty() ? None() : str_value(e.text);
-  Tuple* info = tuple_of({str_value(e.filename), Value::small(e.lineno), Value::small(e.offset), text,
-                          Value::small(e.end_lineno), Value::small(e.end_offset)});
+  // Errors of the source's decoding stage (line 0) carry no end position:
+  // CPython's args are then (filename, 0, -1, None).
+  Tuple* info = e.lineno == 0 && e.end_lineno == 0
+                    ? tuple_of({str_value(e.filename), Value::small(e.lineno), Value::small(e.offset), text})
+                    : tuple_of({str_value(e.filename), Value::small(e.lineno), Value::small(e.offset), text,
+                                Value::small(e.end_lineno), Value::small(e.end_offset)});
   Value args[2] = {str_value(e.msg), Value(info)};
   return raise_with_args(t, args, 2);
 }

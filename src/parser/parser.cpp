@@ -149,6 +149,18 @@ bool Parser::expect(Op o, const char* msg) {
   return false;
 }
 
+static bool is_compound_statement(ast::Kind k) {
+  using ast::Kind;
+  switch (k) {
+    case Kind::If: case Kind::While: case Kind::For: case Kind::AsyncFor: case Kind::Try: case Kind::TryStar:
+    case Kind::With: case Kind::AsyncWith: case Kind::FunctionDef: case Kind::AsyncFunctionDef:
+    case Kind::ClassDef: case Kind::Match:
+      return true;
+    default:
+      return false;
+  }
+}
+
 ast::Node* Parser::run(Mode mode) {
   mode_ = mode;
   Pos s{1, 0};
@@ -177,8 +189,34 @@ ast::Node* Parser::run(Mode mode) {
       std::vector<ast::stmt*> body;
       while (at(TokKind::Newline)) advance();
       if (!at(TokKind::EndMarker) && !statement(body)) return nullptr;
+      size_t newline = pos_ > 0 ? pos_ - 1 : 0;  // the NEWLINE that ended a simple statement
       while (at(TokKind::Newline)) advance();
-      if (!at(TokKind::EndMarker)) return fail();
+      if (!at(TokKind::EndMarker)) {
+        // CPython's bad_single_statement: more after a simple statement is
+        // reported at that statement's NEWLINE; after a compound statement
+        // it is plain invalid syntax.
+        bool compound = !body.empty() && is_compound_statement(body.back()->kind);
+        if (!compound && toks_[newline].kind == TokKind::Newline) {
+          // The NEWLINE starts where a trailing comment does (CPython's tokenizer).
+          const Token& nl = toks_[newline];
+          Pos at = start(nl);
+          const Token& last = toks_[newline > 0 ? newline - 1 : 0];
+          std::string_view line = tz_.line(nl.lineno);
+          if (last.end_lineno == nl.lineno) {
+            size_t hash = line.find('#', size_t(last.end_col));
+            if (hash != std::string_view::npos && int(hash) < nl.col) at.col = int(hash);
+          }
+          return error_range(at, end(nl), "multiple statements found while compiling a single statement");
+        }
+        return fail();
+      }
+      // A compound statement whose last block sits on its header line needs
+      // the source's final newline in this mode (CPython: "compound_stmt
+      // NEWLINE"); an indented block ends with DEDENT and does not.
+      if (!body.empty() && is_compound_statement(body.back()->kind) && toks_[newline].kind == TokKind::Newline) {
+        const std::string& src = tz_.source();
+        if (!src.empty() && src.back() != '\n') return error_range(Pos{toks_[newline].lineno, -1}, Pos{toks_[newline].lineno, -1}, "invalid syntax");
+      }
       auto* m = mk<ast::Interactive>(s, s);
       m->body = std::move(body);
       return m;
@@ -187,10 +225,14 @@ ast::Node* Parser::run(Mode mode) {
   return nullptr;
 }
 
-ParseResult parse(std::string_view source, std::string_view filename, Mode mode) {
+int64_t (*g_int_literal_digit_limit)() = nullptr;
+
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8) {
   ParseResult r;
   r.arena = std::make_unique<ast::Arena>();
-  tokenizer::Tokenizer tz(source);
+  tokenizer::Options opts;
+  opts.source_is_utf8 = source_is_utf8;
+  tokenizer::Tokenizer tz(source, opts);
   Parser p(tz, *r.arena, filename);
   ast::Node* root = p.run(mode);
   if (p.failed() || !root) {

@@ -33,7 +33,13 @@ struct ParseResult {
   std::vector<SyntaxErrorInfo> warnings;
 };
 
-ParseResult parse(std::string_view source, std::string_view filename, Mode mode);
+// The interpreter's limit on decimal digits in an int literal
+// (sys.get_int_max_str_digits(); 0 means none), installed by the compiler.
+// Null (no limit) in the parser's unit tests.
+extern int64_t (*g_int_literal_digit_limit)();
+
+// `source_is_utf8`: the text came from a str (no coding cookie applies).
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8 = false);
 
 // CPython 3.11's ast.dump(node): no indentation, no attributes. With
 // include_attributes, positions are appended as ast.dump(..., include_attributes=True) does.

@@ -423,6 +423,15 @@ expr* Parser::number(const Token& t) {
   } else {
     v.kind = ConstantValue::Kind::Int;
     v.base = 10;
+    // CPython refuses a decimal literal longer than the int/str conversion
+    // limit at parse time (reported at the line, offset 0).
+    int64_t limit = clean.size() > 640 && g_int_literal_digit_limit ? g_int_literal_digit_limit() : 0;
+    if (limit > 0 && int64_t(clean.size()) > limit)
+      return error_range(Pos{t.lineno, -1}, Pos{t.lineno, -1},
+                         "Exceeds the limit (" + std::to_string(limit) +
+                             " digits) for integer string conversion: value has " + std::to_string(clean.size()) +
+                             " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                             "hexadecimal for huge integer literals to avoid decimal conversion limits.");
     v.text = std::move(clean);
   }
   return c;

@@ -52,9 +52,12 @@ std::string normalize_encoding(std::string e) {
 
 }  // namespace
 
+SourceDecoder g_source_decoder = nullptr;
+
 bool Tokenizer::decode(std::string_view raw) {
   bool bom = raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
   if (bom) raw.remove_prefix(3);
+  if (opts_.source_is_utf8) return finish_decode(std::string(raw));
 
   // The cookie may sit on line 1, or on line 2 if line 1 is a comment/blank.
   std::string enc;
@@ -70,8 +73,10 @@ bool Tokenizer::decode(std::string_view raw) {
     }
   }
   std::string norm = enc.empty() ? "utf-8" : normalize_encoding(enc);
+  // Problems with the declaration itself are reported at "line 0" with no
+  // offset, as CPython's decoding stage reports them.
   if (bom && norm != "utf-8") {
-    fail("SyntaxError", "encoding problem: " + enc + " with BOM", 1, 0, 1, 0);
+    fail("SyntaxError", "encoding problem: " + norm + " with BOM", 0, -1, 0, -1);
     return false;
   }
 
@@ -80,31 +85,43 @@ bool Tokenizer::decode(std::string_view raw) {
   if (norm == "iso-8859-1") {
     decoded.reserve(raw.size() + raw.size() / 8);
     for (unsigned char c : raw) utf8::encode(c, decoded);
-  } else {
-    // utf-8, or an ASCII-compatible codec we do not implement: accept the
-    // text only when it is valid UTF-8 (always true for pure ASCII).
+  } else if (norm == "utf-8") {
     size_t bad = utf8::first_invalid(raw);
     if (bad != raw.size()) {
+      std::string error;
+      if (!enc.empty() && g_source_decoder && !g_source_decoder(norm, raw, &decoded, &error)) {
+        fail("SyntaxError", error, 0, -1, 0, -1);  // the codec's own message
+        return false;
+      }
       int line = 1;
       for (size_t i = 0; i < bad; i++) line += raw[i] == '\n';
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(raw[bad]));
-      if (norm == "utf-8" && enc.empty())
-        fail("SyntaxError",
-             std::string("Non-UTF-8 code starting with '") + buf +
-                 "' in file, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-             line, 0, line, 0);
-      else if (norm == "utf-8")
-        fail("SyntaxError", "(unicode error) 'utf-8' codec can't decode byte " + std::string(buf + 1) +
-                                " in position " + std::to_string(bad) + ": invalid start byte",
-             line, 0, line, 0);
-      else
-        fail("SyntaxError", "unknown encoding: " + enc, line, 0, line, 0);
+      fail("SyntaxError",
+           std::string("Non-UTF-8 code starting with '") + buf +
+               "' in file, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+           line, 0, line, 0);
       return false;
     }
     decoded.assign(raw);
+  } else if (g_source_decoder) {
+    // Any other codec Python knows (cp1252, koi8-r, euc-jp, utf-16, ...).
+    std::string error;
+    if (!g_source_decoder(norm, raw, &decoded, &error)) {
+      fail("SyntaxError", error, 0, -1, 0, -1);
+      return false;
+    }
+  } else if (utf8::first_invalid(raw) == raw.size()) {
+    decoded.assign(raw);  // no codec registry (unit tests): valid UTF-8 passes
+  } else {
+    fail("SyntaxError", "unknown encoding: " + enc, 0, -1, 0, -1);
+    return false;
   }
+  return finish_decode(std::move(decoded));
+}
 
+// Newline translation, shared by every way in.
+bool Tokenizer::finish_decode(std::string decoded) {
   if (opts_.translate_newlines && decoded.find('\r') != std::string::npos) {
     src_.reserve(decoded.size());
     for (size_t i = 0; i < decoded.size(); i++) {

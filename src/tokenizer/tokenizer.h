@@ -34,7 +34,19 @@ struct Options {
   // Translate \r\n and lone \r to \n before tokenizing (the C tokenizer does;
   // the tokenize module keeps "\r\n" in token text).
   bool translate_newlines = true;
+  // The source came from a str (compile()/exec()/eval() of text): it is UTF-8
+  // already and a coding cookie in it is ignored, as in CPython.
+  bool source_is_utf8 = false;
 };
+
+// Decodes source bytes whose coding cookie names a codec the tokenizer does
+// not implement itself (anything but UTF-8 and Latin-1) to UTF-8, or returns
+// false with CPython's message in *error ("unknown encoding: X", the codec's
+// UnicodeDecodeError text, "'X' is not a text encoding; ..."). Installed by
+// the compiler (Python's codec registry); null in the tokenizer's unit tests.
+using SourceDecoder = bool (*)(const std::string& encoding, std::string_view raw, std::string* utf8,
+                               std::string* error);
+extern SourceDecoder g_source_decoder;
 
 // Maximum bracket nesting (CPython's MAXLEVEL) and indentation depth.
 inline constexpr int kMaxParenDepth = 200;
@@ -64,6 +76,7 @@ class Tokenizer {
  private:
   void run();
   bool decode(std::string_view raw);
+  bool finish_decode(std::string decoded);
   bool at_line_start();
   bool lex_name_or_string();
   bool lex_number();
