@@ -455,17 +455,24 @@ bool Compiler::compare(Compare* c) {
 }
 
 // ---- displays ---------------------------------------------------------------------------------
+// CPython's STACK_USE_GUIDELINE: a display or a call with more items than
+// this is built one item at a time (BUILD_LIST 0 + LIST_APPEND, BUILD_MAP 0 +
+// MAP_ADD, CALL_FUNCTION_EX), so the value stack stays small (co_stacksize
+// is O(1), not O(n), for a 1000-element literal).
+static constexpr size_t kStackUseGuideline = 30;
+
 bool Compiler::sequence_display(const std::vector<ast::expr*>& elts, Op build, Op append, Op extend, bool to_tuple) {
   bool has_star = false;
   for (ast::expr* x : elts) if (x->kind == Kind::Starred) has_star = true;
-  if (!has_star) {
+  bool big = elts.size() > kStackUseGuideline;
+  if (!has_star && !big) {
     if (!exprs(elts)) return false;
     emit(build, uint32_t(elts.size()));
     return true;
   }
   Op b = to_tuple ? BUILD_LIST : build;
   size_t i = 0;
-  while (i < elts.size() && elts[i]->kind != Kind::Starred) {
+  while (!big && i < elts.size() && elts[i]->kind != Kind::Starred) {
     if (!expr(elts[i])) return false;
     i++;
   }
@@ -487,7 +494,7 @@ bool Compiler::dict_display(ast::Dict* d) {
   size_t n = d->keys.size();
   bool has_unpack = false;
   for (ast::expr* k : d->keys) if (!k) has_unpack = true;
-  if (!has_unpack && n <= 0xFFFF) {
+  if (!has_unpack && 2 * n <= kStackUseGuideline) {
     for (size_t i = 0; i < n; i++) {
       if (!expr(d->keys[i]) || !expr(d->values[i])) return false;
     }
@@ -534,12 +541,18 @@ bool Compiler::formatted_value(FormattedValue* f) {
 }
 
 // ---- calls --------------------------------------------------------------------------------------
+// A call's arguments are pushed one by one (CALL) when they fit within
+// CPython's guideline, else collected in a tuple and a dict (CALL_FUNCTION_EX).
+static bool args_fit_on_stack(const std::vector<ast::expr*>& args, const std::vector<keyword*>& kws) {
+  return args.size() + 2 * kws.size() <= kStackUseGuideline;
+}
+
 bool Compiler::call(Call* c) {
   if (!check_caller(c)) return false;
   bool simple = true;
   for (ast::expr* a : c->args) if (a->kind == Kind::Starred) simple = false;
   for (keyword* k : c->keywords) if (!k->arg) simple = false;
-  if (auto* a = as<Attribute>(c->func); a && simple && c->args.size() + c->keywords.size() < 250) {
+  if (auto* a = as<Attribute>(c->func); a && simple && args_fit_on_stack(c->args, c->keywords)) {
     if (!expr(a->value)) return false;
     set_pos(a);
     emit(LOAD_METHOD, uint32_t(add_name(mangle(a->attr))));
@@ -562,7 +575,7 @@ bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<
   bool simple = true;
   for (ast::expr* a : args) if (a->kind == Kind::Starred) simple = false;
   for (keyword* k : kws) if (!k->arg) simple = false;
-  if (simple) {
+  if (simple && args_fit_on_stack(args, kws)) {
     if (!exprs(args)) return false;
     gilpy::Tuple* names = nullptr;
     if (!kws.empty()) {
