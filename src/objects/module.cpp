@@ -119,7 +119,10 @@ static Result<Value> ni_new(Value* a, int64_t n, Tuple* kw) {
   if (n > 1 || (kw && kw->size)) return raise(tp_TypeError, "NotImplementedType takes no arguments");
   return Value(g_NotImplemented);
 }
-static Result<Value> ni_bool(Value*, int64_t, Tuple*) { return True(); }
+static Result<Value> ni_bool(Value*, int64_t, Tuple*) {  // deprecated since 3.9, still true
+  TRY(warn(tp_DeprecationWarning, "NotImplemented should not be used in a boolean context"));
+  return True();
+}
 static Result<Value> ni_reduce(Value*, int64_t, Tuple*) { return Value(str_intern("NotImplemented")); }
 static Result<Value> ell_repr(Value*, int64_t, Tuple*) { return Value(str_intern("Ellipsis")); }
 static Result<Value> ell_new(Value* a, int64_t n, Tuple* kw) {

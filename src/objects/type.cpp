@@ -6,6 +6,9 @@
 #include <cstring>
 #include <string>
 
+#include "common/unicode.h"
+#include "common/utf8.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/function.h"
@@ -450,6 +453,26 @@ static Result<Type*> best_base(Tuple* bases) {
   return best;
 }
 
+Status check_type_name(Str* name) {
+  std::string_view v = name->view();
+  if (v.find('\0') != std::string_view::npos) return raise(tp_ValueError, "type name must not contain null characters");
+  if (!utf8::validate(v)) return codec_encode(name, "utf-8", "strict").is_err() ? Status(ERR) : OK();
+  return OK();
+}
+
+// str.isidentifier() of a slot name.
+static bool is_identifier_text(std::string_view v) {
+  if (v.empty()) return false;
+  for (size_t i = 0; i < v.size();) {
+    utf8::Decoded d = utf8::decode(v, i, true);
+    if (!d.ok) return false;
+    bool ok = i == 0 ? d.cp == '_' || unicode::is_xid_start(d.cp) : unicode::is_xid_continue(d.cp);
+    if (!ok) return false;
+    i += size_t(d.len);
+  }
+  return true;
+}
+
 static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
   gc::Vector<Value> names;
   if (is_str(slots)) {
@@ -465,12 +488,26 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
   }
   *want_dict = false;
   int nslots = 0;
+  // A base with a __dict__ (any ordinary class) has __weakref__ too.
+  bool base_has_dict = t->base->dict_offset != 0;
+  bool base_has_weakref = base_has_dict && (t->base->flags & TF_HEAPTYPE);
+  bool seen_weakref = false;
   for (Value n : names) {
     if (!is_str(n))
       return raise_fmt(tp_TypeError, "__slots__ items must be strings, not '%s'", type_name(n));
+    if (!is_identifier_text(as_str(n)->view())) return raise(tp_TypeError, "__slots__ must be identifiers");
     Str* s = str_intern(as_str(n));
-    if (std::strcmp(s->data, "__dict__") == 0) { *want_dict = true; continue; }
-    if (std::strcmp(s->data, "__weakref__") == 0) continue;
+    if (std::strcmp(s->data, "__dict__") == 0) {
+      if (*want_dict || base_has_dict) return raise(tp_TypeError, "__dict__ slot disallowed: we already got one");
+      *want_dict = true;
+      continue;
+    }
+    if (std::strcmp(s->data, "__weakref__") == 0) {
+      if (seen_weakref || base_has_weakref)
+        return raise(tp_TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+      seen_weakref = true;
+      continue;
+    }
     if (dict_get_str(ns, s))
       return raise_fmt(tp_ValueError, "'%s' in __slots__ conflicts with class variable", s->data);
     nslots++;
@@ -496,6 +533,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
 }
 
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs) {
+  TRY(check_type_name(name));
   if (bases->size == 0) bases = tuple_of({Value(tp_object)});
   Type* winner = TRY(calculate_metaclass(meta, bases));
   Type* base = TRY(best_base(bases));
@@ -504,7 +542,16 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   t->qualname = name;
   t->base = base;
   t->bases = bases;
-  t->dict = dict_copy(ns);
+  if (Value(ns).type() == tp_dict) {
+    t->dict = dict_copy(ns);
+  } else {
+    // A dict subclass (an OrderedDict after move_to_end) is merged in its own
+    // iteration order, as CPython's PyDict_Copy -> PyDict_Merge does.
+    t->dict = dict_new();
+    TRY(dict_update(t->dict, Value(ns)));
+  }
+  if (Value doc = dict_get_str(t->dict, N.__doc__); doc && is_str(doc) && !utf8::validate(as_str(doc)->view()))
+    TRY(codec_encode(as_str(doc), "utf-8", "strict"));  // CPython keeps a UTF-8 copy for tp_doc
   t->flags = TF_HEAPTYPE | TF_BASETYPE;
   t->layout = base->layout == Layout::Object ? Layout::Object : base->layout;
   t->instance_size = base->instance_size;

@@ -73,6 +73,9 @@ Type* native_type_new(const char* module, const char* name, Type* base, Layout l
 
 // type(name, bases, dict) and class statements.
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwargs);
+// A class name as CPython accepts it: no null character, encodable as UTF-8
+// (ValueError / UnicodeEncodeError otherwise); type() and __name__ = check it.
+Status check_type_name(Str* name);
 Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames);
 Status type_setattr(Type* t, Str* name, Value v);  // v null: delete
 // The native iteration of t's nearest base that has one: what a native

@@ -49,7 +49,13 @@ static Result<Value> type_new_m(Value* a, int64_t n, Tuple* kw) {
     // type(name, bases, dict) called directly: __module__ from the caller's globals.
     extern Value caller_module_name();
     Value m = caller_module_name();
-    if (m) { ns = dict_copy(ns); dict_set_str(ns, N.__module__, m); }
+    if (m) {
+      // (A dict subclass is merged in its own iteration order, see type_new.)
+      Dict* copy = Value(ns).type() == tp_dict ? dict_copy(ns) : dict_new();
+      if (copy != ns && Value(ns).type() != tp_dict) TRY(dict_update(copy, Value(ns)));
+      ns = copy;
+      dict_set_str(ns, N.__module__, m);
+    }
   }
   return type_new(as_type(a[0]), as_str(a[1]), as_tuple(a[2]), ns, kwargs);
 }
@@ -115,6 +121,7 @@ static Result<Value> t_name(Value s) { return Value(T(s)->name); }
 static Status t_name_set(Value s, Value v) {
   if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__name__' attribute of immutable type '%s'", type_name_of(T(s)));
   if (!v || !is_str(v)) return raise_fmt(tp_TypeError, "can only assign string to %s.__name__, not '%s'", type_name_of(T(s)), v ? type_name(v) : "NULL");
+  TRY(check_type_name(as_str(v)));
   T(s)->name = as_str(v);
   return OK();
 }

@@ -642,8 +642,8 @@ Result<int64_t> len(Value o) {
   Value r = TRY(call_unbound(m, o, nullptr, 0));
   if (!is_int(r)) return raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer", type_name(r));
   int64_t n;
+  if (int_sign(r) < 0) return raise(tp_ValueError, "__len__() should return >= 0");
   if (!int_fits_i64(r, &n)) return raise(tp_OverflowError, "cannot fit 'int' into an index-sized integer");
-  if (n < 0) return raise(tp_ValueError, "__len__() should return >= 0");
   return n;
 }
 
