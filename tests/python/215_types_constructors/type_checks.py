@@ -40,3 +40,4 @@ code = compile("print('Hello World!')", "", "exec")
 t(lambda: exec(code, {'__builtins__': {}}))
 import collections
 od = collections.OrderedDict([('a', 1), ('b', 2)]); od.move_to_end('a')
+t(lambda: list(type('C', (), od).__dict__.items())[:2])
