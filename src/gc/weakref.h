@@ -34,5 +34,8 @@ void weakref_deny_type(Type* t);
 Result<Value> weakref_new(Value obj, Value callback);
 // The referent of a weakref.ref made by weakref_new, or null once it is dead.
 Value weakref_referent(Value ref);
+// obj.__weakref__: the oldest live weak reference to obj, or None (CPython's
+// head of tp_weaklist).
+Value weakref_first(Value obj);
 
 }  // namespace gilpy

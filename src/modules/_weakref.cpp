@@ -492,6 +492,16 @@ static Result<Value> f_getweakrefcount(Value* a, int64_t n, Tuple* kw) {
   sweep_list(it->second);
   return Value::small(int64_t(it->second.size()));
 }
+Value weakref_first(Value obj) {
+  poll();
+  if (!obj.is_obj() || !g_registry) return None();
+  auto it = g_registry->find(reinterpret_cast<uintptr_t>(obj.obj()));
+  if (it == g_registry->end()) return None();
+  sweep_list(it->second);
+  for (Node* node : it->second)
+    if (Object* o = reveal(&node->wr)) return Value(o);
+  return None();
+}
 static Result<Value> f_getweakrefs(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("getweakrefs", kw));
   TRY(check_nargs("getweakrefs", n, 1, 1));

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "objects/descriptors.h"
+#include "gc/weakref.h"
 #include "objects/dict.h"
 #include "objects/function.h"
 #include "objects/instance_values.h"
@@ -501,8 +502,13 @@ static const MethodDef object_methods[] = {
 static const GetSetDef object_getsets[] = {{"__class__", get_class, set_class}, {nullptr, nullptr}};
 
 // __dict__ is offered by every user class that has an instance dict.
+static Result<Value> get_weakref(Value self) { return weakref_first(self); }
 extern const GetSetDef instance_dict_getset[];
 const GetSetDef instance_dict_getset[] = {{"__dict__", get_dict, set_dict}, {nullptr, nullptr}};
+// The __weakref__ descriptor a class statement adds (see type_new).
+extern const GetSetDef instance_weakref_getset[];
+const GetSetDef instance_weakref_getset[] = {
+    {"__weakref__", get_weakref, nullptr, "list of weak references to the object (if defined)"}, {nullptr, nullptr}};
 
 void init_object_type() {
   type_add_methods(tp_object, object_methods);

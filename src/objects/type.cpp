@@ -473,7 +473,7 @@ static bool is_identifier_text(std::string_view v) {
   return true;
 }
 
-static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
+static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* want_weakref) {
   gc::Vector<Value> names;
   if (is_str(slots)) {
     names.push_back(slots);
@@ -487,6 +487,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
     }
   }
   *want_dict = false;
+  *want_weakref = false;
   int nslots = 0;
   // A base with a __dict__ (any ordinary class) has __weakref__ too.
   bool base_has_dict = t->base->dict_offset != 0;
@@ -505,7 +506,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict) {
     if (std::strcmp(s->data, "__weakref__") == 0) {
       if (seen_weakref || base_has_weakref)
         return raise(tp_TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
-      seen_weakref = true;
+      seen_weakref = *want_weakref = true;
       continue;
     }
     if (dict_get_str(ns, s))
@@ -565,8 +566,23 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     dict_del_str(t->dict, N.__qualname__);
   }
   Value slots = dict_get_str(t->dict, N.__slots__);
-  bool want_dict = true;
-  if (slots) TRY(add_slots(t, slots, t->dict, &want_dict));
+  bool want_dict = true, want_weakref = true;
+  if (slots) TRY(add_slots(t, slots, t->dict, &want_dict, &want_weakref));
+  // A class whose base offers no weak references gets the __weakref__
+  // descriptor (unless __slots__ leaves it out), as CPython's type_new adds
+  // it; variable-size builtin layouts (int, tuple, bytes) have none.
+  bool var_sized = base->layout == Layout::Int || base->layout == Layout::Tuple || base->layout == Layout::Bytes;
+  if (want_weakref && !var_sized && !type_lookup(base, str_intern("__weakref__")) &&
+      !dict_get_str(t->dict, str_intern("__weakref__"))) {
+    extern const GetSetDef instance_weakref_getset[];
+    GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
+    g->name = str_intern("__weakref__");
+    g->owner = t;
+    g->get = instance_weakref_getset[0].get;
+    g->set = nullptr;
+    g->doc = instance_weakref_getset[0].doc;
+    dict_set_str(t->dict, g->name, g);
+  }
   if (want_dict && !t->dict_offset) {
     extern const GetSetDef instance_dict_getset[];
     if (!dict_get_str(t->dict, N.__dict__)) {
@@ -575,6 +591,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
       g->owner = t;
       g->get = instance_dict_getset[0].get;
       g->set = instance_dict_getset[0].set;
+      g->doc = "dictionary for instance variables (if defined)";
       dict_set_str(t->dict, N.__dict__, g);
     }
     // Builtin layouts reserve the dict pointer at offset 8. Plain object
