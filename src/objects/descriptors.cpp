@@ -2,6 +2,7 @@
 // getset/member descriptors that expose native attributes and __slots__.
 #include "objects/descriptors.h"
 
+#include <cstddef>
 #include <cstring>
 #include <string>
 
@@ -26,7 +27,7 @@ static Result<Value> sm_init(Value* a, int64_t n, Tuple* kw) {
   TRY(check_nargs(type_name(a[0]), n - 1, 1, 1));
   SM(a[0])->func = a[1];
   // Copy the wrapped function's metadata, as CPython 3.10+ does.
-  for (Str* attr : {N.__name__, N.__qualname__, N.__doc__, N.__module__}) {
+  for (Str* attr : {N.__module__, N.__name__, N.__qualname__, N.__doc__, str_intern("__annotations__")}) {
     Value v;
     TRY(getattr_opt(a[1], attr, &v));
     if (v) {
@@ -161,9 +162,6 @@ static Result<Value> prop_set_name(Value* a, int64_t n, Tuple*) {
   PR(a[0])->name = a[2];
   return None();
 }
-static Result<Value> p_fget(Value s) { return PR(s)->fget; }
-static Result<Value> p_fset(Value s) { return PR(s)->fset; }
-static Result<Value> p_fdel(Value s) { return PR(s)->fdel; }
 static Result<Value> p_doc(Value s) { return PR(s)->doc; }
 static Status p_doc_set(Value s, Value v) { PR(s)->doc = v ? v : None(); return OK(); }
 static Result<Value> p_isabstract(Value s) {
@@ -178,8 +176,16 @@ static const MethodDef prop_methods[] = {
     {"__new__", prop_new, MethKind::Static}, {"__init__", prop_init}, {"__get__", prop_get}, {"__set__", prop_set},
     {"__delete__", prop_delete}, {"getter", prop_getter}, {"setter", prop_setter}, {"deleter", prop_deleter},
     {"__set_name__", prop_set_name}, {nullptr, nullptr}};
-static const GetSetDef prop_getsets[] = {{"fget", p_fget}, {"fset", p_fset}, {"fdel", p_fdel},
-                                         {"__doc__", p_doc, p_doc_set}, {"__isabstractmethod__", p_isabstract},
+// fget/fset/fdel are read-only members in CPython ("readonly attribute").
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static const MemberDef prop_members[] = {
+    {"fget", int32_t(offsetof(Property, fget)), MEMBER_READONLY | MEMBER_OBJECT},
+    {"fset", int32_t(offsetof(Property, fset)), MEMBER_READONLY | MEMBER_OBJECT},
+    {"fdel", int32_t(offsetof(Property, fdel)), MEMBER_READONLY | MEMBER_OBJECT},
+    {nullptr, 0, 0}};
+#pragma GCC diagnostic pop
+static const GetSetDef prop_getsets[] = {{"__doc__", p_doc, p_doc_set}, {"__isabstractmethod__", p_isabstract},
                                          {nullptr, nullptr}};
 
 // ---- super --------------------------------------------------------------------------------
@@ -338,6 +344,12 @@ static Result<Value> gs_repr(Value* a, int64_t, Tuple*) {
 static Result<Value> gs_name(Value s) {
   return Value(s.type() == tp_getset_descriptor ? s.as<GetSet>()->name : s.as<Member>()->name);
 }
+static Result<Value> gs_qualname(Value s) {  // "<owner's qualname>.<name>", as CPython's descr_get_qualname
+  Type* owner = s.type() == tp_getset_descriptor ? s.as<GetSet>()->owner : s.as<Member>()->owner;
+  Str* name = s.type() == tp_getset_descriptor ? s.as<GetSet>()->name : s.as<Member>()->name;
+  return Value(str_new(std::string(owner->qualname ? owner->qualname->view() : owner->name->view()) + "." +
+                       std::string(name->view())));
+}
 static Result<Value> gs_objclass(Value s) {
   return Value(s.type() == tp_getset_descriptor ? s.as<GetSet>()->owner : s.as<Member>()->owner);
 }
@@ -347,16 +359,20 @@ static Result<Value> gs_doc(Value s) {
 }
 static const MethodDef gs_methods[] = {{"__get__", gs_get}, {"__set__", gs_set}, {"__delete__", gs_delete},
                                        {"__repr__", gs_repr}, {nullptr, nullptr}};
-static const GetSetDef gs_getsets[] = {{"__name__", gs_name}, {"__qualname__", gs_name}, {"__objclass__", gs_objclass},
+static const GetSetDef gs_getsets[] = {{"__name__", gs_name}, {"__qualname__", gs_qualname}, {"__objclass__", gs_objclass},
                                        {"__doc__", gs_doc}, {nullptr, nullptr}};
 
 void init_descriptor_types() {
+  extern const GetSetDef instance_dict_getset[];
   type_add_methods(tp_staticmethod, sm_methods);
   type_add_getsets(tp_staticmethod, sm_getsets);
+  type_add_getsets(tp_staticmethod, instance_dict_getset);
   type_add_methods(tp_classmethod, cm_methods);
   type_add_getsets(tp_classmethod, sm_getsets);
+  type_add_getsets(tp_classmethod, instance_dict_getset);
   type_add_methods(tp_property, prop_methods);
   type_add_getsets(tp_property, prop_getsets);
+  type_add_members(tp_property, prop_members);
   type_add_methods(tp_super, super_methods);
   type_add_getsets(tp_super, super_getsets);
   type_add_methods(tp_getset_descriptor, gs_methods);
