@@ -70,7 +70,8 @@ static Result<int64_t> probe(Dict* d, Value key, int64_t hash, int64_t* insert_s
     DictEntry& e = d->entries[ix];
     if (e.key == key) return int64_t(p);
     if (e.hash != hash) continue;
-    if (is_str(e.key) && is_str(key)) {
+    // Exact strs compare by value; a str subclass may override __eq__.
+    if (e.key.type() == tp_str && key.type() == tp_str) {
       if (str_eq(as_str(e.key), as_str(key))) return int64_t(p);
       continue;
     }

@@ -473,6 +473,17 @@ static bool is_identifier_text(std::string_view v) {
   return true;
 }
 
+// A private slot name (`__a`) is mangled with the class name as the compiler
+// mangles attribute names (`_C__a`), as CPython's _Py_Mangle does.
+static Str* mangle_slot(Str* cls, Str* slot) {
+  std::string_view n = slot->view(), c = cls->view();
+  if (n.size() < 3 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) == "__" || n.find('.') != n.npos)
+    return str_intern(slot);
+  size_t skip = c.find_first_not_of('_');
+  if (skip == c.npos) return str_intern(slot);
+  return str_intern("_" + std::string(c.substr(skip)) + std::string(n));
+}
+
 static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* want_weakref) {
   gc::Vector<Value> names;
   if (is_str(slots)) {
@@ -497,7 +508,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* w
     if (!is_str(n))
       return raise_fmt(tp_TypeError, "__slots__ items must be strings, not '%s'", type_name(n));
     if (!is_identifier_text(as_str(n)->view())) return raise(tp_TypeError, "__slots__ must be identifiers");
-    Str* s = str_intern(as_str(n));
+    Str* s = mangle_slot(t->name, as_str(n));
     if (std::strcmp(s->data, "__dict__") == 0) {
       if (*want_dict || base_has_dict) return raise(tp_TypeError, "__dict__ slot disallowed: we already got one");
       *want_dict = true;
@@ -509,7 +520,8 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* w
       seen_weakref = *want_weakref = true;
       continue;
     }
-    if (dict_get_str(ns, s))
+    // (__classcell__ is taken out of the namespace later, so it does not conflict.)
+    if (dict_get_str(ns, s) && std::strcmp(s->data, "__classcell__") != 0)
       return raise_fmt(tp_ValueError, "'%s' in __slots__ conflicts with class variable", s->data);
     nslots++;
   }
@@ -519,7 +531,7 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* w
                      type_name_of(t->base));
   uint32_t off = t->base->instance_size;
   for (Value n : names) {
-    Str* s = str_intern(as_str(n));
+    Str* s = mangle_slot(t->name, as_str(n));
     if (std::strcmp(s->data, "__dict__") == 0 || std::strcmp(s->data, "__weakref__") == 0) continue;
     Member* m = static_cast<Member*>(alloc_instance(tp_member_descriptor, sizeof(Member)));
     m->name = s;
@@ -565,9 +577,20 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     t->qualname = as_str(qn);
     dict_del_str(t->dict, N.__qualname__);
   }
+  Value classcell = dict_get_str(t->dict, N.__classcell__);
   Value slots = dict_get_str(t->dict, N.__slots__);
   bool want_dict = true, want_weakref = true;
-  if (slots) TRY(add_slots(t, slots, t->dict, &want_dict, &want_weakref));
+  if (slots) {
+    TRY(add_slots(t, slots, t->dict, &want_dict, &want_weakref));
+    // Secondary bases may bring a __dict__ or __weakref__ that __slots__
+    // leaves out (CPython's type_new_slots_impl).
+    for (int64_t i = 0; i < bases->size; i++) {
+      Type* b = as_type(bases->items[i]);
+      if (b == base) continue;
+      if (b->dict_offset && !base->dict_offset) want_dict = true;
+      if (type_lookup(b, str_intern("__weakref__"))) want_weakref = true;
+    }
+  }
   // A class whose base offers no weak references gets the __weakref__
   // descriptor (unless __slots__ leaves it out), as CPython's type_new adds
   // it; variable-size builtin layouts (int, tuple, bytes) have none.
@@ -629,12 +652,13 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   if (dict_get_str(t->dict, N.__eq__) && !dict_get_str(t->dict, N.__hash__)) dict_set_str(t->dict, N.__hash__, None());
   // The methods' __class__ cell is filled before the MRO is computed: a
   // metaclass's mro() may already call them (CPython's order).
-  Value cell = dict_get_str(t->dict, N.__classcell__);
-  if (cell) {
-    if (cell.type() != tp_cell)
-      return raise_fmt(tp_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(cell));
-    cell.as<Cell>()->ref = t;
-    dict_del_str(t->dict, N.__classcell__);
+  // (The namespace's value, read before __slots__ may have put a slot of
+  // that name in the class dict, which then stays.)
+  if (classcell) {
+    if (classcell.type() != tp_cell)
+      return raise_fmt(tp_TypeError, "__classcell__ must be a nonlocal cell, not %s", type_name(classcell));
+    classcell.as<Cell>()->ref = t;
+    if (dict_get_str(t->dict, N.__classcell__) == classcell) dict_del_str(t->dict, N.__classcell__);
   }
   // Link into every base's subclass list, then compute the MRO.
   for (int64_t i = 0; i < bases->size; i++) {
