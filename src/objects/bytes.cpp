@@ -415,7 +415,7 @@ static Result<Value> bytes_new_fn(Value* args, int64_t nargs, Tuple* kw) {
   Value a[3];
   TRY(bytes_kwargs("bytes", args + 1, nargs - 1, kw, a));
   Value src = a[0];
-  if (src && !a[1] && !a[2] && !is_str(src)) {
+  if (src && !a[1] && !a[2] && src.type() != tp_str) {  // a str subclass may define __bytes__
     if (src.type() == tp_bytes && cls == tp_bytes) return src;
     // __bytes__ takes precedence over the buffer and iterable paths.
     Value m = lookup_special(src, N.__bytes__);
@@ -680,6 +680,18 @@ static Result<Value> bytesiter_next(Value* args, int64_t, Tuple*) {
   return out;
 }
 static Result<Value> bytesiter_iter(Value* args, int64_t, Tuple*) { return args[0]; }
+// Pickling: (iter, (seq,), index), or (iter, ((),)) once exhausted, as CPython's.
+static Result<Value> bytesiter_reduce(Value* args, int64_t, Tuple*) {
+  BytesIter* bi = args[0].as<BytesIter>();
+  if (!bi->seq) return iter_reduce_exhausted(Value(tuple_empty()));
+  return iter_reduce_at(builtin_iter(), bi->seq, bi->index);
+}
+static Result<Value> bytesiter_setstate(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__setstate__", nargs - 1, 1, 1));
+  BytesIter* bi = args[0].as<BytesIter>();
+  if (bi->seq) bi->index = TRY(iter_state_index(args[1], 0, int64_t(self_view(bi->seq).size())));
+  return None();
+}
 static Result<Value> bytesiter_length_hint(Value* args, int64_t, Tuple*) {
   BytesIter* bi = args[0].as<BytesIter>();
   if (!bi->seq) return Value::small(0);
@@ -776,6 +788,33 @@ static Result<Value> ba_clear(Value* args, int64_t nargs, Tuple* kw) {
 static Result<Value> ba_copy(Value* args, int64_t nargs, Tuple* kw) {
   TRY(check_nargs("copy", nargs - 1, 0, 0));
   return Value(bytearray_new(BA(args[0])->view()));
+}
+
+// bytearray.__reduce_ex__(proto): (type, args, state) with the contents as
+// ('latin-1 text', 'latin-1') below protocol 3 and as bytes from 3 on (no
+// argument when empty), and the instance's __getstate__() (its __dict__ and
+// slots), as CPython's bytearray_reduce_ex.
+static Result<Value> ba_reduce_common(Value self, int64_t proto) {
+  std::string_view d = BA(self)->view();
+  Value args;
+  if (proto < 3) {
+    Value text = d.empty() ? Value(str_new("")) : TRY(codec_decode(d, "latin-1", "strict"));
+    args = Value(tuple_of({text, Value(str_intern("latin-1"))}));
+  } else {
+    args = d.empty() ? Value(tuple_empty()) : Value(tuple_of({Value(bytes_from(d))}));
+  }
+  Value getstate = TRY(getattr(self, str_intern("__getstate__")));
+  Value state = TRY(call0(getstate));
+  return Value(tuple_of({Value(self.type()), args, state}));
+}
+static Result<Value> ba_reduce(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__reduce__", nargs - 1, 0, 0));
+  return ba_reduce_common(args[0], 0);
+}
+static Result<Value> ba_reduce_ex(Value* args, int64_t nargs, Tuple*) {
+  TRY(check_nargs("__reduce_ex__", nargs - 1, 0, 1));
+  int64_t proto = nargs > 1 ? TRY(text::ssize_arg(args[1])) : 0;
+  return ba_reduce_common(args[0], proto);
 }
 
 static Result<Value> ba_reverse(Value* args, int64_t nargs, Tuple* kw) {
@@ -951,10 +990,14 @@ static const MethodDef bytearray_core_methods[] = {
     {"clear", ba_clear},
     {"copy", ba_copy, MethKind::NoArgs},
     {"reverse", ba_reverse, MethKind::NoArgs},
+    {"__reduce__", ba_reduce},
+    {"__reduce_ex__", ba_reduce_ex},
     {nullptr, nullptr}};
 
 static const MethodDef bytes_iter_methods[] = {
     {"__next__", bytesiter_next},
+    {"__reduce__", bytesiter_reduce},
+    {"__setstate__", bytesiter_setstate},
     {"__iter__", bytesiter_iter},
     {"__length_hint__", bytesiter_length_hint},
     {nullptr, nullptr}};
@@ -972,7 +1015,24 @@ void init_bytes_type() {
                       str_value("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
                                 "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
                                 "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
-                                "bytes() -> empty bytes object"));
+                                "bytes() -> empty bytes object\n\n"
+                                "Construct an immutable array of bytes from:\n"
+                                "  - an iterable yielding integers in range(256)\n"
+                                "  - a text string encoded using the specified encoding\n"
+                                "  - any object implementing the buffer API.\n"
+                                "  - an integer"));
+  type_set_attr_const(tp_bytearray, "__doc__",
+                      str_value("bytearray(iterable_of_ints) -> bytearray\n"
+                                "bytearray(string, encoding[, errors]) -> bytearray\n"
+                                "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+                                "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
+                                "bytearray() -> empty bytes array\n\n"
+                                "Construct a mutable bytearray object from:\n"
+                                "  - an iterable yielding integers in range(256)\n"
+                                "  - a text string encoded using the specified encoding\n"
+                                "  - a bytes or a buffer object\n"
+                                "  - any object implementing the buffer API.\n"
+                                "  - an integer"));
 }
 
 }  // namespace gilpy

@@ -484,7 +484,8 @@ Result<Value> b_hex(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("hex", args + 1, nargs - 1, kw, {"sep", "bytes_per_sep"}, 0, a));
   std::string_view d = self_view(args[0]);
   char sep = 0;
-  if (a[0] && !is_none(a[0])) {
+  bool has_sep = false;  // ('\0' is a valid separator)
+  if (a[0]) {
     std::string_view sv;
     if (is_str(a[0])) {
       sv = as_str(a[0])->view();
@@ -498,6 +499,7 @@ Result<Value> b_hex(Value* args, int64_t nargs, Tuple* kw) {
     }
     if (static_cast<unsigned char>(sv[0]) >= 0x80) return raise(tp_ValueError, "sep must be ASCII.");
     sep = sv[0];
+    has_sep = true;
   }
   int64_t per = 1;
   if (a[1]) per = TRY(text::ssize_arg(a[1]));
@@ -507,7 +509,7 @@ Result<Value> b_hex(Value* args, int64_t nargs, Tuple* kw) {
   int64_t n = int64_t(d.size());
   int64_t group = per < 0 ? -per : per;
   for (int64_t i = 0; i < n; i++) {
-    if (sep && group > 0 && i > 0) {
+    if (has_sep && group > 0 && i > 0) {
       // Positive bytes_per_sep counts groups from the right, negative from the left.
       bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
       if (boundary) out += sep;
