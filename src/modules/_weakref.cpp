@@ -172,7 +172,7 @@ void weakref_deny_type(Type* t) {
 static bool builtin_weakrefable(Type* t) {
   return t == tp_function || t == tp_type || t == tp_method || t == tp_builtin_function_or_method ||
          t == tp_set || t == tp_frozenset || t == tp_module || t == tp_generator || t == tp_coroutine ||
-         t == tp_async_generator || t == tp_code || t == tp_GenericAlias;
+         t == tp_async_generator || t == tp_code || t == tp_GenericAlias || t == tp_memoryview;
 }
 static bool is_core_builtin(Type* t) {
 #define GILPY_IS_T(n) if (t == tp_##n) return true;

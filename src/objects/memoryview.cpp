@@ -52,6 +52,8 @@ struct MemoryView : Object {
   char format;       // struct format character: B b c h H i I l L q Q n N f d ?
   bool readonly;
   bool released;
+  bool hashed;       // `hash` holds hash(tobytes()), kept after release as CPython keeps it
+  int64_t hash;
   Tuple* shape;      // null: one-dimensional; else a C-contiguous N-dimensional view (from cast)
 };
 
@@ -124,7 +126,9 @@ Status pack(MemoryView* m, char* p, Value v) {
     return OK();
   }
   if (f == 'f' || f == 'd') {
-    if (!is_float(v) && !is_int(v)) return invalid_type();
+    // PyFloat_AsDouble: floats, ints and objects with __float__ or __index__.
+    if (!is_float(v) && !is_int(v) && !type_lookup(v.type(), N.__float__) && !type_lookup(v.type(), N.__index__))
+      return invalid_type();
     double d = TRY(to_double(v));
     if (f == 'f') put(float(d));
     else put(d);
@@ -135,7 +139,10 @@ Status pack(MemoryView* m, char* p, Value v) {
     put(uint8_t(b));
     return OK();
   }
-  if (!is_int(v)) return invalid_type();
+  if (!is_int(v)) {  // PyNumber_Index: an object with __index__ packs as that int
+    if (is_float(v) || !type_lookup(v.type(), N.__index__)) return invalid_type();
+    v = TRY(index_value(v));
+  }
   int64_t x;
   bool unsigned_fmt = f == 'B' || f == 'H' || f == 'I' || f == 'L' || f == 'Q' || f == 'N';
   if (unsigned_fmt && (f == 'L' || f == 'Q' || f == 'N')) {
@@ -274,6 +281,26 @@ Result<int64_t> item_index(MemoryView* m, Value key) {
   return i;
 }
 
+// A tuple of slices only (CPython's is_multislice): a multi-dimensional slice.
+bool is_multislice(Value key) {
+  if (!is_tuple(key) || as_tuple(key)->size == 0) return false;
+  for (int64_t i = 0; i < as_tuple(key)->size; i++)
+    if (!is_slice(as_tuple(key)->items[i])) return false;
+  return true;
+}
+
+// A tuple of indices on a one-dimensional view: (i,) is item i, as CPython's
+// ptr_from_tuple allows; more indices than dimensions is a TypeError.
+Result<Value> one_dim_index(Value key) {
+  if (!is_tuple(key) || as_tuple(key)->size == 0) return key;
+  Tuple* t = as_tuple(key);
+  for (int64_t i = 0; i < t->size; i++)
+    if (!is_index_like(t->items[i])) return key;
+  if (t->size > 1)
+    return raise_fmt(tp_TypeError, "cannot index 1-dimension view with %lld-element tuple", (long long)t->size);
+  return t->items[0];
+}
+
 Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__getitem__", n - 1, 1, 1));
   MemoryView* m = MV(a[0]);
@@ -282,6 +309,7 @@ Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
   if (m->shape) {
     if (is_tuple(key)) {
       int64_t i = TRY(nd_index(m, key));
+      TRY(check_live(m));  // an index's __index__ may have released the view
       char* p = TRY(item_ptr(m, i));
       return unpack(m, p);
     }
@@ -296,11 +324,14 @@ Result<Value> mv_getitem(Value* a, int64_t n, Tuple*) {
                           m->readonly, m));
   }
   if (key.obj() == g_Ellipsis) return a[0];
+  if (is_multislice(key)) return raise(tp_NotImplementedError, "multi-dimensional slicing is not implemented");
+  key = TRY(one_dim_index(key));
   if (!is_index_like(key)) {
     if (exc_pending()) return ERR;
     return raise(tp_TypeError, "memoryview: invalid slice key");
   }
   int64_t i = TRY(item_index(m, key));
+  TRY(check_live(m));  // __index__ may have released the view (gh-92888)
   char* p = TRY(item_ptr(m, i));
   return unpack(m, p);
 }
@@ -314,12 +345,16 @@ Result<Value> mv_setitem(Value* a, int64_t n, Tuple*) {
   if (m->shape) {
     if (!is_tuple(key)) return raise(tp_NotImplementedError, "memoryview assignments are currently restricted to ndim = 1");
     int64_t i = TRY(nd_index(m, key));
-    char* p = TRY(item_ptr(m, i));
     char tmp[8];
     TRY(pack(m, tmp, a[2]));
+    TRY(check_live(m));  // the conversions may have released the view
+    char* p = TRY(item_ptr(m, i));
     std::memcpy(p, tmp, size_t(m->itemsize));
     return None();
   }
+  if (is_multislice(key))
+    return raise(tp_NotImplementedError, "memoryview slice assignments are currently restricted to ndim = 1");
+  key = TRY(one_dim_index(key));
   if (is_slice(key)) {
     int64_t start, stop, step;
     int64_t cnt = TRY(slice_indices(key.as<Slice>(), m->length, &start, &stop, &step));
@@ -336,6 +371,7 @@ Result<Value> mv_setitem(Value* a, int64_t n, Tuple*) {
         return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(a[2]));
       src = std::string(sv);  // copy first: the source may alias the destination
     }
+    TRY(check_live(m));  // the slice's __index__ may have released the view
     if (int64_t(src.size()) != cnt * m->itemsize)
       return raise(tp_ValueError, "memoryview assignment: lvalue and rvalue have different structures");
     if (cnt == 0) return None();
@@ -349,10 +385,13 @@ Result<Value> mv_setitem(Value* a, int64_t n, Tuple*) {
     return raise(tp_TypeError, "memoryview: invalid slice key");
   }
   int64_t i = TRY(item_index(m, key));
-  char* p = TRY(item_ptr(m, i));
-  // Pack into a scratch item first so a failed conversion leaves the buffer untouched.
+  // Pack into a scratch item first so a failed conversion leaves the buffer
+  // untouched; the conversions (__index__, __float__, __bool__) may release
+  // the view, so it is checked again before the write (gh-92888).
   char tmp[8];
   TRY(pack(m, tmp, a[2]));
+  TRY(check_live(m));
+  char* p = TRY(item_ptr(m, i));
   std::memcpy(p, tmp, size_t(m->itemsize));
   return None();
 }
@@ -486,10 +525,23 @@ Result<Value> mv_eq_impl(Value self, Value other, bool* equal) {
     theirs = TRY(mv_tolist(&other, 1, nullptr));
   } else {
     std::string_view sv;
-    if (!buffer_view_opt(other, &sv)) return Value(g_NotImplemented);
-    List* l = list_new(0);
-    for (unsigned char c : sv) TRY(list_append(l, Value::small(c)));
-    theirs = l;
+    if (other.type() == tp_bytes || other.type() == tp_bytearray) {
+      if (!buffer_view_opt(other, &sv)) return Value(g_NotImplemented);
+      List* l = list_new(0);
+      for (unsigned char c : sv) TRY(list_append(l, Value::small(c)));
+      theirs = l;
+    } else {
+      // Any other exporter (array.array, mmap, ...) is compared item by item
+      // in its own format, through a view of it.
+      Result<Value> view = call1(Value(tp_memoryview), other);
+      if (view.is_err()) {
+        if (!exc_matches(tp_TypeError)) return ERR;
+        exc_clear();
+        return Value(g_NotImplemented);
+      }
+      Value v = view.value();
+      theirs = TRY(mv_tolist(&v, 1, nullptr));
+    }
   }
   *equal = TRY(eq(mine, theirs));
   return None();
@@ -511,12 +563,15 @@ Result<Value> mv_ne(Value* a, int64_t n, Tuple*) {
 
 Result<Value> mv_hash(Value* a, int64_t, Tuple*) {
   MemoryView* m = MV(a[0]);
+  if (m->hashed) return int_from_i64(m->hash);
   TRY(check_live(m));
   if (!m->readonly) return raise(tp_ValueError, "cannot hash writable memoryview object");
   if (m->format != 'B' && m->format != 'b' && m->format != 'c')
     return raise(tp_ValueError, "memoryview: hashing is restricted to formats 'B', 'b' or 'c'");
   std::string s = TRY(gather(m));
   int64_t h = TRY(hash(bytes_from(s)));
+  m->hash = h;
+  m->hashed = true;
   return int_from_i64(h);
 }
 
