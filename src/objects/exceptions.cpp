@@ -4,6 +4,7 @@
 // SystemExit.code, OSError.errno/strerror/filename, ImportError.name/path,
 // SyntaxError.msg/filename/lineno/offset/text, KeyError's str, ...).
 #include "objects/exceptions.h"
+#include "objects/bytes.h"
 
 #include <cerrno>
 #include <cstring>
@@ -305,9 +306,13 @@ static Result<Value> syntax_init(Value* a, int64_t n, Tuple* kw) {
   const char* fields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
   Tuple* info = nullptr;
   if (n > 2) {
-    if (!is_tuple(a[2])) return raise(tp_TypeError, "SyntaxError: second argument must be a tuple");
-    info = as_tuple(a[2]);
-    if (info->size < 4 || info->size > 6) return raise(tp_IndexError, "tuple index out of range");
+    // CPython: PySequence_Tuple, then PyArg_ParseTuple(info, "OOOO|OO").
+    info = is_tuple(a[2]) ? as_tuple(a[2]) : TRY(to_tuple(a[2]));
+    if (info->size < 4)
+      return raise_fmt(tp_TypeError, "function takes at least 4 arguments (%lld given)", (long long)info->size);
+    if (info->size > 6)
+      return raise_fmt(tp_TypeError, "function takes at most 6 arguments (%lld given)", (long long)info->size);
+    if (info->size == 5) return raise(tp_TypeError, "end_offset must be provided when end_lineno is provided");
   }
   for (int i = 0; i < 6; i++) TRY(set_attr(a[0], fields[i], info && i < info->size ? info->items[i] : None()));
   TRY(set_attr(a[0], "print_file_and_line", None()));
@@ -331,50 +336,82 @@ static Result<Value> syntax_str(Value* a, int64_t n, Tuple* kw) {
   return Value(ms);
 }
 
-static Result<Value> unicode_str(Value* a, int64_t n, Tuple* kw) {
-  // UnicodeDecodeError(encoding, object, start, end, reason)
-  Tuple* args = as_exc(a[0])->args;
-  if (!args || args->size != 5) return be_str(a, n, kw);
-  Str* enc = TRY(str(args->items[0]));
-  Str* reason = TRY(str(args->items[4]));
-  int64_t start = TRY(as_index(args->items[2]));
-  int64_t end = TRY(as_index(args->items[3]));
-  char buf[256];
-  bool decode = a[0].type() == tp_UnicodeDecodeError || is_subtype(a[0].type(), tp_UnicodeDecodeError);
-  if (decode) {
-    Value obj = args->items[1];
-    extern Result<std::string_view> buffer_view(Value);
-    std::string_view b = TRY(buffer_view(obj));
-    if (start >= 0 && start < int64_t(b.size()) && end == start + 1)
-      std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %lld: %s", enc->data,
-                    static_cast<unsigned char>(b[size_t(start)]), (long long)start, reason->data);
-    else
-      std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %lld-%lld: %s", enc->data,
-                    (long long)start, (long long)end - 1, reason->data);
-  } else {
-    Value obj = args->items[1];
-    if (is_str(obj) && start >= 0 && start < as_str(obj)->length && end == start + 1) {
-      uint32_t cp = str_char_at(as_str(obj), start);
-      const char* fmt = cp < 0x100 ? "'%s' codec can't encode character '\\x%02x' in position %lld: %s"
-                        : cp < 0x10000 ? "'%s' codec can't encode character '\\u%04x' in position %lld: %s"
-                                       : "'%s' codec can't encode character '\\U%08x' in position %lld: %s";
-      std::snprintf(buf, sizeof buf, fmt, enc->data, cp, (long long)start, reason->data);
-    } else {
-      std::snprintf(buf, sizeof buf, "'%s' codec can't encode characters in position %lld-%lld: %s", enc->data,
-                    (long long)start, (long long)end - 1, reason->data);
-    }
-  }
-  return Value(str_new(buf));
+// UnicodeEncodeError / UnicodeDecodeError / UnicodeTranslateError. str()
+// reads the attributes as they are now (a handler may have changed them), as
+// CPython's UnicodeError *_str functions do; an instance made by __new__ alone
+// (no object) is "".
+enum class UniKind { Encode, Decode, Translate };
+static UniKind uni_kind(Value e) {
+  if (isinstance(e, tp_UnicodeDecodeError)) return UniKind::Decode;
+  if (isinstance(e, tp_UnicodeTranslateError)) return UniKind::Translate;
+  return UniKind::Encode;
 }
+static Result<Value> unicode_str(Value* a, int64_t n, Tuple* kw) {
+  UniKind kind = uni_kind(a[0]);
+  Value obj = get_attr_or_none(a[0], "object");
+  if (is_none(obj)) return Value(str_new(""));
+  Str* reason = TRY(str(get_attr_or_none(a[0], "reason")));
+  std::string enc;
+  if (kind != UniKind::Translate) enc = "'" + std::string(TRY(str(get_attr_or_none(a[0], "encoding")))->view()) + "' codec ";
+  int64_t start = TRY(as_index(get_attr_or_none(a[0], "start")));
+  int64_t end = TRY(as_index(get_attr_or_none(a[0], "end")));
+  const char* verb = kind == UniKind::Encode ? "encode" : kind == UniKind::Decode ? "decode" : "translate";
+  char buf[128];
+  if (kind == UniKind::Decode) {
+    std::string_view b = TRY(buffer_view(obj));
+    if (start >= 0 && start < int64_t(b.size()) && end == start + 1) {
+      std::snprintf(buf, sizeof buf, "byte 0x%02x in position %lld: ", static_cast<unsigned char>(b[size_t(start)]),
+                    (long long)start);
+      return Value(str_new(enc + "can't decode " + buf + std::string(reason->view())));
+    }
+  } else if (is_str(obj) && start >= 0 && start < as_str(obj)->length && end == start + 1) {
+    uint32_t cp = str_char_at(as_str(obj), start);
+    const char* fmt = cp < 0x100 ? "character '\\x%02x' in position %lld: "
+                      : cp < 0x10000 ? "character '\\u%04x' in position %lld: "
+                                     : "character '\\U%08x' in position %lld: ";
+    std::snprintf(buf, sizeof buf, fmt, cp, (long long)start);
+    return Value(str_new(enc + "can't " + verb + " " + buf + std::string(reason->view())));
+  }
+  std::snprintf(buf, sizeof buf, "%s in position %lld-%lld: ", kind == UniKind::Decode ? "bytes" : "characters",
+                (long long)start, (long long)end - 1);
+  return Value(str_new(enc + "can't " + verb + " " + buf + std::string(reason->view())));
+}
+// __init__(encoding, object, start, end, reason) (Translate: no encoding),
+// with CPython's argument checks ("UOnnU"); a decode error's object is kept
+// as bytes (a bytearray or other buffer is copied).
 static Result<Value> unicode_init(Value* a, int64_t n, Tuple* kw) {
   TRY(be_init(a, n, kw));
-  if (n == 6) {
-    TRY(set_attr(a[0], "encoding", a[1]));
-    TRY(set_attr(a[0], "object", a[2]));
-    TRY(set_attr(a[0], "start", a[3]));
-    TRY(set_attr(a[0], "end", a[4]));
-    TRY(set_attr(a[0], "reason", a[5]));
+  UniKind kind = uni_kind(a[0]);
+  int64_t want = kind == UniKind::Translate ? 4 : 5;
+  if (n - 1 != want)
+    return raise_fmt(tp_TypeError, "function takes exactly %lld arguments (%lld given)", (long long)want, (long long)(n - 1));
+  Value* v = a + 1;
+  int i = 0;
+  auto need_str = [&](int pos) -> Status {
+    if (!is_str(v[pos]))
+      return raise_fmt(tp_TypeError, "argument %d must be str, not %s", pos + 1, type_name(v[pos]));
+    return OK();
+  };
+  Value encoding = None();
+  if (kind != UniKind::Translate) {
+    TRY(need_str(0));
+    encoding = v[0];
+    i = 1;
   }
+  Value object = v[i];
+  if (kind == UniKind::Decode) {
+    if (!is_bytes(object)) object = Value(bytes_from(TRY(buffer_view(object))));
+  } else {
+    TRY(need_str(i));
+  }
+  int64_t start = TRY(as_index(v[i + 1]));
+  int64_t end = TRY(as_index(v[i + 2]));
+  TRY(need_str(i + 3));
+  TRY(set_attr(a[0], "encoding", encoding));  // None for a translate error
+  TRY(set_attr(a[0], "object", object));
+  TRY(set_attr(a[0], "start", Value::small(start)));
+  TRY(set_attr(a[0], "end", Value::small(end)));
+  TRY(set_attr(a[0], "reason", v[i + 3]));
   return None();
 }
 
@@ -646,6 +683,7 @@ void init_exception_types() {
   static const MethodDef uni_m[] = {{"__init__", unicode_init}, {"__str__", unicode_str}, {nullptr, nullptr}};
   type_add_methods(tp_UnicodeDecodeError, uni_m);
   type_add_methods(tp_UnicodeEncodeError, uni_m);
+  type_add_methods(tp_UnicodeTranslateError, uni_m);
 }
 
 namespace compiler {

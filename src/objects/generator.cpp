@@ -87,9 +87,15 @@ static Result<Value> run(Generator* g, bool throwing, bool* done) {
   Frame* f = g->frame;
   Value outer = ts->handled;
   ts->handled = g->handled ? g->handled : outer;
+  Frame* saved_base_frame = ts->exc_base_frame;
+  Value saved_base = ts->exc_base;
+  ts->exc_base_frame = f;
+  ts->exc_base = outer;
   g->running = true;
   Result<Value> r = eval_frame(f, throwing);
   g->running = false;
+  ts->exc_base_frame = saved_base_frame;
+  ts->exc_base = saved_base;
   if (f->state == FrameState::Suspended) {
     g->handled = ts->handled == outer ? Value() : ts->handled;
     ts->handled = outer;

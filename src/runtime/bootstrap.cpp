@@ -38,6 +38,7 @@ GILPY_BUILTIN_TYPES(GILPY_DEFINE_TYPE)
 Object* g_None;
 Object* g_NotImplemented;
 Object* g_Ellipsis;
+Object* g_exc_inherit;
 Object* g_True;
 Object* g_False;
 
@@ -166,6 +167,8 @@ static void make_singletons() {
   g_NotImplemented->type = tp_NotImplementedType;
   g_Ellipsis = static_cast<Object*>(gc::alloc_uncollectable(16));
   g_Ellipsis->type = tp_ellipsis;
+  g_exc_inherit = static_cast<Object*>(gc::alloc_uncollectable(16));
+  g_exc_inherit->type = tp_object;
   Int* t = static_cast<Int*>(gc::alloc_uncollectable(sizeof(Int)));
   t->type = tp_bool;
   mpz_init_set_si(t->z, 1);

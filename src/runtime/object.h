@@ -96,6 +96,13 @@ inline Type* Value::type() const { return is_small() ? tp_int : obj()->type; }
 extern Object* g_None;
 extern Object* g_NotImplemented;
 extern Object* g_Ellipsis;
+// Pushed by PUSH_EXC_INFO in a generator's frame in place of the exception
+// the generator inherited from its caller ("whatever the caller is handling
+// when this except block ends"), so a generator suspended inside an except
+// block and resumed elsewhere restores its new caller's state, not the old
+// one (CPython keeps a per-generator exc_state linked to the caller's).
+// Never visible to Python code.
+extern Object* g_exc_inherit;
 inline Value None() { return Value(g_None); }
 extern Object* g_True;   // bool instances (objects/int.h layout)
 extern Object* g_False;

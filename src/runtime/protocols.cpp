@@ -103,7 +103,33 @@ static Result<Value> default_getattr(Value o, Str* name) {
   }
 }
 
+// CPython 3.11's set_attribute_error_context: an AttributeError raised while
+// looking up `name` on `o` (by __getattr__, a property, ...) that does not
+// say which attribute yet gets name and obj, so suggestions can be offered.
+static Err attribute_error_context(Value o, Str* name) {
+  Value e = t_ts->exc;
+  if (!e || !isinstance(e, tp_AttributeError)) return ERR;
+  Dict** dp = instance_dict_ptr(e);
+  if (!dp) return ERR;
+  if (*dp) {
+    Value n = dict_get_str(*dp, str_intern("name")), ob = dict_get_str(*dp, str_intern("obj"));
+    if ((n && !is_none(n)) || (ob && !is_none(ob))) return ERR;
+  } else {
+    *dp = dict_new();
+  }
+  dict_set_str(*dp, str_intern("name"), Value(name));
+  dict_set_str(*dp, str_intern("obj"), o);
+  return ERR;
+}
+
+static Result<Value> getattr_impl(Value o, Str* name);
 Result<Value> getattr(Value o, Str* name) {
+  Result<Value> r = getattr_impl(o, name);
+  if (GILPY_UNLIKELY(r.is_err())) return attribute_error_context(o, name);
+  return r;
+}
+
+static Result<Value> getattr_impl(Value o, Str* name) {
   Type* t = o.type();
   if (GILPY_UNLIKELY(t->flags & (TF_HAS_GETATTRIBUTE | TF_HAS_GETATTR))) {
     Result<Value> r = ERR;

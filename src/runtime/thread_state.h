@@ -18,6 +18,10 @@ struct EventLog;
 struct ThreadState {
   Value exc;            // exception being raised/propagated; null when none
   Value handled;        // innermost exception being handled (sys.exc_info())
+  // The running generator's frame and what it inherited from its caller as
+  // `handled` (see g_exc_inherit); null frame outside generators.
+  Frame* exc_base_frame = nullptr;
+  Value exc_base;
   Frame* frame = nullptr;  // innermost executing Python frame
   int depth = 0;        // Python-level recursion depth (calls through eval)
   int native_depth = 0; // nesting of native calls that may re-enter Python

@@ -899,14 +899,19 @@ dispatch:
   }
   TARGET(PUSH_EXC_INFO) {
     Value exc = TOP();
-    TOP() = ts->handled ? ts->handled : None();
+    Value prev = ts->handled;
+    // A generator's own frame saves "inherited" rather than its caller's
+    // exception, which may be stale when the block ends (g_exc_inherit).
+    if (f == ts->exc_base_frame && prev == ts->exc_base) prev = Value(g_exc_inherit);
+    TOP() = prev ? prev : None();
     PUSH(exc);
     ts->handled = exc;
     DISPATCH();
   }
   TARGET(POP_EXCEPT) {
     Value prev = POP();
-    ts->handled = is_none(prev) ? Value() : prev;
+    if (prev == Value(g_exc_inherit)) prev = f == ts->exc_base_frame ? ts->exc_base : Value();
+    ts->handled = !prev || is_none(prev) ? Value() : prev;
     DISPATCH();
   }
   TARGET(CHECK_EXC_MATCH) {
