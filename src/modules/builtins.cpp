@@ -173,12 +173,18 @@ static Result<Value> b_input(Value* a, int64_t n, Tuple* kw) {
   TRY(check_nargs("input", n, 0, 1));
   Value out = sys_get(N.stdout);
   Value in = sys_get(N.stdin);
+  Value err = sys_get(N.stderr);
   if (!in || is_none(in)) return raise(tp_RuntimeError, "input(): lost sys.stdin");
-  if (n == 1 && out && !is_none(out)) {
+  if (!out || is_none(out)) return raise(tp_RuntimeError, "input(): lost sys.stdout");
+  if (!err || is_none(err)) return raise(tp_RuntimeError, "input(): lost sys.stderr");
+  // As CPython's builtin_input: stderr and stdout are flushed, and a stream
+  // that cannot flush (no flush method, or it raises) is not an error.
+  if (call_method0(err, N.flush).is_err()) exc_clear();
+  if (n == 1) {
     Str* p = TRY(str(a[0]));
     TRY(call_method1(out, N.write, Value(p)));
-    TRY(call_method0(out, N.flush));
   }
+  if (call_method0(out, N.flush).is_err()) exc_clear();
   Value line = TRY(call_method0(in, N.readline));
   if (!is_str(line)) return raise(tp_TypeError, "object.readline() returned non-string");
   Str* s = as_str(line);
@@ -626,8 +632,10 @@ static Result<Dict*> resolve_globals(Value g, const char* fname) {
 }
 static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval) {
   const char* fname = is_eval ? "eval" : "exec";
-  Value out[3];
-  TRY(parse_args(fname, a, n, kw, {"source", "globals", "locals"}, 1, out));
+  Value out[4];
+  if (is_eval) TRY(parse_args(fname, a, n, kw, {"source", "globals", "locals"}, 1, out));
+  else TRY(parse_args(fname, a, n, kw, {"source", "globals", "locals", "closure"}, 1, out));
+  Value closure = out[3] && !is_none(out[3]) ? out[3] : Value();
   Value g = out[1], l = out[2];
   Dict* globals = TRY(resolve_globals(g, fname));
   Value locals;
@@ -646,9 +654,25 @@ static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval)
   if (is_code(out[0])) {
     code = out[0].as<Code>();
     if (code->nfrees && is_eval) return raise(tp_TypeError, "code object passed to eval() may not contain free variables");
-    if (code->nfrees)  // exec() would need its closure= argument (3.11), which gilpy does not take
+    if (closure) {
+      // exec(code, globals, locals, closure=cells) (3.11): the code runs with
+      // those cells as its free variables, like a call of a function made
+      // from it (a code object with free variables is a function body, whose
+      // locals are its own fast locals).
+      if (!code->nfrees) return raise(tp_TypeError, "cannot use a closure with this code object");
+      bool ok = is_tuple(closure) && as_tuple(closure)->size == code->nfrees;
+      for (int64_t i = 0; ok && i < as_tuple(closure)->size; i++) ok = as_tuple(closure)->items[i].type() == tp_cell;
+      if (!ok) return raise_fmt(tp_TypeError, "code object requires a closure of exactly length %d", int(code->nfrees));
+      Tuple* cells = as_tuple(closure);
+      Function* fn = function_new(code, globals, code->qualname);
+      fn->closure = cells;
+      TRY(call(Value(fn), nullptr, 0));
+      return None();
+    }
+    if (code->nfrees)
       return raise_fmt(tp_TypeError, "code object requires a closure of exactly length %d", int(code->nfrees));
   } else {
+    if (closure) return raise(tp_TypeError, "closure can only be used when source is a code object");
     bool utf8 = false;
     std::string text = TRY(source_text(out[0], fname, "code", &utf8));
     if (is_eval) {

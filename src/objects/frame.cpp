@@ -1,6 +1,7 @@
 // Frames and tracebacks: allocation and the Python-visible attributes
 // (f_code, f_lineno, f_locals, f_globals, f_back; tb_frame, tb_lineno, ...).
 #include "objects/frame.h"
+#include "objects/list.h"
 
 #include <cstdio>
 #include <cstring>
@@ -174,7 +175,13 @@ static Result<Value> tb_new(Value* a, int64_t n, Tuple* kw) {
   frame_mark_escaped(F(arg[1]));
   return Value(traceback_new(is_none(arg[0]) ? Value() : arg[0], F(arg[1]), lasti / 2, lineno));
 }
-static const MethodDef tb_methods[] = {{"__new__", tb_new, MethKind::Static}, {nullptr, nullptr}};
+// dir(tb): its four attributes only, as CPython's tb_dir.
+static Result<Value> tb_dir(Value*, int64_t, Tuple*) {
+  List* l = list_new(0);
+  for (const char* n : {"tb_frame", "tb_next", "tb_lasti", "tb_lineno"}) TRY(list_append(l, Value(str_intern(n))));
+  return Value(l);
+}
+static const MethodDef tb_methods[] = {{"__new__", tb_new, MethKind::Static}, {"__dir__", tb_dir}, {nullptr, nullptr}};
 static const GetSetDef tb_getsets[] = {{"tb_next", tb_next, tb_next_set}, {"tb_frame", tb_frame},
                                        {"tb_lineno", tb_lineno}, {"tb_lasti", tb_lasti}, {nullptr, nullptr}};
 

@@ -170,17 +170,8 @@ static Result<Value> zip_new(Value* a, int64_t n, Tuple* kw) {
   }
   Zip* z = static_cast<Zip*>(alloc_instance(as_type(a[0]), sizeof(Zip)));
   z->its = tuple_new(n - 1);
-  for (int64_t i = 1; i < n; i++) {
-    Result<Value> it = get_iter(a[i]);
-    if (it.is_err()) {
-      if (exc_matches(tp_TypeError)) {
-        exc_clear();
-        return raise_fmt(tp_TypeError, "zip argument #%lld must support iteration", (long long)i);
-      }
-      return ERR;
-    }
-    z->its->items[i - 1] = it.value();
-  }
+  // (iter()'s own error propagates, as in CPython 3.11.)
+  for (int64_t i = 1; i < n; i++) z->its->items[i - 1] = TRY(get_iter(a[i]));
   z->strict = strict;
   return Value(z);
 }
@@ -351,12 +342,38 @@ static const MethodDef enumerate_methods[] = {{"__new__", enumerate_new, MethKin
                                               {"__next__", iter_next_m}, {"__reduce__", enumerate_reduce},
                                               {"__class_getitem__", generic_class_getitem, MethKind::Class},
                                               {nullptr, nullptr}};
+// Pickling, as CPython's: (type, (iterators...)[, strict]) for zip (strict
+// restored by __setstate__), (type, (function, iterators...)) for map and
+// (type, (function, iterator)) for filter.
+static Result<Value> zip_reduce(Value* a, int64_t, Tuple*) {
+  Zip* z = a[0].as<Zip>();
+  if (z->strict) return Value(tuple_of({Value(a[0].type()), Value(z->its), True()}));
+  return Value(tuple_of({Value(a[0].type()), Value(z->its)}));
+}
+static Result<Value> zip_setstate(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__setstate__", n - 1, 1, 1));
+  a[0].as<Zip>()->strict = TRY(truthy(a[1]));
+  return None();
+}
+static Result<Value> map_reduce(Value* a, int64_t, Tuple*) {
+  Map* m = a[0].as<Map>();
+  Tuple* args = tuple_new(m->its->size + 1);
+  args->items[0] = m->fn;
+  for (int64_t i = 0; i < m->its->size; i++) args->items[i + 1] = m->its->items[i];
+  return Value(tuple_of({Value(a[0].type()), Value(args)}));
+}
+static Result<Value> filter_reduce(Value* a, int64_t, Tuple*) {
+  Filter* f = a[0].as<Filter>();
+  return Value(tuple_of({Value(a[0].type()), Value(tuple_of({f->fn, f->it}))}));
+}
 static const MethodDef zip_methods[] = {{"__new__", zip_new, MethKind::Static}, {"__iter__", iter_self},
-                                        {"__next__", iter_next_m}, {nullptr, nullptr}};
+                                        {"__next__", iter_next_m}, {"__reduce__", zip_reduce},
+                                        {"__setstate__", zip_setstate}, {nullptr, nullptr}};
 static const MethodDef map_methods[] = {{"__new__", map_new, MethKind::Static}, {"__iter__", iter_self},
-                                        {"__next__", iter_next_m}, {nullptr, nullptr}};
+                                        {"__next__", iter_next_m}, {"__reduce__", map_reduce}, {nullptr, nullptr}};
 static const MethodDef filter_methods[] = {{"__new__", filter_new, MethKind::Static}, {"__iter__", iter_self},
-                                           {"__next__", iter_next_m}, {nullptr, nullptr}};
+                                           {"__next__", iter_next_m}, {"__reduce__", filter_reduce},
+                                           {nullptr, nullptr}};
 static Result<Value> reversed_reduce(Value* a, int64_t, Tuple*) {
   Reversed* r = a[0].as<Reversed>();
   if (!r->seq) return Value(tuple_of({Value(a[0].type()), Value(tuple_of({Value(tuple_empty())}))}));

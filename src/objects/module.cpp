@@ -68,7 +68,10 @@ static Result<Value> module_repr(Value* a, int64_t, Tuple*) {
   return Value(str_new("<module '" + n + "'>"));
 }
 static Result<Value> module_dir(Value* a, int64_t, Tuple*) {
-  Dict* d = a[0].as<Module>()->dict;
+  // Through the attribute, as CPython: a subclass may shadow __dict__.
+  Value dv = TRY(getattr(a[0], N.__dict__));
+  if (!is_dict(dv)) return raise(tp_TypeError, "<module>.__dict__ is not a dictionary");
+  Dict* d = as_dict(dv);
   Value hook = dict_get_str(d, N.__dir__);
   if (hook) return call0(hook);
   List* l = list_new(0);

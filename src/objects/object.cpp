@@ -349,8 +349,14 @@ static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
     TRY(getattr_opt(args[0], N.__dict__, &d));
     if (d && is_dict(d)) TRY(dict_update(names, d));
   }
-  Type* t = args[0].type();
-  for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+  // The class's attributes come from the __class__ attribute, as CPython's
+  // object.__dir__ reads it (a __class__ slot left unset hides them).
+  Value cls;
+  TRY(getattr_opt(args[0], N.__class__, &cls));
+  if (cls && is_type(cls)) {
+    Type* t = as_type(cls);
+    for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+  }
   List* l = list_new(0);
   int64_t pos = 0;
   Value k;
