@@ -293,12 +293,13 @@ static int read_environment(std::vector<std::string>* env_warnings) {
       return fatal("config_init_hash_seed", "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
     g_hash_seed = n;
     I.hash_randomization = n != 0;
+    str_set_hash_seed(g_hash_seed, true);
   } else {
     unsigned long long r = 0;
     if (getrandom(&r, sizeof r, GRND_NONBLOCK) != sizeof r) r = (unsigned long long)(uintptr_t)&r ^ (unsigned long long)time(nullptr);
     g_hash_seed = r ? r : 1;
+    str_set_hash_seed(g_hash_seed, false);
   }
-  str_set_hash_seed(g_hash_seed);
   return -1;
 }
 

@@ -239,9 +239,9 @@ static Result<Value> date_reduce(Value* a, int64_t n, Tuple* kw) {
 static Result<Value> date_hash(Value* a, int64_t n, Tuple* kw) {
   TRY(slot_args("__hash__", n - 1, kw, 0));
   Date* o = DA(a[0]);
-  if (o->hash == -1) {
-    Tuple* t = tuple_of({Value::small(o->year), Value::small(o->month), Value::small(o->day)});
-    o->hash = TRY(hash(Value(t)));
+  if (o->hash == -1) {  // CPython hashes the 4 bytes of its packed form (seeded, like bytes)
+    char b[4] = {char(o->year >> 8), char(o->year & 0xFF), char(o->month), char(o->day)};
+    o->hash = hash_bytes(b, 4);
   }
   return int_from_i64(o->hash);
 }

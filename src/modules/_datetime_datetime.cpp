@@ -404,6 +404,12 @@ static Result<Value> dt_hash(Value* a, int64_t n, Tuple* kw) {
                                        o->tzinfo, 0)
                         : a[0];
   Value off = TRY(call_utcoffset(o->tzinfo, self0));
+  if (is_none(off)) {  // naive: the 10 bytes of CPython's packed form, fold left out
+    char b[10] = {char(o->year >> 8), char(o->year & 0xFF), char(o->month), char(o->day), char(o->hour),
+                  char(o->minute), char(o->second), char(o->us >> 16), char((o->us >> 8) & 0xFF), char(o->us & 0xFF)};
+    o->hash = hash_bytes(b, 10);
+    return int_from_i64(o->hash);
+  }
   __int128 us = naive_us(o);
   if (!is_none(off)) us -= delta_us(off);
   Value d = TRY(delta_from_us128(us));

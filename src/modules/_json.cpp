@@ -292,7 +292,7 @@ Result<Value> scan_key(Parser& P, int64_t end, int64_t* next) {
     return Value(memo_key(P, s->data, s->nbytes, str_hash(s), s));
   }
   const char* data = reinterpret_cast<const char*>(P.p + span);
-  return Value(memo_key(P, data, span_len, hash_bytes(data, span_len), nullptr));
+  return Value(memo_key(P, data, span_len, hash_text(data, span_len), nullptr));
 }
 
 Result<Value> scan_value(Parser& P, int64_t idx, int64_t* next);

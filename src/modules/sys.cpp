@@ -394,7 +394,7 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   Type* hi_t = structseq_new_type("sys", "hash_info",
       {"width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"});
   set("hash_info", structseq_new(hi_t, {Value::small(64), int_from_i64((int64_t(1) << 61) - 1), Value::small(314159),
-                                        Value::small(0), Value::small(1000003), Value(str_intern("fnv")),
+                                        Value::small(0), Value::small(1000003), Value(str_intern("siphash13")),
                                         Value::small(64), Value::small(128), Value::small(0)}));
   Type* ti_t = structseq_new_type("sys", "thread_info", {"name", "lock", "version"});
   set("thread_info", structseq_new(ti_t, {Value(str_intern("pthread")), Value(str_intern("mutex+cond")), None()}));

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "common/siphash.h"
 #include "common/utf8.h"
 #include "objects/dict.h"
 #include "objects/int.h"
@@ -101,37 +102,72 @@ Str* str_intern(std::string_view u) {
   return str_intern(tmp);
 }
 
-// FNV-1a over the bytes from a per-process starting state, finished with a
-// multiply-xorshift mix. The state comes from PYTHONHASHSEED (random unless
-// fixed, as in CPython, so set iteration orders differ between runs); seed 0
-// is the unseeded hash. It is set once, before the first string is hashed.
-// Empty strings hash to 0, as in CPython. Equal strings hash equal; -1 is
-// reserved as "not computed".
-static uint64_t g_hash_start = 1469598103934665603ull;
-static uint64_t g_hash_final = 0;
-void str_set_hash_seed(uint64_t seed) {
-  uint64_t x = seed * 0x9E3779B97F4A7C15ull;
-  g_hash_start = 1469598103934665603ull ^ x;
-  g_hash_final = seed ? (x ^ (x >> 31)) * 0xD6E8FEB86659FD93ull : 0;
+// Hashes are CPython's: SipHash-1-3 (common/siphash.h) keyed by the first 16
+// bytes of the hash secret, which PYTHONHASHSEED=N fills with CPython's linear
+// congruential generator (x = x * 214013 + 2531011, one byte (x >> 16) & 0xff
+// per step), all zero for N = 0, and random bytes otherwise. A str hashes the
+// code units CPython stores it in (PEP 393: one byte per character when all
+// are below U+0100, two below U+10000, else four, little-endian), so the
+// values equal CPython's for the same seed. Empty data hashes to 0; -1 (the
+// "not computed" marker) becomes -2, as in CPython.
+static uint64_t g_k0 = 0, g_k1 = 0;
+void str_set_hash_seed(uint64_t seed, bool from_env) {
+  if (!from_env) {  // a random 64-bit value: spread it over both keys
+    g_k0 = seed;
+    uint64_t x = seed + 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    g_k1 = x ^ (x >> 31);
+    return;
+  }
+  unsigned char secret[16] = {};
+  if (seed) {
+    uint32_t x = uint32_t(seed);
+    for (unsigned char& b : secret) {
+      x = x * 214013u + 2531011u;
+      b = static_cast<unsigned char>((x >> 16) & 0xff);
+    }
+  }
+  g_k0 = g_k1 = 0;
+  for (int i = 7; i >= 0; i--) g_k0 = (g_k0 << 8) | secret[i];
+  for (int i = 15; i >= 8; i--) g_k1 = (g_k1 << 8) | secret[i];
+}
+static int64_t finish_hash(SipHash13& h) {
+  int64_t r = int64_t(h.finish());
+  return r == -1 ? -2 : r;
 }
 int64_t hash_bytes(const char* data, int64_t n) {
   if (n == 0) return 0;
-  uint64_t h = g_hash_start;
-  for (int64_t i = 0; i < n; i++) {
-    h ^= static_cast<unsigned char>(data[i]);
-    h *= 1099511628211ull;
+  SipHash13 h(g_k0, g_k1);
+  h.update(reinterpret_cast<const unsigned char*>(data), size_t(n));
+  return finish_hash(h);
+}
+int64_t hash_text(const char* data, int64_t n) {
+  if (n == 0) return 0;
+  uint32_t maxcp = 0;
+  for (int64_t i = 0; i < n; i++)
+    if (static_cast<unsigned char>(data[i]) >= 0x80) { maxcp = 0x80; break; }
+  if (maxcp == 0) return hash_bytes(data, n);  // ASCII: UTF-8 is the latin-1 form
+  std::string_view v(data, size_t(n));
+  for (size_t i = 0; i < v.size();) {
+    utf8::Decoded d = utf8::decode(v, i, true);
+    if (d.cp > maxcp) maxcp = d.cp;
+    i += size_t(d.len > 0 ? d.len : 1);
   }
-  h ^= g_hash_final;
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 32;
-  int64_t r = int64_t(h >> 1);  // non-negative, so never the -1 marker
-  return r;
+  int width = maxcp < 0x100 ? 1 : maxcp < 0x10000 ? 2 : 4;
+  SipHash13 h(g_k0, g_k1);
+  for (size_t i = 0; i < v.size();) {
+    utf8::Decoded d = utf8::decode(v, i, true);
+    uint32_t cp = d.cp;
+    for (int b = 0; b < width; b++) h.update_byte(static_cast<unsigned char>(cp >> (8 * b)));
+    i += size_t(d.len > 0 ? d.len : 1);
+  }
+  return finish_hash(h);
 }
 
 int64_t str_hash(Str* s) {
   if (s->hash != -1) return s->hash;
-  s->hash = hash_bytes(s->data, s->nbytes);
+  s->hash = s->ascii ? hash_bytes(s->data, s->nbytes) : hash_text(s->data, s->nbytes);
   return s->hash;
 }
 

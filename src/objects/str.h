@@ -45,8 +45,10 @@ Str* str_empty();
 int64_t str_hash(Str* s);
 // The hash of str and bytes contents, seeded per process (PYTHONHASHSEED):
 // set the seed before anything is hashed (cli/options.cpp does, first thing).
-int64_t hash_bytes(const char* data, int64_t n);
-void str_set_hash_seed(uint64_t seed);
+int64_t hash_bytes(const char* data, int64_t n);  // bytes, memoryview
+int64_t hash_text(const char* utf8, int64_t n);   // a str with this UTF-8 text
+// from_env: `seed` is PYTHONHASHSEED's value (CPython's keys); else random bits.
+void str_set_hash_seed(uint64_t seed, bool from_env);
 bool str_eq(Str* a, Str* b);
 Value str_value(std::string_view utf8);
 inline bool is_str(Value v) { return has_layout(v, Layout::Str); }
