@@ -56,6 +56,7 @@ enum Flags : unsigned {
   kIso2022 = 2,    // stateful: escape sequences, state kept between calls, flushed at the end
   kKr = 4,         // ISO-2022-KR: the designation header is written once, before the first SO
   kCombining = 8,  // a base character may combine with the next one (JIS X 0213, HKSCS)
+  kNoG2 = 32,      // glibc's ISO-2022-JP-2 writes Latin-1/Greek through G2 (ESC N); CPython's cannot
   kNoC1 = 16,      // glibc maps single bytes 0x80..0x9F to U+0080..U+009F; CPython has no such bytes
 };
 
@@ -98,7 +99,7 @@ const CodecDef kCodecs[] = {
     {"_codecs_kr", "cp949", "CP949", kAscii},
     {"_codecs_kr", "johab", "JOHAB", kAscii},
     {"_codecs_iso2022", "iso2022_jp", "ISO-2022-JP", kIso2022},
-    {"_codecs_iso2022", "iso2022_jp_2", "ISO-2022-JP-2", kIso2022},
+    {"_codecs_iso2022", "iso2022_jp_2", "ISO-2022-JP-2", kIso2022 | kNoG2},
     {"_codecs_iso2022", "iso2022_jp_3", "ISO-2022-JP-3", kIso2022},
     {"_codecs_iso2022", "iso2022_kr", "ISO-2022-KR", kIso2022 | kKr},
 };
@@ -479,7 +480,8 @@ Result<int64_t> decode(DecodeJob& j, bool final) {
     // after it come back here.
     size_t used = 0;
     u32.clear();
-    int err = run_iconv(cv.cd, j.data.data() + pos, size_t(n - pos), &used, u32, ascii ? 4 : 0);
+    // ISO-2022 too, so that a literal ESC glibc passes through is caught where it is.
+    int err = run_iconv(cv.cd, j.data.data() + pos, size_t(n - pos), &used, u32, ascii || iso ? 4 : 0);
     if (err == E2BIG && used == 0 && u32.empty()) err = run_iconv(cv.cd, j.data.data() + pos, size_t(n - pos), &used, u32);
     if (ascii && foreign_single_byte(j.def, u32, used, b)) {
       err = EILSEQ;
@@ -489,6 +491,15 @@ Result<int64_t> decode(DecodeJob& j, bool final) {
     // Some glibc converters step over an unmapped pair before failing; one character per
     // call means the failure belongs to the character at pos.
     if (ascii && err == EILSEQ && u32.empty()) used = 0;
+    if (iso && u32.size() == 4 && used > 0 && u32[0] == ESC && !u32[1] && !u32[2] && !u32[3] &&
+        pos + int64_t(used) < n && (j.data[size_t(pos) + used] & 0xF0) == 0x20) {
+      // glibc keeps an escape sequence it does not know as text; CPython's decoders take an
+      // ESC followed by an intermediate byte (0x20..0x2F) for one, and drop everything from
+      // it on as one illegal sequence. A lone ESC stays text in both.
+      iso_scan(j.c, reinterpret_cast<const unsigned char*>(j.data.data() + pos), used - 1);
+      pos = TRY(decode_error(j, pos + int64_t(used) - 1, n, "illegal multibyte sequence"));
+      continue;
+    }
     put_utf32(j.def, j.out, u32);
     if (iso) iso_scan(j.c, reinterpret_cast<const unsigned char*>(j.data.data() + pos), used);
     pos += int64_t(used);
@@ -566,7 +577,9 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
       continue;
     }
     int64_t r = pos;
-    if (ascii) {
+    if (j.def.flags & kNoG2) {
+      r = pos + 1;  // one character at a time, to see which one glibc wrote through G2
+    } else if (ascii) {
       while (r < to && cps[size_t(r)] >= 0x80) r++;
     } else {
       r = to;
@@ -574,6 +587,7 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
     size_t used = 0;
     tmp.clear();
     int err = run_iconv(cv.cd, reinterpret_cast<const char*>(cps.data() + pos), size_t(r - pos) * 4, &used, tmp);
+    if ((j.def.flags & kNoG2) && tmp.find("\x1bN") != std::string::npos) return pos;
     if (j.def.flags & kIso2022) iso_emit(j.def, j.c, tmp, j.out);
     else j.out += tmp;
     pos += int64_t(used / 4);
@@ -850,10 +864,10 @@ Result<Value> idec_getstate(Value* a, int64_t, Tuple*) {
 Result<Value> idec_setstate(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("setstate", n - 1, 1, 1));
   Value st = a[1];
-  if (!is_tuple(st)) return raise(tp_TypeError, "setstate(): argument must be tuple");
+  if (!is_tuple(st)) return raise_fmt(tp_TypeError, "setstate() argument must be tuple, not %s", type_name(st));
   Tuple* t = as_tuple(st);
   if (t->size != 2 || !is_bytes(t->items[0]) || !is_int(t->items[1]))
-    return raise(tp_TypeError, "setstate(): argument must be (bytes, int)");
+    return raise(tp_TypeError, "setstate(): illegal state argument");
   std::string_view pend = as_bytes(t->items[0])->view();
   if (pend.size() > kMaxPending) return raise(tp_UnicodeError, "pending buffer too large");
   mpz_t z;
