@@ -326,7 +326,9 @@ static Result<Value> float_tp_new(Value* a, int64_t n, Tuple* kw) {
   if (cls != tp_float && !is_subtype(cls, tp_float))
     return raise_fmt(tp_TypeError, "float.__new__(%s): %s is not a subtype of float", cls->name->data,
                      cls->name->data);
-  TRY(no_kwargs("float", kw));
+  // Keywords go to a subclass's own __init__ (CPython only refuses them when
+  // the type is float or keeps float's __init__).
+  if (cls == tp_float || type_lookup(cls, N.__init__) == type_lookup(tp_float, N.__init__)) TRY(no_kwargs("float", kw));
   if (n > 2) return raise_fmt(tp_TypeError, "float expected at most 1 argument, got %lld", (long long)(n - 1));
   if (n == 2 && cls == tp_float && a[1].type() == tp_float) return a[1];
   double d = n == 2 ? TRY(float_from_object(a[1])) : 0.0;

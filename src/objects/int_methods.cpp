@@ -480,8 +480,8 @@ Result<Value> int_new(Value* a, int64_t n, Tuple* kw) {
     Value bv = TRY(index_value(base));
     if (!int_fits_i64(bv, &b) || (b != 0 && (b < 2 || b > 36)))
       return raise(tp_ValueError, "int() base must be >= 2 and <= 36, or 0");
-    std::string_view sv;
-    if (!is_str(x) && !buffer_view_opt(x, &sv))
+    // Only str, bytes and bytearray (and their subclasses) take a base.
+    if (!is_str(x) && !has_layout(x, Layout::Bytes) && !has_layout(x, Layout::ByteArray))
       return raise(tp_TypeError, "int() can't convert non-string with explicit base");
     v = TRY(int_from_text(x, int(b)));
   }

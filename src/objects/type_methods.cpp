@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/str.h"
@@ -269,15 +270,24 @@ static Result<Value> mp_repr(Value* a, int64_t, Tuple*) {
 // str() shows the mapping itself (CPython: print(proxy) prints a plain dict).
 static Result<Value> mp_str(Value* a, int64_t, Tuple*) { return Value(TRY(str(MP(a[0])))); }
 static Result<Value> mp_eq(Value* a, int64_t, Tuple*) { return richcompare(MP(a[0]), a[1], 2); }
+// `|` works on the underlying mappings (CPython's mappingproxy_or), either
+// side; `|=` is refused.
+static Value mp_unwrap(Value v) { return v.type() == tp_mappingproxy ? MP(v) : v; }
 static Result<Value> mp_or(Value* a, int64_t, Tuple*) {
-  Value d = TRY(call_method0(MP(a[0]), str_intern("copy")));
-  TRY(call_method1(d, str_intern("update"), a[1]));
-  return d;
+  return binary_op(mp_unwrap(a[0]), mp_unwrap(a[1]), bytecode::NB_OR);
 }
+static Result<Value> mp_ror(Value* a, int64_t, Tuple*) {
+  return binary_op(mp_unwrap(a[1]), mp_unwrap(a[0]), bytecode::NB_OR);
+}
+static Result<Value> mp_ior(Value*, int64_t, Tuple*) {
+  return raise(tp_TypeError, "'|=' is not supported by mappingproxy; use '|' instead");
+}
+static Result<Value> mp_reversed(Value* a, int64_t, Tuple*) { return call1(Value(tp_reversed), MP(a[0])); }
 static const MethodDef mp_methods[] = {
     {"__new__", mp_new, MethKind::Static}, {"__getitem__", mp_getitem}, {"__contains__", mp_contains},
     {"__len__", mp_len}, {"__iter__", mp_iter}, {"keys", mp_keys, MethKind::NoArgs}, {"values", mp_values, MethKind::NoArgs}, {"items", mp_items, MethKind::NoArgs},
     {"get", mp_get}, {"copy", mp_copy, MethKind::NoArgs}, {"__repr__", mp_repr}, {"__str__", mp_str}, {"__eq__", mp_eq}, {"__or__", mp_or},
+    {"__ror__", mp_ror}, {"__ior__", mp_ior}, {"__reversed__", mp_reversed},
     {"__class_getitem__", generic_class_getitem, MethKind::Class}, {nullptr, nullptr}};
 
 void init_type_type() {

@@ -2,6 +2,7 @@
 // dispatch with reflected operands, and CPython's error messages.
 #include "runtime/protocols.h"
 
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -361,7 +362,7 @@ Result<int64_t> hash(Value v) {
   if (v.is_small()) return int_hash(v);
   Type* t = v.type();
   if (t == tp_str) return str_hash(as_str(v));
-  if (t == tp_float) return float_hash(float_val(v));
+  if (t == tp_float && !std::isnan(float_val(v))) return float_hash(float_val(v));  // (a NaN: by identity, below)
   Value h = type_lookup(t, N.__hash__);
   if (!h || is_none(h)) return raise_fmt(tp_TypeError, "unhashable type: '%s'", type_name_of(t));
   // A tuple's hash hashes its items: nested tuples recurse in C.
