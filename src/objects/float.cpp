@@ -192,12 +192,21 @@ inline Value exact_float(Value self) { return self.type() == tp_float ? self : f
 Result<double> to_double(Value v) {
   if (v.is_small()) return double(v.as_small());
   Type* t = v.obj()->type;
-  if (t->layout == Layout::Float) return float_val(v);
+  if (t == tp_float) return float_val(v);
+  // A float subclass is read directly unless it overrides __float__.
+  static Value float_float;
+  if (!float_float) float_float = type_lookup(tp_float, N.__float__);
+  if (t->layout == Layout::Float && type_lookup(t, N.__float__) == float_float) return float_val(v);
   if (t->layout == Layout::Int) return int_as_double(v);
   if (Value m = lookup_special(v, N.__float__)) {
     Value r = TRY(call0(m));
     if (!is_float(r))
       return raise_fmt(tp_TypeError, "%s.__float__ returned non-float (type %s)", type_name(v), type_name(r));
+    if (r.type() != tp_float)
+      TRY(warn(tp_DeprecationWarning,
+               std::string(type_name(v)) + ".__float__ returned non-float (type " + type_name(r) +
+                   ").  The ability to return an instance of a strict subclass of float is deprecated, and may be "
+                   "removed in a future version of Python."));
     return float_val(r);
   }
   if (exc_pending()) return ERR;
@@ -313,6 +322,8 @@ static Result<double> float_from_text(Value x) {
 static Result<double> float_from_object(Value x) {
   if (is_float(x) && x.obj()->type == tp_float) return float_val(x);
   if (is_int(x)) return int_as_double(x);
+  // __float__ first (a str subclass may define one), as PyNumber_Float.
+  if (x.type() != tp_str && type_lookup(x.type(), N.__float__)) return to_double(x);
   std::string_view sv;
   if (is_str(x) || buffer_view_opt(x, &sv)) return float_from_text(x);
   if (type_lookup(x.type(), N.__float__) || type_lookup(x.type(), N.__index__)) return to_double(x);

@@ -35,3 +35,17 @@ class I(int):
     def __init__(self, v, extra=None): pass
 t(lambda: I(5, extra=1))
 t(lambda: int(x=5))
+import warnings
+warnings.simplefilter('always')
+class Foo2(float):
+    def __float__(self):
+        return 42.
+class FooStr(str):
+    def __float__(self):
+        return float(str(self)) + 1
+class Other(float):
+    pass
+class F:
+    def __float__(self):
+        return Other(42.)
+print(float(Foo2()), float(FooStr('8')), float(F()), type(float(F())).__name__)
