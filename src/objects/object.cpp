@@ -207,6 +207,10 @@ Status generic_setattr(Value o, Str* name, Value v) {
 static Result<Value> object_new(Value* args, int64_t nargs, Tuple* kw) {
   if (nargs < 1 || !is_type(args[0])) return raise(tp_TypeError, "object.__new__(X): X is not a type object");
   Type* t = as_type(args[0]);
+  // The builtin iterator types (list_iterator, str_ascii_iterator, ...) are
+  // made only by iter(), as in CPython, where they have no tp_new.
+  if (t->layout == Layout::Iterator && !(t->flags & TF_HEAPTYPE))
+    return raise_fmt(tp_TypeError, "cannot create '%s' instances", type_name_of(t));
   if (nargs > 1 || (kw && kw->size)) {
     Value init = type_lookup(t, N.__init__);
     Value newf = type_lookup(t, N.__new__);

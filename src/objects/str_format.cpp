@@ -165,7 +165,7 @@ Status percent_core(Percent& p) {
       Value w = TRY(p.next_arg());
       if (!is_int(w)) return raise(tp_TypeError, "* wants int");
       int64_t wv;
-      if (!int_fits_i64(w, &wv)) return raise(tp_ValueError, "width too big");
+      if (!int_fits_i64(w, &wv)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
       if (wv < 0) { left = true; wv = -wv; }
       width = wv;
       i++;
@@ -435,6 +435,7 @@ Result<Value> resolve_field(FormatCtx& ctx, std::string_view name) {
       std::string_view key = name.substr(i + 1, j - i - 1);
       if (key.empty()) return raise(tp_ValueError, "Empty attribute in format string");
       int64_t idx = parse_index(key);
+      if (idx == -2) return raise(tp_ValueError, "Too many decimal digits in format string");
       Value kv = idx >= 0 ? Value(int_from_i64(idx)) : Value(str_new(key));
       obj = TRY(getitem(obj, kv));
       i = j + 1;
@@ -597,7 +598,8 @@ Result<Value> str_format_spec_fn(Value* args, int64_t nargs, Tuple* kw) {
     return raise_fmt(tp_TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
   Str* s = as_str(args[0]);
   Str* spec = as_str(args[1]);
-  if (spec->nbytes == 0) return Value(text::exact_str(s));
+  // An empty spec is str(self): a subclass's own __str__ counts (CPython's format_obj).
+  if (spec->nbytes == 0) return args[0].type() == tp_str ? args[0] : Value(TRY(str(args[0])));
   numfmt::Formatted r = numfmt::format_str(s->view(), spec->view());
   if (!r.ok())
     return raise(r.error->kind == numfmt::ErrorKind::Overflow ? tp_OverflowError : tp_ValueError, r.error->message);
