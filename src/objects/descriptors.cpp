@@ -90,19 +90,24 @@ static Result<Value> prop_init(Value* a, int64_t n, Tuple* kw) {
   p->fget = out[0] ? out[0] : None();
   p->fset = out[1] ? out[1] : None();
   p->fdel = out[2] ? out[2] : None();
-  p->doc = out[3] ? out[3] : None();
-  if (is_none(p->doc) && !is_none(p->fget)) {
+  Value doc = out[3] ? out[3] : None();
+  p->getter_doc = false;
+  if (is_none(doc) && !is_none(p->fget)) {
     Value d;
     TRY(getattr_opt(p->fget, N.__doc__, &d));
-    if (d) p->doc = d;
-  }
-  // A subclass of property keeps the doc in its instance dict.
-  if (a[0].type() != tp_property && !is_none(p->doc)) {
-    Dict** dp = instance_dict_ptr(a[0]);
-    if (dp) {
-      if (!*dp) *dp = dict_new();
-      dict_set_str(*dp, N.__doc__, p->doc);
+    if (d) {
+      doc = d;
+      p->getter_doc = true;
     }
+  }
+  if (a[0].type() == tp_property) {
+    p->doc = doc;
+  } else {
+    // A subclass stores __doc__ as an instance attribute, or the class's
+    // __doc__ would shadow it; one without a __dict__ (__slots__) fails
+    // here, as in CPython.
+    p->doc = None();
+    TRY(setattr(a[0], N.__doc__, doc));
   }
   return None();
 }
@@ -138,7 +143,8 @@ static Result<Value> prop_delete(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> prop_copy(Value self, Value fget, Value fset, Value fdel) {
   Property* p = PR(self);
-  Value doc = p->doc;
+  // A doc taken from the old getter is taken afresh from the new one.
+  Value doc = p->getter_doc && !is_none(fget) ? None() : p->doc;
   Value args[4] = {fget, fset, fdel, doc};
   Value np = TRY(call(Value(self.type()), args, 4));
   if (has_layout(np, Layout::Property)) PR(np)->name = p->name;

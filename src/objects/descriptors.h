@@ -11,8 +11,9 @@ struct StaticMethod : Object {  // also classmethod
 };
 struct Property : Object {
   Dict* dict;
-  Value fget, fset, fdel, doc;
+  Value fget, fset, fdel, doc;  // doc: an exact property's; a subclass keeps it in its instance dict
   Value name;
+  bool getter_doc;  // doc came from fget.__doc__: getter() takes the new function's
 };
 
 }  // namespace gilpy

@@ -29,6 +29,19 @@ Type* structseq_new_type(const char* module, const char* name, std::initializer_
   int nv = n_visible < 0 ? int(fields.size()) : n_visible;
   dict_set_str(ns, str_intern("n_sequence_fields"), Value::small(nv));
   dict_set_str(ns, str_intern("n_fields"), Value::small(int64_t(fields.size())));
+  // A visible field whose name a later field takes again is CPython's
+  // "unnamed" field (os.stat_result's integer st_atime/st_mtime/st_ctime at
+  // 7-9, the float ones come after); __match_args__ lists the named ones.
+  int n_unnamed = 0;
+  gc::Vector<Value> match_args;
+  for (int64_t a = 0; a < nv && a < names->size; a++) {
+    bool later = false;
+    for (int64_t b = a + 1; b < names->size && !later; b++) later = str_eq(as_str(names->items[a]), as_str(names->items[b]));
+    if (later) n_unnamed++;
+    else match_args.push_back(names->items[a]);
+  }
+  dict_set_str(ns, str_intern("n_unnamed_fields"), Value::small(n_unnamed));
+  dict_set_str(ns, str_intern("__match_args__"), Value(tuple_from(match_args.data(), int64_t(match_args.size()))));
   dict_set_str(ns, N.__module__, Value(str_intern(module)));
   Result<Value> t = type_new(tp_type, str_intern(name), tuple_of({Value(tp_structseq)}), ns, nullptr);
   GILPY_ASSERT(t.ok());
@@ -90,13 +103,40 @@ static Result<Value> ss_getattr(Value* a, int64_t n, Tuple*) {
 static Result<Value> ss_new(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("structseq", a + 1, n - 1, kw, {"sequence", "dict"}, 1, out));
-  Tuple* items = TRY(to_tuple(out[0]));
   Type* t = as_type(a[0]);
+  // CPython's messages name the type with its module (tp_name "time.struct_time").
+  Value mod = dict_get_str(t->dict, N.__module__);
+  std::string full = (mod && is_str(mod) && as_str(mod)->view() != "builtins" ? std::string(as_str(mod)->view()) + "." : "") +
+                     std::string(t->name->view());
+  Result<Tuple*> seq = to_tuple(out[0]);
+  if (seq.is_err()) {
+    if (!exc_matches(tp_TypeError)) return ERR;
+    exc_clear();
+    return raise(tp_TypeError, "constructor requires a sequence");
+  }
+  Tuple* items = seq.value();
+  if (out[1] && !is_dict(out[1]))
+    return raise_fmt(tp_TypeError, "%s() takes a dict as second arg, if any", full.c_str());
   int64_t nv = visible_of(t);
+  int64_t nf = fields_of(t)->size;
   if (items->size < nv)
-    return raise_fmt(tp_TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)", type_name_of(t),
+    return raise_fmt(tp_TypeError, "%s() takes an at least %lld-sequence (%lld-sequence given)", full.c_str(),
                      (long long)nv, (long long)items->size);
-  return structseq_from(t, items->items, items->size);
+  if (items->size > nf)
+    return raise_fmt(tp_TypeError, "%s() takes an at most %lld-sequence (%lld-sequence given)", full.c_str(),
+                     (long long)nf, (long long)items->size);
+  Value r = structseq_from(t, items->items, items->size);
+  // Invisible fields not in the sequence come from the dict, else None.
+  Tuple* f = fields_of(t);
+  if (items->size < nf) {
+    Tuple* self = r.as<Tuple>();
+    if (!self->dict) self->dict = dict_new();
+    for (int64_t i = items->size; i < nf; i++) {
+      Value v = out[1] ? dict_get_str(as_dict(out[1]), as_str(f->items[i])) : Value();
+      dict_set_str(self->dict, as_str(f->items[i]), v ? v : None());
+    }
+  }
+  return r;
 }
 static Result<Value> ss_repr(Value* a, int64_t, Tuple*) {
   Type* t = a[0].type();

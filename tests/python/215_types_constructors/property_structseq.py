@@ -1,0 +1,71 @@
+# property docs through getter() (taken afresh from a new getter), subclasses
+# keeping __doc__ per instance; struct sequences: n_unnamed_fields,
+# __match_args__, constructor checks and invisible fields from the dict.
+import os
+import time
+
+
+class BaseClass:
+    @property
+    def spam(self):
+        """BaseClass.getter"""
+        return 1
+
+
+class SubClass(BaseClass):
+    @BaseClass.spam.getter
+    def spam(self):
+        """SubClass.getter"""
+        return 2
+
+
+print(BaseClass.spam.__doc__, SubClass.spam.__doc__, SubClass().spam)
+
+
+class PropertySub(property):
+    """This is a subclass of property"""
+
+
+class PropertySubSlots(property):
+    __slots__ = ()
+
+
+class Foo:
+    @PropertySub
+    def spam(self):
+        """a docstring"""
+        return 1
+
+    @spam.getter
+    def spam(self):
+        """a new docstring"""
+        return 2
+
+
+print(Foo.spam.__doc__, Foo().spam, PropertySub.__doc__)
+try:
+    class Bar:
+        @PropertySubSlots
+        def spam(self):
+            """cannot be stored"""
+except AttributeError:
+    print('AttributeError for a slotted property subclass')
+p = property(lambda self: 1, doc='explicit')
+print(p.getter(lambda self: 2).__doc__)
+
+s = os.stat('/')
+print(len(s), s.n_fields, s.n_sequence_fields, s.n_unnamed_fields, os.stat_result.__match_args__, type(s.st_atime))
+print(time.struct_time.n_unnamed_fields, time.struct_time.__match_args__)
+t = time.struct_time
+for args, kw in [((), {}), ((None,), {}), (('123',), {}), (('123',), {'dict': {}}), (('123456789',), {'dict': None}),
+                 (('1234567890123',), {})]:
+    try:
+        t(*args, **kw)
+        print('ok')
+    except TypeError as e:
+        print(e)
+x = t('123456789', {'tm_zone': 'UTC'})
+print(x.tm_zone, x.tm_gmtoff, ''.join(t('123456789')))
+match time.gmtime(0):
+    case time.struct_time(year, month):
+        print('matched', year, month)
