@@ -6,6 +6,7 @@
 #include "bytecode/opcodes.h"
 #include "objects/dict.h"
 #include "objects/genericalias.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -21,8 +22,10 @@ struct Union : Object {
   Tuple* parameters;  // null until first asked for
 };
 
+// CPython's is_unionable: None, a type, a GenericAlias (subclasses too:
+// collections.abc.Callable[...] is one), or a union.
 static bool unionable(Value v) {
-  return is_none(v) || is_type(v) || v.type() == tp_GenericAlias || v.type() == tp_UnionType;
+  return is_none(v) || is_type(v) || isinstance(v, tp_GenericAlias) || v.type() == tp_UnionType;
 }
 
 static Status add_arg(gc::Vector<Value>& out, Value v) {
@@ -77,7 +80,7 @@ static Result<Value> u_repr(Value* a, int64_t, Tuple*) {
 static Result<Value> u_instancecheck(Value* a, int64_t, Tuple*) {
   Tuple* args = a[0].as<Union>()->args;
   for (int64_t i = 0; i < args->size; i++) {
-    if (args->items[i].type() == tp_GenericAlias)
+    if (isinstance(args->items[i], tp_GenericAlias))
       return raise(tp_TypeError, "isinstance() argument 2 cannot be a parameterized generic");
     if (TRY(isinstance_check(a[1], args->items[i]))) return True();
   }
@@ -103,10 +106,9 @@ static Result<Value> u_eq(Value* a, int64_t, Tuple*) {
   return True();
 }
 static Result<Value> u_hash(Value* a, int64_t, Tuple*) {
-  Tuple* x = a[0].as<Union>()->args;
-  int64_t h = 0;
-  for (int64_t i = 0; i < x->size; i++) h ^= TRY(hash(x->items[i]));
-  return Value::small(h & Value::kSmallMax);
+  // hash(frozenset(args)), as CPython's union_hash and typing.Union's.
+  Value fs = TRY(call1(Value(tp_frozenset), Value(a[0].as<Union>()->args)));
+  return int_from_i64(TRY(hash(fs)));
 }
 static Result<Value> u_args(Value s) { return Value(s.as<Union>()->args); }
 static Result<Value> u_params(Value s) {

@@ -49,3 +49,9 @@ class F:
     def __float__(self):
         return Other(42.)
 print(float(Foo2()), float(FooStr('8')), float(F()), type(float(F())).__name__)
+import typing, collections.abc
+print(hash(int | str) == hash(str | int) == hash(typing.Union[int, str]))
+class SubAlias(types.GenericAlias): ...
+u = list[int] | SubAlias(list, float) | dict[str, int]
+print(u, u == typing.Union[list[int], SubAlias(list, float), dict[str, int]])
+print(int | collections.abc.Callable[[int], str] | bytes)
