@@ -86,18 +86,21 @@ static Result<Value> run(Generator* g, bool throwing, bool* done) {
   ThreadState* ts = t_ts;
   Frame* f = g->frame;
   Value outer = ts->handled;
-  ts->handled = g->handled ? g->handled : outer;
-  Frame* saved_base_frame = ts->exc_base_frame;
   Value saved_base = ts->exc_base;
-  ts->exc_base_frame = f;
+  bool saved_inherited = ts->handled_inherited;
   ts->exc_base = outer;
+  ts->handled_inherited = !g->handled;
+  ts->handled = g->handled ? g->handled : outer;
   g->running = true;
   Result<Value> r = eval_frame(f, throwing);
   g->running = false;
-  ts->exc_base_frame = saved_base_frame;
+  bool own = !ts->handled_inherited;
   ts->exc_base = saved_base;
+  ts->handled_inherited = saved_inherited;
   if (f->state == FrameState::Suspended) {
-    g->handled = ts->handled == outer ? Value() : ts->handled;
+    // Suspended inside an except block: that exception is the generator's
+    // own (even when it is the very object its caller was handling).
+    g->handled = own ? ts->handled : Value();
     ts->handled = outer;
     *done = false;
     return r;

@@ -18,10 +18,11 @@ struct EventLog;
 struct ThreadState {
   Value exc;            // exception being raised/propagated; null when none
   Value handled;        // innermost exception being handled (sys.exc_info())
-  // The running generator's frame and what it inherited from its caller as
-  // `handled` (see g_exc_inherit); null frame outside generators.
-  Frame* exc_base_frame = nullptr;
+  // Inside a running generator: what it inherited from its caller as
+  // `handled`, and whether `handled` is still that inherited value rather
+  // than an exception the generator's own code is handling (see g_exc_inherit).
   Value exc_base;
+  bool handled_inherited = false;
   Frame* frame = nullptr;  // innermost executing Python frame
   int depth = 0;        // Python-level recursion depth (calls through eval)
   int native_depth = 0; // nesting of native calls that may re-enter Python

@@ -900,18 +900,25 @@ dispatch:
   TARGET(PUSH_EXC_INFO) {
     Value exc = TOP();
     Value prev = ts->handled;
-    // A generator's own frame saves "inherited" rather than its caller's
-    // exception, which may be stale when the block ends (g_exc_inherit).
-    if (f == ts->exc_base_frame && prev == ts->exc_base) prev = Value(g_exc_inherit);
+    // While a generator still shows its caller's exception, "inherited" is
+    // saved instead of that exception, which may be stale when the block
+    // ends after the generator was resumed elsewhere (g_exc_inherit).
+    if (ts->handled_inherited) prev = Value(g_exc_inherit);
     TOP() = prev ? prev : None();
     PUSH(exc);
     ts->handled = exc;
+    ts->handled_inherited = false;
     DISPATCH();
   }
   TARGET(POP_EXCEPT) {
     Value prev = POP();
-    if (prev == Value(g_exc_inherit)) prev = f == ts->exc_base_frame ? ts->exc_base : Value();
-    ts->handled = !prev || is_none(prev) ? Value() : prev;
+    if (prev == Value(g_exc_inherit)) {
+      ts->handled = ts->exc_base;
+      ts->handled_inherited = true;
+    } else {
+      ts->handled = !prev || is_none(prev) ? Value() : prev;
+      ts->handled_inherited = false;
+    }
     DISPATCH();
   }
   TARGET(CHECK_EXC_MATCH) {
@@ -931,6 +938,7 @@ dispatch:
       SECOND() = rest;
       TOP() = match;
       ts->handled = match;
+      ts->handled_inherited = false;
     }
     DISPATCH();
   }

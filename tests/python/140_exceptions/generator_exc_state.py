@@ -60,3 +60,33 @@ except NameError:
         c.send(None)
     except StopIteration as e:
         print(e.value)
+
+# The exception thrown into a generator is its own even when it is the very
+# object its caller is handling.
+def store_raise():
+    try:
+        print('start', sys.exc_info()[0])
+        yield
+    except Exception as exc:
+        print('thrown', sys.exc_info()[0].__name__, exc.__context__)
+        yield
+        print('kept', sys.exc_info()[0].__name__)
+        yield
+        raise
+
+
+make = store_raise()
+next(make)
+try:
+    raise ValueError()
+except Exception as exc:
+    try:
+        make.throw(exc)
+    except Exception:
+        pass
+next(make)
+try:
+    next(make)
+except ValueError as e:
+    print('reraised', type(e).__name__, e.__context__)
+print(sys.exc_info())
