@@ -23,7 +23,10 @@ std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* ty
   // EOF only wins if the parser already reached EOF or the bracket opened on
   // an earlier line than this error.
   if (const auto& te = tz_.error()) {
-    if (!te->unclosed_at_eof || toks_[max_pos_].kind == TokKind::Error || s.line > te->lineno)
+    // (CPython compares the bracket's line with the last token the parser
+    // fetched, which may lie past the error's own start.)
+    int last_line = std::max(s.line, toks_[max_pos_].lineno);
+    if (!te->unclosed_at_eof || toks_[max_pos_].kind == TokKind::Error || last_line > te->lineno)
       return error_tokenizer();
   }
   err_ = info_at(s, e, std::move(msg), type);

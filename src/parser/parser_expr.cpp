@@ -32,7 +32,7 @@ bool Parser::starts_expression(const Token& t) const {
 // CPython's "Perhaps you forgot a comma?": inside brackets, an expression
 // directly followed by another one.
 expr* Parser::check_missing_comma(expr* a) {
-  if (!a || failed() || !starts_expression(tok()) || prev().level == 0) return a;
+  if (!a || failed() || no_invalid_ || !starts_expression(tok()) || prev().level == 0) return a;
   if (a->kind == Kind::Name) {
     const std::string& id = static_cast<Name*>(a)->id;
     if (id == "print" || id == "exec" || id == "match" || id == "case" || id == "_") return a;
@@ -40,7 +40,12 @@ expr* Parser::check_missing_comma(expr* a) {
       return a;
   }
   const size_t save = pos_;
+  // b is CPython's expression_without_invalid: no nested comma check, so
+  // `(a b c)` reports a and b.
+  const bool saved_no_invalid = no_invalid_;
+  no_invalid_ = true;
   expr* b = expression();
+  no_invalid_ = saved_no_invalid;
   if (b && !failed()) return error_range(start(a), end(b), "invalid syntax. Perhaps you forgot a comma?");
   err_.reset();
   pos_ = save;

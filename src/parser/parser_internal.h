@@ -256,6 +256,7 @@ class Parser {
   size_t max_pos_ = 0;  // furthest token the parser has looked at
   int depth_ = 0;
   std::optional<SyntaxErrorInfo> err_;
+  bool no_invalid_ = false;  // parsing CPython's expression_without_invalid (see check_missing_comma)
   std::vector<SyntaxErrorInfo> warnings_;
 };
 

@@ -140,15 +140,33 @@ stmt* Parser::simple_stmt() {
     }
     case Kw::Del: {
       advance();
+      const size_t save = pos_, save_max = max_pos_;
       std::vector<expr*> targets;
+      bool ok = true;
       for (;;) {
         expr* e = star_target();
-        if (!e) return nullptr;
+        if (!e) { ok = false; break; }
         targets.push_back(e);
         if (!accept(Op::COMMA)) break;
         if (at(TokKind::Newline) || at(Op::SEMI)) break;
       }
-      if (!at(TokKind::Newline) && !at(Op::SEMI)) return fail();
+      if (!ok || failed() || (!at(TokKind::Newline) && !at(Op::SEMI))) {
+        // CPython's invalid_del_stmt: what follows `del` read as expressions
+        // names the part that cannot be deleted ("cannot delete expression").
+        const size_t fail_max = max_pos_;
+        std::optional<SyntaxErrorInfo> first = err_;
+        err_.reset();
+        pos_ = save, max_pos_ = save_max;
+        expr* all = star_expressions();
+        if (all && !failed()) {
+          if (const expr* bad = invalid_target(all, expr_context::Del))
+            return error_node(bad, std::string("cannot delete ") + expr_name(bad));
+        }
+        err_ = first;
+        max_pos_ = std::max(max_pos_, fail_max);
+        if (!err_) return fail();
+        return nullptr;
+      }
       for (expr* e : targets)
         if (!set_context(e, expr_context::Del)) return nullptr;
       auto* d = mk<Delete>(s);

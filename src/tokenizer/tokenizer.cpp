@@ -244,6 +244,19 @@ bool Tokenizer::at_line_start() {
       start_new_line(pos_);
       continue;
     }
+    if (c == '\\' && newline_len(pos_ + 1)) {
+      // Whitespace then a line continuation joined to a blank line: the
+      // logical line is blank (CPython, bpo-40847). Joined to text, the
+      // indentation is this line's, as usual.
+      uint32_t q = pos_ + 1 + uint32_t(newline_len(pos_ + 1));
+      uint32_t r = q;
+      while (r < n && (src_[r] == ' ' || src_[r] == '\t' || src_[r] == '\f')) r++;
+      if (r >= n || newline_len(r)) {
+        pos_ = q;
+        start_new_line(pos_);
+        continue;
+      }
+    }
     at_bol_ = false;
     const int line = lineno_, pcol = col_of(pos_);
     if (col == indents_.back()) {
