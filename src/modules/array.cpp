@@ -266,7 +266,8 @@ Err bad_argument() { return raise(tp_TypeError, "bad argument type for built-in 
 
 Result<Value> array_new(Value* a, int64_t n, Tuple* kw) {
   Type* t = as_type(a[0]);
-  if (kw && kw->size) return raise(tp_TypeError, "array.array() takes no keyword arguments");
+  // (A subclass's own __init__ may take keywords, as in CPython.)
+  if (kw && kw->size && t == tp_array) return raise(tp_TypeError, "array.array() takes no keyword arguments");
   if (n - 1 < 1) return raise(tp_TypeError, "array() takes at least 1 argument (0 given)");
   if (n - 1 > 2) return raise_fmt(tp_TypeError, "array() takes at most 2 arguments (%lld given)", (long long)(n - 1));
   Value tcv = a[1];
@@ -1003,6 +1004,10 @@ static Result<Value> array_module_init() {
   dict_set_str(m->dict, str_intern("array"), Value(tp_array));
   dict_set_str(m->dict, str_intern("ArrayType"), Value(tp_array));
   dict_set_str(m->dict, str_intern("typecodes"), str_value(kTypecodes));
+  // An array is a MutableSequence, registered as CPython's module does it.
+  Value abc = TRY(import_module(str_intern("collections.abc")));
+  Value ms = TRY(getattr(abc, str_intern("MutableSequence")));
+  TRY(call_method1(ms, str_intern("register"), Value(tp_array)));
   return Value(m);
 }
 GILPY_NATIVE_MODULE("array", array_module_init);
