@@ -49,9 +49,14 @@ static Result<Value> iter_next_m(Value* a, int64_t, Tuple*) {
 static Status next_item(Value it, Value* out) { return iter_next(it, out); }
 
 // CPython's "f expected N arguments" checks for positional-only constructors.
-static Status no_kw_for(const char* name, Tuple* kw) {
-  if (kw && kw->size) return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", name);
-  return OK();
+// A subclass that defines its own __init__ may be called with keywords (they
+// are for that __init__), as CPython checks `tp_init == base's tp_init`.
+static Status no_kw_for(const char* name, Tuple* kw, Value cls = Value()) {
+  if (!kw || !kw->size) return OK();
+  if (cls && is_type(cls) && (as_type(cls)->flags & TF_HEAPTYPE) &&
+      type_lookup(as_type(cls), N.__init__) != type_lookup(tp_object, N.__init__))
+    return OK();
+  return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", name);
 }
 
 static Type* tp_count;
@@ -157,7 +162,7 @@ struct Cycle : ItBase {
   bool firstpass_done;
 };
 static Result<Value> cycle_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for("cycle", kw));
+  TRY(no_kw_for("cycle", kw, a[0]));
   if (n - 1 != 1) return raise_fmt(tp_TypeError, "cycle expected 1 argument, got %lld", (long long)(n - 1));
   Value it = TRY(get_iter(a[1]));
   Cycle* c = it_alloc<Cycle>(a[0]);
@@ -288,7 +293,7 @@ struct Chain : ItBase {
   Value active;  // current iterator or null
 };
 static Result<Value> chain_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for("chain", kw));
+  TRY(no_kw_for("chain", kw, a[0]));
   Tuple* t = tuple_from(a + 1, n - 1);
   Chain* c = it_alloc<Chain>(a[0]);
   c->source = TRY(get_iter(Value(t)));
@@ -372,7 +377,7 @@ struct PredIter : ItBase {
   bool flag;  // dropwhile: done dropping; takewhile: stopped
 };
 static Result<Value> prediter_new(const char* name, Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for(name, kw));
+  TRY(no_kw_for(name, kw, a[0]));
   if (n - 1 != 2) return raise_fmt(tp_TypeError, "%s expected 2 arguments, got %lld", name, (long long)(n - 1));
   Value it = TRY(get_iter(a[2]));
   PredIter* p = it_alloc<PredIter>(a[0]);
@@ -538,7 +543,7 @@ static Result<int64_t> islice_arg(Value v, int64_t dflt, const char* msg) {
   return raise(tp_ValueError, msg);
 }
 static Result<Value> islice_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for("islice", kw));
+  TRY(no_kw_for("islice", kw, a[0]));
   int64_t nargs = n - 1;
   if (nargs < 2) return raise_fmt(tp_TypeError, "islice expected at least 2 arguments, got %lld", (long long)nargs);
   if (nargs > 4) return raise_fmt(tp_TypeError, "islice expected at most 4 arguments, got %lld", (long long)nargs);
@@ -597,7 +602,7 @@ struct Pairwise : ItBase {
   Value old;  // previous item, null before the first
 };
 static Result<Value> pairwise_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for("pairwise", kw));
+  TRY(no_kw_for("pairwise", kw, a[0]));
   if (n - 1 != 1) return raise_fmt(tp_TypeError, "pairwise expected 1 argument, got %lld", (long long)(n - 1));
   Value it = TRY(get_iter(a[1]));
   Pairwise* p = it_alloc<Pairwise>(a[0]);
@@ -629,7 +634,7 @@ struct Starmap : ItBase {
   Value func, it;
 };
 static Result<Value> starmap_new(Value* a, int64_t n, Tuple* kw) {
-  TRY(no_kw_for("starmap", kw));
+  TRY(no_kw_for("starmap", kw, a[0]));
   if (n - 1 != 2) return raise_fmt(tp_TypeError, "starmap expected 2 arguments, got %lld", (long long)(n - 1));
   Value it = TRY(get_iter(a[2]));
   Starmap* s = it_alloc<Starmap>(a[0]);

@@ -213,7 +213,9 @@ struct Map : Object {
   Tuple* its;
 };
 static Result<Value> map_new(Value* a, int64_t n, Tuple* kw) {
-  if (as_type(a[0]) == tp_map) TRY(no_kwargs("map", kw));
+  // Keywords only for a subclass with its own __init__ (CPython's tp_init check).
+  if (kw && kw->size && (as_type(a[0]) == tp_map || type_lookup(as_type(a[0]), N.__init__) == type_lookup(tp_object, N.__init__)))
+    TRY(no_kwargs("map", kw));
   if (n < 3) return raise(tp_TypeError, "map() must have at least two arguments.");
   Map* m = static_cast<Map*>(alloc_instance(as_type(a[0]), sizeof(Map)));
   m->fn = a[1];
@@ -242,7 +244,9 @@ struct Filter : Object {
   Value fn, it;
 };
 static Result<Value> filter_new(Value* a, int64_t n, Tuple* kw) {
-  if (as_type(a[0]) == tp_filter) TRY(no_kwargs("filter", kw));
+  // Keywords only for a subclass with its own __init__ (CPython's tp_init check).
+  if (kw && kw->size && (as_type(a[0]) == tp_filter || type_lookup(as_type(a[0]), N.__init__) == type_lookup(tp_object, N.__init__)))
+    TRY(no_kwargs("filter", kw));
   TRY(check_nargs("filter", n - 1, 2, 2));
   Filter* f = static_cast<Filter*>(alloc_instance(as_type(a[0]), sizeof(Filter)));
   f->fn = a[1];
