@@ -32,6 +32,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/gil.h"
 #include "runtime/interp.h"
@@ -65,12 +66,19 @@ static int64_t now_ns() {
   return int64_t(now.tv_sec) * 1000000000 + now.tv_nsec;
 }
 
-static void semlock_finalizer(void* obj, void*) {
+static void semlock_finalizer(Object* obj) {
   SemLock* s = static_cast<SemLock*>(obj);
   if (s->handle != SEM_FAILED && s->handle != nullptr) {
     sem_close(s->handle);
     s->handle = SEM_FAILED;
   }
+}
+
+// Defensive: a semaphore closed by its finalizer is never used again (see
+// register_native_finalizer_after_del), but a stale handle must not crash.
+static Status check_open(SemLock* s) {
+  if (s->handle == SEM_FAILED || s->handle == nullptr) return raise(tp_ValueError, "semaphore is closed");
+  return OK();
 }
 
 static Result<SemLock*> semlock_make(Type* t, sem_t* handle, int64_t kind, int64_t maxvalue, Str* name) {
@@ -81,7 +89,9 @@ static Result<SemLock*> semlock_make(Type* t, sem_t* handle, int64_t kind, int64
   s->maxvalue = maxvalue;
   s->kind = kind;
   s->name = name;
-  GC_register_finalizer(s, semlock_finalizer, nullptr, nullptr, nullptr);
+  // Closed after the __del__ methods of the collection that finds it dead
+  // (a dying Pool's __del__ still takes its queue's lock).
+  register_native_finalizer_after_del(s, semlock_finalizer);
   return s;
 }
 
@@ -171,6 +181,7 @@ static Result<Value> semlock_acquire(Value* a, int64_t n, Tuple* kw) {
     s->count++;
     return True();
   }
+  TRY(check_open(s));
   sem_t* h = s->handle;
   // Without blocking first: most acquires succeed at once.
   int r, err = 0;
@@ -209,9 +220,11 @@ static Result<Value> semlock_release(Value* a, int64_t, Tuple*) {
     // Not an absolute guarantee that the value stays <= maxvalue (another
     // process may post in between), as in CPython.
     int sval;
+    TRY(check_open(s));
     if (sem_getvalue(s->handle, &sval) < 0) return raise_errno(errno);
     if (sval >= s->maxvalue) return raise(tp_ValueError, "semaphore or lock released too many times");
   }
+  TRY(check_open(s));
   if (sem_post(s->handle) < 0) return raise_errno(errno);
   s->count--;
   return None();
@@ -230,6 +243,7 @@ static Result<Value> semlock_is_mine(Value* a, int64_t n, Tuple*) {
 static Result<Value> semlock_get_value(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("_get_value", n - 1, 0, 0));
   int sval;
+  TRY(check_open(a[0].as<SemLock>()));
   if (sem_getvalue(a[0].as<SemLock>()->handle, &sval) < 0) return raise_errno(errno);
   if (sval < 0) sval = 0;  // some systems report minus the number of waiters
   return int_from_i64(sval);
@@ -237,6 +251,7 @@ static Result<Value> semlock_get_value(Value* a, int64_t n, Tuple*) {
 static Result<Value> semlock_is_zero(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("_is_zero", n - 1, 0, 0));
   int sval;
+  TRY(check_open(a[0].as<SemLock>()));
   if (sem_getvalue(a[0].as<SemLock>()->handle, &sval) < 0) return raise_errno(errno);
   return Bool(sval == 0);
 }

@@ -43,6 +43,23 @@ void init_finalizers() {
 
 void register_del_finalizer(Object* o) { GC_register_finalizer_no_order(o, queue_del, nullptr, nullptr, nullptr); }
 
+// Deferred native finalizers: (object, function) pairs queued by the
+// collector, run after the batch's __del__ methods. The object stays alive
+// (referenced from this collector-memory vector) until its function has run.
+struct DeferredFinalizer {
+  Value obj;
+  void (*fn)(Object*);
+};
+static gc::Vector<DeferredFinalizer> g_deferred;
+static void run_native(void* obj, void* fn) { reinterpret_cast<void (*)(Object*)>(fn)(static_cast<Object*>(obj)); }
+static void queue_native(void* obj, void* fn) {
+  g_deferred.push_back({Value(static_cast<Object*>(obj)), reinterpret_cast<void (*)(Object*)>(fn)});
+  g_eval_breaker.fetch_or(EB_FINALIZERS, std::memory_order_acq_rel);
+}
+void register_native_finalizer_after_del(Object* o, void (*fn)(Object*)) {
+  GC_register_finalizer(o, queue_native, reinterpret_cast<void*>(fn), nullptr, nullptr);
+}
+
 // The default unraisable hook's text: "<err_msg>: <repr(obj)>" (or just
 // err_msg when obj is None) and the exception's traceback, on sys.stderr
 // (fd 2 when that is unusable).
@@ -139,6 +156,16 @@ int run_pending_finalizers() {
       if (r.is_err()) report_unraisable("Exception ignored in: ", del, exc_fetch());
     }
     ran += GC_invoke_finalizers();
+  }
+  // The deferred native finalizers of this batch are registered again, to
+  // run directly when the collector next finds their objects unreachable:
+  // by then the __del__ methods above are done, and an object one of them
+  // resurrected is not closed under it.
+  if (!g_deferred.empty()) {
+    gc::Vector<DeferredFinalizer> todo;
+    todo.swap(g_deferred);
+    for (const DeferredFinalizer& d : todo)
+      GC_register_finalizer(d.obj.obj(), run_native, reinterpret_cast<void*>(d.fn), nullptr, nullptr);
   }
   exc_restore(saved);
   running = false;

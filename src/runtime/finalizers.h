@@ -19,6 +19,13 @@ namespace gilpy {
 void init_finalizers();
 // Called for every new instance of a heap type with __del__.
 void register_del_finalizer(Object* o);
+// A native finalizer (releasing an OS resource) that runs only after the
+// __del__ methods of the same collection: a Python object dying with it may
+// still use the resource in its __del__ (multiprocessing.Pool.__del__ puts
+// into a queue whose lock is such a semaphore). The collector does not order
+// __del__ objects before what they reference, so without this the resource
+// could be closed first.
+void register_native_finalizer_after_del(Object* o, void (*fn)(Object*));
 // Run ready finalizers and the queued __del__ methods (safe point only).
 // Keeps any pending exception.
 // Returns how many finalizers ran.
