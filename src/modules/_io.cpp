@@ -24,6 +24,7 @@
 #include "runtime/args.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
+#include "runtime/finalizers.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
@@ -160,6 +161,30 @@ static Result<Value> iobase_close(Value* a, int64_t, Tuple*) {
   return None();
 }
 static Result<Value> iobase_closed(Value self) { return Bool(IOB(self)->iobase_closed); }
+// __del__ (CPython's iobase_finalize): an object still open is closed, with
+// `_finalizing` set so close() knows; errors are dropped (reported only in
+// dev mode), since a traceback from a collection helps nobody. Python
+// subclasses of the io classes get it as their finalizer.
+static Result<Value> iobase_del(Value* a, int64_t, Tuple*) {
+  Value self = a[0];
+  Value closed;
+  if (getattr_opt(self, str_intern("closed"), &closed).is_err() || !closed) {
+    exc_clear();
+    return None();
+  }
+  Result<bool> c = truthy(closed);
+  if (c.is_err()) {
+    exc_clear();
+    return None();
+  }
+  if (c.value()) return None();
+  if (setattr(self, str_intern("_finalizing"), True()).is_err()) exc_clear();
+  if (call_method0(self, N.close).is_err()) {
+    Value exc = exc_fetch();
+    if (g_interp.dev_mode) report_unraisable("Exception ignored in: ", self, exc);
+  }
+  return None();
+}
 static Result<Value> iobase_false(Value*, int64_t, Tuple*) { return False(); }
 static Result<Value> iobase_check_closed(Value* a, int64_t, Tuple*) {
   TRY(check_closed(a[0]));
@@ -266,7 +291,7 @@ static const MethodDef iobase_methods[] = {
     {"_checkWritable", iobase_check_writable}, {"_checkSeekable", iobase_check_seekable},
     {"fileno", iobase_fileno}, {"isatty", iobase_isatty}, {"__enter__", iobase_enter}, {"__exit__", iobase_exit},
     {"__iter__", iobase_iter}, {"__next__", iobase_next}, {"readline", iobase_readline},
-    {"readlines", iobase_readlines}, {"writelines", iobase_writelines}, {nullptr, nullptr}};
+    {"readlines", iobase_readlines}, {"writelines", iobase_writelines}, {"__del__", iobase_del}, {nullptr, nullptr}};
 static const GetSetDef iobase_getsets[] = {{"closed", iobase_closed}, {nullptr, nullptr}};
 
 // ---- _RawIOBase -----------------------------------------------------------------------------
