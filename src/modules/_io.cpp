@@ -100,6 +100,14 @@ static void fileio_finalizer(void* obj, void*) {
   }
 }
 
+// Every FileIO that owns its descriptor is closed when collected unclosed
+// (CPython closes it in its deallocator), or `open(p).read()` in a loop would
+// run out of descriptors. Python subclasses are closed by _IOBase.__del__.
+void track_fileio(FileIO* f) {
+  if (f->closefd && !(f->type->flags & TF_HEAPTYPE))
+    GC_register_finalizer(f, fileio_finalizer, nullptr, nullptr, nullptr);
+}
+
 void track_writer(Buffered* b) {
   if (!g_writers) g_writers = new std::unordered_set<Buffered*>();
   if (!g_writers->insert(b).second) return;

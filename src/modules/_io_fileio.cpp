@@ -192,6 +192,7 @@ static Result<Value> fileio_init(Value* a, int64_t n, Tuple* kw) {
   }
   TRY(setattr(a[0], N.name, nameobj));
   if (f->appending) (void)::lseek(f->fd, 0, SEEK_END);
+  track_fileio(f);
   return None();
 }
 

@@ -201,6 +201,7 @@ Result<Value> fileio_read_bytes(FileIO* f, int64_t n);   // bytes, or None (EAGA
 Result<int64_t> fileio_write_bytes(FileIO* f, std::string_view data);  // -1: EAGAIN
 Result<int64_t> fileio_seek(FileIO* f, int64_t pos, int whence);
 Status fileio_close_fd(FileIO* f);
+void track_fileio(FileIO* f);  // closes the descriptor when the object is collected unclosed
 // Remember/forget a Buffered object whose write buffer must be flushed at exit.
 void track_writer(Buffered* b);
 // Flush every live buffered writer over a FileIO (interpreter exit).
