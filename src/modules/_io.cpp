@@ -92,7 +92,7 @@ static void writer_finalizer(void* obj, void*) {
   flush_raw(b);
 }
 
-static void fileio_finalizer(void* obj, void*) {
+static void fileio_finalizer(Object* obj) {
   FileIO* f = static_cast<FileIO*>(obj);
   if (f->fd >= 0 && f->closefd) {
     Status s = fileio_close_fd(f);
@@ -105,7 +105,7 @@ static void fileio_finalizer(void* obj, void*) {
 // run out of descriptors. Python subclasses are closed by _IOBase.__del__.
 void track_fileio(FileIO* f) {
   if (f->closefd && !(f->type->flags & TF_HEAPTYPE))
-    GC_register_finalizer(f, fileio_finalizer, nullptr, nullptr, nullptr);
+    register_native_finalizer_after_del(f, fileio_finalizer);
 }
 
 void track_writer(Buffered* b) {
@@ -113,7 +113,7 @@ void track_writer(Buffered* b) {
   if (!g_writers->insert(b).second) return;
   GC_register_finalizer(b, writer_finalizer, nullptr, nullptr, nullptr);
   if (b->raw.as<FileIO>()->closefd)
-    GC_register_finalizer(b->raw.obj(), fileio_finalizer, nullptr, nullptr, nullptr);
+    register_native_finalizer_after_del(b->raw.obj(), fileio_finalizer);
 }
 
 void flush_all_writers() {

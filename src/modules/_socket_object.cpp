@@ -34,6 +34,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/gil.h"
 #include "runtime/interp.h"
@@ -73,7 +74,7 @@ Status set_blocking(int fd, bool blocking) {
 // An unclosed socket that becomes garbage closes its descriptor, as CPython's
 // deallocator does (without the ResourceWarning). Types defining __del__ are
 // left alone: their own finalizer owns the object's collection.
-static void sock_finalizer(void* obj, void*) {
+static void sock_finalizer(Object* obj) {
   SockObj* s = static_cast<SockObj*>(obj);
   if (s->fd >= 0) {
     int fd = s->fd;
@@ -85,7 +86,9 @@ static void sock_finalizer(void* obj, void*) {
 static SockObj* alloc_sock(Type* t) {
   SockObj* s = static_cast<SockObj*>(alloc_instance(t));
   s->fd = -1;
-  if (!(t->flags & TF_HAS_DEL)) GC_register_finalizer(s, sock_finalizer, nullptr, nullptr, nullptr);
+  // Closed after the __del__ methods of its collection (an event loop's
+  // __del__ still unregisters its self-pipe socket).
+  if (!(t->flags & TF_HAS_DEL)) register_native_finalizer_after_del(s, sock_finalizer);
   return s;
 }
 

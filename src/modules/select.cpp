@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -26,6 +27,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/gil.h"
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
@@ -248,6 +250,14 @@ static Result<EpollObj*> open_epoll(Value self) {
   return e;
 }
 
+static void epoll_finalizer(Object* obj) {
+  EpollObj* e = static_cast<EpollObj*>(obj);
+  if (e->fd >= 0) {
+    (void)::close(e->fd);
+    e->fd = -1;
+  }
+}
+
 static Result<Value> epoll_new(Value* a, int64_t n, Tuple* kw) {
   Value o[2];
   TRY(parse_args("epoll", a + 1, n - 1, kw, {"sizehint", "flags"}, 0, o));
@@ -259,6 +269,9 @@ static Result<Value> epoll_new(Value* a, int64_t n, Tuple* kw) {
   // Always close-on-exec (PEP 446), whatever flags said.
   e->fd = ::epoll_create1(EPOLL_CLOEXEC);
   if (e->fd < 0) return raise_errno(errno);
+  // Closed when collected unclosed (an event loop never closed), as CPython's
+  // deallocator does; a subclass with its own __del__ keeps that finalizer.
+  if (!(e->type->flags & TF_HAS_DEL)) register_native_finalizer_after_del(e, epoll_finalizer);
   return Value(e);
 }
 
