@@ -264,24 +264,24 @@ static Result<Value> sys_getquickenedcount(Value*, int64_t n, Tuple*) {
 }
 
 static const MethodDef sys_functions[] = {
-    {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit}, {"setrecursionlimit", sys_setrecursionlimit},
-    {"exc_info", sys_exc_info}, {"exception", sys_exception}, {"intern", sys_intern}, {"getsizeof", sys_getsizeof},
-    {"_getframe", sys_getframe}, {"getdefaultencoding", sys_getdefaultencoding},
-    {"getfilesystemencoding", sys_getfsencoding}, {"getfilesystemencodeerrors", sys_getfserrors},
+    {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit, MethKind::NoArgs}, {"setrecursionlimit", sys_setrecursionlimit},
+    {"exc_info", sys_exc_info, MethKind::NoArgs}, {"exception", sys_exception, MethKind::NoArgs}, {"intern", sys_intern}, {"getsizeof", sys_getsizeof},
+    {"_getframe", sys_getframe}, {"getdefaultencoding", sys_getdefaultencoding, MethKind::NoArgs},
+    {"getfilesystemencoding", sys_getfsencoding, MethKind::NoArgs}, {"getfilesystemencodeerrors", sys_getfserrors, MethKind::NoArgs},
     {"getrefcount", sys_getrefcount}, {"audit", sys_audit}, {"addaudithook", sys_noop},
     {"_current_frames", sys_current_frames}, {"_current_exceptions", sys_current_exceptions},
-    {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval},
-    {"is_finalizing", sys_is_finalizing}, {"get_int_max_str_digits", sys_get_int_max_str_digits},
-    {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"settrace", sys_settrace}, {"gettrace", sys_gettrace},
-    {"setprofile", sys_setprofile}, {"getprofile", sys_getprofile}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
+    {"getswitchinterval", sys_getswitchinterval, MethKind::NoArgs}, {"setswitchinterval", sys_setswitchinterval},
+    {"is_finalizing", sys_is_finalizing, MethKind::NoArgs}, {"get_int_max_str_digits", sys_get_int_max_str_digits, MethKind::NoArgs},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits}, {"settrace", sys_settrace}, {"gettrace", sys_gettrace, MethKind::NoArgs},
+    {"setprofile", sys_setprofile}, {"getprofile", sys_getprofile, MethKind::NoArgs}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks, MethKind::NoArgs},
     {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"displayhook", sys_displayhook},
     {"excepthook", sys_excepthook}, {"call_tracing", sys_call_tracing}, 
-    {"getallocatedblocks", sys_getallocatedblocks}, {"_clear_type_cache", sys_noop},
+    {"getallocatedblocks", sys_getallocatedblocks, MethKind::NoArgs}, {"_clear_type_cache", sys_noop, MethKind::NoArgs},
     {"breakpointhook", sys_breakpointhook},
     {"set_coroutine_origin_tracking_depth", sys_set_coro_depth},
-    {"get_coroutine_origin_tracking_depth", sys_get_coro_depth}, {"getdlopenflags", sys_getdlopenflags},
-    {"setdlopenflags", sys_setdlopenflags}, {"_getquickenedcount", sys_getquickenedcount},
-    {"_debugmallocstats", sys_noop}, {nullptr, nullptr}};
+    {"get_coroutine_origin_tracking_depth", sys_get_coro_depth, MethKind::NoArgs}, {"getdlopenflags", sys_getdlopenflags, MethKind::NoArgs},
+    {"setdlopenflags", sys_setdlopenflags}, {"_getquickenedcount", sys_getquickenedcount, MethKind::NoArgs},
+    {"_debugmallocstats", sys_noop, MethKind::NoArgs}, {nullptr, nullptr}};
 
 static const char* kStdlibModuleNames[] = {
 #include "modules/sys_stdlib_names.inc"
@@ -300,6 +300,7 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
   auto set = [&](const char* k, Value v) { dict_set_str(d, str_intern(k), v); };
   for (const MethodDef* def = sys_functions; def->name; def++) {
     Builtin* b = builtin_new(def->name, def->fn, Value());
+    if (def->kind == MethKind::NoArgs) b->arity = Arity::NoArgs;  // "sys.exc_info() takes no arguments"
     b->module_obj = Value(m);
     b->module = Value(str_intern("sys"));
     set(def->name, Value(b));

@@ -115,8 +115,15 @@ static Type* defining_type(Builtin* b, Value self) {
 // A METH_NOARGS / METH_O method called with the wrong count: CPython names it
 // by its qualified name (the receiver's type for a bound method).
 static std::string method_qualname(Builtin* b, Value self) {
-  std::string q = b->name->data;  // a module's functions go by their bare name
-  if (b->type == tp_method_descriptor || !has_layout(self, Layout::Module)) {
+  std::string q = b->name->data;
+  if (b->type != tp_method_descriptor && (!self || has_layout(self, Layout::Module))) {
+    // A module's function: "module.name" (Argument Clinic's naming), except
+    // for builtins' own functions, which go by their bare name.
+    if (b->module && is_str(b->module) && as_str(b->module)->view() != "builtins")
+      q = std::string(as_str(b->module)->view()) + "." + q;
+    return q;
+  }
+  {
     Type* t = b->type == tp_method_descriptor ? b->owner : is_type(self) ? as_type(self) : self.type();
     q = std::string(t->name->view()) + "." + q;
   }

@@ -57,6 +57,9 @@ Module* native_module_new(const char* name, const MethodDef* functions, const ch
   Value mn = Value(str_intern(name));
   for (const MethodDef* d = functions; d && d->name; d++) {
     Builtin* b = builtin_new(d->name, d->fn, Value(), d->doc);
+    // METH_NOARGS / METH_O: the call checks the count ("sys.exc_info() takes no arguments (1 given)").
+    if (d->kind == MethKind::NoArgs) b->arity = Arity::NoArgs;
+    if (d->kind == MethKind::O) b->arity = Arity::O;
     b->module_obj = Value(m);
     b->module = mn;
     dict_set_str(m->dict, str_intern(d->name), Value(b));
