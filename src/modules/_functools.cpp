@@ -248,13 +248,23 @@ static const MethodDef functions[] = {{"reduce", ft_reduce}, {"cmp_to_key", ft_c
 
 extern const GetSetDef instance_dict_getset[];  // objects/object.cpp: the standard __dict__ descriptor
 
+// partial.__dict__ as CPython's PyObject_GenericSetDict: replaceable by a
+// dict, never deleted.
+static Status partial_dict_set(Value self, Value v) {
+  if (!v) return raise(tp_TypeError, "cannot delete __dict__");
+  if (!is_dict(v)) return raise_fmt(tp_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
+  return instance_dict_getset[0].set(self, v);
+}
+static GetSetDef partial_dict_getset[] = {{"__dict__", nullptr, partial_dict_set}, {nullptr, nullptr}};
+
 static Result<Value> init() {
   Module* m = native_module_new("_functools", functions, "Tools that operate on functions.");
   if (!tp_partial) {
     tp_partial = native_type_new("functools", "partial", tp_object, Layout::Other, sizeof(Partial), partial_methods,
                                  partial_getsets);
     tp_partial->dict_offset = sizeof(Object);  // Partial::dict: instances carry a __dict__
-    type_add_getsets(tp_partial, instance_dict_getset);
+    partial_dict_getset[0].get = instance_dict_getset[0].get;
+    type_add_getsets(tp_partial, partial_dict_getset);
     type_modified(tp_partial);
     tp_keywrapper = native_type_new("functools", "KeyWrapper", tp_object, Layout::Other, sizeof(KeyWrapper),
                                     keywrapper_methods, keywrapper_getsets, 0);

@@ -10,6 +10,7 @@
 #include "common/utf8.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/function.h"
 #include "objects/list.h"
@@ -688,7 +689,22 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     Value sn = lookup_special(items[i + 1], N.__set_name__);
     if (!sn) { if (exc_pending()) return ERR; continue; }
     Value a[2] = {Value(t), items[i]};
-    TRY(call(sn, a, 2));
+    if (call(sn, a, 2).is_err()) {
+      // CPython 3.11 reraises as RuntimeError, with the original as its cause
+      // (and context).
+      Value orig = exc_fetch();
+      Result<Str*> name = repr(items[i]);
+      if (name.is_err()) return ERR;
+      raise_fmt(tp_RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'", type_name(items[i + 1]),
+                name.value()->data, t->name->data);
+      Value e = t_ts->exc;
+      if (is_exception(e) && is_exception(orig)) {
+        as_exc(e)->cause = orig;
+        as_exc(e)->context = orig;
+        as_exc(e)->suppress_context = true;
+      }
+      return ERR;
+    }
   }
   Value sup = TRY(call2(Value(tp_super), Value(t), Value(t)));
   Value isc = TRY(getattr(sup, N.__init_subclass__));

@@ -69,3 +69,26 @@ print(x.tm_zone, x.tm_gmtoff, ''.join(t('123456789')))
 match time.gmtime(0):
     case time.struct_time(year, month):
         print('matched', year, month)
+
+# __set_name__ failures are re-raised as RuntimeError (3.11); partial's
+# __dict__ may be replaced by a dict but not deleted.
+import functools
+class D:
+    def __set_name__(self, owner, name):
+        raise ValueError('boom')
+try:
+    class C:
+        x = D()
+except Exception as e:
+    print(type(e).__name__, e, '|', type(e.__cause__).__name__, e.__cause__)
+p = functools.partial(hex)
+for action in ('set int', 'delete'):
+    try:
+        if action == 'set int':
+            p.__dict__ = 1
+        else:
+            del p.__dict__
+    except TypeError as e:
+        print(action, e)
+p.__dict__ = {'a': 1}
+print(p.a)
