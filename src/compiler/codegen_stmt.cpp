@@ -86,7 +86,15 @@ bool Compiler::stmt(ast::stmt* s) {
         return true;
       }
       if (!expr(e->value)) return false;
-      emit(POP_TOP);
+      {
+        // The POP_TOP is "artificial" in CPython 3.11: it takes the location
+        // of the instruction before it (a multi-line `(\n f()\n)` statement
+        // reports the call's line, not the parenthesis').
+        Position saved = u().cur_pos;
+        if (!u().code.empty()) u().cur_pos = u().code.back().pos;
+        emit(POP_TOP);
+        u().cur_pos = saved;
+      }
       return true;
     }
     case Kind::Pass: emit(NOP); return true;
