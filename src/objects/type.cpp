@@ -609,7 +609,10 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   }
   if (want_dict && !t->dict_offset) {
     extern const GetSetDef instance_dict_getset[];
-    if (!dict_get_str(t->dict, N.__dict__)) {
+    // (A metaclass keeps type's own __dict__, the read-only mappingproxy:
+    // its instances are classes, whose dict must not be written behind the
+    // attribute caches' back.)
+    if (!dict_get_str(t->dict, N.__dict__) && t->layout != Layout::Type) {
       GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
       g->name = N.__dict__;
       g->owner = t;

@@ -92,3 +92,16 @@ for action in ('set int', 'delete'):
         print(action, e)
 p.__dict__ = {'a': 1}
 print(p.a)
+
+# A class made by a metaclass still shows its namespace as a read-only mappingproxy.
+class MyMeta(type):
+    pass
+class WithMeta(metaclass=MyMeta):
+    x = 1
+print(type(WithMeta.__dict__).__name__, WithMeta.__dict__['x'])
+try:
+    WithMeta.__dict__['y'] = 2
+except TypeError as e:
+    print(e)
+WithMeta.z = 3
+print(WithMeta.z, vars(WithMeta)['z'])
