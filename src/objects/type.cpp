@@ -171,6 +171,7 @@ Type* native_type_new(const char* module, const char* name, Type* base, Layout l
   type_new_static(t, name, base ? base : tp_object, layout, size, flags);
   t->flags |= t->base->flags & TF_COLLECTION;
   dict_set_str(t->dict, N.__module__, Value(str_intern(module)));
+  dict_set_str(t->dict, N.__doc__, None());  // until the module sets one (CPython: tp_doc or None)
   if (methods) type_add_methods(t, methods);
   if (getsets) type_add_getsets(t, getsets);
   // Subclassable native types keep their dict pointer at offset 8, like builtins.

@@ -226,6 +226,12 @@ void bootstrap_runtime() {
   init_generic_alias_type();
   init_memoryview_type();
   ready_all();
+  // Every builtin type has __doc__ in its own dict, None when undocumented
+  // (CPython's type_ready does this), so NoneType.__doc__ is None rather
+  // than object's docstring through the MRO.
+#define GILPY_DOC_NONE(n) if (!dict_get_str(tp_##n->dict, N.__doc__)) dict_set_str(tp_##n->dict, N.__doc__, None());
+  GILPY_BUILTIN_TYPES(GILPY_DOC_NONE)
+#undef GILPY_DOC_NONE
   init_spare_memory_error();
 }
 
