@@ -155,7 +155,9 @@ static Result<Value> t_doc(Value s) {
 }
 static Status t_doc_set(Value s, Value v) {
   if (!(T(s)->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "cannot set '__doc__' attribute of immutable type '%s'", type_name_of(T(s)));
-  dict_set_str(T(s)->dict, N.__doc__, v ? v : None());
+  // (CPython's check_set_special_type_attr words a deletion so for any type.)
+  if (!v) return raise_fmt(tp_TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", type_name_of(T(s)));
+  dict_set_str(T(s)->dict, N.__doc__, v);
   type_modified(T(s));
   return OK();
 }
