@@ -88,6 +88,13 @@ static bool is_data_descriptor(Value d) {
   return type_lookup(dt, N.__set__) || type_lookup(dt, N.__delete__);
 }
 
+bool has_descr_get(Value d) {
+  Type* dt = d.type();
+  if (dt == tp_getset_descriptor || dt == tp_member_descriptor || dt == tp_property) return true;
+  return bool(type_lookup(dt, N.__get__));
+}
+bool is_data_descriptor_value(Value d) { return is_data_descriptor(d); }
+
 Result<Value> descr_get(Value descr, Value obj, Value type) {
   Type* dt = descr.type();
   if (dt == tp_function) {
@@ -138,7 +145,9 @@ Result<Value> descr_get(Value descr, Value obj, Value type) {
 Result<Value> generic_getattr(Value o, Str* name, bool suppress) {
   Type* t = o.type();
   Value d = type_lookup(t, name);
-  if (d && is_data_descriptor(d)) {
+  // A data descriptor wins over the instance's own attribute only when it
+  // can get (one with __set__ alone leaves reads to the instance dict).
+  if (d && is_data_descriptor(d) && has_descr_get(d)) {
     return descr_get(d, o, Value(t));
   }
   if (Value v = instance_attr_lookup(o, name)) return v;

@@ -59,6 +59,11 @@ static Result<Value> type_getattr(Type* t, Str* name) {
     Type* mdt = md.type();
     if (mdt == tp_getset_descriptor || mdt == tp_member_descriptor || mdt == tp_property)
       return descr_get(md, Value(t), Value(meta));
+    // A metaclass's own data descriptor (with __get__) wins over the class's
+    // attribute, as in CPython's type_getattro.
+    if (GILPY_UNLIKELY(meta->flags & TF_HEAPTYPE) && mdt != tp_function && !is_method_descr_type(mdt) &&
+        is_data_descriptor_value(md) && has_descr_get(md))
+      return descr_get(md, Value(t), Value(meta));
   }
   Value d = type_lookup(t, name);
   if (d) {

@@ -38,6 +38,8 @@ Value instance_attr_lookup(Value o, Str* name);
 // binding m counts as NotImplemented, as in CPython's comparison slot.
 Result<Value> call_cmp_dunder(Value m, Value self, Value other);
 Result<Value> descr_get(Value descr, Value obj, Value type);  // null obj: class access
+bool has_descr_get(Value d);             // its type defines __get__ (the builtin descriptors do)
+bool is_data_descriptor_value(Value d);  // its type defines __set__ or __delete__
 
 // ---- calls ------------------------------------------------------------------
 Result<Value> call(Value callable, Value* args, int64_t nargs, Tuple* kwnames = nullptr);

@@ -105,3 +105,35 @@ except TypeError as e:
     print(e)
 WithMeta.z = 3
 print(WithMeta.z, vars(WithMeta)['z'])
+
+# Descriptors with __set__ only leave reads to the instance (and class) dict;
+# a metaclass's data descriptor wins over the class's own attribute.
+class SetOnly:
+    def __init__(self, name):
+        self.name = name
+    def __set__(self, obj, value):
+        obj.__dict__[self.name] = value
+so = SetOnly('a')
+class HasSetOnly:
+    a = so
+h = HasSetOnly()
+print(h.a is so)
+h.a = 42
+print(h.a)
+class Meta3(type):
+    pass
+class Y3(metaclass=Meta3):
+    pass
+Y3.a = 42
+Meta3.a = SetOnly('a')
+print(Y3.a)
+class DataDescr:
+    def __get__(self, o, t):
+        return 'meta-data'
+    def __set__(self, o, v):
+        pass
+class Meta4(type):
+    x = DataDescr()
+class Z4(metaclass=Meta4):
+    x = 'class attr'
+print(Z4.x)
