@@ -91,6 +91,26 @@ void Compiler::set_pos(const ast::Node* n) {
   u().cur_pos = Position{n->lineno, n->end_lineno, n->col_offset, n->end_col_offset};
 }
 
+Position Compiler::attr_position(Position p, const ast::Attribute* a) {
+  if (p.line == a->end_lineno) return p;
+  p.line = a->end_lineno;
+  int len = 0;  // the name's length in characters (CPython subtracts it from a byte offset)
+  for (unsigned char ch : a->attr) len += (ch & 0xC0) != 0x80;
+  if (len <= a->end_col_offset) {
+    p.col = a->end_col_offset - len;
+  } else {
+    p.col = p.end_col = -1;
+  }
+  if (p.end_line < p.line) p.end_line = p.line;
+  if (p.line == p.end_line && p.end_col < p.col) p.end_col = p.col;
+  return p;
+}
+
+void Compiler::set_attr_pos(const ast::Attribute* a) {
+  set_pos(a);
+  u().cur_pos = attr_position(u().cur_pos, a);
+}
+
 void Compiler::emit(Op op, uint32_t arg) {
   CodeUnit& cu = u();
   Instr in;

@@ -134,6 +134,10 @@ class Compiler {
   // assembler gives it its predecessor's (place_exit_positions).
   void implicit_return();
   void set_pos(const ast::Node* n);
+  // CPython 3.11's update_start_location_to_match_attr: an attribute access
+  // spanning lines is located at the attribute name (`(\n a\n .b)` -> `b`).
+  void set_attr_pos(const ast::Attribute* a);
+  static Position attr_position(Position p, const ast::Attribute* a);
   void push_handler(Label l, int adjust = 0);
   void pop_handler();
   std::string qualname_for(const std::string& name);

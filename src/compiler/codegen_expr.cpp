@@ -257,7 +257,7 @@ bool Compiler::expr_inner(ast::expr* e) {
       auto* a = static_cast<Attribute*>(e);
       if (a->ctx != expr_context::Load) return error(e, "internal error: attribute context");
       if (!expr(a->value)) return false;
-      set_pos(e);
+      set_attr_pos(a);
       emit(LOAD_ATTR, uint32_t(add_name(mangle(a->attr))));
       break;
     }
@@ -322,7 +322,7 @@ bool Compiler::store(ast::expr* t) {
       auto* a = static_cast<Attribute*>(t);
       if (a->attr == "__debug__") return error(t, "cannot assign to __debug__");
       if (!expr(a->value)) return false;
-      set_pos(t);
+      set_attr_pos(a);
       emit(STORE_ATTR, uint32_t(add_name(mangle(a->attr))));
       break;
     }
@@ -554,8 +554,16 @@ bool Compiler::call(Call* c) {
   for (keyword* k : c->keywords) if (!k->arg) simple = false;
   if (auto* a = as<Attribute>(c->func); a && simple && args_fit_on_stack(c->args, c->keywords)) {
     if (!expr(a->value)) return false;
-    set_pos(a);
+    set_attr_pos(a);
     emit(LOAD_METHOD, uint32_t(add_name(mangle(a->attr))));
+    if (!call_args(c->args, c->keywords, 0, c)) return false;
+    // The call of a method starts where its name does (CPython 3.11).
+    for (size_t i = u().code.size(); i-- > 0;) {
+      Instr& in = u().code[i];
+      in.pos = attr_position(in.pos, a);
+      if (in.op != CACHE) break;
+    }
+    return true;
   } else {
     if (!expr(c->func)) return false;
     emit(PUSH_NULL);

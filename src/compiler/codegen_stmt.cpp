@@ -164,13 +164,13 @@ bool Compiler::aug_assign(AugAssign* a) {
       auto* at = static_cast<Attribute*>(a->target);
       if (!expr(at->value)) return false;
       emit(COPY, 1);
-      set_pos(at);
+      set_attr_pos(at);
       emit(LOAD_ATTR, uint32_t(add_name(mangle(at->attr))));
       if (!expr(a->value)) return false;
       set_pos(a);
       emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
       emit(SWAP, 2);
-      set_pos(at);
+      set_attr_pos(at);
       emit(STORE_ATTR, uint32_t(add_name(mangle(at->attr))));
       return true;
     }
@@ -244,7 +244,7 @@ bool Compiler::delete_target(ast::expr* t) {
       auto* a = static_cast<Attribute*>(t);
       if (a->attr == "__debug__") return error(t, "cannot delete __debug__");
       if (!expr(a->value)) return false;
-      set_pos(t);
+      set_attr_pos(a);
       emit(DELETE_ATTR, uint32_t(add_name(mangle(a->attr))));
       return true;
     }
