@@ -46,6 +46,18 @@ SyntaxErrorInfo Parser::info_at(Pos s, Pos e, std::string msg, const char* type)
   // In exec mode CPython's tokenizer ends the source with a newline, and the
   // line it reports keeps it.
   if (mode_ == Mode::Exec && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
+  // When the parser had already read past the error's line, CPython takes the
+  // line from its buffers without the newline, and an end on a later line is
+  // measured against this first line (so it ends at most just past it).
+  const Token& furthest = toks_[std::min(max_pos_, toks_.size() - 1)];
+  if (!toks_.empty() && furthest.lineno > s.line && !info.text.empty() && info.text.back() == '\n') {
+    info.text.pop_back();
+    if (!info.text.empty() && info.text.back() == '\r') info.text.pop_back();
+  }
+  if (e.line != s.line && info.end_offset > 0) {
+    int first_len = tz_.char_col(s.line, int(info.text.size()));
+    if (info.end_offset > first_len + 1) info.end_offset = first_len + 1;
+  }
   return info;
 }
 
