@@ -498,7 +498,6 @@ Status step(Unpickler* u, char op, bool* stop) {
     }
     case 'S': {
       std::string_view s = TRY(readline(u));
-      while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
       if (s.size() < 2 || s.front() != s.back() || (s.front() != '\'' && s.front() != '"'))
         return raise_unpickling("the STRING opcode argument must be quoted");
       Value codecs = TRY(import_module(str_intern("codecs")));
