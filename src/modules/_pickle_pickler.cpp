@@ -86,9 +86,11 @@ Status opcode_boundary(Pickler* p) {
   return flush_to_file(p);
 }
 
-// An opcode with a length header then a payload; large payloads skip the frame.
+// An opcode with a length header then a payload. A payload of 64 KiB or more
+// skips the buffer (and the frame): it goes to the file as its own write.
 Status write_bytes(Pickler* p, std::string_view header, std::string_view payload, Value payload_obj) {
-  bool bypass = p->framing && int64_t(payload.size()) >= kFrameSizeTarget;
+  bool bypass = int64_t(payload.size()) >= kFrameSizeTarget;
+  bool framing = p->framing;
   if (bypass) {
     commit_frame(p);
     p->framing = false;
@@ -101,7 +103,7 @@ Status write_bytes(Pickler* p, std::string_view header, std::string_view payload
   } else {
     put(p, payload);
   }
-  if (bypass) p->framing = true;
+  p->framing = framing;
   return OK();
 }
 
@@ -681,7 +683,10 @@ Status save_global(Pickler* p, Value obj, Value name) {
   Value lastname = path->items[path->size - 1];
   if (p->proto >= 4) {
     TRY(save(p, module_name));
-    TRY(save(p, Value(global_name)));
+    // gilpy interns both names, so `datetime.datetime` would memoize its module
+    // name and refer back to it; CPython's names are distinct objects, written twice.
+    Value gn = Value(global_name) == module_name ? str_value(global_name->view()) : Value(global_name);
+    TRY(save(p, gn));
     put_op(p, '\x93');
   } else if (parent != module) {
     TRY(save_reduce(p, tuple_of({h->getattr, Value(tuple_of({parent, lastname}))}), Value()));

@@ -91,10 +91,13 @@ Status skip_consumed(Unpickler* u) {
   return OK();
 }
 
-Status check_read_result(Value data, const char* what) {
-  if (!is_bytes(data))
-    return raise_fmt(tp_ValueError, "%s() returned non-bytes object (%s)", what, type_name(data));
-  return OK();
+// What read/readline/peek returned, as bytes (any bytes-like object is accepted).
+Result<Value> as_input(Value data) {
+  if (is_bytes(data)) return data;
+  std::string_view v;
+  if (!buffer_view_opt(data, &v))
+    return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(data));
+  return bytes_from(v);
 }
 
 // Make at least n bytes available at pos (the input is replaced by the file's data).
@@ -108,20 +111,19 @@ Status fill(Unpickler* u, int64_t n) {
       exc_clear();
       u->peek = Value();
     } else {
-      TRY(check_read_result(r.value(), "peek"));
-      set_input(u, r.value());
+      set_input(u, TRY(as_input(r.value())));
       u->prefetched = 0;
       if (n <= u->len) return OK();
     }
   }
   Value data = TRY(call1(u->read, int_from_i64(n)));
-  TRY(check_read_result(data, "read"));
-  set_input(u, data);
+  set_input(u, TRY(as_input(data)));
   if (u->len < n) return truncated();
   return OK();
 }
 
 Result<const char*> read(Unpickler* u, int64_t n) {
+  if (n > INT64_MAX - u->pos) return raise_unpickling("read would overflow (invalid bytecode)");
   if (u->len - u->pos < n) TRY(fill(u, n));
   const char* s = u->buf + u->pos;
   u->pos += n;
@@ -139,8 +141,7 @@ Result<std::string_view> readline(Unpickler* u) {
   if (!u->read) return truncated();
   TRY(skip_consumed(u));
   Value data = TRY(call0(u->readline));
-  TRY(check_read_result(data, "readline"));
-  set_input(u, data);
+  set_input(u, TRY(as_input(data)));
   if (u->len == 0 || u->buf[u->len - 1] != '\n') return truncated();
   u->pos = u->len;
   return std::string_view(u->buf, size_t(u->len - 1));
@@ -508,8 +509,9 @@ Status step(Unpickler* u, char op, bool* stop) {
     case 'T': case 'U': {
       int n = op == 'T' ? 4 : 1;
       uint64_t size = le(TRY(read(u, n)), n);
-      Value b = TRY(read_bytes(u, size));
-      push(u, TRY(decode_string(u, b)));
+      if (size > uint64_t(INT64_MAX)) return raise_unpickling("read would overflow (invalid bytecode)");
+      const char* s = TRY(read(u, int64_t(size)));
+      push(u, TRY(decode_string(u, bytes_from(std::string_view(s, size_t(size))))));
       return OK();
     }
     case 'C': case 'B': case '\x8e': {
@@ -530,8 +532,9 @@ Status step(Unpickler* u, char op, bool* stop) {
     case 'X': case '\x8c': case '\x8d': {
       int n = op == '\x8c' ? 1 : op == 'X' ? 4 : 8;
       uint64_t size = le(TRY(read(u, n)), n);
-      Value b = TRY(read_bytes(u, size));
-      push(u, TRY(utf8_str(as_bytes(b)->view())));
+      if (size > uint64_t(INT64_MAX)) return raise_unpickling("read would overflow (invalid bytecode)");
+      const char* s = TRY(read(u, int64_t(size)));
+      push(u, TRY(utf8_str(std::string_view(s, size_t(size)))));
       return OK();
     }
     case '\x97': {
@@ -641,10 +644,13 @@ Status step(Unpickler* u, char op, bool* stop) {
       return OK();
     }
     case '\x93': {
-      Value name = TRY(pop(u));
-      Value mod = TRY(pop(u));
-      if (!isinstance_exact(mod, tp_str) || !isinstance_exact(name, tp_str))
+      // An underflow reads as a missing str here (CPython 3.11.2's message).
+      Value name = pop(u).release();
+      Value mod = name ? pop(u).release() : Value();
+      if (!mod || !isinstance_exact(mod, tp_str) || !isinstance_exact(name, tp_str)) {
+        if (exc_pending()) exc_clear();
         return raise_unpickling("STACK_GLOBAL requires str");
+      }
       push(u, TRY(find_class(u, mod, name)));
       return OK();
     }
