@@ -140,7 +140,7 @@ Status pk_set_memo(Value self, Value v) {
     if (!is_tuple(val) || as_tuple(val)->size != 2) return raise(tp_TypeError, "'memo' values must be 2-item tuples");
     int64_t idx = TRY(as_ssize(as_tuple(val)->items[0]));
     Value obj = as_tuple(val)->items[1];
-    (*fresh)[obj.bits()] = MemoEntry{idx, obj};
+    fresh->set(obj, idx);
   }
   p->memo = fresh;
   return OK();
@@ -553,8 +553,10 @@ Status unpickler_set_data(Unpickler* u, Value data) {
 Result<Value> pickler_memo_copy(Pickler* p) {
   Dict* d = dict_new();
   if (p->memo)
-    for (auto& [key, e] : *p->memo)
-      TRY(dict_set(d, int_from_u64(key), Value(tuple_of({Value::small(e.index), e.obj}))));
+    p->memo->for_each([d](const MemoEntry& e) {
+      // dict_set of a fresh int key cannot fail (int hashes do not raise).
+      (void)dict_set(d, int_from_u64(e.obj.bits()), Value(tuple_of({Value::small(e.index), e.obj})));
+    });
   return Value(d);
 }
 

@@ -8,6 +8,7 @@
 // in a few batching details, noted where they occur), and every error is the
 // C module's type and text.
 #pragma once
+#include <cstring>
 #include <string>
 #include <unordered_map>
 
@@ -29,16 +30,79 @@ constexpr int64_t kFrameSizeMin = 4;        // smaller frames are not worth thei
 constexpr int64_t kFrameHeaderSize = 9;     // FRAME opcode + 8-byte little-endian length
 constexpr int64_t kPrefetch = 8192 * 16;    // bytes the Unpickler peeks ahead when the file can
 
-using Buffer = std::basic_string<char, std::char_traits<char>, gc::Allocator<char>>;
+// Pickle bytes hold no pointers: their memory is not scanned by the collector.
+template <class T>
+struct AtomicAllocator {
+  using value_type = T;
+  AtomicAllocator() noexcept = default;
+  template <class U>
+  AtomicAllocator(const AtomicAllocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(gc::alloc_atomic(n * sizeof(T))); }
+  void deallocate(T*, size_t) noexcept {}
+  template <class U>
+  bool operator==(const AtomicAllocator<U>&) const noexcept { return true; }
+};
+using Buffer = std::basic_string<char, std::char_traits<char>, AtomicAllocator<char>>;
 
-// Pickler memo: object identity -> (index, object). The entry keeps the object
-// alive, so its address (the key) cannot be reused while it is memoized.
+// Pickler memo: object identity -> (index, object), open addressing with
+// linear probing over collector memory (the slot keeps the object alive, so its
+// address, the key, cannot be reused while memoized). Entries are only added
+// or all cleared. Invariant: used * 3 < capacity * 2, so a probe ends at an empty slot.
 struct MemoEntry {
   int64_t index;
-  Value obj;
+  Value obj;  // null: empty slot
 };
-using MemoMap = std::unordered_map<uintptr_t, MemoEntry, std::hash<uintptr_t>, std::equal_to<uintptr_t>,
-                                   gc::Allocator<std::pair<const uintptr_t, MemoEntry>>>;
+class MemoMap {
+ public:
+  MemoMap() { reset(); }
+  size_t size() const { return used_; }
+  void clear() { reset(); }
+  MemoEntry* find(Value obj) const {
+    for (size_t i = slot(obj.bits());; i = (i + 1) & mask_) {
+      MemoEntry* e = &slots_[i];
+      if (e->obj == obj) return e;
+      if (!e->obj) return nullptr;
+    }
+  }
+  void set(Value obj, int64_t index) {
+    if ((used_ + 1) * 3 >= (mask_ + 1) * 2) grow();
+    for (size_t i = slot(obj.bits());; i = (i + 1) & mask_) {
+      MemoEntry* e = &slots_[i];
+      if (e->obj == obj) { e->index = index; return; }
+      if (!e->obj) { *e = MemoEntry{index, obj}; used_++; return; }
+    }
+  }
+  template <class F>
+  void for_each(F f) const {
+    for (size_t i = 0; i <= mask_; i++)
+      if (slots_[i].obj) f(slots_[i]);
+  }
+
+ private:
+  size_t slot(uintptr_t bits) const { return size_t((bits >> 3) * 0x9E3779B97F4A7C15ULL >> 20) & mask_; }
+  static MemoEntry* alloc_slots(size_t n) {
+    auto* s = static_cast<MemoEntry*>(gc::alloc(n * sizeof(MemoEntry)));
+    std::memset(static_cast<void*>(s), 0, n * sizeof(MemoEntry));
+    return s;
+  }
+  void reset() {
+    mask_ = 63;
+    used_ = 0;
+    slots_ = alloc_slots(mask_ + 1);
+  }
+  void grow() {
+    MemoEntry* old = slots_;
+    size_t n = mask_ + 1;
+    mask_ = n * 4 - 1;
+    slots_ = alloc_slots(mask_ + 1);
+    used_ = 0;
+    for (size_t i = 0; i < n; i++)
+      if (old[i].obj) set(old[i].obj, old[i].index);
+  }
+  MemoEntry* slots_;
+  size_t mask_;
+  size_t used_;
+};
 
 struct Pickler : Object {
   Dict* dict;             // subclass instances' __dict__

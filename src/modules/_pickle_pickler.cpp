@@ -112,7 +112,7 @@ Status write_bytes(Pickler* p, std::string_view header, std::string_view payload
 Status memo_put(Pickler* p, Value obj) {
   if (p->fast) return OK();
   int64_t idx = int64_t(p->memo->size());
-  (*p->memo)[obj.bits()] = MemoEntry{idx, obj};
+  p->memo->set(obj, idx);
   if (p->proto >= 4) {
     put_op(p, '\x94');
   } else if (!p->bin) {
@@ -127,10 +127,7 @@ Status memo_put(Pickler* p, Value obj) {
   return OK();
 }
 
-const MemoEntry* memo_find(Pickler* p, Value obj) {
-  auto it = p->memo->find(obj.bits());
-  return it == p->memo->end() ? nullptr : &it->second;
-}
+const MemoEntry* memo_find(Pickler* p, Value obj) { return p->memo->find(obj); }
 
 Status memo_get(Pickler* p, int64_t idx) {
   if (!p->bin) {

@@ -195,6 +195,10 @@ Result<Value> read_bytes(Unpickler* u, uint64_t n) {
   return Value(b);
 }
 
+Err too_large(const char* op) {
+  return raise_fmt(tp_OverflowError, "%s exceeds system's maximum size of 9223372036854775807 bytes", op);
+}
+
 uint64_t le(const char* s, int n) {
   uint64_t v = 0;
   for (int i = n - 1; i >= 0; i--) v = (v << 8) | uint8_t(s[i]);
@@ -442,7 +446,8 @@ Status step(Unpickler* u, char op, bool* stop) {
     case '\x95': {
       const char* s = TRY(read(u, 8));
       uint64_t n = le(s, 8);
-      if (n > uint64_t(INT64_MAX)) return raise_unpickling("FRAME length exceeds system's maximum of 9223372036854775807 bytes");
+      if (n > uint64_t(INT64_MAX))
+        return raise(tp_OverflowError, "FRAME length exceeds system's maximum of 9223372036854775807 bytes");
       TRY(read(u, int64_t(n)));
       u->pos -= int64_t(n);  // the frame was only fetched; its opcodes follow
       return OK();
@@ -516,11 +521,15 @@ Status step(Unpickler* u, char op, bool* stop) {
     }
     case 'C': case 'B': case '\x8e': {
       int n = op == 'C' ? 1 : op == 'B' ? 4 : 8;
-      push(u, TRY(read_bytes(u, le(TRY(read(u, n)), n))));
+      uint64_t size = le(TRY(read(u, n)), n);
+      if (size > uint64_t(INT64_MAX)) return too_large("BINBYTES");
+      push(u, TRY(read_bytes(u, size)));
       return OK();
     }
     case '\x96': {
-      Value b = TRY(read_bytes(u, le(TRY(read(u, 8)), 8)));
+      uint64_t size = le(TRY(read(u, 8)), 8);
+      if (size > uint64_t(INT64_MAX)) return too_large("BYTEARRAY8");
+      Value b = TRY(read_bytes(u, size));
       push(u, Value(bytearray_new(as_bytes(b)->view())));
       return OK();
     }
@@ -532,7 +541,7 @@ Status step(Unpickler* u, char op, bool* stop) {
     case 'X': case '\x8c': case '\x8d': {
       int n = op == '\x8c' ? 1 : op == 'X' ? 4 : 8;
       uint64_t size = le(TRY(read(u, n)), n);
-      if (size > uint64_t(INT64_MAX)) return raise_unpickling("read would overflow (invalid bytecode)");
+      if (size > uint64_t(INT64_MAX)) return too_large("BINUNICODE");
       const char* s = TRY(read(u, int64_t(size)));
       push(u, TRY(utf8_str(std::string_view(s, size_t(size)))));
       return OK();
