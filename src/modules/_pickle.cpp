@@ -69,6 +69,14 @@ Result<int> parse_protocol(Value protocol) {
 namespace {
 
 Pickler* PK(Value v) { return v.as<Pickler>(); }
+
+// Argument clinic's count check for functions with keyword-only parameters
+// ("takes at most 3 positional arguments"), which parse_args words differently.
+Status check_positional(const char* fname, int64_t nargs, int64_t min, int64_t max) {
+  if (nargs <= max && !(min == max && nargs < min)) return OK();
+  return raise_fmt(tp_TypeError, "%s() takes %s %lld positional argument%s (%lld given)", fname,
+                   min == max ? "exactly" : "at most", (long long)max, max == 1 ? "" : "s", (long long)nargs);
+}
 Unpickler* UP(Value v) { return v.as<Unpickler>(); }
 
 // ---- Pickler -------------------------------------------------------------------------------
@@ -87,7 +95,7 @@ Result<Value> pk_init(Value* a, int64_t n, Tuple* kw) {
 }
 
 Result<Value> pk_dump(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("dump", n - 1, 1, 1));
+  TRY(check_nargs("Pickler.dump", n - 1, 1, 1));
   Pickler* p = PK(a[0]);
   if (!p->memo || !p->write)
     return raise_pickling("Pickler.__init__() was not called by " + std::string(type_name(a[0])) + ".__init__()");
@@ -202,9 +210,10 @@ Result<Value> up_new(Value* a, int64_t, Tuple*) {
 
 Result<Value> up_init(Value* a, int64_t n, Tuple* kw) {
   Value out[5];
+  TRY(check_positional("Unpickler", n - 1, 1, 1));
   TRY(parse_args("Unpickler", a + 1, n - 1, kw, {"file", "fix_imports", "encoding", "errors", "buffers"}, 1, out, 0,
                  1));
-  TRY(unpickler_setup(UP(a[0]), out[0], out[1], out[2], out[3], out[4]));
+  TRY(unpickler_setup(UP(a[0]), "Unpickler", out[0], out[1], out[2], out[3], out[4]));
   return None();
 }
 
@@ -218,6 +227,8 @@ Result<Value> up_load(Value* a, int64_t n, Tuple*) {
 
 Result<Value> up_find_class(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
+  TRY(no_kwargs("find_class", kw));
+  if (n - 1 != 2) return raise_fmt(tp_TypeError, "find_class expected 2 arguments, got %lld", (long long)(n - 1));
   TRY(parse_args("find_class", a + 1, n - 1, kw, {"module_name", "global_name"}, 2, out, 2));
   Unpickler* u = UP(a[0]);
   Value mod = out[0], name = out[1];
@@ -391,6 +402,7 @@ const MethodDef ump_methods[] = {{"copy", ump_copy, MethKind::NoArgs, "Copy the 
 
 Result<Value> m_dump(Value* a, int64_t n, Tuple* kw) {
   Value out[5];
+  TRY(check_positional("dump", n, 2, 3));
   TRY(parse_args("dump", a, n, kw, {"obj", "file", "protocol", "fix_imports", "buffer_callback"}, 2, out, 0, 3));
   Value cls[1] = {Value(tp_Pickler)};
   Pickler* p = PK(TRY(pk_new(cls, 1, nullptr)));
@@ -402,6 +414,7 @@ Result<Value> m_dump(Value* a, int64_t n, Tuple* kw) {
 
 Result<Value> m_dumps(Value* a, int64_t n, Tuple* kw) {
   Value out[4];
+  TRY(check_positional("dumps", n, 1, 2));
   TRY(parse_args("dumps", a, n, kw, {"obj", "protocol", "fix_imports", "buffer_callback"}, 1, out, 0, 2));
   Value cls[1] = {Value(tp_Pickler)};
   Pickler* p = PK(TRY(pk_new(cls, 1, nullptr)));
@@ -412,19 +425,21 @@ Result<Value> m_dumps(Value* a, int64_t n, Tuple* kw) {
 
 Result<Value> m_load(Value* a, int64_t n, Tuple* kw) {
   Value out[5];
+  TRY(check_positional("load", n, 1, 1));
   TRY(parse_args("load", a, n, kw, {"file", "fix_imports", "encoding", "errors", "buffers"}, 1, out, 0, 1));
   Value cls[1] = {Value(tp_Unpickler)};
   Unpickler* u = UP(TRY(up_new(cls, 1, nullptr)));
-  TRY(unpickler_setup(u, out[0], out[1], out[2], out[3], out[4]));
+  TRY(unpickler_setup(u, "load", out[0], out[1], out[2], out[3], out[4]));
   return unpickler_load(u);
 }
 
 Result<Value> m_loads(Value* a, int64_t n, Tuple* kw) {
   Value out[5];
+  TRY(check_positional("loads", n, 1, 1));
   TRY(parse_args("loads", a, n, kw, {"data", "fix_imports", "encoding", "errors", "buffers"}, 1, out, 1, 1));
   Value cls[1] = {Value(tp_Unpickler)};
   Unpickler* u = UP(TRY(up_new(cls, 1, nullptr)));
-  TRY(unpickler_setup(u, Value(), out[1], out[2], out[3], out[4]));
+  TRY(unpickler_setup(u, "loads", Value(), out[1], out[2], out[3], out[4]));
   TRY(unpickler_set_data(u, out[0]));
   return unpickler_load(u);
 }
@@ -503,12 +518,13 @@ Status pickler_setup(Pickler* p, Value file, Value protocol, Value fix_imports, 
   return OK();
 }
 
-Status unpickler_setup(Unpickler* u, Value file, Value fix_imports, Value encoding, Value errors, Value buffers) {
+Status unpickler_setup(Unpickler* u, const char* fname, Value file, Value fix_imports, Value encoding, Value errors,
+                       Value buffers) {
   u->fix_imports = fix_imports ? TRY(truthy(fix_imports)) : true;
   if (encoding && !is_str(encoding))
-    return raise_fmt(tp_TypeError, "argument 'encoding' must be str, not %s", type_name(encoding));
+    return raise_fmt(tp_TypeError, "%s() argument 'encoding' must be str, not %s", fname, type_name(encoding));
   if (errors && !is_str(errors))
-    return raise_fmt(tp_TypeError, "argument 'errors' must be str, not %s", type_name(errors));
+    return raise_fmt(tp_TypeError, "%s() argument 'errors' must be str, not %s", fname, type_name(errors));
   u->encoding = encoding ? as_str(encoding) : str_intern("ASCII");
   u->errors = errors ? as_str(errors) : str_intern("strict");
   u->buffers = Value();

@@ -191,7 +191,7 @@ Result<Value> pickler_memo_copy(Pickler* p);
 Result<Value> unpickler_memo_copy(Unpickler* u);
 
 Result<Value> unpickler_new_raw(Type* t);
-Status unpickler_setup(Unpickler* u, Value file, Value fix_imports, Value encoding, Value errors, Value buffers);
+Status unpickler_setup(Unpickler* u, const char* fname, Value file, Value fix_imports, Value encoding, Value errors, Value buffers);
 Status unpickler_set_data(Unpickler* u, Value data);  // loads(): the pickle in memory
 Result<Value> unpickler_load(Unpickler* u);
 

@@ -60,3 +60,26 @@ show(lambda: _pickle.dumps('\udcff', 0))
 show(lambda: _pickle.dumps('\udcff', 2).hex())
 print(issubclass(_pickle.PicklingError, _pickle.PickleError), issubclass(_pickle.UnpicklingError, _pickle.PickleError),
       _pickle.PickleError.__mro__, pickle.PickleError is _pickle.PickleError, pickle.Pickler is _pickle.Pickler)
+# Arguments, PickleBuffer views and fast mode.
+class P(_pickle.Pickler):
+    def __init__(self): pass
+class U(_pickle.Unpickler):
+    def __init__(self): pass
+for f in (lambda: P().dump(1), lambda: U().load(), lambda: _pickle.Pickler(io.BytesIO()).memo.__reduce__(),
+          lambda: _pickle.loads(b'N.', buffers=None), lambda: _pickle.loads(b'\x97.', buffers=None),
+          lambda: _pickle.loads(b'\x97.', buffers=[]), lambda: _pickle.loads(b'\x97.', buffers=5),
+          lambda: _pickle.dumps(pickle.PickleBuffer(memoryview(b'abcdef')[1:4]), 5),
+          lambda: _pickle.dumps(pickle.PickleBuffer(memoryview(b'abcdef')[::2]), 5),
+          lambda: _pickle.dumps([1.0, -0.0, 1e100, float('nan')], 0),
+          lambda: _pickle.dumps(pickle.PickleBuffer(b'abc'), 5, buffer_callback=lambda b: False),
+          lambda: _pickle.Unpickler(io.BytesIO(b''), encoding=1),
+          lambda: _pickle.dumps(1, protocol='x'),
+          lambda: _pickle.dumps(1, 2, True, None),
+          lambda: _pickle.loads(b'N.', 1),
+          lambda: _pickle.Pickler.dump(),
+          lambda: _pickle.Pickler(io.BytesIO()).dump(),
+          ):
+    try: print(repr(f())[:100])
+    except Exception as e: print(type(e).__name__, e)
+p = _pickle.Pickler(io.BytesIO(), 2); p.fast = True; print(p.fast, p.bin)
+f = io.BytesIO(); p = _pickle.Pickler(f, 2); p.fast = 1; p.dump([(1,2), [3]]); print(f.getvalue())
