@@ -133,8 +133,8 @@ Status pk_set_memo(Value self, Value v) {
   if (!p->memo) p->memo = gc::make<MemoMap>();
   if (v.type() == tp_PicklerMemoProxy) {
     Pickler* src = PK(v.as<MemoProxy>()->owner);
-    MemoMap* copy = gc::make<MemoMap>();
-    if (src->memo) *copy = *src->memo;
+    MemoMap* copy = gc::make<MemoMap>();  // a copy: the two picklers' memos stay apart
+    if (src->memo) src->memo->for_each([copy](const MemoEntry& e) { copy->set(e.obj, e.index); });
     p->memo = copy;
     return OK();
   }

@@ -55,6 +55,8 @@ struct MemoEntry {
 class MemoMap {
  public:
   MemoMap() { reset(); }
+  MemoMap(const MemoMap&) = delete;  // slots would be shared
+  MemoMap& operator=(const MemoMap&) = delete;
   size_t size() const { return used_; }
   void clear() { reset(); }
   MemoEntry* find(Value obj) const {

@@ -556,7 +556,7 @@ Status save_frozenset(Pickler* p, Value obj) {
 // ---- globals -------------------------------------------------------------------------------
 
 // name.split('.'), refusing "<locals>" components.
-Result<List*> dotted_path(Value obj, Str* name) {
+Result<List*> dotted_path(Str* name) {
   List* parts = list_new();
   std::string_view s = name->view();
   size_t start = 0;
@@ -565,9 +565,7 @@ Result<List*> dotted_path(Value obj, Str* name) {
     std::string_view part = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     if (part == "<locals>") {
       Str* r = TRY(repr(Value(name)));
-      if (!obj) return raise_fmt(tp_AttributeError, "Can't pickle local object %s", r->data);
-      Str* ro = TRY(repr(obj));
-      return raise_fmt(tp_AttributeError, "Can't pickle local attribute %s on %s", r->data, ro->data);
+      return raise_fmt(tp_AttributeError, "Can't pickle local object %s", r->data);
     }
     TRY(list_append(parts, str_value(part)));
     if (dot == std::string_view::npos) break;
@@ -624,7 +622,7 @@ Status save_global(Pickler* p, Value obj, Value name) {
     if (!is_str(qn)) return raise_fmt(tp_TypeError, "__qualname__ must be a str, not %s", type_name(qn));
     global_name = as_str(qn);
   }
-  List* path = TRY(dotted_path(Value(), global_name));
+  List* path = TRY(dotted_path(global_name));
   Value module_name = TRY(whichmodule(obj, path));
   if (!is_str(module_name)) return raise_fmt(tp_TypeError, "module name must be a str, not %s", type_name(module_name));
   Result<Value> modr = import_module(as_str(module_name));
@@ -715,14 +713,18 @@ Status save_global(Pickler* p, Value obj, Value name) {
     }
     std::string_view ms = as_str(mod)->view(), ns = as_str(nm)->view();
     if (p->proto < 3) {
-      for (std::string_view part : {ms, ns})
-        for (char c : part)
-          if (uint8_t(c) >= 0x80) {
-            Str* r = TRY(repr(part == ms ? mod : nm));
-            (void)r;
-            return raise_pickling(std::string("can't pickle module identifier '") + std::string(part) +
-                                  "' using pickle protocol " + std::to_string(p->proto));
-          }
+      // Protocols 0-2 write the names as ASCII.
+      auto ascii = [](std::string_view t) {
+        for (char c : t)
+          if (uint8_t(c) >= 0x80) return false;
+        return true;
+      };
+      if (!ascii(ms))
+        return raise_pickling("can't pickle module identifier '" + std::string(ms) + "' using pickle protocol " +
+                              std::to_string(p->proto));
+      if (!ascii(ns))
+        return raise_pickling("can't pickle global identifier '" + std::string(ns) + "' using pickle protocol " +
+                              std::to_string(p->proto));
     }
     put(p, "c" + std::string(ms) + "\n" + std::string(ns) + "\n");
   }

@@ -11,6 +11,7 @@
 // ahead without consuming and read()s what it used before the next peek and at
 // STOP; without it, each read asks for exactly what the opcode needs; large
 // payloads go through readinto().
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 
@@ -399,13 +400,27 @@ Status load_persid(Unpickler* u, Value pid) {
   return OK();
 }
 
-Result<Value> parse_int_line(std::string_view s, int base) {
-  Result<Value> r = call2(Value(tp_int), str_value(s), Value::small(base));
+// INT's argument: C strtol with base 0 (so "010" is 8 and "0x10" 16, as the C
+// unpickler reads it), else int(line, 0); either failing is one ValueError.
+Result<Value> parse_int_line(std::string_view s) {
+  std::string text(s);
+  errno = 0;
+  char* end = nullptr;
+  long long v = strtoll(text.c_str(), &end, 0);
+  if (errno == 0 && end != text.c_str() && *end == '\0') return int_from_i64(v);
+  Result<Value> r = call2(Value(tp_int), str_value(text + "\n"), Value::small(0));
   if (!r.ok() && exc_matches(tp_ValueError)) {
     exc_clear();
     return raise(tp_ValueError, "could not convert string to int");
   }
   return r;
+}
+
+// A line a text opcode needs: at least one character besides the newline.
+Result<std::string_view> readline_arg(Unpickler* u) {
+  std::string_view s = TRY(readline(u));
+  if (s.empty()) return truncated();
+  return s;
 }
 
 Result<Value> load_long_bytes(const char* s, int64_t n) {
@@ -456,19 +471,22 @@ Status step(Unpickler* u, char op, bool* stop) {
     case '\x88': push(u, True()); return OK();
     case '\x89': push(u, False()); return OK();
     case 'I': {
-      std::string_view s = TRY(readline(u));
+      std::string_view s = TRY(readline_arg(u));
       if (s == "00") return push(u, False()), OK();
       if (s == "01") return push(u, True()), OK();
-      push(u, TRY(parse_int_line(s, 0 + 10)));
+      push(u, TRY(parse_int_line(s)));
       return OK();
     }
     case 'J': push(u, Value::small(int32_t(uint32_t(le(TRY(read(u, 4)), 4))))); return OK();
     case 'K': push(u, Value::small(uint8_t(*TRY(read(u, 1))))); return OK();
     case 'M': push(u, Value::small(int64_t(le(TRY(read(u, 2)), 2)))); return OK();
     case 'L': {
-      std::string_view s = TRY(readline(u));
-      if (!s.empty() && s.back() == 'L') s.remove_suffix(1);
-      push(u, TRY(parse_int_line(s, 10)));
+      // int(text, 0) with a trailing 'L' (Python 2's long suffix) dropped; its errors as they are.
+      std::string_view s = TRY(readline_arg(u));
+      std::string text(s);
+      if (text.back() == 'L') text.pop_back();
+      else text += '\n';
+      push(u, TRY(call2(Value(tp_int), str_value(text), Value::small(0))));
       return OK();
     }
     case '\x8a': case '\x8b': {
@@ -480,14 +498,15 @@ Status step(Unpickler* u, char op, bool* stop) {
       return OK();
     }
     case 'F': {
-      std::string_view s = TRY(readline(u));
-      std::string text(s);
-      // A float repr, then the end of the line (PyOS_string_to_double's syntax).
+      // PyOS_string_to_double's syntax (no leading space, no hex), then the end of the line.
+      std::string text(TRY(readline_arg(u)));
       char* end = nullptr;
-      double d = text.empty() || isspace(uint8_t(text[0])) || text.find_first_of("xX") != std::string::npos
-                     ? 0
-                     : strtod(text.c_str(), &end);
-      if (!end || end == text.c_str() || *end != '\0') return raise(tp_ValueError, "could not convert string to float");
+      double d = isspace(uint8_t(text[0])) ? 0 : strtod(text.c_str(), &end);
+      if (!end || end == text.c_str())
+        return raise_fmt(tp_ValueError, "could not convert string to float: '%s\n'", text.c_str());
+      size_t x = text.find_first_of("xX");
+      if (x != std::string::npos && text.c_str() + x < end) end = text.data() + x;  // "0x10": "0" then junk
+      if (*end != '\0') return raise(tp_ValueError, "could not convert string to float");
       if (std::isinf(d) && text.find_first_of("iI") == std::string::npos)
         return raise_fmt(tp_OverflowError, "value too large to convert to float: '%s\n'", text.c_str());
       push(u, float_new(d));
@@ -613,8 +632,8 @@ Status step(Unpickler* u, char op, bool* stop) {
       return OK();
     }
     case 'g': {
-      std::string_view s = TRY(readline(u));
-      Value k = TRY(parse_int_line(s, 10));
+      std::string_view s = TRY(readline_arg(u));
+      Value k = TRY(call2(Value(tp_int), str_value(s), Value::small(10)));
       int64_t idx;
       if (!int_fits_i64(k, &idx) || idx < 0)
         return raise_unpickling("Memo value not found at index " + int_to_string(k));
@@ -623,9 +642,9 @@ Status step(Unpickler* u, char op, bool* stop) {
     case 'h': return push_memo(u, uint8_t(*TRY(read(u, 1))));
     case 'j': return push_memo(u, le(TRY(read(u, 4)), 4));
     case 'p': {
-      std::string_view s = TRY(readline(u));
+      std::string_view s = TRY(readline_arg(u));
       if (depth(u) <= fence(u)) return underflow(u);
-      Value k = TRY(parse_int_line(s, 10));
+      Value k = TRY(call2(Value(tp_int), str_value(s), Value::small(10)));
       int64_t idx;
       if (!int_fits_i64(k, &idx)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
       if (idx < 0) return raise(tp_ValueError, "negative PUT argument");
