@@ -45,11 +45,12 @@ uint32_t temp_hint(const ast::expr* e, uint32_t bit) {
 }
 
 // Private name mangling: inside a class body (or its methods), an identifier
-// __x (not ending in __) becomes _Class__x, with leading underscores of the
+// __x (not ending in __; the two underscores may overlap the prefix) becomes _Class__x, with leading underscores of the
 // class name stripped.
 std::string Compiler::mangle(const std::string& name) {
   if (name.size() < 3 || name[0] != '_' || name[1] != '_') return name;
-  if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+  // Ends in "__" (the check overlaps the prefix, as CPython's: "___" is not mangled).
+  if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
   if (name.find('.') != std::string::npos) return name;
   for (auto it = units_.rbegin(); it != units_.rend(); ++it) {
     if ((*it)->scope->kind != ScopeKind::Class) continue;

@@ -269,8 +269,18 @@ static Result<Value> b_reduce(Value* a, int64_t, Tuple*) {
 }
 static const MethodDef builtin_methods[] = {{"__repr__", b_repr}, {"__call__", b_call}, {"__eq__", b_eq},
                                             {"__hash__", b_hash}, {"__reduce__", b_reduce}, {nullptr, nullptr}};
+// A method descriptor pickles as getattr(its class, name), as CPython's descr_reduce.
+static Result<Value> descr_reduce(Value* a, int64_t, Tuple*) {
+  Builtin* b = BI(a[0]);
+  Value builtins = TRY(import_module(str_intern("builtins")));
+  Value ga = TRY(getattr(builtins, str_intern("getattr")));
+  return Value(tuple_of({ga, Value(tuple_of({TRY(b_objclass(a[0])), Value(b->name)}))}));
+}
 static const MethodDef descr_methods[] = {{"__repr__", b_repr}, {"__get__", descr_get_m}, {"__call__", b_call},
-                                          {nullptr, nullptr}};
+                                          {"__reduce__", descr_reduce}, {nullptr, nullptr}};
+// classmethod descriptors have no __reduce__ in CPython: pickling one is a TypeError.
+static const MethodDef cm_descr_methods[] = {{"__repr__", b_repr}, {"__get__", descr_get_m}, {"__call__", b_call},
+                                             {nullptr, nullptr}};
 
 void init_builtin_function_types() {
   type_add_getsets(tp_builtin_function_or_method, builtin_getsets);
@@ -282,7 +292,7 @@ void init_builtin_function_types() {
   type_add_getsets(tp_method_wrapper, method_wrapper_getsets);
   type_add_methods(tp_method_wrapper, builtin_methods);
   type_add_getsets(tp_classmethod_descriptor, descr_getsets);
-  type_add_methods(tp_classmethod_descriptor, descr_methods);
+  type_add_methods(tp_classmethod_descriptor, cm_descr_methods);
 }
 
 }  // namespace gilpy

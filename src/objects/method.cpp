@@ -9,6 +9,8 @@
 #include "objects/tuple.h"
 #include "objects/type.h"
 #include "runtime/args.h"
+#include "objects/module.h"
+#include "runtime/interp.h"
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 
@@ -63,8 +65,16 @@ static Result<Value> m_new(Value* a, int64_t n, Tuple* kw) {
   if (is_none(a[2])) return raise(tp_TypeError, "instance must not be None");
   return method_new(a[1], a[2]);
 }
+// A bound method pickles as getattr(self, name), as CPython's method_reduce.
+static Result<Value> m_reduce(Value* a, int64_t, Tuple*) {
+  BoundMethod* m = a[0].as<BoundMethod>();
+  Value name = TRY(getattr(m->func, N.__name__));
+  Value ga = TRY(getattr(Value(g_interp.builtins), str_intern("getattr")));
+  return Value(tuple_of({ga, Value(tuple_of({m->self, name}))}));
+}
 static const MethodDef method_methods[] = {{"__new__", m_new, MethKind::Static}, {"__repr__", m_repr}, {"__eq__", m_eq}, {"__hash__", m_hash},
                                            {"__call__", m_call}, {"__getattribute__", m_getattribute},
+                                           {"__reduce__", m_reduce},
                                            {nullptr, nullptr}};
 
 #pragma GCC diagnostic push
