@@ -458,16 +458,21 @@ Status save_list_items(Pickler* p, Value obj) {
   return batch_iter(p, TRY(get_iter(obj)), false);
 }
 
-Status save_list(Pickler* p, Value obj) {
-  put(p, p->bin ? std::string_view("]") : std::string_view("(l"));
+// A list or dict: its empty form (binary or text protocol), the memo, then
+// its items inside one recursion level (CPython's save_list / save_dict).
+static Status save_container(Pickler* p, Value obj, std::string_view bin_open, std::string_view text_open,
+                             Status (*items)(Pickler*, Value)) {
+  put(p, p->bin ? bin_open : text_open);
   TRY(memo_put(p, obj));
   if (!enter_recursion(" while pickling an object")) return ERR;
-  TRY(fast_enter(p, obj));
-  Status st = save_list_items(p, obj);
+  Status st = fast_enter(p, obj);
+  if (st.ok()) st = items(p, obj);
   leave_recursion();
   if (!st.ok()) return ERR;
   return fast_leave(p, obj);
 }
+
+Status save_list(Pickler* p, Value obj) { return save_container(p, obj, "]", "(l", save_list_items); }
 
 Status save_dict_items(Pickler* p, Value obj) {
   Dict* d = as_dict(obj);
@@ -500,16 +505,7 @@ Status save_dict_items(Pickler* p, Value obj) {
   return batch_iter(p, TRY(get_iter(items)), true);
 }
 
-Status save_dict(Pickler* p, Value obj) {
-  put(p, p->bin ? std::string_view("}") : std::string_view("(d"));
-  TRY(memo_put(p, obj));
-  if (!enter_recursion(" while pickling an object")) return ERR;
-  TRY(fast_enter(p, obj));
-  Status st = save_dict_items(p, obj);
-  leave_recursion();
-  if (!st.ok()) return ERR;
-  return fast_leave(p, obj);
-}
+Status save_dict(Pickler* p, Value obj) { return save_container(p, obj, "}", "(d", save_dict_items); }
 
 Status save_set(Pickler* p, Value obj) {
   if (p->proto < 4) {
