@@ -137,6 +137,7 @@ class Compiler {
   // CPython 3.11's update_start_location_to_match_attr: an attribute access
   // spanning lines is located at the attribute name (`(\n a\n .b)` -> `b`).
   void set_attr_pos(const ast::Attribute* a);
+  bool apply_decorators(const std::vector<ast::expr*>& decorators);
   static Position attr_position(Position p, const ast::Attribute* a);
   void push_handler(Label l, int adjust = 0);
   void pop_handler();

@@ -117,6 +117,16 @@ static uint32_t scope_flags(Scope* s) {
   return f;
 }
 
+// Decorators apply innermost first; each call is located at its decorator
+// expression (a failing decorator's traceback line is the `@` line).
+bool Compiler::apply_decorators(const std::vector<ast::expr*>& decorators) {
+  for (size_t i = decorators.size(); i-- > 0;) {
+    set_pos(decorators[i]);
+    emit(CALL, 1);
+  }
+  return true;
+}
+
 bool Compiler::function_def(ast::stmt* s) {
   bool is_async = s->kind == Kind::AsyncFunctionDef;
   auto* f = static_cast<FunctionDef*>(s);  // FunctionDef and AsyncFunctionDef share a layout
@@ -131,6 +141,9 @@ bool Compiler::function_def(ast::stmt* s) {
   Scope* sc = st_.scope_for(f);
   enter_unit(sc, f->name, f);
   CodeUnit& cu = u();
+  // A decorated definition starts at its first decorator (co_firstlineno,
+  // so inspect.getsource shows the decorators), as in CPython 3.8+.
+  if (!f->decorator_list.empty()) cu.firstlineno = f->decorator_list[0]->lineno;
   set_arg_counts(cu, f->args);
   cu.flags |= scope_flags(sc);
   if (is_async) cu.scope->is_coroutine = true;
@@ -154,7 +167,8 @@ bool Compiler::function_def(ast::stmt* s) {
   Code* code = TRY_NULL(leave_unit());
   set_pos(s);
   if (!make_closure(code, flags, f->name)) return false;
-  for (size_t i = 0; i < f->decorator_list.size(); i++) emit(CALL, 1);
+  if (!apply_decorators(f->decorator_list)) return false;
+  set_pos(s);
   return name_op(f->name, expr_context::Store, s);
 }
 
@@ -185,6 +199,7 @@ bool Compiler::class_def(ClassDef* c) {
   Scope* sc = st_.scope_for(c);
   enter_unit(sc, c->name, c);
   CodeUnit& cu = u();
+  if (!c->decorator_list.empty()) cu.firstlineno = c->decorator_list[0]->lineno;
   cu.flags = 0;
   emit(LOAD_NAME, uint32_t(add_name("__name__")));
   emit(STORE_NAME, uint32_t(add_name("__module__")));
@@ -205,7 +220,8 @@ bool Compiler::class_def(ClassDef* c) {
   if (!make_closure(code, 0, c->name)) return false;
   load_const(Value(str_intern(c->name)));
   if (!call_args(c->bases, c->keywords, 2, c)) return false;
-  for (size_t i = 0; i < c->decorator_list.size(); i++) emit(CALL, 1);
+  if (!apply_decorators(c->decorator_list)) return false;
+  set_pos(c);
   return name_op(c->name, expr_context::Store, c);
 }
 
