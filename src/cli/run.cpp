@@ -20,6 +20,7 @@
 #include "cli/options.h"
 #include "cli/startup_paths.h"
 #include "objects/code.h"
+#include "gc/heap.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -209,6 +210,28 @@ static void wait_for_thread_shutdown() {
   }
 }
 
+// CPython finalizes, at exit, the objects a program kept in its globals: a
+// collection runs once sys.modules is emptied, while the namespaces are still
+// intact, so their __del__ methods run and can use the module's globals.
+// gilpy runs the __del__ of the objects __main__'s namespace holds directly
+// (in namespace order), and only when objects with a __del__ exist, so
+// ordinary programs pay nothing.
+static void finalize_main_module() {
+  if (del_finalizers_registered() <= 0 || !g_interp.modules) return;
+  Value mainv = dict_get_str(g_interp.modules, str_intern("__main__"));
+  if (!mainv || !has_layout(mainv, Layout::Module)) return;
+  gc::Vector<Value> owners;
+  int64_t pos = 0;
+  Value k, v;
+  Dict* d = mainv.as<Module>()->dict;
+  while (dict_next(d, &pos, &k, &v)) {
+    if (!v.is_obj()) continue;
+    Type* t = v.type();
+    if ((t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) owners.push_back(v);
+  }
+  for (Value o : owners) finalize_now(o);
+}
+
 static int finish(bool failed) {
   int status = 0;
   bool interrupted = false;
@@ -226,6 +249,7 @@ static int finish(bool failed) {
   // the streams are flushed, as in CPython's Py_FinalizeEx.
   wait_for_thread_shutdown();
   run_atexit_callbacks();
+  finalize_main_module();
   write_gil_outputs();
   // Flush the standard streams (an error here is reported like CPython's
   // "Exception ignored ... BrokenPipeError" and gives status 120).

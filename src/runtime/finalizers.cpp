@@ -27,7 +27,12 @@ static gc::Vector<Value> g_pending;
 
 // Runs inside GC_invoke_finalizers only (finalize-on-demand), so its
 // allocation cannot re-enter it.
+// Objects registered for __del__ whose finalizer has not been queued yet.
+static int64_t g_del_live = 0;
+int64_t del_finalizers_registered() { return g_del_live; }
+
 static void queue_del(void* obj, void*) {
+  g_del_live--;
   g_pending.push_back(Value(static_cast<Object*>(obj)));
   g_eval_breaker.fetch_or(EB_FINALIZERS, std::memory_order_acq_rel);
 }
@@ -41,7 +46,10 @@ void init_finalizers() {
   GC_set_finalizer_notifier(finalizers_ready);
 }
 
-void register_del_finalizer(Object* o) { GC_register_finalizer_no_order(o, queue_del, nullptr, nullptr, nullptr); }
+void register_del_finalizer(Object* o) {
+  g_del_live++;
+  GC_register_finalizer_no_order(o, queue_del, nullptr, nullptr, nullptr);
+}
 
 // Deferred native finalizers: (object, function) pairs queued by the
 // collector, run after the batch's __del__ methods. The object stays alive
@@ -137,6 +145,20 @@ static Value unraisable_hook_default() {
   return *root;
 }
 Value sys_unraisablehook_object() { return unraisable_hook_default(); }
+
+void finalize_now(Value obj) {
+  if (!obj.is_obj()) return;
+  // Unregistered first, so the collector will not call __del__ a second time.
+  GC_register_finalizer_no_order(obj.obj(), nullptr, nullptr, nullptr, nullptr);
+  g_del_live--;
+  Value del = type_lookup(obj.type(), N.__del__);
+  if (!del) return;
+  Value saved = exc_fetch();
+  Result<Value> bound = descr_get(del, obj, Value(obj.type()));
+  Result<Value> r = bound.ok() ? call0(bound.value()) : bound;
+  if (r.is_err()) report_unraisable("Exception ignored in: ", del, exc_fetch());
+  exc_restore(saved);
+}
 
 int run_pending_finalizers() {
   static bool running = false;  // a __del__ that triggers a collection queues more, run by this loop

@@ -19,6 +19,11 @@ namespace gilpy {
 void init_finalizers();
 // Called for every new instance of a heap type with __del__.
 void register_del_finalizer(Object* o);
+// How many objects with a __del__ are alive (registered, not yet finalized);
+// an estimate (a resurrected object that registers again counts twice).
+int64_t del_finalizers_registered();
+// Run obj's __del__ now (at exit), instead of when the collector finds it.
+void finalize_now(Value obj);
 // A native finalizer (releasing an OS resource) that runs only after the
 // __del__ methods of the same collection: a Python object dying with it may
 // still use the resource in its __del__ (multiprocessing.Pool.__del__ puts
