@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/utf8.h"
 #include "compiler/compile.h"
 #include "objects/bytes.h"
 #include "objects/float.h"
@@ -377,6 +378,17 @@ Result<Code*> compile_ast(const ast::Node* root, std::string_view source, Str* f
 // Python's codec registry, as bytes.decode(encoding) would use it.
 static bool decode_source_with_codec(const std::string& encoding, std::string_view raw, std::string* utf8,
                                      std::string* error) {
+  // Without a running interpreter (the parser and tokenizer fuzz targets, a
+  // bare runtime) there is no codec registry: valid UTF-8 passes, anything
+  // else is an unknown encoding, as before there was a registry to ask.
+  if (!g_interp.modules || !g_interp.sys) {
+    if (utf8::first_invalid(raw) == raw.size()) {
+      utf8->assign(raw);
+      return true;
+    }
+    *error = "unknown encoding: " + encoding;
+    return false;
+  }
   Result<Value> r = codec_decode(raw, encoding, "strict");
   if (r.ok() && is_str(r.value())) {
     utf8->assign(as_str(r.value())->view());
