@@ -109,37 +109,36 @@ Status write_bytes(Pickler* p, std::string_view header, std::string_view payload
 
 // ---- memo ----------------------------------------------------------------------------------
 
+// PUT/GET of memo slot idx: the text form below protocol 1, else the 1- or
+// 4-byte binary form.
+static Status memo_op(Pickler* p, int64_t idx, char text, char op1, char op4, const char* too_large) {
+  if (!p->bin) {
+    put(p, std::string(1, text) + std::to_string(idx) + "\n");
+  } else if (idx < 256) {
+    put_le(p, op1, uint64_t(idx), 1);
+  } else if (idx <= 0xffffffffLL) {
+    put_le(p, op4, uint64_t(idx), 4);
+  } else {
+    return raise_pickling(too_large);
+  }
+  return OK();
+}
+
 Status memo_put(Pickler* p, Value obj) {
   if (p->fast) return OK();
   int64_t idx = int64_t(p->memo->size());
   p->memo->set(obj, idx);
   if (p->proto >= 4) {
     put_op(p, '\x94');
-  } else if (!p->bin) {
-    put(p, "p" + std::to_string(idx) + "\n");
-  } else if (idx < 256) {
-    put_le(p, 'q', uint64_t(idx), 1);
-  } else if (idx <= 0xffffffffLL) {
-    put_le(p, 'r', uint64_t(idx), 4);
-  } else {
-    return raise_pickling("memo id too large for LONG_BINPUT");
+    return OK();
   }
-  return OK();
+  return memo_op(p, idx, 'p', 'q', 'r', "memo id too large for LONG_BINPUT");
 }
 
 const MemoEntry* memo_find(Pickler* p, Value obj) { return p->memo->find(obj); }
 
 Status memo_get(Pickler* p, int64_t idx) {
-  if (!p->bin) {
-    put(p, "g" + std::to_string(idx) + "\n");
-  } else if (idx < 256) {
-    put_le(p, 'h', uint64_t(idx), 1);
-  } else if (idx <= 0xffffffffLL) {
-    put_le(p, 'j', uint64_t(idx), 4);
-  } else {
-    return raise_pickling("memo id too large for LONG_BINGET");
-  }
-  return OK();
+  return memo_op(p, idx, 'g', 'h', 'j', "memo id too large for LONG_BINGET");
 }
 
 // Fast mode skips the memo, so a cycle would recurse forever: past a nesting
