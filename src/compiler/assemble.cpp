@@ -93,7 +93,7 @@ Result<Code*> Compiler::leave_unit() {
         int hd = d + cu.handlers[in.arg].adjust;
         handler_depth[in.arg] = hd;
         int target = cu.labels[size_t(cu.handlers[in.arg].label)];
-        push(size_t(target), hd + 1);
+        push(size_t(target), hd + 1 + int(cu.handlers[in.arg].lasti));
       } else if (in.op != CACHE) {
         Op op = Op(in.op);
         if (in.target >= 0) {
@@ -157,7 +157,7 @@ Result<Code*> Compiler::leave_unit() {
         e.end = 0xFFFFFFFFu;
         e.target = uint32_t(newidx[size_t(cu.labels[size_t(cu.handlers[size_t(h)].label)])]);
         e.depth = uint16_t(handler_depth[size_t(h)]);
-        e.lasti = false;
+        e.lasti = cu.handlers[size_t(h)].lasti;
         table.push_back(e);
       }
       cur_handler = h;

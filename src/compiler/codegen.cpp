@@ -148,11 +148,12 @@ void Compiler::implicit_return() {
 
 void Compiler::bind(Label l) { u().labels[size_t(l.id)] = int(u().code.size()); }
 
-void Compiler::push_handler(Label l, int adjust) {
+void Compiler::push_handler(Label l, int adjust, bool lasti) {
   CodeUnit& cu = u();
   HandlerDef h;
   h.label = l.id;
   h.adjust = adjust;
+  h.lasti = lasti;
   int idx = int(cu.handlers.size());
   cu.handlers.push_back(h);
   // The set-up marker belongs to the enclosing handler's range.

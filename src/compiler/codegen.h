@@ -59,6 +59,7 @@ struct HandlerDef {
   int label;
   int setup_index = -1;  // instruction index of the PSEUDO_SETUP
   int adjust = 0;        // handler depth = depth at the set-up + adjust (with: -1)
+  bool lasti = false;    // entered with [.., lasti, exc]: a cleanup whose RERAISE n restores lasti
 };
 
 enum class FBlockKind { WhileLoop, ForLoop, AsyncForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith,
@@ -139,7 +140,7 @@ class Compiler {
   void set_attr_pos(const ast::Attribute* a);
   bool apply_decorators(const std::vector<ast::expr*>& decorators);
   static Position attr_position(Position p, const ast::Attribute* a);
-  void push_handler(Label l, int adjust = 0);
+  void push_handler(Label l, int adjust = 0, bool lasti = false);
   void pop_handler();
   std::string qualname_for(const std::string& name);
 

@@ -7,7 +7,13 @@
 //   except block:  PUSH_EXC_INFO  [.., exc] -> [.., prev, exc]; leaves with
 //                  POP_EXCEPT restoring `prev` as the handled exception.
 //   cleanup:       a handler around the except block itself, entered with
-//                  [.., prev, exc2]: SWAP 2; POP_EXCEPT; RERAISE 0.
+//                  [.., prev, lasti, exc2]: COPY 3; POP_EXCEPT; RERAISE 1.
+//   lasti:         a handler set up with lasti (cleanups, a with's exit path)
+//                  is entered with the failing instruction's index under the
+//                  exception; RERAISE n > 0 re-raises and makes the value n
+//                  below the exception the frame's last instruction again, so
+//                  a frame an exception leaves through its cleanups reports
+//                  the line that raised (f_lineno, PEP 626), as CPython.
 #include "compiler/codegen.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -514,7 +520,7 @@ bool Compiler::try_finally(Try* t, bool star) {
   // Exceptional path: [.., exc].
   bind(handler);
   set_pos(t->finalbody.front());
-  push_handler(cleanup);
+  push_handler(cleanup, 0, true);
   emit(PUSH_EXC_INFO);
   u().fblocks.push_back({FBlockKind::FinallyEnd, {}, {}, t, "", int(u().handler_stack.size()) - 1});
   if (!stmts(t->finalbody)) return false;
@@ -522,9 +528,9 @@ bool Compiler::try_finally(Try* t, bool star) {
   emit(RERAISE, 0);
   pop_handler();
   bind(cleanup);
-  emit(SWAP, 2);
+  emit(COPY, 3);
   emit(POP_EXCEPT);
-  emit(RERAISE, 0);
+  emit(RERAISE, 1);
   bind(end);
   return true;
 }
@@ -543,14 +549,14 @@ bool Compiler::try_except(Try* t, bool star) {
   emit(NOP);
   emit_jump(JUMP_FORWARD, orelse);
   bind(handler);
-  push_handler(cleanup);
+  push_handler(cleanup, 0, true);
   set_pos(t->handlers.front());
   emit(PUSH_EXC_INFO);  // [.., prev, exc]
   if (!(star ? except_star_clauses(t, end) : except_clauses(t, end))) return false;
   bind(cleanup);
-  emit(SWAP, 2);
+  emit(COPY, 3);
   emit(POP_EXCEPT);
-  emit(RERAISE, 0);
+  emit(RERAISE, 1);
   bind(orelse);
   if (!stmts(t->orelse)) return false;
   bind(end);
@@ -573,7 +579,7 @@ bool Compiler::except_clauses(Try* t, Label end) {
       if (!name_op(*h->name, expr_context::Store, h)) return false;
       // The body runs under a handler that clears the name, then re-raises.
       Label name_cleanup = new_label();
-      push_handler(name_cleanup);
+      push_handler(name_cleanup, 0, true);
       u().fblocks.push_back({FBlockKind::HandlerCleanup, {}, {}, h, *h->name, outer_handlers});
       if (!stmts(h->body)) return false;
       u().fblocks.pop_back();
@@ -587,7 +593,7 @@ bool Compiler::except_clauses(Try* t, Label end) {
       load_none();
       name_op(*h->name, expr_context::Store, h);
       name_op(*h->name, expr_context::Del, h);
-      emit(RERAISE, 0);
+      emit(RERAISE, 1);
     } else {
       emit(POP_TOP);
       u().fblocks.push_back({FBlockKind::HandlerCleanup, {}, {}, h, "", outer_handlers});
@@ -598,7 +604,9 @@ bool Compiler::except_clauses(Try* t, Label end) {
     }
     bind(next);
   }
-  emit(RERAISE, 0);  // no clause matched
+  // No clause matched: located at the last clause (its failed match jumps here).
+  set_pos(t->handlers.back());
+  emit(RERAISE, 0);
   pop_handler();
   return true;
 }
@@ -679,7 +687,7 @@ bool Compiler::with_stmt(With* w, size_t item, bool is_async) {
   } else {
     emit(BEFORE_WITH);  // [exit, enter_result]
   }
-  push_handler(handler, -1);  // the enter result is consumed before the body runs
+  push_handler(handler, -1, true);  // the enter result is consumed before the body runs
   u().fblocks.push_back({is_async ? FBlockKind::AsyncWith : FBlockKind::With, {}, {}, w, "",
                          int(u().handler_stack.size()) - 1});
   if (it->optional_vars) {
@@ -706,28 +714,29 @@ bool Compiler::with_stmt(With* w, size_t item, bool is_async) {
     call_exit_with_nones();
   }
   emit_jump(JUMP_FORWARD, end);
-  // Exceptional exit: [exit, exc] -> [exit, prev, exc]
+  // Exceptional exit: [exit, lasti, exc] -> [exit, lasti, prev, exc]
   bind(handler);
-  push_handler(cleanup);
+  push_handler(cleanup, 0, true);
   emit(PUSH_EXC_INFO);
-  emit(WITH_EXCEPT_START);  // [exit, prev, exc, res]
+  emit(WITH_EXCEPT_START);  // [exit, lasti, prev, exc, res]
   if (is_async) {
     emit(GET_AWAITABLE, 2);
     load_none();
     if (!yield_from_loop(true)) return false;
   }
   emit_jump(POP_JUMP_IF_TRUE, suppress);
-  emit(RERAISE, 0);
+  emit(RERAISE, 2);
   pop_handler();
   bind(suppress);
   emit(POP_TOP);     // exc
-  emit(POP_EXCEPT);  // [exit]
+  emit(POP_EXCEPT);  // [exit, lasti]
+  emit(POP_TOP);
   emit(POP_TOP);
   emit_jump(JUMP_FORWARD, end);
-  bind(cleanup);     // [exit, prev, exc2]
-  emit(SWAP, 2);
+  bind(cleanup);     // [exit, lasti, prev, lasti2, exc2]
+  emit(COPY, 3);
   emit(POP_EXCEPT);
-  emit(RERAISE, 0);
+  emit(RERAISE, 1);
   bind(end);
   return true;
 }

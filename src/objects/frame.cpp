@@ -101,7 +101,11 @@ static Frame* F(Value v) { return v.as<Frame>(); }
 static Result<Value> f_code(Value s) { return Value(F(s)->code); }
 static Result<Value> f_globals(Value s) { return Value(F(s)->globals); }
 static Result<Value> f_builtins(Value s) { return Value(F(s)->builtins); }
-static Result<Value> f_lineno(Value s) { return Value::small(frame_lineno(F(s))); }
+// An instruction without line information (a replaced co_linetable) reads as None.
+static Result<Value> f_lineno(Value s) {
+  int line = frame_lineno(F(s));
+  return line < 0 ? None() : Value::small(line);
+}
 static Result<Value> f_lasti(Value s) { return Value::small(F(s)->ip > 0 ? (F(s)->ip - 1) * 2 : 0); }
 static Result<Value> f_back(Value s) {
   frame_mark_escaped(F(s));

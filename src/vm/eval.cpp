@@ -137,6 +137,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
   uint32_t arg = 0;
   Tuple* kwnames = nullptr;
   bool reraise = false;
+  int restore_lasti = -1;  // set by RERAISE n>0, consumed at `error`
   Value retval;
   FreshFloats fresh;
 
@@ -893,7 +894,15 @@ dispatch:
     goto error;  // do_raise always leaves an exception pending
   }
   TARGET(RERAISE) {
-    exc_restore(POP());
+    Value exc = POP();
+    // RERAISE n>0 (cleanup handlers): the lasti pushed at the handler's entry
+    // lies n below; it becomes the frame's last instruction if the exception
+    // leaves the frame, and the lasti of an enclosing cleanup handler.
+    if (arg) {
+      Value l = PEEK(arg);
+      if (l.is_small()) restore_lasti = int(l.as_small());
+    }
+    exc_restore(exc);
     reraise = true;
     goto error;
   }
@@ -951,7 +960,7 @@ dispatch:
   }
   TARGET(WITH_EXCEPT_START) {
     Value exc = TOP();
-    Value exit = PEEK(3);
+    Value exit = PEEK(4);  // [exit, lasti, prev, exc]
     Value args[3] = {Value(exc.type()), exc, exc_traceback_or_none(exc)};
     Result<Value> r = call(exit, args, 3);
     CHECK(r);
@@ -1126,13 +1135,17 @@ error : {
   reraise = false;
   kwnames = nullptr;
   const ExcEntry* h = code_find_handler(co, at);
+  int lasti = restore_lasti;
+  restore_lasti = -1;
   if (h) {
     sp = stack_base + h->depth;
+    if (h->lasti) PUSH(Value::small(lasti >= 0 ? lasti : at));
     PUSH(ts->exc);
     ts->exc = Value();
     ip = int(h->target);
     DISPATCH();
   }
+  if (lasti >= 0) f->ip = lasti + 1;
   f->state = FrameState::Completed;
   ts->frame = f->back;
   leave_recursion();
