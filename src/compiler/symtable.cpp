@@ -326,7 +326,7 @@ struct SymtableVisitor {
             s->kind == Kind::Import ? static_cast<Import*>(s)->names : static_cast<ImportFrom*>(s)->names;
         for (alias* a : names) {
           if (a->name == "*") {
-            if (cur->kind != ScopeKind::Module) { fail(s, "import * only allowed at module level"); return; }
+            if (cur->kind != ScopeKind::Module) { fail(a, "import * only allowed at module level"); return; }
             continue;
           }
           std::string bound = a->asname ? *a->asname : a->name.substr(0, a->name.find('.'));
@@ -347,8 +347,11 @@ struct SymtableVisitor {
           if (f & DEF_ANNOT) { fail(s, "annotated name '" + n + "' can't be " + what); return; }
           if (f & DEF_LOCAL) { fail(s, "name '" + n + "' is assigned to before " + what + " declaration"); return; }
           if (f & USE) { fail(s, "name '" + n + "' is used prior to " + what + " declaration"); return; }
-          if (global && (f & DEF_NONLOCAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
-          if (!global && (f & DEF_GLOBAL)) { fail(s, "name '" + n + "' is nonlocal and global"); return; }
+          // Reported at the name's first directive, as CPython's symtable does.
+          if ((global && (f & DEF_NONLOCAL)) || (!global && (f & DEF_GLOBAL))) {
+            fail(cur->directive_stmt.count(n) ? cur->directive_stmt[n] : s, "name '" + n + "' is nonlocal and global");
+            return;
+          }
           add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
           // As in CPython, `global x` anywhere makes the module's own x global
           // explicit: module code then stores it with STORE_GLOBAL even when
@@ -359,7 +362,7 @@ struct SymtableVisitor {
             if (fresh) top->order.push_back(n);
             it->second |= DEF_GLOBAL;
           }
-          if (!global) cur->nonlocal_stmt.emplace(n, s);
+          cur->directive_stmt.emplace(n, s);
         }
         break;
       }
@@ -652,8 +655,8 @@ struct SymtableVisitor {
         newbound.erase(name);
       } else if (f & DEF_NONLOCAL) {
         if (!bound.count(name)) {
-          auto at = s->nonlocal_stmt.find(name);
-          fail(at != s->nonlocal_stmt.end() ? at->second : s->node, "no binding for nonlocal '" + name + "' found");
+          auto at = s->directive_stmt.find(name);
+          fail(at != s->directive_stmt.end() ? at->second : s->node, "no binding for nonlocal '" + name + "' found");
           return;
         }
         b = Binding::Free;

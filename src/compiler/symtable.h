@@ -45,7 +45,7 @@ struct Scope {
   std::vector<std::unique_ptr<Scope>> children;
   std::map<std::string, uint32_t> symbols;
   std::map<std::string, Binding> bindings;   // filled by resolve
-  std::map<std::string, const ast::Node*> nonlocal_stmt;  // where each nonlocal was declared (errors)
+  std::map<std::string, const ast::Node*> directive_stmt;  // each name's first global/nonlocal statement (errors)
   std::vector<std::string> params;           // in order
   std::vector<std::string> varnames;         // params first, then other locals in first-seen order
   bool is_generator = false;

@@ -232,18 +232,34 @@ expr* Parser::fstring_expr(std::string_view code, const Token& t, Pos at) {
   src += '(';
   src += code;
   src += ')';
+  // CPython 3.11 reports an error inside the expression where its own
+  // sub-parser of "(" + code + ")" saw it: lines counted from the line of
+  // the '{', columns within the sub-source's lines (whose text is the line
+  // shown). A parser error also gets the "f-string: " prefix and CPython's
+  // column shift on lines after the first (minus the column its tokens were
+  // moved by: the '{' column, or the token's when a newline follows the '{'
+  // on the token's first line); a tokenizer error keeps both raw.
+  const int lines = at.line - t.lineno;
+  size_t k = 0;
+  while (k < code.size() && (code[k] == ' ' || code[k] == '\t' || code[k] == '\f')) k++;
+  const bool newline_after_brace = k < code.size() && (code[k] == '\n' || code[k] == '\r');
   tokenizer::Tokenizer sub(src);
   Parser sp(sub, arena_, filename_);
   sp.depth_ = depth_ + 1;
+  sp.fstring_col_shift_ = newline_after_brace ? (lines == 0 ? t.col : 0) : at.col - 1;
   expr* e = sp.atom();
   if (e && !sp.failed() && !sp.at(TokKind::Newline) && !sp.at(TokKind::EndMarker)) sp.fail();
   if (sp.failed() || !e) {
     if (!sp.failed()) sp.fail();
     SyntaxErrorInfo info = *sp.err_;
-    if (info.msg.rfind("f-string", 0) != 0) info.msg = "f-string: " + info.msg;
-    info.text = std::string(tz_.line(t.lineno));
-    info.lineno = info.end_lineno = t.lineno;
-    info.offset = info.end_offset = tz_.char_col(t.lineno, t.col) + 1;
+    if (info.from_tokenizer) {
+      if (!info.text.empty() && info.text.back() == '\n') info.text.pop_back();
+    } else if (info.msg.rfind("f-string", 0) != 0) {
+      info.msg = "f-string: " + info.msg;
+    }
+    const int line_base = t.lineno + lines - 1;
+    if (info.lineno > 0) info.lineno += line_base;
+    if (info.end_lineno > 0) info.end_lineno += line_base;
     if (!err_) err_ = std::move(info);
     return nullptr;
   }

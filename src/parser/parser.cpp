@@ -54,6 +54,10 @@ SyntaxErrorInfo Parser::info_at(Pos s, Pos e, std::string msg, const char* type)
     info.text.pop_back();
     if (!info.text.empty() && info.text.back() == '\r') info.text.pop_back();
   }
+  if (fstring_col_shift_) {  // see Parser::fstring_expr
+    if (s.line > 1) info.offset -= fstring_col_shift_;
+    if (e.line > 1) info.end_offset -= fstring_col_shift_;
+  }
   if (e.line != s.line && info.end_offset > 0) {
     int first_len = tz_.char_col(s.line, int(info.text.size()));
     if (info.end_offset > first_len + 1) info.end_offset = first_len + 1;
@@ -103,6 +107,7 @@ void Parser::take_tokenizer_warnings() {
 // character offsets (non-positive ones pass through).
 SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const {
   SyntaxErrorInfo info;
+  info.from_tokenizer = true;
   info.type = te.type;
   info.msg = te.msg;
   info.filename = filename_;
@@ -111,6 +116,7 @@ SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const
   info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
   info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
   info.text = std::string(tz_.line(te.lineno));
+  if (te.reached_line > te.lineno && !info.text.empty() && info.text.back() == '\n') info.text.pop_back();
   return info;
 }
 

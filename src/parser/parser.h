@@ -21,6 +21,7 @@ struct SyntaxErrorInfo {
   // offset/end_offset: 1-based columns in characters, like SyntaxError.offset;
   // 0 or -1 where CPython reports no column.
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
+  bool from_tokenizer = false;  // raised by the tokenizer, not the parser (f-string positions differ)
 };
 
 struct ParseResult {

@@ -50,7 +50,7 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
       kws.push_back(k);
       seen_kw = true;
     } else {
-      expr* e = named_expression();
+      expr* e = named_expression(true);
       if (!e) return false;
       if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
         auto* gen = arena_.make<GeneratorExp>();
@@ -61,7 +61,11 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
         Pos gs = sole ? lpar : s;
         Pos ge = sole ? end(tok()) : end(prev());
         gen->lineno = gs.line, gen->col_offset = gs.col, gen->end_lineno = ge.line, gen->end_col_offset = ge.col;
-        if (!sole) return error_range(s, end(prev()), "Generator expression must be parenthesized"), false;
+        // Only a generator followed by more arguments, or after others, is
+        // "must be parenthesized"; any other token after it is a plain error.
+        if (!sole && (!args.empty() || !kws.empty() || at(Op::COMMA)))
+          return error_range(s, end(prev()), "Generator expression must be parenthesized"), false;
+        if (!sole) return fail(), false;
         args.push_back(gen);
         continue;
       }

@@ -93,7 +93,7 @@ expr* Parser::expression() {
   return n;
 }
 
-expr* Parser::named_expression() {
+expr* Parser::named_expression(bool in_args) {
   if (tok().is_ident() && peek().is(Op::COLONEQUAL)) {
     const Token& nt = tok();
     auto* target = mk<Name>(start(nt), end(nt));
@@ -110,7 +110,46 @@ expr* Parser::named_expression() {
   expr* e = expression();
   if (e && at(Op::COLONEQUAL))
     return error_node(e, std::string("cannot use assignment expressions with ") + expr_name(e));
+  if (e && at(Op::EQUAL) && !no_invalid_ && !in_args) return invalid_assignment_in_expression(e);
   return e;
+}
+
+// CPython's invalid_named_expression: `target = value` where an expression
+// belongs (a condition, a display element, a decorator). Valid code never has
+// '=' after a named expression; the value is parsed only to check it is a
+// bitwise_or not followed by another '=' or ':=' (else the ordinary error).
+expr* Parser::invalid_assignment_in_expression(expr* e) {
+  using K = Kind;
+  const size_t save = pos_, save_max = max_pos_;
+  const Token& target_tok = toks_[save - 1];
+  advance();  // '='
+  const bool saved_no_invalid = no_invalid_;
+  no_invalid_ = true;
+  expr* b = starts_expression(tok()) ? bitwise_or() : nullptr;
+  no_invalid_ = saved_no_invalid;
+  const bool matched = b && !failed() && !at(Op::EQUAL) && !at(Op::COLONEQUAL);
+  err_.reset();
+  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+  if (!matched) return e;
+  if (e->kind == K::Name && target_tok.is_ident() && start(target_tok).col == e->col_offset)
+    return error_range(start(target_tok), Pos{b->end_lineno, b->end_col_offset},
+                       "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  switch (e->kind) {
+    case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
+    case K::GeneratorExp: case K::NamedExpr:
+      return e;
+    case K::UnaryOp:
+      if (static_cast<const UnaryOp*>(e)->op == unaryop::Not) return e;
+      break;
+    case K::Constant: {
+      auto ck = static_cast<const Constant*>(e)->value.kind;
+      if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False || ck == ConstantValue::Kind::None)
+        return e;
+      break;
+    }
+    default: break;
+  }
+  return error_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
 }
 
 expr* Parser::star_expressions() {

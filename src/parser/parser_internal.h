@@ -186,7 +186,9 @@ class Parser {
   // ---- expressions (parser_expr.cpp)
   ast::expr* expressions();
   ast::expr* expression();
-  ast::expr* named_expression();
+  // in_args: a call's positional argument, whose '=' the argument parser reports itself.
+  ast::expr* named_expression(bool in_args = false);
+  ast::expr* invalid_assignment_in_expression(ast::expr* e);
   ast::expr* star_expressions();
   ast::expr* star_expression();
   ast::expr* star_named_expression();
@@ -256,6 +258,7 @@ class Parser {
   size_t max_pos_ = 0;  // furthest token the parser has looked at
   int depth_ = 0;
   std::optional<SyntaxErrorInfo> err_;
+  int fstring_col_shift_ = 0;  // an f-string expression's sub-parser: CPython's column shift (fstring_expr)
   bool no_invalid_ = false;  // parsing CPython's expression_without_invalid (see check_missing_comma)
   std::vector<SyntaxErrorInfo> warnings_;
 };

@@ -50,6 +50,20 @@ std::string normalize_encoding(std::string e) {
   return e;
 }
 
+// The name the BOM check compares with "utf-8": CPython's tokenizer folds
+// only the spellings utf-8[-*] and latin-1/iso-8859-1/iso-latin-1[-*]
+// (case and '_' ignored, first 12 characters), and keeps any other name as
+// written, so "utf8" after a BOM is an "encoding problem: utf8 with BOM".
+std::string declared_name(const std::string& e) {
+  std::string b;
+  for (size_t i = 0; i < e.size() && i < 12; i++)
+    b += e[i] == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(e[i])));
+  auto is = [&](std::string_view p) { return b == p || (b.size() > p.size() && b.compare(0, p.size(), p) == 0 && b[p.size()] == '-'); };
+  if (is("utf-8")) return "utf-8";
+  if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1")) return "iso-8859-1";
+  return e;
+}
+
 }  // namespace
 
 SourceDecoder g_source_decoder = nullptr;
@@ -75,8 +89,8 @@ bool Tokenizer::decode(std::string_view raw) {
   std::string norm = enc.empty() ? "utf-8" : normalize_encoding(enc);
   // Problems with the declaration itself are reported at "line 0" with no
   // offset, as CPython's decoding stage reports them.
-  if (bom && norm != "utf-8") {
-    fail("SyntaxError", "encoding problem: " + norm + " with BOM", 0, -1, 0, -1);
+  if (bom && !enc.empty() && declared_name(enc) != "utf-8") {
+    fail("SyntaxError", "encoding problem: " + declared_name(enc) + " with BOM", 0, -1, 0, -1);
     return false;
   }
 

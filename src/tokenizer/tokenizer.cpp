@@ -175,7 +175,11 @@ void Tokenizer::run() {
     if (c == '\\') {
       int nl = newline_len(pos_ + 1);
       if (nl == 0) {
-        if (pos_ + 1 >= n) return fail_at("unexpected EOF while parsing", col_of(pos_) + 1, -1), void();
+        if (pos_ + 1 >= n) {
+          // EOF inside a bracket reports the bracket, as at any other EOF.
+          if (!brackets_.empty()) return eof_after_continuation();
+          return fail_at("unexpected EOF while parsing", col_of(pos_) + 1, -1), void();
+        }
         fail("SyntaxError", "unexpected character after line continuation character", lineno_,
              col_of(pos_) + 2, lineno_, 0);
         return;
@@ -183,6 +187,7 @@ void Tokenizer::run() {
       pos_ += 1 + nl;
       start_new_line(pos_);
       if (pos_ >= n) {
+        if (!brackets_.empty()) return eof_after_continuation();
         fail_at("unexpected EOF while parsing", 0, -1);
         return;
       }
@@ -288,6 +293,14 @@ bool Tokenizer::at_line_start() {
     }
     return true;
   }
+}
+
+// EOF right after a line continuation inside brackets: the tokenizer itself
+// fails (not the parser at EOF), and names the bracket left open.
+void Tokenizer::eof_after_continuation() {
+  finish_eof();
+  err_->unclosed_at_eof = false;
+  err_->reached_line = lineno_;
 }
 
 void Tokenizer::finish_eof() {

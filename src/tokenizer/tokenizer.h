@@ -25,6 +25,9 @@ struct TokError {
   // True for "'(' was never closed" at EOF: CPython only reports it when the
   // parser actually runs into the end of input, never in its look-ahead scan.
   bool unclosed_at_eof = false;
+  // The line the tokenizer had reached, when past `lineno`: CPython then shows
+  // the error's line without its newline.
+  int reached_line = 0;
 };
 
 struct Options {
@@ -90,6 +93,7 @@ class Tokenizer {
   // Syntax error on the current line with offset = 1-based byte column `offset`.
   bool fail_at(std::string msg, int offset, int end_offset = -3);
   void finish_eof();
+  void eof_after_continuation();
   // Length of the newline sequence at p (0 if none).
   int newline_len(uint32_t p) const;
   void start_new_line(uint32_t next_line_start);
