@@ -133,11 +133,17 @@ Status parse_filter_spec(Value spec, FilterChain* out, int i) {
 }
 
 Status parse_filter_chain(Value specs, FilterChain* out) {
+  // As PySequence_Size / PySequence_GetItem: builtin mappings (dict,
+  // OrderedDict) have a length but are not sequences.
+  Type* t = specs.type();
+  if (is_dict(specs) && !(t->flags & TF_HEAPTYPE)) return raise_fmt(tp_TypeError, "%s is not a sequence", type_name(specs));
   int64_t n = TRY(len(specs));
   if (n > LZMA_FILTERS_MAX)
     return raise_fmt(tp_ValueError, "Too many filters - liblzma supports a maximum of %d", LZMA_FILTERS_MAX);
   out->filters[0].id = LZMA_VLI_UNKNOWN;
   out->filters[0].options = nullptr;
+  if (n > 0 && !type_lookup(t, str_intern("__getitem__")))
+    return raise_fmt(tp_TypeError, "'%s' object does not support indexing", type_name(specs));
   for (int64_t i = 0; i < n; i++) {
     Value spec = TRY(getitem(specs, Value::small(i)));
     TRY(parse_filter_spec(spec, out, int(i)));
