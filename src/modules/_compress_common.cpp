@@ -26,7 +26,7 @@ static std::atomic<int64_t> g_lib_bytes{0};
 // The libraries' total after the last collection asked for by
 // note_stream_created (or a lower total seen since).
 static std::atomic<int64_t> g_lib_base{0};
-static constexpr int64_t kCollectStep = int64_t(256) << 20;
+static constexpr int64_t kCollectStep = int64_t(128) << 20;
 static constexpr size_t kHeader = 16;
 
 void* lib_alloc(size_t n) {
