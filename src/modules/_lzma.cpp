@@ -133,34 +133,29 @@ Result<Value> comp_new(Value* a, int64_t, Tuple*) {
   return Value(c);
 }
 
-// Set up the encoder of c->lzs for `format` (stream already prepared).
-Status comp_setup(Comp* c, int format, int check, uint32_t preset, Value filters) {
+// Set up the encoder of c->lzs for `format` (stream already prepared). `fc`
+// is the parsed filter chain, null when none was given.
+Status comp_setup(Comp* c, int format, int check, uint32_t preset, FilterChain* fc) {
   lzma_stream* s = &c->lzs;
   switch (format) {
     case kFormatXz: {
       if (check == -1) check = LZMA_CHECK_CRC64;
-      if (is_none(filters)) return check_lzma(lzma_easy_encoder(s, preset, lzma_check(check)));
-      FilterChain fc;
-      TRY(parse_filter_chain(filters, &fc));
-      return check_lzma(lzma_stream_encoder(s, fc.filters, lzma_check(check)));
+      if (!fc) return check_lzma(lzma_easy_encoder(s, preset, lzma_check(check)));
+      return check_lzma(lzma_stream_encoder(s, fc->filters, lzma_check(check)));
     }
     case kFormatAlone: {
-      if (is_none(filters)) {
+      if (!fc) {
         lzma_options_lzma opts;
         if (lzma_lzma_preset(&opts, preset)) return lzma_error("Invalid compression preset: " + std::to_string(preset));
         return check_lzma(lzma_alone_encoder(s, &opts));
       }
-      FilterChain fc;
-      TRY(parse_filter_chain(filters, &fc));
-      if (fc.filters[0].id != LZMA_FILTER_LZMA1 || fc.filters[1].id != LZMA_VLI_UNKNOWN)
+      if (fc->filters[0].id != LZMA_FILTER_LZMA1 || fc->filters[1].id != LZMA_VLI_UNKNOWN)
         return raise(tp_ValueError, "Invalid filter chain for FORMAT_ALONE - must be a single LZMA1 filter");
-      return check_lzma(lzma_alone_encoder(s, static_cast<lzma_options_lzma*>(fc.filters[0].options)));
+      return check_lzma(lzma_alone_encoder(s, static_cast<lzma_options_lzma*>(fc->filters[0].options)));
     }
     case kFormatRaw: {
-      if (is_none(filters)) return raise(tp_ValueError, "Must specify filters for FORMAT_RAW");
-      FilterChain fc;
-      TRY(parse_filter_chain(filters, &fc));
-      return check_lzma(lzma_raw_encoder(s, fc.filters));
+      if (!fc) return raise(tp_ValueError, "Must specify filters for FORMAT_RAW");
+      return check_lzma(lzma_raw_encoder(s, fc->filters));
     }
     default:
       return raise_fmt(tp_ValueError, "Invalid container format: %d", format);
@@ -181,6 +176,12 @@ Result<Value> comp_init(Value* a, int64_t n, Tuple* kw) {
     return raise(tp_ValueError, "Cannot specify both preset and filter chain");
   uint32_t preset = LZMA_PRESET_DEFAULT;
   if (!is_none(preset_obj)) preset = TRY(uint32_arg(preset_obj));
+  // The chain is parsed before the lock is taken: parsing may run Python code
+  // (a mapping's __getitem__), which might use this very object.
+  FilterChain fc;
+  bool valid_format = format == kFormatXz || format == kFormatAlone || format == kFormatRaw;
+  bool have_chain = valid_format && !is_none(filters);
+  if (have_chain) TRY(parse_filter_chain(filters, &fc));
   Comp* c = CO(a[0]);
   note_stream_created();
   Held h(c->mu);
@@ -188,7 +189,7 @@ Result<Value> comp_init(Value* a, int64_t n, Tuple* kw) {
   stream_prepare(&c->lzs);
   c->state = kLive;  // lzma_end is harmless on a stream whose setup failed
   c->flushed = false;
-  Status st = comp_setup(c, format, check, preset, filters);
+  Status st = comp_setup(c, format, check, preset, have_chain ? &fc : nullptr);
   if (st.is_err()) {
     comp_end(c);
     c->state = kUninit;
@@ -304,7 +305,8 @@ Result<Value> decomp_new(Value* a, int64_t, Tuple*) {
   return Value(d);
 }
 
-Status decomp_setup(Decomp* d, int format, uint64_t memlimit, Value filters) {
+// `fc`: the parsed filter chain (FORMAT_RAW only).
+Status decomp_setup(Decomp* d, int format, uint64_t memlimit, FilterChain* fc) {
   lzma_stream* s = &d->lzs;
   const uint32_t flags = LZMA_TELL_ANY_CHECK | LZMA_TELL_NO_CHECK;
   switch (format) {
@@ -319,9 +321,7 @@ Status decomp_setup(Decomp* d, int format, uint64_t memlimit, Value filters) {
       return check_lzma(lzma_alone_decoder(s, memlimit));
     case kFormatRaw: {
       d->check = Value::small(LZMA_CHECK_NONE);
-      FilterChain fc;
-      TRY(parse_filter_chain(filters, &fc));
-      return check_lzma(lzma_raw_decoder(s, fc.filters));
+      return check_lzma(lzma_raw_decoder(s, fc->filters));
     }
     default:
       return raise_fmt(tp_ValueError, "Invalid container format: %d", format);
@@ -342,6 +342,9 @@ Result<Value> decomp_init(Value* a, int64_t n, Tuple* kw) {
     return raise(tp_ValueError, "Cannot specify filters except with FORMAT_RAW");
   uint64_t memlimit = UINT64_MAX;
   if (!is_none(memlimit_obj)) memlimit = TRY(ulonglong_arg(memlimit_obj));
+  // Parsed before the lock is taken (see comp_init).
+  FilterChain fc;
+  if (format == kFormatRaw) TRY(parse_filter_chain(filters, &fc));
   Decomp* d = DO(a[0]);
   note_stream_created();
   Held h(d->mu);
@@ -349,7 +352,7 @@ Result<Value> decomp_init(Value* a, int64_t n, Tuple* kw) {
   decomp_reset(d);
   stream_prepare(&d->lzs);
   d->state = kLive;
-  Status st = decomp_setup(d, format, memlimit, filters);
+  Status st = decomp_setup(d, format, memlimit, &fc);
   if (st.is_err()) {
     decomp_end(d);
     d->state = kUninit;

@@ -295,3 +295,23 @@ ts = [threading.Thread(target=drain) for _ in range(3)]
 for t in ts: t.start()
 for t in ts: t.join()
 print(b"".join(pieces) == TEXT * 3)
+
+
+print("== filter specs that run Python code using the object being set up")
+c = lzma.LZMACompressor()
+class Evil(dict):
+    def __getitem__(self, k):
+        try:
+            print("inner", len(c.compress(b"abc")) >= 0)
+        except Exception as e:
+            print("inner", type(e).__name__)
+        return dict.__getitem__(self, k)
+c.__init__(format=lzma.FORMAT_RAW, filters=[Evil(id=lzma.FILTER_LZMA2)])
+print(lzma.decompress(c.compress(b"hello") + c.flush(), format=lzma.FORMAT_RAW, filters=[{"id": lzma.FILTER_LZMA2}]))
+d = lzma.LZMADecompressor()
+class Evil2(dict):
+    def __getitem__(self, k):
+        print("inner2", d.decompress(b""))
+        return dict.__getitem__(self, k)
+d.__init__(format=lzma.FORMAT_RAW, filters=[Evil2(id=lzma.FILTER_LZMA2)])
+print(d.check, d.eof)
