@@ -10,6 +10,8 @@
 
 namespace gilpy::gc {
 
+bool g_precise_collect = false;
+
 static void* gmp_alloc(size_t n) { return alloc_atomic(n); }
 static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
 static void gmp_free(void*, size_t) {}  // the collector reclaims limbs

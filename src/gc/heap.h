@@ -19,6 +19,13 @@
 
 namespace gilpy::gc {
 
+// Set by the first explicit collection (gc.collect()): from then on the eval
+// loop keeps dead values out of what the conservative collector scans (fresh
+// eval_loop frames zeroed, suspended generators' dead stack slots cleared),
+// so that later collections free what the program dropped. Programs that
+// never ask for a collection do not pay for it (docs/decisions/0014).
+extern bool g_precise_collect;
+
 void init();  // once, from the main thread, before any allocation
 
 // Requests of kLargeAlloc bytes and more go through alloc_large (heap.cpp):

@@ -6,6 +6,7 @@
 // because unlike CPython gilpy has no reference counting to free memory
 // while "the collector" is disabled (timeit disables it around timed loops).
 #include "gc/heap.h"
+#include "objects/frame.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -90,6 +91,8 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
   // passes while finalizers keep running.
   bool was_collecting = g_gc_collecting;
   g_gc_collecting = true;
+  gc::g_precise_collect = true;
+  frames_clear_dead_slots();
   for (int pass = 0; pass < 4; pass++) {
     clear_dead_stack();
     gc::collect();

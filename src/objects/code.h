@@ -5,6 +5,8 @@
 // [frees (co_freevars)...][value stack (co_stacksize)]. A cellvar that is
 // also an argument is copied into its cell by MAKE_CELL at entry.
 #pragma once
+#include <vector>
+
 #include "runtime/object.h"
 
 namespace gilpy {
@@ -92,6 +94,9 @@ int code_line_of(const Code* c, int ip);
 // CPython's code units, not bytes of co_code.
 constexpr int kCodeWordBytes = 4, kLineEntryBytes = 16, kExcEntryBytes = 16;
 const ExcEntry* code_find_handler(const Code* c, int ip);
+// The value-stack depth before each instruction (-1 where unreachable);
+// raises ValueError for code whose stack use is inconsistent.
+Status code_stack_depths(Code* c, std::vector<int>& depth);
 inline bool is_code(Value v) { return has_layout(v, Layout::Code); }
 
 }  // namespace gilpy

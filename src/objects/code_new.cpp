@@ -119,12 +119,13 @@ bool is_terminal(Op op) {
   return op == RETURN_VALUE || op == RAISE_VARARGS || op == RERAISE || op == JUMP_FORWARD || op == JUMP_BACKWARD;
 }
 
-// The deepest the value stack gets on any path (from the entry and from each
-// exception handler), as the assembler computes it; an error if a path pops
-// below the bottom or runs off the end.
-Result<int> max_stack_depth(Code* c) {
+// The value-stack depth before each instruction (-1 where unreachable), on
+// every path from the entry and from each exception handler, as the
+// assembler computes it; an error if a path pops below the bottom or runs
+// off the end. *maxd receives the deepest point.
+Status stack_depths(Code* c, std::vector<int>& depth, int* maxd_out) {
   int n = c->ninsns;
-  std::vector<int> depth(size_t(n), -1);
+  depth.assign(size_t(n), -1);
   std::vector<int> work;
   int maxd = 0;
   auto reach = [&](int i, int d) -> Status {
@@ -136,7 +137,8 @@ Result<int> max_stack_depth(Code* c) {
     }
     return OK();
   };
-  if (n == 0) return 0;
+  if (maxd_out) *maxd_out = 0;
+  if (n == 0) return OK();
   TRY(reach(0, 0));
   for (int i = 0; i < c->nexc; i++) TRY(reach(int(c->exctable[i].target), c->exctable[i].depth + c->exctable[i].lasti + 1));
   while (!work.empty()) {
@@ -164,6 +166,14 @@ Result<int> max_stack_depth(Code* c) {
     maxd = std::max(maxd, dn);
     TRY(reach(i + 1, dn));
   }
+  if (maxd_out) *maxd_out = maxd;
+  return OK();
+}
+
+Result<int> max_stack_depth(Code* c) {
+  std::vector<int> depth;
+  int maxd = 0;
+  TRY(stack_depths(c, depth, &maxd));
   return maxd;
 }
 
@@ -257,6 +267,8 @@ Err arg_type_error(const char* fn, const std::string& which, const char* want, V
 }
 
 }  // namespace
+
+Status code_stack_depths(Code* c, std::vector<int>& depth) { return stack_depths(c, depth, nullptr); }
 
 // code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags,
 //      codestring, constants, names, varnames, filename, name, qualname,

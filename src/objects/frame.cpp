@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
+#include <algorithm>
 
 #include "objects/code.h"
 #include "objects/dict.h"
@@ -18,6 +20,8 @@
 #include "runtime/errors.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "runtime/interp.h"
+#include "bytecode/opcodes.h"
 
 namespace gilpy {
 
@@ -64,6 +68,52 @@ Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func) {
   f->func = func;
   f->state = FrameState::Created;
   return f;
+}
+
+// gc.collect() frees what a program dropped, as CPython's would. The
+// collector scans whole frames, and a running frame's value-stack slots
+// above its live depth still hold what was popped from them (STORE_FAST
+// leaves its operand there), which would keep it alive. Each thread's
+// running frames are between instructions or inside one (a call, a
+// switch), so the live depth is at most the depth before the current
+// instruction plus what it pushes (with one slot to spare, except for
+// calls); the rest of the stack is zeroed. Suspended and finished frames clear theirs in the
+// eval loop (vm/eval.cpp: clear_dead_stack).
+static void clear_dead_slots(Frame* f, std::vector<int>& depth) {
+  Code* co = f->code;
+  Value* stack = f->slots + code_nlocalsplus(co);
+  int live = 0;
+  if (f->state == FrameState::Running) {
+    int i = f->ip - 1;
+    if (i >= co->ninsns) return;
+    if (i >= 0) {
+      if (code_stack_depths(co, depth).is_err()) {
+        exc_clear();
+        return;
+      }
+      if (depth[size_t(i)] < 0) return;
+      bytecode::Op op = bytecode::op_of(co->insns[i]);
+      int arg = int(bytecode::arg_of(co->insns[i]));
+      int grow = std::max(0, bytecode::stack_effect(op, arg));
+      if (bytecode::op_info[op].flags & bytecode::OPF_JUMP) grow = std::max(grow, bytecode::stack_effect_jump(op, arg));
+      // A call keeps its operands on the stack until it returns and pushes
+      // nothing before (vm/eval.cpp: CALL, CALL_FUNCTION_EX), so every
+      // frame waiting on a call has exactly the depth before it live.
+      bool is_call = op == bytecode::CALL || op == bytecode::CALL_FUNCTION_EX;
+      live = depth[size_t(i)] + (is_call ? 0 : grow + 1);
+    }
+  } else if (f->state == FrameState::Suspended) {
+    live = f->sp;
+  } else {
+    return;  // not started, or finished (cleared when it finished)
+  }
+  for (int k = live; k < co->stacksize; k++) stack[k] = Value();
+}
+
+void frames_clear_dead_slots() {
+  std::vector<int> depth;
+  for (ThreadState* t = g_interp.threads; t; t = t->next)
+    for (Frame* f = t->frame; f; f = f->back) clear_dead_slots(f, depth);
 }
 
 int frame_lineno(Frame* f) {

@@ -35,6 +35,8 @@ struct Frame : Object {
 // Marking a frame escaped marks its callers too (f_back reaches them).
 void frame_mark_escaped(Frame* f);
 void frame_release(Frame* f);
+// Before gc.collect(): zero the dead value-stack slots of every thread's running frames.
+void frames_clear_dead_slots();
 
 Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func);
 int frame_lineno(Frame* f);
