@@ -10,6 +10,7 @@
 #include <string>
 
 #include "common/unicode.h"
+#include "modules/_codecs_utf7.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -939,6 +940,59 @@ Result<Value> c_readbuffer_encode(Value* a, int64_t n, Tuple*) {
   return pair(bytes_from(d), int64_t(d.size()));
 }
 
+// ---- utf-7 (the codec itself is in _codecs_utf7.cpp) ------------------------------------------
+// The errors argument: str or None (strict), as argument clinic checks it.
+Status errors_arg(Value v, const char* fname, Str** out) {
+  if (!v || is_none(v)) {
+    *out = str_intern("strict");
+    return OK();
+  }
+  if (!is_str(v)) return raise_fmt(tp_TypeError, "%s() argument 2 must be str or None, not %s", fname, type_name(v));
+  *out = as_str(v);
+  return OK();
+}
+Result<Value> c_utf_7_encode(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("_codecs.utf_7_encode", kw));
+  TRY(check_nargs("utf_7_encode", n, 1, 2));
+  TRY(want_str(a[0], "utf_7_encode", "1"));
+  Str* errors;
+  TRY(errors_arg(n > 1 ? a[1] : Value(), "utf_7_encode", &errors));  // checked, never needed
+  std::string out;
+  utf7::encode(as_str(a[0])->view(), out);
+  return pair(bytes_from(out), as_str(a[0])->length);
+}
+struct Utf7Ctx {
+  Str* errors;
+  Value obj;  // the bytes the UnicodeDecodeError reports (made at the first error)
+  std::string_view data;
+};
+Result<int64_t> utf7_error(void* c, const char* reason, int64_t start, int64_t end, std::string& out) {
+  Utf7Ctx* x = static_cast<Utf7Ctx*>(c);
+  if (!x->obj) x->obj = bytes_from(x->data);
+  return decode_error(x->errors->view(), "utf7", x->obj, x->data, start, end, reason, out);
+}
+// utf_7_decode(data, errors=None, final=False, /) -> (str, bytes consumed)
+Result<Value> c_utf_7_decode(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("_codecs.utf_7_decode", kw));
+  TRY(check_nargs("utf_7_decode", n, 1, 3));
+  std::string_view d = TRY(buffer_view(a[0]));
+  Utf7Ctx ctx{};
+  TRY(errors_arg(n > 1 ? a[1] : Value(), "utf_7_decode", &ctx.errors));
+  bool final = n > 2 && TRY(as_c_int(a[2])) != 0;
+  // An error handler runs Python code, which could resize a bytearray argument: decode a copy.
+  std::string copy;
+  if (is_bytes(a[0])) {
+    ctx.obj = a[0];
+  } else {
+    copy.assign(d.data(), d.size());
+    d = copy;
+  }
+  ctx.data = d;
+  std::string out;
+  int64_t consumed = TRY(utf7::decode(d, final, out, utf7_error, &ctx));
+  return pair(str_value(out), final ? int64_t(d.size()) : consumed);
+}
+
 const MethodDef functions[] = {
     {"register", c_register}, {"unregister", c_unregister}, {"lookup", c_lookup}, {"_forget_codec", c_forget_codec},
     {"lookup_error", c_lookup_error}, {"register_error", c_register_error}, {"encode", c_encode},
@@ -956,7 +1010,7 @@ const MethodDef functions[] = {
     {"unicode_escape_encode", c_unicode_escape_encode}, {"unicode_escape_decode", c_unicode_escape_decode},
     {"raw_unicode_escape_encode", c_raw_unicode_escape_encode},
     {"raw_unicode_escape_decode", c_raw_unicode_escape_decode}, {"readbuffer_encode", c_readbuffer_encode},
-    {nullptr, nullptr}};
+    {"utf_7_encode", c_utf_7_encode}, {"utf_7_decode", c_utf_7_decode}, {nullptr, nullptr}};
 
 Result<Value> init() {
   ensure_registry();

@@ -7,20 +7,31 @@
 // and the stream is ended (further use reports "inconsistent stream state")
 // after Compress.flush(Z_FINISH) and after Decompress.flush() reached the end.
 //
-// The zlib calls are marked "blocking": once threads exist they run with the
-// GIL released. Before that, a bytearray argument must be pinned (a buffer
-// export, as CPython holds) so another thread cannot resize it mid-call.
+// Threads. As in CPython, each Compress/Decompress object has a lock held for
+// the whole of a method call, so two threads sharing one object take turns,
+// and the zlib calls run with the GIL released (NoGil) when the work is big
+// enough to be worth a hand-over: input of kNoGilMin bytes or more (CPython's
+// threshold for the checksums; it releases for every (de)compression call),
+// decompression whose output passes kNoGilOut bytes, and Compress.flush().
+// While the GIL is released no Python object is touched: the input is a bytes
+// object, a pinned bytearray or a private copy (compress::InputData), the
+// output grows in malloc memory, and zlib's own allocations (a lazily made
+// inflate window) come from the collector, which serves threads without the
+// GIL.
 #include <zlib.h>
 
 #include <climits>
 #include <initializer_list>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <gc/gc.h>
 
+#include "modules/_compress_common.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/function.h"
@@ -31,6 +42,7 @@
 #include "objects/type.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/gil.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
@@ -43,6 +55,26 @@ static Type* tp_Decompress;
 static constexpr int kDefMemLevel = 8;      // DEF_MEM_LEVEL (zlib's own default for memLevel)
 static constexpr int kDefBufSize = 16384;   // DEF_BUF_SIZE: decompress()'s initial output size
 static constexpr size_t kMaxChunk = UINT_MAX;  // zlib counts bytes in `unsigned int`
+// Work below these sizes is done holding the GIL: quicker than handing it over.
+static constexpr size_t kNoGilMin = 5 * 1024;    // input bytes
+static constexpr size_t kNoGilOut = 64 * 1024;   // decompressed output bytes
+
+// The GIL given up for the zlib calls of one function (when `now`, or later
+// through release()); hold() takes it back for work on Python objects.
+class NoGil {
+ public:
+  explicit NoGil(bool now) {
+    if (now) release();
+  }
+  void release() {
+    if (!g_) g_.emplace(gil::Block::Other);
+  }
+  void hold() { g_.reset(); }
+  bool released() const { return g_.has_value(); }
+
+ private:
+  std::optional<gil::ReleaseGil> g_;
+};
 
 // ---- zlib's memory comes from the collector ----
 //
@@ -257,7 +289,9 @@ static Result<Value> m_compress(Value* args, int64_t nargs, Tuple* kwnames) {
   Value a[3];
   TRY(clinic_check("compress", nargs, kwnames, 1, 3, 3, {"level", "wbits"}));
   TRY(parse_args("compress", args, nargs, kwnames, {"data", "level", "wbits"}, 1, a, 1));
-  std::string_view data = TRY(data_arg(a[0]));
+  compress::InputData in;
+  TRY(in.set(a[0]));
+  std::string_view data = in.view();
   int level = TRY(c_int_arg(a[1], Z_DEFAULT_COMPRESSION));
   int wbits = TRY(c_int_arg(a[2], MAX_WBITS));
   z_stream zs;
@@ -277,23 +311,32 @@ static Result<Value> m_compress(Value* args, int64_t nargs, Tuple* kwnames) {
   const char* next = data.data();
   size_t rest = data.size();
   int flush;
-  // blocking: releases the GIL once threads exist
-  do {
-    arrange_input(&zs, next, rest);
-    flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+  bool nomem = false;
+  {
+    NoGil ng(data.size() >= kNoGilMin);
     do {
-      if (!ob.arrange(&zs, initial_out(data.size()))) {
-        deflateEnd(&zs);
-        return no_memory(kNoOutBuf);
-      }
-      err = deflate(&zs, flush);
-      ob.commit(&zs);
-      if (err == Z_STREAM_ERROR) {
-        deflateEnd(&zs);
-        return zlib_error(zs, err, "while compressing data");
-      }
-    } while (zs.avail_out == 0);
-  } while (flush != Z_FINISH);
+      arrange_input(&zs, next, rest);
+      flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+      do {
+        if (!ob.arrange(&zs, initial_out(data.size()))) {
+          nomem = true;
+          goto done;
+        }
+        err = deflate(&zs, flush);
+        ob.commit(&zs);
+        if (err == Z_STREAM_ERROR) goto done;
+      } while (zs.avail_out == 0);
+    } while (flush != Z_FINISH);
+  done:;
+  }
+  if (nomem) {
+    deflateEnd(&zs);
+    return no_memory(kNoOutBuf);
+  }
+  if (err == Z_STREAM_ERROR) {
+    deflateEnd(&zs);
+    return zlib_error(zs, err, "while compressing data");
+  }
   err = deflateEnd(&zs);
   if (err != Z_OK) return zlib_error(zs, err, "while finishing compression");
   return outbuf_bytes(ob);
@@ -303,7 +346,9 @@ static Result<Value> m_decompress(Value* args, int64_t nargs, Tuple* kwnames) {
   Value a[3];
   TRY(clinic_check("decompress", nargs, kwnames, 1, 3, 3, {"wbits", "bufsize"}));
   TRY(parse_args("decompress", args, nargs, kwnames, {"data", "wbits", "bufsize"}, 1, a, 1));
-  std::string_view data = TRY(data_arg(a[0]));
+  compress::InputData in;
+  TRY(in.set(a[0]));
+  std::string_view data = in.view();
   int wbits = TRY(c_int_arg(a[1], MAX_WBITS));
   int64_t bufsize = TRY(ssize_arg(a[2], kDefBufSize));
   if (bufsize < 0) return raise(tp_ValueError, "bufsize must be non-negative");
@@ -323,31 +368,33 @@ static Result<Value> m_decompress(Value* args, int64_t nargs, Tuple* kwnames) {
   OutBuf ob;
   const char* next = data.data();
   size_t rest = data.size();
-  // blocking: releases the GIL once threads exist
-  do {
-    arrange_input(&zs, next, rest);
-    int flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+  bool nomem = false;
+  {
+    NoGil ng(data.size() >= kNoGilMin);
     do {
-      if (!ob.arrange(&zs, size_t(bufsize))) {
-        inflateEnd(&zs);
-        return no_memory(kNoOutBuf);
-      }
-      err = inflate(&zs, flush);
-      ob.commit(&zs);
-      switch (err) {
-        case Z_OK:
-        case Z_BUF_ERROR:
-        case Z_STREAM_END:
-          break;
-        case Z_MEM_ERROR:
-          inflateEnd(&zs);
-          return no_memory("Out of memory while decompressing data");
-        default:
-          inflateEnd(&zs);
-          return zlib_error(zs, err, "while decompressing data");
-      }
-    } while (zs.avail_out == 0);
-  } while (err != Z_STREAM_END && rest != 0);
+      arrange_input(&zs, next, rest);
+      int flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+      do {
+        if (!ob.arrange(&zs, size_t(bufsize))) {
+          nomem = true;
+          goto done;
+        }
+        err = inflate(&zs, flush);
+        ob.commit(&zs);
+        if (err != Z_OK && err != Z_BUF_ERROR && err != Z_STREAM_END) goto done;
+        if (ob.size >= kNoGilOut) ng.release();
+      } while (zs.avail_out == 0);
+    } while (err != Z_STREAM_END && rest != 0);
+  done:;
+  }
+  if (nomem) {
+    inflateEnd(&zs);
+    return no_memory(kNoOutBuf);
+  }
+  if (err == Z_MEM_ERROR) {
+    inflateEnd(&zs);
+    return no_memory("Out of memory while decompressing data");
+  }
   if (err != Z_STREAM_END) {
     inflateEnd(&zs);
     return zlib_error(zs, err, "while decompressing data");
@@ -361,8 +408,14 @@ static Result<Value> m_decompress(Value* args, int64_t nargs, Tuple* kwnames) {
 
 struct CompObj : Object {
   z_stream zs;
-  bool inited;  // false once flush(Z_FINISH) ended the stream
+  std::mutex mu;  // held for the whole of a method call
+  bool inited;    // false once flush(Z_FINISH) ended the stream
 };
+static CompObj* comp_alloc() {
+  CompObj* co = static_cast<CompObj*>(alloc_instance(tp_Compress, sizeof(CompObj)));
+  new (&co->mu) std::mutex();
+  return co;
+}
 static CompObj* CO(Value v) { return v.as<CompObj>(); }
 
 static Result<Value> m_compressobj(Value* args, int64_t nargs, Tuple* kwnames) {
@@ -382,7 +435,7 @@ static Result<Value> m_compressobj(Value* args, int64_t nargs, Tuple* kwnames) {
     zdict = TRY(data_arg(a[5]));
     if (zdict.size() > kMaxChunk) return raise(tp_OverflowError, "zdict length does not fit in an unsigned int");
   }
-  CompObj* co = static_cast<CompObj*>(alloc_instance(tp_Compress, sizeof(CompObj)));
+  CompObj* co = comp_alloc();
   stream_prepare(&co->zs);
   int err;
   {
@@ -409,28 +462,35 @@ static Result<Value> m_compressobj(Value* args, int64_t nargs, Tuple* kwnames) {
 static Result<Value> c_compress(Value* a, int64_t n, Tuple* kw) {
   TRY(clinic_check("compress", n - 1, kw, 1, 1, 1, {}));
   CompObj* co = CO(a[0]);
-  std::string_view data = TRY(data_arg(a[1]));
+  compress::InputData in;
+  TRY(in.set(a[1]));
+  std::string_view data = in.view();
+  compress::Held held(co->mu);
   if (!co->inited) return zlib_error_msg("Error -2 while compressing data: inconsistent stream state");
   OutBuf ob;
   const char* next = data.data();
   size_t rest = data.size();
-  // blocking: releases the GIL once threads exist
-  do {
-    arrange_input(&co->zs, next, rest);
+  int err = Z_OK;
+  bool nomem = false;
+  {
+    NoGil ng(data.size() >= kNoGilMin);
     do {
-      if (!ob.arrange(&co->zs, initial_out(data.size()))) {
-        clear_io(&co->zs);
-        return no_memory(kNoOutBuf);
-      }
-      int err = deflate(&co->zs, Z_NO_FLUSH);
-      ob.commit(&co->zs);
-      if (err == Z_STREAM_ERROR) {
-        clear_io(&co->zs);
-        return zlib_error(co->zs, err, "while compressing data");
-      }
-    } while (co->zs.avail_out == 0);
-  } while (rest != 0);
+      arrange_input(&co->zs, next, rest);
+      do {
+        if (!ob.arrange(&co->zs, initial_out(data.size()))) {
+          nomem = true;
+          goto done;
+        }
+        err = deflate(&co->zs, Z_NO_FLUSH);
+        ob.commit(&co->zs);
+        if (err == Z_STREAM_ERROR) goto done;
+      } while (co->zs.avail_out == 0);
+    } while (rest != 0);
+  done:;
+  }
   clear_io(&co->zs);
+  if (nomem) return no_memory(kNoOutBuf);
+  if (err == Z_STREAM_ERROR) return zlib_error(co->zs, err, "while compressing data");
   return outbuf_bytes(ob);
 }
 
@@ -440,24 +500,28 @@ static Result<Value> c_flush(Value* a, int64_t n, Tuple* kw) {
   int mode = TRY(c_int_arg(n > 1 ? a[1] : Value(), Z_FINISH));
   // Nothing to do for Z_NO_FLUSH, even on an ended stream.
   if (mode == Z_NO_FLUSH) return Value(bytes_empty());
+  compress::Held held(co->mu);
   if (!co->inited) return zlib_error_msg("Error -2 while flushing: inconsistent stream state");
   OutBuf ob;
   co->zs.avail_in = 0;
   int err;
-  // blocking: releases the GIL once threads exist
-  do {
-    if (!ob.arrange(&co->zs, kDefBufSize)) {
-      clear_io(&co->zs);
-      return no_memory(kNoOutBuf);
-    }
-    err = deflate(&co->zs, mode);
-    ob.commit(&co->zs);
-    if (err == Z_STREAM_ERROR) {
-      clear_io(&co->zs);
-      return zlib_error(co->zs, err, "while flushing");
-    }
-  } while (co->zs.avail_out == 0);
+  bool nomem = false;
+  {
+    // How much buffered input is left to compress is not known: release always.
+    NoGil ng(true);
+    do {
+      if (!ob.arrange(&co->zs, kDefBufSize)) {
+        nomem = true;
+        break;
+      }
+      err = deflate(&co->zs, mode);
+      ob.commit(&co->zs);
+      if (err == Z_STREAM_ERROR) break;
+    } while (co->zs.avail_out == 0);
+  }
   clear_io(&co->zs);
+  if (nomem) return no_memory(kNoOutBuf);
+  if (err == Z_STREAM_ERROR) return zlib_error(co->zs, err, "while flushing");
   if (err == Z_STREAM_END && mode == Z_FINISH) {
     err = deflateEnd(&co->zs);
     co->inited = false;
@@ -469,8 +533,9 @@ static Result<Value> c_flush(Value* a, int64_t n, Tuple* kw) {
 }
 
 static Result<Value> compress_copy(CompObj* co) {
+  compress::Held held(co->mu);
   if (!co->inited) return raise(tp_ValueError, "Inconsistent stream state");
-  CompObj* c = static_cast<CompObj*>(alloc_instance(tp_Compress, sizeof(CompObj)));
+  CompObj* c = comp_alloc();
   stream_prepare(&c->zs);
   int err;
   {
@@ -506,13 +571,19 @@ static Result<Value> c_deepcopy(Value* a, int64_t n, Tuple* kw) {
 
 struct DecompObj : Object {
   z_stream zs;
-  bool inited;  // false once flush() reached the end of the stream
+  std::mutex mu;  // held for the whole of a method call
+  bool inited;    // false once flush() reached the end of the stream
   bool eof;
   Value unused_data;      // bytes after the end of the compressed stream
   Value unconsumed_tail;  // input not yet processed because of max_length
   Value zdict;            // null: none given
 };
 static DecompObj* DO(Value v) { return v.as<DecompObj>(); }
+static DecompObj* decomp_alloc() {
+  DecompObj* d = static_cast<DecompObj*>(alloc_instance(tp_Decompress, sizeof(DecompObj)));
+  new (&d->mu) std::mutex();
+  return d;
+}
 
 static Status set_inflate_zdict(DecompObj* d) {
   std::string_view zd = TRY(data_arg(d->zdict));
@@ -532,7 +603,7 @@ static Result<Value> m_decompressobj(Value* args, int64_t nargs, Tuple* kwnames)
     if (!buffer_view_opt(a[1], &ignored))
       return raise(tp_TypeError, "zdict argument must support the buffer protocol");
   }
-  DecompObj* d = static_cast<DecompObj*>(alloc_instance(tp_Decompress, sizeof(DecompObj)));
+  DecompObj* d = decomp_alloc();
   d->unused_data = Value(bytes_empty());
   d->unconsumed_tail = Value(bytes_empty());
   d->zdict = a[1];
@@ -593,9 +664,12 @@ static Result<Value> d_decompress(Value* a, int64_t n, Tuple* kw) {
   TRY(clinic_check("decompress", n - 1, kw, 1, 2, 2, {"max_length"}));
   TRY(parse_args("decompress", a + 1, n - 1, kw, {"data", "max_length"}, 1, v, 1));
   DecompObj* d = DO(a[0]);
-  std::string_view data = TRY(data_arg(v[0]));
+  compress::InputData in;
+  TRY(in.set(v[0]));
+  std::string_view data = in.view();
   int64_t max_length = TRY(ssize_arg(v[1], 0));
   if (max_length < 0) return raise(tp_ValueError, "max_length must be non-negative");
+  compress::Held held(d->mu);
   if (!d->inited) return zlib_error_msg("Error -2 while decompressing data: inconsistent stream state");
   OutBuf ob;
   ob.limit = size_t(max_length);
@@ -604,28 +678,38 @@ static Result<Value> d_decompress(Value* a, int64_t n, Tuple* kw) {
   const char* next = data.data();
   size_t rest = data.size();
   int err = Z_OK;
-  // blocking: releases the GIL once threads exist
-  do {
-    arrange_input(&d->zs, next, rest);
+  bool nomem = false, failed = false;
+  {
+    NoGil ng(data.size() >= kNoGilMin);
     do {
-      if (ob.full()) goto save;  // max_length reached: the rest is the unconsumed_tail
-      if (!ob.arrange(&d->zs, first)) {
-        clear_io(&d->zs);
-        return no_memory(kNoOutBuf);
-      }
-      err = inflate(&d->zs, Z_SYNC_FLUSH);
-      ob.commit(&d->zs);
-      if (err == Z_NEED_DICT && d->zdict) {
-        Status s = set_inflate_zdict(d);
-        if (s.is_err()) {
-          clear_io(&d->zs);
-          return ERR;
+      arrange_input(&d->zs, next, rest);
+      do {
+        if (ob.full()) goto done;  // max_length reached: the rest is the unconsumed_tail
+        if (!ob.arrange(&d->zs, first)) {
+          nomem = true;
+          goto done;
         }
-        continue;  // resume inflating now that the dictionary is known
-      }
-    } while (d->zs.avail_out == 0 || (err == Z_NEED_DICT && d->zdict));
-  } while (err == Z_OK && rest != 0);
-save:
+        err = inflate(&d->zs, Z_SYNC_FLUSH);
+        ob.commit(&d->zs);
+        if (err == Z_NEED_DICT && d->zdict) {
+          bool was = ng.released();
+          ng.hold();  // the dictionary is a Python object
+          if (set_inflate_zdict(d).is_err()) {
+            failed = true;
+            goto done;
+          }
+          if (was) ng.release();
+          continue;  // resume inflating now that the dictionary is known
+        }
+        if (ob.size >= kNoGilOut) ng.release();
+      } while (d->zs.avail_out == 0 || (err == Z_NEED_DICT && d->zdict));
+    } while (err == Z_OK && rest != 0);
+  done:;
+  }
+  if (nomem || failed) {
+    clear_io(&d->zs);
+    return nomem ? no_memory(kNoOutBuf) : ERR;
+  }
   {
     Status s = save_unconsumed_input(d, err, rest);
     clear_io(&d->zs);
@@ -645,6 +729,7 @@ static Result<Value> d_flush(Value* a, int64_t n, Tuple* kw) {
   DecompObj* d = DO(a[0]);
   int64_t length = TRY(ssize_arg(n > 1 ? a[1] : Value(), kDefBufSize));
   if (length <= 0) return raise(tp_ValueError, "length must be greater than zero");
+  compress::Held held(d->mu);
   // An ended stream has nothing more to give.
   if (!d->inited) return Value(bytes_empty());
   Value tail = d->unconsumed_tail;  // keeps the input alive while zlib reads it
@@ -653,28 +738,39 @@ static Result<Value> d_flush(Value* a, int64_t n, Tuple* kw) {
   const char* next = data.data();
   size_t rest = data.size();
   int err = Z_OK;
-  // blocking: releases the GIL once threads exist
-  do {
-    arrange_input(&d->zs, next, rest);
-    int flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+  bool nomem = false, failed = false;
+  {
+    NoGil ng(data.size() >= kNoGilMin);
     do {
-      if (!ob.arrange(&d->zs, size_t(length))) {
-        clear_io(&d->zs);
-        return no_memory(kNoOutBuf);
-      }
-      err = inflate(&d->zs, flush);
-      ob.commit(&d->zs);
-      if (err == Z_NEED_DICT && d->zdict) {
-        Status s = set_inflate_zdict(d);
-        if (s.is_err()) {
-          clear_io(&d->zs);
-          return ERR;
+      arrange_input(&d->zs, next, rest);
+      int flush = rest == 0 ? Z_FINISH : Z_NO_FLUSH;
+      do {
+        if (!ob.arrange(&d->zs, size_t(length))) {
+          nomem = true;
+          goto done;
         }
-        continue;
-      }
-      if (err == Z_NEED_DICT) break;
-    } while (d->zs.avail_out == 0 || (err == Z_NEED_DICT && d->zdict));
-  } while (err != Z_STREAM_END && rest != 0 && err != Z_NEED_DICT);
+        err = inflate(&d->zs, flush);
+        ob.commit(&d->zs);
+        if (err == Z_NEED_DICT && d->zdict) {
+          bool was = ng.released();
+          ng.hold();
+          if (set_inflate_zdict(d).is_err()) {
+            failed = true;
+            goto done;
+          }
+          if (was) ng.release();
+          continue;
+        }
+        if (err == Z_NEED_DICT) break;
+        if (ob.size >= kNoGilOut) ng.release();
+      } while (d->zs.avail_out == 0 || (err == Z_NEED_DICT && d->zdict));
+    } while (err != Z_STREAM_END && rest != 0 && err != Z_NEED_DICT);
+  done:;
+  }
+  if (nomem || failed) {
+    clear_io(&d->zs);
+    return nomem ? no_memory(kNoOutBuf) : ERR;
+  }
   {
     Status s = save_unconsumed_input(d, err, rest);
     clear_io(&d->zs);
@@ -692,8 +788,9 @@ static Result<Value> d_flush(Value* a, int64_t n, Tuple* kw) {
 }
 
 static Result<Value> decompress_copy(DecompObj* d) {
+  compress::Held held(d->mu);
   if (!d->inited) return raise(tp_ValueError, "Inconsistent stream state");
-  DecompObj* c = static_cast<DecompObj*>(alloc_instance(tp_Decompress, sizeof(DecompObj)));
+  DecompObj* c = decomp_alloc();
   stream_prepare(&c->zs);
   int err;
   {
@@ -747,15 +844,24 @@ static Result<Value> checksum(const char* fname, const char* qualname, Value* ar
   TRY(check_nargs(fname, nargs, 1, 2));
   std::string_view d = TRY(data_arg(args[0]));
   uLong v = nargs > 1 ? TRY(u32_mask_arg(args[1])) : start;
+  // Above 5 KiB (CPython's threshold) without the GIL, on bytes, a pinned
+  // bytearray or a copy.
+  compress::InputData in;
+  if (d.size() > kNoGilMin) {
+    TRY(in.set(args[0]));
+    d = in.view();
+  }
   const Bytef* p = reinterpret_cast<const Bytef*>(d.data());
   size_t rest = d.size();
-  // blocking: releases the GIL once threads exist (CPython does so above 5 KiB)
-  do {
-    uInt n = uInt(rest > kMaxChunk ? kMaxChunk : rest);
-    v = is_crc ? crc32(v, p, n) : adler32(v, p, n);
-    p += n;
-    rest -= n;
-  } while (rest);
+  {
+    NoGil ng(d.size() > kNoGilMin);
+    do {
+      uInt n = uInt(rest > kMaxChunk ? kMaxChunk : rest);
+      v = is_crc ? crc32(v, p, n) : adler32(v, p, n);
+      p += n;
+      rest -= n;
+    } while (rest);
+  }
   return int_from_u64(v & 0xffffffffu);
 }
 static Result<Value> m_crc32(Value* args, int64_t nargs, Tuple* kwnames) {
