@@ -705,14 +705,17 @@ static const MethodDef builtin_functions[] = {
     {"callable", b_callable}, {"isinstance", b_isinstance}, {"issubclass", b_issubclass}, {"iter", b_iter},
     {"next", b_next}, {"aiter", b_aiter}, {"anext", b_anext}, {"all", b_all}, {"any", b_any}, {"sum", b_sum},
     {"min", b_min}, {"max", b_max}, {"sorted", b_sorted}, {"abs", b_abs}, {"divmod", b_divmod}, {"pow", b_pow},
-    {"round", b_round}, {"bin", b_bin}, {"oct", b_oct}, {"hex", b_hex}, {"chr", b_chr}, {"ord", b_ord},
+    {"round", b_round}, {"bin", b_bin, MethKind::Method,
+     "Return the binary representation of an integer, prefixed with '0b'.\n\n   >>> bin(2796202)\n   '0b1010101010101010101010'"}, {"oct", b_oct, MethKind::Method,
+     "Return the octal representation of an integer, prefixed with '0o'.\n\n   >>> oct(342391)\n   '0o1234567'"}, {"hex", b_hex, MethKind::Method,
+     "Return the hexadecimal representation of an integer, prefixed with '0x'.\n\n   >>> hex(12648430)\n   '0xc0ffee'"}, {"chr", b_chr}, {"ord", b_ord},
     {"compile", b_compile}, {"exec", b_exec}, {"eval", b_eval}, {"breakpoint", b_breakpoint}, {nullptr, nullptr}};
 
 Result<Value> make_builtins_module() {
   Module* m = module_new("builtins");
   Dict* d = m->dict;
   for (const MethodDef* def = builtin_functions; def->name; def++) {
-    Builtin* b = builtin_new(def->name, def->fn, Value());
+    Builtin* b = builtin_new(def->name, def->fn, Value(), def->doc);
     b->module_obj = Value(m);
     b->module = Value(str_intern("builtins"));
     dict_set_str(d, str_intern(def->name), b);

@@ -562,7 +562,6 @@ Result<Value> b_fromhex(Value* args, int64_t nargs, Tuple* kw) {
 
 const MethodDef shared_methods[] = {
     {"decode", b_decode},
-    {"hex", b_hex},
     {"fromhex", b_fromhex, MethKind::Class},
     {"maketrans", b_maketrans, MethKind::Static},
     {"count", b_count},
@@ -605,8 +604,21 @@ const MethodDef shared_methods[] = {
     {"translate", b_translate},
     {nullptr, nullptr}};
 
+// hex() is shared, but each type's docstring shows its own example.
+const MethodDef bytes_hex[] = {
+    {"hex", b_hex, MethKind::Method,
+     "Return the bytes of this bytes object as a string of hexadecimal digits, two per byte.\n\n  sep\n    An optional single character or byte put between groups of hex digits.\n  bytes_per_sep\n    How many bytes go in a group.  Positive values count from the\n    right, negative values count from the left.\n\nExample:\n>>> value = b'\\xb9\\x01\\xef'\n>>> value.hex()\n'b901ef'\n>>> value.hex(':')\n'b9:01:ef'\n>>> value.hex(':', 2)\n'b9:01ef'\n>>> value.hex(':', -2)\n'b901:ef'"},
+    {nullptr, nullptr}};
+const MethodDef bytearray_hex[] = {
+    {"hex", b_hex, MethKind::Method,
+     "Return the bytes of this bytearray as a string of hexadecimal digits, two per byte.\n\n  sep\n    An optional single character or byte put between groups of hex digits.\n  bytes_per_sep\n    How many bytes go in a group.  Positive values count from the\n    right, negative values count from the left.\n\nExample:\n>>> value = bytearray([0xb9, 0x01, 0xef])\n>>> value.hex()\n'b901ef'\n>>> value.hex(':')\n'b9:01:ef'\n>>> value.hex(':', 2)\n'b9:01ef'\n>>> value.hex(':', -2)\n'b901:ef'"},
+    {nullptr, nullptr}};
+
 }  // namespace
 
-void init_bytes_methods(Type* t, bool mutable_kind) { type_add_methods(t, shared_methods); }
+void init_bytes_methods(Type* t, bool mutable_kind) {
+  type_add_methods(t, shared_methods);
+  type_add_methods(t, mutable_kind ? bytearray_hex : bytes_hex);
+}
 
 }  // namespace gilpy::bytesimpl

@@ -601,9 +601,17 @@ const MethodDef float_methods[] = {
     {"__getnewargs__", m_getnewargs},
     {"__getformat__", m_getformat, MethKind::Class},
     {"is_integer", m_is_integer},
-    {"as_integer_ratio", m_as_integer_ratio},
-    {"hex", m_hex},
-    {"fromhex", m_fromhex, MethKind::Class},
+    {"as_integer_ratio", m_as_integer_ratio, MethKind::Method,
+     "Return a pair of integers whose ratio is exactly the float, with a positive denominator.\n\n"
+     "Raises OverflowError for infinities and ValueError for NaNs.\n\n"
+     ">>> (10.0).as_integer_ratio()\n(10, 1)\n>>> (0.0).as_integer_ratio()\n(0, 1)\n"
+     ">>> (-.25).as_integer_ratio()\n(-1, 4)"},
+    {"hex", m_hex, MethKind::Method,
+     "Return the float written in hexadecimal floating-point notation.\n\n"
+     ">>> (-0.1).hex()\n'-0x1.999999999999ap-4'\n>>> 3.14159.hex()\n'0x1.921f9f01b866ep+1'"},
+    {"fromhex", m_fromhex, MethKind::Class,
+     "Make a float from a string in hexadecimal floating-point notation.\n\n"
+     ">>> float.fromhex('0x1.ffffp10')\n2047.984375\n>>> float.fromhex('-0x1p-1074')\n-5e-324"},
     {"conjugate", m_conjugate},
     {nullptr, nullptr}};
 

@@ -579,11 +579,14 @@ const MethodDef int_methods[] = {
     {"__getnewargs__", m_getnewargs},
     {"__sizeof__", m_sizeof},
     {"conjugate", m_conjugate, MethKind::NoArgs},
-    {"bit_length", m_bit_length, MethKind::NoArgs},
-    {"bit_count", m_bit_count, MethKind::NoArgs},
+    {"bit_length", m_bit_length, MethKind::NoArgs,
+     "Return the number of bits needed to write self in binary, without sign or leading zeros.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"},
+    {"bit_count", m_bit_count, MethKind::NoArgs,
+     "Return the number of 1 bits in the binary form of abs(self) (its population count).\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"},
     {"to_bytes", m_to_bytes},
     {"from_bytes", m_from_bytes, MethKind::Class},
-    {"as_integer_ratio", m_as_integer_ratio, MethKind::NoArgs},
+    {"as_integer_ratio", m_as_integer_ratio, MethKind::NoArgs,
+     "Return the pair (self, 1): integers whose ratio is exactly self, with a positive denominator.\n\n>>> (10).as_integer_ratio()\n(10, 1)\n>>> (-10).as_integer_ratio()\n(-10, 1)\n>>> (0).as_integer_ratio()\n(0, 1)"},
     {nullptr, nullptr}};
 
 const GetSetDef int_getsets[] = {

@@ -406,6 +406,15 @@ void init_iterator_types() {
   tp_enumerate->iternext = enumerate_next;
   type_add_methods(tp_zip, zip_methods);
   tp_zip->iternext = zip_next;
+  type_set_attr_const(tp_zip, "__doc__",
+                      str_value("zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n"
+                                "   >>> list(zip('abcdefg', range(3), range(4)))\n"
+                                "   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\n"
+                                "Each tuple holds the next item of every iterable, in order, so the i-th\n"
+                                "element of a tuple comes from the i-th argument.  Iteration stops when\n"
+                                "the shortest iterable is exhausted.\n\n"
+                                "With strict=True, an iterable that runs out before the others raises\n"
+                                "ValueError."));
   type_add_methods(tp_map, map_methods);
   tp_map->iternext = map_next;
   type_add_methods(tp_filter, filter_methods);
