@@ -385,6 +385,10 @@ Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
   if (!newf) return raise_fmt(tp_TypeError, "cannot create '%s' instances", type_name_of(t));
   // __new__ is stored as a staticmethod (user classes) or a native taking cls first.
   if (newf.type() == tp_staticmethod) newf = reinterpret_cast<Value*>(newf.obj())[2];
+  // Anything else is read as CPython's slot_tp_new reads it, through the
+  // descriptor protocol on the class (a classmethod __new__ gets cls twice).
+  else if (newf.type() != tp_function && newf.type() != tp_builtin_function_or_method && has_descr_get(newf))
+    newf = TRY(descr_get(newf, Value(), Value(t)));
   int64_t total = nargs + (kwnames ? kwnames->size : 0);
   Value small[8];
   gc::Vector<Value> big;
@@ -531,9 +535,14 @@ static Status add_slots(Type* t, Value slots, Dict* ns, bool* want_dict, bool* w
                  t->base->layout == Layout::Bytes || t->base->layout == Layout::Int))
     return raise_fmt(tp_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                      type_name_of(t->base));
+  // Members are laid out (and enter the class dict) in sorted name order, as
+  // CPython does: two classes whose __slots__ name the same attributes in any
+  // order have the same layout, so __class__ can be assigned between them.
+  std::vector<Str*> sorted;
+  for (Value n : names) sorted.push_back(mangle_slot(t->name, as_str(n)));
+  std::sort(sorted.begin(), sorted.end(), [](Str* a, Str* b) { return a->view() < b->view(); });
   uint32_t off = t->base->instance_size;
-  for (Value n : names) {
-    Str* s = mangle_slot(t->name, as_str(n));
+  for (Str* s : sorted) {
     if (std::strcmp(s->data, "__dict__") == 0 || std::strcmp(s->data, "__weakref__") == 0) continue;
     Member* m = static_cast<Member*>(alloc_instance(tp_member_descriptor, sizeof(Member)));
     m->name = s;
