@@ -20,7 +20,7 @@ namespace gilpy::aio {
 Type* tp_Future;
 Type* tp_FutureIter;
 
-static Tuple* g_context_kw;  // ("context",)
+Tuple* g_context_kw;  // ("context",)
 
 Status ensure_alive(FutureObj* f) {
   if (!f->loop) return raise(tp_RuntimeError, "Future object is not initialized.");
@@ -39,18 +39,33 @@ Err raise_invalid_state(const char* msg) {
   return raise_value(e.value());
 }
 
+// loop.<name>(*args[1:n], **kw): a plain Python method of the loop's class is called unbound
+// with the loop as args[0] (no bound method made for each call); anything else (an instance
+// attribute shadowing it, a custom __getattribute__, a native method) goes through getattr.
+Result<Value> call_loop_method(Value loop, Str* name, Value* args, int64_t n, Tuple* kw) {
+  Type* t = loop.type();
+  if (!(t->flags & (TF_HAS_GETATTRIBUTE | TF_HAS_GETATTR))) {
+    Value m = type_lookup(t, name);
+    if (m && m.type() == tp_function && !instance_attr_lookup(loop, name)) {
+      args[0] = loop;
+      return call(m, args, n, kw);
+    }
+  }
+  Value bound = TRY(getattr(loop, name));
+  return call(bound, args + 1, n - 1, kw);
+}
+
 Status call_soon(Value loop, Value fn, Value arg, Value ctx) {
-  Value m = TRY(getattr(loop, AN.call_soon));
-  Value args[3];
-  int64_t n = 0;
+  Value args[4];
+  int64_t n = 1;
   args[n++] = fn;
   if (arg) args[n++] = arg;
   if (!ctx) {
-    TRY(call(m, args, n));
+    TRY(call_loop_method(loop, AN.call_soon, args, n, nullptr));
     return OK();
   }
-  args[n] = ctx;
-  TRY(call(m, args, n, g_context_kw));
+  args[n++] = ctx;
+  TRY(call_loop_method(loop, AN.call_soon, args, n - 1, g_context_kw));
   return OK();
 }
 
@@ -106,7 +121,8 @@ Status future_init(FutureObj* f, Value loop) {
   f->blocking = false;
   if (!loop || is_none(loop)) loop = TRY(get_event_loop());
   f->loop = loop;
-  Value dbg = TRY(call_method0(loop, AN.get_debug));
+  Value args[1];
+  Value dbg = TRY(call_loop_method(loop, AN.get_debug, args, 1, nullptr));
   if (TRY(truthy(dbg))) {
     TRY(deps());
     f->source_tb = TRY(call0(g_deps->extract_stack));
@@ -348,7 +364,7 @@ Result<Value> fut_del(Value* a, int64_t, Tuple*) {
     if (call1(h, Value(ctx)).is_err()) report_unraisable("Exception ignored in: ", h, exc_fetch());
     return OK();
   }();
-  if (st.is_err()) report_unraisable("Exception ignored in: ", a[0], exc_fetch());
+  if (st.is_err()) exc_clear();  // as CPython: only a failing handler is reported
   exc_restore(saved);
   return None();
 }

@@ -123,6 +123,9 @@ void fut_want_finalizer(FutureObj* f, bool want);
 Value state_name(uint8_t state);
 // loop.call_soon(fn[, arg], context=ctx); arg null: none; ctx null: no context keyword.
 Status call_soon(Value loop, Value fn, Value arg, Value ctx);
+// loop.name(*args[1:n], **kw); args[0] is scratch space for the loop.
+Result<Value> call_loop_method(Value loop, Str* name, Value* args, int64_t n, Tuple* kw);
+extern Tuple* g_context_kw;  // ("context",)
 Err raise_invalid_state(const char* msg);
 Result<Value> fut_del(Value* a, int64_t n, Tuple* kw);  // Future.__del__
 

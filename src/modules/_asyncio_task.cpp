@@ -102,8 +102,7 @@ static Status handle_yield(TaskObj* t, Value result) {
     TRY(setattr(result, AN._asyncio_future_blocking, False()));
     Value add = TRY(getattr(result, AN.add_done_callback));
     Value args[2] = {wakeup_of(t), t->context};
-    Tuple* kw = tuple_of({Value(AN.context)});
-    TRY(call(add, args, 1, kw));
+    TRY(call(add, args, 1, g_context_kw));
     t->fut_waiter = result;
     if (t->must_cancel) {
       Value r = TRY(call_method1(result, AN.cancel, t->cancel_msg ? t->cancel_msg : None()));
@@ -365,7 +364,7 @@ static Result<Value> task_del(Value* a, int64_t n, Tuple* kw) {
       if (call1(h, Value(ctx)).is_err()) report_unraisable("Exception ignored in: ", h, exc_fetch());
       return OK();
     }();
-    if (st.is_err()) report_unraisable("Exception ignored in: ", a[0], exc_fetch());
+    if (st.is_err()) exc_clear();  // as CPython: only a failing handler is reported
     exc_restore(saved);
   }
   return fut_del(a, n, kw);
