@@ -505,6 +505,9 @@ static Result<Value> fi_close(Value* a, int64_t, Tuple*) {
   return None();
 }
 static Result<Value> fi_iter(Value* a, int64_t, Tuple*) { return a[0]; }
+static Result<Value> fi_new(Value*, int64_t, Tuple*) {
+  return raise(tp_TypeError, "cannot create '_asyncio.FutureIter' instances");
+}
 
 // ---- type tables ------------------------------------------------------------------------------
 static const MethodDef fut_methods[] = {
@@ -560,7 +563,8 @@ static const GetSetDef fut_getsets[] = {
     {"_cancel_message", g_cancel_message, s_cancel_message},
     {nullptr, nullptr}};
 
-static const MethodDef fi_methods[] = {{"__iter__", fi_iter},
+static const MethodDef fi_methods[] = {{"__new__", fi_new, MethKind::Static},
+                                       {"__iter__", fi_iter},
                                        {"__next__", fi_next},
                                        {"send", fi_send, MethKind::O},
                                        {"throw", fi_throw},

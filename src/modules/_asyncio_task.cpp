@@ -231,6 +231,9 @@ static Result<Value> sw_call(Value* a, int64_t n, Tuple* kw) {
   auto* w = a[0].as<StepWrapper>();
   return task_step(w->task, w->arg);
 }
+static Result<Value> sw_new(Value*, int64_t, Tuple*) {
+  return raise(tp_TypeError, "cannot create 'TaskStepMethWrapper' instances");
+}
 static Result<Value> sw_self(Value s) { return Value(s.as<StepWrapper>()->task); }
 
 // ---- Task methods -----------------------------------------------------------------------------
@@ -441,7 +444,7 @@ static const GetSetDef task_getsets[] = {
     {"_fut_waiter", g_fut_waiter, s__fut_waiter},
     {nullptr, nullptr}};
 
-static const MethodDef sw_methods[] = {{"__call__", sw_call}, {nullptr, nullptr}};
+static const MethodDef sw_methods[] = {{"__new__", sw_new, MethKind::Static}, {"__call__", sw_call}, {nullptr, nullptr}};
 static const GetSetDef sw_getsets[] = {{"__self__", sw_self}, {nullptr, nullptr}};
 
 void init_task_types() {
