@@ -255,7 +255,8 @@ static Result<Value> b_dir(Value* a, int64_t n, Tuple* kw) {
     Value loc = TRY(b_locals(a, 0, kw));
     l = TRY(to_list(TRY(call_method0(loc, N.keys))));
   } else {
-    Value m = TRY(lookup_special_r(a[0], N.__dir__));
+    Value m;
+    TRY(lookup_special_r(a[0], N.__dir__, &m));
     if (!m) return raise(tp_TypeError, "object does not provide __dir__");
     l = TRY(to_list(TRY(call0(m))));
   }
@@ -491,7 +492,8 @@ static Result<Value> b_pow(Value* a, int64_t n, Tuple* kw) {
 static Result<Value> b_round(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("round", a, n, kw, {"number", "ndigits"}, 1, out));
-  Value m = TRY(lookup_special_r(out[0], N.__round__));
+  Value m;
+  TRY(lookup_special_r(out[0], N.__round__, &m));
   if (!m) return raise_fmt(tp_TypeError, "type %s doesn't define __round__ method", type_name(out[0]));
   if (!out[1] || is_none(out[1])) return call0(m);
   return call1(m, out[1]);

@@ -82,7 +82,8 @@ static Result<Value> sys_intern(Value* a, int64_t n, Tuple*) {
 }
 static Result<Value> sys_getsizeof(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("getsizeof", n, 1, 2));
-  Value m = TRY(lookup_special_r(a[0], N.__sizeof__));
+  Value m;
+  TRY(lookup_special_r(a[0], N.__sizeof__, &m));
   if (!m) {
     if (n == 2) return a[1];
     return raise_fmt(tp_TypeError, "Type %s doesn't define __sizeof__", type_name(a[0]));

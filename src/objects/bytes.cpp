@@ -418,7 +418,8 @@ static Result<Value> bytes_new_fn(Value* args, int64_t nargs, Tuple* kw) {
   if (src && !a[1] && !a[2] && src.type() != tp_str) {  // a str subclass may define __bytes__
     if (src.type() == tp_bytes && cls == tp_bytes) return src;
     // __bytes__ takes precedence over the buffer and iterable paths.
-    Value m = TRY(lookup_special_r(src, N.__bytes__));
+    Value m;
+    TRY(lookup_special_r(src, N.__bytes__, &m));
     if (m) {
       Value r = TRY(call0(m));
       if (!is_bytes(r))

@@ -86,6 +86,12 @@ Status list_extend(List* l, Value iterable) {
     return list_extend(l, Value(copy));
   }
   Value it = TRY(get_iter(iterable));
+  // An iterable with __length_hint__ (most iterators) sizes the list first,
+  // as CPython's list.extend does; an error from the hint propagates.
+  if (iterable.is_obj() && type_lookup(iterable.type(), N.__length_hint__)) {
+    int64_t hint = TRY(length_hint(iterable, 8));
+    if (hint > 0 && hint < (int64_t(1) << 24)) TRY(list_reserve(l, l->size + hint));
+  }
   for (;;) {
     Value x;
     TRY(iter_next(it, &x));

@@ -48,15 +48,15 @@ Value lookup_special(Value o, Str* name) {
   Value d = type_lookup(o.type(), name);
   if (!d) return d;
   Result<Value> r = descr_get(d, o, Value(o.type()));
-  if (r.ok()) return r.value();
-  exc_clear();
-  return Value();
+  return r.ok() ? r.value() : Value();
 }
 
-Result<Value> lookup_special_r(Value o, Str* name) {
+Status lookup_special_r(Value o, Str* name, Value* out) {
+  *out = Value();
   Value d = type_lookup(o.type(), name);
-  if (!d) return d;
-  return descr_get(d, o, Value(o.type()));
+  if (!d) return OK();
+  *out = TRY(descr_get(d, o, Value(o.type())));
+  return OK();
 }
 
 // ---- attributes ------------------------------------------------------------------------
@@ -694,7 +694,8 @@ Result<int64_t> length_hint(Value o, int64_t dflt) {
   if (r.ok()) return r;
   if (!exc_matches(tp_TypeError)) return ERR;
   exc_clear();
-  Value m = TRY(lookup_special_r(o, N.__length_hint__));
+  Value m;
+  TRY(lookup_special_r(o, N.__length_hint__, &m));
   if (!m) return dflt;
   Value v = TRY(call0(m));
   if (v == Value(g_NotImplemented)) return dflt;

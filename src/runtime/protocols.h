@@ -29,10 +29,10 @@ Value type_lookup(Type* t, Str* name);
 // Returns null without error when absent.
 // generic_getattr(suppress=true) reports a missing attribute as ERR with no
 // exception pending (callers test exc_pending()).
-Value lookup_special(Value o, Str* name);  // null if absent or if its __get__ raises (cleared)
+Value lookup_special(Value o, Str* name);  // null if absent, or if its __get__ raised (left pending: check exc_pending())
 // The same, but an exception from the descriptor's __get__ propagates (CPython's
-// _PyObject_LookupSpecial): null Value when absent.
-Result<Value> lookup_special_r(Value o, Str* name);
+// _PyObject_LookupSpecial); *out is null when absent.
+Status lookup_special_r(Value o, Str* name, Value* out);
 Dict** instance_dict_ptr(Value o);  // null when the object has no __dict__
 // The attribute `name` in o's own __dict__ (or its values), or null; never
 // raises and never makes the dict (objects/instance_values.h).
