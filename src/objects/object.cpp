@@ -476,6 +476,7 @@ static Status set_class(Value self, Value v) {
   if (nt->instance_size != ot->instance_size || nt->layout != ot->layout || nt->dict_offset != ot->dict_offset)
     return raise_fmt(tp_TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name_of(nt),
                      type_name_of(ot));
+  TRY(check_layout_compatible(ot, nt, "__class__"));
   self.obj()->type = nt;
   return OK();
 }

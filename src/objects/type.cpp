@@ -285,6 +285,8 @@ static void unlink_subclass(Type* base, Type* t) {
   v.erase(std::remove(v.begin(), v.end(), t), v.end());
 }
 
+static Result<Type*> best_base(Tuple* bases);
+
 // cls.__bases__ = bases, as CPython's type_set_bases: checks, then the
 // subclass links move and every MRO below is recomputed; on failure
 // everything is put back.
@@ -300,19 +302,11 @@ Status type_set_bases(Type* t, Value v) {
     Type* b = as_type(nb->items[i]);
     if (b == t || is_subtype(b, t)) return raise(tp_TypeError, "a __bases__ item causes an inheritance cycle");
   }
-  // The instances' layout must stay what it is: some new base has to keep
-  // the old solid base, or replace a plain-object one with another.
+  // The instances' layout must stay what it is: the new bases' best base
+  // (checked as for a class statement) must be compatible with the old one.
   Type* old_base = t->base;
-  Type* new_base = nullptr;
-  for (int64_t i = 0; i < nb->size && !new_base; i++)
-    if (is_subtype(as_type(nb->items[i]), old_base)) new_base = old_base;
-  if (!new_base) {
-    Type* first = as_type(nb->items[0]);
-    if (first->layout != old_base->layout || first->instance_size > old_base->instance_size)
-      return raise_fmt(tp_TypeError, "__bases__ assignment: '%s' %s differs from '%s'", type_name_of(first),
-                       first->layout != old_base->layout ? "deallocator" : "object layout", type_name_of(old_base));
-    new_base = first;
-  }
+  Type* new_base = TRY(best_base(nb));
+  TRY(check_layout_compatible(old_base, new_base, "__bases__"));
   Tuple* old_bases = t->bases;
   for (int64_t i = 0; i < old_bases->size; i++) unlink_subclass(as_type(old_bases->items[i]), t);
   auto link = [&](Tuple* bases) {
@@ -457,6 +451,53 @@ static Result<Type*> best_base(Tuple* bases) {
     return raise(tp_TypeError, "multiple bases have instance lay-out conflict");
   }
   return best;
+}
+
+// The names of the slots a class adds itself (its own member descriptors), sorted.
+static std::vector<std::string_view> own_slot_names(Type* t) {
+  std::vector<std::string_view> names;
+  for (int64_t i = 0; i < t->dict->capacity; i++) {
+    const auto& e = t->dict->entries[i];
+    if (!e.key || !e.value || e.value.type() != tp_member_descriptor) continue;
+    if (e.value.as<Member>()->owner == t) names.push_back(as_str(e.key)->view());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Whether CPython frees instances of t with its collector's deallocator:
+// classes of the program's own and the builtin containers are tracked, the
+// other builtins not (their instances cannot become each other's).
+static bool gc_tracked_kind(Type* t) {
+  if (t->flags & TF_HEAPTYPE) return true;
+  switch (t->layout) {
+    case Layout::List: case Layout::Dict: case Layout::Set: case Layout::FrozenSet: case Layout::Tuple:
+    case Layout::Type: case Layout::Function: case Layout::Module: case Layout::Exception: case Layout::Cell:
+    case Layout::Generator: case Layout::Coroutine: case Layout::AsyncGenerator: case Layout::Property:
+    case Layout::StaticMethod: case Layout::ClassMethod: case Layout::BoundMethod: case Layout::Frame:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// CPython's compatible_for_assignment: instances made for `oldto` may be
+// used as instances of `newto` (__class__ assignment, or `newto` replacing
+// `oldto` as the base in a __bases__ assignment). Each walks down to its
+// solid base; those must be the same, or siblings adding the same slots.
+Status check_layout_compatible(Type* oldto, Type* newto, const char* attr) {
+  if (gc_tracked_kind(newto) != gc_tracked_kind(oldto))
+    return raise_fmt(tp_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, type_name_of(newto),
+                     type_name_of(oldto));
+  Type* nb = solid_base(newto);
+  Type* ob = solid_base(oldto);
+  bool same = nb == ob ||
+              (nb->base == ob->base && nb->layout == ob->layout && nb->instance_size == ob->instance_size &&
+               nb->dict_offset == ob->dict_offset && own_slot_names(nb) == own_slot_names(ob));
+  if (!same)
+    return raise_fmt(tp_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_name_of(newto),
+                     type_name_of(oldto));
+  return OK();
 }
 
 Status check_type_name(Str* name) {
