@@ -60,7 +60,11 @@ static Result<Value> dict_getitem(Value* a, int64_t, Tuple*) {
   if (v) return v;
   if (a[0].type() != tp_dict) {
     Value missing = type_lookup(a[0].type(), N.__missing__);
-    if (missing) return call2(missing, a[0], a[1]);
+    if (missing) {
+      if (missing.type() == tp_function) return call2(missing, a[0], a[1]);
+      TRY(lookup_special_r(a[0], N.__missing__, &missing));  // any other descriptor, bound
+      if (missing) return call1(missing, a[1]);
+    }
   }
   return key_error(a[1]);
 }

@@ -282,7 +282,10 @@ static Result<Value> reversed_new(Value* a, int64_t n, Tuple* kw) {
   Value rev = type_lookup(a[1].type(), N.__reversed__);
   if (rev) {
     if (is_none(rev)) return raise_fmt(tp_TypeError, "'%s' object is not reversible", type_name(a[1]));
-    return call_method0(a[1], N.__reversed__);
+    // A special method: bound through the type, never the instance's __getattribute__.
+    Value m;
+    TRY(lookup_special_r(a[1], N.__reversed__, &m));
+    return call0(m);
   }
   if (!type_lookup(a[1].type(), N.__getitem__) || !type_lookup(a[1].type(), N.__len__) || is_dict(a[1]))
     return raise_fmt(tp_TypeError, "'%s' object is not reversible", type_name(a[1]));

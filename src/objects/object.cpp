@@ -422,10 +422,30 @@ static Result<Value> reduce_newobj(Value self) {
   Value gnex = lookup_special(self, N.__getnewargs_ex__);
   if (gnex) {
     Value r = TRY(call0(gnex));
-    if (!is_tuple(r) || as_tuple(r)->size != 2)
-      return raise(tp_TypeError, "__getnewargs_ex__ should return a tuple of length 2");
-    newobj = TRY(copyreg_attr("__newobj_ex__"));
-    newargs = Value(tuple_of({Value(t), as_tuple(r)->items[0], as_tuple(r)->items[1]}));
+    if (!is_tuple(r))
+      return raise_fmt(tp_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'", type_name(r));
+    if (as_tuple(r)->size != 2)
+      return raise_fmt(tp_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                       (long long)as_tuple(r)->size);
+    Value args = as_tuple(r)->items[0], kwargs = as_tuple(r)->items[1];
+    if (!is_tuple(args))
+      return raise_fmt(tp_TypeError, "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                       type_name(args));
+    if (!is_dict(kwargs))
+      return raise_fmt(tp_TypeError, "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                       type_name(kwargs));
+    if (as_dict(kwargs)->used == 0) {
+      // No keyword arguments: the plain __newobj__ form, as CPython.
+      newobj = TRY(copyreg_attr("__newobj__"));
+      Tuple* a = as_tuple(args);
+      Tuple* na = tuple_new(a->size + 1);
+      na->items[0] = Value(t);
+      for (int64_t i = 0; i < a->size; i++) na->items[i + 1] = a->items[i];
+      newargs = Value(na);
+    } else {
+      newobj = TRY(copyreg_attr("__newobj_ex__"));
+      newargs = Value(tuple_of({Value(t), args, kwargs}));
+    }
   } else {
     Tuple* args = tuple_empty();
     Value gn = lookup_special(self, N.__getnewargs__);

@@ -456,7 +456,7 @@ static Result<Type*> best_base(Tuple* bases) {
 // The names of the slots a class adds itself (its own member descriptors), sorted.
 static std::vector<std::string_view> own_slot_names(Type* t) {
   std::vector<std::string_view> names;
-  for (int64_t i = 0; i < t->dict->capacity; i++) {
+  for (int64_t i = 0; i < t->dict->nentries; i++) {
     const auto& e = t->dict->entries[i];
     if (!e.key || !e.value || e.value.type() != tp_member_descriptor) continue;
     if (e.value.as<Member>()->owner == t) names.push_back(as_str(e.key)->view());
