@@ -425,7 +425,7 @@ static Result<Value> reduce_newobj(Value self) {
     if (!is_tuple(r))
       return raise_fmt(tp_TypeError, "__getnewargs_ex__ should return a tuple, not '%s'", type_name(r));
     if (as_tuple(r)->size != 2)
-      return raise_fmt(tp_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+      return raise_fmt(tp_ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
                        (long long)as_tuple(r)->size);
     Value args = as_tuple(r)->items[0], kwargs = as_tuple(r)->items[1];
     if (!is_tuple(args))
