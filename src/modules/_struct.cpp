@@ -460,7 +460,7 @@ static Result<Value> do_unpack_from(StructObj* so, Value buffer, Value off) {
     offset += len;
   }
   if (len - offset < so->size)
-    return struct_error("unpack_from requires a buffer of at least " + std::to_string(so->size + offset) +
+    return struct_error("unpack_from requires a buffer of at least " + std::to_string(uint64_t(so->size) + uint64_t(offset)) +
                         " bytes for unpacking " + std::to_string(so->size) + " bytes at offset " +
                         std::to_string(offset) + " (actual buffer size is " + std::to_string(len) + ")");
   return Value(unpack_from_ptr(so, data.data() + offset));
@@ -491,7 +491,7 @@ static Result<Value> do_pack_into(StructObj* so, Value* args, int64_t nargs) {
     offset += len;
   }
   if (len - offset < so->size)
-    return struct_error("pack_into requires a buffer of at least " + std::to_string(so->size + offset) +
+    return struct_error("pack_into requires a buffer of at least " + std::to_string(uint64_t(so->size) + uint64_t(offset)) +
                         " bytes for packing " + std::to_string(so->size) + " bytes at offset " +
                         std::to_string(offset) + " (actual buffer size is " + std::to_string(len) + ")");
   // CPython zeroes the record first (pad bytes, short 's'/'p' fields), then packs item by item
@@ -640,7 +640,12 @@ static const MethodDef struct_methods[] = {{"__new__", struct_new, MethKind::Sta
                                            {"__sizeof__", s_sizeof},
                                            {nullptr, nullptr}};
 static const GetSetDef struct_getsets[] = {{"format", s_get_format}, {"size", s_get_size}, {nullptr, nullptr}};
-static const MethodDef unpackiter_methods[] = {{"__iter__", iter_self},
+// Only Struct.iter_unpack makes these (CPython's message, typo included).
+static Result<Value> unpackiter_new(Value*, int64_t, Tuple*) {
+  return raise(tp_TypeError, "Cannot create 'unpack_iterator objects");
+}
+static const MethodDef unpackiter_methods[] = {{"__new__", unpackiter_new, MethKind::Static},
+                                               {"__iter__", iter_self},
                                                {"__next__", iter_next_m},
                                                {"__length_hint__", unpackiter_length_hint},
                                                {nullptr, nullptr}};

@@ -55,12 +55,13 @@ Result<Value> int_for_d(Value v, char conv) {
     if (std::isnan(d)) return raise(tp_ValueError, "cannot convert float NaN to integer");
     return int_from_double(d);
   }
-  if (has_slot(v, N.__index__)) return index_value(v);
+  // int(v) as CPython's PyNumber_Long: __int__ before __index__.
   if (has_slot(v, N.__int__)) {
     Value r = TRY(call_method0(v, N.__int__));
     if (!is_int(r)) return raise_fmt(tp_TypeError, "__int__ returned non-int (type %s)", type_name(r));
     return r;
   }
+  if (has_slot(v, N.__index__)) return index_value(v);
   if (has_slot(v, N.__float__)) {
     double d = TRY(to_double(v));
     return int_from_double(d);
