@@ -91,7 +91,8 @@ static Result<Value> sys_getsizeof(Value* a, int64_t n, Tuple*) {
   Value r = TRY(call0(m));
   int64_t v = TRY(as_index(r));
   if (v < 0) return raise(tp_ValueError, "__sizeof__() should return >= 0");
-  return int_from_i64(v + 16);  // + the GC header CPython counts
+  // + the GC header CPython counts for the objects its collector tracks.
+  return int_from_i64(v + (gc_tracked_kind(a[0].type()) ? 16 : 0));
 }
 // {thread ident: innermost frame} for every thread running Python (the
 // others are blocked without the GIL, their frames unchanged meanwhile).

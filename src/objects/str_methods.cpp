@@ -8,6 +8,8 @@
 // valid text starts on a character boundary) and only positions are converted
 // between byte offsets and code point indices. When s->ascii the two coincide.
 #include <algorithm>
+
+#include "common/utf8.h"
 #include <cstring>
 #include <vector>
 
@@ -205,8 +207,20 @@ Result<Value> str_str_fn(Value* args, int64_t nargs, Tuple*) {
 Result<Value> str_hash_fn(Value* args, int64_t, Tuple*) { return int_from_i64(str_hash(S(args[0]))); }
 Result<Value> str_len_fn(Value* args, int64_t, Tuple*) { return Value::small(S(args[0])->length); }
 Result<Value> str_sizeof(Value* args, int64_t, Tuple*) {
+  // CPython's PEP 393 sizes, which code checks against (a compact ASCII
+  // object, or a compact one storing 1, 2 or 4 bytes per character as its
+  // widest character needs), though gilpy stores UTF-8.
   Str* s = S(args[0]);
-  return Value::small(s->ascii ? 49 + s->length : 73 + s->nbytes);
+  if (s->ascii) return Value::small(48 + s->length + 1);
+  uint32_t widest = 0;
+  std::string_view v = s->view();
+  for (size_t i = 0; i < v.size();) {
+    utf8::Decoded d = utf8::decode(v, i, true);
+    widest = std::max(widest, d.cp);
+    i += d.len;
+  }
+  int64_t kind = widest < 0x100 ? 1 : widest < 0x10000 ? 2 : 4;
+  return Value::small(72 + (s->length + 1) * kind);
 }
 Result<Value> str_getnewargs(Value* args, int64_t, Tuple*) {
   return Value(tuple_of({Value(str_new(S(args[0])->view()))}));
@@ -368,7 +382,10 @@ Result<Value> repeat_str(Str* s, Value count, bool reflected) {
   }
   if (n <= 0 || s->nbytes == 0) return Value(str_empty());
   if (n == 1) return Value(exact_str(s));
-  if (n > INT64_MAX / s->nbytes) return raise(tp_OverflowError, "repeated string is too long");
+  // Too long is counted in characters, as CPython; beyond that, UTF-8 bytes
+  // that could never be allocated are a MemoryError.
+  if (n > INT64_MAX / s->length) return raise(tp_OverflowError, "repeated string is too long");
+  if (n > INT64_MAX / s->nbytes) return raise_memory_error();
   if (n * s->nbytes > (int64_t(1) << 40)) return raise_memory_error();
   std::string out;
   size_t total = size_t(n * s->nbytes);

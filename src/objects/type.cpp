@@ -468,7 +468,7 @@ static std::vector<std::string_view> own_slot_names(Type* t) {
 // Whether CPython frees instances of t with its collector's deallocator:
 // classes of the program's own and the builtin containers are tracked, the
 // other builtins not (their instances cannot become each other's).
-static bool gc_tracked_kind(Type* t) {
+bool gc_tracked_kind(Type* t) {
   if (t->flags & TF_HEAPTYPE) return true;
   switch (t->layout) {
     case Layout::List: case Layout::Dict: case Layout::Set: case Layout::FrozenSet: case Layout::Tuple:

@@ -64,6 +64,8 @@ void type_add_methods(Type* t, const MethodDef* defs);
 void type_add_getsets(Type* t, const GetSetDef* defs);
 void type_set_attr_const(Type* t, const char* name, Value v);
 void type_ready(Type* t);  // compute MRO and version once bases and dict are set
+// Whether CPython's collector tracks instances of t (classes of the program's own, the containers).
+bool gc_tracked_kind(Type* t);
 // CPython's compatible_for_assignment (__class__ / __bases__ assignment checks).
 Status check_layout_compatible(Type* oldto, Type* newto, const char* attr);
 
