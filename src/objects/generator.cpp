@@ -189,9 +189,16 @@ static Result<Value> throw_impl(Generator* g, Value exc, bool* done) {
     Result<Value> r = ERR;
     bool sub_done = false;
     if (is_generator_like(yf)) {
+      // This frame is the delegate's caller while the exception goes in
+      // (its f_back, the traceback's frames), as CPython does.
+      ThreadState* ts = t_ts;
+      Frame* prev = ts->frame;
+      f->back = prev;
+      ts->frame = f;
       g->running = true;
       r = throw_impl(yf.as<Generator>(), exc, &sub_done);
       g->running = false;
+      ts->frame = prev;
       if (r.ok() && !sub_done) { *done = false; return r; }
       if (r.ok()) return resume_after_delegate(g, r.value(), done);
       return run(g, true, done);
