@@ -61,7 +61,9 @@ bool Parser::fstring_scan(FStringBuilder& fb, const Token& t, std::string_view b
   while (i < body.size()) {
     const char c = body[i];
     if (c == '{') {
-      if (i + 1 < body.size() && body[i + 1] == '{') {
+      // Doubled braces are an escape only at the top level: in a format
+      // spec '{' always opens a nested field (CPython 3.11).
+      if (depth == 0 && i + 1 < body.size() && body[i + 1] == '{') {
         lit += '{';
         i += 2;
         continue;
@@ -113,6 +115,8 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
   bool triple = false;
   for (; i < n; i++) {
     const char ch = body[i];
+    // No backslash anywhere in the expression part, strings included (3.11).
+    if (ch == '\\') return ferror(t, "f-string expression part cannot include a backslash"), false;
     if (quote) {
       if (ch == quote) {
         if (!triple) {
@@ -124,7 +128,6 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
       }
       continue;
     }
-    if (ch == '\\') return ferror(t, "f-string expression part cannot include a backslash"), false;
     if (ch == '\'' || ch == '"') {
       quote = ch;
       triple = i + 2 < n && body[i + 1] == ch && body[i + 2] == ch;

@@ -496,6 +496,19 @@ expr* Parser::paren_atom() {
     if (!y || !expect(Op::RPAR)) return nullptr;
     return y;
   }
+  if (at(Op::DOUBLESTAR) && !no_invalid_) {
+    // CPython's invalid_group: `(**expr)` names the '**'; anything else
+    // after it is the ordinary error at the '**'.
+    const Token& dstar = tok();
+    const size_t save = pos_, save_max = max_pos_;
+    advance();
+    expr* e = starts_expression(tok()) ? expression() : nullptr;
+    bool closed = e && !failed() && at(Op::RPAR);
+    err_.reset();
+    pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+    if (closed) return error_range(start(dstar), end(dstar), "cannot use double starred expression here");
+    return fail();
+  }
   expr* first = star_named_expression();
   if (!first) return nullptr;
   if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
