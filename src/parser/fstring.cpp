@@ -90,6 +90,10 @@ bool Parser::fstring_scan(FStringBuilder& fb, const Token& t, std::string_view b
       i = close + 1;
       continue;
     }
+    if (c == '\\' && !p.raw && i + 1 < body.size() && (body[i + 1] == '{' || body[i + 1] == '}')) {
+      // The backslash stays literal; the brace keeps its meaning.
+      warn_at(t, std::string("invalid escape sequence '\\") + body[i + 1] + "'", "DeprecationWarning");
+    }
     if (c == '\\' && !p.raw && i + 1 < body.size() && body[i + 1] != '{' && body[i + 1] != '}') {
       lit.append(body.substr(i, 2));  // keep an escape such as \\ together
       i += 2;
