@@ -165,12 +165,16 @@ static Result<uint32_t> id_convert(Value v, const char* what) {
     return raise_fmt(tp_TypeError, "%s should be integer, not %s", what, type_name(v));
   }
   Value iv = TRY(index_value(v));
+  // CPython's wording, quirks included: a C long that does not fit the id
+  // type is "less than minimum", an int past a C long "greater than maximum"
+  // (unless negative); 2**32-1 is accepted and means (uid_t)-1, like -1.
   int64_t x;
-  if (!int_fits_i64(iv, &x)) x = int_sign(iv) < 0 ? INT64_MIN : INT64_MAX;
+  if (!int_fits_i64(iv, &x)) {
+    if (int_sign(iv) < 0) return raise_fmt(tp_OverflowError, "%s is less than minimum", what);
+    return raise_fmt(tp_OverflowError, "%s is greater than maximum", what);
+  }
   if (x == -1) return uint32_t(-1);
-  if (x < 0) return raise_fmt(tp_OverflowError, "%s is less than minimum", what);
-  // (uid_t)-1 itself is reserved: only -1 spells it.
-  if (x >= int64_t(UINT32_MAX)) return raise_fmt(tp_OverflowError, "%s is greater than maximum", what);
+  if (x < 0 || x > int64_t(UINT32_MAX)) return raise_fmt(tp_OverflowError, "%s is less than minimum", what);
   return uint32_t(x);
 }
 Result<uid_t> uid_convert(Value v) { return id_convert(v, "uid"); }

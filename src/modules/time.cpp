@@ -134,7 +134,8 @@ static Status ns_to_timespec(int64_t ns, struct timespec* out) {
 
 static Result<Value> tm_clock_settime(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("clock_settime", kw));
-  TRY(check_nargs("clock_settime", nargs, 2, 2));
+  if (nargs != 2)
+    return raise_fmt(tp_TypeError, "clock_settime() takes exactly 2 arguments (%lld given)", (long long)nargs);
   clockid_t c = TRY(clk_arg(args[0]));
   int64_t ns;
   if (is_float(args[1])) {
@@ -158,7 +159,8 @@ static Result<Value> tm_clock_settime(Value* args, int64_t nargs, Tuple* kw) {
 
 static Result<Value> tm_clock_settime_ns(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("clock_settime_ns", kw));
-  TRY(check_nargs("clock_settime_ns", nargs, 2, 2));
+  if (nargs != 2)
+    return raise_fmt(tp_TypeError, "clock_settime_ns() takes exactly 2 arguments (%lld given)", (long long)nargs);
   clockid_t c = TRY(clk_arg(args[0]));
   if (!is_int(args[1])) return raise_fmt(tp_TypeError, "expect int, got %s", type_name(args[1]));
   int64_t ns;
@@ -177,19 +179,15 @@ static Result<Value> tm_pthread_getcpuclockid(Value* args, int64_t nargs, Tuple*
   Value v = args[0];
   if (!is_int(v))
     return raise_fmt(tp_TypeError, "pthread_getcpuclockid() argument 1 must be int, not %s", type_name(v));
+  // CPython keeps the low bits of the int (PyLong_AsUnsignedLongMask); a
+  // negative id is refused here instead of being handed to the C library as a
+  // garbage pthread_t.
   if (int_sign(v) < 0) return raise(tp_OverflowError, "can't convert negative int to unsigned");
-  int64_t x;
-  uint64_t id;
-  if (int_fits_i64(v, &x)) {
-    id = uint64_t(x);
-  } else {
-    std::string s = int_to_string(v, 10);
-    errno = 0;
-    unsigned long long u = s.size() <= 20 ? std::strtoull(s.c_str(), nullptr, 10) : 0;
-    if (s.size() > 20 || errno == ERANGE || std::to_string(u) != s)
-      return raise(tp_OverflowError, "Python int too large to convert to C unsigned long");
-    id = u;
-  }
+  mpz_t z;
+  int_to_mpz(v, z);
+  uint64_t id = uint64_t(mpz_get_ui(z));
+  mpz_clear(z);
+  if (id == 0) return raise_errno(ESRCH);  // no thread has the null pthread_t
   clockid_t clk;
   int e = ::pthread_getcpuclockid(pthread_t(id), &clk);
   if (e) return raise_errno(e);
