@@ -203,7 +203,7 @@ static Status check_iov_count(int64_t n) {
 // readv / preadv: read into one private buffer (the targets may be resized by
 // another thread while this one waits without the GIL), then copy into each
 // target in order.
-static Result<Value> read_vectored(const char* fname, int fd, Tuple* bufs, bool positioned, off_t off, int flags) {
+static Result<Value> read_vectored(int fd, Tuple* bufs, bool positioned, off_t off, int flags) {
   TRY(check_iov_count(bufs->size));
   std::vector<int64_t> sizes;
   int64_t total = 0;
@@ -243,7 +243,6 @@ static Result<Value> read_vectored(const char* fname, int fd, Tuple* bufs, bool 
     pos += take;
     left -= take;
   }
-  (void)fname;
   return int_from_i64(r);
 }
 
@@ -274,7 +273,7 @@ static Result<Value> px_readv(Value* args, int64_t nargs, Tuple* kw) {
   TRY(check_nargs("readv", nargs, 2, 2));
   int fd = TRY(fd_convert(args[0]));
   Tuple* bufs = TRY(buffers_seq(args[1], "readv", 2));
-  return read_vectored("readv", fd, bufs, false, 0, 0);
+  return read_vectored(fd, bufs, false, 0, 0);
 }
 
 static Result<Value> px_preadv(Value* args, int64_t nargs, Tuple* kw) {
@@ -284,7 +283,7 @@ static Result<Value> px_preadv(Value* args, int64_t nargs, Tuple* kw) {
   Tuple* bufs = TRY(buffers_seq(args[1], "preadv", 2));
   int64_t off = TRY(as_index(args[2]));
   int flags = nargs > 3 ? TRY(as_c_int(args[3])) : 0;
-  return read_vectored("preadv", fd, bufs, true, off_t(off), flags);
+  return read_vectored(fd, bufs, true, off_t(off), flags);
 }
 
 static Result<Value> px_writev(Value* args, int64_t nargs, Tuple* kw) {
