@@ -269,16 +269,25 @@ static Result<Value> ps_fork_exec(Value* args, int64_t nargs, Tuple* kw) {
   std::vector<gid_t> groups;
   if (!is_none(a[17])) {
     s.set_gid = true;
-    s.gid = gid_t(TRY(as_index(a[17])));
+    s.gid = TRY(posix::gid_convert(a[17]));
   }
   if (!is_none(a[18])) {
     s.set_groups = true;
-    List* gl = TRY(to_list(a[18]));
-    for (int64_t i = 0; i < gl->size; i++) groups.push_back(gid_t(TRY(as_index(gl->items[i]))));
+    if (!is_list(a[18])) return raise(tp_TypeError, "setgroups argument must be a list");
+    List* gl = as_list(a[18]);
+    for (int64_t i = 0; i < gl->size; i++) {
+      // As CPython: any unconvertible group id is a ValueError here.
+      Result<gid_t> g = posix::gid_convert(gl->items[i]);
+      if (g.is_err()) {
+        exc_clear();
+        return raise(tp_ValueError, "invalid group id");
+      }
+      groups.push_back(g.value());
+    }
   }
   if (!is_none(a[19])) {
     s.set_uid = true;
-    s.uid = uid_t(TRY(as_index(a[19])));
+    s.uid = TRY(posix::uid_convert(a[19]));
   }
   s.child_umask = TRY(int_arg(a[20]));
   Value preexec = a[21];

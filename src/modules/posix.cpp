@@ -75,21 +75,21 @@ Result<Value> fspath(Value v) {
   return r;
 }
 
-static Err path_type_error(const char* fname, Value v, bool allow_fd, bool nullable) {
+static Err path_type_error(const char* fname, Value v, bool allow_fd, bool nullable, const char* argname) {
   const char* allowed = allow_fd && nullable ? "string, bytes, os.PathLike, integer or None"
                         : allow_fd           ? "string, bytes, os.PathLike or integer"
                         : nullable           ? "string, bytes, os.PathLike or None"
                                              : "string, bytes or os.PathLike";
-  return raise_fmt(tp_TypeError, "%s: path should be %s, not %s", fname, allowed, type_name(v));
+  return raise_fmt(tp_TypeError, "%s: %s should be %s, not %s", fname, argname, allowed, type_name(v));
 }
 
-Status path_convert(const char* fname, Value v, Path* out, bool allow_fd, bool nullable) {
+Status path_convert(const char* fname, Value v, Path* out, bool allow_fd, bool nullable, const char* argname) {
   if (nullable && (!v || is_none(v))) {
     out->absent = true;
     out->obj = None();
     return OK();
   }
-  if (!v) return path_type_error(fname, None(), allow_fd, nullable);
+  if (!v) return path_type_error(fname, None(), allow_fd, nullable, argname);
   if (allow_fd && is_int(v)) {
     out->fd = TRY(fd_convert(v));
     out->obj = v;
@@ -100,7 +100,26 @@ Status path_convert(const char* fname, Value v, Path* out, bool allow_fd, bool n
     Value m = lookup_special(v, N.__fspath__);
     if (!m) {
       if (exc_pending()) return ERR;
-      return path_type_error(fname, v, allow_fd, nullable);
+      // CPython 3.11 still takes other bytes-like objects (bytearray,
+      // memoryview...) as a bytes path, with a DeprecationWarning.
+      std::string_view buf;
+      if (buffer_view_opt(v, &buf)) {
+        std::string copy(buf);
+        const char* allowed = allow_fd && nullable ? "string, bytes, os.PathLike, integer or None"
+                              : allow_fd           ? "string, bytes, os.PathLike or integer"
+                              : nullable           ? "string, bytes, os.PathLike or None"
+                                                   : "string, bytes or os.PathLike";
+        char msg[300];
+        std::snprintf(msg, sizeof msg, "%s: %s should be %s, not %.200s", fname, argname, allowed, type_name(v));
+        TRY(warn(tp_DeprecationWarning, msg));
+        out->obj = v;
+        out->is_bytes = true;
+        out->bytes = std::move(copy);
+        if (out->bytes.find('\0') != std::string::npos)
+          return raise_fmt(tp_ValueError, "%s: embedded null character in path", fname);
+        return OK();
+      }
+      return path_type_error(fname, v, allow_fd, nullable, argname);
     }
     p = TRY(call0(m));
     if (!is_str(p) && !is_bytes(p))
@@ -130,11 +149,36 @@ Result<int> fd_convert(Value v) {
 Result<int> dir_fd_convert(Value v) {
   if (!v || is_none(v)) return int(AT_FDCWD);
   if (!is_int(v)) {
+    if (!lookup_special(v, N.__index__)) {
+      if (exc_pending()) return ERR;
+      return raise_fmt(tp_TypeError, "argument should be integer or None, not %s", type_name(v));
+    }
     Value iv = TRY(index_value(v));
     return fd_convert(iv);
   }
   return fd_convert(v);
 }
+
+static Result<uint32_t> id_convert(Value v, const char* what) {
+  if (!is_int(v) && !lookup_special(v, N.__index__)) {
+    if (exc_pending()) return ERR;
+    return raise_fmt(tp_TypeError, "%s should be integer, not %s", what, type_name(v));
+  }
+  Value iv = TRY(index_value(v));
+  // CPython's wording, quirks included: a C long that does not fit the id
+  // type is "less than minimum", an int past a C long "greater than maximum"
+  // (unless negative); 2**32-1 is accepted and means (uid_t)-1, like -1.
+  int64_t x;
+  if (!int_fits_i64(iv, &x)) {
+    if (int_sign(iv) < 0) return raise_fmt(tp_OverflowError, "%s is less than minimum", what);
+    return raise_fmt(tp_OverflowError, "%s is greater than maximum", what);
+  }
+  if (x == -1) return uint32_t(-1);
+  if (x < 0 || x > int64_t(UINT32_MAX)) return raise_fmt(tp_OverflowError, "%s is less than minimum", what);
+  return uint32_t(x);
+}
+Result<uid_t> uid_convert(Value v) { return id_convert(v, "uid"); }
+Result<gid_t> gid_convert(Value v) { return id_convert(v, "gid"); }
 
 Result<bool> flag_arg(Value v, bool dflt) {
   if (!v) return dflt;
@@ -263,7 +307,8 @@ static void add_constants(Module* m) {
 // The HAVE_* names os.py reads to build supports_dir_fd / supports_fd /
 // supports_follow_symlinks: only the variants this module really implements.
 static const char* const kHaveFunctions[] = {
-    "HAVE_FACCESSAT", "HAVE_FCHDIR",    "HAVE_FCHMOD",    "HAVE_FCHMODAT",   "HAVE_FCHOWN",
+    "HAVE_EVENTFD",   "HAVE_FPATHCONF", "HAVE_MEMFD_CREATE",
+    "HAVE_FACCESSAT", "HAVE_FCHDIR",    "HAVE_FEXECVE",    "HAVE_FCHMOD",    "HAVE_FCHMODAT",   "HAVE_FCHOWN",
     "HAVE_FCHOWNAT",  "HAVE_FDOPENDIR", "HAVE_FSTATAT",   "HAVE_FSTATVFS",   "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",  "HAVE_LCHOWN",    "HAVE_LINKAT",    "HAVE_LSTAT",      "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",  "HAVE_MKNODAT",
@@ -275,7 +320,8 @@ static Result<Value> init() {
   // One function table for native_module_new: the parts' tables concatenated.
   static std::vector<MethodDef> table;
   if (table.empty()) {
-    for (const MethodDef* part : {core_functions, fs_functions, dir_functions, fd_functions, proc_functions})
+    for (const MethodDef* part : {core_functions, fs_functions, dir_functions, fd_functions, proc_functions,
+                                  linux_functions, xattr_functions, ids_functions, spawn_functions})
       for (const MethodDef* d = part; d->name; d++) table.push_back(*d);
     table.push_back(MethodDef{nullptr, nullptr});
   }
@@ -294,6 +340,10 @@ static Result<Value> init() {
   init_dir(m);
   init_fd(m);
   init_proc(m);
+  init_linux(m);
+  init_xattr(m);
+  init_ids(m);
+  init_spawn(m);
   return Value(m);
 }
 GILPY_NATIVE_MODULE("posix", init);

@@ -22,6 +22,7 @@
 #include "objects/tuple.h"
 #include "runtime/args.h"
 #include "runtime/errors.h"
+#include "runtime/finalizers.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::posix {
@@ -234,6 +235,25 @@ static void scandir_close(ScandirIter* it) {
   ::closedir(d);
 }
 
+// An iterator collected before it was exhausted or closed: a ResourceWarning
+// ("unclosed scandir iterator <repr>"), then the stream is closed, as
+// CPython's finalizer does. Runs at a safe point (native finalizers are
+// queued), so the warning machinery may run Python.
+static void scandir_finalizer(Object* obj) {
+  ScandirIter* it = static_cast<ScandirIter*>(obj);
+  if (!it->dirp) return;
+  Value self(obj);
+  Value pending = exc_pending() ? exc_fetch() : Value();
+  std::string msg = "unclosed scandir iterator ";
+  Result<Str*> r = repr(self);
+  if (r.ok()) msg += r.value()->view();
+  else exc_clear();
+  Status s = warn(tp_ResourceWarning, msg);
+  if (s.is_err()) report_unraisable("Exception ignored in: ", self, exc_fetch());
+  scandir_close(it);
+  if (pending) exc_restore(pending);
+}
+
 static Status scandir_next(Value self, Value* out) {
   ScandirIter* it = SI(self);
   *out = Value();
@@ -288,6 +308,7 @@ static Result<Value> px_scandir(Value* args, int64_t nargs, Tuple* kw) {
     if (!prefix.empty() && prefix.back() != '/') prefix += '/';
   }
   it->prefix = bytes_from(prefix);
+  register_native_finalizer_after_del(it, scandir_finalizer);
   return Value(it);
 }
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <sys/ioctl.h>
 #include <pty.h>
+#include <utmp.h>
 #include <sys/random.h>
 #include <sys/sendfile.h>
 #include <termios.h>
@@ -352,7 +353,37 @@ static Result<Value> px_openpty(Value*, int64_t nargs, Tuple*) {
   return Value(tuple_of({Value::small(master), Value::small(slave)}));
 }
 
+// forkpty(): fork with the child on a new pseudo-terminal; (pid, master fd)
+// in the parent, (0, -1) in the child. The fork protocol of os.fork runs
+// around it (at-fork callbacks, the collector, the child's fresh GIL).
+static Result<Value> px_forkpty(Value*, int64_t nargs, Tuple*) {
+  TRY(check_nargs("forkpty", nargs, 0, 0));
+  int master = -1;
+  fork_prepare();
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    int e = errno;
+    fork_parent();
+    return raise_errno(e);
+  }
+  if (pid == 0) fork_child();
+  else fork_parent();
+  return Value(tuple_of({Value::small(pid), Value::small(master)}));
+}
+
+// login_tty(fd): make fd the controlling terminal and standard streams of a
+// new session.
+static Result<Value> px_login_tty(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("login_tty", kw));
+  TRY(check_nargs("login_tty", nargs, 1, 1));
+  int fd = TRY(fileno_arg(args[0]));
+  if (::login_tty(fd) < 0) return raise_errno(errno);
+  return None();
+}
+
 const MethodDef fd_functions[] = {
+    {"forkpty", px_forkpty},
+    {"login_tty", px_login_tty},
     {"sendfile", px_sendfile},
     {"openpty", px_openpty},
     {"open", px_open},

@@ -16,6 +16,7 @@
 #include "bytecode/opcodes.h"
 #include "modules/posix_impl.h"
 #include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -69,6 +70,22 @@ Value stat_result_from(const struct stat& st) {
       int_from_u64(st.st_rdev),
   };
   return structseq_from(g_stat_result, v, 19);
+}
+
+// os.stat_result(seq, dict): the struct sequence's constructor, then (as
+// CPython) a float time left None falls back to the integer time at 7..9.
+static Result<Value> sr_new(Value* a, int64_t n, Tuple* kw) {
+  Value base_new = type_lookup(tp_structseq, N.__new__);
+  Value r = TRY(call(base_new, a, n, kw));
+  if (!is_tuple(r) || !r.as<Tuple>()->dict || r.as<Tuple>()->size < 10) return r;
+  Tuple* t = r.as<Tuple>();
+  static const char* const names[3] = {"st_atime", "st_mtime", "st_ctime"};
+  for (int i = 0; i < 3; i++) {
+    Str* k = str_intern(names[i]);
+    Value v = dict_get_str(t->dict, k);
+    if (!v || is_none(v)) dict_set_str(t->dict, k, t->items[7 + i]);
+  }
+  return r;
 }
 
 // stat/lstat core: p may be an fd (fstat), a path relative to dir_fd.
@@ -314,20 +331,13 @@ static Result<Value> px_fchmod(Value* args, int64_t nargs, Tuple* kw) {
   return None();
 }
 
-// uid/gid arguments: -1 means "leave unchanged".
-static Result<int64_t> id_arg(Value v) {
-  int64_t x = TRY(as_index(v));
-  if (x < -1 || x > int64_t(UINT32_MAX)) return raise(tp_OverflowError, "uid is greater than maximum");
-  return x;
-}
-
 static Result<Value> px_chown(Value* args, int64_t nargs, Tuple* kw) {
   Value o[5];
   TRY(parse_args("chown", args, nargs, kw, {"path", "uid", "gid", "dir_fd", "follow_symlinks"}, 3, o, 0, 3));
   Path p;
   TRY(path_convert("chown", o[0], &p, true));
-  int64_t uid = TRY(id_arg(o[1]));
-  int64_t gid = TRY(id_arg(o[2]));
+  uid_t uid = TRY(uid_convert(o[1]));
+  gid_t gid = TRY(gid_convert(o[2]));
   int dfd = TRY(dir_fd_convert(o[3]));
   bool follow = TRY(flag_arg(o[4], true));
   int r;
@@ -342,8 +352,8 @@ static Result<Value> px_lchown(Value* args, int64_t nargs, Tuple* kw) {
   TRY(parse_args("lchown", args, nargs, kw, {"path", "uid", "gid"}, 3, o));
   Path p;
   TRY(path_convert("lchown", o[0], &p));
-  int64_t uid = TRY(id_arg(o[1]));
-  int64_t gid = TRY(id_arg(o[2]));
+  uid_t uid = TRY(uid_convert(o[1]));
+  gid_t gid = TRY(gid_convert(o[2]));
   int r;
   RETRY_EINTR(r, ::lchown(p.c(), uid_t(uid), gid_t(gid)));
   if (r < 0) return raise_path_error(errno, p);
@@ -354,8 +364,8 @@ static Result<Value> px_fchown(Value* args, int64_t nargs, Tuple* kw) {
   Value o[3];
   TRY(parse_args("fchown", args, nargs, kw, {"fd", "uid", "gid"}, 3, o));
   int fd = TRY(fd_convert(o[0]));
-  int64_t uid = TRY(id_arg(o[1]));
-  int64_t gid = TRY(id_arg(o[2]));
+  uid_t uid = TRY(uid_convert(o[1]));
+  gid_t gid = TRY(gid_convert(o[2]));
   int r;
   RETRY_EINTR(r, ::fchown(fd, uid_t(uid), gid_t(gid)));
   if (r < 0) return raise_errno(errno);
@@ -546,6 +556,8 @@ void init_fs(Module* m) {
                                         {"f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
                                          "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid"},
                                         10);
+  static const MethodDef sr_methods[] = {{"__new__", sr_new, MethKind::Static}, {nullptr, nullptr}};
+  type_add_methods(g_stat_result, sr_methods);
   add_value(m, "stat_result", Value(g_stat_result));
   add_value(m, "statvfs_result", Value(g_statvfs_result));
 }

@@ -251,15 +251,15 @@ static Status to_cstrings(const char* fname, Value seq, std::vector<std::string>
   return OK();
 }
 
-static Status env_to_cstrings(Value env, std::vector<std::string>* store) {
+Status env_to_cstrings(const char* fname, Value env, std::vector<std::string>* store) {
   Value keys = TRY(call_method0(env, N.keys));
   List* kl = TRY(to_list(keys));
   for (int64_t i = 0; i < kl->size; i++) {
     Value k = kl->items[i];
     Value v = TRY(getitem(env, k));
     Path pk, pv;
-    TRY(path_convert("execve", k, &pk));
-    TRY(path_convert("execve", v, &pv));
+    TRY(path_convert(fname, k, &pk));
+    TRY(path_convert(fname, v, &pv));
     if (pk.bytes.empty() || pk.bytes.find('=') != std::string::npos)
       return raise(tp_ValueError, "illegal environment variable name");
     store->push_back(pk.bytes + "=" + pv.bytes);
@@ -298,7 +298,7 @@ static Result<Value> px_execve(Value* args, int64_t nargs, Tuple* kw) {
     TRY(getattr_opt(o[2], N.keys, &k));
     if (!k) return raise(tp_TypeError, "execve: environment must be a mapping object");
   }
-  TRY(env_to_cstrings(o[2], &env));
+  TRY(env_to_cstrings("execve", o[2], &env));
   std::vector<char*> av = ptrs(argv), ev = ptrs(env);
   if (p.fd >= 0) ::fexecve(p.fd, av.data(), ev.data());
   else ::execve(p.c(), av.data(), ev.data());

@@ -4,7 +4,9 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
+#include <pthread.h>
 #include <string>
 
 #include "objects/bytes.h"
@@ -115,6 +117,81 @@ static Result<Value> tm_get_clock_info(Value* args, int64_t nargs, Tuple* kw) {
                         {"monotonic", Bool(monotonic)},
                         {"adjustable", Bool(adjustable)},
                         {"resolution", ts_to_float(res)}});
+}
+
+// clock_settime(clk_id, time): seconds as int or float, held as int64
+// nanoseconds like CPython's _PyTime_t (floor rounding), then set.
+static Status ns_to_timespec(int64_t ns, struct timespec* out) {
+  int64_t sec = ns / 1000000000, rem = ns % 1000000000;
+  if (rem < 0) {
+    rem += 1000000000;
+    sec -= 1;
+  }
+  out->tv_sec = time_t(sec);
+  out->tv_nsec = long(rem);
+  return OK();
+}
+
+static Result<Value> tm_clock_settime(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("clock_settime", kw));
+  if (nargs != 2)
+    return raise_fmt(tp_TypeError, "clock_settime() takes exactly 2 arguments (%lld given)", (long long)nargs);
+  clockid_t c = TRY(clk_arg(args[0]));
+  int64_t ns;
+  if (is_float(args[1])) {
+    double d = float_val(args[1]);
+    if (std::isnan(d)) return raise(tp_ValueError, "Invalid value NaN (not a number)");
+    double x = std::floor(d * 1e9);
+    if (!(x >= -9.223372036854775808e18 && x < 9.223372036854775808e18))
+      return raise(tp_OverflowError, "timestamp too large to convert to C _PyTime_t");
+    ns = int64_t(x);
+  } else {
+    Value iv = TRY(index_value(args[1]));
+    int64_t secs;
+    if (!int_fits_i64(iv, &secs) || __builtin_mul_overflow(secs, int64_t(1000000000), &ns))
+      return raise(tp_OverflowError, "timestamp too large to convert to C _PyTime_t");
+  }
+  struct timespec t;
+  TRY(ns_to_timespec(ns, &t));
+  if (::clock_settime(c, &t) < 0) return raise_errno(errno);
+  return None();
+}
+
+static Result<Value> tm_clock_settime_ns(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("clock_settime_ns", kw));
+  if (nargs != 2)
+    return raise_fmt(tp_TypeError, "clock_settime_ns() takes exactly 2 arguments (%lld given)", (long long)nargs);
+  clockid_t c = TRY(clk_arg(args[0]));
+  if (!is_int(args[1])) return raise_fmt(tp_TypeError, "expect int, got %s", type_name(args[1]));
+  int64_t ns;
+  if (!int_fits_i64(args[1], &ns)) return raise(tp_OverflowError, "timestamp too large to convert to C _PyTime_t");
+  struct timespec t;
+  TRY(ns_to_timespec(ns, &t));
+  if (::clock_settime(c, &t) < 0) return raise_errno(errno);
+  return None();
+}
+
+// pthread_getcpuclockid(thread_id): the CPU-time clock of a thread named by
+// threading.get_ident() (a pthread_t).
+static Result<Value> tm_pthread_getcpuclockid(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("pthread_getcpuclockid", kw));
+  TRY(check_nargs("pthread_getcpuclockid", nargs, 1, 1));
+  Value v = args[0];
+  if (!is_int(v))
+    return raise_fmt(tp_TypeError, "pthread_getcpuclockid() argument 1 must be int, not %s", type_name(v));
+  // CPython keeps the low bits of the int (PyLong_AsUnsignedLongMask); a
+  // negative id is refused here instead of being handed to the C library as a
+  // garbage pthread_t.
+  if (int_sign(v) < 0) return raise(tp_OverflowError, "can't convert negative int to unsigned");
+  mpz_t z;
+  int_to_mpz(v, z);
+  uint64_t id = uint64_t(mpz_get_ui(z));
+  mpz_clear(z);
+  if (id == 0) return raise_errno(ESRCH);  // no thread has the null pthread_t
+  clockid_t clk;
+  int e = ::pthread_getcpuclockid(pthread_t(id), &clk);
+  if (e) return raise_errno(e);
+  return Value::small(int64_t(clk));
 }
 
 // ---- sleep ------------------------------------------------------------------------------------
@@ -425,6 +502,9 @@ static const MethodDef functions[] = {
     {"clock_gettime", tm_clock_gettime},
     {"clock_gettime_ns", tm_clock_gettime_ns},
     {"clock_getres", tm_clock_getres},
+    {"clock_settime", tm_clock_settime},
+    {"clock_settime_ns", tm_clock_settime_ns},
+    {"pthread_getcpuclockid", tm_pthread_getcpuclockid},
     {"get_clock_info", tm_get_clock_info},
     {"sleep", tm_sleep},
     {"gmtime", tm_gmtime},

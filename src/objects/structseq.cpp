@@ -6,7 +6,9 @@
 // Fields past the visible ones live in the instance dict.
 #include "objects/structseq.h"
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "objects/dict.h"
 #include "objects/int.h"
@@ -45,6 +47,18 @@ Type* structseq_new_type(const char* module, const char* name, std::initializer_
   dict_set_str(ns, N.__module__, Value(str_intern(module)));
   Result<Value> t = type_new(tp_type, str_intern(name), tuple_of({Value(tp_structseq)}), ns, nullptr);
   GILPY_ASSERT(t.ok());
+  // Each named visible field is a read-only member descriptor on the type, as
+  // in CPython: dir() lists it and assigning to it raises AttributeError.
+  std::vector<MemberDef> members;
+  for (int64_t a = 0; a < nv && a < names->size; a++) {
+    bool later = false;
+    for (int64_t b = a + 1; b < names->size && !later; b++) later = str_eq(as_str(names->items[a]), as_str(names->items[b]));
+    if (later) continue;
+    members.push_back(MemberDef{as_str(names->items[a])->data, int32_t(offsetof(Tuple, items) + a * sizeof(Value)),
+                                MEMBER_READONLY});
+  }
+  members.push_back(MemberDef{nullptr, 0, 0});
+  type_add_members(as_type(t.value()), members.data());
   return as_type(t.value());
 }
 
@@ -99,6 +113,27 @@ static Result<Value> ss_getattr(Value* a, int64_t n, Tuple*) {
   for (int64_t i = 0; i < f->size && i < self->size; i++)
     if (str_eq(as_str(f->items[i]), as_str(a[1]))) return self->items[i];
   return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", type_name(a[0]), as_str(a[1])->data);
+}
+// Instances are immutable: every field (visible or not) is read-only and no
+// other attribute can be added (CPython's struct sequences have no __dict__).
+static Result<Value> ss_setattr_common(Value self, Value name) {
+  if (!is_str(name)) return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(name));
+  Tuple* f = fields_of(self.type());
+  for (int64_t i = 0; i < f->size; i++)
+    if (str_eq(as_str(f->items[i]), as_str(name))) return raise(tp_AttributeError, "readonly attribute");
+  Type* t = self.type();
+  Value mod = dict_get_str(t->dict, N.__module__);
+  std::string full = (mod && is_str(mod) && as_str(mod)->view() != "builtins" ? std::string(as_str(mod)->view()) + "." : "") +
+                     std::string(t->name->view());
+  return raise_fmt(tp_AttributeError, "'%s' object has no attribute '%s'", full.c_str(), as_str(name)->data);
+}
+static Result<Value> ss_setattr(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__setattr__", n - 1, 2, 2));
+  return ss_setattr_common(a[0], a[1]);
+}
+static Result<Value> ss_delattr(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__delattr__", n - 1, 1, 1));
+  return ss_setattr_common(a[0], a[1]);
 }
 static Result<Value> ss_new(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
@@ -160,6 +195,7 @@ static Result<Value> ss_reduce(Value* a, int64_t, Tuple*) {
   return Value(tuple_of({Value(a[0].type()), Value(tuple_of({Value(tuple_from(self->items, self->size)), Value(d)}))}));
 }
 static const MethodDef ss_methods[] = {{"__new__", ss_new, MethKind::Static}, {"__getattr__", ss_getattr},
+                                       {"__setattr__", ss_setattr}, {"__delattr__", ss_delattr},
                                        {"__repr__", ss_repr}, {"__reduce__", ss_reduce}, {nullptr, nullptr}};
 
 // ---- SimpleNamespace ----------------------------------------------------------------------
