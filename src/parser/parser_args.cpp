@@ -16,6 +16,9 @@ expr* Parser::call(expr* func, Pos s) {
 }
 
 bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws, Pos lpar) {
+  // Only this level is a class's bases (not calls nested in them).
+  const bool in_class = class_bases_;
+  class_bases_ = false;
   DepthGuard g(*this);
   if (!g.ok) return false;
   advance();  // '('
@@ -53,6 +56,7 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
       expr* e = named_expression(true);
       if (!e) return false;
       if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+        if (in_class) return fail(), false;
         auto* gen = arena_.make<GeneratorExp>();
         gen->elt = e;
         if (!comprehension_clauses(gen->generators)) return false;
@@ -69,8 +73,16 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
         args.push_back(gen);
         continue;
       }
-      if (at(Op::EQUAL))
-        return error_range(s, end(tok()), "expression cannot contain assignment, perhaps you meant \"==\"?"), false;
+      if (at(Op::EQUAL)) {
+        // CPython's invalid_kwarg: True/False/None before '=' are named.
+        if (auto* c = e->kind == Kind::Constant ? static_cast<Constant*>(e) : nullptr;
+            c && prev().kind == TokKind::Name && pos_ >= 1 && start(prev()).col == e->col_offset &&
+            (c->value.kind == ConstantValue::Kind::True || c->value.kind == ConstantValue::Kind::False ||
+             c->value.kind == ConstantValue::Kind::None))
+          return error_range(s, end(tok()), "cannot assign to " + std::string(text(prev()))), false;
+        return error_range(Pos{e->lineno, e->col_offset}, end(tok()),
+                           "expression cannot contain assignment, perhaps you meant \"==\"?"), false;
+      }
       // CPython reports these at the token after the argument.
       if (seen_kw_unpack)
         return error_at(tok(), "positional argument follows keyword argument unpacking"), false;

@@ -136,7 +136,7 @@ expr* Parser::invalid_assignment_in_expression(expr* e) {
                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
   switch (e->kind) {
     case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
-    case K::GeneratorExp: case K::NamedExpr:
+    case K::GeneratorExp: case K::NamedExpr: case K::Yield: case K::YieldFrom:
       return e;
     case K::UnaryOp:
       if (static_cast<const UnaryOp*>(e)->op == unaryop::Not) return e;

@@ -258,6 +258,7 @@ class Parser {
   size_t max_pos_ = 0;  // furthest token the parser has looked at
   int depth_ = 0;
   std::optional<SyntaxErrorInfo> err_;
+  bool class_bases_ = false;   // parsing a class statement's arguments (no generator expression)
   int fstring_col_shift_ = 0;  // an f-string expression's sub-parser: CPython's column shift (fstring_expr)
   bool no_invalid_ = false;  // parsing CPython's expression_without_invalid (see check_missing_comma)
   std::vector<SyntaxErrorInfo> warnings_;

@@ -255,6 +255,14 @@ stmt* Parser::expr_stmt() {
       expr* t = targets[i];
       const expr* bad = invalid_target(t, expr_context::Store);
       if (!bad) continue;
+      // CPython's invalid_assignment tries `yield_expr '='` before the rest.
+      // (Only a bare one: `(yield) = x` is the generic case below.)
+      if (t->kind == Kind::Yield || t->kind == Kind::YieldFrom) {
+        std::string_view ln = tz_.line(t->lineno).substr(0, size_t(t->col_offset));
+        size_t k = ln.find_last_not_of(" \t\f");
+        if (k == std::string_view::npos || ln[k] != '(')
+          return error_node(t, "assignment to yield expression not possible");
+      }
       // An invalid target directly followed by '=' and a plain value reads
       // like a mistyped comparison; CPython then suggests '=='. That needs
       // `bad` to be a bitwise_or-level expression ending the target, and the
@@ -668,7 +676,7 @@ stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
   if (!tok().is_ident()) return fail();
   std::string name(text(tok()));
   advance();
-  if (!expect(Op::LPAR)) return nullptr;
+  if (!expect(Op::LPAR, "expected '('")) return nullptr;
   arguments* args = parameters(false);
   if (!args || !expect(Op::RPAR)) return nullptr;
   expr* returns = nullptr;
@@ -696,7 +704,13 @@ stmt* Parser::classdef(Pos s, std::vector<expr*> decorators) {
   auto* c = arena_.make<ClassDef>();
   c->name = std::string(text(tok()));
   advance();
-  if (at(Op::LPAR) && !call_arguments(c->bases, c->keywords, start(tok()))) return nullptr;
+  if (at(Op::LPAR)) {
+    // A class's bases are arguments, but never a bare generator expression.
+    class_bases_ = true;
+    bool ok = call_arguments(c->bases, c->keywords, start(tok()));
+    class_bases_ = false;
+    if (!ok) return nullptr;
+  }
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
   if (!block(c->body, kw, "class definition")) return nullptr;
   c->decorator_list = std::move(decorators);
