@@ -82,6 +82,7 @@ GROUPS = {
         "test_getopt", "test_configparser", "test_pprint", "test_reprlib", "test_keyword",
         "test_tokenize", "test_ast", "test_dis", "test_importlib", "test_runpy", "test_site",
         "test_sys", "test_warnings", "test_string", "test_struct", "test_with",
+        "test_posix", "test_codecs",
     ],
 }
 # A module listed in two groups is run once and reported in the first group that names it.
