@@ -1,6 +1,24 @@
 #!/usr/bin/env python3.11
 """Compare gilpy's Unicode database (src/common/unicode.cpp) with CPython, code point by code point.
 
+Two modes. The full check runs a dump of every code point under gilpy and under the oracle and
+compares them field by field:
+
+    python3 tools/check_unicode.py --full dist/bin/gilpy [--oracle /usr/bin/python3.11] [--show N]
+    python3 tools/check_unicode.py --full dist/bin/gilpy --ucd-3-2-0   # unicodedata.ucd_3_2_0
+
+Each interpreter runs this file with --dump FILE, which writes one line per code point
+0..0x10FFFF (DUMP_FIELDS: unicodedata's category, bidirectional, combining, east_asian_width,
+mirrored, decomposition, name, decimal/digit/numeric; the str methods isalpha ... istitle,
+isidentifier, upper/lower/title/casefold; normalize() in the four forms; plus probes of the
+cased and case-ignorable properties through title() and the final-sigma rule, of str.splitlines
+and of lookup(name)), then the alias names of NameAliases.txt looked up with unicodedata.lookup
+and \\N{...}. Differences are counted per field, with examples, and the code points assigned
+after the oracle's Unicode version (DerivedAge.txt) are counted apart. Exit status 1 if any.
+
+The driver check compares gilpy's C++ tables directly, including the properties that str does
+not expose alone:
+
     python3.11 tools/check_unicode.py /tmp/unicode_driver [--build] [--show N]
 
 The driver is a tiny C++ program (source below, DRIVER_SOURCE) that prints one line per code point
@@ -8,18 +26,130 @@ The driver is a tiny C++ program (source below, DRIVER_SOURCE) that prints one l
 it to the given path first (g++, from the repository root). Each field is compared with what
 CPython reports through str methods (isalpha, upper, splitlines, ...) and unicodedata; the few
 properties str does not expose directly (title, cased, case-ignorable, simple lowercase) come
-from CPython's exported _PyUnicode_* helpers via ctypes. Differences are expected only where the
-Unicode versions differ (CPython 3.11 ships Unicode 14.0); the script prints a summary per field
+from CPython's exported _PyUnicode_* helpers via ctypes. The script prints a summary per field
 and exits 0.
+
+Both checks find no difference with the tables generated as Unicode 14.0.0 (tools/gen_unicode.py,
+tools/gen_unicodedata.py). --full --ucd-3-2-0 finds 561 code points whose 3.2.0 properties are
+not recoverable from the newer files (see the comment at the top of src/modules/unicodedata.cpp).
 """
 
 import argparse
-import ctypes
 import os
 import subprocess
 import sys
 import unicodedata
 from collections import Counter
+
+UCD_DIR = "/usr/share/unicode"
+ORACLE = "/usr/bin/python3.11"
+DUMP_FIELDS = ["category", "bidirectional", "combining", "east_asian_width", "mirrored",
+               "decomposition", "name", "numeric", "decimal", "digit", "isalpha", "isdigit",
+               "isdecimal", "isnumeric", "isspace", "isprintable", "isidentifier", "isupper",
+               "islower", "istitle", "upper", "lower", "title", "casefold", "NFC", "NFD", "NFKC",
+               "NFKD", "isidentifier(a+c)", "title(a+c+a)", "lower(A+c+SIGMA)",
+               "lower(A+SIGMA+c)", "splitlines(a+c+b)", "lookup(name)"]
+
+
+def dump_line(cp, ud=unicodedata):
+    c = chr(cp)
+    name = ud.name(c, "")
+    if name:
+        try:
+            back = ud.lookup(name) == c
+        except KeyError:
+            back = "KeyError"
+    else:
+        back = ""
+    fields = [ud.category(c), ud.bidirectional(c), ud.combining(c), ud.east_asian_width(c),
+              ud.mirrored(c), ud.decomposition(c), name, ud.numeric(c, None),
+              ud.decimal(c, None), ud.digit(c, None), c.isalpha(), c.isdigit(), c.isdecimal(),
+              c.isnumeric(), c.isspace(), c.isprintable(), c.isidentifier(), c.isupper(),
+              c.islower(), c.istitle(), c.upper(), c.lower(), c.title(), c.casefold(),
+              ud.normalize("NFC", c), ud.normalize("NFD", c), ud.normalize("NFKC", c),
+              ud.normalize("NFKD", c), ("a" + c).isidentifier(), ("a" + c + "a").title(),
+              ("A" + c + "\u03a3").lower(), ("A\u03a3" + c).lower(),
+              len(("a" + c + "b").splitlines()), back]
+    return "\x1f".join(ascii(f) for f in fields)
+
+
+def dump(path, ud=unicodedata):
+    """Write every code point's DUMP_FIELDS, then the NameAliases.txt lookups, to path. With
+    ud=unicodedata.ucd_3_2_0 the unicodedata fields are that object's."""
+    with open(path, "w", encoding="ascii") as out:
+        out.write(ud.unidata_version + "\n")
+        for cp in range(0x110000):
+            out.write(dump_line(cp, ud) + "\n")
+        with open(os.path.join(UCD_DIR, "NameAliases.txt"), encoding="utf-8") as f:
+            for line in f:
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                cp, alias = line.split(";")[:2]
+                try:
+                    got = ascii(ud.lookup(alias))
+                except KeyError:
+                    got = "KeyError"
+                try:
+                    esc = ascii(eval('"\\N{%s}"' % alias))
+                except SyntaxError:
+                    esc = "SyntaxError"
+                out.write(f"alias {cp} {alias}\x1f{got}\x1f{esc}\n")
+
+
+def assigned_after(version):
+    """Code points DerivedAge.txt says were assigned after `version` ("14.0.0")."""
+    want = tuple(int(x) for x in version.split(".")[:2])
+    later = set()
+    with open(os.path.join(UCD_DIR, "DerivedAge.txt"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            r, age = [x.strip() for x in line.split(";")]
+            if tuple(int(x) for x in age.split(".")) > want:
+                a, _, b = r.partition("..")
+                later.update(range(int(a, 16), int(b or a, 16) + 1))
+    return later
+
+
+def full_check(gilpy, oracle, show, tmp, v320=False):
+    paths = {}
+    for label, exe in (("gilpy", os.path.abspath(gilpy)), ("oracle", oracle)):
+        paths[label] = os.path.join(tmp, f"unicode_dump_{label}{'_320' if v320 else ''}.txt")
+        subprocess.run([exe, os.path.abspath(__file__), "--dump", paths[label]] +
+                       (["--ucd-3-2-0"] if v320 else []), check=True, cwd=tmp)
+    with open(paths["gilpy"], encoding="ascii") as f:
+        ours = f.read().split("\n")
+    with open(paths["oracle"], encoding="ascii") as f:
+        theirs = f.read().split("\n")
+    print(f"gilpy unidata_version {ours[0]}; oracle {oracle} unidata_version {theirs[0]}")
+    later = assigned_after(unicodedata.unidata_version if v320 else theirs[0])
+    diffs, examples, differing = Counter(), {}, set()
+    for i in range(1, 0x110001):
+        if ours[i] == theirs[i]:
+            continue
+        cp = i - 1
+        differing.add(cp)
+        for field, g, e in zip(DUMP_FIELDS, ours[i].split("\x1f"), theirs[i].split("\x1f")):
+            if g != e:
+                diffs[field] += 1
+                examples.setdefault(field, []).append(
+                    f"U+{cp:04X}{' (new)' if cp in later else ''} gilpy={g} oracle={e}")
+    alias_diffs = [(a, b) for a, b in zip(ours[0x110001:], theirs[0x110001:]) if a != b]
+    if len(ours) != len(theirs):
+        alias_diffs.append((f"{len(ours)} lines", f"{len(theirs)} lines"))
+    print(f"code points differing: {len(differing)} of 1114112 "
+          f"({len(differing & later)} of them assigned after {theirs[0]})")
+    for field in DUMP_FIELDS:
+        if diffs[field]:
+            print(f"  {field}: {diffs[field]}")
+            for ex in examples[field][:show]:
+                print("     ", ex)
+    print(f"alias lines differing: {len(alias_diffs)} of {len(theirs) - 0x110001}")
+    for a, b in alias_diffs[:show]:
+        print(f"      gilpy {a!r}\n      oracle {b!r}")
+    return 1 if differing or alias_diffs else 0
 
 DRIVER_SOURCE = r'''
 // Test driver for tools/check_unicode.py: dumps gilpy::unicode for every code point.
@@ -91,6 +221,7 @@ def expected(cp, api):
 class CApi:
     """CPython's own (non-public but exported) per-code-point helpers."""
     def __init__(self):
+        import ctypes
         p = ctypes.pythonapi
         self.title = p._PyUnicode_IsTitlecase
         self.cased = p._PyUnicode_IsCased
@@ -103,11 +234,24 @@ class CApi:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("driver")
+    ap.add_argument("driver", nargs="?")
     ap.add_argument("--build", action="store_true")
     ap.add_argument("--show", type=int, default=5, help="example code points per field")
     ap.add_argument("--all", action="store_true", help="examples include new characters")
+    ap.add_argument("--full", metavar="GILPY", help="dump-and-compare check of this interpreter")
+    ap.add_argument("--oracle", default=ORACLE, help="reference interpreter for --full")
+    ap.add_argument("--tmp", default="/tmp", help="where --full writes the two dumps")
+    ap.add_argument("--dump", metavar="FILE", help="write this interpreter's dump (see --full)")
+    ap.add_argument("--ucd-3-2-0", action="store_true",
+                    help="--full/--dump: unicodedata.ucd_3_2_0's functions instead of the module's")
     args = ap.parse_args()
+    if args.dump:
+        dump(args.dump, unicodedata.ucd_3_2_0 if args.ucd_3_2_0 else unicodedata)
+        return 0
+    if args.full:
+        return full_check(args.full, args.oracle, args.show, args.tmp, args.ucd_3_2_0)
+    if not args.driver:
+        ap.error("give a driver path, --full GILPY or --dump FILE")
     if args.build:
         build(args.driver)
     out = subprocess.run([args.driver], capture_output=True, text=True, check=True).stdout

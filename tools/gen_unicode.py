@@ -4,7 +4,14 @@
 Reads the Unicode Character Database as shipped by Debian's `unicode-data` package and writes
 compact C++ tables consumed by src/common/unicode.cpp.  Run from the repository root:
 
-    python3 tools/gen_unicode.py [--ucd /usr/share/unicode] [--out src/common]
+    python3 tools/gen_unicode.py [--ucd /usr/share/unicode] [--out src/common] [--version 14.0.0]
+
+The tables are those of Unicode --version (default TARGET_VERSION, 14.0.0: what CPython 3.11
+has, and its library checks it), even when the files are newer (Debian 12 ships 15.0.0): every
+code point that DerivedAge.txt says was assigned after that version is left out of every table
+(category Cn, no name or alias, no property, identity case mappings), which is exactly how the
+older database sees it. The few properties of older characters that a later version changed are
+restored from PROPERTY_CHANGES below. --version 15.0.0 gives the files' own data.
 
 Property definitions follow what CPython documents / exhibits for str methods:
   alpha      general category Lu Ll Lt Lm Lo
@@ -32,6 +39,8 @@ CATEGORIES = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", 
 FLAGS = ["ALPHA", "DECIMAL", "DIGIT", "NUMERIC", "SPACE", "PRINTABLE", "UPPER", "LOWER", "TITLE",
          "CASED", "CASE_IGNORABLE", "XID_START", "XID_CONTINUE", "LINEBREAK"]
 NCP = 0x110000
+# CPython 3.11's unicodedata.unidata_version; its library (stringprep) depends on it.
+TARGET_VERSION = "14.0.0"
 
 
 def data_lines(path):
@@ -51,6 +60,52 @@ def cp_range(text):
     return range(int(text, 16), int(text, 16) + 1)
 
 
+def ages(d):
+    """Per code point, the Unicode version it was assigned in as a (major, minor) tuple, from
+    DerivedAge.txt; None for code points never assigned (unassigned, or reserved as such)."""
+    age = [None] * NCP
+    for f in data_lines(os.path.join(d, "DerivedAge.txt")):
+        v = tuple(int(x) for x in f[1].split("."))
+        for c in cp_range(f[0]):
+            age[c] = v
+    return age
+
+
+def assigned_set(d, version):
+    """bytearray over all code points: 1 where the code point was assigned in Unicode `version`
+    ("14.0.0") or earlier according to DerivedAge.txt. Code points assigned later are left out
+    of every table, i.e. unassigned (Cn) exactly as in that version's database."""
+    want = tuple(int(x) for x in version.split(".")[:2])
+    return bytearray(1 if a is not None and a <= want else 0 for a in ages(d))
+
+
+# Properties of already assigned characters that a later Unicode version changed, so that the
+# newer files alone would give the newer value. DerivedAge.txt only says when a code point was
+# assigned; these are the known changes between CPython 3.11's Unicode 14.0 and the data here
+# (Unicode 15.0). Found by tools/check_unicode.py --full (every property and str method of every
+# code point against /usr/bin/python3.11), which shows no other difference. The 15.0 files carry
+# no history comments for them, so the 14.0 values are written here by hand: they are CPython
+# 3.11's, and Perl 5.36's Unicode 14.0 tables (/usr/share/perl/5.36.0/unicore/lib/Lower/Y.pl)
+# agree (its Lowercase set equals CPython 3.11's str.islower() set).
+#   (version that made the change, property, code points, derived properties that follow it)
+PROPERTY_CHANGES = [
+    # Five modifier letters (Lm) became Other_Lowercase in 15.0, hence Lowercase and Cased:
+    # U+10FC MODIFIER LETTER GEORGIAN NAR, U+A7F2..U+A7F4 MODIFIER LETTER CAPITAL C/F/Q,
+    # U+AB69 MODIFIER LETTER SMALL TURNED W. In 14.0 str.islower() is False for them, and they
+    # are not cased (str.title(), istitle() and the final-sigma rule treat them as uncased).
+    ((15, 0), "Other_Lowercase", [0x10FC, 0xA7F2, 0xA7F3, 0xA7F4, 0xAB69], ["Lowercase", "Cased"]),
+]
+# Aliases (NameAliases.txt, which has no per-line history) given to existing characters later:
+# (version that added it, code point, alias). Left out for an earlier target version, so that
+# unicodedata.lookup() and \N{...} reject them as CPython 3.11 does. Found the same way (the
+# --full check looks up every alias of the file); Unicode 15.0 added these three.
+ALIASES_ADDED = [
+    ((15, 0), 0x0019, "EM"),                                                     # abbreviation
+    ((15, 0), 0x0616, "ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE"),        # correction
+    ((15, 0), 0x1BBD, "SUNDANESE LETTER ARCHAIC I"),                             # correction
+]
+
+
 def version_of(path):
     with open(path, encoding="utf-8") as f:
         m = re.search(r"-(\d+)\.(\d+)\.(\d+)\.txt", f.readline())
@@ -58,8 +113,10 @@ def version_of(path):
 
 
 class Ucd:
-    def __init__(self, d):
+    def __init__(self, d, keep, version=None):
         self.d = d
+        self.keep = keep            # keep[cp]: assigned in the target version (assigned_set)
+        self.target = tuple(int(x) for x in version.split(".")[:2]) if version else (99, 0)
         self.category = ["Cn"] * NCP
         self.bidi = [""] * NCP
         self.decimal = [-1] * NCP
@@ -74,6 +131,7 @@ class Ucd:
         self.read_unicode_data()
         self.read_props("DerivedCoreProperties.txt")
         self.read_props("PropList.txt")
+        self.undo_property_changes(self.target)
         self.read_linebreak()
         self.read_unihan_numeric()
         self.read_special_casing()
@@ -91,8 +149,14 @@ class Ucd:
                 first = cp
                 continue
             cps = range(first, cp + 1) if name.endswith(", Last>") else [cp]
+            cps = [c for c in cps if self.keep[c]]
             if name.endswith(", Last>") and name.startswith("<CJK Ideograph"):
-                self.ideograph_ranges.append((first, cp))
+                # Only the part assigned in the target version (a range may have grown since).
+                for c in cps:
+                    if self.ideograph_ranges and self.ideograph_ranges[-1][1] == c - 1:
+                        self.ideograph_ranges[-1] = (self.ideograph_ranges[-1][0], c)
+                    else:
+                        self.ideograph_ranges.append((c, c))
             first = None
             for c in cps:
                 self.category[c] = f[2]
@@ -108,18 +172,29 @@ class Ucd:
                 if f[13]:
                     self.lower[c] = int(f[13], 16)
                 self.title[c] = int(f[14], 16) if f[14] else self.upper[c]
-            if not name.startswith("<"):
+            if not name.startswith("<") and self.keep[cp]:
                 self.names[cp] = name
 
     def read_props(self, fname):
         for f in data_lines(self.path(fname)):
-            self.props.setdefault(f[1], set()).update(cp_range(f[0]))
+            self.props.setdefault(f[1], set()).update(c for c in cp_range(f[0]) if self.keep[c])
+
+    def undo_property_changes(self, target):
+        """Restore the target version's value of the PROPERTY_CHANGES made after it."""
+        for changed_in, prop, cps, derived in PROPERTY_CHANGES:
+            if target >= changed_in:
+                continue
+            for c in cps:
+                assert c in self.props[prop], (prop, hex(c))  # the data has the newer value
+                assert self.category[c] == "Lm" and c not in self.props["Uppercase"]
+                for p in [prop] + derived:
+                    self.props[p].discard(c)
 
     def read_linebreak(self):
         s = self.props.setdefault("Line_Break_Mandatory", set())
         for f in data_lines(self.path("LineBreak.txt")):
             if f[1] in ("BK", "CR", "LF", "NL"):
-                s.update(cp_range(f[0]))
+                s.update(c for c in cp_range(f[0]) if self.keep[c])
 
     def read_unihan_numeric(self):
         p = self.path("Unihan_NumericValues.txt.bz2")
@@ -130,7 +205,8 @@ class Ucd:
                 if line.startswith("#") or not line.strip():
                     continue
                 cp, key, value = line.strip().split("\t")
-                if key in ("kAccountingNumeric", "kOtherNumeric", "kPrimaryNumeric"):
+                if key in ("kAccountingNumeric", "kOtherNumeric", "kPrimaryNumeric") and \
+                        self.keep[int(cp[2:], 16)]:
                     self.numeric[int(cp[2:], 16)] = value
 
     def read_special_casing(self):
@@ -139,6 +215,8 @@ class Ucd:
             if len(f) > 4 and f[4]:
                 continue  # conditional (language or context): the caller's business
             cp = int(f[0], 16)
+            if not self.keep[cp]:
+                continue
             self.full_lower[cp] = [int(x, 16) for x in f[1].split()]
             self.full_title[cp] = [int(x, 16) for x in f[2].split()]
             self.full_upper[cp] = [int(x, 16) for x in f[3].split()]
@@ -146,7 +224,7 @@ class Ucd:
     def read_case_folding(self):
         self.fold = {}
         for f in data_lines(self.path("CaseFolding.txt")):
-            if f[1] in ("C", "F"):
+            if f[1] in ("C", "F") and self.keep[int(f[0], 16)]:
                 self.fold[int(f[0], 16)] = [int(x, 16) for x in f[2].split()]
 
     def flags(self, c):
@@ -247,7 +325,7 @@ def gen_db(u, version, out):
             records.append(rec)
         ids.append(record_index[rec])
     shift, index1, index2 = split_two_level(ids)
-    parts = [f"// generated by tools/gen_unicode.py from Unicode {version} data; do not edit",
+    parts = [f"// generated by tools/gen_unicode.py from Unicode {u.source}; do not edit",
              "// Included by unicode.cpp inside namespace gilpy::unicode::{anon}.",
              f'static constexpr char kVersion[] = "{version}";',
              "static constexpr const char* kCategoryNames[] = {" +
@@ -381,14 +459,18 @@ def gen_names(u, version, out):
     size, n1, lexicon, stream = best
     assert decode_names(lexicon, stream, n1) == u.names
     aliases = []
+    later = {(cp, alias) for added_in, cp, alias in ALIASES_ADDED if u.target < added_in}
     for f in data_lines(u.path("NameAliases.txt")):
-        aliases.append((f[1], int(f[0], 16)))
+        if u.keep[int(f[0], 16)] and (int(f[0], 16), f[1]) not in later:
+            aliases.append((f[1], int(f[0], 16)))
+    assert len(aliases) + len(later) == sum(
+        1 for f in data_lines(u.path("NameAliases.txt")) if u.keep[int(f[0], 16)])
     jamo = {"L": [], "V": [], "T": [""]}
     for f in data_lines(u.path("Jamo.txt")):
         cp = int(f[0], 16)
         kind = "L" if cp < 0x1161 else "V" if cp < 0x11A8 else "T"
         jamo[kind].append(f[1])
-    parts = [f"// generated by tools/gen_unicode.py from Unicode {version} data; do not edit",
+    parts = [f"// generated by tools/gen_unicode.py from Unicode {u.source}; do not edit",
              "// Character names, word-dictionary encoded; see unicode.cpp (NameIndex) and",
              "// gen_unicode.py (encode_names) for the format.",
              f"constexpr int kNameOneCharTokens = {n1};",
@@ -418,12 +500,19 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ucd", default="/usr/share/unicode")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "src", "common"))
+    ap.add_argument("--version", default=TARGET_VERSION,
+                    help="leave out code points assigned after this version (default %(default)s)")
     args = ap.parse_args()
     v = version_of(os.path.join(args.ucd, "DerivedCoreProperties.txt"))
     if not v:
         sys.exit("cannot determine the Unicode version")
-    version = ".".join(v)
-    u = Ucd(args.ucd)
+    data_version = ".".join(v)
+    version = args.version
+    if tuple(map(int, version.split("."))) > tuple(map(int, v)):
+        sys.exit(f"the data is Unicode {data_version}; cannot produce {version}")
+    u = Ucd(args.ucd, assigned_set(args.ucd, version), version)
+    u.source = f"{version} data" if version == data_version else \
+        f"{version} data (the {data_version} files less later code points, DerivedAge.txt)"
     gen_db(u, version, args.out)
     gen_names(u, version, args.out)
 

@@ -15,7 +15,7 @@
 
 namespace gilpy::unicode {
 
-// Version of the Unicode data the tables were generated from, e.g. "15.0.0".
+// Version of the Unicode data the tables hold, "14.0.0" (CPython 3.11's; see tools/gen_unicode.py).
 const char* version() noexcept;
 
 // Two-letter general category; "Cn" for unassigned code points. Static storage.
