@@ -362,9 +362,11 @@ Result<Value> complex_tp_new(Value* a, int64_t n, Tuple* kw) {
   if (r) cr = TRY(number_part(r, &cr_complex));
   if (i) ci = TRY(number_part(i, &ci_complex));
   // real + imag*1j, computed component-wise as CPython does (no inf*0 products).
-  double re = cr.re, im = ci.re;
+  // Without an imaginary argument the imaginary part is the real
+  // argument's own (no `+ 0.0`, which would lose the sign of -0.0).
+  double re = cr.re, im = i ? ci.re : cr.im;
   if (ci_complex) re -= ci.im;
-  if (cr_complex) im += cr.im;
+  if (cr_complex && i) im += cr.im;
   return cls == tp_complex ? complex_new(re, im) : complex_new_subtype(cls, re, im);
 }
 

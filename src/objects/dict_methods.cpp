@@ -451,6 +451,11 @@ static const MethodDef values_methods[] = {{"__len__", view_len}, {"__iter__", v
                                            {"__reversed__", values_rev}, {"__contains__", values_contains},
                                            {"__repr__", view_repr}, {nullptr, nullptr}};
 static const GetSetDef view_getsets[] = {{"mapping", view_mapping}, {nullptr, nullptr}};
+// Views come only from dict.keys()/values()/items().
+static Result<Value> view_no_new(Value* a, int64_t, Tuple*) {
+  return raise_fmt(tp_TypeError, "cannot create '%s' instances", type_name_of(as_type(a[0])));
+}
+static const MethodDef view_new_methods[] = {{"__new__", view_no_new, MethKind::Static}, {nullptr, nullptr}};
 
 void init_dict_type() {
   type_add_methods(tp_dict, dict_methods);
@@ -458,7 +463,10 @@ void init_dict_type() {
   type_add_methods(tp_dict_keys, keys_methods);
   type_add_methods(tp_dict_items, items_methods);
   type_add_methods(tp_dict_values, values_methods);
-  for (Type* t : {tp_dict_keys, tp_dict_items, tp_dict_values}) type_add_getsets(t, view_getsets);
+  for (Type* t : {tp_dict_keys, tp_dict_items, tp_dict_values}) {
+    type_add_getsets(t, view_getsets);
+    type_add_methods(t, view_new_methods);
+  }
   type_set_attr_const(tp_dict_keys, "__hash__", None());
   type_set_attr_const(tp_dict_items, "__hash__", None());
   for (Type* t : {tp_dict_keyiterator, tp_dict_valueiterator, tp_dict_itemiterator}) type_add_methods(t, dictiter_methods);

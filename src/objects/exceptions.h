@@ -20,7 +20,7 @@ struct BaseExc : Object {
 struct Traceback : Object {
   Value next;   // Traceback or null
   Frame* frame;
-  int32_t lasti;
+  int32_t lasti;   // tb_lasti: a byte offset, 2 per instruction
   int32_t lineno;
 };
 

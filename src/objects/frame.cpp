@@ -200,7 +200,7 @@ void exc_add_traceback(Value exc, Frame* f, int ip) {
   if (!is_exception(exc)) return;
   frame_mark_escaped(f);
   BaseExc* e = as_exc(exc);
-  e->traceback = traceback_new(e->traceback, f, ip, code_line_of(f->code, ip));
+  e->traceback = traceback_new(e->traceback, f, ip * 2, code_line_of(f->code, ip));
 }
 
 static Traceback* TB(Value v) { return v.as<Traceback>(); }
@@ -209,12 +209,15 @@ static Status tb_next_set(Value s, Value v) {
   if (!v) return raise(tp_TypeError, "can't delete tb_next attribute");
   if (!is_none(v) && v.type() != tp_traceback)
     return raise_fmt(tp_TypeError, "expected traceback object or None, got '%s'", type_name(v));
+  // No cycles: the new chain must not lead back to this traceback.
+  for (Value c = is_none(v) ? Value() : v; c; c = TB(c)->next)
+    if (c == s) return raise(tp_ValueError, "traceback loop detected");
   TB(s)->next = is_none(v) ? Value() : v;
   return OK();
 }
 static Result<Value> tb_frame(Value s) { return Value(TB(s)->frame); }
 static Result<Value> tb_lineno(Value s) { return Value::small(TB(s)->lineno); }
-static Result<Value> tb_lasti(Value s) { return Value::small(TB(s)->lasti * 2); }
+static Result<Value> tb_lasti(Value s) { return Value::small(TB(s)->lasti); }
 // TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno): tb_lasti is an offset
 // (2 per instruction), stored as the instruction index.
 static Result<Value> tb_new(Value* a, int64_t n, Tuple* kw) {
@@ -227,7 +230,7 @@ static Result<Value> tb_new(Value* a, int64_t n, Tuple* kw) {
   int lasti = TRY(as_c_int(arg[2]));
   int lineno = TRY(as_c_int(arg[3]));
   frame_mark_escaped(F(arg[1]));
-  return Value(traceback_new(is_none(arg[0]) ? Value() : arg[0], F(arg[1]), lasti / 2, lineno));
+  return Value(traceback_new(is_none(arg[0]) ? Value() : arg[0], F(arg[1]), lasti, lineno));
 }
 // dir(tb): its four attributes only, as CPython's tb_dir.
 static Result<Value> tb_dir(Value*, int64_t, Tuple*) {

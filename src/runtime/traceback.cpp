@@ -179,7 +179,8 @@ static void format_tb(std::string& out, Value tb, const std::string& margin) {
     fl.file = std::string(c->filename->view());
     fl.name = std::string(c->name->view());
     fl.lineno = x->lineno;
-    fl.pos = x->lasti >= 0 && x->lasti < c->ninsns ? c->positions[x->lasti] : Position{x->lineno, x->lineno, -1, -1};
+    int at = x->lasti / 2;  // tb_lasti is a byte offset (2 per instruction)
+    fl.pos = at >= 0 && at < c->ninsns ? c->positions[at] : Position{x->lineno, x->lineno, -1, -1};
     frames.push_back(fl);
   }
   // Fold runs of identical frames after the third, as CPython does.

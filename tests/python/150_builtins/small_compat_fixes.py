@@ -1,0 +1,20 @@
+# Traceback objects (byte-offset tb_lasti, loops rejected), dict views not constructible, complex() keeps -0.0.
+import sys, types, math
+def get_tb():
+    try: raise OSError()
+    except OSError as e: return e.__traceback__
+frame = sys._getframe()
+tb = types.TracebackType(get_tb(), frame, 1, 2)
+print(tb.tb_lasti, tb.tb_lineno, tb.tb_next is not None, get_tb().tb_lasti % 2)
+for bad in [tb, ]:
+    try: tb.tb_next = bad
+    except ValueError as e: print(e)
+try: tb.tb_next.tb_next = tb
+except ValueError as e: print(e)
+for t in (type({}.keys()), type({}.values()), type({}.items())):
+    try: t({})
+    except TypeError as e: print(e)
+class complex2(complex): pass
+for x in (0.0, -0.0):
+    for y in (0.0, -0.0):
+        print([ (math.copysign(1, z.real), math.copysign(1, z.imag)) for z in (complex(x, y), complex2(x, y), complex(complex2(x, y)), complex2(complex(x, y)))])
