@@ -262,7 +262,9 @@ static Result<Value> ga_repr(Value* a, int64_t, Tuple*) {
 // ---- methods ----
 
 static Result<Value> ga_new(Value* a, int64_t n, Tuple* kw) {
-  if (kw && kw->size && as_type(a[0]) == tp_GenericAlias)
+  // Keywords are refused unless a subclass brings its own __init__ to take them.
+  if (kw && kw->size &&
+      (as_type(a[0]) == tp_GenericAlias || type_lookup(as_type(a[0]), N.__init__) == type_lookup(tp_GenericAlias, N.__init__)))
     return raise(tp_TypeError, "GenericAlias() takes no keyword arguments");
   TRY(check_nargs("GenericAlias", n - 1, 2, 2));
   return alias_make(as_type(a[0]), a[1], a[2], false);

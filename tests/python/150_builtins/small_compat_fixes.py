@@ -18,3 +18,12 @@ class complex2(complex): pass
 for x in (0.0, -0.0):
     for y in (0.0, -0.0):
         print([ (math.copysign(1, z.real), math.copysign(1, z.imag)) for z in (complex(x, y), complex2(x, y), complex(complex2(x, y)), complex2(complex(x, y)))])
+from types import GenericAlias
+class SubClass(GenericAlias): ...
+alias = SubClass(list, int)
+print(alias == list[int], type(alias))
+class Bad(GenericAlias):
+    def __new__(cls, *args, **kwargs):
+        super().__new__(cls, *args, **kwargs)
+try: print(Bad(list, int, bad=int))
+except TypeError as e: print('TE', e)
