@@ -629,7 +629,11 @@ static Result<Dict*> resolve_globals(Value g, const char* fname) {
   }
   if (!is_dict(g)) return raise_fmt(tp_TypeError, "%s() globals must be a dict, not %s", fname, type_name(g));
   Dict* d = as_dict(g);
-  if (!dict_get_str(d, N.__builtins__)) dict_set_str(d, N.__builtins__, Value(g_interp.builtins));
+  // As CPython, the globals get the caller's builtins namespace: a dict.
+  if (!dict_get_str(d, N.__builtins__)) {
+    Frame* f = caller_frame();
+    dict_set_str(d, N.__builtins__, Value(f && f->builtins ? f->builtins : g_interp.builtins->dict));
+  }
   return d;
 }
 static Result<Value> run_exec_eval(Value* a, int64_t n, Tuple* kw, bool is_eval) {

@@ -478,7 +478,7 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     Module* m = module_new(str_new(fullname));
     Dict* d = m->dict;
     dict_set_str(d, N.__file__, str_value(file));
-    dict_set_str(d, N.__builtins__, Value(g_interp.builtins));
+    dict_set_str(d, N.__builtins__, Value(g_interp.builtins->dict));  // a dict outside __main__, as CPython
     Value search = Value();
     if (package) {
       List* p = list_new(0);
