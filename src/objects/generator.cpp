@@ -24,6 +24,7 @@
 #include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
+#include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -307,8 +308,10 @@ static void gen_finalizer(void* obj, void*) {
   Result<Value> r = None();
   if (f->state == FrameState::Created) {
     if (g->type == tp_coroutine) {
-      // warnings._warn_unawaited_coroutine adds where it was created.
-      Value warnings = dict_get_str(g_interp.modules, str_intern("warnings"));
+      // warnings._warn_unawaited_coroutine adds where it was created; like
+      // CPython, import warnings for it (only if that fails, warn natively).
+      Result<Value> wr = import_module(str_intern("warnings"));
+      Value warnings = wr.is_err() ? Value() : wr.value();
       Value fn;
       if (warnings && getattr_opt(warnings, str_intern("_warn_unawaited_coroutine"), &fn).ok() && fn) {
         r = call1(fn, Value(g));
