@@ -90,24 +90,4 @@ static Result<Value> init() {
 }
 GILPY_NATIVE_MODULE("_imp", init);
 
-// _warnings: warn() and warn_explicit() only, which forward to warnings.py.
-// warnings.py imports its accelerated filters and functions all-or-nothing
-// (`filters` is missing here), so it keeps its pure-Python implementation;
-// importlib's bootstrap calls _warnings.warn directly (deprecated
-// find_module, ImportWarning), which lands in that same implementation.
-// A native caller adds no Python frame, so stacklevel counts from the same
-// frame as for warnings.warn.
-static Result<Value> forward_to_warnings(const char* fn, Value* a, int64_t n, Tuple* kw) {
-  Value warnings = TRY(import_module(str_intern("warnings")));
-  Value f = TRY(getattr(warnings, str_intern(fn)));
-  return call(f, a, n, kw);
-}
-static Result<Value> w_warn(Value* a, int64_t n, Tuple* kw) { return forward_to_warnings("warn", a, n, kw); }
-static Result<Value> w_warn_explicit(Value* a, int64_t n, Tuple* kw) {
-  return forward_to_warnings("warn_explicit", a, n, kw);
-}
-static const MethodDef warnings_functions[] = {{"warn", w_warn}, {"warn_explicit", w_warn_explicit}, {nullptr, nullptr}};
-static Result<Value> init_warnings() { return Value(native_module_new("_warnings", warnings_functions)); }
-static ModuleRegistrar warnings_registrar("_warnings", init_warnings);
-
 }  // namespace gilpy

@@ -24,6 +24,7 @@
 #include "objects/genericalias.h"
 #include "runtime/errors.h"
 #include "runtime/finalizers.h"
+#include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -314,13 +315,19 @@ static void gen_finalizer(void* obj, void*) {
   Result<Value> r = None();
   if (f->state == FrameState::Created) {
     if (g->type == tp_coroutine) {
-      // warnings._warn_unawaited_coroutine adds where it was created.
-      Value warnings = dict_get_str(g_interp.modules, str_intern("warnings"));
+      // warnings._warn_unawaited_coroutine adds where it was created. As in
+      // CPython, warnings is imported for it; if that hook fails (other than by
+      // a RuntimeWarning made an error), its exception is reported and the
+      // warning is issued natively instead.
+      bool warned = false;
+      Result<Value> wr = import_module(str_intern("warnings"));
       Value fn;
-      if (warnings && getattr_opt(warnings, str_intern("_warn_unawaited_coroutine"), &fn).ok() && fn) {
-        r = call1(fn, Value(g));
-      } else {
-        exc_clear();
+      if (wr.ok() && getattr_opt(wr.value(), str_intern("_warn_unawaited_coroutine"), &fn).ok() && fn) {
+        Result<Value> res = call1(fn, Value(g));
+        if (res.ok() || exc_matches(tp_RuntimeWarning)) warned = true;
+      }
+      if (exc_pending()) report_unraisable("Exception ignored in: ", Value(g), exc_fetch());
+      if (!warned) {
         std::string msg = "coroutine '" + std::string(g->qualname->view()) + "' was never awaited";
         r = warn(tp_RuntimeWarning, msg).is_err() ? Result<Value>(ERR) : Result<Value>(None());
       }

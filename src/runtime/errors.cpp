@@ -152,29 +152,23 @@ const char* type_name_of(Type* t) {
 
 const char* type_name(Value v) { return type_name_of(v.type()); }
 
+// Both go through the native _warnings module (modules/_warnings.cpp), as
+// CPython's PyErr_WarnEx and PyErr_WarnExplicitObject do.
+Status warnings_warn_native(Type* category, std::string_view msg, int stacklevel);
+Status warnings_warn_explicit_native(Type* category, std::string_view msg, Str* filename, int lineno);
+
 Status warn(Type* category, std::string_view msg, int stacklevel) {
-  Value warnings = TRY(import_module(str_intern("warnings")));
-  Value fn = TRY(getattr(warnings, str_intern("warn")));
-  Value args[3] = {Value(str_new(msg)), Value(category), Value::small(stacklevel)};
-  TRY(call(fn, args, 3));
-  return OK();
+  return warnings_warn_native(category, msg, stacklevel);
 }
 
 Status warn_explicit(Type* category, std::string_view msg, Str* filename, int lineno) {
-  // No import system yet (a bare runtime, as in the fuzz targets): no module.
-  Result<Value> mod = g_interp.modules ? import_module(str_intern("warnings")) : Result<Value>(ERR);
-  if (mod.is_err()) {
-    // No warnings module (a runtime without the library, as in the fuzz
-    // targets): print the warning the way its default filter would.
-    exc_clear();
+  if (!g_interp.modules || !g_interp.sys) {
+    // No import system yet (a bare runtime, as in the fuzz targets): print
+    // the warning the way its default filter would.
     std::fprintf(stderr, "%s:%d: %s: %.*s\n", filename->data, lineno, category->name->data, int(msg.size()), msg.data());
     return OK();
   }
-  Value warnings = mod.value();
-  Value fn = TRY(getattr(warnings, str_intern("warn_explicit")));
-  Value args[4] = {Value(str_new(msg)), Value(category), Value(filename), Value::small(lineno)};
-  TRY(call(fn, args, 4));
-  return OK();
+  return warnings_warn_explicit_native(category, msg, filename, lineno);
 }
 
 }  // namespace gilpy
