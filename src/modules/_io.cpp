@@ -542,6 +542,7 @@ static Result<Value> init() {
   Dict* d = m->dict;
   auto set = [&](const char* k, Value v) { dict_set_str(d, str_intern(k), v); };
   set("open", io_open_builtin());
+  g_open.as<Builtin>()->module_obj = Value(m);  // open.__self__ is _io, as CPython's
   set("DEFAULT_BUFFER_SIZE", Value::small(kDefaultBufferSize));
   set("BlockingIOError", Value(tp_BlockingIOError));
   set("UnsupportedOperation", Value(tp_UnsupportedOperation));

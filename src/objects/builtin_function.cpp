@@ -12,6 +12,7 @@
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -206,6 +207,8 @@ static Result<Value> b_qualname(Value s) {
 }
 static Result<Value> b_self(Value s) {
   if (BI(s)->self) return BI(s)->self;
+  // T.__new__ (a static method in T's dict) is bound to T, as CPython's tp_new wrapper.
+  if (BI(s)->owner && s.type() == tp_builtin_function_or_method && BI(s)->name == N.__new__) return Value(BI(s)->owner);
   return BI(s)->module_obj ? BI(s)->module_obj : None();
 }
 // The docstrings CPython gives the slot wrappers of native types (help()
@@ -247,7 +250,111 @@ static const char* slot_doc(std::string_view n) {
     if (n == name) return doc;
   return nullptr;
 }
+// ---- __text_signature__ ----
+// CPython keeps a native callable's signature at the head of its docstring,
+// "name(sig)\n--\n\n", and splits it off: __text_signature__ is "(sig)" (with the
+// $self / $type / $module parameter and the "/" marker), __doc__ the rest (None when
+// nothing is left). gilpy's MethodDef docs may be written that way; the signatures of
+// the natives mirroring CPython's come from text_signatures.inc (generated from
+// CPython 3.11 by tools/gen_text_signatures.py), found by the callable's qualified
+// name: module.function, module.Type.method, or *.__slot__ for a slot wrapper.
+bool text_signature_split(std::string_view name, const char* doc, std::string_view* sig, const char** rest) {
+  if (!doc) return false;
+  std::string_view d = doc;
+  if (auto dot = name.rfind('.'); dot != std::string_view::npos) name = name.substr(dot + 1);
+  if (d.size() <= name.size() || d.substr(0, name.size()) != name || d[name.size()] != '(') return false;
+  size_t end = d.find(")\n--\n\n", name.size());
+  if (end == std::string_view::npos) return false;
+  *sig = d.substr(name.size(), end + 1 - name.size());
+  *rest = doc + end + 6;
+  return true;
+}
+namespace {
+struct TextSig {
+  const char* key;
+  const char* sig;
+};
+const TextSig kTextSigs[] = {
+#include "objects/text_signatures.inc"
+};
+}  // namespace
+const char* text_signature_lookup(std::string_view key) {
+  auto it = std::lower_bound(std::begin(kTextSigs), std::end(kTextSigs), key,
+                             [](const TextSig& e, std::string_view k) { return std::string_view(e.key) < k; });
+  return it != std::end(kTextSigs) && it->key == key ? it->sig : nullptr;
+}
+static std::string type_key(Type* t) {
+  Value m = type_module(t);
+  std::string mod = m && is_str(m) ? std::string(as_str(m)->view()) : "builtins";
+  return mod + "." + std::string(t->qualname ? t->qualname->view() : t->name->view());
+}
+// The class of t's MRO whose dict holds this native (by its function), or null.
+static Type* defining_class(Type* t, Builtin* b) {
+  Tuple* mro = t->mro;
+  for (int64_t i = 0; mro && i < mro->size; i++) {
+    Type* c = as_type(mro->items[i]);
+    Value d = dict_get_str(c->dict, b->name);
+    if (!d) continue;
+    if (d.type() == tp_staticmethod) d = reinterpret_cast<Value*>(d.as<Object>())[2];
+    if (d && has_layout(d, Layout::Builtin) && d.as<Builtin>()->fn == b->fn) return c;
+    if (d && has_layout(d, Layout::MethodDescr) && d.as<Builtin>()->fn == b->fn) return c;
+    return nullptr;
+  }
+  return nullptr;
+}
+static const char* builtin_text_signature(Value s) {
+  Builtin* b = BI(s);
+  std::string_view sig;
+  const char* rest;
+  if (text_signature_split(b->name->view(), b->doc, &sig, &rest)) return nullptr;  // handled by the caller
+  Type* owner = b->owner;
+  if (!owner && b->self && !has_layout(b->self, Layout::Module)) {
+    if (is_type(b->self)) owner = defining_class(as_type(b->self), b);
+    if (!owner) owner = defining_class(b->self.type(), b);
+    if (!owner) return nullptr;
+  }
+  if (owner) {
+    Type* c = b->owner ? b->owner : owner;
+    if (const char* r = text_signature_lookup(type_key(c) + "." + std::string(b->name->view()))) return r;
+    Type* st = s.type();
+    if (st == tp_wrapper_descriptor || st == tp_method_wrapper || b->name == N.__new__)
+      return text_signature_lookup("*." + std::string(b->name->view()));
+    return nullptr;
+  }
+  // A module function: keyed by the module defining it (open is _io's though its __module__ is io).
+  Value mobj = b->module_obj ? b->module_obj : b->self;
+  std::string mod;
+  if (mobj && has_layout(mobj, Layout::Module)) {
+    Value n = dict_get_str(mobj.as<Module>()->dict, N.__name__);
+    if (!n || !is_str(n)) return nullptr;
+    mod = as_str(n)->view();
+  } else if (b->module && is_str(b->module)) {
+    mod = as_str(b->module)->view();
+  } else {
+    return nullptr;
+  }
+  return text_signature_lookup(mod + "." + std::string(b->name->view()));
+}
+static Result<Value> b_text_signature(Value s) {
+  std::string_view sig;
+  const char* rest;
+  if (text_signature_split(BI(s)->name->view(), BI(s)->doc, &sig, &rest)) return str_value(sig);
+  const char* r = builtin_text_signature(s);
+  if (!r) return None();
+  std::string_view v = r;
+  // A module function gilpy made without a module for its __self__ (sys.unraisablehook):
+  // inspect drops "$module" only for a bound one, so it is left out here.
+  if (v.substr(0, 8) == "($module" && is_none(TRY(b_self(s)))) {
+    v.remove_prefix(8);
+    if (v.substr(0, 2) == ", ") v.remove_prefix(2);
+    return str_value("(" + std::string(v));
+  }
+  return str_value(v);
+}
 static Result<Value> b_doc(Value s) {
+  std::string_view sig;
+  const char* rest;
+  if (text_signature_split(BI(s)->name->view(), BI(s)->doc, &sig, &rest)) return *rest ? str_value(rest) : None();
   if (BI(s)->doc) return str_value(BI(s)->doc);
   if (is_slot_name(BI(s)->name->view()))
     if (const char* d = slot_doc(BI(s)->name->view())) return str_value(d);
@@ -256,7 +363,6 @@ static Result<Value> b_doc(Value s) {
 static Result<Value> b_module(Value s) { return BI(s)->module ? BI(s)->module : None(); }
 static Status b_module_set(Value s, Value v) { BI(s)->module = v; return OK(); }
 static Result<Value> b_objclass(Value s) { return BI(s)->owner ? Value(BI(s)->owner) : None(); }
-static Result<Value> b_text_signature(Value) { return None(); }
 static Result<Value> b_repr(Value* a, int64_t, Tuple*) {
   Builtin* b = BI(a[0]);
   if (a[0].type() == tp_method_descriptor)

@@ -145,12 +145,19 @@ static Status t_module_set(Value s, Value v) {
   type_modified(T(s));
   return OK();
 }
+// builtin_function.cpp: the "name(sig)\n--\n\n" docstring head, and CPython 3.11's signatures.
+bool text_signature_split(std::string_view name, const char* doc, std::string_view* sig, const char** rest);
+const char* text_signature_lookup(std::string_view key);
 static Result<Value> t_doc(Value s) {
   Value d = dict_get_str(T(s)->dict, N.__doc__);
   if (!d) return None();
   if (T(s) == tp_type && d.type() == tp_getset_descriptor)  // type's own __doc__ getset
     return Value(str_intern("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"));
   if (d.type() != tp_str && type_lookup(d.type(), N.__get__)) return descr_get(d, Value(), s);
+  std::string_view sig;
+  const char* rest;
+  if (is_str(d) && text_signature_split(T(s)->name->view(), as_str(d)->data, &sig, &rest))
+    return *rest ? str_value(rest) : None();
   return d;
 }
 static Status t_doc_set(Value s, Value v) {
@@ -209,7 +216,21 @@ static Status t_annotations_set(Value s, Value v) {
   type_modified(t);
   return OK();
 }
-static Result<Value> t_text_signature(Value) { return None(); }
+// CPython's type_get_text_signature: the "Name(sig)\n--\n\n" head of the type's
+// doc; for gilpy's native types, CPython 3.11's (text_signatures.inc).
+static Result<Value> t_text_signature(Value s) {
+  Type* t = T(s);
+  Value d = dict_get_str(t->dict, N.__doc__);
+  std::string_view sig;
+  const char* rest;
+  if (d && is_str(d) && text_signature_split(t->name->view(), as_str(d)->data, &sig, &rest)) return str_value(sig);
+  if (t->flags & TF_HEAPTYPE) return None();
+  Value m = type_module(t);
+  std::string key = (m && is_str(m) ? std::string(as_str(m)->view()) : std::string("builtins")) + "." +
+                    std::string(t->qualname ? t->qualname->view() : t->name->view());
+  if (const char* r = text_signature_lookup(key)) return str_value(r);
+  return None();
+}
 
 static const MethodDef type_methods[] = {
     {"__new__", type_new_m, MethKind::Static}, {"__init__", type_init_m}, {"__call__", type_call_m},
