@@ -39,8 +39,10 @@ print("  forced drops > 0:", by["cpu-a"]["forced_drops"] + by["cpu-b"]["forced_d
 with gil.record() as rec:
     run([(f"io-{i}", io) for i in range(4)])
 st, by = check("io-bound", rec, [f"io-{i}" for i in range(4)])
+# Forced switches: none when the machine is idle, but a thread the OS deschedules
+# while holding the GIL can make a waiter force one; they stay a small share.
 print("  sleep dominates:", all(by[f"io-{i}"]["blocked_by_call"].get("sleep", 0) > 0.8 for i in range(4)),
-      "no forced drops:", st["forced_switches"] == 0, "busy < 50%:", st["gil_busy"] < 0.5)
+      "few forced drops:", st["forced_switches"] * 4 <= max(1, st["switches"]), "busy < 50%:", st["gil_busy"] < 0.5)
 
 stop = False
 def cruncher():
