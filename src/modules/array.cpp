@@ -74,6 +74,17 @@ Array* ar_alloc(Type* t, char tc) {
   return a;
 }
 
+// While a memoryview made from the array is alive (counted in buf->exports), its size is fixed,
+// as in CPython. A view dropped without release() is only noticed by a collection (the
+// collector scans conservatively and frees lazily), so a collection runs before the refusal is
+// final; arrays nobody views never pay for it.
+Status check_resizable(Array* a) {
+  if (a->buf->exports <= 0) return OK();
+  Value gcmod = TRY(import_module(str_intern("gc")));
+  TRY(call_method0(gcmod, str_intern("collect")));
+  if (a->buf->exports <= 0) return OK();
+  return raise(tp_BufferError, "cannot resize an array that is exporting buffers");
+}
 // ---- item conversion ---------------------------------------------------------------------------
 
 Result<Value> get_item(Array* a, int64_t i) {
@@ -191,6 +202,7 @@ Status pack_item(char tc, Value v, char* p) {
 Status ar_append(Array* a, Value v) {
   char tmp[8];
   TRY(pack_item(a->typecode, v, tmp));
+  TRY(check_resizable(a));
   return bytearray_append(a->buf, std::string_view(tmp, size_t(a->itemsize)));
 }
 
@@ -208,6 +220,8 @@ Status ar_extend_iter(Array* a, Value iterable) {
 
 Status ar_frombytes(Array* a, std::string_view data) {
   if (data.size() % size_t(a->itemsize)) return raise(tp_ValueError, "bytes length not a multiple of item size");
+  if (data.empty()) return OK();
+  TRY(check_resizable(a));
   std::string copy(data);  // data may be this array's own storage
   return bytearray_append(a->buf, copy);
 }
@@ -229,6 +243,8 @@ Status ar_fromunicode(Array* a, Str* s) {
     }
     out.append(reinterpret_cast<const char*>(&cp), 4);
   }
+  if (out.empty()) return OK();
+  TRY(check_resizable(a));
   return bytearray_append(a->buf, out);
 }
 
@@ -349,6 +365,7 @@ Result<Value> array_getitem(Value* a, int64_t n, Tuple*) {
 // Deletes the items at start, start+step, ... (cnt of them), keeping the rest in order.
 Status delete_slice(Array* arr, int64_t start, int64_t step, int64_t cnt) {
   if (cnt <= 0) return OK();
+  TRY(check_resizable(arr));
   int64_t n = ar_len(arr), isz = arr->itemsize;
   if (step < 0) {  // the same set of items, walked forwards
     start = start + (cnt - 1) * step;
@@ -372,15 +389,23 @@ Status delete_slice(Array* arr, int64_t start, int64_t step, int64_t cnt) {
 Status assign_slice(Array* arr, Value key, Value v) {
   int64_t start, stop, step;
   int64_t cnt = TRY(slice_indices(key.as<Slice>(), ar_len_fn, arr, &start, &stop, &step));
-  if (!v) return delete_slice(arr, start, step, cnt);
-  if (!is_array(v))
+  if (v && !is_array(v))
     return raise_fmt(tp_TypeError, "can only assign array (not \"%s\") to array slice", type_name(v));
+  if (v && AR(v)->typecode != arr->typecode) return bad_argument();
+  int64_t needed = v ? ar_len(AR(v)) : 0;
+  // CPython refuses early (issue 4509) when the assignment may change the size: any deletion,
+  // even of nothing, and any size mismatch.
+  if (needed == 0 || needed != cnt) TRY(check_resizable(arr));
+  if (!v) return delete_slice(arr, start, step, cnt);
   Array* src = AR(v);
-  if (src->typecode != arr->typecode) return bad_argument();
   std::string data(src->buf->view());  // a copy: src may be arr itself
   int64_t isz = arr->itemsize, m = int64_t(data.size()) / isz;
   if (step == 1) {
     if (stop < start) stop = start;
+    if (stop - start == m) {  // same size: in place (the storage may be exported)
+      if (m) std::memcpy(ar_ptr(arr, start), data.data(), data.size());
+      return OK();
+    }
     std::string whole(arr->buf->view());
     std::string out = whole.substr(0, size_t(start * isz)) + data + whole.substr(size_t(stop * isz));
     TRY(bytearray_resize(arr->buf, 0));
@@ -460,6 +485,24 @@ Status arrayiter_next(Value self, Value* out) {
 }
 
 Result<Value> arrayiter_self(Value* a, int64_t, Tuple*) { return a[0]; }
+
+// Pickled as iter(array) plus the position, or iter(()) once exhausted, as CPython does.
+Result<Value> arrayiter_reduce(Value* a, int64_t, Tuple*) {
+  ArrayIter* it = a[0].as<ArrayIter>();
+  if (!it->arr) return Value(tuple_of({builtin_iter(), Value(tuple_of({Value(tuple_new(0))}))}));
+  return Value(tuple_of({builtin_iter(), Value(tuple_of({Value(it->arr)})), Value::small(it->index)}));
+}
+Result<Value> arrayiter_setstate(Value* a, int64_t, Tuple*) {
+  ArrayIter* it = a[0].as<ArrayIter>();
+  if (!is_int(a[1])) return raise(tp_TypeError, "an integer is required");
+  int64_t i;
+  if (!int_fits_i64(a[1], &i)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
+  if (!it->arr) return None();
+  if (i < 0) i = 0;
+  if (i > ar_len(it->arr)) i = ar_len(it->arr);
+  it->index = i;
+  return None();
+}
 Result<Value> arrayiter_next_m(Value* a, int64_t, Tuple*) {
   Value out;
   TRY(arrayiter_next(a[0], &out));
@@ -506,6 +549,7 @@ Result<Value> array_iadd(Value* a, int64_t n, Tuple*) {
     return raise_fmt(tp_TypeError, "can only extend array with array (not \"%s\")", type_name(a[1]));
   Array* y = AR(a[1]);
   if (y->typecode != x->typecode) return raise(tp_TypeError, "can only extend with array of same kind");
+  if (ar_len(y)) TRY(check_resizable(x));
   TRY(bytearray_append(x->buf, y->buf->view()));
   return a[0];
 }
@@ -538,6 +582,8 @@ Result<Value> array_imul(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__imul__", n - 1, 1, 1));
   Array* x = AR(a[0]);
   int64_t k = TRY(repeat_count(a[1]));
+  if (ar_len(x) == 0 || k == 1) return a[0];
+  TRY(check_resizable(x));
   TRY(repeat_into(x, std::string(x->buf->view()), k));
   return a[0];
 }
@@ -594,6 +640,7 @@ Result<Value> array_extend(Value* a, int64_t n, Tuple* kw) {
   if (is_array(a[1])) {
     if (AR(a[1])->typecode != arr->typecode) return raise(tp_TypeError, "can only extend with array of same kind");
     std::string data(AR(a[1])->buf->view());
+    if (!data.empty()) TRY(check_resizable(arr));
     TRY(bytearray_append(arr->buf, data));
     return None();
   }
@@ -611,6 +658,9 @@ Result<Value> array_insert(Value* a, int64_t n, Tuple* kw) {
   if (i > len) i = len;
   char tmp[8];
   TRY(pack_item(arr->typecode, a[2], tmp));
+  TRY(check_resizable(arr));
+  len = ar_len(arr);  // a collection may have run
+  if (i > len) i = len;
   TRY(bytearray_resize(arr->buf, (len + 1) * arr->itemsize));
   std::memmove(ar_ptr(arr, i + 1), ar_ptr(arr, i), size_t((len - i) * arr->itemsize));
   std::memcpy(ar_ptr(arr, i), tmp, size_t(arr->itemsize));
@@ -733,6 +783,7 @@ Result<Value> array_fromlist(Value* a, int64_t n, Tuple* kw) {
   Array* arr = AR(a[0]);
   // All or nothing: convert into scratch first, so a bad item leaves the array unchanged.
   List* l = as_list(a[1]);
+  if (l->size) TRY(check_resizable(arr));  // CPython resizes before converting
   std::string packed;
   char tmp[8];
   for (int64_t i = 0; i < l->size; i++) {
@@ -819,7 +870,9 @@ const MFormat kMFormats[] = {
     {4, false, false, 'i'}, {4, false, true, 'i'}, {4, true, false, 'i'}, {4, true, true, 'i'},  // 6-9
     {8, false, false, 'i'}, {8, false, true, 'i'}, {8, true, false, 'i'}, {8, true, true, 'i'},  // 10-13
     {4, false, false, 'f'}, {4, false, true, 'f'}, {8, false, false, 'f'}, {8, false, true, 'f'},  // 14-17
-    {2, false, false, 'u'}, {2, false, true, 'u'}, {4, false, false, 'u'}, {4, false, true, 'u'},  // 18-21
+    // CPython's table gives the text formats twice their unit size (4 for UTF-16, 8 for UTF-32),
+    // and the length check of a foreign pickle uses it.
+    {4, false, false, 'u'}, {4, false, true, 'u'}, {8, false, false, 'u'}, {8, false, true, 'u'},  // 18-21
 };
 
 int native_mformat(char tc) {
@@ -894,6 +947,25 @@ Result<Value> array_reconstructor(Value* a, int64_t n, Tuple* kw) {
   // Another layout: decode each item to a Python value, then store it as this typecode.
   const MFormat& f = kMFormats[code];
   if (data.size() % size_t(f.size)) return raise(tp_ValueError, "string length not a multiple of item size");
+  if (f.kind == 'u') {
+    // Text is decoded as a whole (UTF-16 pairs surrogates), then built like array(tc, text).
+    const char* enc = code <= 19 ? (f.big_endian ? "utf-16-be" : "utf-16-le")
+                                  : (f.big_endian ? "utf-32-be" : "utf-32-le");
+    Value text = TRY(call_method1(a[3], str_intern("decode"), str_value(enc)));
+    if (tc != 'u')
+      return raise_fmt(tp_TypeError, "cannot use a str to initialize an array with typecode '%c'", tc);
+    TRY(ar_fromunicode(arr, as_str(text)));
+    return Value(arr);
+  }
+  if (f.kind == 'i') {
+    // Integers land in the native integer typecode of the pickled size and signedness (the
+    // last such in typecode order), whatever typecode was asked for, as in CPython.
+    for (char c : std::string_view("bBhHiIlLqQ")) {
+      bool sgn = c == 'b' || c == 'h' || c == 'i' || c == 'l' || c == 'q';
+      if (typecode_size(c) == f.size && sgn == f.is_signed) tc = c;
+    }
+    arr = ar_alloc(t, tc);
+  }
   for (size_t off = 0; off < data.size(); off += size_t(f.size)) {
     unsigned char b[8];
     for (int k = 0; k < f.size; k++) b[k] = uint8_t(data[off + size_t(f.big_endian ? f.size - 1 - k : k)]);
@@ -911,8 +983,6 @@ Result<Value> array_reconstructor(Value* a, int64_t n, Tuple* kw) {
         std::memcpy(&x, &u, 8);
         v = float_new(x);
       }
-    } else if (f.kind == 'u') {
-      v = Value(str_from_cp(uint32_t(u)));
     } else if (f.is_signed) {
       int shift = 64 - 8 * f.size;
       v = int_from_i64(int64_t(u << shift) >> shift);
@@ -934,6 +1004,7 @@ bool array_export(Value v, BufferExport* out) {
   out->format = arr->typecode == 'u' ? 'I' : arr->typecode;
   out->itemsize = arr->itemsize;
   out->owner = v;
+  out->counted = true;  // memoryview(a) fixes the array's size until it is released
   return true;
 }
 
@@ -983,7 +1054,11 @@ const MethodDef array_methods[] = {
 const GetSetDef array_getsets[] = {{"typecode", get_typecode}, {"itemsize", get_itemsize}, {nullptr, nullptr}};
 
 const MethodDef arrayiter_methods[] = {
-    {"__iter__", arrayiter_self}, {"__next__", arrayiter_next_m}, {nullptr, nullptr}};
+    {"__iter__", arrayiter_self},
+    {"__next__", arrayiter_next_m},
+    {"__reduce__", arrayiter_reduce, MethKind::NoArgs, "Return state information for pickling."},
+    {"__setstate__", arrayiter_setstate, MethKind::O, "Set state information for unpickling."},
+    {nullptr, nullptr}};
 
 const MethodDef module_functions[] = {{"_array_reconstructor", array_reconstructor}, {nullptr, nullptr}};
 

@@ -6,8 +6,9 @@
 // C++ step directly; the Python-visible __next__ wraps the same function.
 // Each struct starts with Object then `Dict* dict` (offset 8) so that user
 // subclasses get their __dict__ there, as every subclassable layout does.
-// An iterator that has finished drops its source (field set null) so it stays
-// exhausted and releases what it referenced.
+// Iterators drop their source when it ends exactly where CPython's do (cycle,
+// chain, islice, pairwise), so that pickling (itertools_pickle.cpp) sees the
+// same state; the others keep asking an exhausted source, as CPython's do.
 #include <string>
 
 #include "bytecode/opcodes.h"
@@ -25,14 +26,36 @@
 #include "runtime/errors.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "modules/itertools_internal.h"
 
 namespace gilpy {
 
 using namespace bytecode;
 
-struct ItBase : Object {
-  Dict* dict;
-};
+namespace itertools_impl {
+Type* tp_count;
+Type* tp_cycle;
+Type* tp_repeat;
+Type* tp_accumulate;
+Type* tp_chain;
+Type* tp_compress;
+Type* tp_dropwhile;
+Type* tp_takewhile;
+Type* tp_filterfalse;
+Type* tp_groupby;
+Type* tp_grouper;
+Type* tp_islice;
+Type* tp_pairwise;
+Type* tp_starmap;
+Type* tp_tee;
+Type* tp_teedata;
+Type* tp_zip_longest;
+Type* tp_product;
+Type* tp_permutations;
+Type* tp_combinations;
+Type* tp_cwr;
+}  // namespace itertools_impl
+
 
 template <class T>
 static T* it_alloc(Value cls) {
@@ -59,38 +82,12 @@ static Status no_kw_for(const char* name, Tuple* kw, Value cls = Value()) {
   return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", name);
 }
 
-static Type* tp_count;
-static Type* tp_cycle;
-static Type* tp_repeat;
-static Type* tp_accumulate;
-static Type* tp_chain;
-static Type* tp_compress;
-static Type* tp_dropwhile;
-static Type* tp_takewhile;
-static Type* tp_filterfalse;
-static Type* tp_groupby;
-static Type* tp_grouper;
-static Type* tp_islice;
-static Type* tp_pairwise;
-static Type* tp_starmap;
-static Type* tp_tee;
-static Type* tp_teedata;
-static Type* tp_zip_longest;
-static Type* tp_product;
-static Type* tp_permutations;
-static Type* tp_combinations;
-static Type* tp_cwr;
 
 // ============================================================================
 // count(start=0, step=1)
 // ============================================================================
 // While `fast` the value lives in `cur` as an int64 and steps by `istep`
 // (both small ints); on the first overflow it switches to generic `+`.
-struct Count : ItBase {
-  bool fast;
-  int64_t cur, istep;
-  Value value, step;  // generic mode
-};
 static bool is_number(Value v) {
   if (is_int(v) || is_float(v)) return true;
   Type* t = v.type();
@@ -106,6 +103,15 @@ static Result<Value> count_new(Value* a, int64_t n, Tuple* kw) {
   Count* c = it_alloc<Count>(a[0]);
   c->value = start;
   c->step = step;
+  int64_t s0;
+  if (is_int(start) && int_fits_i64(start, &s0) && s0 != INT64_MAX) {
+    // CPython reads the step with PyLong_AsLong (so through __index__) to decide.
+    if (is_int(step) || type_lookup(step.type(), N.__index__)) {
+      Result<Value> sv = index_value(step);
+      if (sv.is_err()) exc_clear();
+      else if (sv.value().is_small() && sv.value().as_small() == 1) c->cpy_fast = true;
+    }
+  }
   if (start.is_small() && step.is_small()) {
     c->fast = true;
     c->cur = start.as_small();
@@ -148,19 +154,16 @@ static Result<Value> count_repr(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> count_reduce(Value* a, int64_t, Tuple*) {
   Count* c = a[0].as<Count>();
-  Tuple* args = step_is_int_one(c->step) ? tuple_of({count_current(c)}) : tuple_of({count_current(c), c->step});
+  Value cur = count_current(c);
+  int64_t ci;
+  bool fast = c->cpy_fast && int_fits_i64(cur, &ci) && ci != INT64_MAX;
+  Tuple* args = fast ? tuple_of({cur}) : tuple_of({cur, c->step});
   return Value(tuple_of({Value(a[0].type()), Value(args)}));
 }
 
 // ============================================================================
 // cycle(iterable)
 // ============================================================================
-struct Cycle : ItBase {
-  Value it;     // null once the source is exhausted
-  List* saved;
-  int64_t index;
-  bool firstpass_done;
-};
 static Result<Value> cycle_new(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("cycle", kw, a[0]));
   if (n - 1 != 1) return raise_fmt(tp_TypeError, "cycle expected 1 argument, got %lld", (long long)(n - 1));
@@ -177,14 +180,15 @@ static Status cycle_next(Value self, Value* out) {
     Value x;
     TRY(iter_next(c->it, &x));
     if (x) {
-      if (!c->firstpass_done) TRY(list_append(c->saved, x));
+      if (!c->firstpass) TRY(list_append(c->saved, x));
       *out = x;
       return OK();
     }
     c->it = Value();
-    c->firstpass_done = true;
+    c->firstpass = true;
   }
   if (c->saved->size == 0) return OK();
+  if (c->index >= c->saved->size) c->index = 0;
   *out = c->saved->items[c->index];
   c->index = (c->index + 1) % c->saved->size;
   return OK();
@@ -193,10 +197,6 @@ static Status cycle_next(Value self, Value* out) {
 // ============================================================================
 // repeat(object[, times])
 // ============================================================================
-struct Repeat : ItBase {
-  Value elem;
-  int64_t cnt;  // -1: forever
-};
 static Result<Value> repeat_new(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("repeat", a + 1, n - 1, kw, {"object", "times"}, 1, out));
@@ -242,12 +242,6 @@ static Result<Value> repeat_reduce(Value* a, int64_t, Tuple*) {
 // ============================================================================
 // accumulate(iterable, func=None, *, initial=None)
 // ============================================================================
-struct Accumulate : ItBase {
-  Value it;     // null when exhausted
-  Value func;   // null: addition
-  Value total;  // null before the first item
-  Value initial;  // produced first, then cleared
-};
 static Result<Value> accumulate_new(Value* a, int64_t n, Tuple* kw) {
   Value out[3];
   TRY(parse_args("accumulate", a + 1, n - 1, kw, {"iterable", "func", "initial"}, 1, out, 0, 2));
@@ -267,13 +261,9 @@ static Status accumulate_next(Value self, Value* out) {
     *out = acc->total;
     return OK();
   }
-  if (!acc->it) return OK();
   Value x;
   TRY(iter_next(acc->it, &x));
-  if (!x) {
-    acc->it = Value();
-    return OK();
-  }
+  if (!x) return OK();
   if (!acc->total) {
     acc->total = x;
   } else if (acc->func) {
@@ -288,10 +278,6 @@ static Status accumulate_next(Value self, Value* out) {
 // ============================================================================
 // chain(*iterables), chain.from_iterable(iterable)
 // ============================================================================
-struct Chain : ItBase {
-  Value source;  // iterator over the iterables; null when exhausted
-  Value active;  // current iterator or null
-};
 static Result<Value> chain_new(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("chain", kw, a[0]));
   Tuple* t = tuple_from(a + 1, n - 1);
@@ -337,9 +323,6 @@ static Result<Value> class_getitem(Value* a, int64_t n, Tuple*) {
 // ============================================================================
 // compress(data, selectors)
 // ============================================================================
-struct Compress : ItBase {
-  Value data, selectors;  // null when exhausted
-};
 static Result<Value> compress_new(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("compress", a + 1, n - 1, kw, {"data", "selectors"}, 2, out));
@@ -353,29 +336,23 @@ static Result<Value> compress_new(Value* a, int64_t n, Tuple* kw) {
 static Status compress_next(Value self, Value* out) {
   Compress* c = self.as<Compress>();
   *out = Value();
-  while (c->data) {
+  for (;;) {
     Value d, s;
     TRY(iter_next(c->data, &d));
-    if (!d) { c->data = Value(); return OK(); }
+    if (!d) return OK();
     TRY(iter_next(c->selectors, &s));
-    if (!s) { c->data = Value(); return OK(); }
+    if (!s) return OK();
     bool ok = TRY(truthy(s));
     if (ok) {
       *out = d;
       return OK();
     }
   }
-  return OK();
 }
 
 // ============================================================================
 // dropwhile / takewhile / filterfalse(predicate, iterable)
 // ============================================================================
-struct PredIter : ItBase {
-  Value func;
-  Value it;  // null when exhausted
-  bool flag;  // dropwhile: done dropping; takewhile: stopped
-};
 static Result<Value> prediter_new(const char* name, Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for(name, kw, a[0]));
   if (n - 1 != 2) return raise_fmt(tp_TypeError, "%s expected 2 arguments, got %lld", name, (long long)(n - 1));
@@ -391,10 +368,10 @@ static Result<Value> filterfalse_new(Value* a, int64_t n, Tuple* kw) { return pr
 static Status dropwhile_next(Value self, Value* out) {
   PredIter* p = self.as<PredIter>();
   *out = Value();
-  while (p->it) {
+  for (;;) {
     Value x;
     TRY(iter_next(p->it, &x));
-    if (!x) { p->it = Value(); return OK(); }
+    if (!x) return OK();
     if (p->flag) { *out = x; return OK(); }
     Value r = TRY(call1(p->func, x));
     bool keep_dropping = TRY(truthy(r));
@@ -409,10 +386,10 @@ static Status dropwhile_next(Value self, Value* out) {
 static Status takewhile_next(Value self, Value* out) {
   PredIter* p = self.as<PredIter>();
   *out = Value();
-  if (!p->it || p->flag) return OK();
+  if (p->flag) return OK();
   Value x;
   TRY(iter_next(p->it, &x));
-  if (!x) { p->it = Value(); return OK(); }
+  if (!x) return OK();
   Value r = TRY(call1(p->func, x));
   bool ok = TRY(truthy(r));
   if (ok) { *out = x; return OK(); }
@@ -422,10 +399,10 @@ static Status takewhile_next(Value self, Value* out) {
 static Status filterfalse_next(Value self, Value* out) {
   PredIter* p = self.as<PredIter>();
   *out = Value();
-  while (p->it) {
+  for (;;) {
     Value x;
     TRY(iter_next(p->it, &x));
-    if (!x) { p->it = Value(); return OK(); }
+    if (!x) return OK();
     bool ok;
     if (is_none(p->func)) {
       ok = TRY(truthy(x));
@@ -445,15 +422,6 @@ static Status filterfalse_next(Value self, Value* out) {
 // last item read from the source (currvalue null once a grouper consumed it),
 // `tgtkey` the key of the group being produced. Only the grouper created last
 // (`currgrouper`) may advance; older ones are finished, as in CPython.
-struct GroupBy : ItBase {
-  Value it, keyfunc;
-  Value tgtkey, currkey, currvalue;
-  Value currgrouper;
-};
-struct Grouper : ItBase {
-  Value parent;
-  Value tgtkey;
-};
 static Result<Value> groupby_new(Value* a, int64_t n, Tuple* kw) {
   Value out[2];
   TRY(parse_args("groupby", a + 1, n - 1, kw, {"iterable", "key"}, 1, out));
@@ -520,16 +488,13 @@ static Result<Value> grouper_new(Value* a, int64_t n, Tuple*) {
   Grouper* gr = it_alloc<Grouper>(a[0]);
   gr->parent = a[1];
   gr->tgtkey = a[2];
+  a[1].as<GroupBy>()->currgrouper = Value(gr);  // a rebuilt grouper is the current one (CPython)
   return Value(gr);
 }
 
 // ============================================================================
 // islice(iterable, stop) / islice(iterable, start, stop[, step])
 // ============================================================================
-struct ISlice : ItBase {
-  Value it;  // null when exhausted
-  int64_t next, stop, step, cnt;  // stop -1: unbounded
-};
 // An index argument: None (-> dflt) or an int in [0, sys.maxsize]; -2 flags an error.
 static Result<int64_t> islice_arg(Value v, int64_t dflt, const char* msg) {
   if (is_none(v)) return dflt;
@@ -597,10 +562,6 @@ static Status islice_next(Value self, Value* out) {
 // ============================================================================
 // pairwise(iterable)
 // ============================================================================
-struct Pairwise : ItBase {
-  Value it;   // null when exhausted
-  Value old;  // previous item, null before the first
-};
 static Result<Value> pairwise_new(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("pairwise", kw, a[0]));
   if (n - 1 != 1) return raise_fmt(tp_TypeError, "pairwise expected 1 argument, got %lld", (long long)(n - 1));
@@ -630,9 +591,6 @@ static Status pairwise_next(Value self, Value* out) {
 // ============================================================================
 // starmap(function, iterable)
 // ============================================================================
-struct Starmap : ItBase {
-  Value func, it;
-};
 static Result<Value> starmap_new(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("starmap", kw, a[0]));
   if (n - 1 != 2) return raise_fmt(tp_TypeError, "starmap expected 2 arguments, got %lld", (long long)(n - 1));
@@ -659,18 +617,6 @@ static Status starmap_next(Value self, Value* out) {
 // The source is read once into a chain of fixed-size blocks shared by every
 // _tee made from it; each _tee holds (block, index). A block links to the next
 // block only once it is full, so blocks no _tee points at any more are freed.
-static constexpr int kTeeCells = 57;
-struct TeeData : Object {
-  Value it;
-  int numread;
-  bool running;  // reading the source right now (re-entrancy guard)
-  TeeData* next;
-  Value values[kTeeCells];
-};
-struct Tee : ItBase {
-  TeeData* data;
-  int index;
-};
 static TeeData* teedata_new(Value it) {
   TeeData* d = static_cast<TeeData*>(alloc_instance(tp_teedata, sizeof(TeeData)));
   d->it = it;
@@ -716,10 +662,29 @@ static Result<Value> tee_fromiterable(Value iterable) {
 }
 static Result<Value> tee_new(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("_tee", kw));
-  TRY(check_nargs("_tee", n - 1, 1, 1));
+  if (n - 1 != 1) return raise_fmt(tp_TypeError, "_tee expected 1 argument, got %lld", (long long)(n - 1));
   return tee_fromiterable(a[1]);
 }
 static Result<Value> tee_copy_m(Value* a, int64_t, Tuple*) { return Value(tee_copy_of(a[0].as<Tee>())); }
+// _tee_dataobject(iterable, values, next): the unpickler's way back to a block (its
+// __reduce__ is in itertools_pickle.cpp). Only a full block may link to a next one.
+static Result<Value> teedata_new_m(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kw_for("_tee_dataobject", kw));
+  if (n - 1 != 3) return raise_fmt(tp_TypeError, "teedataobject expected 3 arguments, got %lld", (long long)(n - 1));
+  if (!is_list(a[2]))
+    return raise_fmt(tp_TypeError, "teedataobject() argument 2 must be list, not %s", type_name(a[2]));
+  List* values = as_list(a[2]);
+  Value nx = a[3];
+  bool ok = values->size <= kTeeCells;
+  if (ok && values->size == kTeeCells) ok = is_none(nx) || nx.type() == tp_teedata;
+  else if (ok) ok = is_none(nx);
+  if (!ok) return raise(tp_ValueError, "Invalid arguments");
+  TeeData* d = teedata_new(a[1]);
+  for (int64_t i = 0; i < values->size; i++) d->values[i] = values->items[i];
+  d->numread = int(values->size);
+  if (!is_none(nx)) d->next = nx.as<TeeData>();
+  return Value(d);
+}
 static Result<Value> tee_func(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kw_for("tee", kw));
   if (n < 1 || n > 2) return raise_fmt(tp_TypeError, "tee expected at most 2 arguments, got %lld", (long long)n);
@@ -745,12 +710,6 @@ static Result<Value> tee_func(Value* a, int64_t n, Tuple* kw) {
 // ============================================================================
 // zip_longest(*iterables, fillvalue=None)
 // ============================================================================
-struct ZipLongest : ItBase {
-  Tuple* its;    // entries become null as sources finish
-  int64_t active;
-  Value fill;
-  bool done;
-};
 static Result<Value> zip_longest_new(Value* a, int64_t n, Tuple* kw) {
   Value fill = None();
   if (kw) {
@@ -780,11 +739,11 @@ static Status zip_longest_next(Value self, Value* out) {
     } else {
       TRY(iter_next(z->its->items[i], &x));
       if (!x) {
-        z->its->items[i] = Value();
         if (--z->active == 0) {
           z->done = true;
           return OK();
         }
+        z->its->items[i] = Value();
         x = z->fill;
       }
     }
@@ -800,11 +759,6 @@ static Status zip_longest_next(Value self, Value* out) {
 // Each keeps its pool(s) as tuples and an index vector in collector memory;
 // `result` is the previous output (null before the first), `stopped` is set
 // once the sequence is over.
-struct Product : ItBase {
-  Tuple* pools;      // repeat already applied
-  int64_t* indices;  // one per pool (atomic memory)
-  bool started, stopped;
-};
 static Result<Value> product_new(Value* a, int64_t n, Tuple* kw) {
   int64_t repeat = 1;
   if (kw) {
@@ -834,9 +788,9 @@ static Status product_next(Value self, Value* out) {
   if (p->stopped) return OK();
   int64_t np = p->pools->size;
   if (!p->started) {
-    p->started = true;
     for (int64_t i = 0; i < np; i++)
       if (as_tuple(p->pools->items[i])->size == 0) { p->stopped = true; return OK(); }
+    p->started = true;
   } else {
     // Odometer: advance the rightmost index that can move, reset those after it.
     int64_t i = np - 1;
@@ -853,13 +807,6 @@ static Status product_next(Value self, Value* out) {
   return OK();
 }
 
-struct Combin : ItBase {
-  Tuple* pool;
-  int64_t r;
-  int64_t* indices;  // r entries (permutations: n entries)
-  int64_t* cycles;   // permutations only: r entries
-  bool started, stopped;
-};
 static Result<Value> combin_common(const char* name, Value* a, int64_t n, Tuple* kw, bool r_optional) {
   Value out[2];
   TRY(parse_args(name, a + 1, n - 1, kw, {"iterable", "r"}, r_optional ? 1 : 2, out));
@@ -899,8 +846,8 @@ static Status permutations_next(Value self, Value* out) {
   if (c->stopped) return OK();
   int64_t n = c->pool->size, r = c->r;
   if (!c->started) {
-    c->started = true;
     if (r > n) { c->stopped = true; return OK(); }
+    c->started = true;
     *out = Value(combin_result(c, r));
     return OK();
   }
@@ -936,8 +883,8 @@ static Status combinations_next(Value self, Value* out) {
   if (c->stopped) return OK();
   int64_t n = c->pool->size, r = c->r;
   if (!c->started) {
-    c->started = true;
     if (r > n) { c->stopped = true; return OK(); }
+    c->started = true;
     *out = Value(combin_result(c, r));
     return OK();
   }
@@ -962,8 +909,8 @@ static Status cwr_next(Value self, Value* out) {
   if (c->stopped) return OK();
   int64_t n = c->pool->size, r = c->r;
   if (!c->started) {
-    c->started = true;
     if (n == 0 && r > 0) { c->stopped = true; return OK(); }
+    c->started = true;
     *out = Value(combin_result(c, r));
     return OK();
   }
@@ -1007,6 +954,7 @@ ITER_METHODS(product, product_new, )
 ITER_METHODS(permutations, permutations_new, )
 ITER_METHODS(combinations, combinations_new, )
 ITER_METHODS(cwr, cwr_new, )
+static const MethodDef teedata_methods[] = {{"__new__", teedata_new_m, MethKind::Static}, {nullptr, nullptr}};
 
 static Type* make_type(Module* m, const char* name, size_t size, const MethodDef* methods,
                        Status (*next)(Value, Value*), uint32_t flags = TF_BASETYPE) {
@@ -1038,12 +986,13 @@ static Result<Value> init() {
     tp_starmap = make_type(m, "starmap", sizeof(Starmap), starmap_methods, starmap_next);
     tp_tee = make_type(m, "_tee", sizeof(Tee), tee_methods, tee_next, 0);
     tp_teedata = native_type_new("itertools", "_tee_dataobject", tp_object, Layout::Other, sizeof(TeeData),
-                                 nullptr, nullptr, 0);
+                                 teedata_methods, nullptr, 0);
     tp_zip_longest = make_type(m, "zip_longest", sizeof(ZipLongest), zip_longest_methods, zip_longest_next);
     tp_product = make_type(m, "product", sizeof(Product), product_methods, product_next);
     tp_permutations = make_type(m, "permutations", sizeof(Combin), permutations_methods, permutations_next);
     tp_combinations = make_type(m, "combinations", sizeof(Combin), combinations_methods, combinations_next);
     tp_cwr = make_type(m, "combinations_with_replacement", sizeof(Combin), cwr_methods, cwr_next);
+    add_pickle_methods();
   } else {
     for (Type* t : {tp_count, tp_cycle, tp_repeat, tp_accumulate, tp_chain, tp_compress, tp_dropwhile,
                     tp_takewhile, tp_filterfalse, tp_groupby, tp_grouper, tp_islice, tp_pairwise, tp_starmap,

@@ -697,7 +697,15 @@ Result<int64_t> length_hint(Value o, int64_t dflt) {
   Value m;
   TRY(lookup_special_r(o, N.__length_hint__, &m));
   if (!m) return dflt;
-  Value v = TRY(call0(m));
+  Result<Value> rv = call0(m);
+  if (rv.is_err()) {
+    // A hint that raises TypeError (repeat(x).__length_hint__: "len() of unsized object")
+    // means "no hint", as in CPython's PyObject_LengthHint.
+    if (!exc_matches(tp_TypeError)) return ERR;
+    exc_clear();
+    return dflt;
+  }
+  Value v = rv.value();
   if (v == Value(g_NotImplemented)) return dflt;
   return as_index(v);
 }
