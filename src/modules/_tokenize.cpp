@@ -105,6 +105,8 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\f'; }
 
 Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
   Value out[1];
+  if (n - 1 + nkw(kw) > 1)
+    return raise_fmt(tp_TypeError, "tokenizeriter() takes at most 1 argument (%d given)", int(n - 1 + nkw(kw)));
   TRY(parse_args("tokenizeriter", a + 1, n - 1, kw, {"source"}, 1, out));
   if (!is_str(out[0]))
     return raise_fmt(tp_TypeError, "tokenizeriter() argument 'source' must be str, not %s", type_name(out[0]));
@@ -178,8 +180,12 @@ Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
   } else if (tz.error()) {
     const tk::TokError& e = *tz.error();
     // An unindent matching no outer level fails before any DEDENT.
-    if (e.msg == "unindent does not match any outer indentation level")
-      while (ntoks > 0 && toks[ntoks - 1].kind == tk::TokKind::Dedent) ntoks--;
+    // So does a line starting with a backslash that continues nothing: the
+    // C tokenizer meets it while it measures the indentation.
+    if (e.msg == "unindent does not match any outer indentation level" ||
+        e.msg == "unexpected character after line continuation character")
+      while (ntoks > 0 && (toks[ntoks - 1].kind == tk::TokKind::Dedent || toks[ntoks - 1].kind == tk::TokKind::Indent))
+        ntoks--;
     // A non-ASCII character the identifier cannot hold is part of the name
     // before it in the C tokenizer, which then rejects the whole name.
     if (ntoks > 0 && e.msg.rfind("invalid ", 0) == 0 && e.msg.find("character") != std::string::npos) {
@@ -251,6 +257,25 @@ Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
     r.le = nlines ? line_end(cur) : 0;
     if (t.kind != tk::TokKind::Indent && t.kind != tk::TokKind::Dedent) prev_end = t.end;
     recs.push_back(r);
+  }
+
+  // The C tokenizer reads "<>" as one NOTEQUAL token (for barry_as_FLUFL);
+  // gilpy's splits it. Join them, and split off the rest of ">=", ">>", ">>=".
+  for (size_t i = 0; i + 1 < recs.size(); i++) {
+    Rec& l = recs[i];
+    Rec& g = recs[i + 1];
+    if (l.type != kFirstOp - 1 + int(tk::Op::LESS) || g.tb != l.te || src[g.tb] != '>') continue;
+    l.type = kFirstOp - 1 + int(tk::Op::NOTEQUAL);
+    l.te++;
+    l.end_col++;
+    std::string_view rest(src.data() + g.tb + 1, g.te - g.tb - 1);
+    if (rest.empty()) {
+      recs.erase(recs.begin() + long(i + 1));
+      continue;
+    }
+    g.tb++;
+    g.col++;
+    g.type = kFirstOp - 1 + int(rest == "=" ? tk::Op::EQUAL : rest == ">" ? tk::Op::GREATER : tk::Op::GREATEREQUAL);
   }
 
   TokIter* it = static_cast<TokIter*>(alloc_instance(as_type(a[0]), sizeof(TokIter)));
@@ -375,7 +400,7 @@ Result<Value> init() {
   if (!tp_tokenizeriter) {
     tp_tokenizeriter = native_type_new("_tokenize", "TokenizerIter", tp_object, Layout::Other, sizeof(TokIter),
                                        tokenizeriter_methods, nullptr, 0);
-    tp_tokenizeriter->iternext = tokenizeriter_next;
+    // No iternext: next() then raises StopIteration('EOF') from __next__, as CPython's does.
   }
   dict_set_str(m->dict, str_intern("TokenizerIter"), Value(tp_tokenizeriter));
   return Value(m);

@@ -268,7 +268,7 @@ bool Tokenizer::at_line_start() {
       if (alt != alt_indents_.back())
         return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
     } else if (col > indents_.back()) {
-      if (static_cast<int>(indents_.size()) > kMaxIndentDepth)
+      if (static_cast<int>(indents_.size()) >= kMaxIndentDepth)
         return fail("IndentationError", "too many levels of indentation", line, 1, line, 0);
       if (alt <= alt_indents_.back())
         return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
