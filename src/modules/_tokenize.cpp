@@ -82,7 +82,7 @@ bool silent_error(const tk::TokError& e) {
   if (e.unclosed_at_eof) return true;
   return e.msg == "unexpected EOF while parsing" ||
          e.msg == "unexpected character after line continuation character" ||
-         (e.msg.size() > 17 && e.msg.compare(e.msg.size() - 17, 17, "' was never closed") == 0);
+         (e.msg.size() > 18 && e.msg.compare(e.msg.size() - 18, 18, "' was never closed") == 0);
 }
 
 int op_type(const tk::Token& t, std::string_view text) {
@@ -123,9 +123,12 @@ Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
     }
   }
   // The C tokenizer reads a str with its newlines translated and a newline
-  // appended when the last line has none.
+  // appended when the last line has none, or ends in "\r\n" (its
+  // translation loop then ends on the string's terminator, not on '\n').
   std::string text(raw);
-  if (!text.empty() && text.back() != '\n' && text.back() != '\r') text += '\n';
+  if (!text.empty() && (text.back() != '\n' || (text.size() > 1 && text[text.size() - 2] == '\r')) &&
+      text.back() != '\r')
+    text += '\n';
   tk::Options opts;
   opts.source_is_utf8 = true;
   // A str holds no BOM to strip: U+FEFF is a character like any other.

@@ -253,10 +253,12 @@ bool Tokenizer::at_line_start() {
       // Whitespace then a line continuation joined to a blank line: the
       // logical line is blank (CPython, bpo-40847). Joined to text, the
       // indentation is this line's, as usual.
+      // A backslash in column 0 sets no indentation (CPython takes a
+      // continuation's column 0 for "none yet"): the next line's counts.
       uint32_t q = pos_ + 1 + uint32_t(newline_len(pos_ + 1));
       uint32_t r = q;
       while (r < n && (src_[r] == ' ' || src_[r] == '\t' || src_[r] == '\f')) r++;
-      if (r >= n || newline_len(r)) {
+      if (col == 0 || r >= n || newline_len(r)) {
         pos_ = q;
         start_new_line(pos_);
         continue;

@@ -36,7 +36,10 @@ for src in [
     "if x:\n    \\\n  y\n",
     "x = (1,\n   \\\n 2)\n",
     "(1, # c\n 2)\n",
-    "x\r\ny\r\n",
+    "x\r\ny\r\n", "x\r", "if x:\r\n  y\r\n", "if x:\r  y\r",
+    # a backslash in column 0 leaves the indentation to the next line
+    "if 1:\n    x\n\\\n    y\n", "if 1:\n    x\n\\\n\\\n    y\n", "if 1:\n    x\n\\\ny\n",
+    "if 1:\n    x\n\\\n  y\n", "if 1:\n    x\n  \\\n    y\n", "if 1:\n    x\n      \\\n    y\n",
     "a\x0cb",
     "a $ b ? c",
     "1 <> 2 <>= 3",
