@@ -229,12 +229,20 @@ Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
         // At end of input: on the last line read.
         r.lineno = r.end_lineno = nlines;
       } else {
-        // On the line of the token they precede (gilpy puts them on a
-        // backslash-continued line before it).
-        size_t j = i;
-        while (j < toks.size() && (toks[j].kind == tk::TokKind::Indent || toks[j].kind == tk::TokKind::Dedent)) j++;
-        if (j < toks.size() && toks[j].kind != tk::TokKind::Error && toks[j].kind != tk::TokKind::EndMarker)
-          r.lineno = r.end_lineno = toks[j].lineno;
+        // On the line where the indentation ends: gilpy puts them on the
+        // first of the lines a backslash joins.
+        uint32_t p = t.kind == tk::TokKind::Indent ? t.end : t.start;
+        int l = t.lineno;
+        for (;;) {
+          while (p < size && is_space(src[p])) p++;
+          if (p + 1 < size && src[p] == '\\' && src[p + 1] == '\n') {
+            p += 2;
+            l++;
+            continue;
+          }
+          break;
+        }
+        r.lineno = r.end_lineno = l;
       }
       cur = r.lineno;
     } else if (t.kind == tk::TokKind::Newline) {
@@ -316,7 +324,7 @@ Result<Value> tokenizeriter_new(Value* a, int64_t n, Tuple* kw) {
     info.filename = "<string>";
     info.lineno = info.end_lineno = 1;
     info.offset = info.end_offset = 1;
-    info.text = text.substr(0, text.find('\n'));
+    info.text = text.substr(0, text.find_first_of("\r\n"));
     (void)compiler::raise_syntax_error(info);
     it->error = exc_fetch();
   } else if (tz.error() && !silent_error(*tz.error())) {

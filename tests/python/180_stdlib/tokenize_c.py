@@ -44,6 +44,11 @@ for src in [
     "a $ b ? c",
     "1 <> 2 <>= 3",
     "0x_f 1_000j .5 1..2 1.e5j 0o17 0b1",
+    # a number directly followed by a keyword: only a whole keyword passes
+    "1ifx", "1inx", "1is_", "0x1for", "1jif", "5for", "5fort", "1andy", "1or_", "1else2", "1notx", "1.5fo", "1jfor_",
+    "08e,", "0002e:", "022EFFEA", "1e,",
+    # the indentation of a line after a backslash-joined one
+    "      \\\n  )  e ", " \\\n  x", "  \\\n  #", "if x:\n  y\n  \\\n  # c\n  z\n",
     "f'{x!r:>{w}}' rb'\\x' Rb'''a\nb'''",
     "#!/bin/sh\n# -*- coding: latin-1 -*-\nx='é'\n",
     # errors raised after the tokens before them
@@ -57,6 +62,16 @@ for src in [
     "    \\xb1'\n",
 ]:
     show(src)
+
+# compile() agrees with the tokenizer on numbers before keywords.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for src in ["x = 1if 1 else 2", "x = [0x1for x in y]", "x = 1ifx", "x = 08else 1", "x = 5fort", "x = 08e", "x = 0x1j"]:
+        try:
+            compile(src, "<s>", "exec")
+            print(repr(src), "compiles")
+        except SyntaxError as e:
+            print(repr(src), e.msg, e.lineno, e.offset)
 
 # MAXINDENT: 99 levels tokenize, 100 stop after the last NEWLINE.
 for n in (99, 100):
