@@ -250,13 +250,15 @@ bool Tokenizer::at_line_start() {
       continue;
     }
     if (c == '\\' && newline_len(pos_ + 1)) {
-      // Whitespace then a line continuation joined to a blank line: the
-      // logical line is blank (CPython, bpo-40847). Joined to text, the
+      // Whitespace then a line continuation joined to a blank or comment
+      // line: the logical line is blank (CPython, bpo-40847). Joined to text, the
       // indentation is this line's, as usual.
+      // A backslash in column 0 sets no indentation (CPython takes a
+      // continuation's column 0 for "none yet"): the next line's counts.
       uint32_t q = pos_ + 1 + uint32_t(newline_len(pos_ + 1));
       uint32_t r = q;
       while (r < n && (src_[r] == ' ' || src_[r] == '\t' || src_[r] == '\f')) r++;
-      if (r >= n || newline_len(r)) {
+      if (col == 0 || r >= n || newline_len(r) || src_[r] == '#') {
         pos_ = q;
         start_new_line(pos_);
         continue;
@@ -268,7 +270,7 @@ bool Tokenizer::at_line_start() {
       if (alt != alt_indents_.back())
         return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
     } else if (col > indents_.back()) {
-      if (static_cast<int>(indents_.size()) > kMaxIndentDepth)
+      if (static_cast<int>(indents_.size()) >= kMaxIndentDepth)
         return fail("IndentationError", "too many levels of indentation", line, 1, line, 0);
       if (alt <= alt_indents_.back())
         return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
@@ -446,7 +448,13 @@ bool Tokenizer::check_number_end(const char* what) {
   std::string_view rest = std::string_view(src_).substr(pos_);
   static const char* const kOk[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
   for (const char* k : kOk) {
-    if (rest.substr(0, std::strlen(k)) != k) continue;
+    const size_t len = std::strlen(k);
+    if (rest.substr(0, len) != k) continue;
+    // CPython checks that the keyword ends there, except for the two-letter
+    // ones starting with 'i' ("1ifx" is accepted, "1andy" is not).
+    if (k[0] != 'i' && len < rest.size() &&
+        (is_ascii_ident(rest[len]) || static_cast<unsigned char>(rest[len]) >= 0x80))
+      continue;
     // Accepted, with the SyntaxWarning that announces it will become an error.
     TokError w;
     w.type = "SyntaxWarning";
@@ -512,7 +520,12 @@ bool Tokenizer::lex_number() {
     } else if (sign) {
       return fail_at("invalid decimal literal", col_of(pos_));
     } else {
-      pos_ = save;  // "1else": the 'e' starts the next token
+      // "1else": the 'e' starts the next token. As in CPython, this ends the
+      // number before any leading-zeros check ("08else" is accepted, "08e"
+      // is an invalid decimal literal).
+      pos_ = save;
+      if (!check_number_end("decimal")) return false;
+      return done();
     }
   }
   bool imag = pos_ < n && (src_[pos_] == 'j' || src_[pos_] == 'J');

@@ -51,7 +51,8 @@ using SourceDecoder = bool (*)(const std::string& encoding, std::string_view raw
                                std::string* error);
 extern SourceDecoder g_source_decoder;
 
-// Maximum bracket nesting (CPython's MAXLEVEL) and indentation depth.
+// Maximum bracket nesting (CPython's MAXLEVEL) and indentation depth (CPython's
+// MAXINDENT: at most 99 levels).
 inline constexpr int kMaxParenDepth = 200;
 inline constexpr int kMaxIndentDepth = 100;
 
