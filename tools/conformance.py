@@ -621,9 +621,19 @@ def write_doc(data, path, argv_line):
         A("Left out under both interpreters: " + "; ".join(
             "%s: %s (%s)" % (m, ", ".join(p), why) for m, (p, why) in EXCLUDE.items()) + ".")
         A("")
-    A("This run: %s, `%s`, gilpy `%s` (%s), %s; total time %s."
-      % (meta["date"], argv_line, meta["gilpy"], meta.get("gilpy_mtime", "?"),
+    merged = "--merge" in argv_line
+    A("%s: %s, `%s`, gilpy `%s` (%s), %s; total time %s."
+      % ("Last run (its modules replaced those of the earlier full run; the date and total time "
+         "are the earlier run's)" if merged else "This run",
+         meta["date"], argv_line, meta["gilpy"], meta.get("gilpy_mtime", "?"),
          meta["cpython_version"], meta["elapsed_hms"]))
+    A("")
+    A("Objects freed at once: CPython frees an object when its last reference goes; gilpy frees it "
+      "when its collector runs. Tests that check an object is gone right after `del` without calling "
+      "`gc.collect()` (`test.support.gc_collect()` does call it), or that expect `__del__`/weakref "
+      "callbacks to have run by then, fail under gilpy and are counted as failed, not passed. "
+      "`gc.collect()` itself frees what is unreachable, except that the first collection of a process "
+      "can still see a stale native-stack word (docs/decisions/0014-gc-collect-precision.md).")
     A("")
     A("## Summary")
     A("")
