@@ -11,6 +11,7 @@
 #include <string>
 
 #include "modules/_io_internal.h"
+#include "modules/posix_impl.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/float.h"
@@ -163,7 +164,9 @@ static Result<Value> fileio_init(Value* a, int64_t n, Tuple* kw) {
       if (x < 0) return raise_fmt(tp_ValueError, "opener returned %lld", (long long)x);
       fd = int(x);
     } else {
-      std::string path = is_str(nameobj) ? std::string(as_str(nameobj)->view()) : std::string(as_bytes(nameobj)->view());
+      // A str path is encoded as os.fsencode does (UTF-8, surrogateescape): a name
+      // read from the disk with undecodable bytes opens the same file.
+      std::string path = is_str(nameobj) ? TRY(posix::fs_encode(as_str(nameobj))) : std::string(as_bytes(nameobj)->view());
       if (path.find('\0') != std::string::npos) return raise(tp_ValueError, "embedded null byte");
       for (;;) {
         fd = gil::blocking(gil::Block::File, [&] { return ::open(path.c_str(), flags, 0666); });
