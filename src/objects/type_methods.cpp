@@ -271,9 +271,9 @@ Value mappingproxy_new(Value mapping) {
 static Value MP(Value v) { return v.as<MappingProxy>()->mapping; }
 static Result<Value> mp_new(Value* a, int64_t n, Tuple* kw) {
   TRY(check_nargs("mappingproxy", n - 1, 1, 1));
-  Value keys;
-  TRY(getattr_opt(a[1], N.keys, &keys));
-  if (!keys || is_list(a[1]) || is_tuple(a[1]))
+  // CPython's test: any type with __getitem__ (PyMapping_Check) except lists and tuples.
+  bool mapping = a[1].is_obj() && type_lookup(a[1].type(), N.__getitem__);
+  if (!mapping || is_list(a[1]) || is_tuple(a[1]))
     return raise_fmt(tp_TypeError, "mappingproxy() argument must be a mapping, not %s", type_name(a[1]));
   return mappingproxy_new(a[1]);
 }

@@ -27,3 +27,12 @@ class Bad(GenericAlias):
         super().__new__(cls, *args, **kwargs)
 try: print(Bad(list, int, bad=int))
 except TypeError as e: print('TE', e)
+import types
+class S:
+    def __init__(s, **kw): s.__dict__.update(kw)
+    def __getitem__(s, k): return s.__dict__[k]
+m = types.MappingProxyType(S(a=1)); print(m['a'])
+print(types.MappingProxyType('ab')[1])
+for x in ([1], (1,), 3, None, object()):
+    try: types.MappingProxyType(x)
+    except TypeError as e: print(e)
