@@ -690,10 +690,14 @@ Result<int64_t> len(Value o) {
 }
 
 Result<int64_t> length_hint(Value o, int64_t dflt) {
-  Result<int64_t> r = len(o);
-  if (r.ok()) return r;
-  if (!exc_matches(tp_TypeError)) return ERR;
-  exc_clear();
+  // len() only for a type with __len__ (CPython's _PyObject_HasLen): an
+  // iterator would otherwise raise and clear a TypeError on every list(it).
+  if (type_lookup(o.type(), N.__len__)) {
+    Result<int64_t> r = len(o);
+    if (r.ok()) return r;
+    if (!exc_matches(tp_TypeError)) return ERR;
+    exc_clear();
+  }
   Value m;
   TRY(lookup_special_r(o, N.__length_hint__, &m));
   if (!m) return dflt;
