@@ -64,9 +64,84 @@ static void place_exit_positions(CodeUnit& cu) {
   }
 }
 
+// A jump to an unconditional forward jump goes straight to that one's
+// target, as CPython's optimizer threads jumps: an `if` nested in an `if`
+// leaves both at once (and returns from the line it ran last). Only forward
+// targets: every backward edge stays a JUMP_BACKWARD, the loop's safe point.
+static void thread_jumps(CodeUnit& cu) {
+  std::vector<Instr>& code = cu.code;
+  for (size_t j = 0; j < code.size(); j++) {
+    Instr& in = code[j];
+    if (in.target < 0 || in.op == PSEUDO_SETUP) continue;
+    for (int hops = 0; hops < 16; hops++) {
+      int t = cu.labels[size_t(in.target)];
+      if (t < 0 || size_t(t) >= code.size() || code[size_t(t)].op != JUMP_FORWARD) break;
+      int next = code[size_t(t)].target;
+      if (next < 0 || cu.labels[size_t(next)] <= int(j)) break;
+      in.target = next;
+    }
+  }
+}
+
+// A loop's closing jump or an `if`'s jump over its `else` (kArtificialPosition) continues the line of the
+// instruction before it, so that tracing reports no extra line event between
+// the last statement of the body and the loop's head; when a jump lands on it
+// (the body ended in an `if`), it has no line, as in CPython.
+static void place_artificial_positions(CodeUnit& cu) {
+  std::vector<Instr>& code = cu.code;
+  std::vector<char> is_target(code.size() + 1, 0);
+  for (const Instr& in : code) {
+    int at = in.target >= 0 ? cu.labels[size_t(in.target)] : -1;
+    if (at >= 0 && size_t(at) <= code.size()) is_target[size_t(at)] = 1;
+  }
+  for (size_t i = 0; i < code.size(); i++) {
+    if (code[i].pos.line != kArtificialPosition.line) continue;
+    Position none{-1, -1, -1, -1};
+    Position from = none;
+    if (!is_target[i]) {
+      for (size_t p = i; p-- > 0;) {
+        if (code[p].op == CACHE || code[p].op == PSEUDO_SETUP) continue;
+        if (!is_terminal(code[p].op) && code[p].pos.line > 0) from = code[p].pos;
+        break;
+      }
+    }
+    code[i].pos = from;
+  }
+}
+
+// CPython turns a try statement's set-up into a NOP when that alone carries
+// the statement's line (`try:` has no code of its own), so tracing and
+// coverage see the line. The same here, for a reachable set-up whose line
+// differs from the instructions around it.
+static void keep_setup_lines(CodeUnit& cu, const std::vector<int>& depth) {
+  std::vector<Instr>& code = cu.code;
+  auto real = [&](size_t i) { return code[i].op != CACHE && code[i].op != PSEUDO_SETUP && depth[i] >= 0; };
+  for (size_t i = 0; i < code.size(); i++) {
+    Instr& in = code[i];
+    if (in.op != PSEUDO_SETUP || depth[i] < 0 || in.pos.line <= 0 || !cu.handlers[in.arg].is_try) continue;
+    int prev = -1, next = -1;
+    for (size_t p = i; p-- > 0;)
+      if (real(p)) {
+        prev = code[p].pos.line;
+        break;
+      }
+    for (size_t q = i + 1; q < code.size(); q++)
+      if (real(q)) {
+        next = code[q].pos.line;
+        break;
+      }
+    if (prev == in.pos.line || next <= 0 || next == in.pos.line) continue;
+    in.op = NOP;
+    in.arg = 0;
+    in.target = -1;
+  }
+}
+
 Result<Code*> Compiler::leave_unit() {
   CodeUnit& cu = u();
   std::vector<Instr>& code = cu.code;
+  thread_jumps(cu);
+  place_artificial_positions(cu);
   place_exit_positions(cu);
   size_t n = code.size();
   // ---- stack depths ----
@@ -117,6 +192,7 @@ Result<Code*> Compiler::leave_unit() {
   // compiler drops it: no jump or handler of reachable code can target it
   // (every target of a reached jump or set-up was pushed), so the remaining
   // labels stay valid.
+  keep_setup_lines(cu, depth);
   auto kept = [&](size_t i) { return code[i].op != PSEUDO_SETUP && depth[i] >= 0; };
   std::vector<int> newidx(n + 1, 0);
   int k = 0;

@@ -46,6 +46,11 @@ struct Label {
 // The position of an implicit `return None` before assembly: "no location
 // yet" (line -2; after assembly every instruction has a real one or line -1).
 inline constexpr Position kInheritPosition{-2, -2, -1, -1};
+// A loop's closing jump or an if's jump over its else, which CPython marks
+// artificial (ADDOP_JUMP_NOLINE, UNSET_LOC): it takes the
+// position of the instruction before it, or none when a jump lands on it
+// (assemble.cpp: place_artificial_positions).
+inline constexpr Position kArtificialPosition{-3, -3, -1, -1};
 
 struct Instr {
   uint8_t op;
@@ -60,6 +65,7 @@ struct HandlerDef {
   int setup_index = -1;  // instruction index of the PSEUDO_SETUP
   int adjust = 0;        // handler depth = depth at the set-up + adjust (with: -1)
   bool lasti = false;    // entered with [.., lasti, exc]: a cleanup whose RERAISE n restores lasti
+  bool is_try = false;   // a try statement's own set-up (kept as a NOP for its line: assemble.cpp)
 };
 
 enum class FBlockKind { WhileLoop, ForLoop, AsyncForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith,

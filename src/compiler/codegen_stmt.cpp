@@ -280,6 +280,7 @@ bool Compiler::if_stmt(If* i) {
   if (!jump_if(i->test, false, i->orelse.empty() ? end : orelse)) return false;
   if (!stmts(i->body)) return false;
   if (!i->orelse.empty()) {
+    u().cur_pos = kArtificialPosition;
     emit_jump(JUMP_FORWARD, end);
     bind(orelse);
     if (!stmts(i->orelse)) return false;
@@ -295,7 +296,7 @@ bool Compiler::while_stmt(While* w) {
   u().fblocks.push_back({FBlockKind::WhileLoop, start, end, w, "", int(u().handler_stack.size())});
   if (!stmts(w->body)) return false;
   u().fblocks.pop_back();
-  set_pos(w);
+  u().cur_pos = kArtificialPosition;
   emit_jump(JUMP_BACKWARD, start);
   bind(body_exit);
   if (!stmts(w->orelse)) return false;
@@ -324,7 +325,7 @@ bool Compiler::for_stmt(For* f, bool is_async) {
                          int(u().handler_stack.size())});
   if (!stmts(f->body)) return false;
   u().fblocks.pop_back();
-  set_pos(f);
+  u().cur_pos = kArtificialPosition;
   emit_jump(JUMP_BACKWARD, start);
   bind(cleanup);
   if (is_async) emit(END_ASYNC_FOR);
@@ -511,6 +512,7 @@ bool Compiler::try_finally(Try* t, bool star) {
   Label handler = new_label(), cleanup = new_label(), end = new_label();
   CodeUnit& cu = u();
   push_handler(handler);
+  cu.handlers.back().is_try = true;
   cu.fblocks.push_back({FBlockKind::FinallyTry, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
   bool ok = t->handlers.empty() ? stmts(t->body) && stmts(t->orelse) : try_except(t, star);
   if (!ok) return false;
@@ -544,6 +546,7 @@ bool Compiler::try_except(Try* t, bool star) {
   Label handler = new_label(), cleanup = new_label(), end = new_label(), orelse = new_label();
   CodeUnit& cu = u();
   push_handler(handler);
+  cu.handlers.back().is_try = true;
   cu.fblocks.push_back({FBlockKind::TryExcept, {}, {}, t, "", int(cu.handler_stack.size()) - 1});
   if (!stmts(t->body)) return false;
   u().fblocks.pop_back();

@@ -25,6 +25,7 @@
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "vm/trace.h"
 #include "vm/vm_helpers.h"
 
 namespace gilpy {
@@ -159,11 +160,19 @@ static Result<Value> sys_set_int_max_str_digits(Value* a, int64_t n, Tuple* kw) 
   g_int_max_str_digits = v;
   return None();
 }
-static Value g_trace_fn, g_profile_fn, g_asyncgen_first, g_asyncgen_final;
-static Result<Value> sys_settrace(Value* a, int64_t n, Tuple*) { g_trace_fn = n ? a[0] : None(); return None(); }
-static Result<Value> sys_gettrace(Value*, int64_t, Tuple*) { return g_trace_fn ? g_trace_fn : None(); }
-static Result<Value> sys_setprofile(Value* a, int64_t n, Tuple*) { g_profile_fn = n ? a[0] : None(); return None(); }
-static Result<Value> sys_getprofile(Value*, int64_t, Tuple*) { return g_profile_fn ? g_profile_fn : None(); }
+static Value g_asyncgen_first, g_asyncgen_final;
+static Result<Value> sys_settrace(Value* a, int64_t n, Tuple*) {
+  if (n != 1) return raise_fmt(tp_TypeError, "sys.settrace() takes exactly one argument (%d given)", int(n));
+  trace_set(a[0]);
+  return None();
+}
+static Result<Value> sys_gettrace(Value*, int64_t, Tuple*) { return trace_get() ? trace_get() : None(); }
+static Result<Value> sys_setprofile(Value* a, int64_t n, Tuple*) {
+  if (n != 1) return raise_fmt(tp_TypeError, "sys.setprofile() takes exactly one argument (%d given)", int(n));
+  profile_set(a[0]);
+  return None();
+}
+static Result<Value> sys_getprofile(Value*, int64_t, Tuple*) { return profile_get() ? profile_get() : None(); }
 static Result<Value> sys_get_asyncgen_hooks(Value*, int64_t, Tuple*) {
   return Value(tuple_of({g_asyncgen_first ? g_asyncgen_first : None(), g_asyncgen_final ? g_asyncgen_final : None()}));
 }

@@ -119,6 +119,9 @@ void frames_clear_dead_slots() {
 int frame_lineno(Frame* f) {
   int ip = f->ip - 1;
   if (f->state == FrameState::Created) return f->code->firstlineno;
+  // Entered, no instruction run yet (a trace function's 'call' event): the
+  // def line, 0 for module code, where CPython's RESUME instruction stands.
+  if (f->ip == 0) return f->code->name->view() == "<module>" ? 0 : f->code->firstlineno;
   return code_line_of(f->code, ip < 0 ? 0 : ip);
 }
 
@@ -132,6 +135,7 @@ Result<Dict*> frame_locals(Frame* f) {
   f->builder = nullptr;  // the snapshot shares every local's value
   Dict* d = f->locals_snapshot ? f->locals_snapshot : dict_new();
   f->locals_snapshot = d;
+  f->locals_read = true;
   for (int32_t i = 0; i < co->nlocals; i++) {
     Str* name = as_str(co->varnames->items[i]);
     if (f->slots[i]) dict_set_str(d, name, f->slots[i]);
@@ -145,6 +149,23 @@ Result<Dict*> frame_locals(Frame* f) {
     else dict_del_str(d, name);
   }
   return d;
+}
+
+// After a trace function ran (CPython's PyFrame_LocalsToFast with clear):
+// the snapshot's values become the variables' values, and a name missing
+// from it unbinds the variable. Module and class frames use their mapping
+// directly and need nothing.
+void frame_locals_to_fast(Frame* f) {
+  Dict* d = f->locals_snapshot;
+  if (!d || f->locals) return;
+  Code* co = f->code;
+  for (int32_t i = 0; i < co->nlocals; i++) f->slots[i] = dict_get_str(d, as_str(co->varnames->items[i]));
+  for (int32_t i = 0; i < co->ncells + co->nfrees; i++) {
+    Value cell = f->slots[co->nlocals + i];
+    if (!cell || cell.type() != tp_cell) continue;
+    Str* name = as_str(i < co->ncells ? co->cellvars->items[i] : co->freevars->items[i - co->ncells]);
+    cell.as<Cell>()->ref = dict_get_str(d, name);
+  }
 }
 
 static Frame* F(Value v) { return v.as<Frame>(); }
@@ -167,12 +188,28 @@ static Result<Value> f_locals(Value s) {
   Dict* d = TRY(frame_locals(F(s)));
   return Value(d);
 }
-static Result<Value> f_trace(Value) { return None(); }
-static Status f_trace_set(Value, Value) { return OK(); }
+static Result<Value> f_trace(Value s) { return F(s)->trace ? F(s)->trace : None(); }
+static Status f_trace_set(Value s, Value v) {
+  F(s)->trace = v && !is_none(v) ? v : Value();
+  return OK();
+}
+static Result<Value> f_trace_lines(Value s) { return Bool(!F(s)->no_trace_lines); }
+static Status f_trace_lines_set(Value s, Value v) {
+  if (!v || v.type() != tp_bool) return raise(tp_TypeError, "attribute value type must be bool");
+  F(s)->no_trace_lines = !(v.obj() == g_True);
+  return OK();
+}
+static Result<Value> f_trace_opcodes(Value s) { return Bool(F(s)->trace_opcodes); }
+static Status f_trace_opcodes_set(Value s, Value v) {
+  if (!v || v.type() != tp_bool) return raise(tp_TypeError, "attribute value type must be bool");
+  F(s)->trace_opcodes = (v.obj() == g_True);
+  return OK();
+}
 
 static const GetSetDef frame_getsets[] = {
     {"f_code", f_code}, {"f_globals", f_globals}, {"f_builtins", f_builtins}, {"f_lineno", f_lineno},
     {"f_lasti", f_lasti}, {"f_back", f_back}, {"f_locals", f_locals}, {"f_trace", f_trace, f_trace_set},
+    {"f_trace_lines", f_trace_lines, f_trace_lines_set}, {"f_trace_opcodes", f_trace_opcodes, f_trace_opcodes_set},
     {nullptr, nullptr}};
 
 static Result<Value> frame_repr(Value* a, int64_t, Tuple*) {

@@ -21,10 +21,14 @@ struct Frame : Object {
   Dict* locals_snapshot;  // f_locals of an optimized frame, refreshed on access
   Value gen;         // owning generator/coroutine or null
   Str* builder;      // INPLACE_ADD_FAST's last str, referenced only by its local, or null
+  Value trace;       // f_trace: the local trace function, or null (vm/trace.h)
   int32_t ip;        // next instruction (when suspended), current one while it runs
   int32_t sp;        // value-stack depth while suspended
   FrameState state;
   bool escaped;      // a reference may outlive the call (traceback, _getframe, f_back)
+  bool no_trace_lines;  // f_trace_lines is False (stored inverted: frames start zeroed)
+  bool trace_opcodes;   // f_trace_opcodes
+  bool locals_read;     // f_locals was refreshed (trace calls write it back after)
   Value slots[];     // localsplus (see code.h) followed by the value stack
 };
 
@@ -41,5 +45,6 @@ void frames_clear_dead_slots();
 Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func);
 int frame_lineno(Frame* f);
 Result<Dict*> frame_locals(Frame* f);  // f_locals / locals()
+void frame_locals_to_fast(Frame* f);   // f_locals' snapshot back into the variables (after a trace call)
 
 }  // namespace gilpy

@@ -16,6 +16,7 @@
 namespace gilpy {
 
 std::atomic<uint32_t> g_eval_breaker{0};
+std::atomic<uint32_t> g_eval_hooks{0};
 
 Status handle_eval_breaker() {
   uint32_t bits = g_eval_breaker.load(std::memory_order_acquire);
@@ -29,6 +30,8 @@ Status handle_eval_breaker() {
     g_eval_breaker.fetch_and(~uint32_t(EB_FINALIZERS), std::memory_order_acq_rel);
     run_pending_finalizers();
   }
+  // The loop that polled checks whether it should change mode itself.
+  if (bits & EB_TRACE) g_eval_breaker.fetch_and(~uint32_t(EB_TRACE), std::memory_order_acq_rel);
   if (bits & EB_GIL_DROP) gil::yield_for_waiter(t_ts);
   return OK();
 }

@@ -14,7 +14,17 @@ enum EvalBreakerBits : uint32_t {
   EB_GIL_DROP = 2,       // another thread asked for the GIL (the GIL issue)
   EB_ASYNC_EXC = 4,      // an asynchronous exception is pending for this thread
   EB_FINALIZERS = 8,     // __del__ methods are queued (runtime/finalizers.cpp)
+  EB_TRACE = 16,         // tracing started or stopped: running frames re-check their loop (vm/trace.h)
 };
+
+// Why eval_frame() must leave its default loop: a GIL mode that polls before
+// every instruction, or some thread tracing. Zero on the default path, so
+// entering a frame costs one load and test.
+enum EvalHookBits : uint32_t {
+  EH_EVERY = 1,  // gil::Mode::Every
+  EH_TRACE = 2,  // some thread has a trace or profile function (vm/trace.cpp)
+};
+extern std::atomic<uint32_t> g_eval_hooks;
 
 extern std::atomic<uint32_t> g_eval_breaker;
 inline bool eval_breaker_set() { return g_eval_breaker.load(std::memory_order_relaxed) != 0; }

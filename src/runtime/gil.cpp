@@ -232,7 +232,11 @@ void set_switch_interval(double seconds) {
   s.interval = std::chrono::microseconds(us < 1 ? 1 : us);
 }
 
-void set_mode(Mode m) { g_mode.store(m, std::memory_order_relaxed); }
+void set_mode(Mode m) {
+  g_mode.store(m, std::memory_order_relaxed);
+  if (m == Mode::Every) g_eval_hooks.fetch_or(EH_EVERY, std::memory_order_relaxed);
+  else g_eval_hooks.fetch_and(~uint32_t(EH_EVERY), std::memory_order_relaxed);
+}
 
 std::vector<uint32_t> handover_latencies_us() {
   State& s = S();

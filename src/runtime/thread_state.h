@@ -48,6 +48,14 @@ struct ThreadState {
   // sys.set_coroutine_origin_tracking_depth(): how many calling frames a new
   // coroutine records as its cr_origin (0: none).
   int coroutine_origin_depth = 0;
+  // sys.settrace / sys.setprofile of this thread (null: none; vm/trace.h),
+  // and the nesting of trace/profile calls running (no events meanwhile).
+  Value trace_fn;
+  Value profile_fn;
+  int tracing = 0;
+  // Set by an eval loop that returns only to be re-entered in another mode
+  // (the traced loop, or back to the default one); vm/eval.cpp.
+  uint8_t loop_switch = 0;  // 1: re-enter; 2: re-enter raising the pending exception
 };
 
 // Free lists of small collector objects, one per size in 16-byte granules

@@ -38,6 +38,7 @@
 #include "runtime/thread_state.h"
 #include "vm/call.h"
 #include "vm/inline_cache.h"
+#include "vm/trace.h"
 #include "vm/vm_helpers.h"
 #include "vm/vm_match.h"
 
@@ -123,8 +124,17 @@ static inline void clear_dead_stack(Value* from, Value* end) {
   for (; from < end; ++from) *from = Value();
 }
 
-template <bool kEvery>
-static Result<Value> eval_loop(Frame* f, bool throwing) {
+// The loop's instantiations (see eval_frame): kDefault; kEvery, which
+// polls the eval breaker before every instruction; kTrace, which delivers
+// sys.settrace/setprofile events (vm/trace.h). A loop leaves early, to be
+// re-entered in another mode at the same point (`switched`), by returning
+// ERR with ts->loop_switch set (switch_loop below): checked only on errors.
+enum LoopMode { kDefault, kEveryMode, kTraceMode };
+
+template <int kMode>
+static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
+  constexpr bool kEvery = kMode == kEveryMode;
+  constexpr bool kTrace = kMode == kTraceMode;
   ThreadState* ts = t_ts;
   if (!enter_recursion()) {
     f->state = FrameState::Completed;
@@ -148,6 +158,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
   int restore_lasti = -1;  // set by RERAISE n>0, consumed at `error`
   Value retval;
   FreshFloats fresh;
+  int trace_prev = ip - 1;  // kTrace: the instruction executed before the current one (-1: none)
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -165,9 +176,16 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
   do {               \
   } while (0)
 #else
-#define SAFE_POINT()                                                                      \
-  do {                                                                                    \
-    if (GILPY_UNLIKELY(eval_breaker_set()) && handle_eval_breaker().is_err()) goto error; \
+// A loop other than kTrace also checks there whether the thread has started
+// tracing (sys.settrace asks for the check with EB_TRACE).
+#define SAFE_POINT()                                                                 \
+  do {                                                                               \
+    if (GILPY_UNLIKELY(eval_breaker_set())) {                                        \
+      if (handle_eval_breaker().is_err()) goto error;                                \
+      if constexpr (!kTrace) {                                                       \
+        if (GILPY_UNLIKELY(trace_wanted(ts))) goto switch_loop;                      \
+      }                                                                              \
+    }                                                                                \
   } while (0)
 #endif
 #define CHECK(r) \
@@ -192,6 +210,9 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
     if constexpr (kEvery) {                                                        \
       if (eval_breaker_set() && handle_eval_breaker().is_err()) goto error;        \
     }                                                                              \
+    if constexpr (kTrace) {                                                        \
+      TRACE_INSTRUCTION();                                                         \
+    }                                                                              \
     goto* targets[insn & 0xFF];                                                    \
   } while (0)
 #else
@@ -199,9 +220,43 @@ static Result<Value> eval_loop(Frame* f, bool throwing) {
 #define DISPATCH() goto dispatch
 #endif
 
+// kTrace, before each instruction (already fetched): the GIL's Every mode,
+// whether tracing stopped (back to the default loop, unless a KW_NAMES has
+// just set kwnames for the CALL that follows), then line/opcode events. A
+// trace function that assigned f_lineno set a jump (f->ip < 0): continue there.
+#define TRACE_INSTRUCTION()                                                                      \
+  do {                                                                                           \
+    if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every) && eval_breaker_set() &&                 \
+        handle_eval_breaker().is_err())                                                          \
+      goto error;                                                                                \
+    if (GILPY_UNLIKELY(!trace_wanted(ts)) && !kwnames) {                                         \
+      ip--;                                                                                      \
+      goto switch_loop;                                                                          \
+    }                                                                                            \
+    if (trace_instruction(f, ip - 1, &trace_prev).is_err()) goto error;                          \
+    if (GILPY_UNLIKELY(f->ip < 0)) { /* a jump: f->ip is -1 - target (objects/frame.cpp) */      \
+      ip = -1 - f->ip;                                                                           \
+      sp = stack_base + f->sp;                                                                   \
+      trace_prev = ip;                                                                           \
+      insn = insns[ip++];                                                                        \
+      f->ip = ip;                                                                                \
+      arg = insn >> 8;                                                                           \
+    }                                                                                            \
+  } while (0)
+
+  if constexpr (kTrace) {
+    if (!switched && trace_call_event(f).is_err()) {
+      // The frame never ran: leave it as if its first instruction raised.
+      exc_add_traceback(ts->exc, f, ip > 0 ? ip - 1 : 0);
+      f->state = FrameState::Completed;
+      ts->frame = f->back;
+      leave_recursion();
+      return ERR;
+    }
+  }
   if (throwing) goto error;
   // Function entry is a safe point.
-  SAFE_POINT();
+  if (!switched) SAFE_POINT();
 
 #if GILPY_COMPUTED_GOTO
   DISPATCH();
@@ -212,6 +267,9 @@ dispatch:
   arg = insn >> 8;
   if constexpr (kEvery) {
     if (eval_breaker_set() && handle_eval_breaker().is_err()) goto error;
+  }
+  if constexpr (kTrace) {
+    TRACE_INSTRUCTION();
   }
   switch (Op(insn & 0xFF)) {
 #endif
@@ -825,8 +883,9 @@ dispatch:
     }
     Tuple* kw = kwnames;
     kwnames = nullptr;
-    Result<Value> r = callable.type() == tp_function ? call_function(callable.as<Function>(), args, npos, kw)
-                                                     : call(callable, args, npos, kw);
+    Result<Value> r = callable.type() == tp_function       ? call_function(callable.as<Function>(), args, npos, kw)
+                      : (kTrace && trace_wants_c_events()) ? trace_c_call(callable, args, npos, kw)
+                                                           : call(callable, args, npos, kw);
     // The arguments' slots are cleared (the collector scans whole frames): an
     // argument the callee dropped, e.g. the container an iterator finished
     // with, must not stay alive until the slot is reused.
@@ -1129,6 +1188,18 @@ error : {
   fresh.clear();
   // ip points past the failing instruction.
   int at = ip - 1;
+  if constexpr (!kTrace) {
+    // Tracing started meanwhile: let the traced loop raise this (its
+    // 'exception' event), unless a handler's re-raise state would be lost.
+    if (GILPY_UNLIKELY(ts->trace_fn) && !reraise && restore_lasti < 0 && trace_wanted(ts)) {
+      f->ip = ip;
+      f->sp = int32_t(sp - stack_base);
+      ts->loop_switch = 2;
+      ts->frame = f->back;
+      leave_recursion();
+      return ERR;
+    }
+  }
   if (GILPY_UNLIKELY(!ts->exc)) {
     // A native function returned ERR without raising: a bug in that function.
 #ifdef GILPY_DEBUG
@@ -1141,6 +1212,8 @@ error : {
   if (!reraise) {
     if (ts->handled && exc != ts->handled) chain_context(exc, ts->handled);
     exc_add_traceback(exc, f, at);
+    // A raising trace function's exception replaces this one.
+    if constexpr (kTrace) (void)trace_exception_event(f);
   }
   reraise = false;
   kwnames = nullptr;
@@ -1158,15 +1231,38 @@ error : {
   if (lasti >= 0) f->ip = lasti + 1;
   if (f->escaped) clear_dead_stack(stack_base, stack_base + co->stacksize);
   f->state = FrameState::Completed;
+  if constexpr (kTrace) {
+    (void)trace_return_event(f, Value());  // a raising profiler's exception replaces this one
+    g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);  // the caller may still be in the default loop
+  }
   ts->frame = f->back;
   leave_recursion();
   return ERR;
 }
 
 exit_frame:
+  if constexpr (kTrace) {
+    g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);  // see above
+    if (trace_return_event(f, retval).is_err()) {
+      f->state = FrameState::Completed;
+      ts->frame = f->back;
+      leave_recursion();
+      return ERR;
+    }
+  }
   ts->frame = f->back;
   leave_recursion();
   return retval;
+
+switch_loop:
+  // Leave this loop to be re-entered in the other mode at instruction ip,
+  // with the stack as it is (eval_frame does the re-entry).
+  f->ip = ip;
+  f->sp = int32_t(sp - stack_base);
+  ts->loop_switch = 1;
+  ts->frame = f->back;
+  leave_recursion();
+  return ERR;
 }
 
 // Native code reports an allocation it cannot make (a size a program asked
@@ -1214,15 +1310,15 @@ static void __attribute__((noinline)) scrub_loop_frame() {
 }
 #endif
 
-template <bool kEvery>
-static Result<Value> eval_guarded(Frame* f, bool throwing) {
+template <int kMode>
+static Result<Value> eval_guarded(Frame* f, bool throwing, bool switched) {
   for (;;) {
     try {
       // Only once the program has asked for a collection, and not on
       // generator resumption, the hottest way into the loop (a generator
       // body calling gc.collect() is rare). A call costs a few ns more.
       if (GILPY_UNLIKELY(gc::g_precise_collect) && f->state == FrameState::Created) scrub_loop_frame();
-      return eval_loop<kEvery>(f, throwing);
+      return eval_loop<kMode>(f, throwing, switched);
     } catch (const std::bad_alloc&) {
     } catch (const std::length_error&) {
     }
@@ -1233,13 +1329,34 @@ static Result<Value> eval_guarded(Frame* f, bool throwing) {
     leave_recursion();
     raise_memory_error();
     throwing = true;
+    switched = true;  // no second 'call' event
+  }
+}
+
+// Runs f in the loop the thread needs now, again each time a loop leaves to
+// change mode (tracing started or stopped).
+static Result<Value> __attribute__((noinline)) eval_hooked(Frame* f, bool throwing, bool switched) {
+  ThreadState* ts = t_ts;
+  for (;;) {
+    Result<Value> r = trace_wanted(ts)                         ? eval_guarded<kTraceMode>(f, throwing, switched)
+                      : gil::mode() == gil::Mode::Every ? eval_guarded<kEveryMode>(f, throwing, switched)
+                                                        : eval_guarded<kDefault>(f, throwing, switched);
+    if (GILPY_LIKELY(r.ok() || !ts->loop_switch)) return r;
+    throwing = ts->loop_switch == 2;
+    ts->loop_switch = 0;
+    switched = true;
   }
 }
 
 Result<Value> eval_frame(Frame* f, bool throwing) {
   GILPY_ASSERT_GIL();
-  if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_guarded<true>(f, throwing);
-  return eval_guarded<false>(f, throwing);
+  if (GILPY_UNLIKELY(g_eval_hooks.load(std::memory_order_relaxed))) return eval_hooked(f, throwing, false);
+  Result<Value> r = eval_guarded<kDefault>(f, throwing, false);
+  if (GILPY_LIKELY(r.ok() || !t_ts->loop_switch)) return r;
+  // The default loop left to switch mode (settrace from inside this frame).
+  bool again_throwing = t_ts->loop_switch == 2;
+  t_ts->loop_switch = 0;
+  return eval_hooked(f, again_throwing, true);
 }
 
 }  // namespace gilpy

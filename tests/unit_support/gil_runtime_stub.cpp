@@ -9,6 +9,7 @@
 
 namespace gilpy {
 std::atomic<uint32_t> g_eval_breaker{0};
+std::atomic<uint32_t> g_eval_hooks{0};
 thread_local constinit ThreadState* t_ts = nullptr;
 Status handle_eval_breaker() { return OK(); }
 }  // namespace gilpy

@@ -1,0 +1,48 @@
+// sys.settrace / sys.setprofile: the events CPython 3.11 delivers to trace
+// and profile functions (call, line, return, exception, opcode; c_call,
+// c_return, c_exception for profilers), with its order and line rules.
+//
+// Cost when off: nothing on the default path. The eval loop has a separate
+// instantiation for tracing (vm/eval.cpp, LoopMode::Trace), chosen when a
+// frame is entered while the thread has a trace or profile function
+// (g_eval_hooks says whether any thread might). A frame already running in
+// the default loop when tracing starts moves to the traced loop at its next
+// safe point or exception (EB_TRACE asks for that check), and back when
+// tracing stops.
+//
+// Invariants: while a trace or profile function runs (ts->tracing > 0) no
+// event is delivered on that thread. A trace function that raises turns
+// tracing off for its thread (sys.settrace(None)) and its exception replaces
+// whatever the frame was doing, as in CPython.
+#pragma once
+#include "runtime/object.h"
+
+namespace gilpy {
+
+struct Frame;
+struct ThreadState;
+
+// True when frames of this thread should run in the traced loop.
+bool trace_wanted(const ThreadState* ts);
+
+// The events. Each returns an error when the trace or profile function
+// raised (its exception is pending).
+Status trace_call_event(Frame* f);                 // frame entered or generator resumed
+Status trace_return_event(Frame* f, Value retval);  // retval null: leaving by an exception
+Status trace_exception_event(Frame* f);             // ts->exc raised in (or through) f
+// Before instruction `at` of f; *prev is the instruction executed before it
+// in this frame (-1: none yet). May change f->ip (a trace function assigned
+// f_lineno): the caller then continues at f->ip.
+Status trace_instruction(Frame* f, int at, int* prev);
+// A call of a native function from a traced frame: c_call / c_return /
+// c_exception around it when a profile function is set.
+bool trace_wants_c_events();
+Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kwnames);
+
+// sys.settrace / sys.setprofile for the current thread (None or null: off).
+void trace_set(Value fn);
+void profile_set(Value fn);
+Value trace_get();    // null when off
+Value profile_get();  // null when off
+
+}  // namespace gilpy
