@@ -97,6 +97,9 @@ const ExcEntry* code_find_handler(const Code* c, int ip);
 // The value-stack depth before each instruction (-1 where unreachable);
 // raises ValueError for code whose stack use is inconsistent.
 Status code_stack_depths(Code* c, std::vector<int>& depth);
+// An instruction after which execution never falls through (return, raise,
+// re-raise, unconditional jump); takes a bytecode::Op.
+bool is_terminal_op(uint8_t op);
 inline bool is_code(Value v) { return has_layout(v, Layout::Code); }
 
 }  // namespace gilpy

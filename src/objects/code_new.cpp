@@ -268,6 +268,8 @@ Err arg_type_error(const char* fn, const std::string& which, const char* want, V
 
 }  // namespace
 
+bool is_terminal_op(uint8_t op) { return is_terminal(Op(op)); }
+
 Status code_stack_depths(Code* c, std::vector<int>& depth) { return stack_depths(c, depth, nullptr); }
 
 // code(argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags,

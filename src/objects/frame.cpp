@@ -21,6 +21,7 @@
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 #include "runtime/interp.h"
+#include "vm/trace.h"
 #include "bytecode/opcodes.h"
 
 namespace gilpy {
@@ -84,6 +85,7 @@ static void clear_dead_slots(Frame* f, std::vector<int>& depth) {
   Value* stack = f->slots + code_nlocalsplus(co);
   int live = 0;
   if (f->state == FrameState::Running) {
+    if (f->ip < 0) return;  // a jump a trace function just set (vm/trace_jump.cpp): keep all
     int i = f->ip - 1;
     if (i >= co->ninsns) return;
     if (i >= 0) {
@@ -117,6 +119,7 @@ void frames_clear_dead_slots() {
 }
 
 int frame_lineno(Frame* f) {
+  if (f->ip < 0) return code_line_of(f->code, -1 - f->ip);  // a pending jump (vm/trace_jump.cpp)
   int ip = f->ip - 1;
   if (f->state == FrameState::Created) return f->code->firstlineno;
   // Entered, no instruction run yet (a trace function's 'call' event): the
@@ -177,6 +180,7 @@ static Result<Value> f_lineno(Value s) {
   int line = frame_lineno(F(s));
   return line < 0 ? None() : Value::small(line);
 }
+static Status f_lineno_set(Value s, Value v) { return trace_set_lineno(F(s), v); }
 static Result<Value> f_lasti(Value s) { return Value::small(F(s)->ip > 0 ? (F(s)->ip - 1) * 2 : 0); }
 static Result<Value> f_back(Value s) {
   frame_mark_escaped(F(s));
@@ -207,7 +211,7 @@ static Status f_trace_opcodes_set(Value s, Value v) {
 }
 
 static const GetSetDef frame_getsets[] = {
-    {"f_code", f_code}, {"f_globals", f_globals}, {"f_builtins", f_builtins}, {"f_lineno", f_lineno},
+    {"f_code", f_code}, {"f_globals", f_globals}, {"f_builtins", f_builtins}, {"f_lineno", f_lineno, f_lineno_set},
     {"f_lasti", f_lasti}, {"f_back", f_back}, {"f_locals", f_locals}, {"f_trace", f_trace, f_trace_set},
     {"f_trace_lines", f_trace_lines, f_trace_lines_set}, {"f_trace_opcodes", f_trace_opcodes, f_trace_opcodes_set},
     {nullptr, nullptr}};

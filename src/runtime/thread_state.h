@@ -15,6 +15,7 @@ namespace gil {
 struct EventLog;
 }
 
+enum class TraceWhat : uint8_t { None, Call, Line, Return, Exception, Opcode, Other };
 struct ThreadState {
   Value exc;            // exception being raised/propagated; null when none
   Value handled;        // innermost exception being handled (sys.exc_info())
@@ -53,6 +54,7 @@ struct ThreadState {
   Value trace_fn;
   Value profile_fn;
   int tracing = 0;
+  TraceWhat trace_what = TraceWhat::None;  // the event being delivered (what f_lineno jumps allow)
   // Set by an eval loop that returns only to be re-entered in another mode
   // (the traced loop, or back to the default one); vm/eval.cpp.
   uint8_t loop_switch = 0;  // 1: re-enter; 2: re-enter raising the pending exception

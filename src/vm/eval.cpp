@@ -233,7 +233,11 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
       ip--;                                                                                      \
       goto switch_loop;                                                                          \
     }                                                                                            \
-    if (trace_instruction(f, ip - 1, &trace_prev).is_err()) goto error;                          \
+    f->sp = int32_t(sp - stack_base);                                                            \
+    if (trace_instruction(f, ip - 1, &trace_prev).is_err()) {                                    \
+      if (f->ip < 0) f->ip = ip; /* a jump set before the raise is not taken */                  \
+      goto error;                                                                                \
+    }                                                                                            \
     if (GILPY_UNLIKELY(f->ip < 0)) { /* a jump: f->ip is -1 - target (objects/frame.cpp) */      \
       ip = -1 - f->ip;                                                                           \
       sp = stack_base + f->sp;                                                                   \

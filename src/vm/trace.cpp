@@ -69,9 +69,19 @@ static Result<Value> call_hook(Frame* f, Value fn, const char* what, Value arg, 
   Value pending = ts->exc;
   ts->exc = Value();
   ts->tracing++;
+  TraceWhat outer = ts->trace_what;
+  switch (what[0]) {
+    case 'c': ts->trace_what = what[1] == 'a' ? TraceWhat::Call : TraceWhat::Other; break;
+    case 'l': ts->trace_what = TraceWhat::Line; break;
+    case 'r': ts->trace_what = TraceWhat::Return; break;
+    case 'e': ts->trace_what = TraceWhat::Exception; break;
+    case 'o': ts->trace_what = TraceWhat::Opcode; break;
+    default: ts->trace_what = TraceWhat::Other;
+  }
   f->locals_read = false;
   Value args[3] = {Value(f), Value(str_intern(what)), arg ? arg : None()};
   Result<Value> r = call(fn, args, 3);
+  ts->trace_what = outer;
   ts->tracing--;
   if (is_trace && f->locals_read) frame_locals_to_fast(f);
   if (r.is_err()) return ERR;

@@ -39,6 +39,9 @@ Status trace_instruction(Frame* f, int at, int* prev);
 bool trace_wants_c_events();
 Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kwnames);
 
+// frame.f_lineno = n from a trace function: a jump (vm/trace_jump.cpp).
+Status trace_set_lineno(Frame* f, Value v);
+
 // sys.settrace / sys.setprofile for the current thread (None or null: off).
 void trace_set(Value fn);
 void profile_set(Value fn);
