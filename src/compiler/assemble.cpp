@@ -75,7 +75,16 @@ static void thread_jumps(CodeUnit& cu) {
     if (in.target < 0 || in.op == PSEUDO_SETUP) continue;
     for (int hops = 0; hops < 16; hops++) {
       int t = cu.labels[size_t(in.target)];
+      // Artificial NOPs (a try body's end) and set-up markers run nothing.
+      while (t >= 0 && size_t(t) < code.size() &&
+             (code[size_t(t)].op == PSEUDO_SETUP ||
+              (code[size_t(t)].op == NOP && code[size_t(t)].pos.line == kArtificialPosition.line)))
+        t++;
       if (t < 0 || size_t(t) >= code.size() || code[size_t(t)].op != JUMP_FORWARD) break;
+      // As CPython: only to a jump of the same line or of none (yet), so a
+      // `break` that lands on another `break` still reports that line.
+      int tl = code[size_t(t)].pos.line;
+      if (tl != in.pos.line && tl != kArtificialPosition.line) break;
       int next = code[size_t(t)].target;
       if (next < 0 || cu.labels[size_t(next)] <= int(j)) break;
       in.target = next;

@@ -207,6 +207,9 @@ bool Compiler::class_def(ClassDef* c) {
   emit(STORE_NAME, uint32_t(add_name("__qualname__")));
   if (sc->has_annotations) emit(SETUP_ANNOTATIONS);
   if (!body_with_docstring(c->body, false)) return false;
+  // The return is artificial (CPython: UNSET_LOC): each way into it reports
+  // the line it came from (assemble.cpp: place_exit_positions).
+  u().cur_pos = kInheritPosition;
   if (sc->needs_class_cell) {
     emit(LOAD_CLOSURE, uint32_t(cu.cell_index["__class__"]));
     emit(COPY, 1);

@@ -482,6 +482,15 @@ bool Compiler::break_continue(ast::stmt* s, bool is_break) {
   }
   if (!loop) return error(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
   FBlock target = *loop;
+  // A with statement's __exit__ or a finally body run on the way out take
+  // their own locations; the statement first gets a NOP of its own line (as
+  // in CPython), and the jump keeps the location the unwinding left.
+  bool ran_code = false;
+  for (size_t k = i; k < cu.fblocks.size(); k++) {
+    FBlockKind kind = cu.fblocks[k].kind;
+    ran_code |= kind == FBlockKind::FinallyTry || kind == FBlockKind::With || kind == FBlockKind::AsyncWith;
+  }
+  if (ran_code) emit(NOP);
   while (cu.fblocks.size() > i) {
     FBlock b = cu.fblocks.back();
     cu.fblocks.pop_back();
@@ -491,10 +500,10 @@ bool Compiler::break_continue(ast::stmt* s, bool is_break) {
   if (is_break) {
     cu.handler_stack.resize(size_t(target.handler_depth));
     if (!unwind_fblock(target, false)) return false;  // pops a for-loop's iterator
-    set_pos(s);
+    if (!ran_code) set_pos(s);
     emit_jump(JUMP_FORWARD, target.exit);
   } else {
-    set_pos(s);
+    if (!ran_code) set_pos(s);
     emit_jump(JUMP_BACKWARD, target.start);
   }
   cu.fblocks = saved;
@@ -551,6 +560,9 @@ bool Compiler::try_except(Try* t, bool star) {
   if (!stmts(t->body)) return false;
   u().fblocks.pop_back();
   pop_handler();
+  // Leaving the body is artificial in CPython (POP_BLOCK, JUMP_NOLINE): no
+  // line of its own, so no line event for the `except` line.
+  u().cur_pos = kArtificialPosition;
   emit(NOP);
   emit_jump(JUMP_FORWARD, orelse);
   bind(handler);
@@ -559,6 +571,7 @@ bool Compiler::try_except(Try* t, bool star) {
   emit(PUSH_EXC_INFO);  // [.., prev, exc]
   if (!(star ? except_star_clauses(t, end) : except_clauses(t, end))) return false;
   bind(cleanup);
+  u().cur_pos = kArtificialPosition;  // CPython's POP_EXCEPT_AND_RERAISE has no line
   emit(COPY, 3);
   emit(POP_EXCEPT);
   emit(RERAISE, 1);
@@ -589,12 +602,15 @@ bool Compiler::except_clauses(Try* t, Label end) {
       if (!stmts(h->body)) return false;
       u().fblocks.pop_back();
       pop_handler();
+      // The clean-up after the body is artificial (CPython: UNSET_LOC).
+      u().cur_pos = kArtificialPosition;
       emit(POP_EXCEPT);
       load_none();
       name_op(*h->name, expr_context::Store, h);
       name_op(*h->name, expr_context::Del, h);
       emit_jump(JUMP_FORWARD, end);
       bind(name_cleanup);
+      u().cur_pos = kArtificialPosition;
       load_none();
       name_op(*h->name, expr_context::Store, h);
       name_op(*h->name, expr_context::Del, h);
@@ -604,6 +620,7 @@ bool Compiler::except_clauses(Try* t, Label end) {
       u().fblocks.push_back({FBlockKind::HandlerCleanup, {}, {}, h, "", outer_handlers});
       if (!stmts(h->body)) return false;
       u().fblocks.pop_back();
+      u().cur_pos = kArtificialPosition;
       emit(POP_EXCEPT);
       emit_jump(JUMP_FORWARD, end);
     }
