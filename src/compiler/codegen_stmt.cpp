@@ -168,31 +168,34 @@ bool Compiler::aug_assign(AugAssign* a) {
     }
     case Kind::Attribute: {
       auto* at = static_cast<Attribute*>(a->target);
+      // Positions as CPython 3.11's: the target's for COPY, the attribute
+      // name's line for the load and the store (and the SWAP before it).
       if (!expr(at->value)) return false;
+      set_pos(at);
       emit(COPY, 1);
       set_attr_pos(at);
       emit(LOAD_ATTR, uint32_t(add_name(mangle(at->attr))));
       if (!expr(a->value)) return false;
       set_pos(a);
       emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
-      emit(SWAP, 2);
       set_attr_pos(at);
+      emit(SWAP, 2);
       emit(STORE_ATTR, uint32_t(add_name(mangle(at->attr))));
       return true;
     }
     case Kind::Subscript: {
       auto* sb = static_cast<Subscript*>(a->target);
       if (!expr(sb->value) || !expr(sb->slice)) return false;
-      emit(COPY, 2);
-      emit(COPY, 2);
       set_pos(sb);
+      emit(COPY, 2);
+      emit(COPY, 2);
       emit(BINARY_SUBSCR);
       if (!expr(a->value)) return false;
       set_pos(a);
       emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
+      set_pos(sb);
       emit(SWAP, 3);
       emit(SWAP, 2);
-      set_pos(sb);
       emit(STORE_SUBSCR);
       return true;
     }
