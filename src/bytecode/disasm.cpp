@@ -93,7 +93,7 @@ static void disassemble(Code* c, std::string& out) {
     Op op = op_of(c->insns[i]);
     uint32_t arg = shown_arg(c->insns[i]);
     int line = c->positions[i].line;
-    bool starts_line = line > 0 && line != last_line;
+    bool starts_line = line >= 0 && line != last_line;
     if (starts_line) last_line = line;
     if (op == CACHE) continue;
     char buf[64];

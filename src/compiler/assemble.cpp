@@ -146,11 +146,28 @@ static void keep_setup_lines(CodeUnit& cu, const std::vector<int>& depth) {
   }
 }
 
+// The prologue: a NOP first in every code object, where CPython 3.11 has
+// RESUME (after RETURN_GENERATOR, POP_TOP in generator code), with its
+// location: the definition's line, or line 0 in module code, so co_lines()
+// and co_positions() start as CPython's do. A frame starts after it
+// (frame_new), so it costs no dispatch.
+static void add_prologue(CodeUnit& cu) {
+  bool module = cu.scope && cu.scope->kind == ScopeKind::Module;
+  Instr nop{NOP, 0};
+  nop.pos = Position{module ? 0 : cu.firstlineno, cu.firstlineno, 0, 0};
+  cu.code.insert(cu.code.begin(), nop);
+  for (int& l : cu.labels)
+    if (l >= 0) l++;
+  for (HandlerDef& h : cu.handlers)
+    if (h.setup_index >= 0) h.setup_index++;
+}
+
 Result<Code*> Compiler::leave_unit() {
   CodeUnit& cu = u();
   std::vector<Instr>& code = cu.code;
   thread_jumps(cu);
   place_artificial_positions(cu);
+  add_prologue(cu);
   place_exit_positions(cu);
   size_t n = code.size();
   // ---- stack depths ----
@@ -202,7 +219,49 @@ Result<Code*> Compiler::leave_unit() {
   // (every target of a reached jump or set-up was pushed), so the remaining
   // labels stay valid.
   keep_setup_lines(cu, depth);
-  auto kept = [&](size_t i) { return code[i].op != PSEUDO_SETUP && depth[i] >= 0; };
+  std::vector<char> keep(n + 1, 0);
+  for (size_t i = 0; i < n; i++) keep[i] = code[i].op != PSEUDO_SETUP && depth[i] >= 0;
+  auto kept = [&](size_t i) { return keep[i] != 0; };
+  auto next_kept = [&](size_t i) {
+    size_t j = i + 1;
+    while (j < n && !(keep[j] && code[j].op != CACHE)) j++;
+    return j;
+  };
+  // A jump to the next instruction that remains (the code between was
+  // unreachable, e.g. a constant test's) does nothing: it becomes a NOP.
+  for (size_t i = 0; i < n; i++) {
+    if (!keep[i] || code[i].op != JUMP_FORWARD || code[i].target < 0) continue;
+    size_t t = size_t(cu.labels[size_t(code[i].target)]);
+    size_t j = i + 1;
+    while (j < t && !keep[j]) j++;
+    if (j == t) {
+      code[i].op = NOP;
+      code[i].target = -1;
+    }
+  }
+  // NOPs (constant tests, the above) stay only to give a line that would
+  // otherwise have no instruction, as CPython's remove_redundant_nops: a
+  // NOP goes when it has no line, when the instruction falling into it has
+  // its line, or when the next one has it (or none, and takes it).
+  int prev_line = -3;
+  for (size_t i = 1; i < n; i++) {  // code[0] is the prologue: kept
+    if (!keep[i] || code[i].op == CACHE) continue;
+    if (code[i].op != NOP) {
+      prev_line = is_terminal(code[i].op) ? -3 : code[i].pos.line;
+      continue;
+    }
+    int line = code[i].pos.line;
+    bool drop = line < 0 || line == prev_line;
+    if (!drop) {
+      size_t j = next_kept(i);
+      if (j < n && code[j].op != NOP && (code[j].pos.line == line || code[j].pos.line < 0)) {
+        if (code[j].pos.line < 0) code[j].pos = code[i].pos;
+        drop = true;
+      }
+    }
+    if (drop) keep[i] = 0;
+    else prev_line = line;
+  }
   std::vector<int> newidx(n + 1, 0);
   int k = 0;
   for (size_t i = 0; i < n; i++) {
@@ -210,6 +269,10 @@ Result<Code*> Compiler::leave_unit() {
     if (kept(i)) k++;
   }
   newidx[n] = k;
+  // A jump to a dropped instruction lands on the next one kept. (A NOP kept
+  // there carries a line of its own: jumping past it would lose the line's
+  // trace event. `while True:` loops back past its NOP by construction.)
+  auto jump_dest = [&](size_t t) { return newidx[t]; };
   int ninsns = k;
   Code* c = static_cast<Code*>(alloc_instance(tp_code, sizeof(Code)));
   c->insns = static_cast<uint32_t*>(gc::alloc_atomic(size_t(ninsns) * sizeof(uint32_t) + 4));
@@ -223,7 +286,7 @@ Result<Code*> Compiler::leave_unit() {
     Instr& in = code[i];
     if (!kept(i)) continue;
     uint32_t arg = in.arg;
-    if (in.target >= 0) arg = uint32_t(newidx[size_t(cu.labels[size_t(in.target)])]);
+    if (in.target >= 0) arg = uint32_t(jump_dest(size_t(cu.labels[size_t(in.target)])));
     if (arg > kMaxArg) {
       error(nullptr, "too many instructions or arguments in one code object");
       return raise(tp_SystemError, "code object too large");

@@ -7,6 +7,8 @@
 #include "objects/code.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
 
 namespace gilpy::compiler {
 
@@ -369,11 +371,35 @@ bool Compiler::unpack_target(const std::vector<ast::expr*>& elts, const Node* n)
 }
 
 // ---- boolean logic and jumps --------------------------------------------------------------
+// A constant operand before the last decides at compile time, as CPython's
+// optimiser does it: one that does not end the chain (true for `and`, false
+// for `or`) leaves no code but a NOP for its line; one that does is the
+// result, and the operands after it are unreachable (dropped on assembly).
 bool Compiler::boolop(BoolOp* b) {
   Label end = new_label();
-  Op jump = b->op == boolop::And ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
+  bool is_and = b->op == boolop::And;
+  Op jump = is_and ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
   for (size_t i = 0; i < b->values.size(); i++) {
-    if (!expr(b->values[i])) return false;
+    ast::expr* v = b->values[i];
+    if (i + 1 < b->values.size()) {
+      if (Value c = fold(v)) {
+        Result<bool> t = truthy(c);
+        if (t.ok()) {
+          Position saved = u().cur_pos;
+          set_pos(v);
+          if (t.value() == is_and) {
+            emit(NOP);
+          } else {
+            load_const(c);
+            emit_jump(JUMP_FORWARD, end);
+          }
+          u().cur_pos = saved;
+          continue;
+        }
+        exc_clear();
+      }
+    }
+    if (!expr(v)) return false;
     if (i + 1 < b->values.size()) emit_jump(jump, end);
   }
   bind(end);
@@ -397,6 +423,19 @@ bool Compiler::jump_if(ast::expr* e, bool cond, Label target) {
     if (!jump_if(b->values.back(), cond, target)) return false;
     bind(skip);
     return true;
+  }
+  // A constant test: an unconditional jump or nothing (a NOP keeps its line).
+  if (Value c = fold(e)) {
+    Result<bool> t = truthy(c);
+    if (t.ok()) {
+      Position saved = u().cur_pos;
+      set_pos(e);
+      if (t.value() == cond) emit_jump(JUMP_FORWARD, target);
+      else emit(NOP);
+      u().cur_pos = saved;
+      return true;
+    }
+    exc_clear();
   }
   if (!expr(e)) return false;
   emit_jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, target);

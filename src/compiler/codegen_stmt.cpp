@@ -17,6 +17,8 @@
 #include "compiler/codegen.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/errors.h"
+#include "runtime/protocols.h"
 
 namespace gilpy::compiler {
 
@@ -168,31 +170,34 @@ bool Compiler::aug_assign(AugAssign* a) {
     }
     case Kind::Attribute: {
       auto* at = static_cast<Attribute*>(a->target);
+      // Positions as CPython 3.11's: the target's for COPY, the attribute
+      // name's line for the load and the store (and the SWAP before it).
       if (!expr(at->value)) return false;
+      set_pos(at);
       emit(COPY, 1);
       set_attr_pos(at);
       emit(LOAD_ATTR, uint32_t(add_name(mangle(at->attr))));
       if (!expr(a->value)) return false;
       set_pos(a);
       emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
-      emit(SWAP, 2);
       set_attr_pos(at);
+      emit(SWAP, 2);
       emit(STORE_ATTR, uint32_t(add_name(mangle(at->attr))));
       return true;
     }
     case Kind::Subscript: {
       auto* sb = static_cast<Subscript*>(a->target);
       if (!expr(sb->value) || !expr(sb->slice)) return false;
-      emit(COPY, 2);
-      emit(COPY, 2);
       set_pos(sb);
+      emit(COPY, 2);
+      emit(COPY, 2);
       emit(BINARY_SUBSCR);
       if (!expr(a->value)) return false;
       set_pos(a);
       emit(BINARY_OP, op | temp_hint(a->value, ARG_TEMP_RIGHT));
+      set_pos(sb);
       emit(SWAP, 3);
       emit(SWAP, 2);
-      set_pos(sb);
       emit(STORE_SUBSCR);
       return true;
     }
@@ -291,12 +296,25 @@ bool Compiler::if_stmt(If* i) {
 
 bool Compiler::while_stmt(While* w) {
   Label start = new_label(), body_exit = new_label(), end = new_label();
-  bind(start);
+  // `while True:` (any constant true test) loops back to its body, past the
+  // NOP that keeps the test's line, as CPython's loop has no test to re-run.
+  bool always = false;
+  if (Value c = fold(w->test)) {
+    Result<bool> t = truthy(c);
+    if (t.ok()) always = t.value();
+    else exc_clear();
+  }
+  if (!always) bind(start);
   if (!jump_if(w->test, false, body_exit)) return false;
+  if (always) bind(start);
   u().fblocks.push_back({FBlockKind::WhileLoop, start, end, w, "", int(u().handler_stack.size())});
   if (!stmts(w->body)) return false;
   u().fblocks.pop_back();
-  u().cur_pos = kArtificialPosition;
+  // CPython re-tests at the bottom, at the while's line: a constant test
+  // becomes a jump of that line; otherwise the jump back to the test at the
+  // top is artificial and the test reports the line.
+  if (always) set_pos(w);
+  else u().cur_pos = kArtificialPosition;
   emit_jump(JUMP_BACKWARD, start);
   bind(body_exit);
   if (!stmts(w->orelse)) return false;
@@ -328,6 +346,7 @@ bool Compiler::for_stmt(For* f, bool is_async) {
   u().cur_pos = kArtificialPosition;
   emit_jump(JUMP_BACKWARD, start);
   bind(cleanup);
+  set_pos(f->iter);  // END_ASYNC_FOR follows the `for`, not the body (CPython: the iterator's location)
   if (is_async) emit(END_ASYNC_FOR);
   if (!stmts(f->orelse)) return false;
   bind(end);

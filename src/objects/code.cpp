@@ -123,7 +123,7 @@ static std::vector<LineRange> line_ranges(const Code* c) {
   for (int i = 1; i <= n; i++) {
     if (i == n || c->positions[i].line != c->positions[start].line) {
       int ln = c->positions[start].line;
-      out.push_back({start * 2, i * 2, ln > 0 ? ln : -1});
+      out.push_back({start * 2, i * 2, ln >= 0 ? ln : -1});
       start = i;
     }
   }
@@ -168,7 +168,7 @@ static Result<Value> code_repr(Value* a, int64_t, Tuple*) {
 static Result<Value> code_co_lines(Value* a, int64_t, Tuple*) {
   gc::Vector<Value> items;
   for (const LineRange& r : line_ranges(self_code(a[0])))
-    items.push_back(Value(tuple_of({Value::small(r.start), Value::small(r.end), r.line > 0 ? Value::small(r.line) : None()})));
+    items.push_back(Value(tuple_of({Value::small(r.start), Value::small(r.end), r.line >= 0 ? Value::small(r.line) : None()})));
   List* l = list_from(items.data(), int64_t(items.size()));
   return get_iter(Value(l));
 }
@@ -184,7 +184,7 @@ static Result<Value> code_co_positions(Value* a, int64_t, Tuple*) {
   bool ranges = !g_interp.no_debug_ranges;
   for (int i = 0; i < c->ninsns; i++) {
     const Position& p = c->positions[i];
-    Value line = p.line > 0 ? Value::small(p.line) : None();
+    Value line = p.line >= 0 ? Value::small(p.line) : None();
     TRY(list_append(l, Value(ranges ? tuple_of({line, opt(p.end_line), opt(p.col), opt(p.end_col)})
                                     : tuple_of({line, line, None(), None()}))));
   }

@@ -323,6 +323,13 @@ Result<Cx> number_part(Value v, bool* was_complex) {
       Value r = TRY(call0(m));
       if (!is_complex(r))
         return raise_fmt(tp_TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
+      // A strict subclass of complex is accepted with a DeprecationWarning (CPython 3.11).
+      if (r.type() != tp_complex) {
+        std::string msg = std::string("__complex__ returned non-complex (type ") + type_name(r) +
+                          ").  The ability to return an instance of a strict subclass of complex is "
+                          "deprecated, and may be removed in a future version of Python.";
+        TRY(warn(tp_DeprecationWarning, msg));
+      }
       *was_complex = true;
       return cx_of(r);
     }

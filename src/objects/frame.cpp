@@ -68,6 +68,10 @@ Frame* frame_new(Code* code, Dict* globals, Value locals, Function* func) {
   f->locals = locals;
   f->func = func;
   f->state = FrameState::Created;
+  // Execution starts after a leading NOP (the compiler's prologue, where
+  // CPython has RESUME: compiler/assemble.cpp): f_lasti and f_lineno then
+  // read it as done, and no call dispatches it.
+  f->ip = code->ninsns > 0 && bytecode::op_of(code->insns[0]) == bytecode::NOP ? 1 : 0;
   return f;
 }
 

@@ -15,6 +15,8 @@
 #include <string>
 
 #include "objects/code.h"
+#include "objects/frame.h"
+#include "runtime/thread_state.h"
 #include "objects/dict.h"
 #include "objects/module.h"
 #include "objects/str.h"
@@ -37,10 +39,12 @@ Function* function_new(Code* code, Dict* globals, Str* qualname) {
   Value mod = dict_get_str(globals, N.__name__);
   f->module = mod ? mod : None();
   // CPython's _PyEval_BuiltinsFromGlobals: the globals' __builtins__ (a module
-  // stands for its dict), else the interpreter's builtins.
+  // stands for its dict), else the running frame's builtins (bpo-42990), else
+  // the interpreter's.
   Value b = dict_get_str(globals, N.__builtins__);
   if (b && is_dict(b)) f->builtins = as_dict(b);
   else if (b && has_layout(b, Layout::Module)) f->builtins = *instance_dict_ptr(b);
+  else if (!b && t_ts && t_ts->frame && t_ts->frame->builtins) f->builtins = t_ts->frame->builtins;
   else f->builtins = g_interp.builtins->dict;
   return f;
 }

@@ -21,6 +21,8 @@
 #include "objects/text_util.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
+#include "runtime/interp.h"
+#include "runtime/protocols.h"
 
 namespace gilpy {
 
@@ -621,7 +623,19 @@ static Result<bool> use_registry(Codec c, std::string_view errors, bool encode) 
   return bool(encode ? (void*)g_codec_encode_hook : (void*)g_codec_decode_hook);
 }
 
+// In development mode (-X dev) an unknown error handler name is an error
+// even when nothing needs handling (CPython's unicode_check_encoding_errors):
+// names other than the built-in handlers are looked up in the registry.
+static Status check_errors_dev_mode(std::string_view errors) {
+  if (!g_interp.dev_mode || lookup_handler(errors) != Handler::Unknown) return OK();
+  Value m = TRY(import_module(str_intern("_codecs")));
+  Value f = TRY(getattr_str(m, "lookup_error"));
+  TRY(call1(f, Value(str_new(errors))));
+  return OK();
+}
+
 Result<Value> codec_encode(Str* s, std::string_view encoding, std::string_view errors) {
+  TRY(check_errors_dev_mode(errors));
   Codec c = lookup_codec(encoding);
   if (TRY(use_registry(c, errors, true))) return g_codec_encode_hook(s, encoding, errors, c != Codec::Unknown);
   if (c == Codec::Unknown)
@@ -630,6 +644,7 @@ Result<Value> codec_encode(Str* s, std::string_view encoding, std::string_view e
 }
 
 Result<Value> codec_decode(std::string_view data, std::string_view encoding, std::string_view errors, Value obj) {
+  TRY(check_errors_dev_mode(errors));
   Codec c = lookup_codec(encoding);
   if (TRY(use_registry(c, errors, false))) return g_codec_decode_hook(data, encoding, errors, obj, c != Codec::Unknown);
   if (c == Codec::Unknown)

@@ -757,14 +757,29 @@ static Result<Value> import_chain(const std::string& name) {
 
 static Result<std::string> resolve_relative(Str* name, Dict* globals, int64_t level) {
   if (!globals) return raise(tp_KeyError, "'__name__' not in globals");
+  // The package comes from __package__ (checked against __spec__.parent),
+  // else __spec__.parent, else, with an ImportWarning, __name__ (and __path__).
   Value pkg = dict_get_str(globals, N.__package__);
+  Value spec = dict_get_str(globals, N.__spec__);
+  if (spec && is_none(spec)) spec = Value();
   std::string package;
   if (pkg && !is_none(pkg)) {
     if (!is_str(pkg)) return raise(tp_TypeError, "package must be a string");
+    if (spec) {
+      Value parent = TRY(getattr_str(spec, "parent"));
+      if (!TRY(eq(pkg, parent))) TRY(warn(tp_ImportWarning, "__package__ != __spec__.parent"));
+    }
     package = std::string(as_str(pkg)->view());
+  } else if (spec) {
+    Value parent = TRY(getattr_str(spec, "parent"));
+    if (!is_str(parent)) return raise(tp_TypeError, "__spec__.parent must be a string");
+    package = std::string(as_str(parent)->view());
   } else {
+    TRY(warn(tp_ImportWarning,
+             "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__"));
     Value mn = dict_get_str(globals, N.__name__);
-    if (!mn || !is_str(mn)) return raise(tp_KeyError, "'__name__' not in globals");
+    if (!mn) return raise(tp_KeyError, "'__name__' not in globals");
+    if (!is_str(mn)) return raise(tp_TypeError, "__name__ must be a string");
     package = std::string(as_str(mn)->view());
     if (!dict_get_str(globals, N.__path__)) {
       size_t dot = package.rfind('.');

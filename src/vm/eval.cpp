@@ -142,6 +142,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
   }
   f->back = ts->frame;
   ts->frame = f;
+  const bool entering = f->state == FrameState::Created;
   f->state = FrameState::Running;
   Code* co = f->code;
   const uint32_t* insns = co->insns;
@@ -158,7 +159,9 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
   int restore_lasti = -1;  // set by RERAISE n>0, consumed at `error`
   Value retval;
   FreshFloats fresh;
-  int trace_prev = ip - 1;  // kTrace: the instruction executed before the current one (-1: none)
+  // kTrace: the instruction executed before the current one (-1: none yet;
+  // a new frame starts after its prologue NOP, which does not count).
+  int trace_prev = entering ? -1 : ip - 1;
 
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)

@@ -122,6 +122,21 @@ bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth) {
 }
 
 Result<Value> load_global_slow(Dict* globals, Dict* builtins, Str* name, InlineCache* c) {
+  // Globals or builtins of a dict subclass: read through __getitem__ (a
+  // KeyError is a miss), uncached, as CPython's LOAD_GLOBAL does.
+  if (globals->type != tp_dict || builtins->type != tp_dict) {
+    for (Dict* d : {globals, builtins}) {
+      if (d->type == tp_dict) {
+        if (Value v = dict_get_str(d, name)) return v;
+        continue;
+      }
+      Result<Value> r = getitem(Value(d), Value(name));
+      if (r.ok()) return r;
+      if (!exc_matches(tp_KeyError)) return ERR;
+      exc_clear();
+    }
+    return raise_name_error(name);
+  }
   int64_t ix = dict_lookup_str_index(globals, name);
   if (ix >= 0) {
     c->key1 = globals;

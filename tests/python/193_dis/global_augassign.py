@@ -1,4 +1,4 @@
-# regen: manual -- a listing of gilpy's bytecode (CPython's differs: RESUME, inline CACHE entries);
+# regen: manual -- a listing of gilpy's bytecode (CPython's differs: RESUME where gilpy has its prologue NOP, inline CACHE entries);
 # the expected output was written by hand from CPython 3.11's layout and checked line by line.
 # `n += 1` on a global is three instructions, LOAD_GLOBAL, BINARY_OP 13 (+=), STORE_GLOBAL, each on
 # its own line of the listing (the issue asks for exactly this).
@@ -14,8 +14,9 @@ dis.dis(f)
 
 buf = io.StringIO()
 dis.dis(f, file=buf)
-rows = [line.split() for line in buf.getvalue().splitlines()]
-names = [re.search(r"\b[A-Z][A-Z_]+\b", line).group() for line in buf.getvalue().splitlines()]
+lines = [line for line in buf.getvalue().splitlines() if line.strip()]
+rows = [line.split() for line in lines]
+names = [re.search(r"\b[A-Z][A-Z_]+\b", line).group() for line in lines]
 print(names)
 i = names.index("LOAD_GLOBAL")
 print(names[i:i + 4])
