@@ -132,6 +132,7 @@ bool Compiler::function_def(ast::stmt* s) {
   auto* f = static_cast<FunctionDef*>(s);  // FunctionDef and AsyncFunctionDef share a layout
   for (ast::expr* d : f->decorator_list) {
     if (!expr(d)) return false;
+    set_pos(d);  // the decorator's line (no line event for the def line in between)
     emit(PUSH_NULL);
   }
   set_pos(s);
@@ -191,6 +192,7 @@ bool Compiler::lambda(Lambda* l) {
 bool Compiler::class_def(ClassDef* c) {
   for (ast::expr* d : c->decorator_list) {
     if (!expr(d)) return false;
+    set_pos(d);  // the decorator's line (no line event for the def line in between)
     emit(PUSH_NULL);
   }
   set_pos(c);

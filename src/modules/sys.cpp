@@ -209,10 +209,20 @@ static Result<Value> sys_excepthook(Value* a, int64_t n, Tuple*) {
   display_exception(a[1]);  // not print_exception_and_clear: a custom hook may be calling this one
   return None();
 }
+// A debugger calls this from inside its trace function (where events are
+// off) to debug other code recursively: events are on again for the call.
 static Result<Value> sys_call_tracing(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("call_tracing", n, 2, 2));
-  Tuple* args = TRY(to_tuple(a[1]));
-  return call(a[0], args->items, args->size);
+  if (a[1].type() != tp_tuple) return raise_fmt(tp_TypeError, "call_tracing() argument 2 must be tuple, not %s", type_name(a[1]));
+  Tuple* args = a[1].as<Tuple>();
+  ThreadState* ts = t_ts;
+  int saved = ts->tracing;
+  TraceWhat what = ts->trace_what;
+  ts->tracing = 0;
+  Result<Value> r = call(a[0], args->items, args->size);
+  ts->tracing = saved;
+  ts->trace_what = what;
+  return r;
 }
 // sys.breakpointhook: calls what PYTHONBREAKPOINT names (pdb.set_trace by
 // default; "0" disables breakpoint()), read at each call as CPython does. A

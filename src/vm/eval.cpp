@@ -856,7 +856,7 @@ dispatch:
   TARGET(FOR_ITER) {
     Value it = TOP();
     Value next;
-    Status s = iter_next(it, &next);
+    Status s = kTrace ? trace_iter_next(f, it, &next) : iter_next(it, &next);
     CHECK(s);
     if (next) {
       PUSH(next);
@@ -1240,7 +1240,10 @@ error : {
   f->state = FrameState::Completed;
   if constexpr (kTrace) {
     (void)trace_return_event(f, Value());  // a raising profiler's exception replaces this one
-    g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);  // the caller may still be in the default loop
+    // The caller may still be in the default loop: its next safe point
+    // checks. (Set after the event: the trace function's own calls poll and
+    // clear the bit.)
+    g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);
   }
   ts->frame = f->back;
   leave_recursion();
@@ -1249,8 +1252,9 @@ error : {
 
 exit_frame:
   if constexpr (kTrace) {
+    Status s = trace_return_event(f, retval);
     g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);  // see above
-    if (trace_return_event(f, retval).is_err()) {
+    if (s.is_err()) {
       f->state = FrameState::Completed;
       ts->frame = f->back;
       leave_recursion();

@@ -24,6 +24,7 @@
 #include "objects/exceptions.h"
 #include "objects/frame.h"
 #include "objects/function.h"
+#include "objects/generator.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -155,6 +156,41 @@ Status trace_instruction(Frame* f, int at, int* prev) {
     if (line != lastline || backward) TRY(trace_event(f, "line", Value()));
   }
   if (f->trace_opcodes && f->trace) TRY(trace_event(f, "opcode", Value()));
+  return OK();
+}
+
+// A for loop's next() while tracing. CPython reports the StopIteration that
+// ends a loop as an 'exception' event in the looping frame when one was
+// actually raised: a generator that returned a value, or a __next__
+// written in Python. Native iterators and generators returning None end
+// without one, and without an event.
+Status trace_iter_next(Frame* f, Value it, Value* out) {
+  ThreadState* ts = t_ts;
+  Type* t = it.type();
+  Value stop;
+  if (t == tp_generator) {
+    bool done = false;
+    Value r = TRY(gen_resume(it.as<Generator>(), None(), Value(), &done));
+    *out = done ? Value() : r;
+    if (!done || is_none(r)) return OK();
+    stop = exc_new(tp_StopIteration, tuple_of({r}));
+  } else if (t->iternext || ts->tracing || !ts->trace_fn || !f->trace) {
+    return iter_next(it, out);
+  } else {
+    if (!type_lookup(t, str_intern("__next__"))) return iter_next(it, out);  // its TypeError
+    Result<Value> r = call_method0(it, str_intern("__next__"));
+    if (r.ok()) {
+      *out = r.value();
+      return OK();
+    }
+    if (!exc_matches(tp_StopIteration)) return ERR;
+    stop = ts->exc;
+    *out = Value();
+  }
+  ts->exc = stop;
+  Status s = trace_exception_event(f);
+  if (s.is_err()) return ERR;  // the trace function's exception
+  ts->exc = Value();
   return OK();
 }
 

@@ -34,6 +34,9 @@ Status trace_exception_event(Frame* f);             // ts->exc raised in (or thr
 // in this frame (-1: none yet). May change f->ip (a trace function assigned
 // f_lineno): the caller then continues at f->ip.
 Status trace_instruction(Frame* f, int at, int* prev);
+// FOR_ITER's next() in a traced frame: also the 'exception' event for a
+// StopIteration that ends the loop (*out null when exhausted).
+Status trace_iter_next(Frame* f, Value it, Value* out);
 // A call of a native function from a traced frame: c_call / c_return /
 // c_exception around it when a profile function is set.
 bool trace_wants_c_events();
