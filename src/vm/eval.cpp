@@ -910,7 +910,8 @@ dispatch:
     sp[0] = sp[1] = Value();  // see CALL
     if (arg & 1) sp[2] = Value();
     Value callable = TOP();
-    Result<Value> r = call_function_ex(callable, self_or_null, posargs, kwargs);
+    Result<Value> r = (kTrace && trace_wants_c_events()) ? trace_c_call_ex(callable, self_or_null, posargs, kwargs)
+                                                         : call_function_ex(callable, self_or_null, posargs, kwargs);
     CHECK(r);
     TOP() = r.value();
     SAFE_POINT();  // after a call, as CPython 3.11's CALL_FUNCTION_EX checks

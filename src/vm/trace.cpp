@@ -33,6 +33,7 @@
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "vm/vm_helpers.h"
 
 namespace gilpy {
 
@@ -56,6 +57,12 @@ void trace_set(Value fn) {
 }
 void profile_set(Value fn) {
   t_ts->profile_fn = fn && !is_none(fn) ? fn : Value();
+  t_ts->profile_native = nullptr;
+  update_hooks_bit();
+}
+void profile_set_native(NativeProfileFn fn, Value obj) {
+  t_ts->profile_fn = fn ? (obj ? obj : None()) : Value();
+  t_ts->profile_native = fn ? reinterpret_cast<void*>(fn) : nullptr;
   update_hooks_bit();
 }
 Value trace_get() { return t_ts->trace_fn; }
@@ -107,9 +114,32 @@ static Status trace_event(Frame* f, const char* what, Value arg) {
   return OK();
 }
 
+static Status native_profile_event(Frame* f, const char* what, Value arg) {
+  ThreadState* ts = t_ts;
+  ProfileWhat w = what[0] == 'r'   ? ProfileWhat::Return
+                  : what[0] != 'c' ? ProfileWhat::Call
+                  : what[1] == 'a' ? ProfileWhat::Call
+                  : what[2] == 'c' ? ProfileWhat::CCall
+                  : what[2] == 'r' ? ProfileWhat::CReturn
+                                   : ProfileWhat::CException;
+  auto fn = reinterpret_cast<NativeProfileFn>(ts->profile_native);
+  Value pending = ts->exc;
+  ts->exc = Value();
+  ts->tracing++;
+  Status s = fn(ts->profile_fn, f, w, arg);
+  ts->tracing--;
+  if (s.is_err()) {
+    profile_set(Value());
+    return ERR;
+  }
+  ts->exc = pending;
+  return OK();
+}
+
 static Status profile_event(Frame* f, const char* what, Value arg) {
   Value fn = t_ts->profile_fn;
   if (!fn) return OK();
+  if (t_ts->profile_native) return native_profile_event(f, what, arg);
   Result<Value> r = call_hook(f, fn, what, arg, false);
   if (r.is_err()) {
     profile_set(Value());
@@ -218,6 +248,23 @@ Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kw
     return ERR;
   }
   TRY(profile_event(f, "c_return", shown));
+  return r;
+}
+
+// f(*args, **kwargs) of a builtin function: the same events (CPython reports
+// only builtin_function_or_method objects there).
+Result<Value> trace_c_call_ex(Value callable, Value self_or_null, Value args, Value kwargs) {
+  ThreadState* ts = t_ts;
+  if (callable.type() != tp_builtin_function_or_method || !ts->frame)
+    return call_function_ex(callable, self_or_null, args, kwargs);
+  Frame* f = ts->frame;
+  TRY(profile_event(f, "c_call", callable));
+  Result<Value> r = call_function_ex(callable, self_or_null, args, kwargs);
+  if (r.is_err()) {
+    TRY(profile_event(f, "c_exception", callable));
+    return ERR;
+  }
+  TRY(profile_event(f, "c_return", callable));
   return r;
 }
 

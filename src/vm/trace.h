@@ -41,9 +41,19 @@ Status trace_iter_next(Frame* f, Value it, Value* out);
 // c_exception around it when a profile function is set.
 bool trace_wants_c_events();
 Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kwnames);
+Result<Value> trace_c_call_ex(Value callable, Value self_or_null, Value args, Value kwargs);  // CALL_FUNCTION_EX
 
 // frame.f_lineno = n from a trace function: a jump (vm/trace_jump.cpp).
 Status trace_set_lineno(Frame* f, Value v);
+
+// A native profiler (CPython's PyEval_SetProfile with a C function; _lsprof):
+// `fn(obj, frame, what, arg)` gets the profile events instead of a Python
+// call; sys.getprofile() returns obj. Events are off while it runs. An error
+// it returns turns profiling off and propagates, as a raising Python
+// profile function does.
+enum class ProfileWhat { Call, Return, CCall, CReturn, CException };
+using NativeProfileFn = Status (*)(Value obj, Frame* f, ProfileWhat what, Value arg);
+void profile_set_native(NativeProfileFn fn, Value obj);  // fn null: off
 
 // sys.settrace / sys.setprofile for the current thread (None or null: off).
 void trace_set(Value fn);
