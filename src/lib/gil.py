@@ -28,7 +28,8 @@ import sys as _sys
 import _gil
 
 __all__ = ["get_switch_mode", "set_switch_mode", "getswitchinterval", "setswitchinterval", "counters",
-           "stats", "record", "Recording", "is_recording", "max_events", "set_max_events", "clear"]
+           "stats", "record", "Recording", "is_recording", "max_events", "set_max_events", "clear",
+           "settrace_all_threads", "setprofile_all_threads"]
 
 get_switch_mode = _gil.get_switch_mode
 set_switch_mode = _gil.set_switch_mode
@@ -40,6 +41,23 @@ is_recording = _gil.is_recording
 max_events = _gil.max_events
 set_max_events = _gil.set_max_events
 clear = _gil.clear_events   # forget the events recorded so far
+
+
+def settrace_all_threads(func):
+    """Set func as the trace function (sys.settrace) of every thread: the
+    running ones, from their next safe point on, and those started later
+    (threading.settrace). None removes it. CPython 3.12's
+    threading.settrace_all_threads, for debugging threaded programs."""
+    import threading
+    threading.settrace(func)
+    _gil.settrace_all_threads(func)
+
+
+def setprofile_all_threads(func):
+    """The same for the profile function (sys.setprofile)."""
+    import threading
+    threading.setprofile(func)
+    _gil.setprofile_all_threads(func)
 
 
 def counters():

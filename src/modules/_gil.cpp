@@ -16,6 +16,7 @@
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
+#include "vm/trace.h"
 
 namespace gilpy {
 
@@ -110,6 +111,19 @@ static Result<Value> g_events(Value*, int64_t n, Tuple*) {
   return Value(out);
 }
 
+// settrace_all_threads(fn) / setprofile_all_threads(fn): every running
+// thread's trace (profile) function; gil.py adds threading's hook for new ones.
+static Result<Value> g_settrace_all(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("settrace_all_threads", n, 1, 1));
+  trace_set_all(a[0], false);
+  return None();
+}
+static Result<Value> g_setprofile_all(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("setprofile_all_threads", n, 1, 1));
+  trace_set_all(a[0], true);
+  return None();
+}
+
 // The cap on recorded events: max_events() or set_max_events(n).
 static Result<Value> g_max_events(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("max_events", n, 0, 0));
@@ -134,6 +148,8 @@ static const MethodDef functions[] = {{"start_recording", g_start},
                                       {"handover_latencies", g_handover_latencies},
                                       {"get_switch_mode", g_get_switch_mode},
                                       {"set_switch_mode", g_set_switch_mode},
+                                      {"settrace_all_threads", g_settrace_all},
+                                      {"setprofile_all_threads", g_setprofile_all},
                                       {"counters", g_counters},
                                       {nullptr, nullptr}};
 

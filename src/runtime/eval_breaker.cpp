@@ -31,7 +31,12 @@ Status handle_eval_breaker() {
     run_pending_finalizers();
   }
   // The loop that polled checks whether it should change mode itself.
-  if (bits & EB_TRACE) g_eval_breaker.fetch_and(~uint32_t(EB_TRACE), std::memory_order_acq_rel);
+  // (A thread whose function changed while it waited for the GIL sets the
+  // bit again when it takes the GIL: runtime/gil.cpp.)
+  if (bits & EB_TRACE) {
+    g_eval_breaker.fetch_and(~uint32_t(EB_TRACE), std::memory_order_acq_rel);
+    t_ts->trace_recheck = false;
+  }
   if (bits & EB_GIL_DROP) gil::yield_for_waiter(t_ts);
   return OK();
 }

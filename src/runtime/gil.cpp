@@ -124,6 +124,9 @@ void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_p
   // A pending request was meant for the previous holder; a waiter still
   // queued will ask again after its own interval.
   g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_acq_rel);
+  // Tracing was switched for this thread while another held the GIL (and
+  // cleared the shared bit): its loop re-checks at its next safe point.
+  if (GILPY_UNLIKELY(t->trace_recheck)) g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);
   s.switch_cv.notify_all();
 }
 

@@ -53,7 +53,8 @@ struct ThreadState {
   // and the nesting of trace/profile calls running (no events meanwhile).
   Value trace_fn;
   Value profile_fn;
-  void* profile_native = nullptr;  // a NativeProfileFn (vm/trace.h) receiving the events for profile_fn, or null
+  void* profile_native = nullptr;
+  bool trace_recheck = false;  // its trace/profile function changed: its loop re-checks at the next safe point  // a NativeProfileFn (vm/trace.h) receiving the events for profile_fn, or null
   int tracing = 0;
   TraceWhat trace_what = TraceWhat::None;  // the event being delivered (what f_lineno jumps allow)
   // Set by an eval loop that returns only to be re-entered in another mode

@@ -53,12 +53,26 @@ static void update_hooks_bit() {
 
 void trace_set(Value fn) {
   t_ts->trace_fn = fn && !is_none(fn) ? fn : Value();
+  t_ts->trace_recheck = true;
   update_hooks_bit();
 }
 void profile_set(Value fn) {
   t_ts->profile_fn = fn && !is_none(fn) ? fn : Value();
   t_ts->profile_native = nullptr;
   update_hooks_bit();
+}
+void trace_set_all(Value fn, bool profile) {
+  Value v = fn && !is_none(fn) ? fn : Value();
+  for (ThreadState* t = g_interp.threads; t; t = t->next) {
+    t->trace_recheck = true;
+    if (profile) {
+      t->profile_fn = v;
+      t->profile_native = nullptr;
+    } else {
+      t->trace_fn = v;
+    }
+  }
+  update_hooks_bit();  // every running thread re-checks at its next safe point
 }
 void profile_set_native(NativeProfileFn fn, Value obj) {
   t_ts->profile_fn = fn ? (obj ? obj : None()) : Value();

@@ -58,6 +58,8 @@ void profile_set_native(NativeProfileFn fn, Value obj);  // fn null: off
 // sys.settrace / sys.setprofile for the current thread (None or null: off).
 void trace_set(Value fn);
 void profile_set(Value fn);
+// The same for every thread of the interpreter (gil.settrace_all_threads).
+void trace_set_all(Value fn, bool profile);
 Value trace_get();    // null when off
 Value profile_get();  // null when off
 
