@@ -92,6 +92,42 @@ static void thread_jumps(CodeUnit& cu) {
   }
 }
 
+// A jump to a small exit block without a location of its own (an implicit
+// `return None`, a class body's return) is replaced by a copy of the block,
+// as CPython's optimizer extends blocks (extend_block): the copy takes the
+// jump's location and handler. One jump fewer at run time, and the return
+// stays on the line the jump came from, inside that line's code, so that
+// f_lineno jumps (vm/trace_jump.cpp) do not see a line starting there.
+static void inline_exits(CodeUnit& cu) {
+  std::vector<Instr>& code = cu.code;
+  auto inherits = [&](size_t i) { return code[i].pos.line == kInheritPosition.line; };
+  for (size_t j = 0; j < code.size(); j++) {
+    const Instr jump = code[j];
+    if ((jump.op != JUMP_FORWARD && jump.op != JUMP_BACKWARD) || jump.target < 0) continue;
+    int t = cu.labels[size_t(jump.target)];
+    if (t < 0 || size_t(t) >= code.size() || !inherits(size_t(t)) || (t > 0 && inherits(size_t(t) - 1))) continue;
+    size_t e = size_t(t);
+    while (e < code.size() && inherits(e)) e++;
+    if (e - size_t(t) > 4 || code[e - 1].op != RETURN_VALUE) continue;
+    bool plain = true;
+    for (size_t k = size_t(t); k < e; k++) plain &= code[k].target < 0 && code[k].op != PSEUDO_SETUP;
+    if (!plain) continue;
+    std::vector<Instr> copy(code.begin() + t, code.begin() + long(e));
+    for (Instr& c : copy) {
+      c.pos = jump.pos;
+      c.handler = jump.handler;
+    }
+    const int grow = int(copy.size()) - 1;
+    code.erase(code.begin() + long(j));
+    code.insert(code.begin() + long(j), copy.begin(), copy.end());
+    for (int& l : cu.labels)
+      if (l > int(j)) l += grow;
+    for (HandlerDef& h : cu.handlers)
+      if (h.setup_index > int(j)) h.setup_index += grow;
+    j += size_t(grow);
+  }
+}
+
 // A loop's closing jump or an `if`'s jump over its `else` (kArtificialPosition) continues the line of the
 // instruction before it, so that tracing reports no extra line event between
 // the last statement of the body and the loop's head; when a jump lands on it
@@ -166,6 +202,7 @@ Result<Code*> Compiler::leave_unit() {
   CodeUnit& cu = u();
   std::vector<Instr>& code = cu.code;
   thread_jumps(cu);
+  inline_exits(cu);
   place_artificial_positions(cu);
   add_prologue(cu);
   place_exit_positions(cu);
