@@ -13,7 +13,7 @@ PREFIX     ?= $(CURDIR)/dist
 DEMO       ?= examples/grok_the_gil.py
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build install run test conformance bench bench-threads bench-safepoints regen debug asan fuzz-build clean
+.PHONY: all deps build install run test conformance bench bench-threads bench-safepoints bench-tracing regen debug asan fuzz-build clean
 all: install
 
 deps:
@@ -67,6 +67,13 @@ bench-safepoints: install
 	@$(MAKE) install BUILD_DIR=build/nosafe PREFIX=$(CURDIR)/dist-nosafe CMAKE_ARGS=-DGILPY_NO_SAFEPOINT_CHECKS=ON
 	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy --python $(CURDIR)/dist-nosafe/bin/gilpy
 
+# What tracing support costs when no trace function is set: the benchmark set
+# under the normal build against a build whose default loop never checks for
+# tracing (the "python" column is that second build; target: geomean <= 1.02).
+bench-tracing: install
+	@$(MAKE) install BUILD_DIR=build/notrace PREFIX=$(CURDIR)/dist-notrace CMAKE_ARGS=-DGILPY_NO_TRACE_HOOKS=ON
+	@python3 tools/bench.py --gilpy $(PREFIX)/bin/gilpy --python $(CURDIR)/dist-notrace/bin/gilpy
+
 # Rewrite expected outputs with CPython 3.11 (Debian's python3.11); review the diff.
 regen:
 	@python3 tools/run_tests.py --regen
@@ -78,4 +85,4 @@ asan:
 	@$(MAKE) install BUILD_TYPE=Debug BUILD_DIR=build/asan PREFIX=$(CURDIR)/dist-asan CMAKE_ARGS=-DGILPY_SANITIZE=ON
 
 clean:
-	rm -rf build dist dist-debug dist-asan dist-nosafe
+	rm -rf build dist dist-debug dist-asan dist-nosafe dist-notrace

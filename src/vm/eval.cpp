@@ -130,6 +130,14 @@ static inline void clear_dead_stack(Value* from, Value* end) {
 // re-entered in another mode at the same point (`switched`), by returning
 // ERR with ts->loop_switch set (switch_loop below): checked only on errors.
 enum LoopMode { kDefault, kEveryMode, kTraceMode };
+// GILPY_NO_TRACE_HOOKS (for measuring what tracing support costs only; see
+// `make bench-tracing`): the default loop never checks for tracing, so
+// sys.settrace reaches only frames entered after it.
+#ifdef GILPY_NO_TRACE_HOOKS
+constexpr bool kTraceHooks = false;
+#else
+constexpr bool kTraceHooks = true;
+#endif
 
 template <int kMode>
 static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
@@ -185,7 +193,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
   do {                                                                               \
     if (GILPY_UNLIKELY(eval_breaker_set())) {                                        \
       if (handle_eval_breaker().is_err()) goto error;                                \
-      if constexpr (!kTrace) {                                                       \
+      if constexpr (!kTrace && kTraceHooks) {                                        \
         if (GILPY_UNLIKELY(trace_wanted(ts))) goto switch_loop;                      \
       }                                                                              \
     }                                                                                \
@@ -1196,7 +1204,7 @@ error : {
   fresh.clear();
   // ip points past the failing instruction.
   int at = ip - 1;
-  if constexpr (!kTrace) {
+  if constexpr (!kTrace && kTraceHooks) {
     // Tracing started meanwhile: let the traced loop raise this (its
     // 'exception' event), unless a handler's re-raise state would be lost.
     if (GILPY_UNLIKELY(ts->trace_fn) && !reraise && restore_lasti < 0 && trace_wanted(ts)) {
@@ -1362,6 +1370,10 @@ static Result<Value> __attribute__((noinline)) eval_hooked(Frame* f, bool throwi
 
 Result<Value> eval_frame(Frame* f, bool throwing) {
   GILPY_ASSERT_GIL();
+  if constexpr (!kTraceHooks) {
+    if (GILPY_UNLIKELY(gil::mode() == gil::Mode::Every)) return eval_guarded<kEveryMode>(f, throwing, false);
+    return eval_guarded<kDefault>(f, throwing, false);
+  }
   if (GILPY_UNLIKELY(g_eval_hooks.load(std::memory_order_relaxed))) return eval_hooked(f, throwing, false);
   Result<Value> r = eval_guarded<kDefault>(f, throwing, false);
   if (GILPY_LIKELY(r.ok() || !t_ts->loop_switch)) return r;
