@@ -29,7 +29,7 @@ import _gil
 
 __all__ = ["get_switch_mode", "set_switch_mode", "getswitchinterval", "setswitchinterval", "counters",
            "stats", "record", "Recording", "is_recording", "max_events", "set_max_events", "clear",
-           "settrace_all_threads", "setprofile_all_threads"]
+           "settrace_all_threads", "setprofile_all_threads", "thread_states"]
 
 get_switch_mode = _gil.get_switch_mode
 set_switch_mode = _gil.set_switch_mode
@@ -41,6 +41,17 @@ is_recording = _gil.is_recording
 max_events = _gil.max_events
 set_max_events = _gil.set_max_events
 clear = _gil.clear_events   # forget the events recorded so far
+
+
+def thread_states():
+    """Where each thread stands with the GIL now: {thread ident: (state, call)}
+    with state "holds" (the calling thread), "waiting" (for the GIL) or
+    "released" (call then names the blocking call it waits in: "sleep",
+    "lock", "join", "queue", "file", "socket", "select", "process", "input" or
+    "other")."""
+    kinds = _gil.BLOCK_KINDS
+    return {ident: (state, None if call is None else kinds[call])
+            for ident, (state, call) in _gil.thread_states().items()}
 
 
 def settrace_all_threads(func):

@@ -111,6 +111,21 @@ static Result<Value> g_events(Value*, int64_t n, Tuple*) {
   return Value(out);
 }
 
+// thread_states(): {thread ident: (state, blocking call or None)} for every
+// Python thread, state "holds" (the caller), "waiting" (for the GIL) or
+// "released" (in a blocking call: its index in BLOCK_KINDS).
+static Result<Value> g_thread_states(Value*, int64_t n, Tuple*) {
+  TRY(check_nargs("thread_states", n, 0, 0));
+  Dict* out = dict_new();
+  for (ThreadState* t = g_interp.threads; t; t = t->next) {
+    const char* state = t->gil_state == 1 ? "waiting" : t->gil_state == 2 ? "released" : "holds";
+    if (t == t_ts) state = "holds";
+    Value block = t->gil_state == 2 && t != t_ts ? Value::small(t->gil_block) : None();
+    TRY(dict_set(out, int_from_i64(t->ident), Value(tuple_of({Value(str_intern(state)), block}))));
+  }
+  return Value(out);
+}
+
 // settrace_all_threads(fn) / setprofile_all_threads(fn): every running
 // thread's trace (profile) function; gil.py adds threading's hook for new ones.
 static Result<Value> g_settrace_all(Value* a, int64_t n, Tuple*) {
@@ -149,6 +164,7 @@ static const MethodDef functions[] = {{"start_recording", g_start},
                                       {"get_switch_mode", g_get_switch_mode},
                                       {"set_switch_mode", g_set_switch_mode},
                                       {"settrace_all_threads", g_settrace_all},
+                                      {"thread_states", g_thread_states},
                                       {"setprofile_all_threads", g_setprofile_all},
                                       {"counters", g_counters},
                                       {nullptr, nullptr}};

@@ -168,17 +168,23 @@ void reinit_after_fork(ThreadState* t) {
 
 void acquire(ThreadState* t) {
   maybe_record(t, Ev::Want);
+  if (t) t->gil_state = 1;
   {
     std::unique_lock lk(S().mu);
     take_locked(lk, t, Clock::now());
   }
+  if (t) t->gil_state = 0;
   maybe_record(t, Ev::Acquire);
 }
 
 static uint8_t release_arg(Reason why, Block what) { return uint8_t(uint8_t(why) << 4 | uint8_t(what)); }
 
 void release(ThreadState* t, Reason why, Block what) {
-  if (t) maybe_record(t, Ev::Release, release_arg(why, what));
+  if (t) {
+    maybe_record(t, Ev::Release, release_arg(why, what));
+    t->gil_state = 2;
+    t->gil_block = uint8_t(what);
+  }
   std::unique_lock lk(S().mu);
   free_locked(t);
 }
@@ -201,10 +207,12 @@ void yield_for_waiter(ThreadState* t) {
   // about once per interval instead of once per interval plus two wake-ups.
   Clock::time_point dropped = Clock::now();
   free_locked(t);
+  t->gil_state = 1;
   ++s.waiters;
   while (s.switches == seen) s.switch_cv.wait(lk);
   --s.waiters;
   take_locked(lk, t, dropped);
+  t->gil_state = 0;
   lk.unlock();
   maybe_record(t, Ev::Acquire);
 }

@@ -515,6 +515,14 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
       return ERR;
     }
     if (fullname == "importlib") TRY(install_importlib_finders());
+    // gilpy's additions to a CPython library module, applied once it has
+    // loaded (the module's file stays CPython's): pdb's threads commands.
+    if (fullname == "pdb") {
+      Value ext = TRY(import_module(str_intern("_gilpy_pdb")));
+      Value extend = TRY(getattr(ext, str_intern("_extend")));
+      Value mod(m);
+      TRY(call(extend, &mod, 1));
+    }
     // The module may have replaced itself in sys.modules.
     Value final = dict_get_str(g_interp.modules, str_new(fullname));
     if (!final) return raise_fmt(tp_KeyError, "'%s'", fullname.c_str());

@@ -44,6 +44,12 @@ struct ThreadState {
     n.copy(name, k);
     name[k] = '\0';
   }
+  // Where this thread stands with the GIL, for debuggers (_gil.thread_states):
+  // 0 holds it (or runs), 1 waits for it, 2 released it for a blocking call
+  // of kind gil_block (gil::Block). Plain stores by the thread itself, read
+  // under the GIL by another.
+  uint8_t gil_state = 0;
+  uint8_t gil_block = 0;
   gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
   Value context;        // _contextvars: the current Context, null until first used
   // sys.set_coroutine_origin_tracking_depth(): how many calling frames a new
