@@ -1090,6 +1090,9 @@ dispatch:
     bool done = false;
     Result<Value> r = send_to(receiver, v, &done);
     CHECK(r);
+    if constexpr (kTrace) {
+      if (done && trace_send_returned(f, receiver, v, r.value()).is_err()) goto error;
+    }
     if (done) {
       TOP() = r.value();
       ip = int(arg);

@@ -238,6 +238,23 @@ Status trace_iter_next(Frame* f, Value it, Value* out) {
   return OK();
 }
 
+// SEND in a traced frame found its receiver finished. CPython's traced SEND
+// goes through next()/send(), which raise StopIteration (reported as an
+// 'exception' event) unless the receiver is an iterator sent None that
+// returned None.
+Status trace_send_returned(Frame* f, Value receiver, Value sent, Value result) {
+  ThreadState* ts = t_ts;
+  if (ts->tracing || !ts->trace_fn || !f->trace) return OK();
+  Type* t = receiver.type();
+  bool iterator = t->iternext || type_lookup(t, str_intern("__next__"));
+  if (iterator && is_none(sent) && (!result || is_none(result))) return OK();
+  ts->exc = exc_new(tp_StopIteration, result && !is_none(result) ? tuple_of({result}) : tuple_new(0));
+  Status s = trace_exception_event(f);
+  if (s.is_err()) return ERR;
+  ts->exc = Value();
+  return OK();
+}
+
 bool trace_wants_c_events() { return t_ts->profile_fn && t_ts->tracing == 0; }
 
 // CPython reports calls of builtin functions and of method descriptors (as

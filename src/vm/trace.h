@@ -37,6 +37,9 @@ Status trace_instruction(Frame* f, int at, int* prev);
 // FOR_ITER's next() in a traced frame: also the 'exception' event for a
 // StopIteration that ends the loop (*out null when exhausted).
 Status trace_iter_next(Frame* f, Value it, Value* out);
+// SEND's receiver returned `result` (for the StopIteration event CPython's
+// traced SEND reports).
+Status trace_send_returned(Frame* f, Value receiver, Value sent, Value result);
 // A call of a native function from a traced frame: c_call / c_return /
 // c_exception around it when a profile function is set.
 bool trace_wants_c_events();
