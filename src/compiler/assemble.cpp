@@ -139,6 +139,10 @@ static void place_artificial_positions(CodeUnit& cu) {
     int at = in.target >= 0 ? cu.labels[size_t(in.target)] : -1;
     if (at >= 0 && size_t(at) <= code.size()) is_target[size_t(at)] = 1;
   }
+  for (const HandlerDef& h : cu.handlers) {
+    int at = cu.labels[size_t(h.label)];
+    if (at >= 0 && size_t(at) <= code.size()) is_target[size_t(at)] = 1;
+  }
   for (size_t i = 0; i < code.size(); i++) {
     if (code[i].pos.line != kArtificialPosition.line) continue;
     Position none{-1, -1, -1, -1};

@@ -548,10 +548,12 @@ bool Compiler::try_finally(Try* t, bool star) {
   pop_handler();
   // Normal path: the finally body inline.
   if (!stmts(t->finalbody)) return false;
+  u().cur_pos = kArtificialPosition;  // CPython: JUMP_NOLINE
   emit_jump(JUMP_FORWARD, end);
-  // Exceptional path: [.., exc].
+  // Exceptional path: [.., exc]. Its entry has no line (CPython: UNSET_LOC),
+  // so an f_lineno jump to the finally's first line is a jump into the body.
   bind(handler);
-  set_pos(t->finalbody.front());
+  u().cur_pos = kArtificialPosition;
   push_handler(cleanup, 0, true);
   emit(PUSH_EXC_INFO);
   u().fblocks.push_back({FBlockKind::FinallyEnd, {}, {}, t, "", int(u().handler_stack.size()) - 1});
@@ -560,6 +562,7 @@ bool Compiler::try_finally(Try* t, bool star) {
   emit(RERAISE, 0);
   pop_handler();
   bind(cleanup);
+  u().cur_pos = kArtificialPosition;
   emit(COPY, 3);
   emit(POP_EXCEPT);
   emit(RERAISE, 1);
@@ -586,7 +589,7 @@ bool Compiler::try_except(Try* t, bool star) {
   emit_jump(JUMP_FORWARD, orelse);
   bind(handler);
   push_handler(cleanup, 0, true);
-  set_pos(t->handlers.front());
+  u().cur_pos = kArtificialPosition;  // no line (CPython: UNSET_LOC); each clause has its own
   emit(PUSH_EXC_INFO);  // [.., prev, exc]
   if (!(star ? except_star_clauses(t, end) : except_clauses(t, end))) return false;
   bind(cleanup);
@@ -682,6 +685,9 @@ bool Compiler::except_star_clauses(Try* t, Label end) {
     push_handler(body_raised);
     if (!stmts(h->body)) return false;
     pop_handler();
+    // What follows the body (clearing the name, collecting what it raised,
+    // the no-match path) is artificial in CPython: no line events of its own.
+    u().cur_pos = kArtificialPosition;
     auto clear_name = [&] {
       if (!h->name) return;
       load_none();
@@ -698,6 +704,7 @@ bool Compiler::except_star_clauses(Try* t, Label end) {
     emit(POP_TOP);
     bind(next);
   }
+  u().cur_pos = kArtificialPosition;
   emit(LIST_APPEND, 1);     // the unhandled rest (None when everything matched)
   emit(PREP_RERAISE_STAR);  // [.., prev, exc | None]
   emit(COPY, 1);
