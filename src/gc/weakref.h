@@ -28,6 +28,10 @@ void weakref_run_pending();
 // reference to 'X' object"), like their CPython counterparts. Types created
 // with native_type_new accept weak references unless listed here.
 void weakref_deny_type(Type* t);
+// Whether instances of the native (non-heap) type t accept weak references
+// by themselves (CPython: a nonzero tp_weaklistoffset); a class statement
+// adds a __weakref__ descriptor only over a base without them.
+bool weakref_native_type(Type* t);
 
 // weakref.ref(obj, callback) for native code (callback null: none; the basic
 // ref is shared). Raises TypeError for objects that refuse weak references.

@@ -190,8 +190,7 @@ Result<Value> abc_init(Value* a, int64_t n, Tuple* kw) {
 void set_collection_flag_recursive(Type* t, uint32_t flag) {
   if ((t->flags & TF_IMMUTABLE) || (t->flags & TF_COLLECTION) == flag) return;
   t->flags = (t->flags & ~uint32_t(TF_COLLECTION)) | flag;
-  if (t->subclasses)
-    for (Type* sub : *t->subclasses) set_collection_flag_recursive(sub, flag);
+  for (Type* sub : type_subclass_list(t)) set_collection_flag_recursive(sub, flag);
 }
 
 Result<Value> abc_register(Value* a, int64_t n, Tuple* kw) {

@@ -330,9 +330,6 @@ static Result<Value> delta_reduce(Value* a, int64_t n, Tuple* kw) {
   TRY(noargs("timedelta.__reduce__", n - 1, kw));
   return Value(tuple_of({Value(a[0].type()), Value(delta_state(a[0]))}));
 }
-static Result<Value> get_days(Value self) { return Value::small(DL(self)->days); }
-static Result<Value> get_seconds(Value self) { return Value::small(DL(self)->seconds); }
-static Result<Value> get_us(Value self) { return Value::small(DL(self)->us); }
 
 static const MethodDef delta_methods[] = {
     {"__new__", delta_new, MethKind::Static},
@@ -345,14 +342,21 @@ static const MethodDef delta_methods[] = {
     {"total_seconds", delta_total_seconds, MethKind::Method, "Total seconds in the duration."},
     {"__reduce__", delta_reduce, MethKind::Method, "__reduce__() -> (cls, state)"},
     {nullptr, nullptr}};
-static const GetSetDef delta_getsets[] = {{"days", get_days, nullptr, "Number of days."},
-                                          {"seconds", get_seconds, nullptr, "Number of seconds (>= 0 and less than 1 day)."},
-                                          {"microseconds", get_us, nullptr, "Number of microseconds (>= 0 and less than 1 second)."},
-                                          {nullptr, nullptr}};
+// Read-only int fields: member descriptors, as in CPython.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+static const MemberDef delta_members[] = {
+    {"days", int32_t(offsetof(Delta, days)), MEMBER_READONLY | MEMBER_INT32, "Number of days."},
+    {"seconds", int32_t(offsetof(Delta, seconds)), MEMBER_READONLY | MEMBER_INT32,
+     "Number of seconds (>= 0 and less than 1 day)."},
+    {"microseconds", int32_t(offsetof(Delta, us)), MEMBER_READONLY | MEMBER_INT32,
+     "Number of microseconds (>= 0 and less than 1 second)."},
+    {nullptr, 0, 0}};
+#pragma GCC diagnostic pop
 
 void init_delta_type() {
-  tp_delta = native_type_new("datetime", "timedelta", tp_object, Layout::Other, sizeof(Delta), delta_methods,
-                             delta_getsets);
+  tp_delta = native_type_new("datetime", "timedelta", tp_object, Layout::Other, sizeof(Delta), delta_methods);
+  type_add_members(tp_delta, delta_members);
   type_set_attr_const(tp_delta, "__doc__",
                       Value(str_new("Difference between two datetime values.\n\n"
                                     "timedelta(days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, "

@@ -365,7 +365,12 @@ static const MethodDef textbase_methods[] = {{"read", textbase_read}, {"readline
                                              {"write", textbase_write}, {"detach", textbase_detach},
                                              {nullptr, nullptr}};
 static const GetSetDef textbase_getsets[] = {
-    {"encoding", textbase_none}, {"newlines", textbase_none}, {"errors", textbase_none}, {nullptr, nullptr}};
+    {"encoding", textbase_none, nullptr, "Encoding of the text stream.\n\nSubclasses should override.\n"},
+    {"newlines", textbase_none, nullptr,
+     "Line endings translated so far.\n\nOnly line endings translated during reading are considered.\n\n"
+     "Subclasses should override.\n"},
+    {"errors", textbase_none, nullptr, "The error setting of the decoder or encoder.\n\nSubclasses should override.\n"},
+    {nullptr, nullptr}};
 
 // ---- type creation ----------------------------------------------------------------------------
 static Type* base_type(const char* name, Type* base, const MethodDef* m, const GetSetDef* g) {

@@ -244,7 +244,8 @@ static const MethodDef bytesio_methods[] = {
     {"seekable", bytesio_true}, {"close", bytesio_close}, {"flush", bytesio_flush}, {"isatty", bytesio_isatty},
     {"getbuffer", bytesio_getbuffer}, {"__getstate__", bytesio_getstate}, {"__setstate__", bytesio_setstate},
     {nullptr, nullptr}};
-static const GetSetDef bytesio_getsets[] = {{"closed", get_closed}, {nullptr, nullptr}};
+static const GetSetDef bytesio_getsets[] = {{"closed", get_closed, nullptr, "True if the file is closed."},
+                                            {nullptr, nullptr}};
 
 Type* make_bytesio_type() {
   tp_BytesIO = native_type_new("_io", "BytesIO", tp_BufferedIOBase, Layout::Other, sizeof(BytesIO), bytesio_methods,

@@ -405,8 +405,12 @@ static const MethodDef fileio_methods[] = {
     {"seekable", fileio_seekable}, {"readable", fileio_readable}, {"writable", fileio_writable},
     {"fileno", fileio_fileno}, {"isatty", fileio_isatty}, {"__repr__", fileio_repr},
     {"__getstate__", fileio_getstate}, {nullptr, nullptr}};
-static const GetSetDef fileio_getsets[] = {{"closed", get_closed}, {"closefd", get_closefd}, {"mode", get_mode},
-                                           {"_blksize", get_blksize}, {nullptr, nullptr}};
+static const GetSetDef fileio_getsets[] = {
+    {"closed", get_closed, nullptr, "True if the file is closed"},
+    {"closefd", get_closefd, nullptr, "True if the file descriptor will be closed by close()."},
+    {"mode", get_mode, nullptr, "String giving the file mode"},
+    {"_blksize", get_blksize},
+    {nullptr, nullptr}};
 
 Type* make_fileio_type() {
   tp_FileIO = native_type_new("_io", "FileIO", tp_RawIOBase, Layout::Other, sizeof(FileIO), fileio_methods,

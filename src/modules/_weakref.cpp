@@ -183,6 +183,11 @@ static bool is_core_builtin(Type* t) {
 #undef GILPY_IS_E
   return false;
 }
+bool weakref_native_type(Type* t) {
+  if (builtin_weakrefable(t)) return true;
+  if (is_core_builtin(t)) return false;
+  return !(g_denied && g_denied->count(t));
+}
 static bool slots_have_weakref(Value slots) {
   if (is_str(slots)) return as_str(slots)->view() == "__weakref__";
   if (is_tuple(slots) || is_list(slots)) {

@@ -562,8 +562,6 @@ Result<Value> m_getnewargs(Value* a, int64_t n, Tuple* kw) {
   return Value(tuple_of({float_new(x.re), float_new(x.im)}));
 }
 
-Result<Value> get_real(Value self) { return float_new(cx_of(self).re); }
-Result<Value> get_imag(Value self) { return float_new(cx_of(self).im); }
 
 const MethodDef complex_methods[] = {
     {"__new__", complex_tp_new, MethKind::Static},
@@ -595,15 +593,20 @@ const MethodDef complex_methods[] = {
     {"conjugate", m_conjugate},
     {nullptr, nullptr}};
 
-const GetSetDef complex_getsets[] = {{"real", get_real, nullptr, "the real part of a complex number"},
-                                     {"imag", get_imag, nullptr, "the imaginary part of a complex number"},
-                                     {nullptr, nullptr}};
+// Read-only double fields, member descriptors as in CPython.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+const MemberDef complex_members[] = {
+    {"real", int32_t(offsetof(Complex, re)), MEMBER_READONLY | MEMBER_DOUBLE, "the real part of a complex number"},
+    {"imag", int32_t(offsetof(Complex, im)), MEMBER_READONLY | MEMBER_DOUBLE, "the imaginary part of a complex number"},
+    {nullptr, 0, 0}};
+#pragma GCC diagnostic pop
 
 }  // namespace
 
 void init_complex_type() {
   type_add_methods(tp_complex, complex_methods);
-  type_add_getsets(tp_complex, complex_getsets);
+  type_add_members(tp_complex, complex_members);
   type_set_attr_const(tp_complex, "__doc__",
                       str_value("Create a complex number from a real part and an optional imaginary part.\n\nThis "
                                 "is equivalent to (real + imag*1j) where imag defaults to 0."));

@@ -258,7 +258,8 @@ static Result<Value> super_getattribute(Value* a, int64_t n, Tuple*) {
   Super* s = a[0].as<Super>();
   if (!is_str(a[1])) return raise(tp_TypeError, "attribute name must be string");
   Str* name = str_intern(as_str(a[1]));
-  if (s->obj_type && std::strcmp(name->data, "__class__") != 0) {
+  // (No MRO yet: the class is still being created; plain attribute lookup.)
+  if (s->obj_type && s->obj_type->mro && std::strcmp(name->data, "__class__") != 0) {
     Tuple* mro = s->obj_type->mro;
     int64_t i = 0;
     for (; i < mro->size; i++)
@@ -360,8 +361,8 @@ static Result<Value> gs_objclass(Value s) {
   return Value(s.type() == tp_getset_descriptor ? s.as<GetSet>()->owner : s.as<Member>()->owner);
 }
 static Result<Value> gs_doc(Value s) {
-  if (s.type() == tp_getset_descriptor && s.as<GetSet>()->doc) return str_value(s.as<GetSet>()->doc);
-  return None();
+  const char* doc = s.type() == tp_getset_descriptor ? s.as<GetSet>()->doc : s.as<Member>()->doc;
+  return doc ? str_value(doc) : None();
 }
 static const MethodDef gs_methods[] = {{"__get__", gs_get}, {"__set__", gs_set}, {"__delete__", gs_delete},
                                        {"__repr__", gs_repr}, {nullptr, nullptr}};

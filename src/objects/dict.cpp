@@ -98,7 +98,23 @@ Status dict_get_hashed(Dict* d, Value key, int64_t hash, Value* out) {
 }
 
 
-int64_t dict_lookup_str_index(Dict* d, Str* key) {
+// A str-keyed lookup that met a key of another type with the same hash:
+// equality is then the key's own __eq__, which may run Python code (and
+// change the dict), as in CPython. An error it raises counts as "not found"
+// (CPython's _PyType_Lookup clears it too); an exception pending before the
+// lookup is kept.
+static int64_t lookup_str_slow(Dict* d, Str* key, int64_t hash) {
+  Value pending = exc_pending() ? exc_fetch() : Value();
+  Result<int64_t> slot = probe(d, Value(key), hash, nullptr);
+  int64_t ix = -1;
+  if (slot.is_err()) exc_clear();
+  else if (slot.value() >= 0) ix = d->index[slot.value()];
+  if (pending) exc_restore(pending);
+  return ix;
+}
+
+template <bool kCallEq>
+static inline int64_t lookup_str_index(Dict* d, Str* key) {
   int64_t hash = str_hash(key);
   uint64_t h = uint64_t(hash);
   uint64_t perturb = h;
@@ -108,9 +124,17 @@ int64_t dict_lookup_str_index(Dict* d, Str* key) {
     if (ix == kDeleted) continue;
     DictEntry& e = d->entries[ix];
     if (e.key == Value(key)) return ix;
-    if (e.hash == hash && is_str(e.key) && str_eq(as_str(e.key), key)) return ix;
+    if (e.hash == hash) {
+      if (is_str(e.key)) {
+        if (str_eq(as_str(e.key), key)) return ix;
+      } else {
+        return kCallEq ? lookup_str_slow(d, key, hash) : -1;
+      }
+    }
   }
 }
+int64_t dict_lookup_str_index(Dict* d, Str* key) { return lookup_str_index<true>(d, key); }
+int64_t dict_lookup_str_index_quiet(Dict* d, Str* key) { return lookup_str_index<false>(d, key); }
 
 Value dict_get_str(Dict* d, Str* key) {
   int64_t ix = dict_lookup_str_index(d, key);

@@ -36,6 +36,9 @@ Status dict_get2(Dict* d, Value key, Value* out);
 Status dict_get_hashed(Dict* d, Value key, int64_t hash, Value* out);  // hash: the key's
 Value dict_get_str(Dict* d, Str* key);               // str key, never raises
 int64_t dict_lookup_str_index(Dict* d, Str* key);     // entry position or -1
+// The same without running code: -1 also when a key of another type has the
+// same hash (what a cache looking for a plain entry wants).
+int64_t dict_lookup_str_index_quiet(Dict* d, Str* key);
 Status dict_set(Dict* d, Value key, Value value);
 Status dict_set_hashed(Dict* d, Value key, Value value, int64_t hash);  // hash: the key's
 // d.setdefault(key, dflt): the value now stored under key (hashing key once).

@@ -175,9 +175,19 @@ static const MethodDef be_methods[] = {
     {"__new__", be_new, MethKind::Static}, {"__init__", be_init}, {"__str__", be_str}, {"__repr__", be_repr},
     {"with_traceback", be_with_traceback}, {"add_note", be_add_note}, {"__reduce__", be_reduce},
     {"__setstate__", be_setstate}, {nullptr, nullptr}};
+// __dict__ as CPython's PyObject_GenericGetDict / PyObject_GenericSetDict:
+// replaceable by a dict, never deleted.
+extern const GetSetDef instance_dict_getset[];  // objects/object.cpp
+static Result<Value> get_exc_dict(Value s) { return instance_dict_getset[0].get(s); }
+static Status set_exc_dict(Value s, Value v) {
+  if (!v) return raise(tp_TypeError, "cannot delete __dict__");
+  if (!is_dict(v)) return raise_fmt(tp_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v));
+  return instance_dict_getset[0].set(s, v);
+}
 static const GetSetDef be_getsets[] = {{"args", get_args, set_args}, {"__traceback__", get_tb, set_tb},
                                        {"__cause__", get_cause, set_cause}, {"__context__", get_context, set_context},
-                                       {"__suppress_context__", get_suppress, set_suppress}, {nullptr, nullptr}};
+                                       {"__suppress_context__", get_suppress, set_suppress},
+                                       {"__dict__", get_exc_dict, set_exc_dict}, {nullptr, nullptr}};
 
 // ---- subclasses with extra state ----------------------------------------------------------
 static Result<Value> keyerror_str(Value* a, int64_t n, Tuple* kw) {

@@ -319,20 +319,39 @@ static Result<Value> object_getattribute(Value* args, int64_t nargs, Tuple*) {
     return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
   return generic_getattr(args[0], str_intern(as_str(args[1])), false);
 }
+// Carlo Verre's hack (CPython's hackcheck): object.__setattr__ and
+// __delattr__ may only be applied to an object whose attribute assignment is
+// object's own. Walking down from its class through the solid bases, Python
+// classes are passed over (whatever __setattr__ they define, their instances
+// keep a native layout); the first native class that assigns attributes its
+// own way (type, a weakref proxy, _thread._local...) must be called instead.
+static Status setattr_hackcheck(Value self, const char* what) {
+  Type* t = self.type();
+  static const Value object_sa = dict_get_str(tp_object->dict, N.__setattr__);
+  static const Value object_da = dict_get_str(tp_object->dict, N.__delattr__);
+  for (Type* b = t; b && b != tp_object; b = b->base) {
+    if (b->flags & TF_HEAPTYPE) continue;
+    Value sa = dict_get_str(b->dict, N.__setattr__);
+    Value da = dict_get_str(b->dict, N.__delattr__);
+    if ((sa && sa != object_sa) || (da && da != object_da))
+      return raise_fmt(tp_TypeError, "can't apply this %s to %s object", what, type_name_of(t));
+  }
+  return OK();
+}
 static Result<Value> object_setattr(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__setattr__", nargs - 1, 2, 2));
   if (!is_str(args[1]))
     return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
-  if (is_type(args[0])) TRY(type_setattr(as_type(args[0]), as_str(args[1]), args[2]));
-  else TRY(generic_setattr(args[0], str_intern(as_str(args[1])), args[2]));
+  TRY(setattr_hackcheck(args[0], "__setattr__"));
+  TRY(generic_setattr(args[0], str_intern(as_str(args[1])), args[2]));
   return None();
 }
 static Result<Value> object_delattr(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__delattr__", nargs - 1, 1, 1));
   if (!is_str(args[1]))
     return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
-  if (is_type(args[0])) TRY(type_setattr(as_type(args[0]), as_str(args[1]), Value()));
-  else TRY(generic_setattr(args[0], str_intern(as_str(args[1])), Value()));
+  TRY(setattr_hackcheck(args[0], "__delattr__"));
+  TRY(generic_setattr(args[0], str_intern(as_str(args[1])), Value()));
   return None();
 }
 static Result<Value> object_format(Value* args, int64_t nargs, Tuple*) {
@@ -368,7 +387,7 @@ static Result<Value> object_dir(Value* args, int64_t nargs, Tuple*) {
   TRY(getattr_opt(args[0], N.__class__, &cls));
   if (cls && is_type(cls)) {
     Type* t = as_type(cls);
-    for (int64_t i = 0; i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+    for (int64_t i = 0; t->mro && i < t->mro->size; i++) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
   }
   List* l = list_new(0);
   int64_t pos = 0;
@@ -380,8 +399,13 @@ static Result<Value> object_sizeof(Value* args, int64_t, Tuple*) {
   return Value::small(args[0].is_small() ? 28 : int64_t(args[0].type()->instance_size));
 }
 // ---- pickling support: __reduce_ex__, __reduce__, __getstate__ -----------------------------
+static Result<Value> copyreg_attr(const char* name);
+
 // object.__getstate__ (3.11): the instance dict (None when empty), plus a dict
-// of set __slots__ values when the class has slots: (dict_or_None, slots).
+// of the slot values that are set when the class has slots: (dict_or_None,
+// slots). The slot names are the class's own __slotnames__ if it has one,
+// else copyreg._slotnames(cls) (which computes and caches them); each is
+// read with getattr, so a missing one is skipped and __getattr__ may supply it.
 static Result<Value> object_getstate(Value* a, int64_t n, Tuple*) {
   Value self = a[0];
   Value state = None();
@@ -389,17 +413,32 @@ static Result<Value> object_getstate(Value* a, int64_t n, Tuple*) {
   if (dp && *dp && (*dp)->used) state = Value(*dp);
   Type* t = self.type();
   Dict* slots = nullptr;
-  for (int64_t i = 0; t->mro && i < t->mro->size; i++) {
-    Type* b = as_type(t->mro->items[i]);
-    int64_t pos = 0;
-    Value k, v;
-    while (dict_next(b->dict, &pos, &k, &v)) {
-      if (v.type() != tp_member_descriptor) continue;
-      Member* m = v.as<Member>();
-      Value sv = *reinterpret_cast<Value*>(reinterpret_cast<char*>(self.obj()) + m->offset);
-      if (!sv) continue;
-      if (!slots) slots = dict_new();
-      TRY(dict_set(slots, k, sv));
+  static Str* s_slotnames = str_intern("__slotnames__");
+  Value names = dict_get_str(t->dict, s_slotnames);
+  if (names) {
+    if (!is_none(names) && !is_list(names))
+      return raise_fmt(tp_TypeError, "%s.__slotnames__ should be a list or None, not %s", type_name_of(t),
+                       type_name(names));
+  } else {
+    Value fn = TRY(copyreg_attr("_slotnames"));
+    names = TRY(call1(fn, Value(t)));
+    if (!is_none(names) && !is_list(names)) return raise(tp_TypeError, "copyreg._slotnames didn't return a list or None");
+  }
+  if (is_list(names)) {
+    List* l = as_list(names);
+    int64_t size = l->size;
+    for (int64_t i = 0; i < l->size; i++) {
+      Value name = l->items[i];
+      if (!is_str(name))
+        return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(name));
+      Value v;
+      TRY(getattr_opt(self, str_intern(as_str(name)), &v));
+      if (v) {
+        if (!slots) slots = dict_new();
+        TRY(dict_set(slots, name, v));
+      }
+      // The list is the class's: the attribute lookups may change it.
+      if (l->size != size) return raise(tp_RuntimeError, "__slotsname__ changed size during iteration");
     }
   }
   if (!dp && !slots && t->layout == Layout::Object && t->instance_size > sizeof(Object) && !(t->flags & TF_HEAPTYPE))
@@ -514,6 +553,34 @@ static Status set_dict(Value self, Value v) {
   *dp = as_dict(v);
   return OK();
 }
+// The __dict__ descriptor a class statement adds (CPython's subtype_dict):
+// when a native class below self's class has a __dict__ descriptor of its
+// own (type's read-only mappingproxy, through a metaclass that also derives
+// from a plain class), that one owns the dict and is used instead.
+static Value native_dict_descr(Value self) {
+  for (Type* b = self.type(); b; b = b->base) {
+    if (b->flags & TF_HEAPTYPE) continue;
+    if (Value d = dict_get_str(b->dict, N.__dict__)) return d;
+  }
+  return Value();
+}
+static Result<Value> subtype_get_dict(Value self) {
+  if (Value d = native_dict_descr(self)) return descr_get(d, self, Value(self.type()));
+  return get_dict(self);
+}
+static Status subtype_set_dict(Value self, Value v) {
+  if (Value d = native_dict_descr(self)) {
+    Type* dt = d.type();
+    if (dt == tp_getset_descriptor) {
+      GetSet* g = d.as<GetSet>();
+      if (!g->set)
+        return raise_fmt(tp_AttributeError, "attribute '__dict__' of '%s' objects is not writable", g->owner->name->data);
+      return g->set(self, v);
+    }
+    if (dt == tp_member_descriptor) return member_set(d.as<Member>(), self, v);
+  }
+  return set_dict(self, v);
+}
 
 static const MethodDef object_methods[] = {
     {"__new__", object_new, MethKind::Static},
@@ -545,6 +612,9 @@ static const GetSetDef object_getsets[] = {{"__class__", get_class, set_class}, 
 static Result<Value> get_weakref(Value self) { return weakref_first(self); }
 extern const GetSetDef instance_dict_getset[];
 const GetSetDef instance_dict_getset[] = {{"__dict__", get_dict, set_dict}, {nullptr, nullptr}};
+extern const GetSetDef subtype_dict_getset[];
+const GetSetDef subtype_dict_getset[] = {
+    {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables (if defined)"}, {nullptr, nullptr}};
 // The __weakref__ descriptor a class statement adds (see type_new).
 extern const GetSetDef instance_weakref_getset[];
 const GetSetDef instance_weakref_getset[] = {

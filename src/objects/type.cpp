@@ -6,11 +6,15 @@
 #include <cstring>
 #include <string>
 
+#include <gc/gc.h>
+
 #include "common/unicode.h"
 #include "common/utf8.h"
+#include "gc/weakref.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/function.h"
 #include "objects/list.h"
@@ -38,7 +42,7 @@ static constexpr size_t kCacheSize = 4096;
 static CacheEntry g_cache[kCacheSize];  // static data: scanned by the collector
 
 static Value lookup_uncached(Type* t, Str* name) {
-  Tuple* mro = t->mro;
+  Tuple* mro = t->mro;  // held here: the MRO may be replaced while it is searched
   if (!mro) return dict_get_str(t->dict, name);
   for (int64_t i = 0; i < mro->size; i++) {
     Type* b = as_type(mro->items[i]);
@@ -53,8 +57,12 @@ Value type_lookup(Type* t, Str* name) {
   size_t h = ((t->version * 2654435761u) ^ (uintptr_t(name) >> 4)) & (kCacheSize - 1);
   CacheEntry& e = g_cache[h];
   if (e.version == t->version && e.name == name) return e.value;
+  // The version before the lookup: a class dict with a non-str key whose
+  // __eq__ runs (dict_get_str) may change the class while it is searched,
+  // and the result then belongs to the old version.
+  uint32_t version = t->version;
   Value v = lookup_uncached(t, name);
-  e.version = t->version;
+  e.version = version;
   e.name = name;
   e.value = v;
   return v;
@@ -65,20 +73,90 @@ static void update_flags(Type* t) {
   if (lookup_uncached(t, N.__getattr__)) f |= TF_HAS_GETATTR;
   Value ga = lookup_uncached(t, N.__getattribute__);
   if (ga && ga != dict_get_str(tp_object->dict, N.__getattribute__)) f |= TF_HAS_GETATTRIBUTE;
+  // object's and type's own __setattr__/__delattr__ are what setattr() does
+  // without the flag (type_setattr for classes).
   Value sa = lookup_uncached(t, N.__setattr__);
   Value da = lookup_uncached(t, N.__delattr__);
-  if ((sa && sa != dict_get_str(tp_object->dict, N.__setattr__)) ||
-      (da && da != dict_get_str(tp_object->dict, N.__delattr__)))
-    f |= TF_HAS_SETATTR;
+  auto native = [](Value m, Str* name) {
+    return m == dict_get_str(tp_object->dict, name) || m == dict_get_str(tp_type->dict, name);
+  };
+  if ((sa && !native(sa, N.__setattr__)) || (da && !native(da, N.__delattr__))) f |= TF_HAS_SETATTR;
   if (lookup_uncached(t, N.__del__)) f |= TF_HAS_DEL;
   t->flags = f;
+}
+
+// ---- subclass links -------------------------------------------------------------
+// A base lists its subclasses weakly, as CPython's tp_subclasses does: each
+// link is a SubclassRef (atomic memory, so not scanned) holding the subclass
+// disguised, with a collector disappearing link that zeroes it once the
+// subclass is unreachable. Links are revealed under the allocation lock, so
+// the collector cannot reclaim a subclass between the load and the moment
+// its address sits in scanned memory.
+void type_add_subclass(Type* base, Type* sub) {
+  if (!base->subclasses) base->subclasses = gc::make<gc::Vector<SubclassRef*>>();
+  SubclassRef* r = static_cast<SubclassRef*>(gc::alloc_atomic(sizeof(SubclassRef)));
+  r->hidden = GC_HIDE_POINTER(sub);
+  // Classes outside the collected heap (static builtin types) are immortal.
+  if (GC_base(sub) == static_cast<void*>(sub))
+    GC_general_register_disappearing_link(reinterpret_cast<void**>(&r->hidden), sub);
+  base->subclasses->push_back(r);
+}
+
+namespace {
+struct RevealSubclasses {
+  gc::Vector<SubclassRef*>* refs;
+  Type* sub;    // type_remove_subclass: the link to drop
+  Type** out;   // type_subclass_list: room for refs->size() entries
+  size_t n;
+  SubclassRef* dropped;  // the link to `sub`, unregistered after (that takes the lock)
+};
+}  // namespace
+
+// Under the allocation lock: drop cleared links (and the link to `sub`),
+// copy the live subclasses out. Allocates nothing.
+static void* reveal_subclasses(void* p) {
+  RevealSubclasses* c = static_cast<RevealSubclasses*>(p);
+  auto& v = *c->refs;
+  size_t keep = 0;
+  for (size_t i = 0; i < v.size(); i++) {
+    SubclassRef* r = v[i];
+    if (!r->hidden) continue;
+    Type* t = static_cast<Type*>(GC_REVEAL_POINTER(r->hidden));
+    if (t == c->sub) {
+      r->hidden = 0;
+      c->dropped = r;
+      c->sub = nullptr;  // one link per listing
+      continue;
+    }
+    if (c->out) c->out[c->n++] = t;
+    v[keep++] = r;
+  }
+  v.resize(keep);
+  return nullptr;
+}
+
+void type_remove_subclass(Type* base, Type* sub) {
+  if (!base->subclasses) return;
+  RevealSubclasses c{base->subclasses, sub, nullptr, 0, nullptr};
+  GC_call_with_alloc_lock(reveal_subclasses, &c);
+  if (c.dropped) GC_unregister_disappearing_link(reinterpret_cast<void**>(&c.dropped->hidden));
+}
+
+gc::Vector<Type*> type_subclass_list(Type* t) {
+  gc::Vector<Type*> out;
+  if (!t->subclasses || t->subclasses->empty()) return out;
+  out.resize(t->subclasses->size());
+  RevealSubclasses c{t->subclasses, nullptr, out.data(), 0, nullptr};
+  GC_call_with_alloc_lock(reveal_subclasses, &c);
+  out.resize(c.n);
+  return out;
 }
 
 void type_modified(Type* t) {
   t->version = g_next_version++;
   update_flags(t);
-  if (t->subclasses)
-    for (Type* s : *t->subclasses) type_modified(s);
+  if (t->subclasses && !t->subclasses->empty())
+    for (Type* s : type_subclass_list(t)) type_modified(s);
 }
 
 // ---- builtin types ------------------------------------------------------------
@@ -140,6 +218,7 @@ void type_add_members(Type* t, const MemberDef* defs) {
     m->owner = t;
     m->offset = defs->offset;
     m->flags = defs->flags;
+    m->doc = defs->doc;
     dict_set_str(t->dict, m->name, m);
   }
   t->version = g_next_version++;
@@ -150,6 +229,8 @@ static Value* member_slot(Member* m, Value obj) {
 }
 
 Result<Value> member_get(Member* m, Value obj) {
+  if (m->flags & MEMBER_DOUBLE) return float_new(*reinterpret_cast<double*>(reinterpret_cast<char*>(obj.obj()) + m->offset));
+  if (m->flags & MEMBER_INT32) return Value::small(*reinterpret_cast<int32_t*>(reinterpret_cast<char*>(obj.obj()) + m->offset));
   Value v = *member_slot(m, obj);
   if (v) return v;
   if (m->flags & MEMBER_OBJECT) return None();
@@ -188,6 +269,8 @@ static Result<Tuple*> c3_mro(Type* t) {
   std::vector<std::vector<Type*>> seqs;
   for (int64_t i = 0; i < bases->size; i++) {
     Tuple* m = as_type(bases->items[i])->mro;
+    // A base still computing its first MRO (its metaclass's mro() is running).
+    if (!m) return raise_fmt(tp_TypeError, "Cannot extend an incomplete type '%s'", type_name_of(as_type(bases->items[i])));
     std::vector<Type*> s;
     for (int64_t j = 0; j < m->size; j++) s.push_back(as_type(m->items[j]));
     seqs.push_back(std::move(s));
@@ -243,19 +326,17 @@ static Result<Tuple*> c3_mro(Type* t) {
 // through super()).
 Result<Tuple*> type_c3_mro(Type* t) { return c3_mro(t); }
 
-// The MRO of t from its current bases: C3, or the metaclass's own mro().
+// The MRO of t from its current bases: the metaclass's own mro() when it
+// overrides type.mro, else C3. While a custom mro() runs, t->mro stays what
+// it was: null for a class being created (its __mro__ reads None), the old
+// MRO for a class whose __bases__ are being assigned.
 static Result<Tuple*> mro_for(Type* t) {
-  Tuple* m = TRY(c3_mro(t));
   Type* meta = t->type;
   if (meta != tp_type) {
     Value custom = type_lookup(meta, N.mro);
     if (custom && custom != dict_get_str(tp_type->dict, N.mro)) {
-      Tuple* old = t->mro;
-      t->mro = m;  // the custom mro() may read __mro__ while it runs
-      Result<Value> r = call_method0(Value(t), N.mro);
-      t->mro = old;
-      if (r.is_err()) return ERR;
-      m = TRY(to_tuple(r.value()));
+      Value r = TRY(call_method0(Value(t), N.mro));
+      Tuple* m = TRY(to_tuple(r));
       // Instances are laid out for t: every class in the MRO must be one
       // whose methods can work on that layout (CPython's mro_check).
       for (int64_t i = 0; i < m->size; i++) {
@@ -265,24 +346,23 @@ static Result<Tuple*> mro_for(Type* t) {
         if (ct != t && ct->layout != Layout::Object && ct->layout != t->layout)
           return raise_fmt(tp_TypeError, "mro() returned base with unsuitable layout ('%s')", type_name_of(ct));
       }
+      return m;
     }
   }
-  return m;
+  return c3_mro(t);
 }
 
-// Recompute the MROs of t and everything below it, after t's bases changed.
-static Status mro_hierarchy(Type* t) {
-  t->mro = TRY(mro_for(t));
+// Recompute the MROs of t and everything below it, after t's bases changed;
+// `log` records (class, previous MRO) pairs so that a failure can put them back.
+static Status mro_hierarchy(Type* t, gc::Vector<Value>& log) {
+  Tuple* old = t->mro;
+  Tuple* m = TRY(mro_for(t));
+  log.push_back(Value(t));
+  log.push_back(old ? Value(old) : Value());
+  t->mro = m;
   update_flags(t);
-  if (t->subclasses)
-    for (Type* sub : *t->subclasses) TRY(mro_hierarchy(sub));
+  for (Type* sub : type_subclass_list(t)) TRY(mro_hierarchy(sub, log));
   return OK();
-}
-
-static void unlink_subclass(Type* base, Type* t) {
-  if (!base->subclasses) return;
-  auto& v = *base->subclasses;
-  v.erase(std::remove(v.begin(), v.end(), t), v.end());
 }
 
 static Result<Type*> best_base(Tuple* bases);
@@ -300,7 +380,11 @@ Status type_set_bases(Type* t, Value v) {
     if (!is_type(nb->items[i]))
       return raise_fmt(tp_TypeError, "%s.__bases__ must be tuple of classes, not '%s'", name, type_name(nb->items[i]));
     Type* b = as_type(nb->items[i]);
-    if (b == t || is_subtype(b, t)) return raise(tp_TypeError, "a __bases__ item causes an inheritance cycle");
+    // Through the MRO, and through the base chain: an assignment made while
+    // a metaclass's mro() runs sets the bases before the MROs are updated.
+    bool cycle = is_subtype(b, t);
+    for (Type* c = b; c && !cycle; c = c->base) cycle = c == t;
+    if (cycle) return raise(tp_TypeError, "a __bases__ item causes an inheritance cycle");
   }
   // The instances' layout must stay what it is: the new bases' best base
   // (checked as for a class statement) must be compatible with the old one.
@@ -308,26 +392,30 @@ Status type_set_bases(Type* t, Value v) {
   Type* new_base = TRY(best_base(nb));
   TRY(check_layout_compatible(old_base, new_base, "__bases__"));
   Tuple* old_bases = t->bases;
-  for (int64_t i = 0; i < old_bases->size; i++) unlink_subclass(as_type(old_bases->items[i]), t);
-  auto link = [&](Tuple* bases) {
-    for (int64_t i = 0; i < bases->size; i++) {
-      Type* b = as_type(bases->items[i]);
-      if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
-      b->subclasses->push_back(t);
-    }
-  };
+  // A class whose first MRO is still being computed (its metaclass's mro()
+  // assigns __bases__) is not linked into its bases yet: type_new does that.
+  bool linked = t->mro != nullptr;
   t->bases = nb;
   t->base = new_base;
-  link(nb);
-  if (mro_hierarchy(t).is_err()) {
-    for (int64_t i = 0; i < nb->size; i++) unlink_subclass(as_type(nb->items[i]), t);
-    t->bases = old_bases;
-    t->base = old_base;
-    link(old_bases);
+  gc::Vector<Value> log;
+  if (mro_hierarchy(t, log).is_err()) {
+    // Put back the MROs recomputed so far, newest first; and the bases,
+    // unless an assignment made while mro() ran replaced them meanwhile
+    // (that one stands, as in CPython).
+    for (size_t i = log.size(); i >= 2; i -= 2) as_type(log[i - 2])->mro = log[i - 1] ? as_tuple(log[i - 1]) : nullptr;
+    if (t->bases == nb) {
+      t->bases = old_bases;
+      t->base = old_base;
+    }
     Value exc = exc_fetch();
-    (void)mro_hierarchy(t);
+    type_modified(t);
     exc_restore(exc);
     return ERR;
+  }
+  // The subclass links move only if no reentrant assignment replaced the bases.
+  if (linked && t->bases == nb) {
+    for (int64_t i = 0; i < old_bases->size; i++) type_remove_subclass(as_type(old_bases->items[i]), t);
+    for (int64_t i = 0; i < nb->size; i++) type_add_subclass(as_type(nb->items[i]), t);
   }
   type_modified(t);
   return OK();
@@ -335,9 +423,7 @@ Status type_set_bases(Type* t, Value v) {
 
 void type_ready(Type* t) {
   if (t->base) {
-    Type* b = t->base;
-    if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
-    b->subclasses->push_back(t);
+    type_add_subclass(t->base, t);
     Result<Tuple*> m = c3_mro(t);
     GILPY_ASSERT(m.ok());
     t->mro = m.value();
@@ -399,7 +485,9 @@ Result<Value> type_call(Type* t, Value* args, int64_t nargs, Tuple* kwnames) {
     Type* it = init.type();
     Value r;
     if (it == tp_function) r = TRY(call(init, a, nargs + 1, kwnames));
-    else if (is_method_descr_type(it)) r = TRY(init.as<Builtin>()->fn(a, nargs + 1, kwnames));  // obj is an ot
+    else if (is_method_descr_type(it))  // (one from another class is refused by call())
+      r = TRY(isinstance(obj, init.as<Builtin>()->owner) ? init.as<Builtin>()->fn(a, nargs + 1, kwnames)
+                                                         : call(init, a, nargs + 1, kwnames));
     else r = TRY(call(TRY(descr_get(init, obj, Value(ot))), a + 1, nargs, kwnames));
     if (!is_none(r))
       return raise_fmt(tp_TypeError, "__init__() should return None, not '%s'", type_name(r));
@@ -481,19 +569,36 @@ bool gc_tracked_kind(Type* t) {
   }
 }
 
+// What a class adds to its base's instances as CPython lays them out: a
+// __dict__ slot, a __weakref__ slot (gilpy keeps weak references outside the
+// object, but CPython's layouts differ by it), __slots__ members.
+static bool adds_dict(Type* t) { return t->base && t->dict_offset && !t->base->dict_offset; }
+static bool adds_weakref(Type* t) {
+  Value w = dict_get_str(t->dict, str_intern("__weakref__"));
+  return w && w.type() == tp_getset_descriptor && w.as<GetSet>()->owner == t;
+}
+// The class whose instance layout t's instances have, for assignment: down
+// the base chain past classes that add nothing to their base's layout.
+static Type* assignment_base(Type* t) {
+  while (t->base && t->layout == t->base->layout && t->nslots == 0 && !adds_dict(t) && !adds_weakref(t)) t = t->base;
+  return t;
+}
+
 // CPython's compatible_for_assignment: instances made for `oldto` may be
 // used as instances of `newto` (__class__ assignment, or `newto` replacing
-// `oldto` as the base in a __bases__ assignment). Each walks down to its
-// solid base; those must be the same, or siblings adding the same slots.
+// `oldto` as the base in a __bases__ assignment). Each walks down to the
+// class that last changed its layout; those must be the same, or siblings
+// adding the same things (dict, weakref, slot names) to the same base.
 Status check_layout_compatible(Type* oldto, Type* newto, const char* attr) {
   if (gc_tracked_kind(newto) != gc_tracked_kind(oldto))
     return raise_fmt(tp_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, type_name_of(newto),
                      type_name_of(oldto));
-  Type* nb = solid_base(newto);
-  Type* ob = solid_base(oldto);
+  Type* nb = assignment_base(newto);
+  Type* ob = assignment_base(oldto);
   bool same = nb == ob ||
               (nb->base == ob->base && nb->layout == ob->layout && nb->instance_size == ob->instance_size &&
-               nb->dict_offset == ob->dict_offset && own_slot_names(nb) == own_slot_names(ob));
+               nb->dict_offset == ob->dict_offset && adds_dict(nb) == adds_dict(ob) &&
+               adds_weakref(nb) == adds_weakref(ob) && own_slot_names(nb) == own_slot_names(ob));
   if (!same)
     return raise_fmt(tp_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_name_of(newto),
                      type_name_of(oldto));
@@ -647,7 +752,10 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
   // descriptor (unless __slots__ leaves it out), as CPython's type_new adds
   // it; variable-size builtin layouts (int, tuple, bytes) have none.
   bool var_sized = base->layout == Layout::Int || base->layout == Layout::Tuple || base->layout == Layout::Bytes;
-  if (want_weakref && !var_sized && !type_lookup(base, str_intern("__weakref__")) &&
+  Type* native = base;
+  while (native && (native->flags & TF_HEAPTYPE)) native = native->base;
+  bool native_weakrefs = native && weakref_native_type(native);
+  if (want_weakref && !var_sized && !native_weakrefs && !type_lookup(base, str_intern("__weakref__")) &&
       !dict_get_str(t->dict, str_intern("__weakref__"))) {
     extern const GetSetDef instance_weakref_getset[];
     GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
@@ -659,7 +767,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     dict_set_str(t->dict, g->name, g);
   }
   if (want_dict && !t->dict_offset) {
-    extern const GetSetDef instance_dict_getset[];
+    extern const GetSetDef subtype_dict_getset[];
     // (A metaclass keeps type's own __dict__, the read-only mappingproxy:
     // its instances are classes, whose dict must not be written behind the
     // attribute caches' back.)
@@ -667,9 +775,9 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
       GetSet* g = static_cast<GetSet*>(alloc_instance(tp_getset_descriptor, sizeof(GetSet)));
       g->name = N.__dict__;
       g->owner = t;
-      g->get = instance_dict_getset[0].get;
-      g->set = instance_dict_getset[0].set;
-      g->doc = "dictionary for instance variables (if defined)";
+      g->get = subtype_dict_getset[0].get;
+      g->set = subtype_dict_getset[0].set;
+      g->doc = subtype_dict_getset[0].doc;
       dict_set_str(t->dict, N.__dict__, g);
     }
     // Builtin layouts reserve the dict pointer at offset 8. Plain object
@@ -715,14 +823,11 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Dict* kwar
     classcell.as<Cell>()->ref = t;
     if (dict_get_str(t->dict, N.__classcell__) == classcell) dict_del_str(t->dict, N.__classcell__);
   }
-  // Link into every base's subclass list, then compute the MRO.
-  for (int64_t i = 0; i < bases->size; i++) {
-    Type* b = as_type(bases->items[i]);
-    if (!b->subclasses) b->subclasses = gc::make<gc::Vector<Type*>>();
-    b->subclasses->push_back(t);
-  }
+  // Compute the MRO, then link into every base's subclass list (the bases
+  // as they are now: the metaclass's mro() may have assigned __bases__).
   t->mro = TRY(mro_for(t));
   update_flags(t);
+  for (int64_t i = 0; i < t->bases->size; i++) type_add_subclass(as_type(t->bases->items[i]), t);
   // Sequence / mapping for match statements: the first class along the MRO
   // that is one decides (CPython's inherit_patma_flags).
   for (int64_t i = 1; i < t->mro->size; i++) {
@@ -800,11 +905,13 @@ Value type_module(Type* t) {
   return m;
 }
 
+// As CPython's PyType_IsSubtype: along the MRO, which normally starts with t
+// itself (a metaclass's mro() may leave t out: then t is not a subtype of
+// itself); along the base chain while the first MRO is being computed.
 bool is_subtype(Type* t, Type* base) {
-  if (t == base) return true;
   Tuple* mro = t->mro;
   if (!mro) {
-    for (Type* b = t->base; b; b = b->base) if (b == base) return true;
+    for (Type* b = t; b; b = b->base) if (b == base) return true;
     return false;
   }
   for (int64_t i = 0; i < mro->size; i++)

@@ -36,17 +36,21 @@ struct GetSet : Object {
 enum MemberFlags : uint8_t {
   MEMBER_READONLY = 1,  // setting or deleting raises AttributeError("readonly attribute")
   MEMBER_OBJECT = 2,    // CPython's T_OBJECT: an empty field reads as None, deleting empties it
+  MEMBER_DOUBLE = 4,    // CPython's T_DOUBLE: the field is a C double, read as a float (with MEMBER_READONLY)
+  MEMBER_INT32 = 8,     // CPython's T_INT: the field is an int32_t, read as an int (with MEMBER_READONLY)
 };
 struct Member : Object {
   Str* name;
   Type* owner;
   int32_t offset;
   uint8_t flags;  // MemberFlags; 0 for __slots__ (T_OBJECT_EX: empty raises AttributeError)
+  const char* doc;  // __doc__, or null (None)
 };
 struct MemberDef {
   const char* name;
-  int32_t offset;  // byte offset of a Value-sized field (a Value or an Object pointer)
+  int32_t offset;  // byte offset of the field: Value-sized (a Value or an Object pointer) unless MEMBER_DOUBLE/INT32
   uint8_t flags;
+  const char* doc = nullptr;
 };
 void type_add_members(Type* t, const MemberDef* defs);
 Result<Value> member_get(Member* m, Value obj);
@@ -92,6 +96,12 @@ inline Status (*native_iternext(Type* t))(Value, Value*) {
 Status type_set_bases(Type* t, Value bases);       // cls.__bases__ = bases (MROs recomputed)
 Result<Tuple*> type_c3_mro(Type* t);              // type.mro(): C3 over the current bases
 void type_modified(Type* t);                        // invalidate caches of t and subclasses
+// The subclass links (weak: a subclass nobody else holds is collected and
+// drops out). type_subclass_list returns the live ones, oldest first, as
+// strong references.
+void type_add_subclass(Type* base, Type* sub);
+void type_remove_subclass(Type* base, Type* sub);
+gc::Vector<Type*> type_subclass_list(Type* t);
 Result<Type*> calculate_metaclass(Type* meta, Tuple* bases);
 Str* type_qualname(Type* t);
 Value type_module(Type* t);  // the __module__ string or null for builtins

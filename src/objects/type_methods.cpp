@@ -87,8 +87,7 @@ static Result<Value> type_mro_m(Value* a, int64_t, Tuple*) {
 static Result<Value> type_subclasses(Value* a, int64_t, Tuple*) {
   Type* t = T(a[0]);
   List* l = list_new(0);
-  if (t->subclasses)
-    for (Type* s : *t->subclasses) TRY(list_append(l, Value(s)));
+  for (Type* s : type_subclass_list(t)) TRY(list_append(l, Value(s)));
   return Value(l);
 }
 Result<bool> real_isinstance(Value obj, Value cls);      // runtime/protocols.cpp
@@ -105,12 +104,27 @@ static Result<Value> type_prepare(Value*, int64_t, Tuple*) { return Value(dict_n
 static Result<Value> type_dir(Value* a, int64_t, Tuple*) {
   Dict* names = dict_new();
   Type* t = T(a[0]);
-  for (int64_t i = t->mro->size - 1; i >= 0; i--) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
+  for (int64_t i = t->mro ? t->mro->size - 1 : -1; i >= 0; i--) TRY(dict_update(names, Value(as_type(t->mro->items[i])->dict)));
   List* l = list_new(0);
   int64_t pos = 0;
   Value k;
   while (dict_next(names, &pos, &k, nullptr)) TRY(list_append(l, k));
   return Value(l);
+}
+// type.__setattr__ / __delattr__: class attributes go through type_setattr
+// (which keeps the attribute caches right). They exist so that
+// object.__setattr__ can refuse classes (object.cpp's hackcheck).
+static Result<Value> type_setattr_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__setattr__", n - 1, 2, 2));
+  if (!is_str(a[1])) return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(a[1]));
+  TRY(type_setattr(T(a[0]), as_str(a[1]), a[2]));
+  return None();
+}
+static Result<Value> type_delattr_m(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("__delattr__", n - 1, 1, 1));
+  if (!is_str(a[1])) return raise_fmt(tp_TypeError, "attribute name must be string, not '%s'", type_name(a[1]));
+  TRY(type_setattr(T(a[0]), as_str(a[1]), Value()));
+  return None();
 }
 static Result<Value> type_sizeof(Value* a, int64_t, Tuple*) { return Value::small(int64_t(sizeof(Type))); }
 // X | Y for types gives a types.UnionType (objects/union.cpp).
@@ -176,7 +190,8 @@ static Status t_bases_set(Value s, Value v) {
   return type_set_bases(T(s), v);
 }
 static Result<Value> t_base(Value s) { return T(s)->base ? Value(T(s)->base) : None(); }
-static Result<Value> t_mro(Value s) { return Value(T(s)->mro); }
+// None while the class's first MRO is being computed (its metaclass's mro() runs).
+static Result<Value> t_mro(Value s) { return T(s)->mro ? Value(T(s)->mro) : None(); }
 static Result<Value> t_flags(Value s) { return Value::small(int64_t(T(s)->flags & TF_ABSTRACT ? (1 << 20) : 0) | (T(s)->flags & TF_HEAPTYPE ? (1 << 9) : 0) | (T(s)->flags & TF_BASETYPE ? (1 << 10) : 0) | (T(s)->flags & TF_SEQUENCE ? (1 << 5) : 0) | (T(s)->flags & TF_MAPPING ? (1 << 6) : 0)); }
 static Result<Value> t_abstract(Value s) {
   Value v = T(s)->flags & TF_HEAPTYPE ? dict_get_str(T(s)->dict, N.__abstractmethods__) : Value();
@@ -237,7 +252,8 @@ static const MethodDef type_methods[] = {
     {"__repr__", type_repr}, {"mro", type_mro_m, MethKind::NoArgs}, {"__subclasses__", type_subclasses},
     {"__instancecheck__", type_instancecheck}, {"__subclasscheck__", type_subclasscheck},
     {"__prepare__", type_prepare, MethKind::Class}, {"__dir__", type_dir}, {"__sizeof__", type_sizeof},
-    {"__or__", type_or}, {"__ror__", type_ror}, {nullptr, nullptr}};
+    {"__or__", type_or}, {"__ror__", type_ror}, {"__setattr__", type_setattr_m}, {"__delattr__", type_delattr_m},
+    {nullptr, nullptr}};
 // The fixed part of an instance and the size of each inline item of the
 // variable-size layouts (a tuple's values, a bytes object's bytes), as CPython's
 // tp_basicsize / tp_itemsize; gilpy's ints and strs keep no inline items.

@@ -17,6 +17,12 @@ namespace gilpy {
 struct Str;
 struct Tuple;
 struct Dict;
+// A base's weak reference to one of its subclasses (objects/type.cpp): the
+// subclass's address, disguised, cleared by the collector once the subclass
+// is unreachable, so a base does not keep its subclasses alive.
+struct SubclassRef {
+  uintptr_t hidden;
+};
 
 struct Object {
   Type* type;
@@ -54,7 +60,10 @@ struct Type : Object {
   Tuple* bases;     // __bases__
   Tuple* mro;       // __mro__
   Dict* dict;       // __dict__ (a real dict; exposed read-only as mappingproxy)
-  gc::Vector<Type*>* subclasses;  // for cache invalidation when a base changes
+  // Weak links to the classes naming this one in their __bases__, oldest first
+  // (cache invalidation when a base changes, __subclasses__); read them
+  // through type_subclass_list (objects/type.h).
+  gc::Vector<SubclassRef*>* subclasses;
   Dict* attr_keys;  // instance attribute names -> index (objects/instance_values.h), or null
   Str* tp_name;     // the name error messages use (type_name in runtime/errors.cpp), made on first use
   uint32_t flags;

@@ -38,7 +38,12 @@ static Result<Value> call_unbound(Value descr, Value self, Value* args, int64_t 
     a[0] = self;
     for (int64_t i = 0; i < nargs; i++) a[i + 1] = args[i];
     if (dt == tp_function) return call_function(descr.as<Function>(), a, nargs + 1, nullptr);
-    return descr.as<Builtin>()->fn(a, nargs + 1, nullptr);
+    // A native method taken from another class (`__eq__ = str.__eq__` in an
+    // int subclass) must not run on a layout it does not know: call() words
+    // the TypeError.
+    Builtin* b = descr.as<Builtin>();
+    if (GILPY_UNLIKELY(b->owner && !isinstance(self, b->owner))) return call(descr, a, nargs + 1);
+    return b->fn(a, nargs + 1, nullptr);
   }
   Value bound = TRY(descr_get(descr, self, Value(self.type())));
   return call(bound, args, nargs);

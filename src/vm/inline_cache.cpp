@@ -34,7 +34,7 @@ static void cache_instance_attr(Value obj, Type* t, Str* name, InlineCache* c) {
     c->version = t->version;
     c->index = ix;
   } else if (Dict* idict = storage_dict(s)) {
-    int64_t ix = dict_lookup_str_index(idict, name);
+    int64_t ix = dict_lookup_str_index_quiet(idict, name);
     if (ix < 0) return;
     c->kind = IC_INSTANCE;
     c->version = t->version;
@@ -51,7 +51,7 @@ Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c) {
   if (!name->interned) return r;
   if (t->layout == Layout::Module && plain_attribute_type(t)) {
     Dict* d = obj.as<Module>()->dict;
-    int64_t ix = dict_lookup_str_index(d, name);
+    int64_t ix = dict_lookup_str_index_quiet(d, name);
     if (ix >= 0 && d->entries[ix].value == r) {
       c->kind = IC_MODULE;
       c->version = t->version;
@@ -77,7 +77,7 @@ Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c) {
   }
   if (!plain_attribute_type(t)) return r;
   Value d = type_lookup(t, name);
-  if (d && d.type() == tp_member_descriptor) {
+  if (d && d.type() == tp_member_descriptor && !(d.as<Member>()->flags & (MEMBER_DOUBLE | MEMBER_INT32))) {
     c->kind = IC_SLOT;
     c->version = t->version;
     c->index = d.as<Member>()->offset;
