@@ -800,6 +800,14 @@ Value type_module(Type* t) {
   return m;
 }
 
+std::string type_tp_name(Type* t) {
+  std::string name(t->name->view());
+  if (t->flags & TF_HEAPTYPE) return name;
+  Value m = type_module(t);
+  if (!m || !is_str(m) || as_str(m)->view() == "builtins") return name;
+  return std::string(as_str(m)->view()) + "." + name;
+}
+
 bool is_subtype(Type* t, Type* base) {
   if (t == base) return true;
   Tuple* mro = t->mro;
