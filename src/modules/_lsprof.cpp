@@ -66,16 +66,21 @@ struct Entry {
   gc::Vector<SubEntry*>* order = nullptr;     // the same, in first-call order
 };
 
-// What identifies a function: a code object {code, null}, or a builtin by
-// its native function and (interned) name, shared by all its bindings.
+// What identifies a function: a code object {code}, or a builtin by its
+// native function, its (interned) name and its receiver's type: one native
+// function may serve several types (set.copy and frozenset.copy), which
+// CPython profiles apart. Builtins whose labels are equal share one entry
+// (list.append called on a list subclass is still list's append).
 struct Key {
   const void* a;
-  const void* b;
-  bool operator==(const Key& o) const { return a == o.a && b == o.b; }
+  const void* b = nullptr;
+  const void* c = nullptr;
+  bool operator==(const Key& o) const { return a == o.a && b == o.b && c == o.c; }
 };
 struct KeyHash {
   size_t operator()(const Key& k) const {
-    return std::hash<const void*>()(k.a) * 31 + std::hash<const void*>()(k.b);
+    std::hash<const void*> h;
+    return (h(k.a) * 31 + h(k.b)) * 31 + h(k.c);
   }
 };
 
@@ -92,6 +97,7 @@ struct Profiler : Object {
   double timeunit;
   uint32_t flags;
   GcMap<Key, Entry*, KeyHash>* entries;
+  GcMap<std::string_view, Entry*>* by_label;  // builtins' entries; the views are their labels' bytes
   gc::Vector<Entry*>* order;  // entries in creation order (getstats' order)
   gc::Vector<Ctx>* stack;     // running calls, innermost last
 };
@@ -104,6 +110,7 @@ Profiler* P(Value v) { return v.as<Profiler>(); }
 
 void reset(Profiler* p) {
   p->entries = gc::make<GcMap<Key, Entry*, KeyHash>>();
+  p->by_label = gc::make<GcMap<std::string_view, Entry*>>();
   p->order = gc::make<gc::Vector<Entry*>>();
   p->stack = gc::make<gc::Vector<Ctx>>();
 }
@@ -195,15 +202,32 @@ SubEntry* find_sub(Entry* caller, Entry* callee, bool create) {
   return s;
 }
 
-// A call starts: `obj` is the code object, or the builtin (labelled on first sight).
+Entry* new_entry(Profiler* p, Key k, Value obj) {
+  Entry* e = gc::make<Entry>();
+  e->obj = obj;
+  p->entries->emplace(k, e);
+  p->order->push_back(e);
+  return e;
+}
+
+// The entry of a builtin, labelled on first sight of its key.
+Entry* builtin_entry(Profiler* p, Key k, Builtin* b) {
+  Value lab = builtin_label(b);
+  std::string_view v = as_str(lab)->view();
+  auto it = p->by_label->find(v);
+  if (it != p->by_label->end()) {
+    p->entries->emplace(k, it->second);
+    return it->second;
+  }
+  Entry* e = new_entry(p, k, lab);
+  p->by_label->emplace(v, e);
+  return e;
+}
+
+// A call starts: `obj` is the code object, or the builtin.
 void enter(Profiler* p, Key k, Value obj) {
   Entry* e = find_entry(p, k);
-  if (!e) {
-    e = gc::make<Entry>();
-    e->obj = is_builtin_type(obj.type()) || has_layout(obj, Layout::Builtin) ? builtin_label(obj.as<Builtin>()) : obj;
-    p->entries->emplace(k, e);
-    p->order->push_back(e);
-  }
+  if (!e) e = is_code(obj) ? new_entry(p, k, obj) : builtin_entry(p, k, obj.as<Builtin>());
   e->depth++;
   if ((p->flags & F_SUBCALLS) && !p->stack->empty()) find_sub(p->stack->back().entry, e, true)->depth++;
   // Push before reading the clock: the timer may be slow Python code.
@@ -253,14 +277,15 @@ bool is_cfunction(Value arg) {
 }
 Key builtin_key(Value arg) {
   Builtin* b = arg.as<Builtin>();
-  return Key{reinterpret_cast<const void*>(b->fn), b->name};
+  Value self = b->self ? b->self : b->module_obj;
+  return Key{reinterpret_cast<const void*>(b->fn), b->name, self ? self.type() : nullptr};
 }
 
 Status on_event(Value obj, Frame* f, ProfileWhat what, Value arg) {
   Profiler* p = P(obj);
   switch (what) {
-    case ProfileWhat::Call: enter(p, Key{f->code, nullptr}, Value(f->code)); break;
-    case ProfileWhat::Return: leave(p, Key{f->code, nullptr}); break;
+    case ProfileWhat::Call: enter(p, Key{f->code}, Value(f->code)); break;
+    case ProfileWhat::Return: leave(p, Key{f->code}); break;
     case ProfileWhat::CCall:
       if ((p->flags & F_BUILTINS) && is_cfunction(arg)) enter(p, builtin_key(arg), arg);
       break;

@@ -82,6 +82,18 @@ builtins_user()
 p.disable()
 dump(p, title="default clock")
 
+# -- one native function serving several types is profiled per type
+class MyList(list):
+    pass
+
+
+p = cProfile.Profile()
+p.enable()
+set().copy(); frozenset().copy(); b"".join([]); bytearray().join([]); MyList().append(1); [].append(2)
+(1).bit_length(); True.bit_length(); "".__format__(""); (3).__format__(""); int.from_bytes(b"\x01", "big")
+p.disable()
+dump(p, title="shared natives")
+
 # -- a fake integer clock with a time unit: exact times
 def work():
     global TICKS
