@@ -207,7 +207,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
 // safe point for the GIL (CPython 3.11 does not check its breaker there).
 #define TRACE_SWITCH_POINT()                                                                   \
   do {                                                                                         \
-    if constexpr (!kTrace) {                                                                   \
+    if constexpr (!kTrace && kTraceHooks) {                                                    \
       if (GILPY_UNLIKELY(g_eval_breaker.load(std::memory_order_relaxed) & EB_TRACE) &&          \
           trace_wanted(ts))                                                                    \
         goto switch_loop;                                                                      \
