@@ -84,7 +84,7 @@ GROUPS = {
         "test_sys", "test_warnings", "test_string", "test_struct", "test_with",
         "test_posix", "test_codecs",
         "test_sys_settrace", "test_sys_setprofile", "test_bdb", "test_pdb", "test_trace",
-        "test_profile", "test_timeit", "test_doctest",
+        "test_profile", "test_cprofile", "test_pstats", "test_timeit", "test_doctest",
     ],
 }
 # A module listed in two groups is run once and reported in the first group that names it.

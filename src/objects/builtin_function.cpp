@@ -367,13 +367,13 @@ static Result<Value> b_repr(Value* a, int64_t, Tuple*) {
   Builtin* b = BI(a[0]);
   if (a[0].type() == tp_method_descriptor)
     return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
+                         type_tp_name(b->owner) + "' objects>"));
   if (a[0].type() == tp_wrapper_descriptor)
     return Value(str_new("<slot wrapper '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
+                         type_tp_name(b->owner) + "' objects>"));
   if (a[0].type() == tp_classmethod_descriptor)
     return Value(str_new("<method '" + std::string(b->name->view()) + "' of '" +
-                         std::string(b->owner->name->view()) + "' objects>"));
+                         type_tp_name(b->owner) + "' objects>"));
   if (!b->self || has_layout(b->self, Layout::Module))
     return Value(str_new("<built-in function " + std::string(b->name->view()) + ">"));
   char buf[48];

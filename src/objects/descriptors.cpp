@@ -346,7 +346,7 @@ static Result<Value> gs_repr(Value* a, int64_t, Tuple*) {
   Type* owner = a[0].type() == tp_getset_descriptor ? a[0].as<GetSet>()->owner : a[0].as<Member>()->owner;
   const char* kind = a[0].type() == tp_getset_descriptor ? "attribute" : "member";
   return Value(str_new("<" + std::string(kind) + " '" + std::string(name->view()) + "' of '" +
-                       std::string(owner->name->view()) + "' objects>"));
+                       type_tp_name(owner) + "' objects>"));
 }
 static Result<Value> gs_name(Value s) {
   return Value(s.type() == tp_getset_descriptor ? s.as<GetSet>()->name : s.as<Member>()->name);

@@ -905,6 +905,14 @@ Value type_module(Type* t) {
   return m;
 }
 
+std::string type_tp_name(Type* t) {
+  std::string name(t->name->view());
+  if (t->flags & TF_HEAPTYPE) return name;
+  Value m = type_module(t);
+  if (!m || !is_str(m) || as_str(m)->view() == "builtins") return name;
+  return std::string(as_str(m)->view()) + "." + name;
+}
+
 // As CPython's PyType_IsSubtype: along the MRO, which normally starts with t
 // itself (a metaclass's mro() may leave t out: then t is not a subtype of
 // itself); along the base chain while the first MRO is being computed.

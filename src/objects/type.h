@@ -1,5 +1,7 @@
 // type objects: creation of builtin and user classes, the MRO, method tables.
 #pragma once
+#include <string>
+
 #include "objects/function.h"
 #include "runtime/object.h"
 
@@ -105,6 +107,9 @@ gc::Vector<Type*> type_subclass_list(Type* t);
 Result<Type*> calculate_metaclass(Type* meta, Tuple* bases);
 Str* type_qualname(Type* t);
 Value type_module(Type* t);  // the __module__ string or null for builtins
+// CPython's tp_name: "module.Name" for a native type outside builtins
+// (collections.deque), the bare name for builtins' types and classes.
+std::string type_tp_name(Type* t);
 // t's `name` (looked up along its MRO) is the one `base` has: a subclass that does not
 // override __new__/__init__ (CPython's `type->tp_init == PyTuple_Type.tp_init` tests).
 bool type_inherits_slot(Type* t, Str* name, Type* base);

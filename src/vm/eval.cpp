@@ -201,6 +201,18 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
 #endif
 #define CHECK(r) \
   if (GILPY_UNLIKELY((r).is_err())) goto error
+// After a with statement's __enter__, which may have started profiling
+// (`with cProfile.Profile():`): CPython delivers events from the next
+// instruction on, so the default loop moves to the traced one here. Not a
+// safe point for the GIL (CPython 3.11 does not check its breaker there).
+#define TRACE_SWITCH_POINT()                                                                   \
+  do {                                                                                         \
+    if constexpr (!kTrace && kTraceHooks) {                                                    \
+      if (GILPY_UNLIKELY(g_eval_breaker.load(std::memory_order_relaxed) & EB_TRACE) &&          \
+          trace_wanted(ts))                                                                    \
+        goto switch_loop;                                                                      \
+    }                                                                                          \
+  } while (0)
 
 #if GILPY_COMPUTED_GOTO
   static void* const targets[NUM_OPCODES] = {
@@ -1058,6 +1070,7 @@ dispatch:
     CHECK(s);
     TOP() = exit;
     PUSH(enter_res);
+    TRACE_SWITCH_POINT();
     DISPATCH();
   }
   TARGET(BEFORE_ASYNC_WITH) {
