@@ -210,7 +210,7 @@ static Result<Value> b_input(Value* a, int64_t n, Tuple* kw) {
     }
     if (call_method0(out, N.flush).is_err()) exc_clear();
     std::string got;
-    if (!TRY(g_line_reader(prompt.c_str(), &got))) return raise(tp_EOFError, "EOF when reading a line");
+    if (!TRY(g_line_reader(prompt.c_str(), &got))) return raise_value(Value(tp_EOFError));  // no message, as CPython
     return codec_decode(got, "utf-8", "surrogateescape");
   }
   if (n == 1) {

@@ -4,7 +4,7 @@
 // module is imported (g_line_reader; site.py imports it for the prompt).
 //
 // Reading a line uses readline's callback interface: the GIL is released only
-// while poll() waits for a key; each key is then fed to readline with the GIL
+// while poll() waits for a key (in 100 ms slices that look for signals); each key is then fed to readline with the GIL
 // held, so completers and hooks run Python directly. A signal interrupts the
 // poll (gilpy's handlers have no SA_RESTART): its Python handler runs, and an
 // exception (KeyboardInterrupt) abandons the line.
@@ -37,6 +37,7 @@
 #include "runtime/interp.h"
 #include "runtime/line_reader.h"
 #include "runtime/protocols.h"
+#include "runtime/signals.h"
 
 namespace gilpy {
 
@@ -209,13 +210,26 @@ Result<bool> read_line(const char* prompt, std::string* out) {
   g_line = nullptr;
   rl_callback_handler_install(prompt, on_line);
   int fd = fileno(rl_instream);
+  // Signals run their handlers on the main thread only: elsewhere a pending
+  // one is no reason to stop waiting.
+  bool main = is_main_thread();
   while (!g_line_done) {
-    int r, err;
+    int r, err = 0;
     {
       gil::ReleaseGil nogil(gil::Block::Input);
       struct pollfd p = {fd, POLLIN, 0};
-      r = ::poll(&p, 1, -1);
-      err = errno;
+      // A signal caught by another thread, or just before poll() started,
+      // interrupts no poll: the wait is cut in slices that look for it.
+      for (;;) {
+        if (main && (g_eval_breaker.load(std::memory_order_acquire) & EB_SIGNALS)) {
+          r = -1;
+          err = EINTR;
+          break;
+        }
+        r = ::poll(&p, 1, 100);
+        err = errno;
+        if (r != 0) break;
+      }
     }
     if (r < 0 && err != EINTR) {
       rl_callback_handler_remove();
@@ -257,6 +271,9 @@ void setup_readline() {
   rl_attempted_completion_function = on_attempted_completion;
   g_delims = strdup(kDefaultDelims);
   rl_completer_word_break_characters = g_delims;
+  // Bracketed paste off (as CPython): a pasted block must reach the prompt
+  // line by line. An inputrc may turn it back on.
+  rl_variable_bind("enable-bracketed-paste", "off");
   // With stdout not a terminal, no "enable meta key" sequence may reach it.
   if (!isatty(STDOUT_FILENO)) rl_variable_bind("enable-meta-key", "off");
   rl_initialize();
