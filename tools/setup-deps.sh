@@ -7,6 +7,7 @@ PKGS=(
   libgc-dev libgmp-dev zlib1g-dev               # collector, big integers, zlib module
   uuid-dev                                      # _uuid (libuuid)
   libbz2-dev liblzma-dev                        # _bz2, _lzma
+  libreadline-dev                               # readline (line editing at the prompt)
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place

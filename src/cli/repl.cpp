@@ -11,20 +11,55 @@
 #include "parser/parser.h"
 #include "runtime/errors.h"
 #include "runtime/interp.h"
+#include "runtime/line_reader.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
 
-static bool read_line(const char* prompt, std::string* line) {
-  std::fputs(prompt, stderr);
-  std::fflush(stderr);
+// The prompt: str(sys.ps1) or str(sys.ps2), as CPython's interactive loop
+// reads them before each line (so a program may change them).
+static std::string prompt_text(bool first) {
+  Value v = sys_get(str_intern(first ? "ps1" : "ps2"));
+  if (!v) return first ? ">>> " : "... ";
+  Result<Str*> s = str(v);
+  if (s.is_err()) {
+    exc_clear();
+    return "";
+  }
+  return std::string(s.value()->view());
+}
+
+static void flush_std_stream(const char* name) {
+  Value f = sys_get(str_intern(name));
+  if (f && !is_none(f) && call_method0(f, str_intern("flush")).is_err()) exc_clear();
+}
+
+enum class Got { Line, Eof, Interrupt };
+
+// One line, newline included. On a terminal with the readline module
+// imported, through its line editor (history, completion); else the prompt
+// goes to stderr and the line is read from stdin as is. Interrupt: a signal
+// handler raised while waiting (the exception is pending).
+static Got read_line(bool first, std::string* line) {
+  std::string prompt = prompt_text(first);
   line->clear();
+  if (line_reader_usable()) {
+    flush_std_stream("stdout");
+    flush_std_stream("stderr");
+    Result<bool> r = g_line_reader(prompt.c_str(), line);
+    if (r.is_err()) return Got::Interrupt;
+    if (!r.value()) return Got::Eof;
+    line->push_back('\n');
+    return Got::Line;
+  }
+  std::fputs(prompt.c_str(), stderr);
+  std::fflush(stderr);
   int c;
   while ((c = std::getchar()) != EOF) {
     line->push_back(char(c));
-    if (c == '\n') return true;
+    if (c == '\n') return Got::Line;
   }
-  return !line->empty();
+  return line->empty() ? Got::Eof : Got::Line;
 }
 
 // banner: the start-up lines CPython prints before a prompt on a terminal
@@ -39,14 +74,20 @@ int repl_main(bool banner) {
   Value mainv = dict_get_str(g_interp.modules, str_intern("__main__"));
   Dict* globals = mainv.as<Module>()->dict;
   if (banner) print_repl_banner();
+  // sys.ps1 and sys.ps2 exist while the interactive loop runs, as in CPython.
+  if (g_interp.sys) {
+    if (!sys_get(str_intern("ps1"))) dict_set_str(g_interp.sys->dict, str_intern("ps1"), str_value(">>> "));
+    if (!sys_get(str_intern("ps2"))) dict_set_str(g_interp.sys->dict, str_intern("ps2"), str_value("... "));
+  }
   for (;;) {
     std::string src, line;
-    if (!read_line(">>> ", &line)) {
+    Got got = read_line(true, &line);
+    if (got == Got::Eof) {
       std::fputs("\n", stderr);
       return 0;
     }
     src = line;
-    for (;;) {
+    while (got == Got::Line) {
       parser::ParseResult pr = parser::parse(src, "<stdin>", parser::Mode::Single);
       bool incomplete = pr.error && (pr.error->msg.find("unexpected EOF") != std::string::npos ||
                                      pr.error->msg.find("expected an indented block") != std::string::npos ||
@@ -55,8 +96,16 @@ int repl_main(bool banner) {
       bool compound = !pr.error && src.size() > 1 && src[src.size() - 2] == ':';
       bool need_more = (incomplete || compound || (src.find('\n') != src.rfind('\n') && line != "\n")) && line != "\n";
       if (!need_more) break;
-      if (!read_line("... ", &line)) break;
-      src += line;
+      got = read_line(false, &line);
+      if (got == Got::Line) src += line;
+    }
+    // Ctrl-C while a line was being typed: the line (or block) is dropped
+    // and KeyboardInterrupt is printed below a fresh line.
+    if (got == Got::Interrupt) {
+      std::fputs("\n", stderr);
+      if (exc_matches(tp_SystemExit)) return handle_system_exit();
+      print_exception_and_clear();
+      continue;
     }
     Result<Value> r = exec_source(src, str_intern("<stdin>"), globals, Value(), int(parser::Mode::Single));
     if (r.is_err()) {

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <unistd.h>
 
 #include "bytecode/opcodes.h"
 #include "compiler/compile.h"
@@ -24,6 +25,7 @@
 #include "runtime/errors.h"
 #include "runtime/import.h"
 #include "runtime/interp.h"
+#include "runtime/line_reader.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
 #include "modules/posix_impl.h"
@@ -168,6 +170,22 @@ static Result<Value> b_print(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 
+// The file descriptor behind sys.stdin / sys.stdout when it is a terminal, else -1.
+static int std_stream_fd(Value f) {
+  Result<Value> r = call_method0(f, str_intern("fileno"));
+  if (r.is_err()) {
+    exc_clear();
+    return -1;
+  }
+  if (!is_int(r.value())) return -1;
+  Result<int> fd = as_c_int(r.value());
+  if (fd.is_err()) {
+    exc_clear();
+    return -1;
+  }
+  return isatty(fd.value()) ? fd.value() : -1;
+}
+
 static Result<Value> b_input(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("input", kw));
   TRY(check_nargs("input", n, 0, 1));
@@ -180,6 +198,21 @@ static Result<Value> b_input(Value* a, int64_t n, Tuple* kw) {
   // As CPython's builtin_input: stderr and stdout are flushed, and a stream
   // that cannot flush (no flush method, or it raises) is not an error.
   if (call_method0(err, N.flush).is_err()) exc_clear();
+  // On a terminal, once the readline module is imported, the line is read
+  // with line editing (CPython's PyOS_Readline): only when sys.stdin and
+  // sys.stdout are still the process's stdin and stdout.
+  if (line_reader_usable() && std_stream_fd(in) == 0 && std_stream_fd(out) == 1) {
+    std::string prompt;
+    if (n == 1) {
+      Str* p = TRY(str(a[0]));
+      prompt = std::string(p->view());
+      if (prompt.find('\0') != std::string::npos) return raise(tp_ValueError, "input: prompt string cannot contain null characters");
+    }
+    if (call_method0(out, N.flush).is_err()) exc_clear();
+    std::string got;
+    if (!TRY(g_line_reader(prompt.c_str(), &got))) return raise_value(Value(tp_EOFError));  // no message, as CPython
+    return codec_decode(got, "utf-8", "surrogateescape");
+  }
   if (n == 1) {
     Str* p = TRY(str(a[0]));
     TRY(call_method1(out, N.write, Value(p)));
