@@ -5,10 +5,12 @@ class Evil(object):
     def __hash__(self):
         return hash('attr')
     def __eq__(self, other):
+        # How many times a lookup compares depends on where the hash lands
+        # in the table (PYTHONHASHSEED), in CPython too: count nothing here.
         try:
             del C.attr
         except AttributeError:
-            print("  (already deleted)")
+            pass
         return 0
 class Descr(object):
     def __get__(self, ob, type=None):
