@@ -68,6 +68,19 @@ struct ThreadState {
   uint8_t loop_switch = 0;  // 1: re-enter; 2: re-enter raising the pending exception
 };
 
+// An except block ends (POP_EXCEPT, or an f_lineno jump out of it): the
+// exception handled before it, saved on the stack by PUSH_EXC_INFO, is
+// handled again ("inherited" marks a generator's caller's, g_exc_inherit).
+inline void restore_handled(ThreadState* ts, Value prev) {
+  if (prev == Value(g_exc_inherit)) {
+    ts->handled = ts->exc_base;
+    ts->handled_inherited = true;
+  } else {
+    ts->handled = !prev || is_none(prev) ? Value() : prev;
+    ts->handled_inherited = false;
+  }
+}
+
 // Free lists of small collector objects, one per size in 16-byte granules
 // (index 1 = 16 bytes ... kSmallGranules = 256 bytes), refilled in batches
 // with GC_malloc_many, and of released frames (objects/frame.cpp). Objects on

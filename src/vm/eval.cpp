@@ -1016,14 +1016,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(POP_EXCEPT) {
-    Value prev = POP();
-    if (prev == Value(g_exc_inherit)) {
-      ts->handled = ts->exc_base;
-      ts->handled_inherited = true;
-    } else {
-      ts->handled = !prev || is_none(prev) ? Value() : prev;
-      ts->handled_inherited = false;
-    }
+    restore_handled(ts, POP());
     DISPATCH();
   }
   TARGET(CHECK_EXC_MATCH) {

@@ -257,6 +257,19 @@ Status trace_send_returned(Frame* f, Value receiver, Value sent, Value result) {
 
 bool trace_wants_c_events() { return t_ts->profile_fn && t_ts->tracing == 0; }
 
+// c_call, then the call, then c_return or c_exception (shown: the builtin).
+template <class Call>
+static Result<Value> around_c_call(Frame* f, Value shown, Call&& run) {
+  TRY(profile_event(f, "c_call", shown));
+  Result<Value> r = run();
+  if (r.is_err()) {
+    TRY(profile_event(f, "c_exception", shown));
+    return ERR;
+  }
+  TRY(profile_event(f, "c_return", shown));
+  return r;
+}
+
 // CPython reports calls of builtin functions and of method descriptors (as
 // the method bound to its first argument), not of slot wrappers or types.
 Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kwnames) {
@@ -271,32 +284,16 @@ Result<Value> trace_c_call(Value callable, Value* args, int64_t nargs, Tuple* kw
     else ts->exc = Value();  // the call itself reports the mismatch
   }
   if (!shown || !ts->frame) return call(callable, args, nargs, kwnames);
-  Frame* f = ts->frame;
-  TRY(profile_event(f, "c_call", shown));
-  Result<Value> r = call(callable, args, nargs, kwnames);
-  if (r.is_err()) {
-    TRY(profile_event(f, "c_exception", shown));
-    return ERR;
-  }
-  TRY(profile_event(f, "c_return", shown));
-  return r;
+  return around_c_call(ts->frame, shown, [&] { return call(callable, args, nargs, kwnames); });
 }
 
 // f(*args, **kwargs) of a builtin function: the same events (CPython reports
 // only builtin_function_or_method objects there).
 Result<Value> trace_c_call_ex(Value callable, Value self_or_null, Value args, Value kwargs) {
   ThreadState* ts = t_ts;
-  if (callable.type() != tp_builtin_function_or_method || !ts->frame)
-    return call_function_ex(callable, self_or_null, args, kwargs);
-  Frame* f = ts->frame;
-  TRY(profile_event(f, "c_call", callable));
-  Result<Value> r = call_function_ex(callable, self_or_null, args, kwargs);
-  if (r.is_err()) {
-    TRY(profile_event(f, "c_exception", callable));
-    return ERR;
-  }
-  TRY(profile_event(f, "c_return", callable));
-  return r;
+  auto run = [&] { return call_function_ex(callable, self_or_null, args, kwargs); };
+  if (callable.type() != tp_builtin_function_or_method || !ts->frame) return run();
+  return around_c_call(ts->frame, callable, run);
 }
 
 }  // namespace gilpy

@@ -133,19 +133,6 @@ const char* explain(int64_t to) {
   }
 }
 
-// Popping an except block's saved exception state restores it, as the
-// block's POP_EXCEPT would have.
-void drop_except(Value prev) {
-  ThreadState* ts = t_ts;
-  if (prev == Value(g_exc_inherit)) {
-    ts->handled = ts->exc_base;
-    ts->handled_inherited = true;
-  } else {
-    ts->handled = !prev || is_none(prev) ? Value() : prev;
-    ts->handled_inherited = false;
-  }
-}
-
 }  // namespace
 
 Status trace_set_lineno(Frame* f, Value v) {
@@ -217,7 +204,7 @@ Status trace_set_lineno(Frame* f, Value v) {
   while (depth_of(from) > depth_of(best)) {
     Value popped = stack[--f->sp];
     stack[f->sp] = Value();
-    if (top(from) == kExcept) drop_except(popped);
+    if (top(from) == kExcept) restore_handled(t_ts, popped);  // as the block's POP_EXCEPT would
     from = pop(from);
   }
   // A running frame continues at the target from its trace loop (which
