@@ -4,17 +4,40 @@
 #include <cstdio>
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "compiler/compile.h"
+#include "objects/code.h"
+#include "vm/call.h"
 #include "objects/dict.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "parser/parser.h"
 #include "runtime/errors.h"
+#include "runtime/import.h"
 #include "runtime/interp.h"
 #include "runtime/line_reader.h"
 #include "runtime/protocols.h"
 
 namespace gilpy {
+
+// One interactive input, compiled in 'single' mode with top-level await
+// allowed (a gilpy extra, IPython's "autoawait"): an input that awaits
+// compiles to a coroutine, which runs to completion on an event loop that
+// lives for the whole session, so `await asyncio.sleep(1, 'x')` echoes 'x'
+// and tasks it created keep their loop. Other inputs run as in CPython.
+static Result<Value> run_interactive(const std::string& src, Dict* globals) {
+  Code* code = TRY(compiler::compile_source(src, str_intern("<stdin>"), parser::Mode::Single,
+                                            bytecode::PyCF_ALLOW_TOP_LEVEL_AWAIT));
+  Value r = TRY(run_code(code, globals, Value(globals)));
+  if (!(code->flags & bytecode::CO_COROUTINE)) return r;
+  static Value loop;  // the session's loop (static data: the collector sees it)
+  if (!loop) {
+    Value asyncio = TRY(import_module(str_intern("asyncio")));
+    loop = TRY(call_method0(asyncio, str_intern("new_event_loop")));
+    TRY(call_method1(asyncio, str_intern("set_event_loop"), loop));
+  }
+  return call_method1(loop, str_intern("run_until_complete"), r);
+}
 
 // The prompt: str(sys.ps1) or str(sys.ps2), as CPython's interactive loop
 // reads them before each line (so a program may change them).
@@ -107,7 +130,7 @@ int repl_main(bool banner) {
       print_exception_and_clear();
       continue;
     }
-    Result<Value> r = exec_source(src, str_intern("<stdin>"), globals, Value(), int(parser::Mode::Single));
+    Result<Value> r = run_interactive(src, globals);
     if (r.is_err()) {
       if (exc_matches(tp_SystemExit)) return handle_system_exit();
       print_exception_and_clear();
