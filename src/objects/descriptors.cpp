@@ -322,7 +322,8 @@ static Result<Value> gs_set(Value* a, int64_t n, Tuple*) {
   if (a[0].type() == tp_getset_descriptor) {
     GetSet* g = a[0].as<GetSet>();
     if (!g->set)
-      return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data, g->owner->name->data);
+      return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data,
+                                         type_tp_name(g->owner).c_str());
     TRY(g->set(a[1], a[2]));
   } else {
     TRY(member_set(a[0].as<Member>(), a[1], a[2]));
@@ -334,7 +335,8 @@ static Result<Value> gs_delete(Value* a, int64_t n, Tuple*) {
   TRY(gs_check(a[0], a[1]));
   if (a[0].type() == tp_getset_descriptor) {
     GetSet* g = a[0].as<GetSet>();
-    if (!g->set) return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data, g->owner->name->data);
+    if (!g->set) return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->data,
+                                         type_tp_name(g->owner).c_str());
     TRY(g->set(a[1], Value()));
   } else {
     TRY(member_set(a[0].as<Member>(), a[1], Value()));

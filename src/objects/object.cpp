@@ -165,7 +165,7 @@ Status generic_setattr(Value o, Str* name, Value v) {
       GetSet* g = d.as<GetSet>();
       if (!g->set)
         return raise_fmt(tp_AttributeError, "attribute '%s' of '%s' objects is not writable", name->data,
-                         g->owner->name->data);
+                         type_tp_name(g->owner).c_str());
       return g->set(o, v);
     }
     if (dt == tp_member_descriptor) {

@@ -530,6 +530,25 @@ static Result<Value> binary_dispatch(Value a, Value b, int op) {
   Type* tb = b.type();
   Value ma = type_lookup(ta, g_binop_names[op][0]);
   Value mb = ta != tb ? type_lookup(tb, g_binop_names[op][1]) : Value();
+  // The builtin sequences concatenate and repeat through CPython's sq_concat /
+  // sq_repeat, which it tries only after both operands' number slots: a class
+  // with __radd__ / __rmul__ on the right goes first ([1] + EmptyNodeList()).
+  if (mb && ma && (op == NB_ADD || op == NB_MULTIPLY) && (tb->flags & TF_HEAPTYPE)) {
+    Type* seq = nullptr;
+    switch (ta->layout) {
+      case Layout::List: seq = tp_list; break;
+      case Layout::Tuple: seq = tp_tuple; break;
+      case Layout::Str: seq = tp_str; break;
+      case Layout::Bytes: seq = tp_bytes; break;
+      case Layout::ByteArray: seq = tp_bytearray; break;
+      default: break;
+    }
+    if (seq && ma == type_lookup(seq, g_binop_names[op][0])) {
+      Value r = TRY(call_unbound(mb, b, &a, 1));
+      if (r != Value(g_NotImplemented)) return r;
+      mb = Value();
+    }
+  }
   if (mb && ma && is_subtype(tb, ta) && mb != type_lookup(ta, g_binop_names[op][1])) {
     Value r = TRY(call_unbound(mb, b, &a, 1));
     if (r != Value(g_NotImplemented)) return r;
