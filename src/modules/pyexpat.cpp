@@ -36,7 +36,10 @@
 #include <string>
 
 #include "objects/bytes.h"
+#include "objects/code.h"
 #include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/frame.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -143,6 +146,48 @@ void flag_error(Parser* p) {
   XML_StopParser(p->xp, XML_FALSE);
 }
 
+// CPython's traceback of an exception from a handler shows the C function
+// that called it ("pyexpat.c", in "StartElement"...) between Parse()'s caller
+// and the handler; so does ours, with a frame of an empty code object.
+const char* const kFrameNames[kNumHandlers] = {
+    "StartElement",      "EndElement",       "ProcessingInstruction", "CharacterData",      "UnparsedEntityDecl",
+    "NotationDecl",      "StartNamespaceDecl", "EndNamespaceDecl",    "Comment",            "StartCdataSection",
+    "EndCdataSection",   "Default",          "DefaultHandlerExpand",  "NotStandalone",      "ExternalEntityRef",
+    "StartDoctypeDecl",  "EndDoctypeDecl",   "EntityDecl",            "XmlDecl",            "ElementDecl",
+    "AttlistDecl",       "SkippedEntity"};
+Value g_frames[kNumHandlers];  // Frame per handler, made on first use (static data is scanned)
+
+Frame* handler_frame(int which) {
+  if (g_frames[which]) return g_frames[which].as<Frame>();
+  Value compile = dict_get_str(g_interp.builtins->dict, str_intern("compile"));
+  if (!compile) return nullptr;
+  Result<Value> c = call3(compile, str_value(""), str_value("pyexpat.c"), str_value("exec"));
+  if (c.is_err()) return nullptr;
+  Value rep;
+  if (getattr_opt(c.value(), str_intern("replace"), &rep).is_err() || !rep) return nullptr;
+  Value args[1] = {str_value(kFrameNames[which])};
+  Result<Value> named = call(rep, args, 0, tuple_of({str_value("co_name")}));
+  if (named.is_err() || !is_code(named.value())) return nullptr;
+  Dict* globals = dict_new();
+  dict_set_str(globals, str_intern("__name__"), str_value("pyexpat"));
+  Frame* f = frame_new(named.value().as<Code>(), globals, Value(globals), nullptr);
+  f->builtins = g_interp.builtins->dict;
+  f->state = FrameState::Completed;
+  frame_mark_escaped(f);
+  g_frames[which] = Value(f);
+  return f;
+}
+
+void add_handler_frame(int which, int line) {
+  Value exc = exc_fetch();
+  if (is_exception(exc)) {
+    Frame* f = handler_frame(which);
+    if (exc_pending()) exc_clear();
+    if (f) as_exc(exc)->traceback = Value(traceback_new(as_exc(exc)->traceback, f, -1, line));
+  }
+  exc_restore(exc);
+}
+
 // Call handler `which` with args; false (exception pending, parser stopped) on error.
 bool invoke(Parser* p, int which, Value* args, int64_t n, Value* result = nullptr) {
   Value h = p->handlers[which];
@@ -156,6 +201,7 @@ bool invoke(Parser* p, int which, Value* args, int64_t n, Value* result = nullpt
   Result<Value> r = call(h, args, n);
   p->in_callback--;
   if (r.is_err()) {
+    add_handler_frame(which, __LINE__ - 3);  // the line of the call above
     flag_error(p);
     return false;
   }
