@@ -546,7 +546,13 @@ static Result<Value> binary_dispatch(Value a, Value b, int op) {
     if (seq && ma == type_lookup(seq, g_binop_names[op][0])) {
       Value r = TRY(call_unbound(mb, b, &a, 1));
       if (r != Value(g_NotImplemented)) return r;
-      mb = Value();
+      r = TRY(call_unbound(ma, a, &b, 1));
+      if (r != Value(g_NotImplemented) || op != NB_ADD) return r;
+      // Both declined: the concatenation's own error.
+      if (seq == tp_bytes || seq == tp_bytearray)
+        return raise_fmt(tp_TypeError, "can't concat %s to %s", type_name(b), type_name_of(seq));
+      return raise_fmt(tp_TypeError, "can only concatenate %s (not \"%s\") to %s", type_name_of(seq),
+                       type_name(b), type_name_of(seq));
     }
   }
   if (mb && ma && is_subtype(tb, ta) && mb != type_lookup(ta, g_binop_names[op][1])) {
