@@ -87,7 +87,7 @@ GROUPS = {
         "test_profile", "test_cprofile", "test_pstats", "test_timeit", "test_doctest",
         "test_faulthandler", "test_tracemalloc", "test_rlcompleter", "test_code_module", "test_readline",
         "test_pyexpat", "test_xml_etree", "test_minidom", "test_sax", "test_plistlib",
-        "test_xml_dom_minicompat", "test_xmlrpc",
+        "test_xml_dom_minicompat", "test_xmlrpc", "test_pulldom",
     ],
 }
 # A module listed in two groups is run once and reported in the first group that names it.
