@@ -9,6 +9,7 @@ PKGS=(
   libbz2-dev liblzma-dev                        # _bz2, _lzma
   libreadline-dev                               # readline (line editing at the prompt)
   libexpat1-dev                                 # pyexpat (xml.parsers.expat, ElementTree, minidom, sax)
+  libsqlite3-dev                                # _sqlite3
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
