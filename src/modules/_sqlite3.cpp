@@ -259,6 +259,18 @@ Status result_to_sqlite(sqlite3_context* ctx, Value v) {
   return OK();
 }
 
+Result<std::string_view> contiguous_buffer(Value v) {
+  if (v.type() == tp_memoryview) {
+    Value c = TRY(getattr(v, str_intern("c_contiguous")));
+    if (!TRY(truthy(c))) return raise(tp_BufferError, "memoryview: underlying buffer is not C-contiguous");
+  }
+  return buffer_view(v);
+}
+
+Result<Value> no_instances(Value* a, int64_t, Tuple*) {
+  return raise_fmt(tp_TypeError, "cannot create '%s' instances", type_tp_name(as_type(a[0])).c_str());
+}
+
 // pysqlite's microprotocols: the registered adapter, proto.__adapt__, obj.__conform__, alt.
 Result<Value> adapt(Value obj, Value proto, Value alt) {
   Value key = Value(tuple_of({Value(obj.type()), proto}));

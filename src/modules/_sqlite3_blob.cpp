@@ -112,7 +112,7 @@ Result<Value> blob_write(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("write", kw));
   TRY(check_nargs("write", n - 1, 1, 1));
   Blob* b = BL(a[0]);
-  std::string_view data = TRY(buffer_view(a[1]));
+  std::string_view data = TRY(contiguous_buffer(a[1]));
   TRY(check_blob(b));
   int64_t size = sqlite3_blob_bytes(b->blob);
   if (int64_t(data.size()) > size - b->offset) return raise(tp_ValueError, "data longer than blob length");
@@ -175,7 +175,13 @@ Result<Value> blob_exit(Value* a, int64_t n, Tuple*) {
 }
 
 Result<int64_t> blob_index(Blob* b, Value key, int64_t size) {
-  int64_t i = TRY(as_ssize(key));
+  Result<int64_t> r = as_ssize(key);
+  if (r.is_err()) {
+    if (!exc_matches(tp_OverflowError)) return ERR;
+    exc_clear();
+    return raise(tp_IndexError, "cannot fit 'int' into an index-sized integer");
+  }
+  int64_t i = r.value();
   if (i < 0) i += size;
   if (i < 0 || i >= size) return raise(tp_IndexError, "Blob index out of range");
   (void)b;
@@ -216,11 +222,10 @@ Result<Value> blob_setitem(Value* a, int64_t n, Tuple*) {
   Value key = a[1];
   Value val = a[2];
   if (is_slice(key)) {
-    std::string_view data;
-    if (!buffer_view_opt(val, &data))
-      return raise_fmt(tp_TypeError, "a bytes-like object is required, not '%s'", type_name(val));
     int64_t start, stop, stepv;
     int64_t len = TRY(slice_indices(key.as<Slice>(), size, &start, &stop, &stepv));
+    if (stepv == 0) return raise(tp_ValueError, "slice step cannot be zero");
+    std::string_view data = TRY(contiguous_buffer(val));
     if (len != int64_t(data.size())) return raise(tp_IndexError, "Blob slice assignment is wrong size");
     if (len == 0) return None();
     if (stepv == 1) {
@@ -239,7 +244,7 @@ Result<Value> blob_setitem(Value* a, int64_t n, Tuple*) {
   }
   int64_t i = TRY(blob_index(b, key, size));
   if (!is_int(val)) return raise(tp_TypeError, "'" + std::string(type_name(val)) + "' object cannot be interpreted as an integer");
-  int64_t byte;
+  int64_t byte = -1;
   if (!int_fits_i64(val, &byte) || byte < 0 || byte > 255) return raise(tp_ValueError, "byte must be in range(0, 256)");
   char ch = char(byte);
   TRY(write_at(b, i, std::string_view(&ch, 1)));
@@ -268,6 +273,9 @@ void blob_finalizer(void* obj, void*) { blob_close_raw(static_cast<Blob*>(obj));
 void init_blob(Dict* md) {
   if (!S.Blob) {
     S.Blob = native_type_new("sqlite3", "Blob", tp_object, Layout::Other, sizeof(Blob), blob_methods, nullptr, 0);
+    static const MethodDef no_new[] = {{"__new__", no_instances, MethKind::Static}, {nullptr, nullptr}};
+    type_add_methods(S.Blob, no_new);
+    type_set_attr_const(S.Blob, "__iter__", None());  // a mapping, not a sequence: `in` does not iterate
     static const MethodDef conn_blob_methods[] = {{"blobopen", blob_open}, {nullptr, nullptr}};
     type_add_methods(S.Connection, conn_blob_methods);
   }

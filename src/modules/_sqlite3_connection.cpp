@@ -191,8 +191,11 @@ void conn_close_db(Conn* c) {
   if (c->stmt_cache) {
     int64_t pos = 0;
     Value k, v;
-    while (dict_next(c->stmt_cache, &pos, &k, &v)) stmt_finalize(v.as<Stmt>());
-    dict_clear(c->stmt_cache);
+    // A statement a cursor is still reading stays (the closed database
+    // lingers as a zombie until it is finalized by the collector).
+    while (dict_next(c->stmt_cache, &pos, &k, &v))
+      if (!v.as<Stmt>()->in_use) stmt_finalize(v.as<Stmt>());
+    c->stmt_cache = dict_new();
   }
   sqlite3* db = c->db;
   c->db = nullptr;
@@ -402,9 +405,9 @@ Result<Value> conn_exit(Value* a, int64_t n, Tuple* kw) {
 
 Result<Value> conn_call(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("Connection", kw));
-  if (n - 1 != 1) return raise_fmt(tp_TypeError, "function takes exactly 1 argument (%lld given)", (long long)(n - 1));
   Conn* c = CO(a[0]);
   TRY(check_conn_thread(c));
+  if (n - 1 != 1) return raise_fmt(tp_TypeError, "function takes exactly 1 argument (%lld given)", (long long)(n - 1));
   if (!is_str(a[1])) return raise_fmt(tp_TypeError, "argument 1 must be str, not %s", type_name(a[1]));
   Stmt* s = TRY(stmt_prepare(c, as_str(a[1])));
   return Value(s);
@@ -911,7 +914,7 @@ Result<Value> conn_deserialize(Value* a, int64_t n, Tuple* kw) {
   TRY(parse_args("deserialize", a + 1, n - 1, kw, {"data", "name"}, 1, v, 1, 1));
   Conn* c = CO(a[0]);
   TRY(check_conn_thread(c));
-  std::string_view data = TRY(buffer_view(v[0]));
+  std::string_view data = TRY(contiguous_buffer(v[0]));
   std::string name = "main";
   if (v[1]) {
     if (!is_str(v[1]))
@@ -1020,7 +1023,7 @@ const MethodDef conn_methods[] = {{"__new__", conn_new, MethKind::Static},
                                   {"__exit__", conn_exit},
                                   {nullptr, nullptr}};
 
-const MethodDef stmt_methods[] = {{nullptr, nullptr}};
+const MethodDef stmt_methods[] = {{"__new__", no_instances, MethKind::Static}, {nullptr, nullptr}};
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 // (qmark from sequences, named from dicts, values adapted through the
 // adapter registry), the converters chosen by detect_types, and fetching
 // rows (row_factory, the connection's text_factory).
+#include <gc/gc.h>
+
 #include <cstring>
 #include <string>
 
@@ -11,6 +13,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "runtime/args.h"
+#include "runtime/import.h"
 #include "runtime/protocols.h"
 
 namespace gilpy::sqlite {
@@ -18,6 +21,12 @@ namespace gilpy::sqlite {
 namespace {
 
 Cur* CU(Value v) { return v.as<Cur>(); }
+
+Status collect_garbage() {
+  Value gc = TRY(import_module(str_intern("gc")));
+  TRY(call_method0(gc, str_intern("collect")));
+  return OK();
+}
 
 Status check_cursor(Cur* cu) {
   if (!cu->initialized) return raise(S.ProgrammingError, "Base Cursor.__init__ not called.");
@@ -93,8 +102,7 @@ Status bind_parameters(Conn* c, sqlite3_stmt* st, Value params) {
     for (int i = 0; i < needed; i++) {
       Value item;
       if (t == tp_tuple) item = as_tuple(params)->items[i];
-      else if (t == tp_list) item = as_list(params)->items[i];
-      else item = TRY(getitem(params, Value::small(i)));
+      else item = TRY(getitem(params, Value::small(i)));  // a list may shrink under an adapter
       TRY(bind_param(st, i + 1, item));
     }
     return OK();
@@ -296,6 +304,14 @@ Result<Value> cursor_execute_impl(Cur* cu, Str* sql, Value params_iter, bool man
     sqlite3_clear_bindings(st);
     if (bind_parameters(c, st, params).is_err()) goto error;
     rc = step(st);
+    if ((rc & 0xff) == SQLITE_LOCKED && !exc_pending()) {
+      // A table lock held by a statement of a cursor nobody references any
+      // more (CPython frees it with the last reference): collect such
+      // cursors (their finalizers reset their statements) and try once more.
+      if (collect_garbage().is_err()) goto error;
+      sqlite3_reset(st);
+      rc = step(st);
+    }
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
       if (!exc_pending()) (void)set_error(c->db);
       goto error;
@@ -381,6 +397,7 @@ Result<Value> cur_init(Value* a, int64_t n, Tuple* kw) {
   if (!isinstance(a[1], S.Connection))
     return raise_fmt(tp_TypeError, "Cursor() argument 1 must be sqlite3.Connection, not %s", type_name(a[1]));
   Cur* cu = CU(a[0]);
+  if (cu->locked) return raise(S.ProgrammingError, "Recursive use of cursors not allowed.");
   cu->conn = a[1].as<Conn>();
   cu->description = None();
   cu->row_factory = None();
@@ -393,8 +410,19 @@ Result<Value> cur_init(Value* a, int64_t n, Tuple* kw) {
   return None();
 }
 
+// A cursor that dies with a pending row gives its statement back (resets
+// it, releasing its table locks). Types with __del__ keep their own finalizer.
+void cur_finalizer(void* obj, void*) {
+  Cur* cu = static_cast<Cur*>(obj);
+  if (cu->stmt) {
+    stmt_reset(cu->stmt);
+    cu->stmt = nullptr;
+  }
+}
+
 Result<Value> cur_new(Value* a, int64_t, Tuple*) {
   Cur* cu = static_cast<Cur*>(alloc_instance(as_type(a[0]), sizeof(Cur)));
+  if (!(as_type(a[0])->flags & TF_HAS_DEL)) GC_register_finalizer(cu, cur_finalizer, nullptr, nullptr, nullptr);
   cu->description = None();
   cu->row_factory = None();
   cu->lastrowid = None();
@@ -432,7 +460,11 @@ Status cur_next_row(Cur* cu, Value* out) {
   *out = Value();
   TRY(check_cursor(cu));
   if (!cu->stmt || !cu->stmt->st) return OK();
-  Value row = TRY(build_row(cu));
+  Value row;
+  {
+    Lock lock(cu);  // converters must not re-enter this cursor
+    row = TRY(build_row(cu));
+  }
   int rc = step(cu->stmt->st);
   if (rc == SQLITE_DONE) {
     if (cu->stmt->is_dml) cu->rowcount = sqlite3_changes64(cu->conn->db);

@@ -117,6 +117,8 @@ void callback_error(Value callable);
 Result<Value> adapt(Value obj, Value proto, Value alt);
 Result<Value> to_text(std::string_view utf8);  // strict UTF-8 decode
 Status utf8_of(Str* s, std::string_view* out);  // UnicodeEncodeError for surrogates
+Result<std::string_view> contiguous_buffer(Value v);  // BufferError for strided memoryviews
+Result<Value> no_instances(Value* a, int64_t n, Tuple* kw);  // __new__ of types Python cannot instantiate
 Result<Value> value_from_sqlite(sqlite3_value* v);  // function and aggregate arguments
 Status result_to_sqlite(sqlite3_context* ctx, Value v);  // false: unsupported type
 
