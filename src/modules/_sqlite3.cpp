@@ -252,7 +252,8 @@ Status result_to_sqlite(sqlite3_context* ctx, Value v) {
     sqlite3_result_text64(ctx, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } else {
     std::string_view b;
-    if (!buffer_view_opt(v, &b)) return raise_fmt(S.ProgrammingError, "unsupported type");
+    if (v.type() == tp_memoryview) b = TRY(contiguous_buffer(v));
+    else if (!buffer_view_opt(v, &b)) return raise_fmt(S.ProgrammingError, "unsupported type");
     if (b.size() > INT32_MAX) return raise(tp_OverflowError, "BLOB longer than INT_MAX bytes");
     sqlite3_result_blob64(ctx, b.data(), b.size(), SQLITE_TRANSIENT);
   }

@@ -429,6 +429,20 @@ Tuple* make_ctx(Conn* c, Value callable) {
   return t;
 }
 
+// Report the pending exception of a callback to SQLite as CPython does:
+// MemoryError -> SQLITE_NOMEM (MemoryError again), OverflowError ->
+// SQLITE_TOOBIG (DataError "string or blob too big"), anything else ->
+// `msg` (OperationalError). The exception goes to sys.unraisablehook when
+// callback tracebacks are on.
+void result_error(sqlite3_context* ctx, Value callable, const char* msg) {
+  bool nomem = exc_matches(tp_MemoryError);
+  bool toobig = !nomem && exc_matches(tp_OverflowError);
+  callback_error(callable);
+  if (nomem) sqlite3_result_error_nomem(ctx);
+  else if (toobig) sqlite3_result_error_toobig(ctx);
+  else sqlite3_result_error(ctx, msg, -1);
+}
+
 void func_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   WithGil g;
   Tuple* cx = static_cast<Tuple*>(sqlite3_user_data(ctx));
@@ -436,8 +450,7 @@ void func_callback(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
   Result<Tuple*> args = sqlite_args(argc, argv);
   Result<Value> r = args.is_err() ? Result<Value>(ERR) : call_ex(fn, args.value(), nullptr);
   if (r.ok() && result_to_sqlite(ctx, r.value()).ok()) return;
-  callback_error(fn);
-  sqlite3_result_error(ctx, "user-defined function raised exception", -1);
+  result_error(ctx, fn, "user-defined function raised exception");
 }
 
 Value* agg_slot(Conn* c, sqlite3_context* ctx, bool create, Value* key_out) {
@@ -459,8 +472,7 @@ Value agg_instance(sqlite3_context* ctx, bool create) {
   if (inst || !create) return inst;
   Result<Value> r = call0(cx->items[0]);
   if (r.is_err()) {
-    callback_error(cx->items[0]);
-    sqlite3_result_error(ctx, "user-defined aggregate's '__init__' method raised error", -1);
+    result_error(ctx, cx->items[0], "user-defined aggregate's '__init__' method raised error");
     return Value();
   }
   if (dict_set(c->aggregates, key, r.value()).is_err()) exc_clear();
@@ -478,25 +490,22 @@ void agg_drop(sqlite3_context* ctx) {
 // inst.<meth>(*args): false with the SQLite error set on failure.
 bool agg_call(sqlite3_context* ctx, Value inst, const char* meth, int argc, sqlite3_value** argv, Value* out) {
   Tuple* cx = static_cast<Tuple*>(sqlite3_user_data(ctx));
+  Value cls = cx->items[0];
   Value m;
   Status st = getattr_opt(inst, str_intern(meth), &m);
   std::string msg = std::string("user-defined aggregate's '") + meth + "' method ";
   if (st.is_err() || !m) {
-    if (st.is_err()) callback_error(cx->items[0]);
-    else if (S.callback_tracebacks) {
-      (void)raise_attribute_error(inst, str_intern(meth));
-      callback_error(cx->items[0]);
-    }
-    msg += std::strcmp(meth, "finalize") == 0 ? "raised error" : "not defined";
+    if (!st.is_err()) (void)raise_attribute_error(inst, str_intern(meth));
+    callback_error(cls);
+    msg += "not defined";
     sqlite3_result_error(ctx, msg.c_str(), -1);
     return false;
   }
   Result<Tuple*> args = sqlite_args(argc, argv);
   Result<Value> r = args.is_err() ? Result<Value>(ERR) : call_ex(m, args.value(), nullptr);
   if (r.is_err()) {
-    callback_error(m);
     msg += "raised error";
-    sqlite3_result_error(ctx, msg.c_str(), -1);
+    result_error(ctx, cls, msg.c_str());
     return false;
   }
   *out = r.value();
@@ -514,20 +523,15 @@ void agg_step(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void agg_result(sqlite3_context* ctx, const char* meth, bool drop) {
   WithGil g;
   Value inst = agg_instance(ctx, false);
-  if (!inst) {
-    // No row reached the aggregate: make the instance now for finalize().
-    inst = agg_instance(ctx, true);
-    if (!inst) return;
-  }
+  if (!inst) return;  // no row reached the aggregate (or its __init__ failed): NULL
   Value r;
   bool ok = agg_call(ctx, inst, meth, 0, nullptr, &r);
   if (drop) agg_drop(ctx);
   if (!ok) return;
   if (result_to_sqlite(ctx, r).is_err()) {
     Tuple* cx = static_cast<Tuple*>(sqlite3_user_data(ctx));
-    callback_error(cx->items[0]);
     std::string msg = std::string("user-defined aggregate's '") + meth + "' method raised error";
-    sqlite3_result_error(ctx, msg.c_str(), -1);
+    result_error(ctx, cx->items[0], msg.c_str());
   }
 }
 
@@ -601,7 +605,8 @@ Result<Value> conn_create_window_function(Value* a, int64_t n, Tuple* kw) {
     rc = sqlite3_create_window_function(c->db, name.c_str(), narg, SQLITE_UTF8, cx, agg_step, agg_final, win_value,
                                         win_inverse, nullptr);
   }
-  if (rc != SQLITE_OK) return set_error(c->db);
+  // Errors here are not recorded on the connection: report the code's text.
+  if (rc != SQLITE_OK) return raise(S.ProgrammingError, sqlite3_errstr(rc));
   return None();
 }
 

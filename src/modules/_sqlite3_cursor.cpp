@@ -73,7 +73,8 @@ Result<bool> bind_one(sqlite3_stmt* st, int pos, Value v) {
     rc = sqlite3_bind_text64(st, pos, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   } else {
     std::string_view b;
-    if (!buffer_view_opt(v, &b)) return false;
+    if (v.type() == tp_memoryview) b = TRY(contiguous_buffer(v));
+    else if (!buffer_view_opt(v, &b)) return false;
     if (b.size() > size_t(INT32_MAX)) return raise(tp_OverflowError, "BLOB longer than INT_MAX bytes");
     rc = sqlite3_bind_blob64(st, pos, b.data(), b.size(), SQLITE_TRANSIENT);
   }
