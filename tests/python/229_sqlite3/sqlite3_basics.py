@@ -166,3 +166,29 @@ ts = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
 for t in ts: t.start()
 for t in ts: t.join()
 print(c2.execute("select count(*), sum(v) from n").fetchone())
+
+# A connection waiting on another's lock (busy timeout) does not hold the GIL.
+import os, tempfile, time
+with tempfile.TemporaryDirectory() as tmp:
+    path = os.path.join(tmp, "busy.db")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("create table b(x)")
+    holder.execute("begin exclusive")
+    result = []
+    def blocked():
+        c = sqlite3.connect(path, timeout=0.5)
+        try:
+            c.execute("insert into b values (1)")
+        except sqlite3.OperationalError as e:
+            result.append(str(e))
+        c.close()
+    t = threading.Thread(target=blocked)
+    t.start()
+    spins = 0
+    deadline = time.monotonic() + 0.2
+    while time.monotonic() < deadline:
+        spins += 1
+    t.join()
+    holder.execute("commit")
+    holder.close()
+    print(result, "main thread ran while the other waited:", spins > 1000)
