@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks: run each benchmarks/*.py under gilpy and python3, interleaved, and compare.
 
-    python3 tools/bench.py [--gilpy dist/bin/gilpy] [--python python3] [--runs 5] [NAME ...]
+    python3 tools/bench.py [--gilpy dist/bin/gilpy] [--python /usr/bin/python3.11] [--runs 5] [NAME ...]
 
 Each program prints a checksum; gilpy's stdout must equal python3's, else the program is marked FAIL
 and left out of the geometric means. For every run the wall time and the child's peak RSS
@@ -81,7 +81,7 @@ def main():
     ap = argparse.ArgumentParser(description="gilpy vs python3 benchmarks")
     ap.add_argument("names", nargs="*", help="benchmark names (default: all benchmarks/*.py)")
     ap.add_argument("--gilpy", default=str(ROOT / "dist/bin/gilpy"))
-    ap.add_argument("--python", default="python3", help="the reference interpreter")
+    ap.add_argument("--python", default="/usr/bin/python3.11", help="the reference interpreter (Debian's CPython 3.11, the oracle)")
     ap.add_argument("--runs", type=int, default=5, help="runs per interpreter and program")
     ap.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
     args = ap.parse_args()
