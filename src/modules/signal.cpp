@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -24,6 +25,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/set.h"
+#include "objects/structseq.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -32,6 +34,7 @@
 #include "runtime/eval_breaker.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
+#include "runtime/gil.h"
 #include "runtime/gil_outputs.h"
 #include "runtime/signals.h"
 
@@ -146,7 +149,9 @@ static Status set_from_iterable(Value it, sigset_t* out) {
     Value v;
     TRY(iter_next(iter, &v));
     if (!v) break;
-    int64_t s = TRY(as_index(v));
+    Value iv = TRY(index_value(v));
+    int64_t s = -1;  // a number too large for a C long reads as -1, as in CPython
+    if (!int_fits_i64(iv, &s)) s = -1;
     if (s < 1 || s >= kNumSignals) return raise_fmt(tp_ValueError, "signal number %lld out of range [1; %d]", (long long)s, kNumSignals - 1);
     sigaddset(out, int(s));
   }
@@ -197,8 +202,8 @@ static Result<Value> sg_alarm(Value* args, int64_t nargs, Tuple* kw) {
 
 static Result<Value> sg_pause(Value*, int64_t nargs, Tuple*) {
   TRY(check_nargs("pause", nargs, 0, 0));
-  // TODO(gil): release the GIL while paused once runtime/gil.h exists.
-  ::pause();
+  // Without the GIL, until a signal arrives; its handler runs here (and may raise).
+  gil::blocking(gil::Block::Sleep, [] { return ::pause(); });
   TRY(run_signals_now());
   return None();
 }
@@ -230,6 +235,88 @@ static Result<Value> sg_set_wakeup_fd(Value* args, int64_t nargs, Tuple* kw) {
   }
   int old = g_wakeup_fd.exchange(int(fd));
   return Value::small(old);
+}
+
+
+// ---- waiting for signals: sigwait, sigwaitinfo, sigtimedwait, pidfd_send_signal ----------------
+static Type* g_struct_siginfo;
+
+static Value siginfo_value(const siginfo_t& si) {
+  Value v[7] = {Value::small(si.si_signo), Value::small(si.si_code),   Value::small(si.si_errno),
+                Value::small(si.si_pid),   Value::small(si.si_uid),    Value::small(si.si_status),
+                Value::small(si.si_band)};
+  return structseq_from(g_struct_siginfo, v, 7);
+}
+
+static Result<Value> sg_sigwait(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("sigwait", kw));
+  TRY(check_nargs("sigwait", nargs, 1, 1));
+  sigset_t ss;
+  TRY(set_from_iterable(args[0], &ss));
+  int sig = 0;
+  // sigwait() reports errors as its result, not in errno; it is not
+  // interrupted by handlers (the waited-for signals must be blocked).
+  int e = gil::blocking(gil::Block::Sleep, [&] { return ::sigwait(&ss, &sig); });
+  if (e) return raise_errno(e);
+  return Value::small(sig);
+}
+
+static Result<Value> sg_sigwaitinfo(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("sigwaitinfo", kw));
+  TRY(check_nargs("sigwaitinfo", nargs, 1, 1));
+  sigset_t ss;
+  TRY(set_from_iterable(args[0], &ss));
+  siginfo_t si;
+  while (true) {  // PEP 475: run the handlers of other signals and wait again
+    int r = gil::blocking(gil::Block::Sleep, [&] { return ::sigwaitinfo(&ss, &si); });
+    if (r >= 0) break;
+    if (errno != EINTR) return raise_errno(errno);
+    TRY(run_signals_now());
+  }
+  return siginfo_value(si);
+}
+
+static Result<Value> sg_sigtimedwait(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("sigtimedwait", kw));
+  TRY(check_nargs("sigtimedwait", nargs, 2, 2));
+  sigset_t ss;
+  TRY(set_from_iterable(args[0], &ss));
+  double secs;
+  if (is_float(args[1])) secs = float_val(args[1]);
+  else secs = TRY(int_as_double(TRY(index_value(args[1]))));
+  if (std::isnan(secs)) return raise(tp_ValueError, "Invalid value NaN (not a number)");
+  if (secs < 0) return raise(tp_ValueError, "timeout must be non-negative");
+  struct timespec start;
+  clock_gettime(CLOCK_MONOTONIC, &start);
+  double deadline = double(start.tv_sec) + double(start.tv_nsec) * 1e-9 + secs;
+  siginfo_t si;
+  while (true) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double left = std::max(0.0, deadline - (double(now.tv_sec) + double(now.tv_nsec) * 1e-9));
+    struct timespec ts;
+    ts.tv_sec = time_t(left);
+    ts.tv_nsec = long(std::ceil((left - double(ts.tv_sec)) * 1e9));
+    if (ts.tv_nsec >= 1000000000) { ts.tv_sec++; ts.tv_nsec -= 1000000000; }
+    int r = gil::blocking(gil::Block::Sleep, [&] { return ::sigtimedwait(&ss, &si, &ts); });
+    if (r >= 0) break;
+    if (errno == EAGAIN) return None();  // timed out
+    if (errno != EINTR) return raise_errno(errno);
+    TRY(run_signals_now());
+  }
+  return siginfo_value(si);
+}
+
+static Result<Value> sg_pidfd_send_signal(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("pidfd_send_signal", kw));
+  TRY(check_nargs("pidfd_send_signal", nargs, 2, 4));
+  int64_t fd = TRY(as_index(args[0]));
+  int64_t sig = TRY(as_index(args[1]));
+  if (nargs > 2 && !is_none(args[2])) return raise(tp_TypeError, "siginfo must be None");
+  int64_t flags = nargs > 3 ? TRY(as_index(args[3])) : 0;
+  if (::syscall(SYS_pidfd_send_signal, int(fd), int(sig), nullptr, unsigned(flags)) < 0) return raise_errno(errno);
+  TRY(run_signals_now());  // a signal sent to this process is handled before returning
+  return None();
 }
 
 // ---- interval timers --------------------------------------------------------------------------
@@ -287,6 +374,10 @@ static const MethodDef functions[] = {
     {"set_wakeup_fd", sg_set_wakeup_fd},
     {"setitimer", sg_setitimer},
     {"getitimer", sg_getitimer},
+    {"sigwait", sg_sigwait},
+    {"sigwaitinfo", sg_sigwaitinfo},
+    {"sigtimedwait", sg_sigtimedwait},
+    {"pidfd_send_signal", sg_pidfd_send_signal},
     {nullptr, nullptr},
 };
 
@@ -321,6 +412,14 @@ static Result<Value> signal_init() {
     else g_signal_handlers[s] = None();
   }
 
+  g_struct_siginfo = structseq_new_type("signal", "struct_siginfo",
+                                        {"si_signo", "si_code", "si_errno", "si_pid", "si_uid", "si_status", "si_band"}, 7);
+  dict_set_str(g_struct_siginfo->dict, N.__doc__, str_value(
+                                        "struct_siginfo: Result from sigwaitinfo or sigtimedwait.\n\n"
+                                        "This object may be accessed either as a tuple of\n"
+                                        "(si_signo, si_code, si_errno, si_pid, si_uid, si_status, si_band),\n"
+                                        "or via the attributes si_signo, si_code, and so on."));
+  dict_set_str(m->dict, str_intern("struct_siginfo"), Value(g_struct_siginfo));
   Dict* ns = dict_new();
   dict_set_str(ns, N.__module__, Value(str_intern("signal")));
   Value t = TRY(type_new(tp_type, str_intern("itimer_error"), tuple_of({Value(tp_OSError)}), ns, nullptr));

@@ -200,6 +200,7 @@ static Result<Value> throw_impl(Generator* g, Value exc, bool* done) {
       r = throw_impl(yf.as<Generator>(), exc, &sub_done);
       g->running = false;
       ts->frame = prev;
+      f->back = nullptr;  // suspended again (or resumed below, which links it anew)
       if (r.ok() && !sub_done) { *done = false; return r; }
       if (r.ok()) return resume_after_delegate(g, r.value(), done);
       return run(g, true, done);

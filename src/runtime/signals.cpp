@@ -7,6 +7,7 @@
 #include <atomic>
 #include <csignal>
 
+#include "objects/frame.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
 #include "runtime/gil_outputs.h"
@@ -54,10 +55,10 @@ Status run_pending_signal_handlers() {
   for (int s = 1; s < kNumSignals; s++) {
     if (!g_tripped[s].exchange(false, std::memory_order_acq_rel)) continue;
     Value h = g_signal_handlers[s];
-    if (!h || h == g_default_int_handler) {
-      if (s == SIGINT) return raise_value(Value(tp_KeyboardInterrupt));
-      continue;
-    }
+    // No handler recorded: gilpy's own SIGINT handler (default_int_handler).
+    // default_int_handler installed for any signal raises KeyboardInterrupt.
+    if (!h && s != SIGINT) continue;
+    if (!h || h == g_default_int_handler) return raise_value(Value(tp_KeyboardInterrupt));
     // SIG_DFL (0) for SIGTERM while recording: our handler is installed.
     if (s == SIGTERM && g_sigterm_unwinds && h == Value::small(0)) {
       g_terminated = true;
@@ -65,7 +66,12 @@ Status run_pending_signal_handlers() {
       return raise_value(e.ok() ? e.value() : Value(tp_SystemExit));
     }
     if (!is_callable(h)) continue;
+    // The handler's second argument: the frame that was running (CPython's too).
     Value frame = None();
+    if (Frame* f = t_ts ? t_ts->frame : nullptr) {
+      frame_mark_escaped(f);
+      frame = Value(f);
+    }
     TRY(call2(h, Value::small(s), frame));
   }
   return OK();

@@ -139,6 +139,19 @@ constexpr bool kTraceHooks = false;
 constexpr bool kTraceHooks = true;
 #endif
 
+// A frame leaving the eval loop for good (completed) or until resumed
+// (suspended) gives its caller back the thread. It keeps the link to its
+// caller only if something may still read f_back: a frame that escaped
+// (a traceback, sys._getframe()) and completed, as CPython's frame objects
+// keep theirs. A suspended generator has no caller (f_back is None), and a
+// completed frame nobody can reach must not hold a stale link: a conservative
+// word naming it would otherwise keep its caller chain, and every local those
+// frames held, alive after they returned.
+static inline void leave_frame(ThreadState* ts, Frame* f) {
+  ts->frame = f->back;
+  if (!f->escaped || f->state == FrameState::Suspended) f->back = nullptr;
+}
+
 template <int kMode>
 static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
   constexpr bool kEvery = kMode == kEveryMode;
@@ -276,7 +289,7 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
       // The frame never ran: leave it as if its first instruction raised.
       exc_add_traceback(ts->exc, f, ip > 0 ? ip - 1 : 0);
       f->state = FrameState::Completed;
-      ts->frame = f->back;
+      leave_frame(ts, f);
       leave_recursion();
       return ERR;
     }
@@ -1263,7 +1276,7 @@ error : {
     // clear the bit.)
     g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);
   }
-  ts->frame = f->back;
+  leave_frame(ts, f);
   leave_recursion();
   return ERR;
 }
@@ -1274,12 +1287,12 @@ exit_frame:
     g_eval_breaker.fetch_or(EB_TRACE, std::memory_order_relaxed);  // see above
     if (s.is_err()) {
       f->state = FrameState::Completed;
-      ts->frame = f->back;
+      leave_frame(ts, f);
       leave_recursion();
       return ERR;
     }
   }
-  ts->frame = f->back;
+  leave_frame(ts, f);
   leave_recursion();
   return retval;
 

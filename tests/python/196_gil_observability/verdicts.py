@@ -10,7 +10,7 @@ def cpu(n=1_500_000):
     for i in range(n):
         x += i
 
-def io(k=5, s=0.01):
+def io(k=4, s=0.05):
     for _ in range(k):
         time.sleep(s)
 
