@@ -502,6 +502,17 @@ bool Compiler::compare(Compare* c) {
 static constexpr size_t kStackUseGuideline = 30;
 
 bool Compiler::sequence_display(const std::vector<ast::expr*>& elts, Op build, Op append, Op extend, bool to_tuple) {
+  // A set display of more than two constants updates an empty set from a
+  // frozenset constant, as CPython compiles it: the set's iteration order
+  // then matches CPython's (it comes from re-inserting the frozenset's order).
+  if (build == BUILD_SET && elts.size() > 2) {
+    if (Value fs = fold_sequence(elts, true, 0)) {
+      emit(BUILD_SET, 0);
+      load_const(fs);
+      emit(SET_UPDATE, 1);
+      return true;
+    }
+  }
   bool has_star = false;
   for (ast::expr* x : elts) if (x->kind == Kind::Starred) has_star = true;
   bool big = elts.size() > kStackUseGuideline;

@@ -182,7 +182,14 @@ Value Compiler::fold_sequence(const std::vector<ast::expr*>& elts, bool frozen, 
       exc_clear();
       return Value();
     }
-  return Value(s);
+  // CPython's compiler merges constants by rebuilding a frozenset from its
+  // own iteration order; doing the same gives the same order when a set
+  // display is built from it (which programs see when they print the set).
+  gilpy::Set* merged = set_new(tp_frozenset);
+  int64_t pos = 0;
+  Value k;
+  while (set_next(s, &pos, &k)) (void)set_add(merged, k);
+  return Value(merged);
 }
 
 // The iterable of `for`, of a comprehension, or the right operand of `in`:

@@ -77,7 +77,8 @@ static Status merge_sort(Value* keys, Value* vals, Value* tk, Value* tv, int64_t
 
 Status list_sort(List* l, Value key, bool reverse) {
   int64_t n = l->size;
-  if (n < 2) return OK();
+  // One element is sorted, but its key is still computed (and may raise).
+  if (n == 0 || (n == 1 && (!key || is_none(key)))) return OK();
   gc::Vector<Value> keys(static_cast<size_t>(n));
   gc::Vector<Value> vals(l->items, l->items + n);
   gc::Vector<Value> tk(static_cast<size_t>(n));

@@ -22,7 +22,7 @@ std::nullptr_t Parser::error_range(Pos s, Pos e, std::string msg, const char* ty
   // reports a tokenizer error instead if it finds one. An unclosed bracket at
   // EOF only wins if the parser already reached EOF or the bracket opened on
   // an earlier line than this error.
-  if (const auto& te = tz_.error()) {
+  if (const auto& te = tz_.error(); te && (!te->deferred || toks_[max_pos_].kind == TokKind::Error)) {
     // (CPython compares the bracket's line with the last token the parser
     // fetched, which may lie past the error's own start.)
     int last_line = std::max(s.line, toks_[max_pos_].lineno);
@@ -121,7 +121,8 @@ SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const
 }
 
 bool Parser::has_tokenizer_error() const {
-  return tz_.error().has_value() && !tz_.error()->unclosed_at_eof;
+  const auto& te = tz_.error();
+  return te.has_value() && !te->unclosed_at_eof && (!te->deferred || toks_[max_pos_].kind == TokKind::Error);
 }
 
 std::nullptr_t Parser::fail() {
@@ -166,6 +167,17 @@ bool Parser::expect(Op o, const char* msg) {
     error_at(tok(), msg);
     return false;
   }
+  fail();
+  return false;
+}
+
+// The ':' ending an if/elif/while/for/with/class/except header: CPython's
+// invalid_*_stmt rules say "expected ':'" only when the header ends the line;
+// anything else there is plain invalid syntax. (def, try, else and finally
+// require the ':' outright: expect(Op::COLON, "expected ':'").)
+bool Parser::expect_header_colon() {
+  if (accept(Op::COLON)) return true;
+  if (at(TokKind::Newline)) return expect(Op::COLON, "expected ':'");
   fail();
   return false;
 }

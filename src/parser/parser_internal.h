@@ -81,6 +81,7 @@ class Parser {
   bool at_soft(std::string_view kw) const { return tok().is_ident() && text(tok()) == kw; }
   // Consumes `o` or records "expected '<o>'"-style failure (generic when msg is null).
   bool expect(Op o, const char* msg = nullptr);
+  bool expect_header_colon();
 
   // ---- positions
   static Pos start(const Token& t) { return {t.lineno, t.col}; }

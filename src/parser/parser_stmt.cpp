@@ -471,7 +471,7 @@ stmt* Parser::if_stmt(const Token& kw) {
   const bool is_elif = kw.is(Kw::Elif);
   advance();
   expr* test = named_expression();
-  if (!test || !expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!test || !expect_header_colon()) return nullptr;
   auto* n = arena_.make<If>();
   n->test = test;
   if (!block(n->body, kw, is_elif ? "'elif' statement" : "'if' statement")) return nullptr;
@@ -494,7 +494,7 @@ stmt* Parser::while_stmt() {
   const Pos s = start(kw);
   advance();
   auto* n = arena_.make<While>();
-  if (!(n->test = named_expression()) || !expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!(n->test = named_expression()) || !expect_header_colon()) return nullptr;
   if (!block(n->body, kw, "'while' statement")) return nullptr;
   if (at(Kw::Else)) {
     const Token& et = tok();
@@ -515,7 +515,7 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
   if (!set_context(target, expr_context::Store)) return nullptr;
   advance();
   expr* iter = star_expressions();
-  if (!iter || !expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!iter || !expect_header_colon()) return nullptr;
   std::vector<stmt*> body, orelse;
   if (!block(body, kw, "'for' statement")) return nullptr;
   if (at(Kw::Else)) {
@@ -573,7 +573,7 @@ stmt* Parser::with_stmt(Pos s, bool is_async) {
     }
   }
   if (!done && !withitem_list(items, false)) return nullptr;
-  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!expect_header_colon()) return nullptr;
   std::vector<stmt*> body;
   if (!block(body, kw, "'with' statement")) return nullptr;
   Pos e = last_token_end();
@@ -620,7 +620,7 @@ stmt* Parser::try_stmt() {
     } else if (star) {
       return error_at(tok(), "expected one or more exception types");
     }
-    if (!expect(Op::COLON, "expected ':'")) return nullptr;
+    if (!expect_header_colon()) return nullptr;
     if (!block(h->body, et, star ? "'except*' statement" : "'except' statement")) return nullptr;
     Pos he = last_token_end();
     h->lineno = hs.line, h->col_offset = hs.col, h->end_lineno = he.line, h->end_col_offset = he.col;
@@ -711,7 +711,7 @@ stmt* Parser::classdef(Pos s, std::vector<expr*> decorators) {
     class_bases_ = false;
     if (!ok) return nullptr;
   }
-  if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  if (!expect_header_colon()) return nullptr;
   if (!block(c->body, kw, "class definition")) return nullptr;
   c->decorator_list = std::move(decorators);
   Pos e = last_token_end();

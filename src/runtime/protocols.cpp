@@ -595,13 +595,17 @@ Result<Value> binary_op(Value a, Value b, int op) {
       if (r != Value(g_NotImplemented)) return r;
     }
   }
+  auto is_seq = [](Value v) {
+    Layout l = v.type()->layout;
+    return l == Layout::List || l == Layout::Tuple || l == Layout::Str || l == Layout::Bytes || l == Layout::ByteArray;
+  };
+  // Two builtin sequences: CPython repeats the left one (its sq_repeat comes
+  // before the right one's), so the count it rejects is the right operand.
+  if (base == NB_MULTIPLY && is_seq(a) && is_seq(b) && !(ta->flags & TF_HEAPTYPE) && !(tb->flags & TF_HEAPTYPE))
+    return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(b));
   Value r = TRY(binary_dispatch(a, b, base));
   if (r != Value(g_NotImplemented)) return r;
   if (base == NB_MULTIPLY) {
-    auto is_seq = [](Value v) {
-      Layout l = v.type()->layout;
-      return l == Layout::List || l == Layout::Tuple || l == Layout::Str || l == Layout::Bytes || l == Layout::ByteArray;
-    };
     if (is_seq(a) && !is_int(b))
       return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(b));
     if (is_seq(b) && !is_int(a))
@@ -614,7 +618,7 @@ Result<Value> binary_op(Value a, Value b, int op) {
                      "\"print(<message>, file=<output_stream>)\"?",
                      type_name(b));
   return raise_fmt(tp_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                   binop_symbol[op], type_name(a), type_name(b));
+                   op == NB_POWER ? "** or pow()" : binop_symbol[op], type_name(a), type_name(b));
 }
 
 static Result<Value> unary(Value v, Str* name, const char* sym) {

@@ -127,6 +127,12 @@ bool Tokenizer::fail(const char* type, std::string msg, int line, int offset, in
   return false;
 }
 
+bool Tokenizer::fail_deferred(const char* type, std::string msg, int line, int offset, int eline, int eoffset) {
+  fail(type, std::move(msg), line, offset, eline, eoffset);
+  err_->deferred = true;
+  return false;
+}
+
 bool Tokenizer::fail_at(std::string msg, int offset, int end_offset) {
   return fail("SyntaxError", std::move(msg), lineno_, offset, lineno_,
               end_offset == -3 ? offset : end_offset);
@@ -180,7 +186,7 @@ void Tokenizer::run() {
           if (!brackets_.empty()) return eof_after_continuation();
           return fail_at("unexpected EOF while parsing", col_of(pos_) + 1, -1), void();
         }
-        fail("SyntaxError", "unexpected character after line continuation character", lineno_,
+        fail_deferred("SyntaxError", "unexpected character after line continuation character", lineno_,
              col_of(pos_) + 2, lineno_, 0);
         return;
       }
@@ -268,12 +274,12 @@ bool Tokenizer::at_line_start() {
     const int line = lineno_, pcol = col_of(pos_);
     if (col == indents_.back()) {
       if (alt != alt_indents_.back())
-        return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
+        return fail_deferred("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
     } else if (col > indents_.back()) {
       if (static_cast<int>(indents_.size()) >= kMaxIndentDepth)
-        return fail("IndentationError", "too many levels of indentation", line, 1, line, 0);
+        return fail_deferred("IndentationError", "too many levels of indentation", line, 1, line, 0);
       if (alt <= alt_indents_.back())
-        return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
+        return fail_deferred("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
       indents_.push_back(col);
       alt_indents_.push_back(alt);
       push(TokKind::Indent, cur_line_start_, pos_, line, 0, line, pcol);
@@ -287,11 +293,11 @@ bool Tokenizer::at_line_start() {
         // CPython points just past the end of the line's text.
         uint32_t e = pos_;
         while (e < n && !newline_len(e)) e++;
-        return fail("IndentationError", "unindent does not match any outer indentation level",
+        return fail_deferred("IndentationError", "unindent does not match any outer indentation level",
                     line, col_of(e) + 1, line, -1);
       }
       if (alt != alt_indents_.back())
-        return fail("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
+        return fail_deferred("TabError", "inconsistent use of tabs and spaces in indentation", line, 1, line, 0);
     }
     return true;
   }

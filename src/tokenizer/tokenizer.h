@@ -28,6 +28,11 @@ struct TokError {
   // The line the tokenizer had reached, when past `lineno`: CPython then shows
   // the error's line without its newline.
   int reached_line = 0;
+  // CPython's tokenizer reports some errors only as a status code (a bad
+  // line continuation, indentation errors): they surface when the parser
+  // reaches them, but do not replace a syntax error the parser found first
+  // (the others do, after CPython re-tokenizes the rest of the source).
+  bool deferred = false;
 };
 
 struct Options {
@@ -91,6 +96,7 @@ class Tokenizer {
   void push(TokKind k, uint32_t start, uint32_t end, int line, int col, int eline, int ecol,
             Op op = Op::None);
   bool fail(const char* type, std::string msg, int line, int offset, int eline, int eoffset);
+  bool fail_deferred(const char* type, std::string msg, int line, int offset, int eline, int eoffset);
   // Syntax error on the current line with offset = 1-based byte column `offset`.
   bool fail_at(std::string msg, int offset, int end_offset = -3);
   void finish_eof();

@@ -1,0 +1,4 @@
+# TypeError messages of * between sequences and of ** (CPython names the right operand, and "** or pow()").
+for f in [lambda: 'ab' * ['x'], lambda: ['x'] * 'ab', lambda: 'a' * 'b', lambda: [1] * [2], lambda: (1,) * 1.5, lambda: 2 ** (), lambda: pow(2, ()), lambda: 2.0 * 'x' * [1]]:
+    try: f()
+    except TypeError as e: print(e)
