@@ -555,6 +555,13 @@ static Result<Value> ctx_new(Value* a, int64_t n, Tuple* kw) {
     default:
       return raise_fmt(tp_ValueError, "invalid or unsupported protocol version %i", proto);
   }
+  if (proto != kProtoClient && proto != kProtoServer) {
+    const char* pname = proto == kProtoTLSv1     ? "ssl.PROTOCOL_TLSv1 is deprecated"
+                        : proto == kProtoTLSv1_1 ? "ssl.PROTOCOL_TLSv1_1 is deprecated"
+                        : proto == kProtoTLSv1_2 ? "ssl.PROTOCOL_TLSv1_2 is deprecated"
+                                                 : "ssl.PROTOCOL_TLS is deprecated";
+    TRY(warn(tp_DeprecationWarning, pname, 2));
+  }
   SSL_CTX* ctx = SSL_CTX_new(method);
   if (!ctx) return raise_last_ssl(__LINE__);
   if (proto == kProtoTLSv1 || proto == kProtoTLSv1_1 || proto == kProtoTLSv1_2) {
@@ -572,14 +579,14 @@ static Result<Value> ctx_new(Value* a, int64_t n, Tuple* kw) {
   c->msg_callback = None();
   if (proto == kProtoClient) {
     c->check_hostname = true;
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
   } else {
     c->check_hostname = false;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
   }
   uint64_t opts = SSL_OP_ALL & ~SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS;
   opts |= SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE |
-          SSL_OP_SINGLE_DH_USE | SSL_OP_SINGLE_ECDH_USE;
+          SSL_OP_SINGLE_DH_USE | SSL_OP_SINGLE_ECDH_USE | SSL_OP_IGNORE_UNEXPECTED_EOF;
   SSL_CTX_set_options(ctx, opts);
   if (!SSL_CTX_set_cipher_list(ctx, kDefaultCiphers)) {
     return raise_ssl_msg("No cipher can be selected.", __LINE__);
@@ -617,6 +624,9 @@ static Status ctx_s_options(Value self, Value v) {
   SSL_CTX* ctx = C(self)->ctx;
   uint64_t cur = SSL_CTX_get_options(ctx);
   uint64_t clear = cur & ~nv, set = ~cur & nv;
+  const uint64_t deprecated = SSL_OP_NO_SSLv2 | SSL_OP_NO_SSLv3 | SSL_OP_NO_TLSv1 | SSL_OP_NO_TLSv1_1 |
+                              SSL_OP_NO_TLSv1_2 | SSL_OP_NO_TLSv1_3;
+  if (set & deprecated) TRY(warn(tp_DeprecationWarning, "ssl.OP_NO_SSL*/ssl.OP_NO_TLS* options are deprecated", 2));
   if (clear) SSL_CTX_clear_options(ctx, clear);
   if (set) SSL_CTX_set_options(ctx, set);
   return OK();

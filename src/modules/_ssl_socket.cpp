@@ -10,6 +10,7 @@
 // Callbacks OpenSSL makes while the GIL is released (SNI) take it back first.
 #include <gc/gc.h>
 #include <openssl/err.h>
+#include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 #include <arpa/inet.h>
@@ -177,6 +178,8 @@ Result<Value> wrap(CtxObj* c, Value sock, bool server_side, Value hostname, Valu
   if (!is_none(hostname)) {
     if (server_side) return raise(tp_ValueError, "server_hostname can only be specified in client mode");
     if (is_str(hostname)) {
+      if (as_str(hostname)->view().find('\0') != std::string_view::npos)
+        return raise(tp_TypeError, "embedded null character");
       Value enc = TRY(call_method1(hostname, str_intern("encode"), str_value("idna")));
       std::string_view s;
       buffer_view_opt(enc, &s);
@@ -190,7 +193,9 @@ Result<Value> wrap(CtxObj* c, Value sock, bool server_side, Value hostname, Valu
     } else {
       return raise_fmt(tp_TypeError, "server_hostname must be str or bytes, not %s", hostname.type()->name->data);
     }
-    if (host.find('\0') != std::string::npos) return raise(tp_ValueError, "server_hostname cannot contain null character");
+    if (host.find('\0') != std::string::npos) return raise(tp_TypeError, "embedded null character");
+    if (host.empty() || host[0] == '.')
+      return raise(tp_ValueError, "server_hostname cannot be an empty string or start with a leading dot.");
   }
   SockObj* s = static_cast<SockObj*>(alloc_instance(tp_Socket, sizeof(SockObj)));
   s->ssl = SSL_new(c->ctx);
@@ -434,10 +439,71 @@ static Result<Value> s_getpeercert(Value* a, int64_t n, Tuple* kw) {
   return r;
 }
 
+// ---- Certificate (the items of get_verified_chain / get_unverified_chain) ----------------------
+struct CertObj : Object {
+  X509* cert;
+};
+static Type* tp_Certificate;
+static CertObj* CE(Value v) { return v.as<CertObj>(); }
+static void cert_finalizer(void* obj, void*) {
+  CertObj* c = static_cast<CertObj*>(obj);
+  if (c->cert) X509_free(c->cert);
+  c->cert = nullptr;
+}
+static Value cert_wrap(X509* x) {
+  CertObj* c = static_cast<CertObj*>(alloc_instance(tp_Certificate, sizeof(CertObj)));
+  X509_up_ref(x);
+  c->cert = x;
+  GC_register_finalizer_no_order(c, cert_finalizer, nullptr, nullptr, nullptr);
+  return Value(c);
+}
+static Result<Value> cert_get_info(Value* a, int64_t n, Tuple* kw) {
+  TRY(no_kwargs("get_info", kw));
+  TRY(check_nargs("get_info", n - 1, 0, 0));
+  return decode_cert(CE(a[0])->cert);
+}
+static Result<Value> cert_public_bytes(Value* a, int64_t n, Tuple* kw) {
+  Value out[1];
+  TRY(parse_args("public_bytes", a + 1, n - 1, kw, {"format"}, 0, out));
+  int fmt = out[0] ? TRY(as_c_int(out[0])) : 1;
+  if (fmt == 2) return cert_der(CE(a[0])->cert);
+  if (fmt != 1) return raise(tp_ValueError, "Unsupported format");
+  BIO* b = BIO_new(BIO_s_mem());
+  if (!PEM_write_bio_X509(b, CE(a[0])->cert)) {
+    BIO_free(b);
+    return raise_last_ssl(__LINE__);
+  }
+  char* data = nullptr;
+  long len = BIO_get_mem_data(b, &data);
+  Value v = str_value(std::string_view(data, size_t(len)));
+  BIO_free(b);
+  return v;
+}
+static Result<Value> cert_cmp(Value* a, int64_t n, bool eq) {
+  if (n < 2 || !a[1].is_obj() || a[1].type() != tp_Certificate) return Value(g_NotImplemented);
+  bool same = X509_cmp(CE(a[0])->cert, CE(a[1])->cert) == 0;
+  return Bool(eq ? same : !same);
+}
+static Result<Value> cert_eq(Value* a, int64_t n, Tuple*) { return cert_cmp(a, n, true); }
+static Result<Value> cert_ne(Value* a, int64_t n, Tuple*) { return cert_cmp(a, n, false); }
+static Result<Value> cert_hash(Value* a, int64_t, Tuple*) {
+  unsigned long h = X509_subject_name_hash(CE(a[0])->cert);
+  return int_from_i64(int64_t(h & 0x7fffffffffffffffULL));
+}
+static Result<Value> cert_repr(Value* a, int64_t, Tuple*) {
+  BIO* b = BIO_new(BIO_s_mem());
+  X509_NAME_print_ex(b, X509_get_subject_name(CE(a[0])->cert), 0, XN_FLAG_RFC2253);
+  char* data = nullptr;
+  long len = BIO_get_mem_data(b, &data);
+  std::string s = "<Certificate '" + std::string(data, size_t(len)) + "'>";
+  BIO_free(b);
+  return str_value(s);
+}
+
 static Result<Value> chain_list(STACK_OF(X509) * chain) {
   if (!chain) return None();
   List* l = list_new(0);
-  for (int i = 0; i < sk_X509_num(chain); i++) list_append(l, TRY(cert_der(sk_X509_value(chain, i))));
+  for (int i = 0; i < sk_X509_num(chain); i++) list_append(l, cert_wrap(sk_X509_value(chain, i)));
   return Value(l);
 }
 static Result<Value> s_get_verified_chain(Value* a, int64_t, Tuple*) {
@@ -632,6 +698,19 @@ void init_socket_types(Module* m) {
                                  sess_getsets, 0);
     type_set_attr_const(tp_Session, "__hash__", None());
   }
+  if (!tp_Certificate) {
+    static const MethodDef cert_methods[] = {{"__new__", no_new, MethKind::Static},
+                                             {"get_info", cert_get_info},
+                                             {"public_bytes", cert_public_bytes},
+                                             {"__eq__", cert_eq},
+                                             {"__ne__", cert_ne},
+                                             {"__hash__", cert_hash},
+                                             {"__repr__", cert_repr},
+                                             {nullptr, nullptr}};
+    tp_Certificate = native_type_new("_ssl", "Certificate", tp_object, Layout::Other, sizeof(CertObj), cert_methods,
+                                     nullptr, 0);
+  }
+  dict_set_str(m->dict, str_intern("Certificate"), Value(tp_Certificate));
   dict_set_str(m->dict, str_intern("_SSLSocket"), Value(tp_Socket));
   dict_set_str(m->dict, str_intern("MemoryBIO"), Value(tp_MemoryBIO));
   dict_set_str(m->dict, str_intern("SSLSession"), Value(tp_Session));
