@@ -138,9 +138,9 @@ Err raise_last_ssl(int line) {
 }
 
 // A message of our own as SSLError (errno 0, no library).
-static Err raise_ssl_msg(const char* msg, int line) {
+static Err raise_ssl_msg(const char* msg, int) {
   ERR_clear_error();
-  return raise_ssl(tp_SSLError, 0, msg, 0, line, nullptr);
+  return raise(tp_SSLError, msg);
 }
 
 Err raise_for_ssl_call(SockObj* s, int ret, int err, int saved_errno, unsigned long e, int line) {
@@ -937,9 +937,11 @@ static Status load_cadata(CtxObj* c, std::string_view data, bool pem) {
   BIO_free(b);
   unsigned long e = ERR_peek_last_error();
   if (loaded == 0) {
-    return raise_ssl_msg(pem ? "no start line: cadata does not contain a certificate"
-                             : "not enough data: cadata does not contain a certificate",
-                         __LINE__);
+    ERR_clear_error();
+    return raise_ssl(tp_SSLError, 0,
+                     pem ? "no start line: cadata does not contain a certificate"
+                         : "not enough data: cadata does not contain a certificate",
+                     0, __LINE__, nullptr);
   }
   if (pem && ERR_GET_LIB(e) == ERR_LIB_PEM && ERR_GET_REASON(e) == PEM_R_NO_START_LINE) {
     ERR_clear_error();
