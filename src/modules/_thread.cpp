@@ -88,10 +88,16 @@ static bool try_take(Lock* l) {
   return got;
 }
 
-enum class Wait { Acquired, TimedOut, Interrupted };
+enum class Wait { Acquired, TimedOut, Interrupted, Idle };
+
+// A wait this long without the collector running meanwhile means the
+// program may be idle, waiting for something only a collection would do
+// (gc_idle_collect in runtime/finalizers.h).
+constexpr double kIdleCollectAfter = 1.0;
 
 // The wait proper, without the GIL: only the lock's own fields are touched.
-static Wait wait_without_gil(Lock* l, double deadline, bool main, gil::Block what) {
+// Returns Idle once `idle_at` has passed (never when it is negative).
+static Wait wait_without_gil(Lock* l, double deadline, double idle_at, bool main, gil::Block what) {
   gil::ReleaseGil nogil(what);
   pthread_mutex_lock(&l->mu);
   Wait result = Wait::Acquired;
@@ -99,6 +105,10 @@ static Wait wait_without_gil(Lock* l, double deadline, bool main, gil::Block wha
     double t = monotonic_now();
     if (deadline >= 0 && t >= deadline) {
       result = Wait::TimedOut;
+      break;
+    }
+    if (idle_at >= 0 && t >= idle_at) {
+      result = Wait::Idle;
       break;
     }
     if (main && (g_eval_breaker.load(std::memory_order_relaxed) & EB_SIGNALS)) {
@@ -109,6 +119,7 @@ static Wait wait_without_gil(Lock* l, double deadline, bool main, gil::Block wha
     // delivered to another thread and never interrupt this wait.
     double until = main ? t + 0.02 : t + 3600;
     if (deadline >= 0 && deadline < until) until = deadline;
+    if (idle_at >= 0 && idle_at < until) until = idle_at;
     struct timespec ts = to_timespec(until);
     pthread_cond_clockwait(&l->cv, &l->mu, CLOCK_MONOTONIC, &ts);
   }
@@ -139,14 +150,22 @@ static gil::Block block_kind() {
 static Result<bool> wait_acquire(Lock* l, bool blocking, double timeout) {
   if (try_take(l)) return true;
   if (!blocking) return false;
-  double deadline = timeout < 0 ? -1 : monotonic_now() + timeout;
+  const double start = monotonic_now();
+  double deadline = timeout < 0 ? -1 : start + timeout;
+  double idle_at = deadline >= 0 && deadline <= start + kIdleCollectAfter ? -1 : start + kIdleCollectAfter;
+  const uint64_t gc_no = gc_number();
   const bool main = is_main_thread();
   gil::Block what = block_kind();
   for (;;) {
-    switch (wait_without_gil(l, deadline, main, what)) {
+    switch (wait_without_gil(l, deadline, idle_at, main, what)) {
       case Wait::Acquired: return true;
       case Wait::TimedOut: return false;
       case Wait::Interrupted: TRY(check_signals()); break;
+      case Wait::Idle:
+        idle_at = -1;  // once per wait
+        gc_idle_collect(gc_no);
+        TRY(check_signals());
+        break;
     }
   }
 }

@@ -107,6 +107,21 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
   return Value::small(0);  // unreachable objects are freed, not counted
 }
 
+uint64_t gc_number() { return uint64_t(GC_get_gc_no()); }
+
+void gc_idle_collect(uint64_t since) {
+  if (gc_number() != since || g_gc_collecting) return;
+  g_gc_collecting = true;
+  frames_clear_dead_slots();
+  for (int pass = 0; pass < 4; pass++) {
+    clear_dead_stack();
+    gc::collect();
+    if (run_pending_finalizers() == 0) break;
+  }
+  g_gc_collecting = false;
+  weakref_run_pending();
+}
+
 static Result<Value> gc_get_count(Value*, int64_t nargs, Tuple*) {
   TRY(check_nargs("get_count", nargs, 0, 0));
   return Value(tuple_of({Value::small(0), Value::small(0), Value::small(0)}));
