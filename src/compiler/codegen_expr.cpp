@@ -669,14 +669,30 @@ bool Compiler::call_args(const std::vector<ast::expr*>& args, const std::vector<
   }
   bool have_kw = !kws.empty();
   if (have_kw) {
+    // Named keywords before the first **mapping go straight into the dict
+    // (the compiler has rejected repeats among them); later ones are
+    // gathered in a dict of their own and merged, so that a name the
+    // mapping also gave is reported ("got multiple values").
     emit(BUILD_MAP, 0);
-    for (keyword* k : kws) {
-      if (k->arg) {
+    bool merged = false;
+    for (size_t i = 0; i < kws.size(); i++) {
+      keyword* k = kws[i];
+      if (!k->arg) {
+        if (!expr(k->value)) return false;
+        emit(DICT_MERGE, 1);
+        merged = true;
+      } else if (!merged) {
         load_const(Value(str_intern(*k->arg)));
         if (!expr(k->value)) return false;
         emit(MAP_ADD, 1);
       } else {
-        if (!expr(k->value)) return false;
+        emit(BUILD_MAP, 0);
+        for (; i < kws.size() && kws[i]->arg; i++) {
+          load_const(Value(str_intern(*kws[i]->arg)));
+          if (!expr(kws[i]->value)) return false;
+          emit(MAP_ADD, 1);
+        }
+        i--;
         emit(DICT_MERGE, 1);
       }
     }

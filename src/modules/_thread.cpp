@@ -90,9 +90,8 @@ static bool try_take(Lock* l) {
 
 enum class Wait { Acquired, TimedOut, Interrupted, Idle };
 
-// A wait this long without the collector running meanwhile means the
-// program may be idle, waiting for something only a collection would do
-// (gc_idle_collect in runtime/finalizers.h).
+// A wait this long means the program may be idle, waiting for something
+// only a collection would do (gc_idle_collect in runtime/finalizers.h).
 constexpr double kIdleCollectAfter = 1.0;
 
 // The wait proper, without the GIL: only the lock's own fields are touched.
@@ -153,7 +152,6 @@ static Result<bool> wait_acquire(Lock* l, bool blocking, double timeout) {
   const double start = monotonic_now();
   double deadline = timeout < 0 ? -1 : start + timeout;
   double idle_at = deadline >= 0 && deadline <= start + kIdleCollectAfter ? -1 : start + kIdleCollectAfter;
-  const uint64_t gc_no = gc_number();
   const bool main = is_main_thread();
   gil::Block what = block_kind();
   for (;;) {
@@ -163,7 +161,7 @@ static Result<bool> wait_acquire(Lock* l, bool blocking, double timeout) {
       case Wait::Interrupted: TRY(check_signals()); break;
       case Wait::Idle:
         idle_at = -1;  // once per wait
-        gc_idle_collect(gc_no);
+        gc_idle_collect();
         TRY(check_signals());
         break;
     }

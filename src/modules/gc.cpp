@@ -107,10 +107,8 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
   return Value::small(0);  // unreachable objects are freed, not counted
 }
 
-uint64_t gc_number() { return uint64_t(GC_get_gc_no()); }
-
-void gc_idle_collect(uint64_t since) {
-  if (gc_number() != since || g_gc_collecting) return;
+void gc_idle_collect() {
+  if (g_gc_collecting) return;
   g_gc_collecting = true;
   frames_clear_dead_slots();
   for (int pass = 0; pass < 4; pass++) {

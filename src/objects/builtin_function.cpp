@@ -130,6 +130,7 @@ static std::string method_qualname(Builtin* b, Value self) {
   }
   return q;
 }
+static const char* builtin_text_signature(Value s);
 static Status method_kw_error(Builtin* b, Value self) {
   return raise_fmt(tp_TypeError, "%s() takes no keyword arguments", method_qualname(b, self).c_str());
 }
@@ -139,7 +140,35 @@ static Status method_count_error(Builtin* b, Value self, int64_t want, int64_t n
   return raise_fmt(tp_TypeError, "%s() takes exactly one argument (%lld given)", q.c_str(), (long long)nargs);
 }
 
+// A text signature whose parameters are all before its '/' (or that has
+// none): the callable takes no keywords. "($self, key, default=None, /)" does
+// not; "($module, /, *args, sep=' ', ...)" does.
+static bool signature_positional_only(const char* sig) {
+  std::string_view s(sig);
+  size_t slash = s.rfind('/');
+  if (slash == std::string_view::npos) {
+    // No '/': only "($self)" / "($module)" / "()" take nothing at all.
+    size_t open = s.find('('), close = s.rfind(')');
+    if (open == std::string_view::npos || close == std::string_view::npos) return false;
+    std::string_view inner = s.substr(open + 1, close - open - 1);
+    return inner.empty() || inner == "$self" || inner == "$module" || inner == "$type";
+  }
+  for (size_t i = slash + 1; i < s.size(); i++)
+    if (s[i] != ' ' && s[i] != ')') return false;
+  return true;
+}
+static bool refuses_keywords(Builtin* b) {
+  if (b->kw_refused == 0) {
+    const char* sig = builtin_text_signature(Value(b));
+    b->kw_refused = sig && signature_positional_only(sig) ? 2 : 1;
+  }
+  return b->kw_refused == 2;
+}
+
 Status check_native_args(Builtin* b, Value self, int64_t nargs, Tuple* kw) {
+  if (GILPY_UNLIKELY(kw && kw->size) && b->arity == Arity::Unchecked && b->type != tp_wrapper_descriptor &&
+      b->type != tp_method_wrapper && refuses_keywords(b))
+    return method_kw_error(b, self);
   if (b->arity != Arity::Unchecked) {
     if (kw && kw->size) return method_kw_error(b, self);
     int64_t want = b->arity == Arity::NoArgs ? 0 : 1;

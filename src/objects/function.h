@@ -50,6 +50,11 @@ struct Builtin : Object {
   const char* doc;
   Type* owner;        // for method descriptors: the type defining it
   Arity arity;        // a fixed count checked by check_native_args (CPython's METH_NOARGS / METH_O)
+  // Whether keywords are refused, read once from the text signature the first
+  // time a call passes any (0: not looked up yet, 1: accepted or unknown,
+  // 2: positional-only: "X() takes no keyword arguments", as CPython's
+  // METH_O / METH_VARARGS functions say).
+  uint8_t kw_refused;
 };
 
 Function* function_new(Code* code, Dict* globals, Str* qualname);

@@ -44,10 +44,26 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
       seen_kw_unpack = true;
     } else if (tok().is_ident() && peek().is(Op::EQUAL)) {
       std::string name(text(tok()));
+      const Pos name_at = start(tok());
       advance();
+      const Pos eq_end = end(tok());
       advance();
       expr* v = expression();
       if (!v) return false;
+      // CPython's invalid_kwarg: `f(a = x for x in y)`.
+      if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
+        // Only when the clauses parse; otherwise the ordinary error.
+        const size_t save = pos_, save_max = max_pos_;
+        const bool saved_no_invalid = no_invalid_;
+        no_invalid_ = true;
+        std::vector<comprehension*> gens;
+        const bool clauses = comprehension_clauses(gens) && !failed();
+        no_invalid_ = saved_no_invalid;
+        err_.reset();
+        pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+        if (clauses)
+          return error_range(name_at, eq_end, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"), false;
+      }
       auto* k = mk<keyword>(s);
       k->arg = std::move(name), k->value = v;
       kws.push_back(k);

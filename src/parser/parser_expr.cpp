@@ -583,9 +583,13 @@ expr* Parser::brace_atom() {
   expr* first_key = nullptr;
   expr* first_val = nullptr;
   bool is_dict;
-  if (accept(Op::DOUBLESTAR)) {
+  if (at(Op::DOUBLESTAR)) {
+    const Pos star_at = start(tok());
+    advance();
     is_dict = true;
     if (!(first_val = bitwise_or())) return nullptr;
+    if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For)))
+      return error_range(star_at, Pos{star_at.line, star_at.col + 2}, "dict unpacking cannot be used in dict comprehension");
   } else {
     expr* first = star_named_expression();
     if (!first) return nullptr;

@@ -39,15 +39,16 @@ int run_pending_finalizers();
 // faulthandler reports "Garbage-collecting" for the thread then, as CPython
 // does while its collector runs. Read from signal handlers.
 extern volatile bool g_gc_collecting;
-// A collection for a program that has gone idle (modules/gc.cpp): a thread
-// that waited a while for a lock runs one when the collector has not run
-// since (GC number `since`), so objects dropped before the wait are freed and
-// their finalizers and weak reference callbacks run. CPython frees them at
-// once; code that waits for that (a thread pool dropped without shutdown(),
-// whose workers exit on the executor's weakref callback) would otherwise wait
-// forever. Needs the GIL; does not turn on gc.collect()'s precise mode.
-void gc_idle_collect(uint64_t since);
-uint64_t gc_number();
+// A collection for a program that may have gone idle (modules/gc.cpp): a
+// thread that waited a second for a lock runs one (once per wait), so
+// objects dropped before the wait are freed and their finalizers and weak
+// reference callbacks run. CPython frees them at once; code that waits for
+// that (a thread pool dropped without shutdown(), whose workers exit on the
+// executor's weakref callback) would otherwise wait forever. The collector's
+// own collections do not clear dead value-stack slots, so this one runs even
+// if one of them ran meanwhile. Needs the GIL; does not turn on
+// gc.collect()'s precise mode.
+void gc_idle_collect();
 // CPython's default unraisable hook: "<prefix><repr(obj)>" and the traceback
 // of exc on sys.stderr (fd 2 when that is unusable).
 void report_unraisable(std::string_view prefix, Value obj, Value exc);

@@ -252,7 +252,7 @@ Result<Value> call(Value f, Value* args, int64_t nargs, Tuple* kw) {
                          as_type(args[0])->name->data, as_type(args[0])->name->data, b->owner->name->data);
     }
     // A module function declared METH_NOARGS / METH_O checks its count here.
-    if (GILPY_UNLIKELY(b->arity != Arity::Unchecked)) TRY(check_native_args(b, Value(), nargs, kw));
+    if (GILPY_UNLIKELY(b->arity != Arity::Unchecked || kw)) TRY(check_native_args(b, Value(), nargs, kw));
     return b->fn(args, nargs, kw);
   }
   if (t == tp_method) {

@@ -172,45 +172,73 @@ Status dict_update_for_display(Dict* d, Value mapping) {
   return dict_update(d, mapping);
 }
 
-// How CPython names a callable in call errors: "mod.qualname()" for
-// functions outside builtins, "name()" for builtins, else "X object".
+// How CPython names a callable in call errors (_PyObject_FunctionStr):
+// "module.qualname()", or "qualname()" for builtins' own; an object without
+// __qualname__ is named by its str().
 static std::string func_desc(Value callable) {
-  if (callable.type() == tp_function) {
-    Function* f = callable.as<Function>();
-    std::string q(f->qualname->view());
-    if (f->module && is_str(f->module) && std::string(as_str(f->module)->view()) != "builtins")
-      return std::string(as_str(f->module)->view()) + "." + q + "()";
-    return q + "()";
+  Value q;
+  if (getattr_opt(callable, N.__qualname__, &q).is_err() || !q) {
+    exc_clear();
+    Result<Str*> s = str(callable);
+    if (s.is_err()) {
+      exc_clear();
+      return std::string(type_name(callable)) + " object";
+    }
+    return std::string(s.value()->view());
   }
-  if (callable.type() == tp_method) return func_desc(callable.as<BoundMethod>()->func);
-  if (is_builtin_type(callable.type())) return std::string(callable.as<Builtin>()->name->view()) + "()";
-  if (is_type(callable)) return std::string(as_type(callable)->name->view()) + "()";
-  return std::string(type_name(callable)) + " object";
+  Result<Str*> qs = str(q);
+  if (qs.is_err()) {
+    exc_clear();
+    return std::string(type_name(callable)) + " object";
+  }
+  std::string qual(qs.value()->view());
+  Value m;
+  if (!getattr_opt(callable, N.__module__, &m).is_err() && m && !is_none(m)) {
+    Result<Str*> ms = str(m);
+    if (!ms.is_err() && ms.value()->view() != "builtins") return std::string(ms.value()->view()) + "." + qual + "()";
+  }
+  exc_clear();
+  return qual + "()";
 }
 
+// DICT_MERGE: a call's **mapping into the keywords gathered so far. A key
+// given twice is an error; keys that are not strings are left for the call
+// to refuse ("keywords must be strings"), as CPython does.
 Status dict_merge_kwargs(Dict* d, Value mapping, Value callable) {
-  if (!is_dict(mapping)) {
-    Value keys;
-    TRY(getattr_opt(mapping, N.keys, &keys));
-    if (!keys)
-      return raise_fmt(tp_TypeError, "%s argument after ** must be a mapping, not %s", func_desc(callable).c_str(),
-                       type_name(mapping));
-  }
-  Dict* src = nullptr;
+  auto dup = [&](Value k) -> Status {
+    Result<Str*> ks = str(k);
+    if (ks.is_err()) return ERR;
+    return raise_fmt(tp_TypeError, "%s got multiple values for keyword argument '%s'", func_desc(callable).c_str(),
+                     ks.value()->data);
+  };
   if (is_dict(mapping)) {
-    src = as_dict(mapping);
-  } else {
-    src = dict_new();
-    TRY(dict_update(src, mapping));
+    int64_t pos = 0;
+    Value k, v;
+    Dict* src = as_dict(mapping);
+    while (dict_next(src, &pos, &k, &v)) {
+      Value old;
+      TRY(dict_get2(d, k, &old));
+      if (old) return dup(k);
+      TRY(dict_set(d, k, v));
+    }
+    return OK();
   }
-  int64_t pos = 0;
-  Value k, v;
-  while (dict_next(src, &pos, &k, &v)) {
-    if (!is_str(k)) return raise_fmt(tp_TypeError, "%s keywords must be strings", func_desc(callable).c_str());
-    Value old = dict_get_str(d, as_str(k));
-    if (old)
-      return raise_fmt(tp_TypeError, "%s got multiple values for keyword argument '%s'", func_desc(callable).c_str(),
-                       as_str(k)->data);
+  Value keys_fn;
+  TRY(getattr_opt(mapping, N.keys, &keys_fn));
+  if (!keys_fn)
+    return raise_fmt(tp_TypeError, "%s argument after ** must be a mapping, not %s", func_desc(callable).c_str(),
+                     type_name(mapping));
+  // Keys as the mapping lists them (a mapping may list one twice).
+  Value keys = TRY(call0(keys_fn));
+  Value it = TRY(get_iter(keys));
+  while (true) {
+    Value k;
+    TRY(iter_next(it, &k));
+    if (!k) break;
+    Value old;
+    TRY(dict_get2(d, k, &old));
+    if (old) return dup(k);
+    Value v = TRY(getitem(mapping, k));
     TRY(dict_set(d, k, v));
   }
   return OK();
@@ -288,7 +316,10 @@ Result<Value> call_function_ex(Value callable, Value self_or_null, Value args, V
   } else {
     Result<Tuple*> r = to_tuple(args);
     if (r.is_err()) {
-      if (exc_matches(tp_TypeError) && !type_lookup(args.type(), N.__iter__)) {
+      // Not iterable and not a sequence: CPython words it for the call. (An
+      // error from a sequence's own __getitem__ stays as it is.)
+      if (exc_matches(tp_TypeError) && !type_lookup(args.type(), N.__iter__) &&
+          (!type_lookup(args.type(), N.__getitem__) || is_dict(args))) {
         exc_clear();
         return raise_fmt(tp_TypeError, "%s argument after * must be an iterable, not %s",
                          func_desc(callable).c_str(), type_name(args));
