@@ -52,6 +52,7 @@ static Result<Value> gc_isenabled(Value*, int64_t nargs, Tuple*) {
 
 // Call each gc.callbacks entry with (phase, info), as CPython does around a collection.
 static Status run_callbacks(const char* phase, int64_t generation) {
+  if (!g_gc_module) return OK();  // gc never imported (an idle collection): no callbacks
   Value cbs = dict_get_str(g_gc_module->dict, str_intern("callbacks"));
   if (!cbs || !is_list(cbs) || as_list(cbs)->size == 0) return OK();
   Dict* info = dict_new();
@@ -109,6 +110,14 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
 
 void gc_idle_collect() {
   if (g_gc_collecting) return;
+  // gc.callbacks hear of it, as of CPython's automatic collections; an
+  // exception from one is reported, not raised into the waiting thread.
+  auto callbacks = [](const char* phase) {
+    Value pending = exc_fetch();
+    if (run_callbacks(phase, 2).is_err()) report_unraisable("Exception ignored in garbage collector callback", None(), exc_fetch());
+    if (pending) exc_restore(pending);
+  };
+  callbacks("start");
   g_gc_collecting = true;
   frames_clear_dead_slots();
   for (int pass = 0; pass < 4; pass++) {
@@ -118,6 +127,7 @@ void gc_idle_collect() {
   }
   g_gc_collecting = false;
   weakref_run_pending();
+  callbacks("stop");
 }
 
 static Result<Value> gc_get_count(Value*, int64_t nargs, Tuple*) {

@@ -31,11 +31,14 @@ namespace gilpy {
 static constexpr size_t kMaxFrameGranules = 64;
 
 void frame_mark_escaped(Frame* f) {
-  for (; f && !f->escaped; f = f->back) f->escaped = true;
+  if (!f || f->escaped) return;
+  f->escaped = true;
+  // Callers already pinned (or escaped) have their own callers pinned.
+  for (Frame* c = f->back; c && !c->pinned && !c->escaped; c = c->back) c->pinned = true;
 }
 
 void frame_release(Frame* f) {
-  if (f->escaped || f->gen) return;
+  if (f->escaped || f->pinned || f->gen) return;
   size_t nslots = size_t(code_nlocalsplus(f->code) + f->code->stacksize);
   size_t g = (sizeof(Frame) + nslots * sizeof(Value) + 15) >> 4;
   if (g > kMaxFrameGranules) return;
@@ -189,6 +192,7 @@ static Result<Value> f_lasti(Value s) { return Value::small(F(s)->ip > 0 ? (F(s)
 static Result<Value> f_back(Value s) {
   frame_mark_escaped(F(s));
   Frame* b = F(s)->back;
+  frame_mark_escaped(b);  // handed out now
   return b ? Value(b) : None();
 }
 static Result<Value> f_locals(Value s) {

@@ -25,7 +25,12 @@ struct Frame : Object {
   int32_t ip;        // next instruction (when suspended), current one while it runs
   int32_t sp;        // value-stack depth while suspended
   FrameState state;
-  bool escaped;      // a reference may outlive the call (traceback, _getframe, f_back)
+  bool escaped;      // handed out: a reference may outlive the call (traceback, _getframe, f_back)
+  // A caller of an escaped frame: reachable through f_back, so never recycled
+  // (its identity must hold), but nothing holds it directly: when it completes
+  // without having escaped itself, its variables are dropped (f_locals of such
+  // a finished caller then reads empty, where CPython keeps the last values).
+  bool pinned;
   bool no_trace_lines;  // f_trace_lines is False (stored inverted: frames start zeroed)
   bool trace_opcodes;   // f_trace_opcodes
   bool locals_read;     // f_locals was refreshed (trace calls write it back after)
@@ -36,7 +41,7 @@ struct Frame : Object {
 // a per-thread free list (frames are the largest per-call allocation). A
 // frame escapes when something may keep it after its call returns: a
 // traceback, sys._getframe(), f_back, a generator (which owns its frame).
-// Marking a frame escaped marks its callers too (f_back reaches them).
+// Marking a frame escaped pins its callers (f_back reaches them).
 void frame_mark_escaped(Frame* f);
 void frame_release(Frame* f);
 // Before gc.collect(): zero the dead value-stack slots of every thread's running frames.

@@ -77,8 +77,7 @@ Result<Value> run_code(Code* code, Dict* globals, Value locals) {
   // Module code compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT that awaits is a
   // coroutine: exec/eval give the coroutine object, unstarted.
   if (code->flags & (bytecode::CO_COROUTINE | bytecode::CO_GENERATOR | bytecode::CO_ASYNC_GENERATOR)) {
-    f->escaped = true;
-    return Value(generator_new(f, nullptr));
+    return Value(generator_new(f, nullptr));  // it owns the frame
   }
   return eval_frame(f);
 }

@@ -164,8 +164,7 @@ Result<Value> call_function(Function* fn, Value* args, int64_t nargs, Tuple* kwn
   }
   if (co->ncells || co->nfrees) frame_init_cells(fr, fn);
   if (co->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
-    fr->escaped = true;  // the generator owns it
-    return Value(generator_new(fr, fn));
+    return Value(generator_new(fr, fn));  // it owns the frame (f->gen: never recycled)
   }
   Result<Value> r = eval_frame(fr);
   frame_release(fr);

@@ -142,13 +142,22 @@ constexpr bool kTraceHooks = true;
 // A frame leaving the eval loop for good (completed) or until resumed
 // (suspended) gives its caller back the thread. It keeps the link to its
 // caller only if something may still read f_back: a frame that escaped
-// (a traceback, sys._getframe()) and completed, as CPython's frame objects
-// keep theirs. A suspended generator has no caller (f_back is None), and a
+// (a traceback, sys._getframe()) or is pinned (a caller of one) and
+// completed, as CPython's frame objects keep theirs. A suspended generator has no caller (f_back is None), and a
 // completed frame nobody can reach must not hold a stale link: a conservative
 // word naming it would otherwise keep its caller chain, and every local those
 // frames held, alive after they returned.
 static inline void leave_frame(ThreadState* ts, Frame* f) {
   ts->frame = f->back;
+  if (GILPY_UNLIKELY(f->pinned) && !f->escaped && f->state == FrameState::Completed) {
+    // Only reachable as a finished caller of an escaped frame (see frame.h):
+    // keep the frame and its link, drop what it held.
+    Value* s = f->slots;
+    for (int i = 0, n = code_nlocalsplus(f->code) + f->code->stacksize; i < n; i++) s[i] = Value();
+    f->locals_snapshot = nullptr;
+    f->builder = nullptr;
+    return;
+  }
   if (!f->escaped || f->state == FrameState::Suspended) f->back = nullptr;
 }
 

@@ -1,20 +1,29 @@
-# A thread pool dropped without shutdown(): CPython's reference counting frees
-# the executor at `del`, whose weak reference callback tells the workers to
-# exit. gilpy runs a collection once a thread has waited a while for a lock
-# with the collector idle, so the join below ends (after about a second).
-import threading, time
-from concurrent import futures
+# regen: manual -- gilpy-specific: CPython frees dropped objects at once and
+# never collects while every thread waits.
+# A thread that has waited about a second for a lock runs a collection (so
+# objects dropped before the wait get finalized while the program is idle):
+# gc.callbacks hear of it, once per wait, with the phases of a full collection.
+import gc, threading, time
 
-def run():
-    executor = futures.ThreadPoolExecutor(max_workers=3)
-    res = executor.map(abs, range(-5, 5))
-    threads = list(executor._threads)
-    del executor
-    return res, threads
-
-res, threads = run()
+phases = []
+gc.callbacks.append(lambda phase, info: phases.append((phase, info["generation"])))
+lock = threading.Lock()
+lock.acquire()
 t0 = time.monotonic()
-for t in threads:
-    t.join(timeout=30)
-print("workers exited:", not any(t.is_alive() for t in threads), time.monotonic() - t0 < 30)
-print(list(res))
+got = lock.acquire(timeout=3)
+waited = time.monotonic() - t0
+print("acquired:", got, "waited the timeout:", waited >= 2.9)
+print("idle collection during the wait:", phases[:2])
+phases.clear()
+lock.acquire(timeout=0.5)  # shorter than the idle delay: no collection
+print("short wait collects:", bool(phases))
+
+# A callback that raises is reported, not raised into the waiting thread.
+def bad(phase, info):
+    raise ValueError("from callback")
+gc.callbacks[:] = [bad]
+import sys
+seen = []
+sys.unraisablehook = lambda u: seen.append(type(u.exc_value).__name__)
+print("wait ends normally:", lock.acquire(timeout=1.5))
+print("reported:", seen[:1])
