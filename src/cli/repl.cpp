@@ -66,9 +66,11 @@ enum class Got { Line, Eof, Interrupt };
 static Got read_line(bool first, std::string* line) {
   std::string prompt = prompt_text(first);
   line->clear();
+  // What the last statement printed shows before the prompt, buffered or not
+  // (CPython's flush_io after each statement).
+  flush_std_stream("stdout");
+  flush_std_stream("stderr");
   if (line_reader_usable()) {
-    flush_std_stream("stdout");
-    flush_std_stream("stderr");
     Result<bool> r = g_line_reader(prompt.c_str(), line);
     if (r.is_err()) return Got::Interrupt;
     if (!r.value()) return Got::Eof;

@@ -473,8 +473,9 @@ int run_main(int argc, char** argv) {
   add_path0("");
   bool tty = isatty(0);
   if (tty || g_interp.interactive) {
-    // The banner only for a real prompt (CPython's pymain_header); -q hides it.
-    bool banner = tty && !g_interp.quiet;
+    // The banner before a prompt: stdin a terminal, or -i (CPython's
+    // pymain_header); -q hides it.
+    bool banner = !g_interp.quiet;
     if (banner) print_repl_banner();
     // PYTHONSTARTUP runs before an interactive prompt on a terminal, in __main__.
     if (tty && !inv.startup_file.empty()) {

@@ -276,7 +276,7 @@ Result<int64_t> encode_error(std::string_view errors, const char* encoding, Str*
   return pos;
 }
 Result<int64_t> decode_error(std::string_view errors, const char* encoding, Value obj, std::string_view data,
-                             int64_t start, int64_t end, const char* reason, std::string& out) {
+                             int64_t start, int64_t end, const char* reason, std::string& out, Value* replaced = nullptr) {
   Value h = TRY(lookup_error(str_new(errors)));
   if (!obj) obj = bytes_from(data);
   Value args[5] = {str_value(encoding), obj, Value::small(start), Value::small(end), str_value(reason)};
@@ -286,6 +286,33 @@ Result<int64_t> decode_error(std::string_view errors, const char* encoding, Valu
     return raise(tp_TypeError, "decoding error handler must return (str, int) tuple");
   out.append(as_str(as_tuple(r)->items[0])->view());
   int64_t pos = TRY(as_ssize(as_tuple(r)->items[1]));
+  // The handler may have replaced exc.object: decoding goes on in the new
+  // input, from the position it returned.
+  Value now;
+  TRY(getattr_opt(exc, str_intern("object"), &now));
+  if (now && now != obj) {
+    if (!is_bytes(now)) return raise(tp_TypeError, "object attribute must be bytes");
+    std::string_view nd = as_bytes(now)->view();
+    if (pos < 0) pos += int64_t(nd.size());
+    if (pos < 0 || pos > int64_t(nd.size()))
+      return raise_fmt(tp_IndexError, "position %lld from error handler out of bounds", (long long)pos);
+    if (replaced) {
+      *replaced = now;
+      return pos;
+    }
+    // A decoder that cannot switch its input: decode the rest of the new
+    // input here (same codec and handler) and tell the caller it is done.
+    std::string name(encoding);
+    if (name == "unicodeescape") name = "unicode_escape";
+    if (name == "rawunicodeescape") name = "raw_unicode_escape";
+    Value info = TRY(lookup(str_new(name)));
+    Value rest = bytes_from(nd.substr(size_t(pos)));
+    Value dr = TRY(call2(as_tuple(info)->items[1], rest, str_new(errors)));
+    if (!is_tuple(dr) || as_tuple(dr)->size < 1 || !is_str(as_tuple(dr)->items[0]))
+      return raise(tp_TypeError, "decoder must return a tuple (str, integer)");
+    out.append(as_str(as_tuple(dr)->items[0])->view());
+    return int64_t(data.size());
+  }
   if (pos < 0) pos += int64_t(data.size());
   if (pos < 0 || pos > int64_t(data.size()))
     return raise_fmt(tp_IndexError, "position %lld from error handler out of bounds", (long long)pos);
@@ -339,7 +366,12 @@ Result<Value> native_decode_custom(std::string_view data, std::string_view encod
     Value prefix = TRY(codec_decode(rest.substr(0, size_t(st)), encoding, "strict"));
     out.append(as_str(prefix)->view());
     Str* reason = TRY(str(args->items[4]));
-    pos = TRY(decode_error(errors, enc->data, obj, data, pos + st, pos + en, reason->data, out));
+    Value replaced;
+    pos = TRY(decode_error(errors, enc->data, obj, data, pos + st, pos + en, reason->data, out, &replaced));
+    if (replaced) {
+      obj = replaced;
+      data = as_bytes(replaced)->view();
+    }
   }
   return str_value(out);
 }

@@ -40,6 +40,7 @@ void install_default_signal_handlers() {
   sa.sa_flags = 0;  // no SA_RESTART: blocking calls see EINTR and check for signals
   sigaction(SIGINT, &sa, nullptr);
   signal(SIGPIPE, SIG_IGN);  // CPython ignores SIGPIPE: writes fail with EPIPE instead
+  signal(SIGXFSZ, SIG_IGN);  // and SIGXFSZ: writes past RLIMIT_FSIZE fail with EFBIG (OSError)
 }
 
 void install_sigterm_unwinding() {
