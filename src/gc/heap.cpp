@@ -6,6 +6,7 @@
 #include <gc/gc_mark.h>
 #include <gmp.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace gilpy::gc {
@@ -74,6 +75,36 @@ void* alloc_large(size_t n, bool atomic) {
   void* p = atomic ? GC_MALLOC_ATOMIC(n) : GC_MALLOC(n);
   GC_set_free_space_divisor(g_divisor);
   return p;
+}
+
+int object_kind() { return g_exact_kind; }
+
+void* alloc_object(size_t n) {
+  if (n >= kLargeAlloc) GC_set_free_space_divisor(kLargeDivisor);
+  void* p = GC_generic_malloc(n, g_exact_kind);
+  if (n >= kLargeAlloc) GC_set_free_space_divisor(g_divisor);
+  return p;
+}
+
+// Plain memory: the registered objects are uncollectable, so this list need
+// not be scanned. Sorted on insertion (registration is rare; lookups are
+// binary searches, safe under the allocator lock since they allocate nothing).
+static std::vector<void*>* g_static_objects;
+
+void register_static_object(void* p) {
+  if (!g_static_objects) g_static_objects = new std::vector<void*>();
+  auto it = std::lower_bound(g_static_objects->begin(), g_static_objects->end(), p);
+  if (it == g_static_objects->end() || *it != p) g_static_objects->insert(it, p);
+}
+
+bool is_static_object(const void* p) {
+  if (!g_static_objects) return false;
+  return std::binary_search(g_static_objects->begin(), g_static_objects->end(), const_cast<void*>(p));
+}
+
+const std::vector<void*>& static_objects() {
+  if (!g_static_objects) g_static_objects = new std::vector<void*>();
+  return *g_static_objects;
 }
 
 size_t heap_size() { return GC_get_heap_size(); }

@@ -89,4 +89,21 @@ void* alloc_many(size_t bytes);
 size_t heap_size();
 void collect();
 
+// ---- Python objects as the collector sees them (gc.get_objects and friends,
+// modules/gc_walk.cpp; docs/decisions/0016) ---------------------------------
+// Every collected Python object that can hold references lives in blocks of
+// one collector kind of its own: alloc_many serves the small ones and
+// alloc_object the rest; nothing else is allocated in that kind. Its other
+// blocks are free-list entries (first word a link, the rest zero).
+int object_kind();
+// A zeroed, fully scanned block of the object kind (sizes above
+// alloc_many's); nullptr on exhaustion.
+void* alloc_object(size_t n);
+// Objects allocated uncollectable (the builtin and native types) are
+// registered here so that the heap walk can tell them from the other
+// uncollectable blocks (thread states, roots). Called with the GIL held.
+void register_static_object(void* p);
+bool is_static_object(const void* p);
+const std::vector<void*>& static_objects();
+
 }  // namespace gilpy::gc

@@ -6,6 +6,8 @@
 // because unlike CPython gilpy has no reference counting to free memory
 // while "the collector" is disabled (timeit disables it around timed loops).
 #include "gc/heap.h"
+#include "modules/gc_walk.h"
+#include <vector>
 #include "objects/frame.h"
 #include "objects/dict.h"
 #include "objects/int.h"
@@ -168,22 +170,33 @@ static Result<Value> gc_get_objects(Value* args, int64_t nargs, Tuple* kw) {
     if (g >= 3) return raise_fmt(tp_ValueError, "generation parameter must be less than the number of available generations (%i)", 3);
     if (g < 0) return raise(tp_ValueError, "generation parameter cannot be negative");
   }
-  return Value(list_new());  // the heap is not enumerable through this interface
+  // A tracing collector has no generations: every generation holds every
+  // object (docs/decisions/0016).
+  return Value(gcwalk::all_objects());
 }
 
-static Result<Value> gc_get_referrers(Value*, int64_t, Tuple*) { return Value(list_new()); }
-static Result<Value> gc_get_referents(Value*, int64_t, Tuple*) { return Value(list_new()); }
+static Result<Value> gc_get_referrers(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("get_referrers", kw));
+  return Value(gcwalk::referrers(args, nargs));
+}
+
+static Result<Value> gc_get_referents(Value* args, int64_t nargs, Tuple* kw) {
+  TRY(no_kwargs("get_referents", kw));
+  std::vector<Value> found;
+  for (int64_t i = 0; i < nargs; i++) gcwalk::referents(args[i], found);
+  List* l = list_new(int64_t(found.size()));
+  for (size_t i = 0; i < found.size(); i++) {
+    gcwalk::expose(found[i]);
+    l->items[i] = found[i];
+  }
+  return Value(l);
+}
 
 static Result<Value> gc_is_tracked(Value* args, int64_t nargs, Tuple* kw) {
   TRY(no_kwargs("is_tracked", kw));
   TRY(check_nargs("is_tracked", nargs, 1, 1));
   // CPython tracks only objects that can hold references; atoms are untracked.
-  Value v = args[0];
-  if (v.is_small() || is_none(v)) return False();
-  Type* t = v.type();
-  if (t == tp_int || t == tp_bool || t == tp_float || t == tp_complex || t == tp_str || t == tp_bytes)
-    return False();
-  return True();
+  return Bool(gcwalk::is_tracked(args[0]));
 }
 
 static Result<Value> gc_is_finalized(Value* args, int64_t nargs, Tuple* kw) {

@@ -40,7 +40,9 @@ Object* alloc_instance(Type* t, size_t size) {
     if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) register_del_finalizer(o);
     return o;
   }
-  Object* o = static_cast<Object*>(gc::alloc(size));
+  void* p = gc::alloc_object(size);
+  if (!p) throw std::bad_alloc();
+  Object* o = static_cast<Object*>(p);
   o->type = t;
   if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) register_del_finalizer(o);
   return o;
@@ -50,7 +52,11 @@ Object* alloc_atomic_instance(Type* t, size_t size) {
   Object* o;
   if (t->flags & TF_HEAPTYPE) {
     if (size < t->instance_size) size = t->instance_size;
-    o = static_cast<Object*>(gc::alloc(size));
+    // Subclass instances can hold references (a __dict__, slots): scanned,
+    // in the object kind like every other tracked object.
+    void* p = gc::alloc_object(size);
+    if (!p) throw std::bad_alloc();
+    o = static_cast<Object*>(p);
     if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL)) register_del_finalizer(o);
   } else {
     o = static_cast<Object*>(gc::alloc_atomic(size));

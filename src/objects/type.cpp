@@ -249,6 +249,7 @@ Status member_set(Member* m, Value obj, Value v) {
 Type* native_type_new(const char* module, const char* name, Type* base, Layout layout, size_t size,
                       const MethodDef* methods, const GetSetDef* getsets, uint32_t flags) {
   Type* t = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
+  gc::register_static_object(t);
   type_new_static(t, name, base ? base : tp_object, layout, size, flags);
   t->flags |= t->base->flags & TF_COLLECTION;
   dict_set_str(t->dict, N.__module__, Value(str_intern(module)));

@@ -152,10 +152,14 @@ static void make_types() {
 }
 
 static void alloc_type_objects() {
-#define GILPY_ALLOC_TYPE(n) tp_##n = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
+#define GILPY_ALLOC_TYPE(n) \
+  tp_##n = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type))); \
+  gc::register_static_object(tp_##n);
   GILPY_BUILTIN_TYPES(GILPY_ALLOC_TYPE)
 #undef GILPY_ALLOC_TYPE
-#define GILPY_ALLOC_EXC(n, base) tp_##n = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type)));
+#define GILPY_ALLOC_EXC(n, base) \
+  tp_##n = static_cast<Type*>(gc::alloc_uncollectable(sizeof(Type))); \
+  gc::register_static_object(tp_##n);
   GILPY_EXCEPTION_TYPES(GILPY_ALLOC_EXC)
 #undef GILPY_ALLOC_EXC
 }
