@@ -417,6 +417,28 @@ class FuzzTest:
         return 0
 
 
+class DiffFuzzTest:
+    """A bounded, seeded run of tools/difffuzz.py: random programs under gilpy and CPython
+    (/usr/bin/python3.11), outputs compared. Fixed seeds, so a failure reproduces with
+    `python3 tools/difffuzz.py --gilpy dist/bin/gilpy --count 200 --seed 1`."""
+
+    id = "difffuzz:seed1x200"
+
+    def run(self, cfg):
+        start = time.monotonic()
+        gilpy = str(Path(cfg.gilpy).resolve()) if os.sep in str(cfg.gilpy) else str(cfg.gilpy)
+        run = run_child([sys.executable, str(ROOT / "tools" / "difffuzz.py"), "--gilpy", gilpy,
+                         "--count", "200", "--seed", "1", "--out", str(ROOT / "build" / "difffuzz-test")],
+                        ROOT, 600)
+        ok = run.status == 0
+        why = "" if ok else f"programs behave differently under gilpy ({status_text(run.status)})"
+        detail = [] if ok else (run.stdout + run.stderr).splitlines()[-20:]
+        return [Outcome(self.id, ok, why, detail, time.monotonic() - start)]
+
+    def regen(self, cfg):
+        return 0
+
+
 def fuzz_tests(cfg):
     if not cfg.fuzz_dir:
         return []
@@ -600,8 +622,10 @@ def main():
         print(f"warning: {cfg.gilpy} is not an executable file; every test will fail")
     outcomes = [u for u in units if isinstance(u, Outcome)]
     fuzz = fuzz_tests(cfg)
+    if matches(DiffFuzzTest.id, cfg.filters) and Path("/usr/bin/python3.11").exists():
+        fuzz.append(DiffFuzzTest())
     outcomes += [f for f in fuzz if isinstance(f, Outcome)]
-    jobs = [u for u in units if isinstance(u, UnitTests)] + [f for f in fuzz if isinstance(f, FuzzTest)] + tests
+    jobs = [u for u in units if isinstance(u, UnitTests)] + [f for f in fuzz if isinstance(f, (FuzzTest, DiffFuzzTest))] + tests
 
     for results in run_pool(cfg.jobs, lambda test: test.run(cfg), jobs):
         outcomes += results

@@ -255,19 +255,19 @@ static Value name_tuple(const X509_NAME* name) {
     if (set != last_set && cur) {
       Tuple* t = tuple_new(cur->size);
       for (int64_t k = 0; k < cur->size; k++) t->items[k] = cur->items[k];
-      list_append(rdns, Value(t));
+      (void)list_append(rdns, Value(t));
       cur = nullptr;
     }
     last_set = set;
     if (!cur) cur = list_new(0);
     Value attr = Value(tuple_of({str_value(obj_txt(X509_NAME_ENTRY_get_object(e), false)),
                                  asn1_str_value(X509_NAME_ENTRY_get_data(e))}));
-    list_append(cur, attr);
+    (void)list_append(cur, attr);
   }
   if (cur) {
     Tuple* t = tuple_new(cur->size);
     for (int64_t k = 0; k < cur->size; k++) t->items[k] = cur->items[k];
-    list_append(rdns, Value(t));
+    (void)list_append(rdns, Value(t));
   }
   Tuple* out = tuple_new(rdns->size);
   for (int64_t k = 0; k < rdns->size; k++) out->items[k] = rdns->items[k];
@@ -344,7 +344,7 @@ Result<Value> decode_cert(X509* cert) {
   GENERAL_NAMES* names = static_cast<GENERAL_NAMES*>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr));
   if (names) {
     List* l = list_new(0);
-    for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) list_append(l, general_name(sk_GENERAL_NAME_value(names, i)));
+    for (int i = 0; i < sk_GENERAL_NAME_num(names); i++) (void)list_append(l, general_name(sk_GENERAL_NAME_value(names, i)));
     GENERAL_NAMES_free(names);
     if (l->size) set("subjectAltName", list_to_tuple(l));
   }

@@ -503,7 +503,7 @@ static Result<Value> cert_repr(Value* a, int64_t, Tuple*) {
 static Result<Value> chain_list(STACK_OF(X509) * chain) {
   if (!chain) return None();
   List* l = list_new(0);
-  for (int i = 0; i < sk_X509_num(chain); i++) list_append(l, cert_wrap(sk_X509_value(chain, i)));
+  for (int i = 0; i < sk_X509_num(chain); i++) (void)list_append(l, cert_wrap(sk_X509_value(chain, i)));
   return Value(l);
 }
 static Result<Value> s_get_verified_chain(Value* a, int64_t, Tuple*) {
@@ -539,7 +539,7 @@ static Result<Value> s_shared_ciphers(Value* a, int64_t n, Tuple* kw) {
   for (int i = 0; i < sk_SSL_CIPHER_num(client); i++) {
     const SSL_CIPHER* c = sk_SSL_CIPHER_value(client, i);
     if (sk_SSL_CIPHER_find(server, c) < 0) continue;
-    list_append(l, cipher_tuple(c));
+    (void)list_append(l, cipher_tuple(c));
   }
   return Value(l);
 }

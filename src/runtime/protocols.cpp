@@ -611,6 +611,10 @@ Result<Value> binary_op(Value a, Value b, int op) {
     if (is_seq(b) && !is_int(a))
       return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(a));
   }
+  // Both sides declined '+': CPython then tries str's sequence concatenation,
+  // which words the error (the right operand's __radd__ may have declined).
+  if (base == NB_ADD && ta->layout == Layout::Str && !is_str(b))
+    return raise_fmt(tp_TypeError, "can only concatenate str (not \"%s\") to str", type_name(b));
   if (base == NB_RSHIFT && a.type() == tp_builtin_function_or_method && a.as<Builtin>()->name &&
       std::strcmp(a.as<Builtin>()->name->data, "print") == 0)
     return raise_fmt(tp_TypeError,
