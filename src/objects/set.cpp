@@ -183,6 +183,13 @@ Status set_update(Set* s, Value iterable) {
     Set* o = iterable.as<Set>();
     if (o == s || o->used == 0) return OK();
     if ((s->fill + o->used) * 5 >= s->mask * 3) resize(s, (s->used + o->used) * 2);
+    if (s->fill == 0 && s->mask == o->mask && o->fill == o->used) {
+      // Same size, no deleted slots: the table is copied slot for slot, so the
+      // copy iterates in the original's order even where keys collided.
+      for (int64_t i = 0; i <= o->mask; i++) s->table[i] = o->table[i];
+      s->fill = s->used = o->used;
+      return OK();
+    }
     bool empty = s->fill == 0;
     for (int64_t i = 0; i <= o->mask; i++) {
       SetEntry e = o->table[i];
@@ -318,7 +325,12 @@ static Result<Set*> intersection_of(Value self, Value other) {
   Set* o = TRY(as_set_arg(other));
   Set* s = S(self);
   Set* r = set_new(result_type(self));
-  Set* small = s->used <= o->used ? s : o;
+  if (s == o) {  // CPython copies (same iteration order)
+    TRY(set_update(r, self));
+    return r;
+  }
+  // CPython walks the other set unless it is the larger one (ties: the other).
+  Set* small = o->used > s->used ? s : o;
   Set* big = small == s ? o : s;
   int64_t pos = 0;
   SetEntry e;
@@ -333,6 +345,13 @@ static Result<Set*> difference_of(Value self, Value other) {
   Set* r = set_new(result_type(self));
   int64_t pos = 0;
   SetEntry e;
+  if (S(self)->used == 0 || (S(self)->used >> 2) > o->used) {
+    // CPython: a copy with the other's elements discarded (so the result keeps
+    // the original's iteration order) when the other set is much smaller.
+    TRY(set_update(r, self));
+    while (next_entry(o, &pos, &e)) TRY(discard_hashed(r, e.key, e.hash));
+    return r;
+  }
   while (next_entry(S(self), &pos, &e)) {
     bool in = TRY(contains_hashed(o, e.key, e.hash));
     if (!in) TRY(add_hashed(r, e.key, e.hash));
@@ -375,7 +394,8 @@ static void replace_contents(Set* dst, Set* src) {
 }
 static Result<Value> set_intersection_update_m(Value* a, int64_t n, Tuple*) {
   Value r = TRY(set_intersection_m(a, n, nullptr));
-  replace_contents(S(a[0]), copy_of(r, tp_set));
+  // CPython swaps in the intersection's table (its order), not a copy.
+  replace_contents(S(a[0]), r == a[0] ? copy_of(r, tp_set) : S(r));
   return None();
 }
 static Result<Value> set_difference_update_m(Value* a, int64_t n, Tuple*) {
@@ -391,10 +411,20 @@ static Result<Value> set_difference_update_m(Value* a, int64_t n, Tuple*) {
   }
   return None();
 }
+// CPython: toggle each element of the other set in place (the other one made
+// a set first if it is not), so the result keeps this set's table order.
 static Result<Value> set_symdiff_update_m(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("symmetric_difference_update", n - 1, 1, 1));
-  Set* r = TRY(symdiff_of(a[0], a[1]));
-  replace_contents(S(a[0]), copy_of(Value(r), tp_set));
+  Set* self = S(a[0]);
+  if (a[1] == a[0]) return set_clear_m(a, 1, nullptr);
+  Set* o = TRY(as_set_arg(a[1]));
+  if (o == self) o = copy_of(a[1], tp_set);
+  int64_t pos = 0;
+  SetEntry e;
+  while (next_entry(o, &pos, &e)) {
+    bool removed = TRY(discard_hashed(self, e.key, e.hash));
+    if (!removed) TRY(add_hashed(self, e.key, e.hash));
+  }
   return None();
 }
 static Result<bool> is_subset(Set* x, Set* y) {
