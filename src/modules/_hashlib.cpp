@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/_hash_common.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/function.h"
@@ -136,13 +137,6 @@ Result<EVP_MD*> md_by_digestmod(Value dm) {
     return raise_fmt(tp_Unsupported, "Unsupported digestmod %s", std::string(r->view()).c_str());
   }
   return md_by_name(as_str(name)->view(), tp_ValueError);
-}
-
-Result<std::string_view> hash_data(Value data) {
-  if (is_str(data)) return raise(tp_TypeError, "Strings must be encoded before hashing");
-  std::string_view v;
-  if (!buffer_view_opt(data, &v)) return raise(tp_TypeError, "object supporting the buffer API required");
-  return v;
 }
 
 // A bytes-like argument ("a bytes-like object is required, not 'str'").
@@ -331,33 +325,10 @@ Result<Value> no_new(Value* a, int64_t, Tuple*) {
   return raise_fmt(tp_TypeError, "cannot create '_hashlib.%s' instances", as_type(a[0])->name->data);
 }
 
-// Argument Clinic's wording for too many arguments and unknown keywords
-// (parse_args words them like a Python function's).
-Status arg_check(const char* fname, int64_t nargs, Tuple* kw, std::initializer_list<const char*> names, int posonly,
-                 int maxpos) {
-  int64_t maxargs = int64_t(names.size()), nk = kw ? kw->size : 0;
-  if (nargs + nk > maxargs)
-    return raise_fmt(tp_TypeError, "%s() takes at most %lld %sargument%s (%lld given)", fname, (long long)maxargs,
-                     nargs == 0 ? "keyword " : "", maxargs == 1 ? "" : "s", (long long)(nargs + nk));
-  if (nargs > maxpos)
-    return raise_fmt(tp_TypeError, "%s() takes at most %d positional argument%s (%lld given)", fname, maxpos,
-                     maxpos == 1 ? "" : "s", (long long)nargs);
-  for (int64_t k = 0; k < nk; k++) {
-    std::string_view given = as_str(kw->items[k])->view();
-    bool ok = false;
-    int i = 0;
-    for (const char* name : names) ok |= i++ >= posonly && given == name;
-    if (!ok)
-      return raise_fmt(tp_TypeError, "'%.*s' is an invalid keyword argument for %s()", int(given.size()), given.data(),
-                       fname);
-  }
-  return OK();
-}
-
 // new(name, string=b'', *, usedforsecurity=True)
 Result<Value> f_new(Value* a, int64_t n, Tuple* kw) {
   Value out[3];
-  TRY(arg_check("new", n, kw, {"name", "string", "usedforsecurity"}, 0, 2));
+  TRY(hash_check_args("new", n, kw, {"name", "string", "usedforsecurity"}, 0, 2));
   TRY(parse_args("new", a, n, kw, {"name", "string", "usedforsecurity"}, 1, out, 0, 2));
   if (!is_str(out[0])) return raise(tp_TypeError, "name must be a string");
   if (out[1]) TRY(hash_data(out[1]));
@@ -367,7 +338,7 @@ Result<Value> f_new(Value* a, int64_t n, Tuple* kw) {
 
 Result<Value> named_new(const char* fname, const char* algo, Value* a, int64_t n, Tuple* kw) {
   Value out[2];
-  TRY(arg_check(fname, n, kw, {"string", "usedforsecurity"}, 0, 1));
+  TRY(hash_check_args(fname, n, kw, {"string", "usedforsecurity"}, 0, 1));
   TRY(parse_args(fname, a, n, kw, {"string", "usedforsecurity"}, 0, out, 0, 1));
   if (out[0]) TRY(hash_data(out[0]));
   EVP_MD* md = TRY(md_by_name(algo, tp_ValueError));

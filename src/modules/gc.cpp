@@ -82,19 +82,14 @@ static void __attribute__((noinline)) clear_dead_stack() {
   __asm__ __volatile__("" : : "r"(buf) : "memory");  // keep the memset
 }
 
-static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
-  Value o[1];
-  TRY(parse_args("collect", args, nargs, kw, {"generation"}, 0, o));
-  int64_t gen = o[0] ? TRY(as_index(o[0])) : 2;
-  if (gen < 0 || gen > 2) return raise(tp_ValueError, "invalid generation");
-  TRY(run_callbacks("start", gen));
-  // Collect and run the finalizers and __del__ methods of what was found
-  // dead before returning, as CPython does. Finalizers run in reference
-  // order (a text file's, then its buffer's on the next pass), so a few
-  // passes while finalizers keep running.
+// A full collection with what CPython does around it: dead value-stack slots
+// cleared first, then the finalizers and __del__ methods of what was found
+// dead, in reference order (a text file's, then its buffer's on the next
+// pass: a few passes while finalizers keep running), then the weak reference
+// callbacks (`del x; gc.collect()` sees them at once, as in CPython).
+static void collect_and_finalize() {
   bool was_collecting = g_gc_collecting;
   g_gc_collecting = true;
-  gc::g_precise_collect = true;
   frames_clear_dead_slots();
   for (int pass = 0; pass < 4; pass++) {
     clear_dead_stack();
@@ -102,10 +97,18 @@ static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
     if (run_pending_finalizers() == 0) break;
   }
   g_gc_collecting = was_collecting;
-  g_collections++;
-  // Weak reference callbacks of what was found dead run now, not at the next
-  // weakref operation (`del x; gc.collect()` then sees them, as in CPython).
   weakref_run_pending();
+}
+
+static Result<Value> gc_collect(Value* args, int64_t nargs, Tuple* kw) {
+  Value o[1];
+  TRY(parse_args("collect", args, nargs, kw, {"generation"}, 0, o));
+  int64_t gen = o[0] ? TRY(as_index(o[0])) : 2;
+  if (gen < 0 || gen > 2) return raise(tp_ValueError, "invalid generation");
+  TRY(run_callbacks("start", gen));
+  gc::g_precise_collect = true;
+  collect_and_finalize();
+  g_collections++;
   TRY(run_callbacks("stop", gen));
   return Value::small(0);  // unreachable objects are freed, not counted
 }
@@ -120,15 +123,7 @@ void gc_idle_collect() {
     if (pending) exc_restore(pending);
   };
   callbacks("start");
-  g_gc_collecting = true;
-  frames_clear_dead_slots();
-  for (int pass = 0; pass < 4; pass++) {
-    clear_dead_stack();
-    gc::collect();
-    if (run_pending_finalizers() == 0) break;
-  }
-  g_gc_collecting = false;
-  weakref_run_pending();
+  collect_and_finalize();
   callbacks("stop");
 }
 
