@@ -101,6 +101,9 @@ enum CompileFlags : uint32_t {
   PyCF_SOURCE_IS_UTF8 = 0x100, PyCF_DONT_IMPLY_DEDENT = 0x200, PyCF_ONLY_AST = 0x400,
   PyCF_IGNORE_COOKIE = 0x800, PyCF_TYPE_COMMENTS = 0x1000, PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000,
   PyCF_ALLOW_INCOMPLETE_INPUT = 0x4000,
+  // gilpy's own, never accepted from compile(): the source is the script file
+  // the command line runs (tokenizer::Options::script_path).
+  GILPY_CF_SCRIPT_FILE = 0x40000000,
 };
 
 }  // namespace gilpy::bytecode

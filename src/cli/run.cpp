@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bytecode/opcodes.h"
 #include "cli/cli.h"
 #include "modules/faulthandler.h"
 #include "cli/options.h"
@@ -330,7 +331,7 @@ static int after_program(bool failed) {
 }
 
 static Result<Value> run_source_file(const std::string& path, const std::string& src, Module* main_mod) {
-  return exec_source(src, str_new(path), main_mod->dict, Value(), int(parser::Mode::Exec));
+  return exec_source(src, str_new(path), main_mod->dict, Value(), int(parser::Mode::Exec), bytecode::GILPY_CF_SCRIPT_FILE);
 }
 
 int run_main(int argc, char** argv) {

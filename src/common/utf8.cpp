@@ -63,6 +63,27 @@ size_t first_invalid(std::string_view s, bool allow_surrogates) {
   return s.size();
 }
 
+InvalidRun invalid_run(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  int need;
+  unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range (Unicode's table 3-7)
+  if (c >= 0xC2 && c <= 0xDF) need = 1;
+  else if (c == 0xE0) { need = 2; lo = 0xA0; }
+  else if (c == 0xED) { need = 2; hi = 0x9F; }
+  else if (c >= 0xE1 && c <= 0xEF) need = 2;
+  else if (c == 0xF0) { need = 3; lo = 0x90; }
+  else if (c >= 0xF1 && c <= 0xF3) need = 3;
+  else if (c == 0xF4) { need = 3; hi = 0x8F; }
+  else return {1, "invalid start byte"};
+  size_t got = 0;
+  while (got < size_t(need) && i + 1 + got < s.size()) {
+    unsigned char cc = static_cast<unsigned char>(s[i + 1 + got]);
+    if (cc < (got == 0 ? lo : 0x80) || cc > (got == 0 ? hi : 0xBF)) return {1 + got, "invalid continuation byte"};
+    got++;
+  }
+  return {1 + got, "unexpected end of data"};
+}
+
 bool validate(std::string_view s, bool allow_surrogates) {
   return first_invalid(s, allow_surrogates) == s.size();
 }

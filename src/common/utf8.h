@@ -39,6 +39,15 @@ bool validate(std::string_view s, bool allow_surrogates = false);
 // Byte offset of the first invalid sequence, or s.size() if valid.
 size_t first_invalid(std::string_view s, bool allow_surrogates = false);
 
+// The maximal invalid subpart at s[i] (where no valid sequence starts): its
+// length (the start byte and the continuation bytes that could still have
+// completed it) and the reason CPython's utf-8 codec gives for it.
+struct InvalidRun {
+  size_t len;
+  const char* reason;  // "invalid start byte", "invalid continuation byte" or "unexpected end of data"
+};
+InvalidRun invalid_run(std::string_view s, size_t i);
+
 inline bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 }  // namespace gilpy::utf8

@@ -1,5 +1,6 @@
 // Collector set-up. GMP's memory functions are routed here so that big
-// integer limbs live in the collected heap (atomic: limbs hold no pointers).
+// integer limbs live in the collected heap (scanned in their first word only,
+// see gmp_alloc).
 #include "gc/heap.h"
 
 #include <gc/gc_inline.h>
@@ -13,9 +14,6 @@ namespace gilpy::gc {
 
 bool g_precise_collect = false;
 
-static void* gmp_alloc(size_t n) { return alloc_atomic(n); }
-static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
-static void gmp_free(void*, size_t) {}  // the collector reclaims limbs
 
 // The collector's own warnings ("Out of Memory! Returning NULL") would be
 // noise: a failed allocation becomes a Python MemoryError instead.
@@ -50,6 +48,25 @@ constexpr size_t kInitialHeap = size_t(3) << 19;  // 1.5 MB
 // Objects scanned to their last word: the descriptor is the object's size.
 static int g_exact_kind;
 
+// GMP's memory: limbs, and the scratch blocks of its TMP_ALLOC, which chain
+// to each other through their first word (Debian's libgmp keeps large
+// temporaries on the heap, not the stack). Those blocks must stay alive while
+// GMP works: a collection triggered by the next allocation inside GMP freed
+// the older blocks of the chain when they were atomic, and GMP then freed
+// (walked) freed memory (a crash seen with threads computing 10**3200000).
+// So GMP's objects are scanned in their first word only: the chain is kept,
+// and a limb array pins at most what one word of digits happens to name.
+static int g_gmp_kind;
+static void* gmp_alloc(size_t n) {
+  if (n >= kLargeAlloc) GC_set_free_space_divisor(kLargeDivisor);
+  void* p = GC_generic_malloc(n, g_gmp_kind);
+  if (n >= kLargeAlloc) GC_set_free_space_divisor(g_divisor);
+  if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  return p;
+}
+static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
+static void gmp_free(void*, size_t) {}  // the collector reclaims limbs
+
 void init() {
   GC_set_warn_proc(quiet_warn);
   GC_INIT();
@@ -58,6 +75,7 @@ void init() {
   GC_set_free_space_divisor(g_divisor);
   // libgc's own GC_INITIAL_HEAP_SIZE (read by GC_INIT) overrides ours.
   if (!getenv("GC_INITIAL_HEAP_SIZE")) GC_expand_hp(kInitialHeap);
+  g_gmp_kind = int(GC_new_kind(GC_new_free_list(), GC_DS_LENGTH | sizeof(void*), 0, 0));
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
   g_exact_kind = int(GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1));
 }

@@ -699,6 +699,10 @@ void init_exception_types() {
 namespace compiler {
 Err raise_syntax_error(const parser::SyntaxErrorInfo& e) {
   Type* t = e.type == "IndentationError" ? tp_IndentationError : e.type == "TabError" ? tp_TabError : tp_SyntaxError;
+  if (e.bare) {
+    Value msg = str_value(e.msg);
+    return raise_with_args(t, &msg, 1);
+  }
   Value text = e.text.empty() ? None() : str_value(e.text);
   // Errors of the source's decoding stage (line 0) carry no end position:
   // CPython's args are then (filename, 0, -1, None).

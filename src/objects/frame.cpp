@@ -13,6 +13,7 @@
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generator.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type.h"
@@ -35,6 +36,13 @@ void frame_mark_escaped(Frame* f) {
   f->escaped = true;
   // Callers already pinned (or escaped) have their own callers pinned.
   for (Frame* c = f->back; c && !c->pinned && !c->escaped; c = c->back) c->pinned = true;
+}
+
+void frame_drop_variables(Frame* f) {
+  Value* s = f->slots;
+  for (int i = 0, n = code_nlocalsplus(f->code) + f->code->stacksize; i < n; i++) s[i] = Value();
+  f->locals_snapshot = nullptr;
+  f->builder = nullptr;
 }
 
 void frame_release(Frame* f) {
@@ -232,7 +240,23 @@ static Result<Value> frame_repr(Value* a, int64_t, Tuple*) {
                   std::to_string(frame_lineno(f)) + ", code " + std::string(f->code->name->view()) + ">";
   return Value(str_new(s));
 }
-static Result<Value> frame_clear(Value* a, int64_t, Tuple*) { return None(); }
+// frame.clear(): a finished frame (a traceback's) forgets its variables; a
+// generator's frame finalizes the generator first (closing it, or warning
+// that a coroutine was never awaited); a frame still on a thread's stack or
+// a generator that is running refuses, as in CPython 3.11.
+static Result<Value> frame_clear(Value* a, int64_t, Tuple*) {
+  Frame* f = F(a[0]);
+  if (f->gen) {
+    Generator* g = f->gen.as<Generator>();
+    if (g->running || f->state == FrameState::Running) return raise(tp_RuntimeError, "cannot clear an executing frame");
+    gen_finalize_now(g);
+  } else if (f->state == FrameState::Running) {
+    return raise(tp_RuntimeError, "cannot clear an executing frame");
+  }
+  frame_drop_variables(f);
+  f->trace = Value();
+  return None();
+}
 static const MethodDef frame_methods[] = {{"__repr__", frame_repr}, {"clear", frame_clear}, {nullptr, nullptr}};
 
 // ---- tracebacks ----

@@ -44,6 +44,9 @@ struct Frame : Object {
 // Marking a frame escaped pins its callers (f_back reaches them).
 void frame_mark_escaped(Frame* f);
 void frame_release(Frame* f);
+// A finished frame kept for its identity only (a pinned caller, an exhausted
+// generator's): forget its variables and value stack.
+void frame_drop_variables(Frame* f);
 // Before gc.collect(): zero the dead value-stack slots of every thread's running frames.
 void frames_clear_dead_slots();
 

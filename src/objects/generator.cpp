@@ -81,6 +81,29 @@ static bool delegating(Frame* f) {
 }
 bool gen_is_delegating(Generator* g) { return delegating(g->frame); }
 
+// The generator finished (or was closed unstarted): gi_frame is None from
+// now on, and an exhausted iterator must not keep alive what it iterated (as
+// CPython clears a finished generator's frame). A frame nobody else saw drops
+// its variables; one that escaped (a traceback of an exception it handled or
+// raised holds it, with its f_locals) is left to its holders, and the
+// generator keeps a slotless stand-in that answers code and state.
+static void let_go_of_frame(Generator* g) {
+  Frame* f = g->frame;
+  if (!f->escaped) {
+    frame_drop_variables(f);
+    return;
+  }
+  Frame* husk = static_cast<Frame*>(alloc_instance(tp_frame, sizeof(Frame)));
+  husk->code = f->code;
+  husk->func = f->func;
+  husk->globals = f->globals;
+  husk->builtins = f->builtins;
+  husk->gen = f->gen;
+  husk->ip = f->ip;
+  husk->state = FrameState::Completed;
+  g->frame = husk;
+}
+
 // Run the frame once (the caller has pushed the sent value or set the
 // pending exception) and do the exc_info and PEP 479 bookkeeping.
 static Result<Value> run(Generator* g, bool throwing, bool* done) {
@@ -115,6 +138,7 @@ static Result<Value> run(Generator* g, bool throwing, bool* done) {
     GC_register_finalizer_no_order(g, nullptr, nullptr, nullptr, nullptr);
     g->finalizable = false;
   }
+  let_go_of_frame(g);
   if (r.is_err()) {
     // PEP 479: StopIteration escaping a generator becomes RuntimeError.
     bool stop = exc_matches(tp_StopIteration);
@@ -288,7 +312,10 @@ Result<Value> gen_send_public(Value g, Value v) { return gen_send(g.as<Generator
 Status gen_close(Generator* g) {
   Frame* f = g->frame;
   if (f->state == FrameState::Created || f->state == FrameState::Completed) {
-    f->state = FrameState::Completed;
+    if (f->state == FrameState::Created) {
+      f->state = FrameState::Completed;
+      let_go_of_frame(g);
+    }
     return OK();
   }
   Value ge = exc_new(tp_GeneratorExit, tuple_empty());
@@ -343,6 +370,14 @@ static void gen_finalizer(void* obj, void*) {
   }
   if (r.is_err()) report_unraisable("Exception ignored in: ", Value(g), exc_fetch());
   if (saved) exc_restore(saved);
+}
+
+void gen_finalize_now(Generator* g) {
+  if (g->finalizable) {
+    GC_register_finalizer_no_order(g, nullptr, nullptr, nullptr, nullptr);
+    g->finalizable = false;
+  }
+  gen_finalizer(g, nullptr);
 }
 
 // An async generator's first iteration calls sys's firstiter hook and keeps

@@ -32,6 +32,10 @@ Result<Value> gen_resume(Generator* g, Value v, Value exc, bool* done);
 Result<Value> gen_send(Generator* g, Value v);  // StopIteration on return
 Result<Value> gen_throw(Generator* g, Value exc);
 Status gen_close(Generator* g);
+// What the collector's finalizer does, now and once (frame.clear()): close a
+// suspended generator, warn that an unstarted coroutine was never awaited;
+// errors are reported as unraisable.
+void gen_finalize_now(Generator* g);
 inline bool is_generator_like(Value v) {
   return has_layout(v, Layout::Generator) || has_layout(v, Layout::Coroutine) || has_layout(v, Layout::AsyncGenerator);
 }

@@ -392,13 +392,32 @@ static Result<Value> list_ne(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP
 static Result<Value> list_gt(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_GT); }
 static Result<Value> list_ge(Value* a, int64_t, Tuple*) { return list_cmp(a, CMP_GE); }
 
-// repr of list and tuple, with recursion detection ("[...]").
-static gc::Vector<Value>* g_repr_stack;  // objects whose repr is in progress (per process; GIL-held)
+// Recursion detection for reprs ("[...]"): the containers whose repr is in
+// progress on this thread, innermost last. A popped entry is zeroed first: the
+// vector's spare capacity is scanned by the collector, and a stale entry kept
+// the last container repr'd alive.
+using ReprStack = gc::Vector<Value>;
+bool repr_enter(Value self) {
+  ThreadState* ts = t_ts;
+  if (!ts->repr_stack) ts->repr_stack = reinterpret_cast<Object*>(gc::make<ReprStack>());
+  ReprStack* st = reinterpret_cast<ReprStack*>(ts->repr_stack);
+  for (Value v : *st)
+    if (v == self) return false;
+  st->push_back(self);
+  return true;
+}
+void repr_leave() {
+  ReprStack* st = reinterpret_cast<ReprStack*>(t_ts->repr_stack);
+  st->back() = Value();
+  // The store must survive: GCC drops stores to an element whose lifetime
+  // pop_back ends (-flifetime-dse), and the collector still scans the slot.
+  __asm__ __volatile__("" : : "r"(&st->back()) : "memory");
+  st->pop_back();
+}
+
+// repr of list and tuple.
 Result<Str*> seq_repr(Value self, const char* open, const char* close, Value* items, int64_t n) {
-  if (!g_repr_stack) g_repr_stack = gc::make<gc::Vector<Value>>();
-  for (Value v : *g_repr_stack)
-    if (v == self) return str_new(std::string(open) + "..." + close);
-  g_repr_stack->push_back(self);
+  if (!repr_enter(self)) return str_new(std::string(open) + "..." + close);
   std::string s = open;
   Status st = OK();
   for (int64_t i = 0; i < n; i++) {
@@ -407,20 +426,12 @@ Result<Str*> seq_repr(Value self, const char* open, const char* close, Value* it
     if (r.is_err()) { st = ERR; break; }
     s += r.value()->view();
   }
-  g_repr_stack->pop_back();
+  repr_leave();
   if (st.is_err()) return ERR;
   if (n == 1 && std::strcmp(open, "(") == 0) s += ",";
   s += close;
   return str_new(s);
 }
-bool repr_enter(Value self) {
-  if (!g_repr_stack) g_repr_stack = gc::make<gc::Vector<Value>>();
-  for (Value v : *g_repr_stack)
-    if (v == self) return false;
-  g_repr_stack->push_back(self);
-  return true;
-}
-void repr_leave() { g_repr_stack->pop_back(); }
 
 static Result<Value> list_repr(Value* a, int64_t, Tuple*) {
   Str* s = TRY(seq_repr(a[0], "[", "]", L(a[0])->items, L(a[0])->size));

@@ -72,8 +72,11 @@ std::string_view Parser::normalized_name(const Token& t, std::string_view raw) c
 }
 
 std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* type) {
-  // Escape-decoding errors point just past the string token, as CPython's do.
-  if (msg.rfind("(unicode error)", 0) == 0) return error_range(end(t), end(t), std::move(msg), type);
+  // Decoding errors of a literal's text point at the token after the
+  // literal(s) (the parser has read it), as CPython's do.
+  if ((msg.rfind("(unicode error)", 0) == 0 || msg == "bytes can only contain ASCII literal characters") &&
+      &t != &tok())
+    return error_at(tok(), std::move(msg), type);
   // A NEWLINE token is zero-width in CPython's reports.
   if (t.kind == TokKind::Newline) return error_range(start(t), start(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
@@ -108,6 +111,7 @@ void Parser::take_tokenizer_warnings() {
 SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const {
   SyntaxErrorInfo info;
   info.from_tokenizer = true;
+  info.bare = te.bare;
   info.type = te.type;
   info.msg = te.msg;
   info.filename = filename_;
@@ -116,6 +120,9 @@ SyntaxErrorInfo Parser::info_from_tokenizer(const tokenizer::TokError& te) const
   info.offset = te.offset > 0 ? tz_.char_col(te.lineno, te.offset - 1) + 1 : te.offset;
   info.end_offset = te.end_offset > 0 ? tz_.char_col(te.end_lineno, te.end_offset - 1) + 1 : te.end_offset;
   info.text = std::string(tz_.line(te.lineno));
+  // A name that is not UTF-8 fails where CPython decodes it, which reports
+  // the line with its newline (the tokenizer's own errors do not add one).
+  if (te.msg.rfind("(unicode error)", 0) == 0 && !info.text.empty() && info.text.back() != '\n') info.text += '\n';
   if (te.reached_line > te.lineno && !info.text.empty() && info.text.back() == '\n') info.text.pop_back();
   return info;
 }
@@ -260,11 +267,13 @@ ast::Node* Parser::run(Mode mode) {
 
 int64_t (*g_int_literal_digit_limit)() = nullptr;
 
-ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8) {
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8,
+                  bool script_file) {
   ParseResult r;
   r.arena = std::make_unique<ast::Arena>();
   tokenizer::Options opts;
   opts.source_is_utf8 = source_is_utf8;
+  if (script_file) opts.script_path = filename;
   tokenizer::Tokenizer tz(source, opts);
   Parser p(tz, *r.arena, filename);
   ast::Node* root = p.run(mode);

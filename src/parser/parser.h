@@ -22,6 +22,7 @@ struct SyntaxErrorInfo {
   // 0 or -1 where CPython reports no column.
   int lineno = 0, offset = 0, end_lineno = 0, end_offset = 0;
   bool from_tokenizer = false;  // raised by the tokenizer, not the parser (f-string positions differ)
+  bool bare = false;  // a script's decoding error: raised with its message only (tokenizer::TokError::bare)
 };
 
 struct ParseResult {
@@ -40,7 +41,9 @@ struct ParseResult {
 extern int64_t (*g_int_literal_digit_limit)();
 
 // `source_is_utf8`: the text came from a str (no coding cookie applies).
-ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8 = false);
+// `script_file`: the source is the script the command line runs (filename is its path).
+ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8 = false,
+                  bool script_file = false);
 
 // CPython 3.11's ast.dump(node): no indentation, no attributes. With
 // include_attributes, positions are appended as ast.dump(..., include_attributes=True) does.

@@ -183,6 +183,13 @@ expr* Parser::strings() {
     StrPrefix p = split_prefix(text(toks_[i]), body);
     (p.bytes ? any_bytes : any_str) = true;
     any_f |= p.fmt;
+    if (!p.bytes) {
+      // Source bytes that are not UTF-8 inside the literal: the error
+      // CPython's decoding of its text gives.
+      uint32_t b = toks_[i].start + uint32_t(p.body_offset), e = b + uint32_t(body.size());
+      if (const tokenizer::BadBytes* bb = tz_.bad_bytes_in(b, e))
+        return error_at(toks_[i], bb->message(bb->pos - b, bb->pos + 3 == e));
+    }
   }
   if (any_bytes && any_str) return error_at(tok(), "cannot mix bytes and nonbytes literals");
   std::string body_u;

@@ -82,8 +82,9 @@ Result<Value> run_code(Code* code, Dict* globals, Value locals) {
   return eval_frame(f);
 }
 
-Result<Value> exec_source(std::string_view source, Str* filename, Dict* globals, Value locals, int mode) {
-  Code* code = TRY(compiler::compile_source(source, filename, parser::Mode(mode)));
+Result<Value> exec_source(std::string_view source, Str* filename, Dict* globals, Value locals, int mode,
+                          uint32_t flags) {
+  Code* code = TRY(compiler::compile_source(source, filename, parser::Mode(mode), flags));
   return run_code(code, globals, locals ? locals : Value(globals));
 }
 

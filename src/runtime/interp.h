@@ -86,7 +86,8 @@ ModuleInit find_native_module(std::string_view name);
 std::vector<std::string> native_module_names();
 
 // Execute source text as the __main__ module (or in `globals`).
-Result<Value> exec_source(std::string_view source, Str* filename, Dict* globals, Value locals, int mode);
+Result<Value> exec_source(std::string_view source, Str* filename, Dict* globals, Value locals, int mode,
+                          uint32_t flags = 0);
 // Print the pending exception like CPython's default sys.excepthook does.
 void print_exception_and_clear();
 // Handle SystemExit: returns the exit status and clears it.

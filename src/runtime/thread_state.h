@@ -51,6 +51,10 @@ struct ThreadState {
   uint8_t gil_state = 0;
   uint8_t gil_block = 0;
   gil::EventLog* gil_log = nullptr;  // this thread's GIL events (runtime/gil_events.cpp), while recording
+  // Containers whose repr is in progress on this thread (Py_ReprEnter):
+  // objects/list_methods.cpp repr_enter/repr_leave. Per thread, as a repr
+  // calling Python code may let another thread repr the same container.
+  Object* repr_stack = nullptr;
   Value context;        // _contextvars: the current Context, null until first used
   // sys.set_coroutine_origin_tracking_depth(): how many calling frames a new
   // coroutine records as its cr_origin (0: none).

@@ -68,6 +68,13 @@ std::string declared_name(const std::string& e) {
 
 SourceDecoder g_source_decoder = nullptr;
 
+// A script file whose declared encoding cannot decode it: CPython's file
+// reader says only "encoding problem: NAME" (NAME as declared); compile()
+// and import give the codec's own message.
+std::string Tokenizer::script_decoding_error(const std::string& enc, std::string codec_message) const {
+  return opts_.script_path.empty() ? codec_message : "encoding problem: " + enc;
+}
+
 bool Tokenizer::decode(std::string_view raw) {
   bool bom = raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF";
   if (bom) raw.remove_prefix(3);
@@ -103,17 +110,28 @@ bool Tokenizer::decode(std::string_view raw) {
     size_t bad = utf8::first_invalid(raw);
     if (bad != raw.size()) {
       std::string error;
-      if (!enc.empty() && g_source_decoder && !g_source_decoder(norm, raw, &decoded, &error)) {
-        fail("SyntaxError", error, 0, -1, 0, -1);  // the codec's own message
+      // Declared as utf-8 in CPython's own spelling: decoded where used, as
+      // when nothing is declared (the decoding then reports the bytes).
+      bool lenient = enc.empty() ? opts_.script_path.empty() : declared_name(enc) == "utf-8";
+      if (!lenient && !enc.empty() && g_source_decoder && !g_source_decoder(norm, raw, &decoded, &error)) {
+        fail("SyntaxError", script_decoding_error(enc, error), 0, -1, 0, -1);  // the codec's own message
         return false;
+      }
+      if (lenient) {
+        if (!finish_decode(std::string(raw))) return false;
+        mark_invalid_utf8();
+        return true;
       }
       int line = 1;
       for (size_t i = 0; i < bad; i++) line += raw[i] == '\n';
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(raw[bad]));
+      std::string where = opts_.script_path.empty()
+                              ? std::string("in file")
+                              : "in file " + std::string(opts_.script_path) + " on line " + std::to_string(line);
       fail("SyntaxError",
-           std::string("Non-UTF-8 code starting with '") + buf +
-               "' in file, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+           std::string("Non-UTF-8 code starting with '") + buf + "' " + where +
+               ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
            line, 0, line, 0);
       return false;
     }
@@ -122,7 +140,7 @@ bool Tokenizer::decode(std::string_view raw) {
     // Any other codec Python knows (cp1252, koi8-r, euc-jp, utf-16, ...).
     std::string error;
     if (!g_source_decoder(norm, raw, &decoded, &error)) {
-      fail("SyntaxError", error, 0, -1, 0, -1);
+      fail("SyntaxError", script_decoding_error(enc, error), 0, -1, 0, -1);
       return false;
     }
   } else if (utf8::first_invalid(raw) == raw.size()) {
@@ -150,6 +168,51 @@ bool Tokenizer::finish_decode(std::string decoded) {
     src_ = std::move(decoded);
   }
   return true;
+}
+
+// Each maximal invalid subpart becomes one U+FFFD (as decoding with
+// errors='replace' shows it in SyntaxError.text), remembered in bad_.
+void Tokenizer::mark_invalid_utf8() {
+  std::string out;
+  out.reserve(src_.size() + 16);
+  for (size_t i = 0; i < src_.size();) {
+    if (static_cast<unsigned char>(src_[i]) < 0x80) {
+      out += src_[i++];
+      continue;
+    }
+    utf8::Decoded d = utf8::decode(src_, i);
+    if (d.ok) {
+      out.append(src_, i, size_t(d.len));
+      i += size_t(d.len);
+      continue;
+    }
+    size_t len = utf8::invalid_run(src_, i).len;
+    int next = i + len < src_.size() ? static_cast<unsigned char>(src_[i + len]) : -1;
+    bad_.push_back({static_cast<uint32_t>(out.size()), src_.substr(i, len), next});
+    out += "\xEF\xBF\xBD";
+    i += len;
+  }
+  src_ = std::move(out);
+}
+
+const BadBytes* Tokenizer::bad_bytes_in(uint32_t b, uint32_t e) const {
+  for (const BadBytes& x : bad_)
+    if (x.pos >= b && x.pos < e) return &x;
+  return nullptr;
+}
+
+std::string BadBytes::message(int64_t position, bool data_ends) const {
+  std::string probe = bytes;
+  if (!data_ends && next >= 0) probe += static_cast<char>(next);
+  const char* reason = utf8::invalid_run(probe, 0).reason;
+  char buf[160];
+  if (bytes.size() == 1)
+    std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %lld: %s",
+                  static_cast<unsigned char>(bytes[0]), static_cast<long long>(position), reason);
+  else
+    std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode bytes in position %lld-%lld: %s",
+                  static_cast<long long>(position), static_cast<long long>(position + int64_t(bytes.size()) - 1), reason);
+  return buf;
 }
 
 // PEP 3131: identifiers start with XID_Start (or '_') and continue with

@@ -71,6 +71,7 @@ const char* kw_text(Kw kw) { return kKwTexts[static_cast<int>(kw)]; }
 
 Tokenizer::Tokenizer(std::string_view raw, Options opts) : opts_(opts) {
   if (!decode(raw)) {
+    if (!opts_.script_path.empty() && err_) err_->bare = true;
     push(TokKind::Error, 0, 0, 1, 0, 1, 0);
     return;
   }
@@ -93,6 +94,19 @@ std::string_view Tokenizer::line(int lineno) const {
 int Tokenizer::char_col(int lineno, int byte_col) const {
   std::string_view l = line(lineno);
   if (byte_col <= 0) return byte_col;
+  if (!bad_.empty() && !l.empty()) {
+    // A line that is not UTF-8 gets columns in its original bytes, as
+    // CPython's conversion to characters gives up on it.
+    uint32_t b = static_cast<uint32_t>(l.data() - src_.data());
+    int shift = 0;
+    bool any = false;
+    for (const BadBytes& x : bad_) {
+      if (x.pos < b || x.pos >= b + l.size()) continue;
+      any = true;
+      if (x.pos < b + uint32_t(byte_col)) shift += 3 - int(x.bytes.size());
+    }
+    if (any) return byte_col - shift;
+  }
   if (static_cast<size_t>(byte_col) > l.size()) return byte_col - static_cast<int>(l.size()) + static_cast<int>(utf8::count(l));
   return static_cast<int>(utf8::count(l.substr(0, byte_col)));
 }
@@ -350,6 +364,14 @@ bool Tokenizer::lex_name_or_string() {
       pos_++;
     } else {
       utf8::Decoded d = utf8::decode(src_, pos_);
+      if (d.cp == 0xFFFD && !bad_.empty()) {
+        // CPython's tokenizer takes every byte >= 0x80 for part of a name,
+        // and decoding that name fails here.
+        if (const BadBytes* bb = bad_bytes_in(pos_, pos_ + 1)) {
+          bool ends = !(bb->next >= 0x80 || (bb->next >= 0 && is_ascii_ident(static_cast<char>(bb->next))));
+          return fail_at(bb->message(pos_ - b, ends), col_of(pos_) + 1, -1);
+        }
+      }
       bool ok = first ? is_identifier_start(d.cp) : is_identifier_continue(d.cp);
       if (!ok) {
         if (!first) break;  // let the next token report the character

@@ -33,6 +33,24 @@ struct TokError {
   // reaches them, but do not replace a syntax error the parser found first
   // (the others do, after CPython re-tokenizes the rest of the source).
   bool deferred = false;
+  // An error of the source's decoding stage when running a script file:
+  // CPython raises it with its message only (no file, line or text).
+  bool bare = false;
+};
+
+// A byte sequence that is not UTF-8, in source that declares no encoding and
+// came as bytes (compile(), exec(), import): CPython reports it only where
+// the tokenizer or the parser decodes it (an identifier, a string literal),
+// not in comments. The tokenizer's text holds U+FFFD in its place.
+struct BadBytes {
+  uint32_t pos;       // offset of the U+FFFD (3 bytes) in source()
+  std::string bytes;  // the original bytes it stands for (a maximal invalid subpart)
+  int next;           // the original byte after them, or -1 at the end of the source
+  // CPython's "(unicode error) 'utf-8' codec can't decode ..." message, for
+  // a literal or identifier whose text starts `position` bytes before this
+  // sequence and ends right after it when `data_ends` (that decides between
+  // "unexpected end of data" and "invalid continuation byte").
+  std::string message(int64_t position, bool data_ends) const;
 };
 
 struct Options {
@@ -45,6 +63,12 @@ struct Options {
   // The source came from a str (compile()/exec()/eval() of text): it is UTF-8
   // already and a coding cookie in it is ignored, as in CPython.
   bool source_is_utf8 = false;
+  // Not empty: the source is the script file at this path, run by the command
+  // line. Invalid UTF-8 without a coding declaration is then an error before
+  // tokenizing ("Non-UTF-8 code starting with ... in file PATH on line N"),
+  // as CPython's file tokenizer reports it; source given as bytes to
+  // compile() or imported is only checked where it is decoded (BadBytes).
+  std::string_view script_path;
 };
 
 // Decodes source bytes whose coding cookie names a codec the tokenizer does
@@ -68,6 +92,8 @@ class Tokenizer {
   const std::string& source() const { return src_; }
   const std::vector<Token>& tokens() const { return toks_; }
   const std::optional<TokError>& error() const { return err_; }
+  // The first invalid UTF-8 sequence in source()[b, e), or null.
+  const BadBytes* bad_bytes_in(uint32_t b, uint32_t e) const;
   // SyntaxWarnings found while tokenizing ("invalid decimal literal" before
   // a keyword, as in `1if x else y`), in source order.
   const std::vector<TokError>& warnings() const { return warnings_; }
@@ -106,8 +132,12 @@ class Tokenizer {
   void start_new_line(uint32_t next_line_start);
   int col_of(uint32_t off) const { return static_cast<int>(off - cur_line_start_); }
 
+  void mark_invalid_utf8();
+  std::string script_decoding_error(const std::string& enc, std::string codec_message) const;
+
   Options opts_;
   std::string src_;
+  std::vector<BadBytes> bad_;  // sorted by pos
   std::string encoding_ = "utf-8";
   std::vector<Token> toks_;
   std::optional<TokError> err_;

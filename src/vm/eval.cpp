@@ -152,10 +152,7 @@ static inline void leave_frame(ThreadState* ts, Frame* f) {
   if (GILPY_UNLIKELY(f->pinned) && !f->escaped && f->state == FrameState::Completed) {
     // Only reachable as a finished caller of an escaped frame (see frame.h):
     // keep the frame and its link, drop what it held.
-    Value* s = f->slots;
-    for (int i = 0, n = code_nlocalsplus(f->code) + f->code->stacksize; i < n; i++) s[i] = Value();
-    f->locals_snapshot = nullptr;
-    f->builder = nullptr;
+    frame_drop_variables(f);
     return;
   }
   if (!f->escaped || f->state == FrameState::Suspended) f->back = nullptr;
@@ -1074,6 +1071,12 @@ dispatch:
     Value exit = PEEK(4);  // [exit, lasti, prev, exc]
     Value args[3] = {Value(exc.type()), exc, exc_traceback_or_none(exc)};
     Result<Value> r = call(exit, args, 3);
+    // The array lives in this loop's native frame, which later instructions
+    // may not overwrite: a suppressed exception (and all its traceback's
+    // frames) would stay reachable from it until the function returns. The
+    // barrier keeps the otherwise dead stores.
+    args[0] = args[1] = args[2] = Value();
+    __asm__ __volatile__("" : : "r"(args) : "memory");
     CHECK(r);
     PUSH(r.value());
     DISPATCH();
