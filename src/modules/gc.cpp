@@ -82,6 +82,14 @@ static void __attribute__((noinline)) clear_dead_stack() {
   __asm__ __volatile__("" : : "r"(buf) : "memory");  // keep the memset
 }
 
+namespace gcwalk {
+void precise_collect() {
+  frames_clear_dead_slots();
+  clear_dead_stack();
+  gc::collect();
+}
+}  // namespace gcwalk
+
 // A full collection with what CPython does around it: dead value-stack slots
 // cleared first, then the finalizers and __del__ methods of what was found
 // dead, in reference order (a text file's, then its buffer's on the next
@@ -90,10 +98,8 @@ static void __attribute__((noinline)) clear_dead_stack() {
 static void collect_and_finalize() {
   bool was_collecting = g_gc_collecting;
   g_gc_collecting = true;
-  frames_clear_dead_slots();
   for (int pass = 0; pass < 4; pass++) {
-    clear_dead_stack();
-    gc::collect();
+    gcwalk::precise_collect();
     if (run_pending_finalizers() == 0) break;
   }
   g_gc_collecting = was_collecting;

@@ -326,7 +326,7 @@ static List* to_list(const std::vector<uintptr_t>& found) {
 
 List* all_objects() {
   probe_kinds();
-  GC_gcollect();
+  precise_collect();
   ObjectsJob job;
   GC_call_with_alloc_lock(objects_locked, &job);
   return to_list(job.out);
@@ -339,7 +339,7 @@ List* referrers(const Value* targets, int64_t n) {
   std::sort(job.targets.begin(), job.targets.end());
   job.targets.erase(std::unique(job.targets.begin(), job.targets.end()), job.targets.end());
   if (!job.targets.empty()) {
-    GC_gcollect();
+    precise_collect();
     GC_call_with_alloc_lock(referrers_locked, &job);
   }
   return to_list(job.out);

@@ -14,6 +14,10 @@ namespace gilpy::gcwalk {
 // Every live tracked Python object (gc.is_tracked's rule), after a full
 // collection, as a new list.
 List* all_objects();
+// A collection that frees what only dead value-stack slots and dead native
+// stack words still name (modules/gc.cpp): gc.collect() and the walks run it,
+// so that they agree on what is alive.
+void precise_collect();
 // The Python objects that hold any of `targets` directly: an attribute, an
 // item, a local variable, a cell, ... (owners reported for their storage
 // buffers), as a new list. Runs a full collection first.
