@@ -625,6 +625,12 @@ Result<int64_t> as_index(Value v) {
   return x;
 }
 
-Result<int64_t> as_ssize(Value v) { return as_index(v); }
+Result<int64_t> as_ssize(Value v) {
+  if (v.is_small()) return v.as_small();
+  Value iv = TRY(index_value(v));
+  int64_t x;
+  if (!int_fits_i64(iv, &x)) return raise(tp_OverflowError, "Python int too large to convert to C ssize_t");
+  return x;
+}
 
 }  // namespace gilpy

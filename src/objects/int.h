@@ -43,7 +43,10 @@ Value int_neg(Value v);
 // The value of an index-like object: int, or anything with __index__.
 Result<Value> index_value(Value v);
 Result<int64_t> as_index(Value v);  // OverflowError "cannot fit 'int' into an index-sized integer"
-Result<int64_t> as_ssize(Value v);  // clamps nothing: raises like as_index
+// A Py_ssize_t argument of a builtin method (Argument Clinic's converter):
+// like as_index, but too large an int is "Python int too large to convert
+// to C ssize_t", as PyLong_AsSsize_t words it.
+Result<int64_t> as_ssize(Value v);
 
 // ---- more of the int API (objects/int.cpp) ----------------------------------------------
 // The same value as an exact `int` (small or normalised): bools and subclass instances are

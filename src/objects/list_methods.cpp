@@ -275,12 +275,8 @@ static Result<Value> list_setitem(Value* a, int64_t n, Tuple*) {
     TRY(assign_slice(l, a[1].as<Slice>(), a[2]));
     return None();
   }
-  Result<int64_t> i = seq_index(a[1], &l->size, "list");
-  if (i.is_err()) {
-    if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
-    return ERR;
-  }
-  l->items[i.value()] = a[2];
+  int64_t i = TRY(seq_index(a[1], &l->size, "list", "list assignment index out of range"));
+  l->items[i] = a[2];
   return None();
 }
 static Result<Value> list_delitem(Value* a, int64_t n, Tuple*) {
@@ -289,12 +285,8 @@ static Result<Value> list_delitem(Value* a, int64_t n, Tuple*) {
     TRY(delete_slice(l, a[1].as<Slice>()));
     return None();
   }
-  Result<int64_t> i = seq_index(a[1], &l->size, "list");
-  if (i.is_err()) {
-    if (exc_matches(tp_IndexError)) { exc_clear(); return raise(tp_IndexError, "list assignment index out of range"); }
-    return ERR;
-  }
-  TRY(list_pop(l, i.value()));
+  int64_t i = TRY(seq_index(a[1], &l->size, "list", "list assignment index out of range"));
+  TRY(list_pop(l, i));
   return None();
 }
 static Result<Value> list_contains(Value* a, int64_t, Tuple*) {

@@ -255,6 +255,17 @@ Result<Value> mv_len(Value* a, int64_t, Tuple*) {
   return m->shape ? m->shape->items[0] : Value::small(m->length);
 }
 
+// A subscript too large for an index is an IndexError here (CPython's
+// PyNumber_AsSsize_t(key, PyExc_IndexError)), not as_index's OverflowError.
+static Result<int64_t> subscript_index(Value key) {
+  Result<int64_t> i = as_index(key);
+  if (i.is_err() && exc_matches(tp_OverflowError)) {
+    exc_clear();
+    return raise(tp_IndexError, "cannot fit 'int' into an index-sized integer");
+  }
+  return i;
+}
+
 // The flat item index of a full tuple key on an N-dimensional view.
 Result<int64_t> nd_index(MemoryView* m, Value key) {
   Tuple* k = as_tuple(key);
@@ -266,7 +277,7 @@ Result<int64_t> nd_index(MemoryView* m, Value key) {
   for (int64_t d = 0; d < k->size; d++) {
     int64_t dim = m->shape->items[d].as_small();
     if (!is_index_like(k->items[d])) return raise(tp_TypeError, "memoryview: invalid slice key");
-    int64_t i = TRY(as_index(k->items[d]));
+    int64_t i = TRY(subscript_index(k->items[d]));
     if (i < 0) i += dim;
     if (i < 0 || i >= dim) return raise_fmt(tp_IndexError, "index out of bounds on dimension %lld", (long long)d + 1);
     flat = flat * dim + i;
@@ -275,7 +286,7 @@ Result<int64_t> nd_index(MemoryView* m, Value key) {
 }
 
 Result<int64_t> item_index(MemoryView* m, Value key) {
-  int64_t i = TRY(as_index(key));
+  int64_t i = TRY(subscript_index(key));
   if (i < 0) i += m->length;
   if (i < 0 || i >= m->length) return raise(tp_IndexError, "index out of bounds on dimension 1");
   return i;

@@ -87,7 +87,9 @@ Result<int64_t> slice_indices(Slice* s, int64_t length, int64_t* start, int64_t*
 
 Result<int64_t> seq_index(Value key, int64_t length, const char* what) { return seq_index(key, &length, what); }
 
-Result<int64_t> seq_index(Value key, const int64_t* length_ptr, const char* what) {
+// range_msg: the IndexError for an index out of range, when not "WHAT index
+// out of range" (list assignment words it its own way).
+Result<int64_t> seq_index(Value key, const int64_t* length_ptr, const char* what, const char* range_msg) {
   int64_t i;
   if (key.is_small()) {
     i = key.as_small();
@@ -102,7 +104,10 @@ Result<int64_t> seq_index(Value key, const int64_t* length_ptr, const char* what
   }
   const int64_t length = *length_ptr;  // read after __index__ ran
   if (i < 0) i += length;
-  if (i < 0 || i >= length) return raise_fmt(tp_IndexError, "%s index out of range", what);
+  if (i < 0 || i >= length) {
+    if (range_msg) return raise(tp_IndexError, range_msg);
+    return raise_fmt(tp_IndexError, "%s index out of range", what);
+  }
   return i;
 }
 

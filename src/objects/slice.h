@@ -25,6 +25,6 @@ Status slice_long_indices(Slice* s, Value length, Value* start, Value* stop, Val
 // IndexError "<what> index out of range" when outside.
 Result<int64_t> seq_index(Value key, int64_t length, const char* what);
 // For mutable sequences: *length is read after key's __index__ ran.
-Result<int64_t> seq_index(Value key, const int64_t* length, const char* what);
+Result<int64_t> seq_index(Value key, const int64_t* length, const char* what, const char* range_msg = nullptr);
 
 }  // namespace gilpy
