@@ -1,5 +1,5 @@
-// list: the Python-visible methods (append, sort, __getitem__, ...), the
-// list iterators, and the stable merge sort used by list.sort and sorted().
+// list: the Python-visible methods (append, sort, __getitem__, ...) and the
+// list iterators (the sort itself: objects/list_sort.cpp).
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -23,98 +23,6 @@ namespace gilpy {
 using namespace bytecode;
 
 static List* L(Value v) { return v.as<List>(); }
-
-// ---- sorting ----------------------------------------------------------------------------
-// Merge sort over (key, value) pairs: stable, O(n log n), and every
-// comparison may fail (a user __lt__ raising), which aborts the sort and
-// leaves the list in its original order (CPython leaves it "in some order").
-static Result<bool> less_than(Value a, Value b) {
-  if (a.is_small() && b.is_small()) return a.as_small() < b.as_small();
-  if (a.type() == tp_str && b.type() == tp_str) {
-    Str* x = as_str(a);
-    Str* y = as_str(b);
-    int c = std::memcmp(x->data, y->data, size_t(std::min(x->nbytes, y->nbytes)));
-    return c < 0 || (c == 0 && x->nbytes < y->nbytes);
-  }
-  return richcompare_bool(a, b, CMP_LT);
-}
-
-static Status merge_sort(Value* keys, Value* vals, Value* tk, Value* tv, int64_t n) {
-  if (n < 2) return OK();
-  if (n <= 16) {  // insertion sort: stable
-    for (int64_t i = 1; i < n; i++) {
-      Value k = keys[i], v = vals[i];
-      int64_t j = i;
-      while (j > 0) {
-        bool lt = TRY(less_than(k, keys[j - 1]));
-        if (!lt) break;
-        keys[j] = keys[j - 1];
-        vals[j] = vals[j - 1];
-        j--;
-      }
-      keys[j] = k;
-      vals[j] = v;
-    }
-    return OK();
-  }
-  int64_t mid = n / 2;
-  TRY(merge_sort(keys, vals, tk, tv, mid));
-  TRY(merge_sort(keys + mid, vals + mid, tk, tv, n - mid));
-  // Already ordered halves need no merge (common for nearly sorted input).
-  bool ordered = !TRY(less_than(keys[mid], keys[mid - 1]));
-  if (ordered) return OK();
-  std::memcpy(tk, keys, size_t(mid) * sizeof(Value));
-  std::memcpy(tv, vals, size_t(mid) * sizeof(Value));
-  int64_t i = 0, j = mid, k = 0;
-  while (i < mid && j < n) {
-    bool lt = TRY(less_than(keys[j], tk[i]));
-    if (lt) { keys[k] = keys[j]; vals[k++] = vals[j++]; }
-    else { keys[k] = tk[i]; vals[k++] = tv[i++]; }
-  }
-  while (i < mid) { keys[k] = tk[i]; vals[k++] = tv[i++]; }
-  return OK();
-}
-
-Status list_sort(List* l, Value key, bool reverse) {
-  int64_t n = l->size;
-  // One element is sorted, but its key is still computed (and may raise).
-  if (n == 0 || (n == 1 && (!key || is_none(key)))) return OK();
-  gc::Vector<Value> keys(static_cast<size_t>(n));
-  gc::Vector<Value> vals(l->items, l->items + n);
-  gc::Vector<Value> tk(static_cast<size_t>(n));
-  gc::Vector<Value> tv(static_cast<size_t>(n));
-  // While sorting, the list appears empty (CPython's rule), so mutation is detectable.
-  Value* saved = l->items;
-  int64_t saved_cap = l->capacity;
-  l->items = nullptr;
-  l->size = 0;
-  l->capacity = 0;
-  Status st = OK();
-  for (int64_t i = 0; i < n && st.ok(); i++) {
-    if (key && !is_none(key)) {
-      Result<Value> r = call1(key, vals[size_t(i)]);
-      if (r.is_err()) st = ERR;
-      else keys[size_t(i)] = r.value();
-    } else {
-      keys[size_t(i)] = vals[size_t(i)];
-    }
-  }
-  if (st.ok() && reverse) {
-    // Reverse, sort stably, reverse again: equal elements keep their order.
-    std::reverse(keys.begin(), keys.end());
-    std::reverse(vals.begin(), vals.end());
-  }
-  if (st.ok()) st = merge_sort(keys.data(), vals.data(), tk.data(), tv.data(), n);
-  if (st.ok() && reverse) std::reverse(vals.begin(), vals.end());
-  bool mutated = l->size != 0 || l->items != nullptr;
-  l->items = saved;
-  l->capacity = saved_cap;
-  l->size = n;
-  if (st.is_err()) return ERR;
-  if (mutated) return raise(tp_ValueError, "list modified during sort");
-  std::memcpy(l->items, vals.data(), size_t(n) * sizeof(Value));
-  return OK();
-}
 
 // ---- methods -------------------------------------------------------------------------------
 static Result<Value> list_new_m(Value* a, int64_t n, Tuple*) {
