@@ -415,8 +415,8 @@ Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mod
                              int optimize) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode, (flags & PyCF_SOURCE_IS_UTF8) != 0,
                                          (flags & GILPY_CF_SCRIPT_FILE) != 0);
+  TRY(issue_warnings(pr.warnings, filename));  // even before a syntax error, as CPython's tokenizer does
   if (pr.error) return raise_syntax_error(*pr.error);
-  TRY(issue_warnings(pr.warnings, filename));
   return compile_ast(pr.root, source, filename, mode, flags, optimize);
 }
 

@@ -739,8 +739,8 @@ struct Validator {
 Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8) {
   astpy::State* S = TRY(astpy::ast_state());
   parser::ParseResult pr = parser::parse(src, filename->view(), mode, utf8);
-  if (pr.error) return compiler::raise_syntax_error(*pr.error);
   TRY(compiler::issue_warnings(pr.warnings, filename));
+  if (pr.error) return compiler::raise_syntax_error(*pr.error);
   astpy::ToPy conv{*S};
   return conv.node(pr.root);
 }

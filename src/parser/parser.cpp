@@ -280,6 +280,11 @@ ParseResult parse(std::string_view source, std::string_view filename, Mode mode,
   if (p.failed() || !root) {
     if (!p.failed()) p.fail();
     r.error = std::move(p.error());
+    // The tokenizer warns as it reads (an invalid decimal literal), before
+    // the error stops it: the warnings up to the error's line still go out.
+    p.take_tokenizer_warnings();
+    for (SyntaxErrorInfo& w : p.warnings())
+      if (w.lineno <= r.error->lineno) r.warnings.push_back(std::move(w));
     return r;
   }
   r.root = root;
