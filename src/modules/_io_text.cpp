@@ -377,7 +377,20 @@ static Result<bool> read_chunk(TextIO* t, int64_t size_hint) {
   int64_t start = -1;
   if (t->telling) {
     if (t->snapshot_pos >= 0) start = t->snapshot_pos + t->snapshot.len;
-    else start = TRY(as_ssize(TRY(call_method0(t->buffer, str_intern("tell")))));
+    else {
+      // CPython's read keeps no absolute position and never calls tell()
+      // here; gilpy's snapshot wants one, but a stream that stopped being
+      // seekable (stdin after pty.fork(): seekable() was cached before)
+      // must still read. Its tell() fails later, as in CPython.
+      Result<Value> pos = call_method0(t->buffer, str_intern("tell"));
+      Result<int64_t> p = pos.is_err() ? Result<int64_t>(ERR) : as_ssize(pos.value());
+      if (p.is_err()) {
+        if (!exc_matches(tp_OSError)) return ERR;
+        exc_clear();
+      } else {
+        start = p.value();
+      }
+    }
   }
   int64_t want = std::max(t->chunk_size, size_hint);
   Value chunk = TRY(call_method1(t->buffer, str_intern(t->has_read1 ? "read1" : "read"), Value::small(want)));
