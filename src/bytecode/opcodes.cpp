@@ -32,13 +32,18 @@ int stack_effect_jump(Op op, int arg) {
   }
 }
 
-uint64_t bytecode_signature() {
+// Computed once: every code object loaded from a cache checks it.
+static uint64_t compute_bytecode_signature() {
   uint64_t h = 1469598103934665603ull;
   for (int i = 0; i < NUM_OPCODES; i++) {
     for (const char* p = op_info[i].name; *p; p++) h = (h ^ uint64_t(static_cast<unsigned char>(*p))) * 1099511628211ull;
     h = (h ^ op_info[i].flags) * 1099511628211ull;
   }
   return h ^ GILPY_COMPILER_HASH;
+}
+uint64_t bytecode_signature() {
+  static const uint64_t sig = compute_bytecode_signature();
+  return sig;
 }
 
 const char* const binop_symbol[NB_COUNT] = {

@@ -332,7 +332,9 @@ static int read_xoptions() {
       if (has && (!to_int(v.c_str(), &n) || n < 1 || n > 65535))
         return fatal("config_init_tracemalloc", "-X tracemalloc=NFRAME: invalid number of frames");
     } else if (key == "pycache_prefix") {
-      if (has) I.pycache_prefix = v;  // a bare -X pycache_prefix is ignored, as in CPython
+      // A bare -X pycache_prefix (or an empty value) means none, whatever
+      // PYTHONPYCACHEPREFIX says, as in CPython.
+      I.pycache_prefix = has ? v : "";
     }
     // faulthandler, showrefcount and unknown names: accepted.
   }
@@ -425,7 +427,7 @@ int parse_options(const std::vector<std::string>& args, Invocation* inv) {
     return 0;
   }
   if (inv->kind == RunKind::Command) inv->prog_argv.push_back("-c");
-  else if (inv->kind == RunKind::Module) inv->prog_argv.push_back(inv->module);  // the module's path, once found
+  else if (inv->kind == RunKind::Module) inv->prog_argv.push_back("-m");  // runpy puts the module's path there
   else if (!inv->explicit_stdin && i < args.size()) {
     inv->kind = RunKind::Script;
     inv->script = args[i++];

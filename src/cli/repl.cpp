@@ -28,6 +28,7 @@ namespace gilpy {
 static Result<Value> run_interactive(const std::string& src, Dict* globals) {
   Code* code = TRY(compiler::compile_source(src, str_intern("<stdin>"), parser::Mode::Single,
                                             bytecode::PyCF_ALLOW_TOP_LEVEL_AWAIT));
+  TRY(ensure_main_loader(code));
   Value r = TRY(run_code(code, globals, Value(globals)));
   if (!(code->flags & bytecode::CO_COROUTINE)) return r;
   static Value loop;  // the session's loop (static data: the collector sees it)

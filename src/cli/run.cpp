@@ -3,6 +3,7 @@
 // cli/startup_paths.cpp; this file builds the interpreter, imports site,
 // runs the program and shuts down.
 #include <dirent.h>
+#include <sys/stat.h>
 #include <limits.h>
 #include <unistd.h>
 
@@ -17,11 +18,13 @@
 
 #include "bytecode/opcodes.h"
 #include "cli/cli.h"
+#include "compiler/compile.h"
 #include "modules/faulthandler.h"
 #include "cli/options.h"
 #include "cli/startup_paths.h"
 #include "objects/code.h"
 #include "gc/heap.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -39,6 +42,7 @@
 #include "runtime/protocols.h"
 #include "runtime/signals.h"
 #include "tokenizer/tokenizer.h"
+#include "vm/call.h"
 
 namespace gilpy {
 Result<std::string> read_file(const std::string& path);
@@ -47,7 +51,11 @@ void register_all_native_modules();
 int repl_main(bool banner);
 void print_repl_banner();
 Result<Code*> load_source_code(const std::string& path, bool force_write);
-Value native_loader_new(const std::string& name, const std::string& path);
+Result<Value> marshal_load_value(std::string_view data);
+namespace posix {
+Result<Value> fs_decode(std::string_view b);  // modules/posix.cpp: UTF-8 with surrogateescape
+}
+using posix::fs_decode;
 void run_atexit_callbacks();  // modules/atexit.cpp
 std::string disassemble_file(const std::string& path, bool* ok);
 }
@@ -140,12 +148,22 @@ static void set_sys_path() {
   (void)list_append(path, str_value(g_interp.stdlib_dir));
 }
 
+// A path or argument from the command line or the file system as str: UTF-8
+// with surrogateescape, as CPython decodes them on Linux.
+static Value fs_str(const std::string& b) {
+  Result<Value> v = fs_decode(b);
+  if (v.ok()) return v.value();
+  exc_clear();
+  return str_value(b);
+}
+
 // sys.path[0]: the script's folder, the current folder for -m, '' for -c and
-// stdin; nothing under -P/-I/PYTHONSAFEPATH.
-static void add_path0(const std::string& first) {
-  if (g_interp.safe_path) return;
+// stdin; nothing under -P/-I/PYTHONSAFEPATH (a folder or zip file run as the
+// program always goes in: it is where its __main__ is found).
+static void add_path0(const std::string& first, bool always = false) {
+  if (g_interp.safe_path && !always) return;
   List* path = as_list(sys_get(N.path));
-  (void)list_insert(path, 0, str_value(first));
+  (void)list_insert(path, 0, fs_str(first));
 }
 
 // PYTHONIOENCODING names a codec; the streams report the codec's own name
@@ -330,8 +348,76 @@ static int after_program(bool failed) {
   return status ? status : f;
 }
 
-static Result<Value> run_source_file(const std::string& path, const std::string& src, Module* main_mod) {
-  return exec_source(src, str_new(path), main_mod->dict, Value(), int(parser::Mode::Exec), bytecode::GILPY_CF_SCRIPT_FILE);
+static Result<Value> run_main_code(Code* code, Module* main_mod) {
+  TRY(ensure_main_loader(code));
+  return run_code(code, main_mod->dict, Value(main_mod->dict));
+}
+
+// -m MODULE, and a folder or zip file run as the program (MODULE is then
+// "__main__", found on sys.path[0]): runpy._run_module_as_main, as CPython
+// does, with its messages ("No module named X", "can't find '__main__'
+// module in ...", "X is a package and cannot be directly executed").
+static Result<Value> run_with_runpy(const std::string& module, bool set_argv0) {
+  Result<Value> runpy = import_module(str_intern("runpy"));
+  if (runpy.is_err()) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "Could not import runpy module\n");
+    return ERR;
+  }
+  Value fn;
+  if (getattr_opt(runpy.value(), str_intern("_run_module_as_main"), &fn).is_err() || !fn) {
+    if (!exc_pending()) (void)raise(tp_AttributeError, "module 'runpy' has no attribute '_run_module_as_main'");
+    std::fflush(stdout);
+    std::fprintf(stderr, "Could not access runpy._run_module_as_main\n");
+    return ERR;
+  }
+  return call2(fn, fs_str(module), Bool(set_argv0));
+}
+
+// A compiled file run as the program (CPython's run_pyc_file): the header of
+// importlib's .pyc files (magic number, flags, two words), then the code
+// object as marshal wrote it.
+static constexpr unsigned char kPycMagic[4] = {0xa7, 0x0d, 0x0d, 0x0a};  // importlib's MAGIC_NUMBER (3495)
+static bool is_pyc_file(const std::string& path, const std::string& data) {
+  if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".pyc") == 0) return true;
+  return data.size() >= 2 && static_cast<unsigned char>(data[0]) == kPycMagic[0] &&
+         static_cast<unsigned char>(data[1]) == kPycMagic[1];
+}
+static Result<Code*> load_pyc(const std::string& data) {
+  if (data.size() < 4 || std::memcmp(data.data(), kPycMagic, 4) != 0)
+    return raise(tp_RuntimeError, "Bad magic number in .pyc file");
+  Result<Value> v = data.size() >= 16 ? marshal_load_value(std::string_view(data).substr(16)) : Result<Value>(ERR);
+  if (v.is_err() || !is_code(v.value())) {
+    exc_clear();
+    return raise(tp_RuntimeError, "Bad code object in .pyc file");
+  }
+  return v.value().as<Code>();
+}
+
+// Would zipimport take this file as an archive? A zip file ends with its
+// end-of-central-directory record (followed by at most a 64 KiB comment).
+static bool looks_like_zip(const std::string& data) {
+  if (data.size() < 22) return false;
+  size_t lo = data.size() > 65535 + 22 ? data.size() - 65535 - 22 : 0;
+  for (size_t i = data.size() - 22 + 1; i-- > lo;)
+    if (data.compare(i, 4, "PK\x05\x06", 4) == 0) return true;
+  return false;
+}
+static bool zipimport_accepts(const std::string& path) {
+  Result<Value> zi = import_module(str_intern("zipimport"));
+  Value cls;
+  if (zi.ok() && getattr_opt(zi.value(), str_intern("zipimporter"), &cls).ok() && cls && call1(cls, fs_str(path)).ok())
+    return true;
+  exc_clear();
+  return false;
+}
+
+// sys.path[0] for a script: the folder of the file it really is (symbolic
+// links resolved), as CPython computes it.
+static std::string script_folder(const std::string& script, const std::string& abs) {
+  char buf[PATH_MAX];
+  if (::realpath(script.c_str(), buf)) return dirname_of(buf);
+  return dirname_of(abs);
 }
 
 int run_main(int argc, char** argv) {
@@ -385,6 +471,9 @@ int run_main(int argc, char** argv) {
   Module* main_mod = module_new("__main__");
   dict_set_str(main_mod->dict, N.__builtins__, Value(g_interp.builtins));
   dict_set_str(g_interp.modules, str_intern("__main__"), Value(main_mod));
+  // BuiltinImporter until a script file's loader replaces it (a stand-in
+  // until importlib is set up: import.cpp).
+  set_main_loader(main_mod, MainLoader::Builtin, Value());
   set_sys_path();
   normalize_stdio_encoding();
   if (!import_startup_modules()) {
@@ -394,81 +483,78 @@ int run_main(int argc, char** argv) {
 
   if (inv.kind == RunKind::Command) {
     add_path0("");
-    Result<Value> r = exec_source(inv.command, str_intern("<string>"), main_mod->dict, Value(), int(parser::Mode::Exec));
+    // The command is text already (CPython decodes it from the command line
+    // and compiles the UTF-8 encoding): a coding cookie in it is ignored, and
+    // bytes that are not UTF-8 cannot be run.
+    Value text = fs_str(inv.command);
+    if (codec_encode(as_str(text), "utf-8", "strict").is_err()) {
+      std::fflush(stdout);
+      std::fprintf(stderr, "Unable to decode the command from the command line:\n");
+      print_exception_and_clear();
+      finish(false);
+      return 1;
+    }
+    Result<Code*> code = compiler::compile_source(inv.command, str_intern("<string>"), parser::Mode::Exec,
+                                                  bytecode::PyCF_SOURCE_IS_UTF8);
+    Result<Value> r = code.ok() ? run_main_code(code.value(), main_mod) : Result<Value>(ERR);
     return after_program(r.is_err());
   }
   if (inv.kind == RunKind::Module) {
     char cwd[PATH_MAX];
     add_path0(getcwd(cwd, sizeof cwd) ? cwd : ".");
-    // -m: find the module (a package runs its __main__), then run it as __main__
-    // the way runpy._run_module_as_main does.
-    std::string name = inv.module, file;
-    bool is_pkg = false;
-    for (int depth = 0; depth < 2; depth++) {
-      file.clear();
-      if (find_module_file(name, &file, &is_pkg).is_err()) return finish(true);
-      if (file.empty() || !is_pkg) break;
-      name += ".__main__";
-    }
-    if (file.empty()) {
-      std::fprintf(stderr, "%s: No module named %s\n", exe.c_str(), name.c_str());
-      finish(false);
-      return 1;
-    }
-    if (is_pkg) {
-      std::fprintf(stderr, "%s: No module named %s.__main__; '%s' is a package and cannot be directly executed\n",
-                   exe.c_str(), inv.module.c_str(), inv.module.c_str());
-      return 1;
-    }
-    Result<std::string> src = read_file(file);
-    if (src.is_err()) return finish(true);
-    size_t dot = name.rfind('.');
-    dict_set_str(main_mod->dict, N.__file__, str_value(file));
-    dict_set_str(main_mod->dict, N.__package__, str_value(dot == std::string::npos ? "" : name.substr(0, dot)));
-    dict_set_str(main_mod->dict, N.__cached__, None());
-    // __spec__ and __loader__ as runpy gives them (the module's real name,
-    // e.g. pkg.__main__): multiprocessing's spawn and forkserver children
-    // re-import the main module through it.
-    {
-      Result<Value> util = import_module(str_intern("importlib.util"));
-      Value sfl;
-      if (util.ok() && getattr_opt(util.value(), str_intern("spec_from_file_location"), &sfl).ok() && sfl) {
-        Result<Value> spec = call2(sfl, str_value(name), str_value(file));
-        if (spec.ok()) {
-          dict_set_str(main_mod->dict, N.__spec__, spec.value());
-          Value loader;
-          if (getattr_opt(spec.value(), str_intern("loader"), &loader).ok() && loader)
-            dict_set_str(main_mod->dict, N.__loader__, loader);
-        }
-      }
-      exc_clear();  // without importlib the module runs with __spec__ None, as before
-    }
-    List* argv_list = as_list(sys_get(str_intern("argv")));
-    argv_list->items[0] = str_value(file);
-    Result<Value> r = run_source_file(file, src.value(), main_mod);
+    Result<Value> r = run_with_runpy(inv.module, true);
     return after_program(r.is_err());
   }
   if (inv.kind == RunKind::Script) {
-    std::string abs = absolute_path(inv.script);
-    Result<std::string> src = read_file(abs);
+    // The path as CPython makes it absolute: joined to the current folder,
+    // not normalised (__file__ keeps "a/../b.py" as given).
+    std::string abs = inv.script;
+    if (abs.empty() || abs[0] != '/') {
+      char cwd[PATH_MAX];
+      abs = std::string(getcwd(cwd, sizeof cwd) ? cwd : ".") + "/" + abs;
+    }
+    struct stat st;
+    bool folder = ::stat(abs.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+    Result<std::string> src = folder ? Result<std::string>(std::string()) : read_file(abs);
     if (src.is_err()) {
       exc_clear();
       int e = errno;
       std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", exe.c_str(), abs.c_str(), e, std::strerror(e));
       return 2;
     }
-    std::string text = src.value();
-    // -x: the first line is not Python (a DOS-style #! line); it is blanked,
-    // not removed, so line numbers stay those of the file (as CPython).
-    if (g_interp.skip_first_line) {
-      size_t nl = text.find('\n');
-      text = nl == std::string::npos ? "" : text.substr(nl);
+    // A folder or a zip file with a __main__ module: found and run by runpy
+    // from sys.path[0], which is the folder or file itself.
+    if (folder || (looks_like_zip(src.value()) && zipimport_accepts(abs))) {
+      add_path0(abs, true);
+      Result<Value> r = run_with_runpy("__main__", false);
+      return after_program(r.is_err());
     }
-    add_path0(dirname_of(abs));
-    dict_set_str(main_mod->dict, N.__file__, str_value(abs));
-    dict_set_str(main_mod->dict, N.__loader__, native_loader_new("__main__", abs));
+    std::string text = src.value();
+    add_path0(script_folder(inv.script, abs));
+    Value file = fs_str(abs);
+    dict_set_str(main_mod->dict, N.__file__, file);
     dict_set_str(main_mod->dict, N.__cached__, None());
-    Result<Value> r = run_source_file(abs, text, main_mod);
+    Result<Code*> code = Result<Code*>(ERR);
+    if (is_pyc_file(abs, text)) {
+      set_main_loader(main_mod, MainLoader::Sourceless, file);
+      code = load_pyc(text);
+    } else {
+      set_main_loader(main_mod, MainLoader::Source, file);
+      // -x: the first line is not Python (a DOS-style #! line); it is blanked,
+      // not removed, so line numbers stay those of the file (as CPython).
+      if (g_interp.skip_first_line) {
+        size_t nl = text.find('\n');
+        text = nl == std::string::npos ? "" : text.substr(nl);
+      }
+      code = compiler::compile_source(text, as_str(file), parser::Mode::Exec, bytecode::GILPY_CF_SCRIPT_FILE);
+    }
+    Result<Value> r = code.ok() ? run_main_code(code.value(), main_mod) : Result<Value>(ERR);
+    // As CPython's _PyRun_SimpleFileObject: __file__ and __cached__ go when the script ends.
+    {
+      Value e = r.is_err() ? exc_fetch() : Value();
+      for (Str* k : {N.__file__, N.__cached__}) (void)dict_del_str(main_mod->dict, k);
+      if (e) exc_restore(e);
+    }
     return after_program(r.is_err());
   }
   add_path0("");
@@ -498,7 +584,8 @@ int run_main(int argc, char** argv) {
   char buf[65536];
   ssize_t n;
   while ((n = ::read(0, buf, sizeof buf)) > 0) src.append(buf, size_t(n));
-  Result<Value> r = exec_source(src, str_intern("<stdin>"), main_mod->dict, Value(), int(parser::Mode::Exec));
+  Result<Code*> code = compiler::compile_source(src, str_intern("<stdin>"), parser::Mode::Exec);
+  Result<Value> r = code.ok() ? run_main_code(code.value(), main_mod) : Result<Value>(ERR);
   return after_program(r.is_err());
 }
 

@@ -309,9 +309,20 @@ static const char* kStdlibModuleNames[] = {
 };
 
 
+namespace posix {
+Result<Value> fs_decode(std::string_view b);  // posix.cpp
+}
+using posix::fs_decode;
+
+// Command-line arguments decode as CPython's do on Linux: UTF-8 with
+// surrogateescape (bytes that are not UTF-8 become U+DC80..U+DCFF).
 static Value str_list(const std::vector<std::string>& v) {
   List* l = list_new(0);
-  for (auto& s : v) (void)list_append(l, str_value(s));
+  for (auto& s : v) {
+    Result<Value> d = fs_decode(s);
+    if (d.is_err()) exc_clear();
+    (void)list_append(l, d.ok() ? d.value() : str_value(s));
+  }
   return Value(l);
 }
 

@@ -82,9 +82,13 @@ struct NativeLoader : Object {
 };
 static Type* tp_native_loader;
 
+namespace posix {
+Result<std::string> fs_encode(Str* s);  // modules/posix.cpp: UTF-8 with surrogateescape
+}
+using posix::fs_encode;
 static Result<Value> nl_get_filename(Value* a, int64_t, Tuple*) { return Value(a[0].as<NativeLoader>()->path); }
 static Result<Value> nl_get_source(Value* a, int64_t, Tuple*) {
-  std::string src = TRY(read_file(std::string(a[0].as<NativeLoader>()->path->view())));
+  std::string src = TRY(read_file(TRY(fs_encode(a[0].as<NativeLoader>()->path))));
   return Value(str_new(src));
 }
 static Result<Value> nl_get_data(Value* a, int64_t n, Tuple*) {
@@ -100,7 +104,7 @@ static Result<Value> nl_is_package(Value* a, int64_t, Tuple*) {
 Result<Code*> load_source_code(const std::string& path, bool force_write);
 static Result<Value> nl_get_code(Value* a, int64_t, Tuple*) {
   NativeLoader* l = a[0].as<NativeLoader>();
-  return Value(TRY(load_source_code(std::string(l->path->view()), false)));
+  return Value(TRY(load_source_code(TRY(fs_encode(l->path)), false)));
 }
 static Result<Value> nl_create_module(Value*, int64_t, Tuple*) { return None(); }
 static Result<Value> nl_exec_module(Value* a, int64_t n, Tuple*) {
@@ -122,14 +126,17 @@ static const MethodDef nl_methods[] = {
     {"exec_module", nl_exec_module}, {"__repr__", nl_repr}, {nullptr, nullptr}};
 static const GetSetDef nl_getsets[] = {{"name", nl_name}, {"path", nl_path}, {nullptr, nullptr}};
 
-Value native_loader_new(const std::string& name, const std::string& path) {
+static Value native_loader_for(Str* name, Str* path) {
   if (!tp_native_loader)
     tp_native_loader = native_type_new("_gilpy", "SourceLoader", tp_object, Layout::Other, sizeof(NativeLoader),
                                        nl_methods, nl_getsets, 0);
   NativeLoader* l = static_cast<NativeLoader*>(alloc_instance(tp_native_loader, sizeof(NativeLoader)));
-  l->name = str_new(name);
-  l->path = str_new(path);
+  l->name = name;
+  l->path = path;
   return Value(l);
+}
+Value native_loader_new(const std::string& name, const std::string& path) {
+  return native_loader_for(str_new(name), str_new(path));
 }
 
 // importlib._bootstrap_external.spec_from_file_location, once importlib is set up.
@@ -316,6 +323,136 @@ Status exec_module_file(Module* m, const std::string& path) {
   return OK();
 }
 
+// ---- the main module's loader -----------------------------------------------------------
+// CPython's __main__ carries a loader from importlib's bootstrap, which CPython
+// has frozen and loaded before anything runs: BuiltinImporter for -c, stdin
+// and the REPL, SourceFileLoader or SourcelessFileLoader for a script file.
+// gilpy loads importlib's bootstrap only when it is needed (loading it would
+// add 1 to 2.5 ms to a start-up of about 10 ms: decision 0018), so until then
+// the main module holds a stand-in (None, or the native source loader for a
+// script), replaced by the real loader as soon as the bootstrap is loaded:
+// when importlib is imported (install_importlib_finders), or before a main
+// program that names __loader__ runs (ensure_main_loader), which loads just
+// the bootstrap modules, as CPython has them at start-up (_frozen_importlib,
+// _frozen_importlib_external: importlib/__init__.py adopts them when it is
+// imported).
+static MainLoader g_main_kind = MainLoader::None;  // still a stand-in: the real loader's kind
+static Value g_main_stand_in;                      // what __main__.__loader__ holds until then
+static Value g_main_path;                          // the script's path (str)
+static Module* g_main_module;
+
+// The real loader in *out, if the bootstrap modules are loaded (else *out
+// stays null).
+static Status real_main_loader(MainLoader kind, Value path, Value* out) {
+  Value boot = dict_get_str(g_interp.modules, str_intern("_frozen_importlib"));
+  Value ext = dict_get_str(g_interp.modules, str_intern("_frozen_importlib_external"));
+  if (kind == MainLoader::Builtin) {
+    if (boot) *out = TRY(getattr(boot, str_intern("BuiltinImporter")));
+    return OK();
+  }
+  if (!ext) return OK();
+  Value cls = TRY(getattr(ext, str_intern(kind == MainLoader::Source ? "SourceFileLoader" : "SourcelessFileLoader")));
+  *out = TRY(call2(cls, Value(str_intern("__main__")), path ? path : None()));
+  return OK();
+}
+
+static void fix_main_loader() {
+  if (g_main_kind == MainLoader::None || !g_main_module) return;
+  Value now = dict_get_str(g_main_module->dict, N.__loader__);
+  if (!now || now != g_main_stand_in) {  // the program (or runpy) set its own
+    g_main_kind = MainLoader::None;
+    return;
+  }
+  Value real;
+  if (real_main_loader(g_main_kind, g_main_path, &real).is_err()) exc_clear();
+  if (!real) return;
+  g_main_kind = MainLoader::None;
+  dict_set_str(g_main_module->dict, N.__loader__, real);
+}
+
+void set_main_loader(Module* main, MainLoader kind, Value path) {
+  g_main_module = main;
+  g_main_path = path;
+  g_main_kind = kind;
+  g_main_stand_in = kind == MainLoader::Source && path && is_str(path)
+                        ? native_loader_for(str_intern("__main__"), as_str(path))
+                        : None();
+  dict_set_str(main->dict, N.__loader__, g_main_stand_in);
+  fix_main_loader();  // at once if the bootstrap is loaded
+}
+
+// importlib/NAME.py as module importlib.NAME, also entered as ALIAS, without
+// importing the importlib package (whose __init__ adopts it).
+static Result<Value> load_bootstrap_module(const char* name, const char* alias) {
+  Value have = dict_get_str(g_interp.modules, str_intern(alias));
+  if (have) return have;
+  std::string file = g_interp.stdlib_dir + "/importlib/" + name + ".py";
+  std::string fullname = std::string("importlib.") + name;
+  Module* m = module_new(str_new(fullname));
+  dict_set_str(m->dict, N.__file__, str_value(file));
+  dict_set_str(m->dict, N.__package__, Value(str_intern("importlib")));
+  dict_set_str(m->dict, N.__builtins__, Value(g_interp.builtins->dict));
+  dict_set_str(m->dict, N.__spec__, make_spec(fullname, str_value(file), Value(), true));
+  dict_set_str(m->dict, N.__cached__, None());
+  Value mv(m);
+  TRY(dict_set(g_interp.modules, str_value(fullname), mv));
+  TRY(dict_set(g_interp.modules, Value(str_intern(alias)), mv));
+  Status st = exec_module_file(m, file);
+  if (st.is_err()) {
+    Value e = exc_fetch();
+    (void)dict_del_str(g_interp.modules, str_new(fullname));
+    (void)dict_del_str(g_interp.modules, str_intern(alias));
+    exc_restore(e);
+    return ERR;
+  }
+  return mv;
+}
+
+// importlib's bootstrap set up as importlib/__init__.py does it (_setup, then
+// the external half told about the first), without the package itself.
+static Status load_bootstrap(bool external) {
+  bool had = bool(dict_get_str(g_interp.modules, str_intern("_frozen_importlib")));
+  Value boot = TRY(load_bootstrap_module("_bootstrap", "_frozen_importlib"));
+  if (!had) {
+    Value imp = TRY(import_module(str_intern("_imp")));
+    Value args[2] = {Value(g_interp.sys), imp};
+    TRY(call_method(boot, str_intern("_setup"), args, 2));
+  }
+  // Until importlib is imported they are listed under their CPython names only.
+  if (!dict_get_str(g_interp.modules, str_intern("importlib"))) {
+    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap"));
+    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap_external"));
+  }
+  if (!external || dict_get_str(g_interp.modules, str_intern("_frozen_importlib_external"))) return OK();
+  Value ext = TRY(load_bootstrap_module("_bootstrap_external", "_frozen_importlib_external"));
+  TRY(call_method1(ext, str_intern("_set_bootstrap_module"), boot));
+  TRY(setattr(boot, str_intern("_bootstrap_external"), ext));
+  if (!dict_get_str(g_interp.modules, str_intern("importlib")))
+    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap_external"));
+  return OK();
+}
+
+// Does the code name __loader__ (a variable, an attribute, or a string such
+// as globals()['__loader__'])?
+static bool names_loader(Code* c, int depth) {
+  static Str* name = str_intern("__loader__");
+  for (int64_t i = 0; i < c->names->size; i++)
+    if (c->names->items[i] == Value(name)) return true;
+  for (int64_t i = 0; i < c->consts->size; i++) {
+    Value k = c->consts->items[i];
+    if (is_str(k) && as_str(k)->view() == name->view()) return true;
+    if (is_code(k) && depth < 100 && names_loader(k.as<Code>(), depth + 1)) return true;
+  }
+  return false;
+}
+
+Status ensure_main_loader(Code* code) {
+  if (g_main_kind == MainLoader::None || !names_loader(code, 0)) return OK();
+  TRY(load_bootstrap(g_main_kind != MainLoader::Builtin));
+  fix_main_loader();
+  return OK();
+}
+
 // Once importlib is imported, give its API (import_module, util.find_spec,
 // runpy) the finders CPython installs at start-up: builtin modules and the
 // path finder. `import` statements keep using this file's loader.
@@ -403,6 +540,7 @@ static Status install_importlib_finders() {
   g_is_std_hook = dict_get_str(g, str_intern("is_std_hook"));
   g_builtin_attrs = dict_get_str(g, str_intern("builtin_attrs"));
   g_std_entry_finders = dict_get_str(g, str_intern("std_entry_finders"));
+  fix_main_loader();
   return OK();
 }
 
@@ -468,7 +606,15 @@ static Status load_from_path(const std::string& fullname, const std::string& sho
     } else if (is_file(base + ".py")) {
       file = base + ".py";
     } else {
-      if (is_dir(base)) namespace_dirs.push_back(base);
+      bool folder = is_dir(base);
+      // Compiled files without their source (NAME/__init__.pyc, NAME.pyc)
+      // import as importlib's FileFinder finds them: its SourcelessFileLoader
+      // loads them (or reports a bad one: "bad magic number").
+      if ((folder && is_file(base + "/__init__.pyc")) || is_file(base + ".pyc")) {
+        if (TRY(by_entry_finder()) && *out) return OK();
+        continue;
+      }
+      if (folder) namespace_dirs.push_back(base);
       else if (in_archive(dir)) {
         // A zip file (or a folder inside one): zipimport finds and loads it.
         if (TRY(by_entry_finder()) && *out) return OK();
@@ -691,6 +837,18 @@ static Result<Value> import_one(const std::string& fullname) {
 }
 
 static Result<Value> import_one_uncached(const std::string& fullname) {
+  // CPython's frozen importlib bootstrap: here importlib's own modules,
+  // entered under these names when importlib is set up, which also imports
+  // zipimport (that imports them): importlib first, whichever comes first.
+  bool frozen = fullname == "_frozen_importlib" || fullname == "_frozen_importlib_external";
+  if (frozen || fullname == "zipimport") {
+    if (!g_importlib_bootstrapping && !dict_get_str(g_interp.modules, str_intern("importlib"))) {
+      TRY(import_one("importlib"));
+      Value m = dict_get_str(g_interp.modules, str_new(fullname));
+      if (m) return m;
+    }
+    if (frozen) return module_not_found(fullname);
+  }
   size_t dot = fullname.rfind('.');
   Value path_list;
   Value parent;
@@ -950,40 +1108,6 @@ Result<Value> import_module(Str* name) { return import_chain(std::string(name->v
 
 // For `-m NAME`: the file that would be imported for NAME (parents are
 // imported first, as runpy does). *file is empty when it does not exist.
-Status find_module_file(const std::string& fullname, std::string* file, bool* is_package) {
-  size_t dot = fullname.rfind('.');
-  Value path_list;
-  if (dot == std::string::npos) {
-    path_list = sys_get(N.path);
-  } else {
-    Value parent = TRY(import_chain(fullname.substr(0, dot)));
-    TRY(getattr_opt(parent, N.__path__, &path_list));
-    if (!path_list) return OK();
-  }
-  std::string shortname = dot == std::string::npos ? fullname : fullname.substr(dot + 1);
-  Value it = TRY(get_iter(path_list));
-  for (;;) {
-    Value entry;
-    TRY(iter_next(it, &entry));
-    if (!entry) break;
-    if (!is_str(entry)) continue;
-    std::string dir(as_str(entry)->view());
-    if (dir.empty()) dir = ".";
-    std::string base = dir + "/" + shortname;
-    if (is_file(base + "/__init__.py")) {
-      *file = base + "/__init__.py";
-      *is_package = true;
-      return OK();
-    }
-    if (is_file(base + ".py")) {
-      *file = base + ".py";
-      *is_package = false;
-      return OK();
-    }
-  }
-  return OK();
-}
-
 void init_import() {}
 
 }  // namespace gilpy
