@@ -264,13 +264,14 @@ static Result<Value> code_ne(Value* a, int64_t, Tuple*) { return code_compare(a,
 // const_equal implies equal names and counts, so this is consistent).
 static Result<Value> code_hash(Value* a, int64_t, Tuple*) {
   Code* c = self_code(a[0]);
-  int64_t h = TRY(hash(Value(c->name)));
-  for (Tuple* t : {c->names, c->varnames, c->freevars, c->cellvars}) h ^= TRY(hash(Value(t))) * 1000003;
-  h ^= int64_t(c->argcount) ^ (int64_t(c->posonlyargcount) << 8) ^ (int64_t(c->kwonlyargcount) << 16) ^
-       (int64_t(c->flags) << 24) ^ (int64_t(c->ninsns) << 40);
-  for (int i = 0; i < c->ninsns; i++) h = h * 31 + c->insns[i];
-  h &= Value::kSmallMax;
-  return Value::small(h == -1 ? -2 : h);
+  // Unsigned arithmetic: the products wrap (signed overflow would be undefined).
+  uint64_t h = uint64_t(TRY(hash(Value(c->name))));
+  for (Tuple* t : {c->names, c->varnames, c->freevars, c->cellvars}) h ^= uint64_t(TRY(hash(Value(t)))) * 1000003u;
+  h ^= uint64_t(c->argcount) ^ (uint64_t(c->posonlyargcount) << 8) ^ (uint64_t(c->kwonlyargcount) << 16) ^
+       (uint64_t(c->flags) << 24) ^ (uint64_t(c->ninsns) << 40);
+  for (int i = 0; i < c->ninsns; i++) h = h * 31u + c->insns[i];
+  int64_t r = int64_t(h & uint64_t(Value::kSmallMax));
+  return Value::small(r == -1 ? -2 : r);
 }
 static Result<Value> code_sizeof(Value* a, int64_t, Tuple*) {
   Code* c = self_code(a[0]);
