@@ -561,6 +561,7 @@ Result<int64_t> repeat_count(Value v) {
 }
 
 Status repeat_into(Array* dst, std::string_view unit, int64_t k) {
+  if (unit.empty()) k = 0;  // an empty array times 2**63 - 1: nothing to append
   if (k && unit.size() && int64_t(unit.size()) > INT64_MAX / 2 / k) return raise_memory_error();
   std::string out;
   out.reserve(unit.size() * size_t(k));

@@ -225,6 +225,7 @@ static Result<Value> list_mul(Value* a, int64_t, Tuple*) {
   if (!is_int(a[1]) && !type_lookup(a[1].type(), N.__index__)) return Value(g_NotImplemented);
   List* l = L(a[0]);
   int64_t k = TRY(repeat_count(a[1], l->size));
+  if (l->size == 0) k = 0;  // [] * (2**63 - 1) is [] at once, not 2**63 empty copies
   int64_t total = l->size * k;
   void* mem = total != 0 ? gc::try_alloc(size_t(total) * sizeof(Value)) : nullptr;
   if (total != 0 && !mem) return raise_memory_error();
@@ -240,6 +241,7 @@ static Result<Value> list_imul(Value* a, int64_t, Tuple*) {
   int64_t k = TRY(repeat_count(a[1], l->size));
   int64_t n0 = l->size;
   if (k <= 0) { l->size = 0; return a[0]; }
+  if (n0 == 0 || k == 1) return a[0];
   TRY(list_reserve(l, n0 * k));
   for (int64_t i = 1; i < k; i++) std::memcpy(l->items + i * n0, l->items, size_t(n0) * sizeof(Value));
   l->size = n0 * k;

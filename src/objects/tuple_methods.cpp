@@ -112,6 +112,7 @@ static Result<Value> tuple_mul(Value* a, int64_t, Tuple*) {
   if (!is_int(a[1]) && !type_lookup(a[1].type(), N.__index__)) return Value(g_NotImplemented);
   Tuple* t = T(a[0]);
   int64_t k = TRY(repeat_count(a[1], t->size));
+  if (t->size == 0) k = 0;  // () * (2**63 - 1): no copies to make
   if (k == 1 && t->type == tp_tuple) return a[0];
   Tuple* r = tuple_new(t->size * k);
   for (int64_t i = 0; i < k; i++) std::memcpy(r->items + i * t->size, t->items, size_t(t->size) * sizeof(Value));
