@@ -501,24 +501,28 @@ static Result<Value> b_pow(Value* a, int64_t n, Tuple* kw) {
   Value out[3];
   TRY(parse_args("pow", a, n, kw, {"base", "exp", "mod"}, 2, out));
   if (!out[2] || is_none(out[2])) return binary_op(out[0], out[1], NB_POWER);
-  // Ternary pow: the base's __pow__, then (for other types) the exponent's
-  // __rpow__, as CPython's ternary slot dispatch does.
+  // Ternary pow, as CPython's ternary slot dispatch: the base's __pow__;
+  // then the power slot of the exponent's type and of the modulus's type
+  // when they differ. Three-argument pow never calls __rpow__; of the
+  // builtin number types met there, int declines (NotImplemented unless all
+  // three are ints, the base's case), float refuses any modulus and complex
+  // any modular power.
   Value m = type_lookup(out[0].type(), N.__pow__);
   if (m) {
     Value args[2] = {out[1], out[2]};
     Value r = TRY(call_method(out[0], N.__pow__, args, 2));
     if (r != Value(g_NotImplemented)) return r;
   }
-  if (out[1].type() != out[0].type() && type_lookup(out[1].type(), N.__rpow__)) {
-    Value args[2] = {out[0], out[2]};
-    Value r = TRY(call_method(out[1], N.__rpow__, args, 2));
-    if (r != Value(g_NotImplemented)) return r;
-  }
-  if (is_int(out[0]) && is_int(out[1]) && !is_int(out[2]))
-    return raise(tp_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-  if ((is_float(out[0]) || is_float(out[1]) || is_float(out[2])) &&
-      (is_int(out[0]) || is_float(out[0])) && (is_int(out[1]) || is_float(out[1])))
-    return raise(tp_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+  auto builtin_slot = [&](Value x) -> Status {
+    if (is_float(x)) return raise(tp_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
+    if (isinstance(x, tp_complex)) return raise(tp_ValueError, "complex modulo");
+    return OK();
+  };
+  Type* tv = out[0].type();
+  Type* tw = out[1].type();
+  Type* tz = out[2].type();
+  if (tw != tv) TRY(builtin_slot(out[1]));
+  if (tz != tv && tz != tw) TRY(builtin_slot(out[2]));
   return raise_fmt(tp_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", type_name(out[0]),
                    type_name(out[1]), type_name(out[2]));
 }
