@@ -217,13 +217,21 @@ static Result<Value> bytesio_getstate(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> bytesio_setstate(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__setstate__", n - 1, 1, 1));
-  if (!is_tuple(a[1]) || as_tuple(a[1])->size < 3)
+  if (!is_tuple(a[1]) || as_tuple(a[1])->size != 3)
     return raise_fmt(tp_TypeError, "%s.__setstate__ argument should be 3-tuple, got %s", type_name(a[0]), type_name(a[1]));
   Tuple* t = as_tuple(a[1]);
   BytesIO* b = X(a[0]);
+  if (b->closed) return raise(tp_ValueError, "I/O operation on closed file.");
+  // Checked before anything changes, as CPython's bytesio_setstate does.
+  if (!is_int(t->items[1]))
+    return raise_fmt(tp_TypeError, "second item of state must be an integer, not %s", type_name(t->items[1]));
+  int64_t pos = TRY(as_ssize(t->items[1]));
+  if (pos < 0) return raise(tp_ValueError, "position value cannot be negative");
+  if (!is_none(t->items[2]) && !is_dict(t->items[2]))
+    return raise_fmt(tp_TypeError, "third item of state should be a dict, got a %s", type_name(t->items[2]));
   std::string_view d = TRY(buffer_view(t->items[0]));
   b->buf.assign(d);
-  b->pos = TRY(as_ssize(t->items[1]));
+  b->pos = pos;
   if (is_dict(t->items[2])) {
     Dict** dp = instance_dict_ptr(a[0]);
     if (dp) {

@@ -233,13 +233,33 @@ static Result<Value> stringio_getstate(Value* a, int64_t, Tuple*) {
 }
 static Result<Value> stringio_setstate(Value* a, int64_t n, Tuple*) {
   TRY(check_nargs("__setstate__", n - 1, 1, 1));
-  if (!is_tuple(a[1]) || as_tuple(a[1])->size < 4)
+  if (!is_tuple(a[1]) || as_tuple(a[1])->size != 4)
     return raise_fmt(tp_TypeError, "%s.__setstate__ argument should be 4-tuple, got %s", type_name(a[0]), type_name(a[1]));
   Tuple* t = as_tuple(a[1]);
+  if (SI(a[0])->closed) return raise(tp_ValueError, "I/O operation on closed file");
+  // Checked before anything changes, as CPython's stringio_setstate does.
+  if (!is_str(t->items[0]))
+    return raise_fmt(tp_TypeError, "initial_value must be str or None, not %s", type_name(t->items[0]));
+  if (!is_int(t->items[2]))
+    return raise_fmt(tp_TypeError, "third item of state must be an integer, got %s", type_name(t->items[2]));
+  if (TRY(as_ssize(t->items[2])) < 0) return raise(tp_ValueError, "position value cannot be negative");
+  if (!is_none(t->items[3]) && !is_dict(t->items[3]))
+    return raise_fmt(tp_TypeError, "fourth item of state should be a dict, got a %s", type_name(t->items[3]));
   Value args[3] = {a[0], None(), t->items[1]};
   TRY(stringio_init(args, 3, nullptr));
   StringIO* s = SI(a[0]);
-  if (is_str(t->items[0])) write_text(s, as_str(t->items[0])->view());
+  if (is_str(t->items[0])) {
+    // The stored text is already translated: restored as is. The newline
+    // kinds it shows are recorded as __init__ would have (CPython runs
+    // __init__ on it, then replaces the buffer).
+    std::string_view v = as_str(t->items[0])->view();
+    if (s->readuniversal) {
+      std::string scratch;
+      bool pcr = false;
+      newline_step(v, false, true, &pcr, &s->seennl, scratch);
+    }
+    write_text(s, v);
+  }
   s->pos = TRY(as_ssize(t->items[2]));
   if (is_dict(t->items[3])) {
     Dict** dp = instance_dict_ptr(a[0]);

@@ -461,8 +461,13 @@ static Result<Value> copyreg_attr(const char* name) {
 
 static Result<Value> reduce_newobj(Value self) {
   Type* t = self.type();
-  if (t->layout != Layout::Object && !(t->flags & TF_HEAPTYPE))
-    return raise_fmt(tp_TypeError, "cannot pickle '%s' object", type_name_of(t));
+  // A native layout pickles only when its type says how: its own
+  // __getstate__ (io.StringIO, io.BytesIO), as CPython's types with state.
+  if (t->layout != Layout::Object && !(t->flags & TF_HEAPTYPE)) {
+    Value gs = type_lookup(t, N.__getstate__);
+    Value base_gs = type_lookup(tp_object, N.__getstate__);
+    if (!gs || gs == base_gs) return raise_fmt(tp_TypeError, "cannot pickle '%s' object", type_name_of(t));
+  }
   Value newobj, newargs;
   Value gnex = lookup_special(self, N.__getnewargs_ex__);
   if (gnex) {
