@@ -265,6 +265,15 @@ static Result<Value> oserror_new(Value* a, int64_t n, Tuple* kw) {
   e->args = tuple_from(a + 1, n - 1);
   return Value(e);
 }
+// characters_written as CPython's Py_ssize_t field: a ValueError when out of range.
+static Result<int64_t> written_count(Value v) {
+  Result<int64_t> r = as_index(v);
+  if (r.is_err() && exc_matches(tp_OverflowError)) {
+    exc_clear();
+    return raise(tp_ValueError, "cannot fit 'int' into an index-sized integer");
+  }
+  return r;
+}
 static Result<Value> oserror_init(Value* a, int64_t n, Tuple* kw) {
   int64_t np = n - 1;
   Value* p = a + 1;
@@ -274,8 +283,15 @@ static Result<Value> oserror_init(Value* a, int64_t n, Tuple* kw) {
     strerror = p[1];
     if (np >= 3) filename = p[2];
     if (np >= 5) filename2 = p[4];
+    // BlockingIOError(errno, strerror, n): a number in the filename's place
+    // is how many characters were written before the stream would block.
+    if (np == 3 && a[0].type() == tp_BlockingIOError && !is_none(filename) &&
+        (is_int(filename) || type_lookup(filename.type(), N.__index__))) {
+      TRY(store_field(a[0], "characters_written", int_from_i64(TRY(written_count(filename)))));
+      filename = None();
+    }
     // args keeps only (errno, strerror) when a filename is given.
-    as_exc(a[0])->args = np >= 3 ? tuple_of({p[0], p[1]}) : tuple_from(p, np);
+    as_exc(a[0])->args = np >= 3 && !is_none(filename) ? tuple_of({p[0], p[1]}) : tuple_from(p, np);
   } else {
     as_exc(a[0])->args = tuple_from(p, np);
   }
@@ -640,6 +656,25 @@ EXC_ATTR(syn_end_lineno, "end_lineno", None())
 EXC_ATTR(syn_end_offset, "end_offset", None())
 EXC_ATTR(syn_pfl, "print_file_and_line", None())
 #define EXC_GETSET(fn, attr) {attr, fn##_get, fn##_set}
+// OSError.characters_written: only once set (by BlockingIOError's third
+// argument or by assignment); reading or deleting it otherwise is an
+// AttributeError naming just the attribute, as CPython's.
+static Result<Value> os_written_get(Value self) {
+  Dict** dp = instance_dict_ptr(self);
+  Value v = dp && *dp ? dict_get_str(*dp, str_intern("characters_written")) : Value();
+  if (!v) return raise(tp_AttributeError, "characters_written");
+  return v;
+}
+static Status os_written_set(Value self, Value v) {
+  Dict** dp = instance_dict_ptr(self);
+  if (!*dp) *dp = dict_new();
+  if (!v) {
+    if (!dict_del_str(*dp, str_intern("characters_written"))) return raise(tp_AttributeError, "characters_written");
+    return OK();
+  }
+  dict_set_str(*dp, str_intern("characters_written"), int_from_i64(TRY(written_count(v))));
+  return OK();
+}
 
 // ---- creation ---------------------------------------------------------------------------------
 #define GILPY_DEFINE_EXC(n, base) Type* tp_##n;
@@ -675,7 +710,7 @@ void init_exception_types() {
   type_add_getsets(tp_NameError, name_gs);
   static const GetSetDef os_gs[] = {EXC_GETSET(os_errno, "errno"), EXC_GETSET(os_strerror, "strerror"),
                                     EXC_GETSET(os_filename, "filename"), EXC_GETSET(os_filename2, "filename2"),
-                                    {nullptr, nullptr}};
+                                    {"characters_written", os_written_get, os_written_set}, {nullptr, nullptr}};
   type_add_getsets(tp_OSError, os_gs);
   static const GetSetDef syn_gs[] = {EXC_GETSET(syn_msg, "msg"), EXC_GETSET(syn_filename, "filename"),
                                      EXC_GETSET(syn_lineno, "lineno"), EXC_GETSET(syn_offset, "offset"),
