@@ -12,6 +12,7 @@
 // reading the next chunk.
 #include <string>
 
+#include "bytecode/opcodes.h"
 #include "modules/_io_internal.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -263,6 +264,15 @@ static Result<Value> text_new(Value* a, int64_t, Tuple*) {
   return Value(t);
 }
 
+// A generic encoder writing into the middle of a file must not emit a BOM
+// (after __init__ on an open file, and after reconfigure() to utf-8-sig).
+static Status fix_encoder_state(TextIO* t) {
+  if (!t->encoder || !t->seekable || !t->can_write) return OK();
+  Value pos = TRY(call_method0(t->buffer, str_intern("tell")));
+  if (TRY(as_ssize(pos)) != 0) TRY(call_method1(t->encoder, str_intern("setstate"), Value::small(0)));
+  return OK();
+}
+
 static Result<Value> text_init(Value* a, int64_t n, Tuple* kw) {
   Value v[6];
   TRY(parse_args("TextIOWrapper", a + 1, n - 1, kw,
@@ -295,11 +305,7 @@ static Result<Value> text_init(Value* a, int64_t n, Tuple* kw) {
   t->seennl = 0;
   reset_read_state(t);
   t->detached = false;
-  // A generic encoder writing into the middle of a file must not emit a BOM.
-  if (t->encoder && t->seekable && t->can_write) {
-    Value pos = TRY(call_method0(buffer, str_intern("tell")));
-    if (TRY(as_ssize(pos)) != 0) TRY(call_method1(t->encoder, str_intern("setstate"), Value::small(0)));
-  }
+  TRY(fix_encoder_state(t));
   t->wpending.clear();
   t->ok = true;
   if (t->can_write && (buffer.type() == tp_BufferedWriter || buffer.type() == tp_BufferedRandom) &&
@@ -376,7 +382,9 @@ static Result<bool> read_chunk(TextIO* t, int64_t size_hint) {
   if (t->eof) return false;
   int64_t start = -1;
   if (t->telling) {
-    if (t->snapshot_pos >= 0) start = t->snapshot_pos + t->snapshot.len;
+    // Where the buffer now stands: after the last chunk, including the bytes
+    // a native codec held back (they are not in its snapshot).
+    if (t->snapshot_pos >= 0) start = t->snapshot_pos + t->snapshot.len + (t->codec != Codec::Generic ? t->pending.len : 0);
     else {
       // CPython's read keeps no absolute position and never calls tell()
       // here; gilpy's snapshot wants one, but a stream that stopped being
@@ -619,7 +627,13 @@ static Result<int64_t> generic_out_len(TextIO* t, int64_t k) {
   return int64_t(s.size());
 }
 
-static Result<int64_t> tell_impl(TextIO* t) {
+// The position to seek back to, and in *pending_cr whether the decoder
+// then holds a '\r' it has read (universal newlines: a '\r' that ended a
+// chunk, whose meaning the next byte decides). That flag travels in the
+// cookie as CPython's does (bit 64: the newline decoder's pendingcr), so
+// seek(tell()) reads on exactly as before, e.g. one '\n' for "\r|\n".
+static Result<int64_t> tell_impl(TextIO* t, bool* pending_cr = nullptr) {
+  if (pending_cr) *pending_cr = false;
   if (!t->seekable) return unsupported("underlying stream is not seekable");
   if (!t->telling) return raise(tp_OSError, "telling position disabled by next() call");
   TRY(flush_pending(t));
@@ -630,7 +644,13 @@ static Result<int64_t> tell_impl(TextIO* t) {
   }
   int64_t target = t->decoded_pos;
   if (t->codec != Codec::Generic) {
-    if (target == t->decoded.len) return t->snapshot_pos + t->snapshot.len;
+    if (target == t->decoded.len) {
+      if (pending_cr && t->readuniversal && t->pending.len == 1 && t->pending.view()[0] == '\r') {
+        *pending_cr = true;
+        return t->snapshot_pos + t->snapshot.len + 1;
+      }
+      return t->snapshot_pos + t->snapshot.len;
+    }
     std::string_view in = t->snapshot.view();
     if (t->strict_errors) {
       // Strict native decoding maps input to output predictably: walk it.
@@ -649,6 +669,11 @@ static Result<int64_t> tell_impl(TextIO* t) {
     }
   } else if (target == t->decoded.len) {
     Value st = TRY(call_method0(t->decoder, str_intern("getstate")));
+    if (pending_cr && t->pendingcr && is_tuple(st) && as_tuple(st)->size == 2 &&
+        TRY(len(as_tuple(st)->items[0])) == 0) {
+      *pending_cr = true;
+      return t->snapshot_pos + t->snapshot.len;
+    }
     if (is_tuple(st) && as_tuple(st)->size == 2 && TRY(len(as_tuple(st)->items[0])) == 0 && !t->pendingcr)
       return t->snapshot_pos + t->snapshot.len;
   }
@@ -666,10 +691,18 @@ static Result<int64_t> tell_impl(TextIO* t) {
   return t->snapshot_pos + lo;
 }
 
+static Result<Value> tell_cookie(TextIO* t) {
+  bool pending_cr = false;
+  int64_t pos = TRY(tell_impl(t, &pending_cr));
+  if (!pending_cr) return int_from_i64(pos);
+  Value flag = TRY(binary_op(Value::small(1), Value::small(64), bytecode::NB_LSHIFT));
+  return binary_op(int_from_i64(pos), flag, bytecode::NB_OR);
+}
+
 static Result<Value> text_tell(Value* a, int64_t, Tuple*) {
   TextIO* t = T(a[0]);
   TRY(live_open(t));
-  return int_from_i64(TRY(tell_impl(t)));
+  return tell_cookie(t);
 }
 
 static Status reset_codecs_at(TextIO* t, int64_t pos) {
@@ -691,7 +724,7 @@ static Result<Value> text_seek(Value* a, int64_t n, Tuple*) {
   if (!t->seekable) return unsupported("underlying stream is not seekable");
   if (whence == 1) {
     if (!is_int(cookie) || int_sign(cookie) != 0) return unsupported("can't do nonzero cur-relative seeks");
-    cookie = int_from_i64(TRY(tell_impl(t)));
+    cookie = TRY(tell_cookie(t));
     whence = 0;
   } else if (whence == 2) {
     if (!is_int(cookie) || int_sign(cookie) != 0) return unsupported("can't do nonzero end-relative seeks");
@@ -706,11 +739,26 @@ static Result<Value> text_seek(Value* a, int64_t n, Tuple*) {
   }
   if (!is_int(cookie) && !type_lookup(cookie.type(), N.__index__))
     return raise_fmt(tp_TypeError, "an integer is required");
-  int64_t pos = TRY(as_ssize(cookie));
-  if (pos < 0) return raise_fmt(tp_ValueError, "negative seek position %lld", (long long)pos);
+  // A cookie from tell(): the byte position in its low 64 bits, the decoder's
+  // pending '\r' in bit 64 (see tell_impl).
+  Value idx = TRY(index_value(cookie));
+  if (int_sign(idx) < 0) return raise_fmt(tp_ValueError, "negative seek position %s", TRY(repr(idx))->data);
+  bool pending_cr = false;
+  int64_t pos;
+  if (!int_fits_i64(idx, &pos)) {
+    Value low = TRY(binary_op(idx, TRY(binary_op(TRY(binary_op(Value::small(1), Value::small(64), bytecode::NB_LSHIFT)),
+                                                 Value::small(1), bytecode::NB_SUBTRACT)), bytecode::NB_AND));
+    Value high = TRY(binary_op(idx, Value::small(64), bytecode::NB_RSHIFT));
+    pos = TRY(as_ssize(low));
+    pending_cr = TRY(as_ssize(TRY(binary_op(high, Value::small(1), bytecode::NB_AND)))) != 0;
+  }
   TRY(call_method0(a[0], N.flush));
   TRY(call_method1(t->buffer, str_intern("seek"), int_from_i64(pos)));
   TRY(reset_codecs_at(t, pos));
+  if (pending_cr && t->readuniversal) {
+    if (t->codec != Codec::Generic) t->pending.assign("\r");
+    else t->pendingcr = true;
+  }
   return cookie;
 }
 
@@ -771,6 +819,7 @@ static Result<Value> text_reconfigure(Value* a, int64_t n, Tuple* kw) {
     Str* e = enc ? (as_str(enc)->view() == "locale" ? str_intern("UTF-8") : as_str(enc)) : t->encoding;
     Str* er = errs ? as_str(errs) : enc ? str_intern("strict") : t->errors;
     TRY(set_codec(t, e, er));
+    TRY(fix_encoder_state(t));
   }
   if (newline_given) TRY(set_newline(t, v[2]));
   if (v[3] && !is_none(v[3])) t->line_buffering = TRY(truthy(v[3]));
