@@ -442,6 +442,19 @@ int parse_options(const std::vector<std::string>& args, Invocation* inv) {
   if (st >= 0) return st;
   st = read_xoptions();
   if (st >= 0) return st;
+  // PEP 540: without PYTHONUTF8 or -X utf8, UTF-8 mode is on exactly when
+  // the LC_CTYPE locale is "C" or "POSIX" (as the environment sets it).
+  if (I.utf8_mode < 0) {
+    const char* ctype = nullptr;
+    for (const char* var : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+      const char* v = std::getenv(var);
+      if (v && *v) {
+        ctype = v;
+        break;
+      }
+    }
+    I.utf8_mode = !ctype || std::strcmp(ctype, "C") == 0 || std::strcmp(ctype, "POSIX") == 0 ? 1 : 0;
+  }
   if (const char* v = python_env("PYTHONSTARTUP")) inv->startup_file = v;
   // sys.warnoptions, lowest priority first (the warnings module lets later
   // filters win): -X dev, PYTHONWARNINGS, -W, then -b/-bb.

@@ -524,7 +524,8 @@ static Result<Value> io_text_encoding(Value* a, int64_t n, Tuple* kw) {
   TRY(parse_args("text_encoding", a, n, kw, {"encoding", "stacklevel"}, 1, v));
   if (!is_none(v[0])) return v[0];
   TRY(warn_default_encoding(v[1] ? TRY(as_ssize(v[1])) : 2));
-  return Value(str_intern("locale"));
+  // PEP 686's forerunner in 3.11: UTF-8 mode makes the default "utf-8".
+  return Value(str_intern(g_interp.utf8_mode > 0 ? "utf-8" : "locale"));
 }
 
 static const MethodDef io_functions[] = {

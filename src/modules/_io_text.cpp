@@ -21,6 +21,7 @@
 #include "objects/type.h"
 #include "objects/text_util.h"
 #include "runtime/args.h"
+#include "runtime/interp.h"
 #include "runtime/errors.h"
 #include "runtime/import.h"
 #include "runtime/protocols.h"
@@ -287,7 +288,10 @@ static Result<Value> text_init(Value* a, int64_t n, Tuple* kw) {
     return raise_fmt(tp_TypeError, "TextIOWrapper() argument 'errors' must be str or None, not %s", type_name(errs));
   Value newline = v[3] ? v[3] : None();
   TRY(check_newline_arg(newline, "TextIOWrapper"));
-  Str* encoding = !enc || as_str(enc)->view() == "locale" ? str_intern("UTF-8") : as_str(enc);
+  // No encoding: UTF-8 mode's "utf-8", else the locale's (gilpy assumes a
+  // UTF-8 locale); "locale" is the locale's even in UTF-8 mode, as in 3.11.
+  Str* encoding = !enc ? str_intern(g_interp.utf8_mode > 0 ? "utf-8" : "UTF-8")
+                  : as_str(enc)->view() == "locale" ? str_intern("UTF-8") : as_str(enc);
   Value buffer = v[0];
   t->buffer = buffer;
   t->can_read = TRY(truthy(TRY(call_method0(buffer, str_intern("readable")))));

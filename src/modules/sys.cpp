@@ -410,7 +410,7 @@ Result<Value> make_sys_module(const std::vector<std::string>& argv) {
     set("flags", structseq_new(flags_t, {i(I.debug), i(I.inspect), i(I.interactive), i(I.optimize),
                                          i(I.dont_write_bytecode), i(I.no_user_site), i(I.no_site),
                                          i(I.ignore_environment), i(I.verbose), i(I.bytes_warning), i(I.quiet),
-                                         i(I.hash_randomization), i(I.isolated), Bool(I.dev_mode), i(I.utf8_mode),
+                                         i(I.hash_randomization), i(I.isolated), Bool(I.dev_mode), i(I.utf8_mode > 0 ? 1 : 0),
                                          i(I.warn_default_encoding), Bool(I.safe_path), i(I.int_max_str_digits)}));
     structseq_forbid_new(flags_t);
     if (I.int_max_str_digits >= 0) g_int_max_str_digits = I.int_max_str_digits;
