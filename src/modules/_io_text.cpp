@@ -834,7 +834,8 @@ static Result<Value> text_reconfigure(Value* a, int64_t n, Tuple* kw) {
 static Result<Value> text_repr(Value* a, int64_t, Tuple*) {
   TextIO* t = T(a[0]);
   std::string tn = a[0].type() == tp_TextIOWrapper ? "_io.TextIOWrapper" : std::string(a[0].type()->name->view());
-  if (!t->ok) return str_value("<" + tn + ">");
+  // Uninitialized: ValueError, as CPython's; detached still shows its encoding.
+  if (!t->ok && !t->detached) return raise(tp_ValueError, "I/O operation on uninitialized object");
   std::string s = "<" + tn;
   for (const char* attr : {"name", "mode"}) {
     Value v;

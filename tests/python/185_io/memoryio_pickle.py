@@ -42,3 +42,12 @@ for cls, st in ((io.StringIO, ("closed", "", 0, None)), (io.BytesIO, (b"closed",
         f.__setstate__(st)
     except ValueError as e:
         print(cls.__name__, e)
+
+# repr of an uninitialized TextIOWrapper raises; a detached one still shows its encoding.
+t = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+t.detach()
+print(repr(t))
+try:
+    repr(io.TextIOWrapper.__new__(io.TextIOWrapper))
+except ValueError as e:
+    print("ValueError", e)
