@@ -102,20 +102,29 @@ static Result<bool> raw_closed(Buffered* b) {
   return truthy(c);
 }
 // Bytes from one raw read of up to n bytes; None when it would block.
+// As CPython's, through raw.readinto() (a raw stream's readinto is what
+// RawIOBase subclasses implement); a result that is not a length becomes
+// OSError("raw readinto() failed") caused by the conversion's error.
 static Result<Value> raw_read(Buffered* b, int64_t n) {
   if (b->fast) return fileio_read_bytes(b->raw.as<FileIO>(), n);
-  Value r = TRY(call_method1(b->raw, N.read, Value::small(n)));
+  ByteArray* buf = bytearray_new(std::string(size_t(n), '\0'));
+  Value r = TRY(call_method1(b->raw, str_intern("readinto"), Value(buf)));
   if (is_none(r)) return r;
-  if (!is_bytes(r)) {
-    std::string_view v;
-    if (!buffer_view_opt(r, &v))
-      return raise_fmt(tp_TypeError, "read() should return bytes, not '%s'", type_name(r));
-    return bytes_from(v);
+  Result<int64_t> got = is_int(r) || type_lookup(r.type(), N.__index__)
+                            ? as_ssize(r)
+                            : Result<int64_t>(raise_fmt(tp_TypeError, "'%s' object cannot be interpreted as an integer",
+                                                        type_name(r)));
+  if (got.is_err()) {
+    Value cause = exc_fetch();
+    raise(tp_OSError, "raw readinto() failed");
+    as_exc(t_ts->exc)->cause = cause;
+    as_exc(t_ts->exc)->context = cause;
+    return ERR;
   }
-  if (as_bytes(r)->size > n)
-    return raise_fmt(tp_OSError, "raw read() returned invalid length %lld (should have been between 0 and %lld)",
-                     (long long)as_bytes(r)->size, (long long)n);
-  return r;
+  if (got.value() < 0 || got.value() > n)
+    return raise_fmt(tp_OSError, "raw readinto() returned invalid length %lld (should have been between 0 and %lld)",
+                     (long long)got.value(), (long long)n);
+  return bytes_from(buf->view().substr(0, size_t(got.value())));
 }
 static Result<int64_t> raw_write(Buffered* b, std::string_view data) {
   if (b->fast) return fileio_write_bytes(b->raw.as<FileIO>(), data);
@@ -554,6 +563,9 @@ static Result<Value> buffered_isatty(Value* a, int64_t, Tuple*) { return delegat
 static Result<Value> buffered_seekable(Value* a, int64_t, Tuple*) { return delegate(a[0], "seekable"); }
 static Result<Value> buffered_readable(Value* a, int64_t, Tuple*) { return delegate(a[0], "readable"); }
 static Result<Value> buffered_writable(Value* a, int64_t, Tuple*) { return delegate(a[0], "writable"); }
+// BufferedReader is not writable and BufferedWriter not readable whatever
+// their raw stream is: CPython's types inherit IOBase's answer (False).
+static Result<Value> buffered_no(Value*, int64_t, Tuple*) { return Bool(false); }
 static Result<Value> buffered_sizeof(Value* a, int64_t, Tuple*) {
   Buffered* b = B(a[0]);
   return Value::small(int64_t(a[0].type()->instance_size) + b->buffer_size);
@@ -606,17 +618,18 @@ static const MethodDef reader_methods[] = {
     {"seek", locked<buffered_seek>}, {"truncate", locked<buffered_truncate>}, {"close", locked<buffered_close>},
     {"detach", locked<buffered_detach>}, {"fileno", buffered_fileno},
     {"isatty", buffered_isatty}, {"seekable", buffered_seekable}, {"readable", buffered_readable},
-    {"writable", buffered_writable}, {"__sizeof__", buffered_sizeof}, {"__getstate__", buffered_getstate},
+    {"writable", buffered_no}, {"__sizeof__", buffered_sizeof}, {"__getstate__", buffered_getstate},
     {"__repr__", buffered_repr}, {nullptr, nullptr}};
 static const MethodDef writer_methods[] = {
     {"__new__", buffered_new, MethKind::Static}, {"__init__", buffered_init}, {"write", locked<buffered_write>},
     {"flush", locked<buffered_flush>}, {"tell", locked<buffered_tell>}, {"seek", locked<buffered_seek>},
     {"truncate", locked<buffered_truncate>}, {"close", locked<buffered_close>}, {"detach", locked<buffered_detach>},
     {"fileno", buffered_fileno},
-    {"isatty", buffered_isatty}, {"seekable", buffered_seekable}, {"readable", buffered_readable},
+    {"isatty", buffered_isatty}, {"seekable", buffered_seekable}, {"readable", buffered_no},
     {"writable", buffered_writable}, {"__sizeof__", buffered_sizeof}, {"__getstate__", buffered_getstate},
     {"__repr__", buffered_repr}, {nullptr, nullptr}};
-static const MethodDef random_methods[] = {{"write", locked<buffered_write>}, {nullptr, nullptr}};
+static const MethodDef random_methods[] = {{"write", locked<buffered_write>}, {"readable", buffered_readable},
+                                           {"writable", buffered_writable}, {nullptr, nullptr}};
 static const GetSetDef buffered_getsets[] = {{"raw", get_raw}, {"closed", get_closed}, {"name", get_name},
                                              {"mode", get_mode}, {nullptr, nullptr}};
 
