@@ -77,9 +77,45 @@ std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* typ
   if ((msg.rfind("(unicode error)", 0) == 0 || msg == "bytes can only contain ASCII literal characters") &&
       &t != &tok())
     return error_at(tok(), std::move(msg), type);
-  // A NEWLINE token is zero-width in CPython's reports.
-  if (t.kind == TokKind::Newline) return error_range(start(t), start(t), std::move(msg), type);
+  // A NEWLINE token ends where the line break starts in CPython's reports.
+  if (t.kind == TokKind::Newline) return error_range(newline_error_start(t), start(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
+}
+
+// CPython's tokenizer starts a NEWLINE token at the '#' of a comment before
+// the line break, so errors at it span the comment.
+Pos Parser::newline_error_start(const Token& nl) const {
+  Pos p = start(nl);
+  const size_t i = static_cast<size_t>(&nl - toks_.data());
+  if (i == 0 || i >= toks_.size()) return p;
+  const Token& last = toks_[i - 1];
+  const int from = last.end_lineno == nl.lineno ? std::max(last.end_col, 0) : 0;
+  std::string_view line = tz_.line(nl.lineno);
+  size_t hash = line.find('#', static_cast<size_t>(from));
+  if (hash != std::string_view::npos && static_cast<int>(hash) < nl.col) p.col = static_cast<int>(hash);
+  return p;
+}
+
+bool Parser::first_pass_error() const {
+  return err_ && !err_->from_tokenizer &&
+         (err_->msg == "':' expected after dictionary key" ||
+          err_->msg == "cannot use a starred expression in a dictionary value" ||
+          err_->msg == "expression expected after dictionary key and ':'");
+}
+
+bool Parser::generic_error() const {
+  return err_ && !err_->from_tokenizer && err_->type == "SyntaxError" && err_->msg == "invalid syntax";
+}
+
+// CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from s to where its tokenizer
+// stands, the end of the furthest token read, given as that column itself
+// (other end positions count one more).
+std::nullptr_t Parser::error_starting_from(Pos s, std::string msg) {
+  if (err_) return nullptr;
+  const Token& last = toks_[std::min(max_pos_, toks_.size() - 1)];
+  error_range(s, end(last), std::move(msg));
+  if (err_ && !err_->from_tokenizer && err_->end_offset > 0) err_->end_offset--;
+  return nullptr;
 }
 
 void Parser::warn_at(const Token& t, std::string msg, const char* category) {
@@ -154,7 +190,7 @@ std::nullptr_t Parser::fail() {
     // mode a source without a final newline has none at all: the error is
     // at ENDMARKER, which CPython reports at offset 0.
     bool implicit = t.start == t.end;
-    error_range(start(t), start(t), "invalid syntax");
+    error_range(newline_error_start(t), start(t), "invalid syntax");
     if (implicit && mode_ == Mode::Eval) err_->offset = err_->end_offset = 0;
     return nullptr;
   }
@@ -164,7 +200,7 @@ std::nullptr_t Parser::fail() {
 void Parser::too_deep() {
   // CPython raises MemoryError/RecursionError here; a SyntaxError keeps the
   // front end's contract of never crashing and always explaining.
-  error_at(tok(), "too many nested expressions or blocks");
+  error_at(tok(), kTooDeep);
 }
 
 bool Parser::expect(Op o, const char* msg) {
@@ -237,16 +273,9 @@ ast::Node* Parser::run(Mode mode) {
         // it is plain invalid syntax.
         bool compound = !body.empty() && is_compound_statement(body.back()->kind);
         if (!compound && toks_[newline].kind == TokKind::Newline) {
-          // The NEWLINE starts where a trailing comment does (CPython's tokenizer).
           const Token& nl = toks_[newline];
-          Pos at = start(nl);
-          const Token& last = toks_[newline > 0 ? newline - 1 : 0];
-          std::string_view line = tz_.line(nl.lineno);
-          if (last.end_lineno == nl.lineno) {
-            size_t hash = line.find('#', size_t(last.end_col));
-            if (hash != std::string_view::npos && int(hash) < nl.col) at.col = int(hash);
-          }
-          return error_range(at, end(nl), "multiple statements found while compiling a single statement");
+          return error_range(newline_error_start(nl), end(nl),
+                             "multiple statements found while compiling a single statement");
         }
         return fail();
       }
