@@ -246,8 +246,15 @@ ast::Node* Parser::run(Mode mode) {
       if (!statements_until_end(body)) return nullptr;
       auto* m = mk<ast::Module>(s, s);
       m->body = std::move(body);
+      for (const tokenizer::TypeIgnore& ti : tz_.type_ignores()) {
+        auto* t = arena_.make<ast::TypeIgnore>();
+        t->lineno = ti.lineno;
+        t->tag = ti.tag;
+        m->type_ignores.push_back(t);
+      }
       return m;
     }
+    case Mode::FuncType: return func_type();
     case Mode::Eval: {
       while (at(TokKind::NL) || at(TokKind::Newline)) advance();
       ast::expr* e = expressions();
@@ -294,14 +301,53 @@ ast::Node* Parser::run(Mode mode) {
   return nullptr;
 }
 
+// CPython's func_type rule: '(' [type_expressions] ')' '->' expression,
+// where the argument types are expressions separated by commas, then
+// optionally `*X` and `**X` (whose X are listed like the others).
+ast::Node* Parser::func_type() {
+  const Pos s{1, 0};
+  if (!accept(Op::LPAR)) return fail();
+  auto* f = mk<ast::FunctionType>(s, s);
+  if (!at(Op::RPAR)) {
+    int stage = 0;  // 1 after `*X`, 2 after `**X`
+    for (;;) {
+      const int kind = at(Op::STAR) ? 1 : at(Op::DOUBLESTAR) ? 2 : 0;
+      if (stage > 0 && kind <= stage) return fail();
+      if (kind) {
+        advance();
+        stage = kind;
+      }
+      ast::expr* e = expression();
+      if (!e) return nullptr;
+      f->argtypes.push_back(e);
+      if (!at(Op::COMMA)) break;
+      if (stage == 2) return fail();  // nothing follows `**X`, not even a comma
+      advance();
+    }
+  }
+  if (!expect(Op::RPAR) || !expect(Op::RARROW)) return nullptr;
+  if (!(f->returns = expression())) return nullptr;
+  while (at(TokKind::Newline)) advance();
+  if (!at(TokKind::EndMarker)) return fail();
+  return f;
+}
+
+std::optional<std::string> Parser::type_comment() {
+  if (!at(TokKind::TypeComment)) return std::nullopt;
+  std::string t(tz_.text(tok()));
+  advance();
+  return t;
+}
+
 int64_t (*g_int_literal_digit_limit)() = nullptr;
 
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8,
-                  bool script_file) {
+                  bool script_file, bool type_comments) {
   ParseResult r;
   r.arena = std::make_unique<ast::Arena>();
   tokenizer::Options opts;
   opts.source_is_utf8 = source_is_utf8;
+  opts.type_comments = type_comments;
   if (script_file) opts.script_path = filename;
   tokenizer::Tokenizer tz(source, opts);
   Parser p(tz, *r.arena, filename);
@@ -337,7 +383,10 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
     out += '\n';
     if (offset >= 0) {
       int end;
-      if (e.end_lineno > e.lineno) end = len;
+      // (CPython's printer underlines a range for SyntaxError only, not
+      // for IndentationError or TabError.)
+      if (e.type != "SyntaxError") end = offset + 1;
+      else if (e.end_lineno > e.lineno) end = len;
       else if (e.end_lineno == e.lineno && e.end_offset > 0) end = e.end_offset - 1 - static_cast<int>(i);
       else end = offset + 1;
       if (end > len) end = len;

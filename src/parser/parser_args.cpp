@@ -165,6 +165,7 @@ arguments* Parser::parameters(bool is_lambda) {
   std::vector<arg*> args;
   while (!at(close)) {
     const Token& t = tok();
+    arg* last = nullptr;  // the parameter a type comment after it annotates
     if (t.is(Op::SLASH)) {
       if (seen_slash) return error_at(t, "/ may appear only once");
       if (seen_star) return error_at(t, "/ must be ahead of *");
@@ -194,9 +195,12 @@ arguments* Parser::parameters(bool is_lambda) {
         // (A lambda's error is at the last token its rule read.)
         if (at(close) || peek().is(close) || peek().is(Op::DOUBLESTAR))
           return error_at(is_lambda ? (at(close) ? tok() : peek()) : t, "named arguments must follow bare *");
+        if (at(Op::COMMA) && peek().kind == TokKind::TypeComment)
+          return error_at(peek(), "bare * has associated type comment");
       } else {
         if (!(A->vararg = param(is_lambda, true))) return nullptr;
         if (at(Op::EQUAL)) return error_at(tok(), "var-positional argument cannot have default value");
+        last = A->vararg;
       }
     } else if (t.is(Op::DOUBLESTAR)) {
       advance();
@@ -204,7 +208,9 @@ arguments* Parser::parameters(bool is_lambda) {
       if (at(Op::EQUAL)) return error_at(tok(), "var-keyword argument cannot have default value");
       // After `**kw,` another parameter, '*', '**' or '/' is this error;
       // anything else is the generic one.
-      if (accept(Op::COMMA) && !at(close)) {
+      const bool comma = accept(Op::COMMA);
+      if (!is_lambda && at(TokKind::TypeComment)) A->kwarg->type_comment = type_comment();
+      if (comma && !at(close)) {
         if (tok().is_ident()) {
           arg* after = param(is_lambda, false);
           return after ? error_node(after, "arguments cannot follow var-keyword argument") : nullptr;
@@ -233,8 +239,12 @@ arguments* Parser::parameters(bool is_lambda) {
         }
         args.push_back(a);
       }
+      last = a;
     }
-    if (!accept(Op::COMMA)) break;
+    // A parameter's type comment follows its comma, or it if ')' is next.
+    const bool comma = accept(Op::COMMA);
+    if (last && !is_lambda && at(TokKind::TypeComment)) last->type_comment = type_comment();
+    if (!comma) break;
   }
   A->args = std::move(args);
   return A;

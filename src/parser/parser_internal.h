@@ -159,13 +159,20 @@ class Parser {
   };
   void too_deep();
 
+  ast::Node* func_type();  // Mode::FuncType's input: `(argument types) -> return type`
+  // At a TypeComment token: its text, consumed (else nothing).
+  std::optional<std::string> type_comment();
+
   // ---- statements (parser_stmt.cpp)
   bool statements_until_end(std::vector<ast::stmt*>& out);
   bool statement(std::vector<ast::stmt*>& out);
   bool simple_stmts(std::vector<ast::stmt*>& out);
   ast::stmt* simple_stmt();
   ast::stmt* compound_stmt();
-  bool block(std::vector<ast::stmt*>& out, const Token& header, const char* what);
+  // what: the statement named by "expected an indented block after ..."
+  // (null: none); furthest: a token a lookahead read, where that error is.
+  bool block(std::vector<ast::stmt*>& out, const Token& header, const char* what, size_t furthest = 0);
+  std::nullptr_t indentation_error_at(const Token& t, std::string msg);
   ast::stmt* if_stmt(const Token& kw);
   ast::stmt* while_stmt();
   ast::stmt* for_stmt(Pos s, bool is_async);

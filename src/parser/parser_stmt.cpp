@@ -317,9 +317,11 @@ stmt* Parser::expr_stmt() {
       return set_context(t, expr_context::Store), nullptr;
     }
     for (expr* t : targets) set_context(t, expr_context::Store);
+    std::optional<std::string> tc = type_comment();  // (the statement then ends after it, as CPython's)
     auto* a = mk<Assign>(s);
     a->targets = std::move(targets);
     a->value = value;
+    a->type_comment = std::move(tc);
     return a;
   }
 
@@ -437,7 +439,42 @@ stmt* Parser::import_from() {
 
 // ---------------------------------------------------------------- compound
 
-bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* what) {
+// CPython's RAISE_INDENTATION_ERROR: at the last token its parser read,
+// whose range a token has; an INDENT or DEDENT is reported at the column
+// its line's text starts, without an end.
+std::nullptr_t Parser::indentation_error_at(const Token& t, std::string msg) {
+  // The DEDENTs that end the source are where its ENDMARKER is.
+  const bool at_end = t.kind == TokKind::EndMarker || (t.kind == TokKind::Dedent && t.start >= tz_.source().size());
+  switch (at_end ? TokKind::EndMarker : t.kind) {
+    case TokKind::Indent:
+    case TokKind::Dedent: {
+      const Pos p = end(t);
+      error_range(p, p, std::move(msg), "IndentationError");
+      if (err_ && !err_->from_tokenizer) err_->offset = tz_.char_col(p.line, p.col), err_->end_offset = -1;
+      return nullptr;
+    }
+    case TokKind::EndMarker: {
+      // At the end of the source: CPython's tokenizer stands after the last
+      // line (which always ends with a newline there).
+      const int line = std::max(tz_.line_count(), 1);
+      std::string_view text = tz_.line(line);
+      const Pos p{line, static_cast<int>(text.size())};
+      error_range(p, p, std::move(msg), "IndentationError");
+      if (err_ && !err_->from_tokenizer) {
+        err_->offset = tz_.char_col(line, static_cast<int>(text.size())) +
+                       (mode_ == Mode::Exec && (text.empty() || text.back() != '\n'));
+        err_->end_offset = -1;
+      }
+      return nullptr;
+    }
+    case TokKind::Newline:
+      return error_range(start(t), start(t), std::move(msg), "IndentationError");
+    default:
+      return error_at(t, std::move(msg), "IndentationError");
+  }
+}
+
+bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* what, size_t furthest) {
   if (!at(TokKind::Newline)) {
     if (at(TokKind::Error)) return error_tokenizer(), false;
     return simple_stmts(out);
@@ -445,9 +482,12 @@ bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* wha
   advance();
   if (!at(TokKind::Indent)) {
     if (at(TokKind::Error) || has_tokenizer_error()) return error_tokenizer(), false;
-    std::string msg = std::string("expected an indented block after ") + what + " on line " +
-                      std::to_string(header.lineno);
-    error_range(start(tok()), start(tok()), msg, "IndentationError");
+    // (After a type comment on the header's line, CPython's rule for the
+    // header does not apply: its message names no statement.)
+    std::string msg = what ? std::string("expected an indented block after ") + what + " on line " +
+                                 std::to_string(header.lineno)
+                           : std::string("expected an indented block");
+    indentation_error_at(furthest > pos_ ? toks_[furthest] : tok(), std::move(msg));
     return false;
   }
   advance();
@@ -562,8 +602,9 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
   advance();
   expr* iter = star_expressions();
   if (!iter || !expect_header_colon()) return nullptr;
+  std::optional<std::string> tc = type_comment();
   std::vector<stmt*> body, orelse;
-  if (!block(body, kw, "'for' statement")) return nullptr;
+  if (!block(body, kw, tc ? nullptr : "'for' statement")) return nullptr;
   if (at(Kw::Else)) {
     const Token& et = tok();
     advance();
@@ -573,10 +614,12 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
   if (is_async) {
     auto* n = mk<AsyncFor>(s, e);
     n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+    n->type_comment = std::move(tc);
     return n;
   }
   auto* n = mk<For>(s, e);
   n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+  n->type_comment = std::move(tc);
   return n;
 }
 
@@ -672,16 +715,18 @@ stmt* Parser::with_stmt(Pos s, bool is_async) {
     }
     return nullptr;
   }
+  // (Only the unparenthesised form takes a type comment.)
+  std::optional<std::string> tc = done ? std::nullopt : type_comment();
   std::vector<stmt*> body;
-  if (!block(body, kw, "'with' statement")) return nullptr;
+  if (!block(body, kw, tc ? nullptr : "'with' statement")) return nullptr;
   Pos e = last_token_end();
   if (is_async) {
     auto* n = mk<AsyncWith>(s, e);
-    n->items = std::move(items), n->body = std::move(body);
+    n->items = std::move(items), n->body = std::move(body), n->type_comment = std::move(tc);
     return n;
   }
   auto* n = mk<With>(s, e);
-  n->items = std::move(items), n->body = std::move(body);
+  n->items = std::move(items), n->body = std::move(body), n->type_comment = std::move(tc);
   return n;
 }
 
@@ -794,18 +839,40 @@ stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
   expr* returns = nullptr;
   if (accept(Op::RARROW) && !(returns = expression())) return nullptr;
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  // CPython's func_type_comment: on the header's line, or alone on the
+  // line after it, before the block's indentation; not both.
+  std::optional<std::string> tc;
+  size_t furthest = 0;  // the lookahead for a type comment on a line of its own read up to here
+  if (at(TokKind::Newline) && peek(1).kind == TokKind::TypeComment)
+    furthest = pos_ + (peek(2).kind == TokKind::Newline ? 3 : 2);
+  const bool header_tc = at(TokKind::TypeComment);
+  if (at(TokKind::TypeComment)) {
+    if (peek(1).kind == TokKind::Newline && peek(2).kind == TokKind::TypeComment &&
+        peek(3).kind == TokKind::Newline && peek(4).kind == TokKind::Indent) {
+      // Reported at the block's INDENT: its indentation width, no end.
+      const Pos p = end(peek(4));
+      error_range(p, p, "Cannot have two type comments on def");
+      if (err_ && !err_->from_tokenizer) err_->offset = tz_.char_col(p.line, p.col), err_->end_offset = -1;
+      return nullptr;
+    }
+    tc = type_comment();
+  } else if (at(TokKind::Newline) && peek(1).kind == TokKind::TypeComment && peek(2).kind == TokKind::Newline &&
+             peek(3).kind == TokKind::Indent) {
+    advance();
+    tc = type_comment();
+  }
   std::vector<stmt*> body;
-  if (!block(body, kw, "function definition")) return nullptr;
+  if (!block(body, kw, header_tc ? nullptr : "function definition", furthest)) return nullptr;
   Pos e = last_token_end();
   if (is_async) {
     auto* f = mk<AsyncFunctionDef>(s, e);
     f->name = std::move(name), f->args = args, f->body = std::move(body),
-    f->decorator_list = std::move(decorators), f->returns = returns;
+    f->decorator_list = std::move(decorators), f->returns = returns, f->type_comment = std::move(tc);
     return f;
   }
   auto* f = mk<FunctionDef>(s, e);
   f->name = std::move(name), f->args = args, f->body = std::move(body),
-  f->decorator_list = std::move(decorators), f->returns = returns;
+  f->decorator_list = std::move(decorators), f->returns = returns, f->type_comment = std::move(tc);
   return f;
 }
 

@@ -3,6 +3,21 @@
 import warnings
 warnings.simplefilter("ignore")
 SOURCES = [
+    'def f():',
+    'def f():\n',
+    'def f():\n# c',
+    'if x:\n  pass\nelse:',
+    'class A:\n    def f(self):',
+    'for x in y:   ',
+    'with a:\n  \n  \n',
+    '{1:2, {1:2, f(a b)}}',
+    '{1:2, f(a b)}',
+    '{1:2, {1:2, f(a b)}: 3}',
+    'x = {1:2, {1:2, f(a b)}}',
+    'while condition:\npass',
+    'match something:\n    case []:\npass',
+    'with (A as a, B as b):\npass',
+    'try:\n    something()\nexcept* A:\npass',
     'for a, b, (c + 1, d()): pass',
     'for -x in y: pass',
     'for a b in c: pass',
