@@ -4,6 +4,8 @@
 // strings.cpp and fstring.cpp.
 #include "parser/parser.h"
 
+#include <functional>
+
 #include "common/utf8.h"
 #include "parser/parser_internal.h"
 
@@ -86,8 +88,11 @@ std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* typ
 // the line break, so errors at it span the comment.
 Pos Parser::newline_error_start(const Token& nl) const {
   Pos p = start(nl);
+  // (Only a token of this parser's stream has a comment to look for.)
+  const std::less<const Token*> before;
+  if (toks_.empty() || before(&nl, toks_.data()) || !before(&nl, toks_.data() + toks_.size())) return p;
   const size_t i = static_cast<size_t>(&nl - toks_.data());
-  if (i == 0 || i >= toks_.size()) return p;
+  if (i == 0) return p;
   const Token& last = toks_[i - 1];
   const int from = last.end_lineno == nl.lineno ? std::max(last.end_col, 0) : 0;
   std::string_view line = tz_.line(nl.lineno);

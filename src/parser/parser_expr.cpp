@@ -65,7 +65,8 @@ expr* Parser::check_missing_comma(expr* a, size_t first) {
   comma_memo_ = std::move(memo);
   comma_memo_at_ = save;
   if (b && !failed()) {
-    const bool legacy = a->kind == Kind::Name && (static_cast<Name*>(a)->id == "print" || static_cast<Name*>(a)->id == "exec");
+    const std::string* id = a->kind == Kind::Name ? &static_cast<Name*>(a)->id : nullptr;
+    const bool legacy = id && (*id == "print" || *id == "exec");
     if (!legacy && prev().level > 0) return error_range(start(a), end(b), "invalid syntax. Perhaps you forgot a comma?");
   }
   if (first_pass_error()) return nullptr;
@@ -301,7 +302,7 @@ expr* Parser::disjunction() {
   if (!disjunction_record_) return disjunction_parse();
   const size_t at = pos_;
   expr* e = disjunction_parse();
-  if (disjunction_record_) disjunction_record_->try_emplace(at, MemoDisjunction{failed() ? nullptr : e, pos_});
+  disjunction_record_->try_emplace(at, MemoDisjunction{failed() ? nullptr : e, pos_});
   return e;
 }
 
@@ -752,7 +753,7 @@ expr* Parser::brace_atom() {
       first_key = first;
       if (at(Op::RBRACE) || at(Op::COMMA))
         return error_at(prev(), "expression expected after dictionary key and ':'");
-      if (at(Op::STAR) && first->kind != Kind::Starred && starred_dict_value()) return nullptr;
+      if (at(Op::STAR) && first->kind != Kind::Starred) return starred_dict_value(), nullptr;
       if (!(first_val = expression())) return nullptr;
       if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
         auto* dc = arena_.make<DictComp>();
@@ -816,7 +817,7 @@ expr* Parser::brace_atom() {
         advance();
         if (at(Op::RBRACE) || at(Op::COMMA))
           return error_at(prev(), "expression expected after dictionary key and ':'");
-        if (at(Op::STAR) && starred_dict_value()) return nullptr;
+        if (at(Op::STAR)) return starred_dict_value(), nullptr;
         if (!(v = expression())) return nullptr;
       }
       d->keys.push_back(k);
@@ -842,17 +843,12 @@ expr* Parser::brace_atom() {
   return st;
 }
 
-bool Parser::starred_dict_value() {
+// (A bitwise_or that does not parse after the '*' is the error; CPython's
+// generic one is there too, its rule having read that far.)
+void Parser::starred_dict_value() {
   const Token& star = tok();
-  const size_t save = pos_, save_max = max_pos_;
   advance();
-  expr* v = bitwise_or();
-  // Where nothing follows the '*', CPython's generic error is at the token
-  // after it, as here.
-  if (failed()) return true;
-  if (v) return error_starting_from(start(star), "cannot use a starred expression in a dictionary value"), true;
-  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
-  return false;
+  if (bitwise_or()) error_starting_from(start(star), "cannot use a starred expression in a dictionary value");
 }
 
 bool Parser::starts_comprehension() { return at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For)); }

@@ -250,9 +250,9 @@ class Parser {
   // token `first` (not a NAME followed by a STRING, nor a soft keyword).
   bool comma_rule_applies(size_t first) const;
   // At '*' after a dictionary key and ':' (CPython's invalid_kvpair): records
-  // "cannot use a starred expression in a dictionary value" if a bitwise_or
-  // follows; false (nothing consumed or recorded) if not.
-  bool starred_dict_value();
+  // "cannot use a starred expression in a dictionary value", or the error of
+  // the bitwise_or that should follow.
+  void starred_dict_value();
   ast::expr* tuple_tail(ast::expr* first, Pos s, ast::expr* (Parser::*elem)());
 
   // ---- calls and parameters (parser_args.cpp)

@@ -220,7 +220,7 @@ stmt* Parser::expr_stmt() {
       // CPython names a tuple in parentheses (or a list) itself, a tuple
       // without them by its first element.
       const expr* bad = e;
-      if (auto* t = static_cast<Tuple*>(e); e->kind == Kind::Tuple && !t->elts.empty()) {
+      if (e->kind == Kind::Tuple && !static_cast<Tuple*>(e)->elts.empty()) {
         // In parentheses: the '(' it starts with closes at its last token.
         size_t i = static_cast<size_t>(&first - toks_.data()), depth = 0;
         const size_t last = pos_ - 1;
@@ -231,7 +231,7 @@ stmt* Parser::expr_stmt() {
             else if ((k.is(Op::RPAR) || k.is(Op::RSQB) || k.is(Op::RBRACE)) && --depth == 0) break;
           }
         }
-        if (!first.is(Op::LPAR) || i != last) bad = t->elts.front();
+        if (!first.is(Op::LPAR) || i != last) bad = static_cast<Tuple*>(e)->elts.front();
       }
       return error_node(bad, e->kind == Kind::Tuple ? "only single target (not tuple) can be annotated"
                                                     : "only single target (not list) can be annotated");
