@@ -414,7 +414,7 @@ static const bool g_parser_hooks_installed = (tokenizer::g_source_decoder = deco
 Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mode mode, uint32_t flags,
                              int optimize) {
   parser::ParseResult pr = parser::parse(source, filename->view(), mode, (flags & PyCF_SOURCE_IS_UTF8) != 0,
-                                         (flags & GILPY_CF_SCRIPT_FILE) != 0);
+                                         (flags & GILPY_CF_SCRIPT_FILE) != 0, (flags & PyCF_TYPE_COMMENTS) != 0);
   TRY(issue_warnings(pr.warnings, filename));  // even before a syntax error, as CPython's tokenizer does
   if (pr.error) return raise_syntax_error(*pr.error);
   return compile_ast(pr.root, source, filename, mode, flags, optimize);

@@ -206,10 +206,13 @@ bool Compiler::aug_assign(AugAssign* a) {
 }
 
 bool Compiler::ann_assign(AnnAssign* a) {
+  // Without a value CPython reports the whole statement (the target is not
+  // stored, so its location is never set).
+  const ast::Node* at_node = a->value ? static_cast<const ast::Node*>(a->target) : a;
   if (auto* at = as<Attribute>(a->target); at && at->attr == "__debug__")
-    return error(a->target, "cannot assign to __debug__");
+    return error(at_node, "cannot assign to __debug__");
   if (auto* nm = as<Name>(a->target); nm && nm->id == "__debug__")  // even without a value
-    return error(a->target, "cannot assign to __debug__");
+    return error(at_node, "cannot assign to __debug__");
   Scope* sc = u().scope;
   bool module_or_class = sc->kind == ScopeKind::Module || sc->kind == ScopeKind::Class;
   if (a->value) {

@@ -640,6 +640,21 @@ struct SymtableVisitor {
     }
   }
 
+  // A name as CPython's symtable keys it: __x inside a class (or its
+  // methods) is _Class__x, as the compiler mangles it (Compiler::mangle).
+  static std::string private_name(const Scope* s, const std::string& name) {
+    if (name.size() < 3 || name[0] != '_' || name[1] != '_') return name;
+    if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
+    if (name.find('.') != std::string::npos) return name;
+    for (; s; s = s->parent) {
+      if (s->kind != ScopeKind::Class) continue;
+      size_t p = s->name.find_first_not_of('_');
+      if (p == std::string::npos) return name;
+      return "_" + s->name.substr(p) + name;
+    }
+    return name;
+  }
+
   // ---- resolution ---------------------------------------------------------------------
   // Classify names top-down: `bound` holds names bound in enclosing function
   // scopes (visible as free variables), `globals` names declared global above.
@@ -656,7 +671,8 @@ struct SymtableVisitor {
       } else if (f & DEF_NONLOCAL) {
         if (!bound.count(name)) {
           auto at = s->directive_stmt.find(name);
-          fail(at != s->directive_stmt.end() ? at->second : s->node, "no binding for nonlocal '" + name + "' found");
+          fail(at != s->directive_stmt.end() ? at->second : s->node,
+               "no binding for nonlocal '" + private_name(s, name) + "' found");
           return;
         }
         b = Binding::Free;

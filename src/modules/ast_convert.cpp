@@ -736,9 +736,9 @@ struct Validator {
 }  // namespace astpy
 
 // compile(source, filename, mode, PyCF_ONLY_AST): the _ast tree of the source.
-Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8) {
+Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8, bool type_comments) {
   astpy::State* S = TRY(astpy::ast_state());
-  parser::ParseResult pr = parser::parse(src, filename->view(), mode, utf8);
+  parser::ParseResult pr = parser::parse(src, filename->view(), mode, utf8, false, type_comments);
   TRY(compiler::issue_warnings(pr.warnings, filename));
   if (pr.error) return compiler::raise_syntax_error(*pr.error);
   astpy::ToPy conv{*S};

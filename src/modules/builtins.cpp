@@ -626,6 +626,7 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   if (mode == "exec") m = parser::Mode::Exec;
   else if (mode == "eval") m = parser::Mode::Eval;
   else if (mode == "single") m = parser::Mode::Single;
+  else if (mode == "func_type") m = parser::Mode::FuncType;
   else return raise(tp_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   int64_t flags = out[3] ? TRY(as_ssize(out[3])) : 0;
   constexpr int64_t kKnown = bytecode::CO_FUTURE_MASK | bytecode::CO_NESTED | bytecode::PyCF_ONLY_AST |
@@ -638,13 +639,16 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   if (optimize < -1 || optimize > 2) return raise(tp_ValueError, "compile(): invalid optimize value");
   bool dont_inherit = out[4] ? TRY(truthy(out[4])) : false;
   if (!dont_inherit) flags |= inherited_future_flags();
+  if (m == parser::Mode::FuncType && !(flags & bytecode::PyCF_ONLY_AST))
+    return raise(tp_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   if (flags & bytecode::PyCF_ONLY_AST) {
-    extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8);
+    extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8,
+                                         bool type_comments);
     extern Result<Value> ast_check_object(Value tree, parser::Mode mode);
     if (!is_source(out[0])) return ast_check_object(out[0], m);  // an AST stays as it is
     bool utf8 = false;
     std::string text = TRY(source_text(out[0], "compile", "AST", &utf8));
-    return ast_from_source(text, filename, m, utf8);
+    return ast_from_source(text, filename, m, utf8, (flags & bytecode::PyCF_TYPE_COMMENTS) != 0);
   }
   if (is_code(out[0])) return out[0];
   if (!is_source(out[0])) {

@@ -4,6 +4,8 @@
 // strings.cpp and fstring.cpp.
 #include "parser/parser.h"
 
+#include <functional>
+
 #include "common/utf8.h"
 #include "parser/parser_internal.h"
 
@@ -77,9 +79,48 @@ std::nullptr_t Parser::error_at(const Token& t, std::string msg, const char* typ
   if ((msg.rfind("(unicode error)", 0) == 0 || msg == "bytes can only contain ASCII literal characters") &&
       &t != &tok())
     return error_at(tok(), std::move(msg), type);
-  // A NEWLINE token is zero-width in CPython's reports.
-  if (t.kind == TokKind::Newline) return error_range(start(t), start(t), std::move(msg), type);
+  // A NEWLINE token ends where the line break starts in CPython's reports.
+  if (t.kind == TokKind::Newline) return error_range(newline_error_start(t), start(t), std::move(msg), type);
   return error_range(start(t), end(t), std::move(msg), type);
+}
+
+// CPython's tokenizer starts a NEWLINE token at the '#' of a comment before
+// the line break, so errors at it span the comment.
+Pos Parser::newline_error_start(const Token& nl) const {
+  Pos p = start(nl);
+  // (Only a token of this parser's stream has a comment to look for.)
+  const std::less<const Token*> before;
+  if (toks_.empty() || before(&nl, toks_.data()) || !before(&nl, toks_.data() + toks_.size())) return p;
+  const size_t i = static_cast<size_t>(&nl - toks_.data());
+  if (i == 0) return p;
+  const Token& last = toks_[i - 1];
+  const int from = last.end_lineno == nl.lineno ? std::max(last.end_col, 0) : 0;
+  std::string_view line = tz_.line(nl.lineno);
+  size_t hash = line.find('#', static_cast<size_t>(from));
+  if (hash != std::string_view::npos && static_cast<int>(hash) < nl.col) p.col = static_cast<int>(hash);
+  return p;
+}
+
+bool Parser::first_pass_error() const {
+  return err_ && !err_->from_tokenizer &&
+         (err_->msg == "':' expected after dictionary key" ||
+          err_->msg == "cannot use a starred expression in a dictionary value" ||
+          err_->msg == "expression expected after dictionary key and ':'");
+}
+
+bool Parser::generic_error() const {
+  return err_ && !err_->from_tokenizer && err_->type == "SyntaxError" && err_->msg == "invalid syntax";
+}
+
+// CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from s to where its tokenizer
+// stands, the end of the furthest token read, given as that column itself
+// (other end positions count one more).
+std::nullptr_t Parser::error_starting_from(Pos s, std::string msg) {
+  if (err_) return nullptr;
+  const Token& last = toks_[std::min(max_pos_, toks_.size() - 1)];
+  error_range(s, end(last), std::move(msg));
+  if (err_ && !err_->from_tokenizer && err_->end_offset > 0) err_->end_offset--;
+  return nullptr;
 }
 
 void Parser::warn_at(const Token& t, std::string msg, const char* category) {
@@ -154,7 +195,7 @@ std::nullptr_t Parser::fail() {
     // mode a source without a final newline has none at all: the error is
     // at ENDMARKER, which CPython reports at offset 0.
     bool implicit = t.start == t.end;
-    error_range(start(t), start(t), "invalid syntax");
+    error_range(newline_error_start(t), start(t), "invalid syntax");
     if (implicit && mode_ == Mode::Eval) err_->offset = err_->end_offset = 0;
     return nullptr;
   }
@@ -164,7 +205,7 @@ std::nullptr_t Parser::fail() {
 void Parser::too_deep() {
   // CPython raises MemoryError/RecursionError here; a SyntaxError keeps the
   // front end's contract of never crashing and always explaining.
-  error_at(tok(), "too many nested expressions or blocks");
+  error_at(tok(), kTooDeep);
 }
 
 bool Parser::expect(Op o, const char* msg) {
@@ -210,8 +251,15 @@ ast::Node* Parser::run(Mode mode) {
       if (!statements_until_end(body)) return nullptr;
       auto* m = mk<ast::Module>(s, s);
       m->body = std::move(body);
+      for (const tokenizer::TypeIgnore& ti : tz_.type_ignores()) {
+        auto* t = arena_.make<ast::TypeIgnore>();
+        t->lineno = ti.lineno;
+        t->tag = ti.tag;
+        m->type_ignores.push_back(t);
+      }
       return m;
     }
+    case Mode::FuncType: return func_type();
     case Mode::Eval: {
       while (at(TokKind::NL) || at(TokKind::Newline)) advance();
       ast::expr* e = expressions();
@@ -237,16 +285,9 @@ ast::Node* Parser::run(Mode mode) {
         // it is plain invalid syntax.
         bool compound = !body.empty() && is_compound_statement(body.back()->kind);
         if (!compound && toks_[newline].kind == TokKind::Newline) {
-          // The NEWLINE starts where a trailing comment does (CPython's tokenizer).
           const Token& nl = toks_[newline];
-          Pos at = start(nl);
-          const Token& last = toks_[newline > 0 ? newline - 1 : 0];
-          std::string_view line = tz_.line(nl.lineno);
-          if (last.end_lineno == nl.lineno) {
-            size_t hash = line.find('#', size_t(last.end_col));
-            if (hash != std::string_view::npos && int(hash) < nl.col) at.col = int(hash);
-          }
-          return error_range(at, end(nl), "multiple statements found while compiling a single statement");
+          return error_range(newline_error_start(nl), end(nl),
+                             "multiple statements found while compiling a single statement");
         }
         return fail();
       }
@@ -265,14 +306,53 @@ ast::Node* Parser::run(Mode mode) {
   return nullptr;
 }
 
+// CPython's func_type rule: '(' [type_expressions] ')' '->' expression,
+// where the argument types are expressions separated by commas, then
+// optionally `*X` and `**X` (whose X are listed like the others).
+ast::Node* Parser::func_type() {
+  const Pos s{1, 0};
+  if (!accept(Op::LPAR)) return fail();
+  auto* f = mk<ast::FunctionType>(s, s);
+  if (!at(Op::RPAR)) {
+    int stage = 0;  // 1 after `*X`, 2 after `**X`
+    for (;;) {
+      const int kind = at(Op::STAR) ? 1 : at(Op::DOUBLESTAR) ? 2 : 0;
+      if (stage > 0 && kind <= stage) return fail();
+      if (kind) {
+        advance();
+        stage = kind;
+      }
+      ast::expr* e = expression();
+      if (!e) return nullptr;
+      f->argtypes.push_back(e);
+      if (!at(Op::COMMA)) break;
+      if (stage == 2) return fail();  // nothing follows `**X`, not even a comma
+      advance();
+    }
+  }
+  if (!expect(Op::RPAR) || !expect(Op::RARROW)) return nullptr;
+  if (!(f->returns = expression())) return nullptr;
+  while (at(TokKind::Newline)) advance();
+  if (!at(TokKind::EndMarker)) return fail();
+  return f;
+}
+
+std::optional<std::string> Parser::type_comment() {
+  if (!at(TokKind::TypeComment)) return std::nullopt;
+  std::string t(tz_.text(tok()));
+  advance();
+  return t;
+}
+
 int64_t (*g_int_literal_digit_limit)() = nullptr;
 
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8,
-                  bool script_file) {
+                  bool script_file, bool type_comments) {
   ParseResult r;
   r.arena = std::make_unique<ast::Arena>();
   tokenizer::Options opts;
   opts.source_is_utf8 = source_is_utf8;
+  opts.type_comments = type_comments;
   if (script_file) opts.script_path = filename;
   tokenizer::Tokenizer tz(source, opts);
   Parser p(tz, *r.arena, filename);
@@ -313,7 +393,10 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
     out += '\n';
     if (offset >= 0) {
       int end;
-      if (e.end_lineno > e.lineno) end = len;
+      // (CPython's printer underlines a range for SyntaxError only, not
+      // for IndentationError or TabError.)
+      if (e.type != "SyntaxError") end = offset + 1;
+      else if (e.end_lineno > e.lineno) end = len;
       else if (e.end_lineno == e.lineno && e.end_offset > 0) end = e.end_offset - 1 - static_cast<int>(i);
       else end = offset + 1;
       if (end > len) end = len;

@@ -12,7 +12,9 @@
 
 namespace gilpy::parser {
 
-enum class Mode { Exec, Eval, Single };
+// FuncType: compile()'s 'func_type' (PEP 484 signature type comments, an
+// AST only).
+enum class Mode { Exec, Eval, Single, FuncType };
 
 struct SyntaxErrorInfo {
   std::string type;  // "SyntaxError", "IndentationError" or "TabError"
@@ -42,8 +44,10 @@ extern int64_t (*g_int_literal_digit_limit)();
 
 // `source_is_utf8`: the text came from a str (no coding cookie applies).
 // `script_file`: the source is the script the command line runs (filename is its path).
+// `type_comments`: PyCF_TYPE_COMMENTS (the type_comment fields and
+// Module.type_ignores are filled; misplaced type comments are errors).
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8 = false,
-                  bool script_file = false);
+                  bool script_file = false, bool type_comments = false);
 
 // CPython 3.11's ast.dump(node): no indentation, no attributes. With
 // include_attributes, positions are appended as ast.dump(..., include_attributes=True) does.

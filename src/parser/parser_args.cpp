@@ -59,6 +59,7 @@ bool Parser::call_arguments(std::vector<expr*>& args, std::vector<keyword*>& kws
         std::vector<comprehension*> gens;
         const bool clauses = comprehension_clauses(gens) && !failed();
         no_invalid_ = saved_no_invalid;
+        if (first_pass_error()) return false;
         err_.reset();
         pos_ = save, max_pos_ = std::max(max_pos_, save_max);
         if (clauses)
@@ -126,6 +127,36 @@ arg* Parser::param(bool is_lambda, bool star_annotation) {
   return a;
 }
 
+// CPython's invalid_parameters / invalid_lambda_parameters: `def f((a, b))`,
+// a Python 2 tuple parameter. Matches '(' then names separated by commas
+// (for def each may have an annotation and be followed by a comma, and one
+// more comma may follow) and ')'. True if it recorded an error (its own, or
+// one met in an annotation); false leaves the position and error as they were.
+bool Parser::parenthesized_params(bool is_lambda) {
+  const size_t save = pos_, save_max = max_pos_;
+  const Token& lpar = tok();
+  advance();
+  bool matched = false;
+  while (tok().is_ident()) {
+    advance();
+    if (!is_lambda && accept(Op::COLON) && (!expression() || failed())) break;
+    if (accept(Op::COMMA)) {
+      if (!is_lambda && at(Op::COMMA)) advance();  // the rule's optional ',' after `param ','`: then ')'
+      else if (!at(Op::RPAR)) continue;
+    }
+    matched = at(Op::RPAR);
+    break;
+  }
+  if (failed() && !generic_error()) return true;
+  err_.reset();
+  if (matched)
+    return error_range(start(lpar), end(tok()), is_lambda ? "Lambda expression parameters cannot be parenthesized"
+                                                          : "Function parameters cannot be parenthesized"),
+           true;
+  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+  return false;
+}
+
 // Parses a parameter list up to (not including) ')' for def, ':' for lambda.
 arguments* Parser::parameters(bool is_lambda) {
   auto* A = arena_.make<arguments>();
@@ -134,38 +165,67 @@ arguments* Parser::parameters(bool is_lambda) {
   std::vector<arg*> args;
   while (!at(close)) {
     const Token& t = tok();
+    arg* last = nullptr;  // the parameter a type comment after it annotates
     if (t.is(Op::SLASH)) {
       if (seen_slash) return error_at(t, "/ may appear only once");
       if (seen_star) return error_at(t, "/ must be ahead of *");
-      if (args.empty()) return error_at(t, "at least one argument must precede /");
+      if (args.empty()) {
+        if (!peek().is(Op::COMMA)) return fail();
+        return error_at(t, "at least one argument must precede /");
+      }
       advance();
       seen_slash = true;
       A->posonlyargs = std::move(args);
       args.clear();
+      if (at(Op::STAR)) return error_at(tok(), "expected comma between / and *");
+    } else if (t.is(Op::LPAR) && !seen_slash && !seen_star && A->defaults.empty()) {
+      // Only after parameters without defaults, as CPython's rule has it.
+      if (parenthesized_params(is_lambda)) return nullptr;
+      return fail();
     } else if (t.is(Op::STAR)) {
-      if (seen_star) return error_at(t, "* argument may appear only once");
+      if (seen_star) {
+        // Only a parameter or ',' after the second '*' makes it this error.
+        if (!peek().is_ident() && !peek().is(Op::COMMA)) return fail();
+        return error_at(t, "* argument may appear only once");
+      }
       advance();
       seen_star = true;
       if (at(Op::COMMA) || at(close)) {
         // A bare * needs a keyword-only parameter after it (not just **kw).
-        if (at(close) || peek().is(close) || peek().is(Op::DOUBLESTAR))  // a lambda's points past the '*'
-          return error_at(is_lambda ? tok() : t, "named arguments must follow bare *");
+        // (A lambda's error is at the last token its rule read.)
+        if (at(close) || peek().is(close) || peek().is(Op::DOUBLESTAR))
+          return error_at(is_lambda ? (at(close) ? tok() : peek()) : t, "named arguments must follow bare *");
+        if (at(Op::COMMA) && peek().kind == TokKind::TypeComment)
+          return error_at(peek(), "bare * has associated type comment");
       } else {
         if (!(A->vararg = param(is_lambda, true))) return nullptr;
         if (at(Op::EQUAL)) return error_at(tok(), "var-positional argument cannot have default value");
+        last = A->vararg;
       }
     } else if (t.is(Op::DOUBLESTAR)) {
       advance();
       if (!(A->kwarg = param(is_lambda, false))) return nullptr;
       if (at(Op::EQUAL)) return error_at(tok(), "var-keyword argument cannot have default value");
-      accept(Op::COMMA);
-      if (!at(close)) return error_at(tok(), "arguments cannot follow var-keyword argument");
+      // After `**kw,` another parameter, '*', '**' or '/' is this error;
+      // anything else is the generic one.
+      const bool comma = accept(Op::COMMA);
+      if (!is_lambda && at(TokKind::TypeComment)) A->kwarg->type_comment = type_comment();
+      if (comma && !at(close)) {
+        if (tok().is_ident()) {
+          arg* after = param(is_lambda, false);
+          return after ? error_node(after, "arguments cannot follow var-keyword argument") : nullptr;
+        }
+        if (at(Op::STAR) || at(Op::DOUBLESTAR) || at(Op::SLASH))
+          return error_at(tok(), "arguments cannot follow var-keyword argument");
+      }
+      if (!at(close)) return fail();
       break;
     } else {
       arg* a = param(is_lambda, false);
       if (!a) return nullptr;
       expr* def = nullptr;
       if (accept(Op::EQUAL)) {
+        if (at(Op::RPAR) || at(Op::COMMA)) return error_at(prev(), "expected default value expression");
         if (!(def = expression())) return nullptr;
       }
       if (seen_star) {
@@ -179,8 +239,12 @@ arguments* Parser::parameters(bool is_lambda) {
         }
         args.push_back(a);
       }
+      last = a;
     }
-    if (!accept(Op::COMMA)) break;
+    // A parameter's type comment follows its comma, or it if ')' is next.
+    const bool comma = accept(Op::COMMA);
+    if (last && !is_lambda && at(TokKind::TypeComment)) last->type_comment = type_comment();
+    if (!comma) break;
   }
   A->args = std::move(args);
   return A;

@@ -31,25 +31,94 @@ bool Parser::starts_expression(const Token& t) const {
 
 // CPython's "Perhaps you forgot a comma?": inside brackets, an expression
 // directly followed by another one.
-expr* Parser::check_missing_comma(expr* a) {
-  if (!a || failed() || no_invalid_ || !starts_expression(tok()) || prev().level == 0) return a;
-  if (a->kind == Kind::Name) {
-    const std::string& id = static_cast<Name*>(a)->id;
-    if (id == "print" || id == "exec" || id == "match" || id == "case" || id == "_") return a;
-    if (tok().kind == TokKind::String && a->end_col_offset - a->col_offset == static_cast<int>(id.size()))
-      return a;
-  }
-  const size_t save = pos_;
+// `first` is the index of the expression's first token: CPython's rule does
+// not apply when it is a NAME followed by a STRING (`f"..."`-like prefixes),
+// or a NAME its soft-keyword test accepts, which compares only the NAME's
+// length of characters: any prefix of "match", "case" or "_" ("c", "ma").
+// The second expression is read wherever the rule applies, also outside
+// brackets and after print/exec, which only then make it no error: what
+// reading it raises regardless of the invalid rules (a dict display's
+// errors, see first_pass_error) stands.
+bool Parser::comma_rule_applies(size_t first) const {
+  const Token& ft = toks_[first];
+  if (!ft.is_ident()) return true;
+  if (toks_[first + 1].kind == TokKind::String) return false;
+  std::string_view name = text(ft);
+  for (std::string_view soft : {"match", "case", "_"})
+    if (name.size() <= soft.size() && soft.substr(0, name.size()) == name) return false;
+  return true;
+}
+
+expr* Parser::check_missing_comma(expr* a, size_t first) {
+  if (!a || failed() || no_invalid_ || !starts_expression(tok()) || !comma_rule_applies(first)) return a;
+  const size_t save = pos_, save_max = max_pos_;
   // b is CPython's expression_without_invalid: no nested comma check, so
   // `(a b c)` reports a and b.
   const bool saved_no_invalid = no_invalid_;
   no_invalid_ = true;
+  DisjunctionMemo memo;
+  DisjunctionMemo* saved_record = disjunction_record_;
+  disjunction_record_ = &memo;
   expr* b = expression();
+  disjunction_record_ = saved_record;
   no_invalid_ = saved_no_invalid;
-  if (b && !failed()) return error_range(start(a), end(b), "invalid syntax. Perhaps you forgot a comma?");
+  comma_memo_ = std::move(memo);
+  comma_memo_at_ = save;
+  if (b && !failed()) {
+    const std::string* id = a->kind == Kind::Name ? &static_cast<Name*>(a)->id : nullptr;
+    const bool legacy = id && (*id == "print" || *id == "exec");
+    if (!legacy && prev().level > 0) return error_range(start(a), end(b), "invalid syntax. Perhaps you forgot a comma?");
+  }
+  if (first_pass_error()) return nullptr;
   err_.reset();
-  pos_ = save;
+  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
   return a;
+}
+
+// CPython's invalid_legacy_expression: an expression that is a NAME (not
+// followed by '(') with more star_expressions after it. For print and exec
+// that is "Missing parentheses in call to ..."; for any name, reading what
+// follows with the invalid rules may raise an error of its own
+// (`(a {1: *b})`), which CPython then reports.
+expr* Parser::legacy_expression(expr* e, size_t first) {
+  if (!e || failed() || no_invalid_ || e->kind != Kind::Name || pos_ != first + 1 || !toks_[first].is_ident() ||
+      at(Op::LPAR) || !(starts_expression(tok()) || at(Op::STAR)))
+    return e;
+  if (auto it = legacy_memo_.find(first); it != legacy_memo_.end()) {
+    if (!it->second) return e;
+    err_ = it->second;
+    return nullptr;
+  }
+  const size_t save = pos_, save_max = max_pos_;
+  // The comma rule read the expression after the name without the invalid
+  // rules, and CPython's memo keeps its disjunctions: what they hold is not
+  // read again (`a b.c(d e)` is no missing comma).
+  DisjunctionMemo memo;
+  if (comma_memo_at_ == save) memo = std::move(comma_memo_);
+  comma_memo_at_ = SIZE_MAX;
+  disjunction_replay_.push_back(&memo);
+  expr* rest = star_expressions();
+  disjunction_replay_.pop_back();
+  std::optional<SyntaxErrorInfo> found;
+  if (failed()) {
+    if (!generic_error() && err_->msg != kTooDeep) found = err_;
+    // A chain `print print ...` too deep for the parser (CPython runs out of
+    // memory) is no error of this rule at any of its levels.
+    if (err_->msg == kTooDeep) legacy_too_deep_ = true;
+  } else if (rest) {
+    const std::string& id = static_cast<Name*>(e)->id;
+    if (id == "print" || id == "exec") {
+      error_range(start(e), end(rest), "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
+      found = err_;
+    }
+  }
+  if (legacy_too_deep_) found.reset();
+  err_.reset();
+  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+  legacy_memo_[first] = found;
+  if (!found) return e;
+  err_ = std::move(found);
+  return nullptr;
 }
 
 expr* Parser::expressions() {
@@ -65,8 +134,15 @@ expr* Parser::tuple_tail(expr* first, Pos s, expr* (Parser::*elem)()) {
   t->elts.push_back(first);
   while (accept(Op::COMMA)) {
     if (!starts_expression(tok()) && !at(Op::STAR)) break;
+    const size_t elem_at = pos_;
     expr* e = (this->*elem)();
-    if (!e) return nullptr;
+    if (!e) {
+      // As a PEG parser does: the comma before it ends the tuple.
+      if (!peg() || !generic_error()) return nullptr;
+      err_.reset();
+      pos_ = elem_at;
+      break;
+    }
     t->elts.push_back(e);
   }
   Pos e = end(prev());
@@ -79,15 +155,30 @@ expr* Parser::expression() {
   if (!g.ok) return nullptr;
   if (at(Kw::Lambda)) return lambdef();
   const Pos s = start(tok());
+  const size_t first = pos_;
   expr* body = disjunction();
   if (!body) return nullptr;
-  if (!at(Kw::If)) return check_missing_comma(body);
+  if (!at(Kw::If)) return legacy_expression(check_missing_comma(body, first), first);
+  const size_t if_at = pos_;
   advance();
+  // Without CPython's invalid rules (expression_without_invalid) an
+  // incomplete conditional leaves just the part before 'if'.
+  auto only_body = [&]() -> expr* {
+    if (first_pass_error()) return nullptr;
+    err_.reset();
+    pos_ = if_at;
+    return body;
+  };
   expr* test = disjunction();
-  if (!test) return nullptr;
-  if (!accept(Kw::Else)) return error_range(s, end(prev()), "expected 'else' after 'if' expression");
+  if (!test) return no_invalid_ || (peg_backtrack_ && generic_error()) ? only_body() : nullptr;
+  if (!accept(Kw::Else)) {
+    if (no_invalid_) return only_body();
+    // CPython's rule names the missing 'else' unless a ':' follows.
+    if (at(Op::COLON)) return peg_backtrack_ ? only_body() : fail();
+    return error_range(start(body), end(test), "expected 'else' after 'if' expression");
+  }
   expr* orelse = expression();
-  if (!orelse) return nullptr;
+  if (!orelse) return no_invalid_ || (peg_backtrack_ && generic_error()) ? only_body() : nullptr;
   auto* n = mk<IfExp>(s);
   n->test = test, n->body = body, n->orelse = orelse;
   return n;
@@ -122,16 +213,37 @@ expr* Parser::invalid_assignment_in_expression(expr* e) {
   using K = Kind;
   const size_t save = pos_, save_max = max_pos_;
   const Token& target_tok = toks_[save - 1];
+  const bool name = e->kind == K::Name && target_tok.is_ident() && start(target_tok).col == e->col_offset;
+  // Other targets are a bitwise_or directly before the '=': for anything
+  // else CPython's rule does not read the value at all.
+  if (!name) {
+    switch (e->kind) {
+      case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
+      case K::GeneratorExp: case K::NamedExpr: case K::Yield: case K::YieldFrom:
+        return e;
+      case K::UnaryOp:
+        if (static_cast<const UnaryOp*>(e)->op == unaryop::Not) return e;
+        break;
+      case K::Constant: {
+        auto ck = static_cast<const Constant*>(e)->value.kind;
+        if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False || ck == ConstantValue::Kind::None)
+          return e;
+        break;
+      }
+      default: break;
+    }
+  }
   advance();  // '='
   const bool saved_no_invalid = no_invalid_;
   no_invalid_ = true;
   expr* b = starts_expression(tok()) ? bitwise_or() : nullptr;
   no_invalid_ = saved_no_invalid;
   const bool matched = b && !failed() && !at(Op::EQUAL) && !at(Op::COLONEQUAL);
+  if (first_pass_error()) return nullptr;
   err_.reset();
   pos_ = save, max_pos_ = std::max(max_pos_, save_max);
   if (!matched) return e;
-  if (e->kind == K::Name && target_tok.is_ident() && start(target_tok).col == e->col_offset)
+  if (name)
     return error_range(start(target_tok), Pos{b->end_lineno, b->end_col_offset},
                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
   switch (e->kind) {
@@ -175,7 +287,26 @@ expr* Parser::star_named_expression() {
   return star_expression();
 }
 
+// CPython memoizes disjunctions: what a parse without its invalid rules
+// found (check_missing_comma's second expression) is what later parses of
+// the same tokens get (legacy_expression replays it).
 expr* Parser::disjunction() {
+  for (auto it = disjunction_replay_.rbegin(); it != disjunction_replay_.rend(); ++it) {
+    auto f = (*it)->find(pos_);
+    if (f == (*it)->end()) continue;
+    if (!f->second.e) return fail();
+    pos_ = f->second.end;
+    if (pos_ > max_pos_) max_pos_ = pos_;
+    return f->second.e;
+  }
+  if (!disjunction_record_) return disjunction_parse();
+  const size_t at = pos_;
+  expr* e = disjunction_parse();
+  disjunction_record_->try_emplace(at, MemoDisjunction{failed() ? nullptr : e, pos_});
+  return e;
+}
+
+expr* Parser::disjunction_parse() {
   const Pos s = start(tok());
   expr* first = conjunction();
   if (!first || !at(Kw::Or)) return first;
@@ -251,9 +382,17 @@ expr* Parser::comparison() {
     } else {
       break;
     }
+    const size_t op_at = pos_;
     while (ntok--) advance();
     expr* right = bitwise_or();
-    if (!right) return nullptr;
+    if (!right) {
+      // As a PEG parser does: the comparison ends before an operator
+      // whose operand does not parse (see invalid_for_target).
+      if (!peg() || !generic_error()) return nullptr;
+      err_.reset();
+      pos_ = op_at;
+      break;
+    }
     if (!cmp) {
       cmp = arena_.make<Compare>();
       cmp->left = left;
@@ -362,19 +501,33 @@ expr* Parser::primary() {
   const Pos s = start(tok());
   expr* e = atom();
   while (e) {
+    const size_t trailer = pos_;
+    // Where a PEG parse is wanted, a trailer that does not parse leaves the
+    // primary before it (`f(a b)` is `f` followed by more).
+    auto before_trailer = [&]() -> expr* {
+      if (!peg() || !generic_error()) return nullptr;
+      err_.reset();
+      pos_ = trailer;
+      return e;
+    };
     if (at(Op::DOT)) {
       advance();
-      if (!tok().is_ident()) return fail();
+      if (!tok().is_ident()) {
+        fail();
+        return before_trailer();
+      }
       auto* a = mk<Attribute>(s, end(tok()));
       a->value = e, a->attr = std::string(text(tok())), a->ctx = expr_context::Load;
       advance();
       e = a;
     } else if (at(Op::LPAR)) {
-      e = call(e, s);
+      expr* c = call(e, s);
+      if (!c) return before_trailer();
+      e = c;
     } else if (at(Op::LSQB)) {
       advance();
       expr* sl = slices();
-      if (!sl || !expect(Op::RSQB)) return nullptr;
+      if (!sl || !expect(Op::RSQB)) return before_trailer();
       auto* sub = mk<Subscript>(s);
       sub->value = e, sub->slice = sl, sub->ctx = expr_context::Load;
       e = sub;
@@ -504,6 +657,7 @@ expr* Parser::paren_atom() {
     advance();
     expr* e = starts_expression(tok()) ? expression() : nullptr;
     bool closed = e && !failed() && at(Op::RPAR);
+    if (first_pass_error()) return nullptr;
     err_.reset();
     pos_ = save, max_pos_ = std::max(max_pos_, save_max);
     if (closed) return error_range(start(dstar), end(dstar), "cannot use double starred expression here");
@@ -593,11 +747,13 @@ expr* Parser::brace_atom() {
   } else {
     expr* first = star_named_expression();
     if (!first) return nullptr;
+    if (first->kind == Kind::Starred && at(Op::COLON)) return fail();
     if (accept(Op::COLON)) {
       is_dict = true;
       first_key = first;
       if (at(Op::RBRACE) || at(Op::COMMA))
         return error_at(prev(), "expression expected after dictionary key and ':'");
+      if (at(Op::STAR) && first->kind != Kind::Starred) return starred_dict_value(), nullptr;
       if (!(first_val = expression())) return nullptr;
       if (at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For))) {
         auto* dc = arena_.make<DictComp>();
@@ -632,10 +788,36 @@ expr* Parser::brace_atom() {
       if (accept(Op::DOUBLESTAR)) {
         if (!(v = bitwise_or())) return nullptr;
       } else {
-        if (!(k = expression())) return nullptr;
-        if (!expect(Op::COLON, nullptr)) return nullptr;
+        // CPython reads a later key without its invalid rules first (its
+        // memo then keeps that reading): `{1: 2, f(a b)}` is a key `f`
+        // without ':'; only a key that does not parse so is read again with
+        // them, which reports `{1: 2, (a b)}`'s missing comma.
+        const size_t key_at = pos_, key_max = max_pos_;
+        const bool saved_no_invalid = no_invalid_;
+        no_invalid_ = true;
+        k = expression();
+        no_invalid_ = saved_no_invalid;
+        if ((!k || failed()) && !no_invalid_ && !first_pass_error()) {
+          err_.reset();
+          pos_ = key_at, max_pos_ = std::max(max_pos_, key_max);
+          k = expression();
+        }
+        if (!k || failed()) return nullptr;
+        if (!at(Op::COLON)) {
+          // CPython's invalid_kvpair reports the key's end (its column is
+          // taken on the key's first line) and no end column.
+          if (at(TokKind::Error) || has_tokenizer_error()) return fail();
+          error_range(start(k), end(k), "':' expected after dictionary key");
+          if (err_ && !err_->from_tokenizer) {
+            err_->offset = tz_.char_col(k->lineno, k->end_col_offset);
+            err_->end_offset = 0;
+          }
+          return nullptr;
+        }
+        advance();
         if (at(Op::RBRACE) || at(Op::COMMA))
           return error_at(prev(), "expression expected after dictionary key and ':'");
+        if (at(Op::STAR)) return starred_dict_value(), nullptr;
         if (!(v = expression())) return nullptr;
       }
       d->keys.push_back(k);
@@ -661,6 +843,14 @@ expr* Parser::brace_atom() {
   return st;
 }
 
+// (A bitwise_or that does not parse after the '*' is the error; CPython's
+// generic one is there too, its rule having read that far.)
+void Parser::starred_dict_value() {
+  const Token& star = tok();
+  advance();
+  if (bitwise_or()) error_starting_from(start(star), "cannot use a starred expression in a dictionary value");
+}
+
 bool Parser::starts_comprehension() { return at(Kw::For) || (at(Kw::Async) && peek().is(Kw::For)); }
 
 // `[a, b for ...]`: CPython's invalid_comprehension message, over the elements.
@@ -673,10 +863,11 @@ bool Parser::comprehension_clauses(std::vector<comprehension*>& out) {
     auto* c = arena_.make<comprehension>();
     c->is_async = accept(Kw::Async) ? 1 : 0;
     advance();  // 'for'
+    const size_t targets = pos_;
     expr* target = star_targets();
-    if (!target) return false;
-    if (!at(Kw::In)) return fail(), false;
-    if (!set_context(target, expr_context::Store)) return false;
+    if (!target || !at(Kw::In) || invalid_target(target, expr_context::Store))
+      return invalid_for_target(targets), false;
+    set_context(target, expr_context::Store);
     advance();
     c->target = target;
     if (!(c->iter = disjunction())) return false;

@@ -9,6 +9,7 @@
 // ambiguous spots (parenthesised with-items, targets) re-parse after saving
 // the position.
 #pragma once
+#include <cstdint>
 #include <unordered_map>
 
 #include <optional>
@@ -36,6 +37,7 @@ class FStringBuilder;
 // Nesting limit for recursive constructs (expressions, blocks); past it the
 // parse fails with a SyntaxError instead of overflowing the C stack.
 inline constexpr int kMaxNesting = 1000;
+inline constexpr const char* kTooDeep = "too many nested expressions or blocks";
 
 class Parser {
  public:
@@ -133,6 +135,19 @@ class Parser {
   // would prefer there (tokenizer errors, unexpected indent, unclosed brackets).
   std::nullptr_t fail();
   bool has_tokenizer_error() const;
+  // The error recorded is the generic "invalid syntax" (no tokenizer error,
+  // none of CPython's specific messages): where CPython's second pass would
+  // try one of its invalid_* rules, the caller may try it now.
+  bool generic_error() const;
+  // The error recorded is one CPython raises even without its invalid rules
+  // (its dict display's are not behind that switch, so they fire in its first
+  // pass and inside expression_without_invalid): a tentative parse keeps it.
+  bool first_pass_error() const;
+  // Where CPython's tokenizer starts a NEWLINE token: at a trailing comment.
+  Pos newline_error_start(const Token& nl) const;
+  // CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from s to the end of the
+  // furthest token read.
+  std::nullptr_t error_starting_from(Pos s, std::string msg);
 
   struct DepthGuard {
     Parser& p;
@@ -144,13 +159,20 @@ class Parser {
   };
   void too_deep();
 
+  ast::Node* func_type();  // Mode::FuncType's input: `(argument types) -> return type`
+  // At a TypeComment token: its text, consumed (else nothing).
+  std::optional<std::string> type_comment();
+
   // ---- statements (parser_stmt.cpp)
   bool statements_until_end(std::vector<ast::stmt*>& out);
   bool statement(std::vector<ast::stmt*>& out);
   bool simple_stmts(std::vector<ast::stmt*>& out);
   ast::stmt* simple_stmt();
   ast::stmt* compound_stmt();
-  bool block(std::vector<ast::stmt*>& out, const Token& header, const char* what);
+  // what: the statement named by "expected an indented block after ..."
+  // (null: none); furthest: a token a lookahead read, where that error is.
+  bool block(std::vector<ast::stmt*>& out, const Token& header, const char* what, size_t furthest = 0);
+  std::nullptr_t indentation_error_at(const Token& t, std::string msg);
   ast::stmt* if_stmt(const Token& kw);
   ast::stmt* while_stmt();
   ast::stmt* for_stmt(Pos s, bool is_async);
@@ -163,6 +185,11 @@ class Parser {
   ast::stmt* import_from();
   ast::stmt* expr_stmt();
   bool withitem_list(std::vector<ast::withitem*>& items, bool in_parens);
+  bool with_parens_missing_colon(size_t lpar);
+  // CPython's invalid_for_target, for `for` statements and comprehension
+  // clauses whose targets (from token index `targets`) are not followed by
+  // 'in' or cannot be assigned. Records the error; always returns nullptr.
+  std::nullptr_t invalid_for_target(size_t targets);
 
   // ---- match statements (parser_match.cpp)
   // At a `match` NAME starting a statement: 1 = parsed a match statement (or
@@ -194,6 +221,7 @@ class Parser {
   ast::expr* star_expression();
   ast::expr* star_named_expression();
   ast::expr* disjunction();
+  ast::expr* disjunction_parse();
   ast::expr* conjunction();
   ast::expr* inversion();
   ast::expr* comparison();
@@ -216,7 +244,15 @@ class Parser {
   ast::expr* star_target();
   bool comprehension_clauses(std::vector<ast::comprehension*>& out);
   bool starts_expression(const Token& t) const;
-  ast::expr* check_missing_comma(ast::expr* a);
+  ast::expr* check_missing_comma(ast::expr* a, size_t first);
+  ast::expr* legacy_expression(ast::expr* e, size_t first);
+  // CPython's invalid_expression applies at the expression starting at
+  // token `first` (not a NAME followed by a STRING, nor a soft keyword).
+  bool comma_rule_applies(size_t first) const;
+  // At '*' after a dictionary key and ':' (CPython's invalid_kvpair): records
+  // "cannot use a starred expression in a dictionary value", or the error of
+  // the bitwise_or that should follow.
+  void starred_dict_value();
   ast::expr* tuple_tail(ast::expr* first, Pos s, ast::expr* (Parser::*elem)());
 
   // ---- calls and parameters (parser_args.cpp)
@@ -226,12 +262,18 @@ class Parser {
                       Pos lpar);
   ast::arguments* parameters(bool is_lambda);
   ast::arg* param(bool is_lambda, bool star_annotation);
+  // At '(' where a parameter belongs: CPython's "... parameters cannot be
+  // parenthesized" when names (def: with annotations) and a ')' follow.
+  bool parenthesized_params(bool is_lambda);
 
   // ---- targets (parser_targets.cpp)
   // Sets ctx on a target tree; on an invalid target records the CPython
   // error ("cannot assign to ...") and returns false.
   bool set_context(ast::expr* e, ast::expr_context ctx);
-  static const ast::expr* invalid_target(const ast::expr* e, ast::expr_context ctx);
+  // for_targets: CPython's FOR_TARGETS, where `x in y` (a comparison whose
+  // first operator is `in`) stands for its left side and other comparisons
+  // are no target error at all.
+  static const ast::expr* invalid_target(const ast::expr* e, ast::expr_context ctx, bool for_targets = false);
   static const char* expr_name(const ast::expr* e);
 
   // ---- string literals (strings.cpp, fstring.cpp)
@@ -263,6 +305,30 @@ class Parser {
   int fstring_col_shift_ = 0;  // an f-string expression's sub-parser: CPython's column shift (fstring_expr)
   bool no_invalid_ = false;  // parsing CPython's expression_without_invalid (see check_missing_comma)
   std::vector<SyntaxErrorInfo> warnings_;
+  // invalid_for_target's outcome per position of the targets (the error it
+  // recorded, or none): nested failing comprehensions re-parse each other's
+  // tokens, and this keeps that linear instead of exponential.
+  std::unordered_map<size_t, std::optional<SyntaxErrorInfo>> for_target_memo_;
+  std::unordered_map<size_t, std::optional<SyntaxErrorInfo>> legacy_memo_;  // legacy_expression's, likewise
+  bool legacy_too_deep_ = false;  // a legacy_expression chain hit the nesting limit
+  // Disjunctions found by a parse without the invalid rules, by first token
+  // (e null: it failed; end: the token after it). See disjunction().
+  struct MemoDisjunction {
+    ast::expr* e;
+    size_t end;
+  };
+  using DisjunctionMemo = std::unordered_map<size_t, MemoDisjunction>;
+  DisjunctionMemo* disjunction_record_ = nullptr;               // filled while set
+  std::vector<const DisjunctionMemo*> disjunction_replay_;      // consulted, innermost last
+  DisjunctionMemo comma_memo_;  // check_missing_comma's, for the expression from token comma_memo_at_
+  size_t comma_memo_at_ = SIZE_MAX;
+  // Parsing as CPython's PEG parser backtracks, where the caller only wants
+  // the part that parses (invalid_for_target): a comparison ends before an
+  // operand that does not parse, a conditional without its 'else' is the
+  // part before 'if', a tuple ends at a comma before what does not parse.
+  bool peg_backtrack_ = false;
+  // Parses without the invalid rules (no_invalid_) backtrack so too.
+  bool peg() const { return peg_backtrack_ || no_invalid_; }
 };
 
 }  // namespace gilpy::parser

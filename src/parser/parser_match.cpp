@@ -63,9 +63,8 @@ int Parser::match_stmt(std::vector<stmt*>& out) {
   advance();  // NEWLINE
   if (!at(TokKind::Indent)) {
     if (at(TokKind::Error) || has_tokenizer_error()) return error_tokenizer(), -1;
-    error_range(start(tok()), start(tok()),
-                "expected an indented block after 'match' statement on line " + std::to_string(kw.lineno),
-                "IndentationError");
+    indentation_error_at(tok(), "expected an indented block after 'match' statement on line " +
+                                    std::to_string(kw.lineno));
     return -1;
   }
   advance();

@@ -200,6 +200,7 @@ bool Parser::legacy_call(ast::expr* e) {
     error_range(start(e), end(arg), "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
     return true;
   }
+  if (first_pass_error()) return true;
   err_.reset();
   pos_ = save;
   return false;
@@ -215,12 +216,27 @@ stmt* Parser::expr_stmt() {
     int simple = 0;
     if (e->kind == Kind::Name) {
       simple = first.is(Op::LPAR) ? 0 : 1;
-    } else if (e->kind == Kind::Tuple) {
-      return error_range(s, {s.line, s.col + 1}, "only single target (not tuple) can be annotated");
-    } else if (e->kind == Kind::List) {
-      return error_range(s, {s.line, s.col + 1}, "only single target (not list) can be annotated");
+    } else if (e->kind == Kind::Tuple || e->kind == Kind::List) {
+      // CPython names a tuple in parentheses (or a list) itself, a tuple
+      // without them by its first element.
+      const expr* bad = e;
+      if (e->kind == Kind::Tuple && !static_cast<Tuple*>(e)->elts.empty()) {
+        // In parentheses: the '(' it starts with closes at its last token.
+        size_t i = static_cast<size_t>(&first - toks_.data()), depth = 0;
+        const size_t last = pos_ - 1;
+        if (first.is(Op::LPAR)) {
+          for (; i < last; i++) {
+            const Token& k = toks_[i];
+            if (k.is(Op::LPAR) || k.is(Op::LSQB) || k.is(Op::LBRACE)) depth++;
+            else if ((k.is(Op::RPAR) || k.is(Op::RSQB) || k.is(Op::RBRACE)) && --depth == 0) break;
+          }
+        }
+        if (!first.is(Op::LPAR) || i != last) bad = static_cast<Tuple*>(e)->elts.front();
+      }
+      return error_node(bad, e->kind == Kind::Tuple ? "only single target (not tuple) can be annotated"
+                                                    : "only single target (not list) can be annotated");
     } else if (e->kind != Kind::Attribute && e->kind != Kind::Subscript) {
-      return error_range(s, {s.line, s.col + 1}, "illegal target for annotation");
+      return error_node(e, "illegal target for annotation");
     }
     if (!set_context(e, expr_context::Store)) return nullptr;
     advance();
@@ -301,9 +317,11 @@ stmt* Parser::expr_stmt() {
       return set_context(t, expr_context::Store), nullptr;
     }
     for (expr* t : targets) set_context(t, expr_context::Store);
+    std::optional<std::string> tc = type_comment();  // (the statement then ends after it, as CPython's)
     auto* a = mk<Assign>(s);
     a->targets = std::move(targets);
     a->value = value;
+    a->type_comment = std::move(tc);
     return a;
   }
 
@@ -421,7 +439,42 @@ stmt* Parser::import_from() {
 
 // ---------------------------------------------------------------- compound
 
-bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* what) {
+// CPython's RAISE_INDENTATION_ERROR: at the last token its parser read,
+// whose range a token has; an INDENT or DEDENT is reported at the column
+// its line's text starts, without an end.
+std::nullptr_t Parser::indentation_error_at(const Token& t, std::string msg) {
+  // The DEDENTs that end the source are where its ENDMARKER is.
+  const bool at_end = t.kind == TokKind::EndMarker || (t.kind == TokKind::Dedent && t.start >= tz_.source().size());
+  switch (at_end ? TokKind::EndMarker : t.kind) {
+    case TokKind::Indent:
+    case TokKind::Dedent: {
+      const Pos p = end(t);
+      error_range(p, p, std::move(msg), "IndentationError");
+      if (err_ && !err_->from_tokenizer) err_->offset = tz_.char_col(p.line, p.col), err_->end_offset = -1;
+      return nullptr;
+    }
+    case TokKind::EndMarker: {
+      // At the end of the source: CPython's tokenizer stands after the last
+      // line (which always ends with a newline there).
+      const int line = std::max(tz_.line_count(), 1);
+      std::string_view text = tz_.line(line);
+      const Pos p{line, static_cast<int>(text.size())};
+      error_range(p, p, std::move(msg), "IndentationError");
+      if (err_ && !err_->from_tokenizer) {
+        err_->offset = tz_.char_col(line, static_cast<int>(text.size())) +
+                       (mode_ == Mode::Exec && (text.empty() || text.back() != '\n'));
+        err_->end_offset = -1;
+      }
+      return nullptr;
+    }
+    case TokKind::Newline:
+      return error_range(start(t), start(t), std::move(msg), "IndentationError");
+    default:
+      return error_at(t, std::move(msg), "IndentationError");
+  }
+}
+
+bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* what, size_t furthest) {
   if (!at(TokKind::Newline)) {
     if (at(TokKind::Error)) return error_tokenizer(), false;
     return simple_stmts(out);
@@ -429,9 +482,12 @@ bool Parser::block(std::vector<stmt*>& out, const Token& header, const char* wha
   advance();
   if (!at(TokKind::Indent)) {
     if (at(TokKind::Error) || has_tokenizer_error()) return error_tokenizer(), false;
-    std::string msg = std::string("expected an indented block after ") + what + " on line " +
-                      std::to_string(header.lineno);
-    error_range(start(tok()), start(tok()), msg, "IndentationError");
+    // (After a type comment on the header's line, CPython's rule for the
+    // header does not apply: its message names no statement.)
+    std::string msg = what ? std::string("expected an indented block after ") + what + " on line " +
+                                 std::to_string(header.lineno)
+                           : std::string("expected an indented block");
+    indentation_error_at(furthest > pos_ ? toks_[furthest] : tok(), std::move(msg));
     return false;
   }
   advance();
@@ -506,18 +562,49 @@ stmt* Parser::while_stmt() {
   return n;
 }
 
+// CPython's invalid_for_target: the tokens after `for` read as
+// star_expressions name the part that cannot be assigned ("cannot assign to
+// function call"). The first error stands when they do not parse, name no
+// such part, or an error of the ordinary parse is more specific.
+std::nullptr_t Parser::invalid_for_target(size_t targets) {
+  if (!failed()) fail();  // where the targets ended (the token that is not 'in')
+  if (!generic_error() || no_invalid_) return nullptr;
+  if (auto it = for_target_memo_.find(targets); it != for_target_memo_.end()) {
+    if (it->second) err_ = it->second;
+    return nullptr;
+  }
+  std::optional<SyntaxErrorInfo> first = std::move(err_);
+  err_.reset();
+  const size_t save = pos_, save_max = max_pos_;
+  pos_ = targets;
+  const bool saved_backtrack = peg_backtrack_;
+  peg_backtrack_ = true;
+  expr* e = star_expressions();
+  peg_backtrack_ = saved_backtrack;
+  if (e && !failed()) {
+    if (const expr* bad = invalid_target(e, expr_context::Store, true))
+      error_node(bad, std::string("cannot assign to ") + expr_name(bad));
+  }
+  if (generic_error()) err_.reset();
+  for_target_memo_[targets] = err_;
+  if (!err_) err_ = std::move(first);
+  pos_ = save, max_pos_ = std::max(max_pos_, save_max);
+  return nullptr;
+}
+
 stmt* Parser::for_stmt(Pos s, bool is_async) {
   const Token& kw = tok();
   advance();
+  const size_t targets = pos_;
   expr* target = star_targets();
-  if (!target) return nullptr;
-  if (!at(Kw::In)) return fail();
-  if (!set_context(target, expr_context::Store)) return nullptr;
+  if (!target || !at(Kw::In) || invalid_target(target, expr_context::Store)) return invalid_for_target(targets);
+  set_context(target, expr_context::Store);
   advance();
   expr* iter = star_expressions();
   if (!iter || !expect_header_colon()) return nullptr;
+  std::optional<std::string> tc = type_comment();
   std::vector<stmt*> body, orelse;
-  if (!block(body, kw, "'for' statement")) return nullptr;
+  if (!block(body, kw, tc ? nullptr : "'for' statement")) return nullptr;
   if (at(Kw::Else)) {
     const Token& et = tok();
     advance();
@@ -527,10 +614,12 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
   if (is_async) {
     auto* n = mk<AsyncFor>(s, e);
     n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+    n->type_comment = std::move(tc);
     return n;
   }
   auto* n = mk<For>(s, e);
   n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
+  n->type_comment = std::move(tc);
   return n;
 }
 
@@ -544,8 +633,12 @@ bool Parser::withitem_list(std::vector<withitem*>& items, bool in_parens) {
       expr* t = star_target();
       if (!t) return false;
       // The target must end the item; otherwise CPython reports it as a
-      // generic syntax error at the following token.
-      if (!at(Op::COMMA) && !at(Op::COLON) && !(in_parens && at(Op::RPAR))) return fail(), false;
+      // generic syntax error at the following token. Unparenthesised items
+      // ending the line are its invalid_with_stmt (the ':' is missing, as
+      // the caller reports) if the target is one.
+      if (!at(Op::COMMA) && !at(Op::COLON) && !(in_parens && at(Op::RPAR)) &&
+          !(!in_parens && at(TokKind::Newline) && !invalid_target(t, expr_context::Store)))
+        return fail(), false;
       if (!set_context(t, expr_context::Store)) return false;
       w->optional_vars = t;
     }
@@ -555,35 +648,85 @@ bool Parser::withitem_list(std::vector<withitem*>& items, bool in_parens) {
   }
 }
 
+// CPython's invalid_with_stmt for `with (...)` ending the line: items of
+// expressions (tuples allowed), each with an optional `as` target, in
+// parentheses. True if it recorded an error ("expected ':'", or a specific
+// one met on the way); false leaves the position and error to the caller.
+bool Parser::with_parens_missing_colon(size_t lpar) {
+  if (!toks_[lpar].is(Op::LPAR)) return false;
+  std::optional<SyntaxErrorInfo> first = std::move(err_);
+  err_.reset();
+  const size_t save = pos_;
+  pos_ = lpar;
+  advance();
+  bool matched = false;
+  for (;;) {
+    if (!expressions()) break;
+    if (accept(Kw::As)) {
+      expr* t = star_target();
+      if (!t || failed() || invalid_target(t, expr_context::Store)) break;
+    }
+    if (!accept(Op::COMMA) || at(Op::RPAR)) {
+      matched = accept(Op::RPAR) && at(TokKind::Newline);
+      break;
+    }
+  }
+  if (failed() && !generic_error()) return true;
+  err_.reset();
+  if (matched) {
+    error_at(tok(), "expected ':'");
+    return true;
+  }
+  err_ = std::move(first);
+  pos_ = save;
+  return false;
+}
+
 stmt* Parser::with_stmt(Pos s, bool is_async) {
   const Token& kw = tok();
   advance();
   std::vector<withitem*> items;
   bool done = false;
+  const size_t lpar = pos_;
+  size_t paren_reach = 0;  // where the parenthesised form stopped
   if (at(Op::LPAR)) {
     // Try the parenthesised form `with (a as b, c):` first, as CPython does.
-    const size_t save = pos_;
+    // An error of its own (a target that cannot be assigned, an
+    // expression's) is CPython's too.
     advance();
     if (withitem_list(items, true) && accept(Op::RPAR) && at(Op::COLON)) {
       done = true;
     } else {
+      if (failed() && !generic_error()) return nullptr;
+      paren_reach = pos_;
       err_.reset();
       items.clear();
-      pos_ = save;
+      pos_ = lpar;
     }
   }
-  if (!done && !withitem_list(items, false)) return nullptr;
-  if (!expect_header_colon()) return nullptr;
+  if (done) {
+    advance();  // ':'
+  } else if (!withitem_list(items, false) || !expect_header_colon()) {
+    // The generic error is where the form that got further stopped.
+    if (generic_error() && !with_parens_missing_colon(lpar) && paren_reach > pos_) {
+      err_.reset();
+      pos_ = paren_reach;
+      fail();
+    }
+    return nullptr;
+  }
+  // (Only the unparenthesised form takes a type comment.)
+  std::optional<std::string> tc = done ? std::nullopt : type_comment();
   std::vector<stmt*> body;
-  if (!block(body, kw, "'with' statement")) return nullptr;
+  if (!block(body, kw, tc ? nullptr : "'with' statement")) return nullptr;
   Pos e = last_token_end();
   if (is_async) {
     auto* n = mk<AsyncWith>(s, e);
-    n->items = std::move(items), n->body = std::move(body);
+    n->items = std::move(items), n->body = std::move(body), n->type_comment = std::move(tc);
     return n;
   }
   auto* n = mk<With>(s, e);
-  n->items = std::move(items), n->body = std::move(body);
+  n->items = std::move(items), n->body = std::move(body), n->type_comment = std::move(tc);
   return n;
 }
 
@@ -606,11 +749,25 @@ stmt* Parser::try_stmt() {
     star_kind = star;
     auto* h = arena_.make<ExceptHandler>();
     if (!at(Op::COLON)) {
+      // CPython's invalid_except_stmt: a bare `except` ending the line misses its ':'.
+      if (at(TokKind::Newline) && !has_tokenizer_error())
+        return error_at(tok(), star ? "expected one or more exception types" : "expected ':'");
       if (!(h->type = expression())) return nullptr;
       if (at(Op::COMMA)) {
-        while (accept(Op::COMMA))
-          if (!at(Op::COLON) && !expression()) return nullptr;
-        return error_range(start(h->type), end(prev()), "multiple exception types must be parenthesized");
+        // `except A, B [as c]:` (expressions after the comma, the whole
+        // header) asks for parentheses; anything else fails at the comma.
+        const Token& comma = tok();
+        advance();
+        bool header = expressions() != nullptr && !failed();
+        if (header && accept(Kw::As)) {
+          header = tok().is_ident();
+          if (header) advance();
+        }
+        if (header && at(Op::COLON))
+          return error_starting_from(start(h->type), "multiple exception types must be parenthesized");
+        if (failed() && !generic_error()) return nullptr;
+        err_.reset();
+        return error_at(comma, "invalid syntax");
       }
       if (accept(Kw::As)) {
         if (!tok().is_ident()) return fail();
@@ -682,18 +839,40 @@ stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
   expr* returns = nullptr;
   if (accept(Op::RARROW) && !(returns = expression())) return nullptr;
   if (!expect(Op::COLON, "expected ':'")) return nullptr;
+  // CPython's func_type_comment: on the header's line, or alone on the
+  // line after it, before the block's indentation; not both.
+  std::optional<std::string> tc;
+  size_t furthest = 0;  // the lookahead for a type comment on a line of its own read up to here
+  if (at(TokKind::Newline) && peek(1).kind == TokKind::TypeComment)
+    furthest = pos_ + (peek(2).kind == TokKind::Newline ? 3 : 2);
+  const bool header_tc = at(TokKind::TypeComment);
+  if (at(TokKind::TypeComment)) {
+    if (peek(1).kind == TokKind::Newline && peek(2).kind == TokKind::TypeComment &&
+        peek(3).kind == TokKind::Newline && peek(4).kind == TokKind::Indent) {
+      // Reported at the block's INDENT: its indentation width, no end.
+      const Pos p = end(peek(4));
+      error_range(p, p, "Cannot have two type comments on def");
+      if (err_ && !err_->from_tokenizer) err_->offset = tz_.char_col(p.line, p.col), err_->end_offset = -1;
+      return nullptr;
+    }
+    tc = type_comment();
+  } else if (at(TokKind::Newline) && peek(1).kind == TokKind::TypeComment && peek(2).kind == TokKind::Newline &&
+             peek(3).kind == TokKind::Indent) {
+    advance();
+    tc = type_comment();
+  }
   std::vector<stmt*> body;
-  if (!block(body, kw, "function definition")) return nullptr;
+  if (!block(body, kw, header_tc ? nullptr : "function definition", furthest)) return nullptr;
   Pos e = last_token_end();
   if (is_async) {
     auto* f = mk<AsyncFunctionDef>(s, e);
     f->name = std::move(name), f->args = args, f->body = std::move(body),
-    f->decorator_list = std::move(decorators), f->returns = returns;
+    f->decorator_list = std::move(decorators), f->returns = returns, f->type_comment = std::move(tc);
     return f;
   }
   auto* f = mk<FunctionDef>(s, e);
   f->name = std::move(name), f->args = args, f->body = std::move(body),
-  f->decorator_list = std::move(decorators), f->returns = returns;
+  f->decorator_list = std::move(decorators), f->returns = returns, f->type_comment = std::move(tc);
   return f;
 }
 

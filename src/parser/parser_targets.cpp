@@ -42,25 +42,35 @@ const char* Parser::expr_name(const expr* e) {
   }
 }
 
-const expr* Parser::invalid_target(const expr* e, expr_context ctx) {
-  switch (e->kind) {
-    case Kind::Name:
-    case Kind::Attribute:
-    case Kind::Subscript:
-      return nullptr;
-    case Kind::Starred:
-      if (ctx == expr_context::Del) return e;
-      return invalid_target(static_cast<const Starred*>(e)->value, ctx);
-    case Kind::Tuple:
-      for (const expr* x : static_cast<const Tuple*>(e)->elts)
-        if (const expr* bad = invalid_target(x, ctx)) return bad;
-      return nullptr;
-    case Kind::List:
-      for (const expr* x : static_cast<const List*>(e)->elts)
-        if (const expr* bad = invalid_target(x, ctx)) return bad;
-      return nullptr;
-    default:
-      return e;
+const expr* Parser::invalid_target(const expr* e, expr_context ctx, bool for_targets) {
+  // Iterative along the left side of `in` comparisons (`for a in b in c in ...`).
+  for (;;) {
+    switch (e->kind) {
+      case Kind::Name:
+      case Kind::Attribute:
+      case Kind::Subscript:
+        return nullptr;
+      case Kind::Starred:
+        if (ctx == expr_context::Del) return e;
+        return invalid_target(static_cast<const Starred*>(e)->value, ctx, for_targets);
+      case Kind::Tuple:
+        for (const expr* x : static_cast<const Tuple*>(e)->elts)
+          if (const expr* bad = invalid_target(x, ctx, for_targets)) return bad;
+        return nullptr;
+      case Kind::List:
+        for (const expr* x : static_cast<const List*>(e)->elts)
+          if (const expr* bad = invalid_target(x, ctx, for_targets)) return bad;
+        return nullptr;
+      case Kind::Compare: {
+        if (!for_targets) return e;
+        auto* c = static_cast<const Compare*>(e);
+        if (c->ops.empty() || c->ops[0] != cmpop::In) return nullptr;
+        e = c->left;
+        continue;
+      }
+      default:
+        return e;
+    }
   }
 }
 

@@ -405,6 +405,9 @@ struct ExcPrinter {
       info.offset = as_int(off);
       info.end_lineno = as_int(eln);
       info.end_offset = as_int(eoff);
+      // CPython 3.11's printer underlines a range for SyntaxError itself
+      // only: its subclasses (IndentationError, TabError, ...) get one caret.
+      if (exc.type() != tp_SyntaxError) info.end_lineno = info.lineno, info.end_offset = 0;
       info.text = text && is_str(text) ? std::string(as_str(text)->view()) : "";
       Result<Str*> ms = msg && !is_none(msg) ? str(msg) : Result<Str*>(str_intern("None"));
       if (ms.is_err()) exc_clear();

@@ -21,6 +21,7 @@ enum class TokKind : uint8_t {
   NL,       // only when Options::comments_and_nl
   ErrorTok, // a stray character such as `$` or `?` (the parser rejects it)
   Error,    // last token of a stream whose tokenization failed
+  TypeComment,  // `# type: X` (text: X) when Options::type_comments
 };
 
 enum class Op : uint8_t {

@@ -64,6 +64,7 @@ const char* kind_name(const Token& t) {
     case TokKind::NL: return "NL";
     case TokKind::ErrorTok: return "ERRORTOKEN";
     case TokKind::Error: return "ERRORTOKEN";
+    case TokKind::TypeComment: return "TYPE_COMMENT";
   }
   return "?";
 }

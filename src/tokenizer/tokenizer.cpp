@@ -3,6 +3,7 @@
 // messages included). Source decoding lives in source.cpp.
 #include "tokenizer/tokenizer.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 
@@ -179,6 +180,7 @@ void Tokenizer::run() {
       while (pos_ < n && src_[pos_] != '\n' && src_[pos_] != '\r') pos_++;
       if (opts_.comments_and_nl)
         push(TokKind::Comment, b, pos_, lineno_, col_of(b), lineno_, col_of(pos_));
+      if (opts_.type_comments) type_comment(b);
       continue;
     }
     if (int nl = newline_len(pos_)) {
@@ -227,6 +229,35 @@ void Tokenizer::run() {
   }
 }
 
+// CPython's test: the comment starts with "# type: " where each space
+// matches any run of spaces and tabs (none included); "ignore" then the
+// comment's end or an ASCII character that is not alphanumeric makes it a
+// type ignore, whose tag is the rest.
+bool Tokenizer::type_comment(uint32_t b) {
+  const uint32_t e = pos_;  // the comment's end (its line break, or EOF)
+  static constexpr std::string_view kPrefix = "# type: ";
+  uint32_t p = b;
+  for (char want : kPrefix) {
+    if (want == ' ') {
+      while (p < e && (src_[p] == ' ' || src_[p] == '\t')) p++;
+    } else if (p < e && src_[p] == want) {
+      p++;
+    } else {
+      return false;
+    }
+  }
+  std::string_view rest(src_.data() + p, e - p);
+  if (rest.substr(0, 6) == "ignore") {
+    const unsigned char after = rest.size() > 6 ? static_cast<unsigned char>(rest[6]) : 0;
+    if (rest.size() == 6 || (after < 0x80 && !std::isalnum(after))) {
+      type_ignores_.push_back(TypeIgnore{lineno_, std::string(rest.substr(6))});
+      return false;
+    }
+  }
+  push(TokKind::TypeComment, p, e, lineno_, col_of(p), lineno_, col_of(e));
+  return true;
+}
+
 // Handles the start of a physical line outside brackets: blank and comment
 // lines, then the indentation bookkeeping (INDENT/DEDENT, TabError).
 bool Tokenizer::at_line_start() {
@@ -256,6 +287,18 @@ bool Tokenizer::at_line_start() {
         while (pos_ < n && src_[pos_] != '\n' && src_[pos_] != '\r') pos_++;
         if (opts_.comments_and_nl)
           push(TokKind::Comment, b, pos_, lineno_, col_of(b), lineno_, col_of(pos_));
+        // A type comment on a line of its own is a logical line: NEWLINE
+        // follows, without indentation processing (the next line does it).
+        if (opts_.type_comments && type_comment(b)) {
+          if (int nl = newline_len(pos_)) {
+            push(TokKind::Newline, pos_, pos_ + nl, lineno_, col_of(pos_), lineno_, col_of(pos_) + nl);
+            pos_ += nl;
+            start_new_line(pos_);
+            continue;
+          }
+          line_has_tokens_ = true;  // at EOF: the implicit NEWLINE follows
+          return true;
+        }
       }
       int nl = newline_len(pos_);
       if (nl == 0) {  // comment at EOF: the tokenize module still emits an empty NL

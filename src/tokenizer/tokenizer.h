@@ -69,6 +69,16 @@ struct Options {
   // as CPython's file tokenizer reports it; source given as bytes to
   // compile() or imported is only checked where it is decoded (BadBytes).
   std::string_view script_path;
+  // PEP 484 type comments (compile()'s PyCF_TYPE_COMMENTS, ast.parse(...,
+  // type_comments=True)): a `# type: X` comment is a TypeComment token whose
+  // text is X (on a line of its own it is followed by NEWLINE), and
+  // `# type: ignore...` is collected into type_ignores() instead.
+  bool type_comments = false;
+};
+
+struct TypeIgnore {
+  int lineno;
+  std::string tag;  // what follows "ignore" in the comment
 };
 
 // Decodes source bytes whose coding cookie names a codec the tokenizer does
@@ -97,6 +107,7 @@ class Tokenizer {
   // SyntaxWarnings found while tokenizing ("invalid decimal literal" before
   // a keyword, as in `1if x else y`), in source order.
   const std::vector<TokError>& warnings() const { return warnings_; }
+  const std::vector<TypeIgnore>& type_ignores() const { return type_ignores_; }
   // Normalised name of the declared source encoding ("utf-8" by default).
   const std::string& encoding() const { return encoding_; }
   std::string_view text(const Token& t) const {
@@ -113,6 +124,9 @@ class Tokenizer {
   bool decode(std::string_view raw);
   bool finish_decode(std::string decoded);
   bool at_line_start();
+  // The comment from b to pos_ under Options::type_comments: pushes a
+  // TypeComment token (true) or records a type ignore (false).
+  bool type_comment(uint32_t b);
   bool lex_name_or_string();
   bool lex_number();
   bool lex_string(uint32_t tok_start, int tok_line, int tok_col);
@@ -142,6 +156,7 @@ class Tokenizer {
   std::vector<Token> toks_;
   std::optional<TokError> err_;
   std::vector<TokError> warnings_;
+  std::vector<TypeIgnore> type_ignores_;
   std::vector<uint32_t> line_starts_;
 
   // Scanning state.

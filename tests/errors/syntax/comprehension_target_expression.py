@@ -1,0 +1,1 @@
+squares = [n * n for n + 1 in range(3)]

@@ -1,0 +1,3 @@
+data = [1, 2]
+for x, -y in data:
+    pass

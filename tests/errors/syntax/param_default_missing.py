@@ -1,0 +1,2 @@
+def foo(a, d=, c):
+    pass
