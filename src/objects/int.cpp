@@ -94,7 +94,13 @@ Result<Value> lshift_big(Value a, Value b) {
   if (int_sign(b) < 0) return raise(tp_ValueError, "negative shift count");
   if (int_sign(a) == 0) return Value::small(0);
   int64_t n;
-  if (!int_fits_i64(b, &n)) return raise(tp_OverflowError, "too many digits in integer");
+  if (!int_fits_i64(b, &n)) {
+    // CPython counts the shift in 30-bit digits: while the bytes for that
+    // many digits fit a Py_ssize_t (shifts below about 2**65.9) the result
+    // is merely too big to allocate (MemoryError), beyond it "too many
+    // digits" (OverflowError).
+    return int_bit_length(b) <= 65 ? raise_memory_error() : raise(tp_OverflowError, "too many digits in integer");
+  }
   if (uint64_t(n) + int_bit_length(a) >= kMaxResultBits) return raise_memory_error();
   IntView va(a);
   mpz_t r;

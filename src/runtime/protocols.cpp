@@ -680,7 +680,19 @@ Status setitem(Value o, Value key, Value v) {
 
 Status delitem(Value o, Value key) {
   Value m = type_lookup(o.type(), N.__delitem__);
-  if (!m) return raise_fmt(tp_TypeError, "'%s' object doesn't support item deletion", type_name(o));
+  if (!m) {
+    // CPython's two wordings: a sequence-like type (a class, or a builtin
+    // with sequence slots) asked with an index goes through
+    // PySequence_DelItem ("doesn't"); anything else is PyObject_DelItem's
+    // own "does not".
+    Type* t = o.type();
+    bool seq_like = (t->flags & TF_HEAPTYPE) || type_lookup(t, N.__getitem__) || type_lookup(t, N.__len__) ||
+                    type_lookup(t, N.__contains__);
+    bool index_key = key.is_small() || is_int(key) || type_lookup(key.type(), N.__index__);
+    return raise_fmt(tp_TypeError, seq_like && index_key ? "'%s' object doesn't support item deletion"
+                                                         : "'%s' object does not support item deletion",
+                     type_name(o));
+  }
   TRY(call_unbound(m, o, &key, 1));
   return OK();
 }
