@@ -8,6 +8,7 @@
 #include <sys/random.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -270,10 +271,13 @@ static int read_environment(std::vector<std::string>* env_warnings) {
     for (const char* k : kinds) ok = ok || std::strcmp(v, k) == 0;
     if (!ok) return fatal("preconfig_init_allocator", "PYTHONMALLOC: unknown allocator", "preinitializing");
   }
+  // Any C int >= 0 (0: off); one above tracemalloc's limit fails later, at
+  // start-up (cli/run.cpp), as in CPython.
   if (const char* v = python_env("PYTHONTRACEMALLOC")) {
     long long n;
-    if (!to_int(v, &n) || n < 0 || n > 65535)
+    if (!to_int(v, &n) || n < 0 || n > INT_MAX)
       return fatal("config_init_tracemalloc", "PYTHONTRACEMALLOC: invalid number of frames");
+    I.tracemalloc = int(n);
   }
   if (const char* v = python_env("PYTHONINTMAXSTRDIGITS")) {
     long long n;
@@ -306,6 +310,7 @@ static int read_environment(std::vector<std::string>* env_warnings) {
 // The -X options CPython knows (gilpy's own are checked by parse_gil_options).
 static int read_xoptions() {
   Interp& I = g_interp;
+  bool seen_tracemalloc = false;
   for (const std::string& x : I.xoptions) {
     size_t eq = x.find('=');
     std::string key = x.substr(0, eq);
@@ -327,10 +332,15 @@ static int read_xoptions() {
       I.int_max_str_digits = int(n);
     } else if (key == "frozen_modules") {
       if (has && v != "on" && v != "off") return fatal(nullptr, "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
-    } else if (key == "tracemalloc") {
-      long long n;
-      if (has && (!to_int(v.c_str(), &n) || n < 1 || n > 65535))
+    } else if (key == "tracemalloc" && !seen_tracemalloc) {
+      // The first -X tracemalloc counts (CPython's config_get_xoption); it
+      // overrides PYTHONTRACEMALLOC.
+      seen_tracemalloc = true;
+      // An empty number reads as 0 (wcstol's), which turns tracing off.
+      long long n = has ? 0 : 1;
+      if (has && !v.empty() && (!to_int(v.c_str(), &n) || n < 0 || n > INT_MAX))
         return fatal("config_init_tracemalloc", "-X tracemalloc=NFRAME: invalid number of frames");
+      I.tracemalloc = int(n);
     } else if (key == "pycache_prefix") {
       // A bare -X pycache_prefix (or an empty value) means none, whatever
       // PYTHONPYCACHEPREFIX says, as in CPython.

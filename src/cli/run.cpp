@@ -3,6 +3,7 @@
 // cli/startup_paths.cpp; this file builds the interpreter, imports site,
 // runs the program and shuts down.
 #include <dirent.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <limits.h>
 #include <unistd.h>
@@ -20,6 +21,7 @@
 #include "cli/cli.h"
 #include "compiler/compile.h"
 #include "modules/faulthandler.h"
+#include "modules/_tracemalloc.h"
 #include "cli/options.h"
 #include "cli/startup_paths.h"
 #include "objects/code.h"
@@ -467,6 +469,18 @@ int run_main(int argc, char** argv) {
   g_interp.sys = s.value().as<Module>();
   dict_set_str(g_interp.modules, str_intern("sys"), s.value());
   faulthandler_enable_at_startup();  // -X faulthandler, PYTHONFAULTHANDLER, -X dev
+  // -X tracemalloc[=N], PYTHONTRACEMALLOC=N: trace from here on, as CPython's
+  // init_interp_main does (before site and the program).
+  if (g_interp.tracemalloc > 0 && !tracemalloc_start_at_startup(g_interp.tracemalloc)) {
+    std::fflush(stdout);
+    std::fprintf(stderr,
+                 "Fatal Python error: init_interp_main: can't initialize tracemalloc\n"
+                 "Python runtime state: core initialized\n"
+                 "ValueError: the number of frames must be in range [1; 65535]\n\n"
+                 "Current thread 0x%016lx (most recent call first):\n  <no Python frame>\n",
+                 (unsigned long)pthread_self());
+    return 1;
+  }
 
   Module* main_mod = module_new("__main__");
   dict_set_str(main_mod->dict, N.__builtins__, Value(g_interp.builtins));

@@ -13,6 +13,7 @@
 namespace gilpy::gc {
 
 bool g_precise_collect = false;
+std::atomic<bool> g_tracing{false};
 
 
 // The collector's own warnings ("Out of Memory! Returning NULL") would be
@@ -62,9 +63,10 @@ static void* gmp_alloc(size_t n) {
   void* p = GC_generic_malloc(n, g_gmp_kind);
   if (n >= kLargeAlloc) GC_set_free_space_divisor(g_divisor);
   if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  if (tracing()) trace_new(p);  // limbs: the buffers of ints
   return p;
 }
-static void* gmp_realloc(void* p, size_t, size_t n) { return GC_REALLOC(p, n); }
+static void* gmp_realloc(void* p, size_t, size_t n) { return gc::realloc(p, n); }
 static void gmp_free(void*, size_t) {}  // the collector reclaims limbs
 
 void init() {
@@ -101,6 +103,7 @@ void* alloc_object(size_t n) {
   if (n >= kLargeAlloc) GC_set_free_space_divisor(kLargeDivisor);
   void* p = GC_generic_malloc(n, g_exact_kind);
   if (n >= kLargeAlloc) GC_set_free_space_divisor(g_divisor);
+  if (tracing() && p) trace_new(p);
   return p;
 }
 

@@ -10,6 +10,7 @@
 // The collector scans stacks, registers and static data conservatively, so
 // native code needs no root handles.
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 #include <new>
@@ -34,26 +35,59 @@ void init();  // once, from the main thread, before any allocation
 constexpr size_t kLargeAlloc = size_t(128) << 10;
 void* alloc_large(size_t n, bool atomic);  // nullptr on exhaustion
 
+// ---- tracemalloc (modules/_tracemalloc.cpp, docs/decisions/0019) ---------
+// While tracemalloc traces, every block handed out for Python objects and
+// their buffers is reported with trace_new: the allocation paths below,
+// alloc_object, alloc_instance's free lists (objects/object.cpp), floats
+// (objects/float.cpp) and GMP's limbs (heap.cpp). Off, the cost is one load
+// of g_tracing and a branch predicted not taken. A block leaves the traces
+// when the collector reclaims it (or when freed explicitly through free()).
+// Set and cleared with tracemalloc's lock held; read here without it, as a
+// relaxed atomic (a plain byte compare; the slow path takes the lock and
+// checks again).
+extern std::atomic<bool> g_tracing;
+inline bool tracing() { return __builtin_expect(g_tracing.load(std::memory_order_relaxed), 0); }
+void trace_new(void* p);               // p: the base of a block just allocated
+void* traced_realloc(void* p, size_t n);  // GC_REALLOC, its trace moved to the result
+void trace_forget(void* p);            // p is about to be freed explicitly
+
 // Zeroed, scanned memory.
 inline void* alloc(size_t n) {
   void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, false) : GC_MALLOC(n);
   if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  if (tracing()) trace_new(p);
   return p;
 }
 // Not zeroed beyond what GC gives; never scanned: only for pointer-free data.
 inline void* alloc_atomic(size_t n) {
   void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, true) : GC_MALLOC_ATOMIC(n);
   if (__builtin_expect(!p, 0)) throw std::bad_alloc();
+  if (tracing()) trace_new(p);
   return p;
 }
 // Like alloc but returns nullptr on exhaustion (for user-sized requests that
 // should become MemoryError instead of aborting).
-inline void* try_alloc(size_t n) { return __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, false) : GC_MALLOC(n); }
-inline void* try_alloc_atomic(size_t n) {
-  return __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, true) : GC_MALLOC_ATOMIC(n);
+inline void* try_alloc(size_t n) {
+  void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, false) : GC_MALLOC(n);
+  if (tracing() && p) trace_new(p);
+  return p;
 }
-inline void* realloc(void* p, size_t n) { return GC_REALLOC(p, n); }
+inline void* try_alloc_atomic(size_t n) {
+  void* p = __builtin_expect(n >= kLargeAlloc, 0) ? alloc_large(n, true) : GC_MALLOC_ATOMIC(n);
+  if (tracing() && p) trace_new(p);
+  return p;
+}
+inline void* realloc(void* p, size_t n) {
+  if (tracing()) return traced_realloc(p, n);
+  return GC_REALLOC(p, n);
+}
+// Give a block back at once (only where nothing else can still refer to it).
+inline void free(void* p) {
+  if (tracing() && p) trace_forget(p);
+  GC_FREE(p);
+}
 // Memory the collector scans but never frees (interpreter-lifetime tables).
+// Not traced by tracemalloc (interpreter structures, like CPython's static ones).
 inline void* alloc_uncollectable(size_t n) { return GC_MALLOC_UNCOLLECTABLE(n); }
 
 // Construct a T in collected, scanned memory. T's destructor never runs.
@@ -97,7 +131,8 @@ void collect();
 // blocks are free-list entries (first word a link, the rest zero).
 int object_kind();
 // A zeroed, fully scanned block of the object kind (sizes above
-// alloc_many's); nullptr on exhaustion.
+// alloc_many's); nullptr on exhaustion. Traced (alloc_many's lists are traced
+// object by object where they are handed out).
 void* alloc_object(size_t n);
 // Objects allocated uncollectable (the builtin and native types) are
 // registered here so that the heap walk can tell them from the other

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gc/heap.h"
+#include "modules/_tracemalloc.h"
 #include "modules/posix_impl.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -189,6 +190,8 @@ static Result<Value> px_register_at_fork(Value* args, int64_t nargs, Tuple* kw) 
 
 void fork_prepare() {
   run_fork_callbacks(g_before_fork, true);
+  // tracemalloc's lock, then the collector's (the order tracing takes them).
+  tracemalloc_fork_prepare();
   // The collector's own fork protocol (no-ops when it installed pthread_atfork
   // handlers itself): its lock is held across fork(), and the child resets
   // the collector's thread table to the one surviving thread.
@@ -197,12 +200,14 @@ void fork_prepare() {
 
 void fork_parent() {
   GC_atfork_parent();
+  tracemalloc_fork_parent();
   run_fork_callbacks(g_after_parent, false);
 }
 
 void fork_child() {
   ++gilpy::io::g_io_fork_epoch;
   GC_atfork_child();
+  tracemalloc_fork_child();
   // The child has one thread, the one that forked: it is the main thread now,
   // with a fresh GIL that it holds.
   set_main_thread();

@@ -92,13 +92,13 @@ static voidpf z_alloc(voidpf, uInt items, uInt size) {
   size_t n = size_t(items) * size_t(size);  // both are 32-bit: no overflow in 64-bit size_t
   if (t_state_alloc) {
     t_state_alloc = false;
-    return GC_MALLOC(n);
+    return gc::try_alloc(n);
   }
-  return GC_MALLOC_ATOMIC(n);
+  return gc::try_alloc_atomic(n);
 }
 // zlib frees only on deflateEnd/inflateEnd (or a failed init), after which it
 // never touches the block again: give the memory back at once.
-static void z_free(voidpf, voidpf p) { GC_FREE(p); }
+static void z_free(voidpf, voidpf p) { gc::free(p); }
 
 static void stream_prepare(z_stream* zs) {
   std::memset(zs, 0, sizeof(*zs));

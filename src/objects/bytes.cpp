@@ -583,6 +583,22 @@ static Result<std::string> repeat(std::string_view d, int64_t n, bool is_bytes_k
   return out;
 }
 
+// bytes/bytearray * n. As in CPython, an exact bytes whose repetition has
+// its own length is returned itself, and any other result is a new object,
+// an empty one too (`x * 0 is b''` is False at run time; tracemalloc's tests
+// find the traceback of such an object).
+static Result<Value> repeat_value(Value self, int64_t n) {
+  std::string_view d = self_view(self);
+  if (self.type() == tp_bytes && (n == 1 || d.empty())) return self;
+  std::string out = TRY(repeat(d, n, is_bytes(self)));
+  if (out.empty() && is_bytes(self)) {
+    Bytes* b = bytes_new(0);
+    if (!b) return ERR;
+    return Value(b);
+  }
+  return make_like(self, out);
+}
+
 static Result<Value> bytes_mul(Value* args, int64_t nargs, Tuple*) {
   TRY(check_nargs("__mul__", nargs - 1, 1, 1));
   Value self = args[0];
@@ -592,9 +608,7 @@ static Result<Value> bytes_mul(Value* args, int64_t nargs, Tuple*) {
     if (text::defers_to_reflected(args[1], N.__rmul__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
   }
-  if (n == 1 && self.type() == tp_bytes) return self;
-  std::string out = TRY(repeat(self_view(self), n, is_bytes(self)));
-  return make_like(self, out);
+  return repeat_value(self, n);
 }
 
 static Result<Value> bytes_rmul(Value* args, int64_t nargs, Tuple*) {
@@ -602,9 +616,7 @@ static Result<Value> bytes_rmul(Value* args, int64_t nargs, Tuple*) {
   bool not_int;
   int64_t n = TRY(repeat_count(args[1], &not_int));
   if (not_int) return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
-  if (n == 1 && args[0].type() == tp_bytes) return args[0];
-  std::string out = TRY(repeat(self_view(args[0]), n, is_bytes(args[0])));
-  return make_like(args[0], out);
+  return repeat_value(args[0], n);
 }
 
 static Result<Value> bytes_mod(Value* args, int64_t nargs, Tuple*) {

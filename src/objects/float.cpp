@@ -40,6 +40,7 @@ Value float_new(double d) {
     if (!p) throw std::bad_alloc();
   }
   g_alloc_cache.free_floats = GC_NEXT(p);
+  if (gc::tracing()) gc::trace_new(p);  // tracemalloc
   Float* f = static_cast<Float*>(p);
   f->type = tp_float;
   f->v = d;

@@ -35,6 +35,7 @@ Object* alloc_instance(Type* t, size_t size) {
     }
     g_alloc_cache.free_lists[g] = GC_NEXT(p);
     std::memset(p, 0, g * 16);
+    if (gc::tracing()) gc::trace_new(p);  // tracemalloc (alloc_object traces the others)
     Object* o = static_cast<Object*>(p);
     o->type = t;
     if (GILPY_UNLIKELY(t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) register_del_finalizer(o);

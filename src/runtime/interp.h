@@ -53,6 +53,7 @@ struct Interp {
   int debug = 0;                   // -d, PYTHONDEBUG
   int bytes_warning = 0;           // -b count
   int int_max_str_digits = -1;     // -1: not set (sys.flags shows -1, the limit is the default)
+  int tracemalloc = 0;             // -X tracemalloc[=N], PYTHONTRACEMALLOC: frames to trace with (0: off)
   bool hash_randomization = true;  // false when PYTHONHASHSEED=0
   std::string io_encoding, io_errors;  // PYTHONIOENCODING
   std::vector<std::string> xoptions;
