@@ -204,6 +204,26 @@ expr* Parser::named_expression(bool in_args) {
   if (e && at(Op::EQUAL) && !no_invalid_ && !in_args) return invalid_assignment_in_expression(e);
   return e;
 }
+// Expressions CPython's "cannot assign to X here" rule does not apply to
+// (comparisons, boolean operations, displays, `not x`, True/False/None...):
+// they get the generic error instead.
+static bool not_an_assign_target_rule(const expr* e) {
+  using K = Kind;
+  switch (e->kind) {
+    case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
+    case K::GeneratorExp: case K::NamedExpr: case K::Yield: case K::YieldFrom:
+      return true;
+    case K::UnaryOp:
+      return static_cast<const UnaryOp*>(e)->op == unaryop::Not;
+    case K::Constant: {
+      auto ck = static_cast<const Constant*>(e)->value.kind;
+      return ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False || ck == ConstantValue::Kind::None;
+    }
+    default:
+      return false;
+  }
+}
+
 
 // CPython's invalid_named_expression: `target = value` where an expression
 // belongs (a condition, a display element, a decorator). Valid code never has
@@ -216,23 +236,7 @@ expr* Parser::invalid_assignment_in_expression(expr* e) {
   const bool name = e->kind == K::Name && target_tok.is_ident() && start(target_tok).col == e->col_offset;
   // Other targets are a bitwise_or directly before the '=': for anything
   // else CPython's rule does not read the value at all.
-  if (!name) {
-    switch (e->kind) {
-      case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
-      case K::GeneratorExp: case K::NamedExpr: case K::Yield: case K::YieldFrom:
-        return e;
-      case K::UnaryOp:
-        if (static_cast<const UnaryOp*>(e)->op == unaryop::Not) return e;
-        break;
-      case K::Constant: {
-        auto ck = static_cast<const Constant*>(e)->value.kind;
-        if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False || ck == ConstantValue::Kind::None)
-          return e;
-        break;
-      }
-      default: break;
-    }
-  }
+  if (!name && not_an_assign_target_rule(e)) return e;
   advance();  // '='
   const bool saved_no_invalid = no_invalid_;
   no_invalid_ = true;
@@ -246,21 +250,7 @@ expr* Parser::invalid_assignment_in_expression(expr* e) {
   if (name)
     return error_range(start(target_tok), Pos{b->end_lineno, b->end_col_offset},
                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-  switch (e->kind) {
-    case K::Compare: case K::BoolOp: case K::IfExp: case K::Lambda: case K::List: case K::Tuple:
-    case K::GeneratorExp: case K::NamedExpr: case K::Yield: case K::YieldFrom:
-      return e;
-    case K::UnaryOp:
-      if (static_cast<const UnaryOp*>(e)->op == unaryop::Not) return e;
-      break;
-    case K::Constant: {
-      auto ck = static_cast<const Constant*>(e)->value.kind;
-      if (ck == ConstantValue::Kind::True || ck == ConstantValue::Kind::False || ck == ConstantValue::Kind::None)
-        return e;
-      break;
-    }
-    default: break;
-  }
+  if (not_an_assign_target_rule(e)) return e;
   return error_node(e, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
 }
 
