@@ -238,6 +238,10 @@ static Result<Value> buffered_init(Value* a, int64_t n, Tuple* kw) {
   if (kind != BufKind::Reader) TRY(check_writable(raw));
   int64_t size = v[1] ? TRY(as_ssize(v[1])) : kDefaultBufferSize;
   if (size <= 0) return raise(tp_ValueError, "buffer size must be strictly positive");
+  // CPython allocates the buffer here, and a size no machine can give
+  // (sys.maxsize) fails with MemoryError; gilpy's buffer grows as it is
+  // used, so such a size is refused here (256 TiB and beyond).
+  if (size >= (int64_t(1) << 48)) return raise_memory_error();
   b->raw = raw;
   b->kind = kind;
   b->buffer_size = size;

@@ -39,3 +39,12 @@ for bad in (lambda buf: -1, lambda buf: b"", lambda buf: 10**6):
         io.BufferedReader(raw).readline()
     except OSError as e:
         print("OSError:", e, "| cause:", type(e.__cause__).__name__ if e.__cause__ else None)
+
+# A buffer size no machine can give is a MemoryError at construction.
+import sys
+for cls in (io.BufferedReader, io.BufferedWriter, io.BufferedRandom):
+    try:
+        cls(io.BytesIO(), sys.maxsize)
+    except MemoryError:
+        print(cls.__name__, "MemoryError")
+    print(cls.__name__, cls(io.BytesIO(), 1 << 20).raw is not None)
