@@ -355,7 +355,7 @@ Result<Code*> Compiler::leave_unit() {
   }
   if (!table.empty() && table.back().end == 0xFFFFFFFFu) table.back().end = uint32_t(j);
   c->ncaches = ncaches;
-  c->caches = ncaches ? static_cast<InlineCache*>(gc::alloc(size_t(ncaches) * sizeof(InlineCache))) : nullptr;
+  c->caches = nullptr;  // allocated when the code first runs (code_alloc_caches)
   c->nexc = int32_t(table.size());
   c->exctable = static_cast<ExcEntry*>(gc::alloc_atomic(table.size() * sizeof(ExcEntry) + sizeof(ExcEntry)));
   if (!table.empty()) std::memcpy(c->exctable, table.data(), table.size() * sizeof(ExcEntry));

@@ -77,6 +77,7 @@ void init() {
   GC_set_free_space_divisor(g_divisor);
   // libgc's own GC_INITIAL_HEAP_SIZE (read by GC_INIT) overrides ours.
   if (!getenv("GC_INITIAL_HEAP_SIZE")) GC_expand_hp(kInitialHeap);
+  if (const char* m = getenv("GILPY_GC_MIN_BYTES"); m && atol(m) > 0) GC_set_min_bytes_allocd(size_t(atol(m)));
   g_gmp_kind = int(GC_new_kind(GC_new_free_list(), GC_DS_LENGTH | sizeof(void*), 0, 0));
   mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
   g_exact_kind = int(GC_new_kind(GC_new_free_list(), GC_DS_LENGTH, 1, 1));

@@ -230,7 +230,7 @@ static Result<Value> load_code(Reader& r, int depth) {
     c->cell2arg = static_cast<int32_t*>(gc::alloc_atomic(size_t(c->ncells) * 4 + 4));
     for (int32_t i = 0; i < c->ncells; i++) c->cell2arg[i] = int32_t(TRY(r.i32()));
   }
-  c->caches = c->ncaches ? static_cast<InlineCache*>(gc::alloc(size_t(c->ncaches) * sizeof(InlineCache))) : nullptr;
+  c->caches = nullptr;  // allocated when the code first runs (code_alloc_caches)
   Value parts[9];
   for (Value& p : parts) p = TRY(load(r, depth + 1));
   for (int i = 0; i < 5; i++)

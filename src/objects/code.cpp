@@ -2,6 +2,7 @@
 // attributes (co_name, co_varnames, co_lines()...), equality and hash.
 // Construction from Python (types.CodeType, replace()) is in code_new.cpp.
 #include "objects/code.h"
+#include "gc/heap.h"
 #include "runtime/interp.h"
 
 #include "bytecode/opcodes.h"
@@ -27,6 +28,15 @@
 #include "runtime/protocols.h"
 
 namespace gilpy {
+
+bool code_alloc_caches(Code* c) {
+  size_t n = size_t(c->ncaches) * sizeof(InlineCache);
+  void* p = n >= gc::kLargeAlloc ? gc::alloc_large(n, false) : GC_MALLOC(n);
+  if (!p) return false;
+  if (gc::tracing()) gc::trace_new(p);
+  c->caches = static_cast<InlineCache*>(p);
+  return true;
+}
 
 int code_line_of(const Code* c, int ip) {
   if (ip < 0) ip = 0;

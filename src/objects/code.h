@@ -56,7 +56,11 @@ struct Code : Object {
   uint32_t flags;
   int32_t firstlineno;
   int32_t ncaches;
-  InlineCache* caches;  // ncaches entries, zeroed (version 0 never matches)
+  // ncaches entries, zeroed (version 0 never matches); null until the code
+  // first runs. Most code loaded at start-up (site, os, ...) never runs, and
+  // 48 pointerful bytes per cached instruction would otherwise be live heap
+  // that every collection re-marks (about 250 KB at start-up).
+  InlineCache* caches;
   Tuple* consts;
   Tuple* names;
   Tuple* varnames;
@@ -79,6 +83,9 @@ struct Code : Object {
 };
 
 inline int code_nlocalsplus(const Code* c) { return c->nlocals + c->ncells + c->nfrees; }
+// Gives c its inline caches (eval_loop calls it before running code whose
+// caches are null and ncaches > 0); false when memory is exhausted.
+bool code_alloc_caches(Code* c);
 int code_line_of(const Code* c, int ip);
 
 // The byte forms of a code object's tables, as co_code, co_linetable and

@@ -104,7 +104,7 @@ Status check_instructions(Code* c) {
     if (op == CACHE) ncache = std::max(ncache, int(arg) + 1);
   }
   c->ncaches = ncache;
-  c->caches = ncache ? static_cast<InlineCache*>(gc::alloc(size_t(ncache) * sizeof(InlineCache))) : nullptr;
+  c->caches = nullptr;  // allocated when the code first runs (code_alloc_caches)
   uint32_t prev_end = 0;
   for (int i = 0; i < c->nexc; i++) {
     const ExcEntry& e = c->exctable[i];

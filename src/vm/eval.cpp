@@ -163,6 +163,11 @@ static Result<Value> eval_loop(Frame* f, bool throwing, bool switched) {
   constexpr bool kEvery = kMode == kEveryMode;
   constexpr bool kTrace = kMode == kTraceMode;
   ThreadState* ts = t_ts;
+  if (GILPY_UNLIKELY(!f->code->caches) && f->code->ncaches && !code_alloc_caches(f->code)) {
+    f->state = FrameState::Completed;
+    raise_memory_error();
+    return ERR;
+  }
   if (!enter_recursion()) {
     f->state = FrameState::Completed;
     return ERR;
