@@ -405,12 +405,22 @@ for i, src in enumerate(progs):
 '''
 
 
+def _cap_memory():
+    # A generated program may ask for tens of GiB (huge repetitions, big-int powers). Capping each
+    # child's address space turns that into MemoryError in both interpreters instead of waking the
+    # OOM killer, which on a shared machine can pick this driver or the session itself.
+    import resource
+    cap = 8 << 30
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
 def run(interp, progs, timeout):
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
     env.pop("PYTHONPATH", None)
     data = "\n#### PROGRAM ####\n".join(progs)
     try:
-        p = subprocess.run([interp, "-c", DRIVER], input=data.encode(), capture_output=True, timeout=timeout, env=env, cwd="/tmp")
+        p = subprocess.run([interp, "-c", DRIVER], input=data.encode(), capture_output=True, timeout=timeout, env=env, cwd="/tmp",
+                           preexec_fn=_cap_memory)
         return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
         return "timeout", (e.stdout or b"").decode("utf-8", "replace"), ""
@@ -484,6 +494,9 @@ def main():
             print(f"finding: seed {k} (gilpy status {g[0]}, CPython {c[0]}): {base}.py", flush=True)
         done += n
         s += n
+        if cfg.seconds and done % (cfg.batch * 25) == 0:
+            # A heartbeat, so a run that dies leaves a record of how far it got.
+            print(f"difffuzz: {done} programs, {len(findings)} finding(s), {time.monotonic() - start:.0f}s", flush=True)
     print(f"difffuzz: {done} programs from seed {seed}, {len(findings)} finding(s), {time.monotonic() - start:.0f}s")
     return 1 if findings else 0
 

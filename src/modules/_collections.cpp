@@ -472,11 +472,9 @@ static Status dq_inplace_repeat(Deque* d, Value nv) {
     return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(nv));
   Value iv = TRY(index_value(nv));
   int64_t n;
-  if (!int_fits_i64(iv, &n)) {
-    if (int_sign(iv) < 0) n = 0;
-    else if (d->size) return raise_memory_error();
-    else n = 1;
-  }
+  // As CPython's sequence protocol: the count must fit a Py_ssize_t, whatever its sign.
+  if (!int_fits_i64(iv, &n))
+    return raise_fmt(tp_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(nv));
   if (n <= 0 || d->size == 0) {
     dq_clear(d);
     return OK();

@@ -107,7 +107,15 @@ static Result<bool> raw_closed(Buffered* b) {
 // OSError("raw readinto() failed") caused by the conversion's error.
 static Result<Value> raw_read(Buffered* b, int64_t n) {
   if (b->fast) return fileio_read_bytes(b->raw.as<FileIO>(), n);
-  ByteArray* buf = bytearray_new(std::string(size_t(n), '\0'));
+  // As CPython's, the buffer is n bytes left uninitialised: a raw stream
+  // with less to give (b'X\xff\xff\xff\xff' asks pickle for 4 GiB) must
+  // not cost n bytes of zeroing, let alone a second copy of them.
+  ByteArray* buf = bytearray_new();
+  if (n > 0) {
+    buf->data = static_cast<char*>(gc::alloc_atomic(size_t(n) + 1));
+    buf->data[n] = 0;
+    buf->size = buf->capacity = n;
+  }
   Value r = TRY(call_method1(b->raw, str_intern("readinto"), Value(buf)));
   if (is_none(r)) return r;
   Result<int64_t> got = is_int(r) || type_lookup(r.type(), N.__index__)

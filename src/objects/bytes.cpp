@@ -559,7 +559,8 @@ static Result<int64_t> repeat_count(Value v, bool* not_int) {
   if (!is_int(v) && !type_lookup(v.type(), N.__index__)) { *not_int = true; return int64_t(0); }
   Value iv = TRY(index_value(v));
   int64_t n;
-  if (!int_fits_i64(iv, &n)) return raise(tp_OverflowError, "cannot fit 'int' into an index-sized integer");
+  if (!int_fits_i64(iv, &n))
+    return raise_fmt(tp_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(v));
   return n;
 }
 

@@ -627,7 +627,9 @@ Result<int64_t> as_index(Value v) {
   if (v.is_small()) return v.as_small();
   Value iv = TRY(index_value(v));
   int64_t x;
-  if (!int_fits_i64(iv, &x)) return raise(tp_OverflowError, "cannot fit 'int' into an index-sized integer");
+  // PyNumber_AsSsize_t names the object given, not its __index__ result.
+  if (!int_fits_i64(iv, &x))
+    return raise_fmt(tp_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(v));
   return x;
 }
 

@@ -375,7 +375,8 @@ Result<Value> repeat_str(Str* s, Value count, bool reflected) {
     n = count.as_small();
   } else if (is_int(count) || (count.is_obj() && type_lookup(count.type(), N.__index__))) {
     Value iv = TRY(index_value(count));
-    if (!int_fits_i64(iv, &n)) return raise(tp_OverflowError, "cannot fit 'int' into an index-sized integer");
+    if (!int_fits_i64(iv, &n))
+      return raise_fmt(tp_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(count));
   } else {
     if (!reflected && text::defers_to_reflected(count, N.__rmul__)) return Value(g_NotImplemented);
     return raise_fmt(tp_TypeError, "can't multiply sequence by non-int of type '%s'", type_name(count));

@@ -30,10 +30,9 @@ static Tuple* T(Value v) { return v.as<Tuple>(); }
 Result<int64_t> repeat_count(Value n, int64_t item_size) {
   Value iv = TRY(index_value(n));
   int64_t k;
-  if (!int_fits_i64(iv, &k)) {
-    if (int_sign(iv) < 0) return int64_t(0);
+  // As CPython's sequence protocol: the count must fit a Py_ssize_t, whatever its sign.
+  if (!int_fits_i64(iv, &k))
     return raise_fmt(tp_OverflowError, "cannot fit '%s' into an index-sized integer", type_name(n));
-  }
   if (k <= 0) return int64_t(0);
   if (item_size && k > (int64_t(1) << 60) / item_size) return raise_memory_error();
   return k;
