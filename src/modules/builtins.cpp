@@ -673,7 +673,7 @@ static Result<Dict*> resolve_globals(Value g, const char* fname) {
   // As CPython, the globals get the caller's builtins namespace: a dict.
   if (!dict_get_str(d, N.__builtins__)) {
     Frame* f = caller_frame();
-    dict_set_str(d, N.__builtins__, Value(f && f->builtins ? f->builtins : g_interp.builtins->dict));
+    dict_set_str(d, N.__builtins__, f && f->builtins ? f->builtins : Value(g_interp.builtins->dict));
   }
   return d;
 }

@@ -1031,7 +1031,12 @@ Result<Value> import_module_level(Str* name, Dict* globals, Value fromlist, int6
 }
 
 Result<Value> import_name(Frame* f, Str* name, Value fromlist, Value level) {
-  Value imp = dict_get_str(f->builtins, N.__import__);
+  // CPython 3.11's IMPORT_NAME looks __import__ up at the dict level
+  // (PyDict_GetItem: a dict subclass's __getitem__ is not called), and its
+  // check rejects builtins that are no dict with this SystemError, worded as
+  // Debian's CPython 3.11 words it.
+  if (!is_dict(f->builtins)) return raise(tp_SystemError, "../Objects/dictobject.c:1756: bad argument to internal function");
+  Value imp = dict_get_str(as_dict(f->builtins), N.__import__);
   if (!imp) return raise(tp_ImportError, "__import__ not found");
   int64_t lvl = level.is_small() ? level.as_small() : 0;
   if (imp.type() == tp_builtin_function_or_method) return import_module_level(name, f->globals, fromlist, lvl);
