@@ -331,7 +331,10 @@ static int read_xoptions() {
                      "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.");
       I.int_max_str_digits = int(n);
     } else if (key == "frozen_modules") {
-      if (has && v != "on" && v != "off") return fatal(nullptr, "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
+      // "-X frozen_modules" and "-X frozen_modules=" mean on, as in CPython.
+      if (has && !v.empty() && v != "on" && v != "off")
+        return fatal(nullptr, "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
+      I.frozen_modules = v != "off";
     } else if (key == "tracemalloc" && !seen_tracemalloc) {
       // The first -X tracemalloc counts (CPython's config_get_xoption); it
       // overrides PYTHONTRACEMALLOC.
