@@ -21,6 +21,8 @@ for opt in ['frozen_modules=on', 'frozen_modules=off', 'frozen_modules=', 'froze
 run('-X', 'frozen_modules=off', '-c', 'import os, sys, _imp; print(os.walk.__code__.co_filename, '
     '_imp._frozen_module_names(), sys.modules["_frozen_importlib"].__spec__.origin)')
 run('-X', 'frozen_modules=bogus', '-c', 'pass')
+run('-X', 'frozen_modules=off', '-X', 'frozen_modules=on', '-c', prog)  # the first one counts
+run('-X', 'frozen_modules', '-X', 'frozen_modules=off', '-c', 'import sys; print(sys._xoptions)')
 run('-c', 'import os; print(os.__spec__.origin, os.walk.__code__.co_filename)')
 with tempfile.TemporaryDirectory() as d:
     with open(os.path.join(d, 'modraise.py'), 'w') as f:
