@@ -310,7 +310,7 @@ static int read_environment(std::vector<std::string>* env_warnings) {
 // The -X options CPython knows (gilpy's own are checked by parse_gil_options).
 static int read_xoptions() {
   Interp& I = g_interp;
-  bool seen_tracemalloc = false;
+  bool seen_tracemalloc = false, seen_frozen = false;
   for (const std::string& x : I.xoptions) {
     size_t eq = x.find('=');
     std::string key = x.substr(0, eq);
@@ -331,7 +331,13 @@ static int read_xoptions() {
                      "-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.");
       I.int_max_str_digits = int(n);
     } else if (key == "frozen_modules") {
-      if (has && v != "on" && v != "off") return fatal(nullptr, "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
+      // "-X frozen_modules" and "-X frozen_modules=" mean on, as in CPython,
+      // where the first -X frozen_modules counts (config_get_xoption).
+      if (seen_frozen) continue;
+      seen_frozen = true;
+      if (has && !v.empty() && v != "on" && v != "off")
+        return fatal(nullptr, "bad value for option -X frozen_modules (expected \"on\" or \"off\")");
+      I.frozen_modules = v != "off";
     } else if (key == "tracemalloc" && !seen_tracemalloc) {
       // The first -X tracemalloc counts (CPython's config_get_xoption); it
       // overrides PYTHONTRACEMALLOC.

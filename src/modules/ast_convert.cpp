@@ -736,9 +736,11 @@ struct Validator {
 }  // namespace astpy
 
 // compile(source, filename, mode, PyCF_ONLY_AST): the _ast tree of the source.
-Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8, bool type_comments) {
+// feature_version: compile()'s _feature_version (ast.parse's minor version; -1: the current).
+Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8, bool type_comments,
+                              int feature_version) {
   astpy::State* S = TRY(astpy::ast_state());
-  parser::ParseResult pr = parser::parse(src, filename->view(), mode, utf8, false, type_comments);
+  parser::ParseResult pr = parser::parse(src, filename->view(), mode, utf8, false, type_comments, feature_version);
   TRY(compiler::issue_warnings(pr.warnings, filename));
   if (pr.error) return compiler::raise_syntax_error(*pr.error);
   astpy::ToPy conv{*S};

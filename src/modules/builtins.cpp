@@ -616,7 +616,7 @@ static Result<Str*> compile_filename(Value v) {
   return as_str(TRY(posix::fs_decode(TRY(buffer_view(p)))));
 }
 static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
-  Value out[7];  // _feature_version (ast.parse passes it) is accepted and ignored
+  Value out[7];  // _feature_version: ast.parse's feature_version minor, for an AST only (as CPython)
   TRY(parse_args("compile", a, n, kw,
                  {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"}, 3, out));
   Str* filename = TRY(compile_filename(out[1]));
@@ -638,17 +638,19 @@ static Result<Value> b_compile(Value* a, int64_t n, Tuple* kw) {
   int64_t optimize = out[5] ? TRY(as_ssize(out[5])) : -1;
   if (optimize < -1 || optimize > 2) return raise(tp_ValueError, "compile(): invalid optimize value");
   bool dont_inherit = out[4] ? TRY(truthy(out[4])) : false;
+  int64_t feature_version = out[6] ? TRY(as_ssize(out[6])) : -1;
+  if (feature_version < -1 || feature_version > INT32_MAX) feature_version = -1;
   if (!dont_inherit) flags |= inherited_future_flags();
   if (m == parser::Mode::FuncType && !(flags & bytecode::PyCF_ONLY_AST))
     return raise(tp_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
   if (flags & bytecode::PyCF_ONLY_AST) {
     extern Result<Value> ast_from_source(std::string_view src, Str* filename, parser::Mode mode, bool utf8,
-                                         bool type_comments);
+                                         bool type_comments, int feature_version);
     extern Result<Value> ast_check_object(Value tree, parser::Mode mode);
     if (!is_source(out[0])) return ast_check_object(out[0], m);  // an AST stays as it is
     bool utf8 = false;
     std::string text = TRY(source_text(out[0], "compile", "AST", &utf8));
-    return ast_from_source(text, filename, m, utf8, (flags & bytecode::PyCF_TYPE_COMMENTS) != 0);
+    return ast_from_source(text, filename, m, utf8, (flags & bytecode::PyCF_TYPE_COMMENTS) != 0, feature_version);
   }
   if (is_code(out[0])) return out[0];
   if (!is_source(out[0])) {
@@ -673,7 +675,7 @@ static Result<Dict*> resolve_globals(Value g, const char* fname) {
   // As CPython, the globals get the caller's builtins namespace: a dict.
   if (!dict_get_str(d, N.__builtins__)) {
     Frame* f = caller_frame();
-    dict_set_str(d, N.__builtins__, Value(f && f->builtins ? f->builtins : g_interp.builtins->dict));
+    dict_set_str(d, N.__builtins__, f && f->builtins ? f->builtins : Value(g_interp.builtins->dict));
   }
   return d;
 }

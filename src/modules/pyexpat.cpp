@@ -171,7 +171,7 @@ Frame* handler_frame(int which) {
   Dict* globals = dict_new();
   dict_set_str(globals, str_intern("__name__"), str_value("pyexpat"));
   Frame* f = frame_new(named.value().as<Code>(), globals, Value(globals), nullptr);
-  f->builtins = g_interp.builtins->dict;
+  f->builtins = Value(g_interp.builtins->dict);
   f->state = FrameState::Completed;
   frame_mark_escaped(f);
   g_frames[which] = Value(f);

@@ -16,7 +16,10 @@ struct Frame : Object {
   Frame* back;
   Function* func;    // null for module, class-body and exec frames
   Dict* globals;
-  Dict* builtins;
+  // The builtins namespace: the dict of the interpreter's builtins module in
+  // the common case, else whatever the globals' __builtins__ held (a mapping,
+  // or any object: LOAD_GLOBAL and LOAD_NAME then use its __getitem__).
+  Value builtins;
   Value locals;      // mapping for module/class/exec frames (LOAD_NAME), else null
   Dict* locals_snapshot;  // f_locals of an optimized frame, refreshed on access
   Value gen;         // owning generator/coroutine or null

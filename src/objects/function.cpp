@@ -7,7 +7,8 @@
 //     length (checked by the constructor and by the __code__ setter);
 //   - `closure` is null or a tuple of cells;
 //   - `defaults` is null or a tuple, `kwdefaults` null or a dict;
-//   - `builtins` is a dict (the globals' __builtins__, or the interpreter's).
+//   - `builtins` is the globals' __builtins__ (a module stands for its dict:
+//     usually a dict, but any object, as in CPython), or the interpreter's.
 #include "objects/function.h"
 
 #include <cstddef>
@@ -41,12 +42,19 @@ Function* function_new(Code* code, Dict* globals, Str* qualname) {
   // CPython's _PyEval_BuiltinsFromGlobals: the globals' __builtins__ (a module
   // stands for its dict), else the running frame's builtins (bpo-42990), else
   // the interpreter's.
-  Value b = dict_get_str(globals, N.__builtins__);
-  if (b && is_dict(b)) f->builtins = as_dict(b);
-  else if (b && has_layout(b, Layout::Module)) f->builtins = *instance_dict_ptr(b);
-  else if (!b && t_ts && t_ts->frame && t_ts->frame->builtins) f->builtins = t_ts->frame->builtins;
-  else f->builtins = g_interp.builtins->dict;
+  f->builtins = builtins_from_globals(globals);
   return f;
+}
+
+Value builtins_from_globals(Dict* globals) {
+  Value b = dict_get_str(globals, N.__builtins__);
+  if (b && has_layout(b, Layout::Module)) {
+    Dict** d = instance_dict_ptr(b);
+    if (d && *d) return Value(*d);
+  }
+  if (b) return b;
+  if (t_ts && t_ts->frame && t_ts->frame->builtins) return t_ts->frame->builtins;
+  return Value(g_interp.builtins->dict);
 }
 
 // function(code, globals, name=None, argdefs=None, closure=None): checks and

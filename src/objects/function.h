@@ -13,7 +13,7 @@ struct Function : Object {
   Dict* dict;
   Code* code;
   Dict* globals;
-  Dict* builtins;
+  Value builtins;      // as Frame::builtins (a dict in the common case)
   Tuple* defaults;     // or null
   Dict* kwdefaults;    // or null
   Tuple* closure;      // tuple of cells, or null
@@ -58,6 +58,10 @@ struct Builtin : Object {
 };
 
 Function* function_new(Code* code, Dict* globals, Str* qualname);
+// CPython's _PyEval_BuiltinsFromGlobals: the globals' __builtins__ (a module
+// stands for its dict; anything else is used as it is), else the running
+// frame's builtins, else the interpreter's builtins dict.
+Value builtins_from_globals(Dict* globals);
 Cell* cell_new(Value v);
 Value method_new(Value func, Value self);
 Builtin* builtin_new(const char* name, NativeFn fn, Value self = Value(), const char* doc = nullptr);

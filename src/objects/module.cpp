@@ -48,6 +48,19 @@ static Result<Value> module_repr(Value* a, int64_t, Tuple*) {
   Dict* d = a[0].as<Module>()->dict;
   Value name = dict_get_str(d, N.__name__);
   std::string n = name && is_str(name) ? std::string(as_str(name)->view()) : "?";
+  // A frozen module's spec (origin 'frozen', no location) makes its repr, as
+  // importlib's _module_repr_from_spec does, even with a __file__.
+  Value fspec = dict_get_str(d, N.__spec__);
+  if (fspec && !is_none(fspec)) {
+    Value origin, has_location, sname;
+    TRY(getattr_opt(fspec, str_intern("origin"), &origin));
+    if (origin && is_str(origin) && as_str(origin)->view() == "frozen") {
+      TRY(getattr_opt(fspec, str_intern("has_location"), &has_location));
+      TRY(getattr_opt(fspec, N.name, &sname));
+      if (has_location && !TRY(truthy(has_location)) && sname && is_str(sname))
+        return Value(str_new("<module '" + std::string(as_str(sname)->view()) + "' (frozen)>"));
+    }
+  }
   Value file = dict_get_str(d, N.__file__);
   if (file && is_str(file)) return Value(str_new("<module '" + n + "' from '" + std::string(as_str(file)->view()) + "'>"));
   Value spec = dict_get_str(d, N.__spec__);

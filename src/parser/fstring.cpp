@@ -197,6 +197,7 @@ bool Parser::fstring_field(FStringBuilder& fb, const Token& t, std::string_view 
 
   std::string doc;
   if (body[i] == '=') {
+    if (!version_ok(8, "f-string: self documenting expressions are")) return false;
     i++;
     while (i < n && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n')) i++;
     doc = std::string(body.substr(expr_start, i - expr_start));
@@ -250,9 +251,12 @@ expr* Parser::fstring_expr(std::string_view code, const Token& t, Pos at) {
   size_t k = 0;
   while (k < code.size() && (code[k] == ' ' || code[k] == '\t' || code[k] == '\f')) k++;
   const bool newline_after_brace = k < code.size() && (code[k] == '\n' || code[k] == '\r');
-  tokenizer::Tokenizer sub(src);
+  tokenizer::Options sub_opts;
+  sub_opts.async_hacks = feature_version_ >= 0 && feature_version_ < 7;
+  tokenizer::Tokenizer sub(src, sub_opts);
   Parser sp(sub, arena_, filename_);
   sp.depth_ = depth_ + 1;
+  sp.feature_version_ = feature_version_;
   sp.fstring_col_shift_ = newline_after_brace ? (lines == 0 ? t.col : 0) : at.col - 1;
   expr* e = sp.atom();
   if (e && !sp.failed() && !sp.at(TokKind::Newline) && !sp.at(TokKind::EndMarker)) sp.fail();
@@ -261,7 +265,7 @@ expr* Parser::fstring_expr(std::string_view code, const Token& t, Pos at) {
     SyntaxErrorInfo info = *sp.err_;
     if (info.from_tokenizer) {
       if (!info.text.empty() && info.text.back() == '\n') info.text.pop_back();
-    } else if (info.msg.rfind("f-string", 0) != 0) {
+    } else if (info.msg.rfind("f-string", 0) != 0 || info.msg.find(" only supported in Python 3.") != std::string::npos) {
       info.msg = "f-string: " + info.msg;
     }
     const int line_base = t.lineno + lines - 1;

@@ -123,6 +123,60 @@ std::nullptr_t Parser::error_starting_from(Pos s, std::string msg) {
   return nullptr;
 }
 
+bool Parser::version_ok(int minor, const char* what, bool ends_block) {
+  if (feature_version_ < 0 || feature_version_ >= minor || failed()) return !failed();
+  error_at_furthest(std::string(what) + " only supported in Python 3." + std::to_string(minor) + " and greater",
+                    ends_block);
+  return false;
+}
+
+std::nullptr_t Parser::error_at_furthest(std::string msg, bool ends_block) {
+  if (err_) return nullptr;
+  size_t i = std::min(max_pos_, toks_.size() - 1);
+  if (ends_block && max_pos_ == pos_ && pos_ > 0) {
+    // CPython's furthest token is the block's last: positions and the line
+    // shown are as if this parser had read no further.
+    const size_t saved = max_pos_;
+    max_pos_ = pos_ - 1;
+    error_at_furthest(std::move(msg));
+    max_pos_ = saved;
+    return nullptr;
+  }
+  const Token& t = toks_[i];
+  if (t.kind != TokKind::Dedent && t.kind != TokKind::EndMarker) return error_at(t, std::move(msg));
+  while (i < toks_.size() && toks_[i].kind == TokKind::Dedent) i++;
+  Pos p;
+  int offset;
+  bool at_end = false;
+  if (i < toks_.size() && toks_[i].kind != TokKind::EndMarker && toks_[i].kind != TokKind::Error) {
+    // Dedented to the next token: the tokenizer stands after its indentation.
+    p = start(toks_[i]);
+    offset = tz_.char_col(p.line, p.col);
+  } else {
+    // At the end: after the last line and its newline (one is added if missing).
+    const std::string& src = tz_.source();
+    size_t last = src.empty() ? 0 : src.size() - 1;
+    size_t ls = last == 0 ? 0 : src.rfind('\n', last - 1);
+    ls = ls == std::string::npos || last == 0 ? 0 : ls + 1;
+    int line = 1;
+    for (size_t k = 0; k < ls; k++) line += src[k] == '\n';
+    size_t len = src.size() - ls - (!src.empty() && src.back() == '\n' ? 1 : 0);
+    p = {line, int(len)};
+    offset = tz_.char_col(line, int(len)) + 1;
+    at_end = true;
+  }
+  error_range(p, p, std::move(msg));
+  if (err_ && !err_->from_tokenizer) {
+    err_->offset = offset, err_->end_offset = -1;
+    // (The last line is shown with its newline, one added if missing.)
+    if (at_end) {
+      err_->text = std::string(tz_.line(p.line));
+      if (err_->text.empty() || err_->text.back() != '\n') err_->text += '\n';
+    }
+  }
+  return nullptr;
+}
+
 void Parser::warn_at(const Token& t, std::string msg, const char* category) {
   SyntaxErrorInfo info = info_at(start(t), end(t), std::move(msg), category);
   for (const SyntaxErrorInfo& w : warnings_)
@@ -347,15 +401,17 @@ std::optional<std::string> Parser::type_comment() {
 int64_t (*g_int_literal_digit_limit)() = nullptr;
 
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8,
-                  bool script_file, bool type_comments) {
+                  bool script_file, bool type_comments, int feature_version) {
   ParseResult r;
   r.arena = std::make_unique<ast::Arena>();
   tokenizer::Options opts;
   opts.source_is_utf8 = source_is_utf8;
   opts.type_comments = type_comments;
+  opts.async_hacks = feature_version >= 0 && feature_version < 7;
   if (script_file) opts.script_path = filename;
   tokenizer::Tokenizer tz(source, opts);
   Parser p(tz, *r.arena, filename);
+  p.feature_version_ = feature_version;
   ast::Node* root = p.run(mode);
   if (p.failed() || !root) {
     if (!p.failed()) p.fail();

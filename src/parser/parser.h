@@ -46,8 +46,12 @@ extern int64_t (*g_int_literal_digit_limit)();
 // `script_file`: the source is the script the command line runs (filename is its path).
 // `type_comments`: PyCF_TYPE_COMMENTS (the type_comment fields and
 // Module.type_ignores are filled; misplaced type comments are errors).
+// `feature_version`: ast.parse(..., feature_version=(3, N)) passes N (compile()'s
+// _feature_version; -1 is the current version): constructs newer than 3.N are
+// SyntaxErrors, with CPython 3.11's messages ("... are only supported in
+// Python 3.8 and greater").
 ParseResult parse(std::string_view source, std::string_view filename, Mode mode, bool source_is_utf8 = false,
-                  bool script_file = false, bool type_comments = false);
+                  bool script_file = false, bool type_comments = false, int feature_version = -1);
 
 // CPython 3.11's ast.dump(node): no indentation, no attributes. With
 // include_attributes, positions are appended as ast.dump(..., include_attributes=True) does.

@@ -246,6 +246,7 @@ arguments* Parser::parameters(bool is_lambda) {
     if (last && !is_lambda && at(TokKind::TypeComment)) last->type_comment = type_comment();
     if (!comma) break;
   }
+  if (!A->posonlyargs.empty() && !version_ok(8, "Positional-only parameters are")) return nullptr;
   A->args = std::move(args);
   return A;
 }

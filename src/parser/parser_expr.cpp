@@ -193,7 +193,7 @@ expr* Parser::named_expression(bool in_args) {
     advance();
     advance();
     expr* v = expression();
-    if (!v) return nullptr;
+    if (!v || !version_ok(8, "Assignment expressions are")) return nullptr;
     auto* n = mk<NamedExpr>(start(nt));
     n->target = target, n->value = v;
     return n;
@@ -437,6 +437,7 @@ expr* Parser::binary(int level) {
     advance();
     expr* right = level == 5 ? factor() : binary(level + 1);
     if (!right) return nullptr;
+    if (op == operator_t::MatMult && !version_ok(5, "The '@' operator is")) return nullptr;
     auto* b = mk<BinOp>(s);
     b->left = left, b->op = op, b->right = right;
     left = b;
@@ -481,7 +482,7 @@ expr* Parser::await_primary() {
   const Pos s = start(tok());
   advance();
   expr* v = primary();
-  if (!v) return nullptr;
+  if (!v || !version_ok(5, "Await expressions are")) return nullptr;
   auto* n = mk<Await>(s);
   n->value = v;
   return n;
@@ -578,6 +579,7 @@ expr* Parser::number(const Token& t) {
   clean.reserve(raw.size());
   for (char c : raw)
     if (c != '_') clean += c;
+  if (clean.size() != raw.size() && !version_ok(6, "Underscores in numeric literals are")) return nullptr;
   auto* c = mk<Constant>(start(t), end(t));
   advance();
   ConstantValue& v = c->value;
@@ -866,6 +868,7 @@ bool Parser::comprehension_clauses(std::vector<comprehension*>& out) {
       if (!cond) return false;
       c->ifs.push_back(cond);
     }
+    if (c->is_async && !version_ok(6, "Async comprehensions are")) return false;
     out.push_back(c);
   }
   return true;

@@ -148,6 +148,19 @@ class Parser {
   // CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from s to the end of the
   // furthest token read.
   std::nullptr_t error_starting_from(Pos s, std::string msg);
+  // CPython's CHECK_VERSION under ast.parse(..., feature_version=(3, N)):
+  // true when the construct is allowed (N >= minor, or no feature version);
+  // else records "<what> only supported in Python 3.<minor> and greater" at
+  // the furthest token read (error_at_furthest) and returns false.
+  // `ends_block`: the construct ends with a block its rule reads nothing
+  // after (a def, a with, a finally): CPython read up to the block's last
+  // token (NEWLINE or DEDENT), where this parser stands one token further.
+  bool version_ok(int minor, const char* what, bool ends_block = false);
+  // CPython's RAISE_SYNTAX_ERROR: an error at the last token its parser
+  // fetched. A DEDENT or ENDMARKER there has no column of its own: the error
+  // then starts where the tokenizer stands (the next token's indentation, or
+  // past the last line at the end) with no end column.
+  std::nullptr_t error_at_furthest(std::string msg, bool ends_block = false);
 
   struct DepthGuard {
     Parser& p;
@@ -305,6 +318,7 @@ class Parser {
   int fstring_col_shift_ = 0;  // an f-string expression's sub-parser: CPython's column shift (fstring_expr)
   bool no_invalid_ = false;  // parsing CPython's expression_without_invalid (see check_missing_comma)
   std::vector<SyntaxErrorInfo> warnings_;
+  int feature_version_ = -1;  // ast.parse's feature_version minor (-1: none, the current version)
   // invalid_for_target's outcome per position of the targets (the error it
   // recorded, or none): nested failing comprehensions re-parse each other's
   // tokens, and this keeps that linear instead of exponential.

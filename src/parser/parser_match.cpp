@@ -77,6 +77,7 @@ int Parser::match_stmt(std::vector<stmt*>& out) {
     m->cases.push_back(c);
   }
   advance();  // DEDENT
+  if (!version_ok(10, "Pattern matching is", true)) return -1;
   set_span(m, start(kw), last_token_end());
   out.push_back(m);
   return 1;

@@ -54,6 +54,12 @@ bool Parser::statement(std::vector<stmt*>& out) {
         break;
       case Kw::Async:
         compound = peek().is(Kw::Def) || peek().is(Kw::For) || peek().is(Kw::With);
+        // No statement starts with `async` otherwise: CPython's parser fails
+        // at the token after it (`async = 1`), which it read looking for those.
+        if (!compound) {
+          advance();
+          return fail(), false;
+        }
         break;
       default:
         break;
@@ -246,6 +252,9 @@ stmt* Parser::expr_stmt() {
       a->value = at(Kw::Yield) ? yield_expr() : star_expressions();
       if (!a->value) return nullptr;
     }
+    // (CPython's message for a target other than a plain name says "annotations".)
+    if (!version_ok(6, simple ? "Variable annotation syntax is" : "Variable annotations syntax is"))
+      return nullptr;
     a->target = e;
     a->simple = simple;
     Pos en = end(prev());
@@ -327,6 +336,8 @@ stmt* Parser::expr_stmt() {
 
   operator_t op;
   if (tok().kind == TokKind::Op && aug_op(tok().op, op)) {
+    // (CPython's augassign rule checks the version as it reads '@=', before the target.)
+    if (op == operator_t::MatMult && !version_ok(5, "The '@' operator is")) return nullptr;
     if (e->kind != Kind::Name && e->kind != Kind::Attribute && e->kind != Kind::Subscript)
       return error_node(e, std::string("'") + expr_name(e) +
                                "' is an illegal expression for augmented assignment");
@@ -612,6 +623,7 @@ stmt* Parser::for_stmt(Pos s, bool is_async) {
   }
   Pos e = last_token_end();
   if (is_async) {
+    if (!version_ok(5, "Async for loops are", !orelse.empty())) return nullptr;
     auto* n = mk<AsyncFor>(s, e);
     n->target = target, n->iter = iter, n->body = std::move(body), n->orelse = std::move(orelse);
     n->type_comment = std::move(tc);
@@ -720,6 +732,10 @@ stmt* Parser::with_stmt(Pos s, bool is_async) {
   std::vector<stmt*> body;
   if (!block(body, kw, tc ? nullptr : "'with' statement")) return nullptr;
   Pos e = last_token_end();
+  // (CPython checks `async with` for 3.5 only, parenthesised or not.)
+  if (!version_ok(is_async ? 5 : done ? 9 : 0, is_async ? "Async with statements are" : "Parenthesized context managers are",
+                  true))
+    return nullptr;
   if (is_async) {
     auto* n = mk<AsyncWith>(s, e);
     n->items = std::move(items), n->body = std::move(body), n->type_comment = std::move(tc);
@@ -796,6 +812,7 @@ stmt* Parser::try_stmt() {
   if (handlers.empty() && finalbody.empty()) return error_at(tok(), "expected 'except' or 'finally' block");
   Pos e = last_token_end();
   if (star_kind == 1) {
+    if (!version_ok(11, "Exception groups are", !finalbody.empty())) return nullptr;
     auto* n = mk<TryStar>(s, e);
     n->body = std::move(body), n->handlers = std::move(handlers), n->orelse = std::move(orelse),
     n->finalbody = std::move(finalbody);
@@ -865,6 +882,7 @@ stmt* Parser::funcdef(Pos s, std::vector<expr*> decorators, bool is_async) {
   if (!block(body, kw, header_tc ? nullptr : "function definition", furthest)) return nullptr;
   Pos e = last_token_end();
   if (is_async) {
+    if (!version_ok(5, "Async functions are", true)) return nullptr;
     auto* f = mk<AsyncFunctionDef>(s, e);
     f->name = std::move(name), f->args = args, f->body = std::move(body),
     f->decorator_list = std::move(decorators), f->returns = returns, f->type_comment = std::move(tc);

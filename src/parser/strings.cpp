@@ -191,6 +191,7 @@ expr* Parser::strings() {
         return error_at(toks_[i], bb->message(bb->pos - b, bb->pos + 3 == e));
     }
   }
+  if (any_f && !version_ok(6, "Format strings are")) return nullptr;
   if (any_bytes && any_str) return error_at(tok(), "cannot mix bytes and nonbytes literals");
   std::string body_u;
   StrPrefix p0;

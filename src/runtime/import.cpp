@@ -36,6 +36,7 @@
 #include "objects/function.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
+#include "runtime/frozen.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 #include "runtime/thread_state.h"
@@ -149,6 +150,8 @@ static Value g_find_in_entry;   // a sys.path entry that is an archive: its path
 static Value g_is_std_hook;     // is a sys.path_hooks entry one gilpy's own search stands for?
 static Value g_builtin_attrs;   // gives a native module its built-in __spec__ and __loader__
 static Value g_std_entry_finders;  // path-entry finder types gilpy's own search stands for
+static Value g_frozen_module;   // name -> the module FrozenImporter makes for it (once the bootstrap is loaded)
+static Value g_external_ready;  // sets gilpy's patches up once _frozen_importlib_external is loaded
 
 // True when a sys.path entry must be searched by its own path-entry finder
 // (importlib's semantics) rather than by gilpy's folder search: the program
@@ -381,92 +384,145 @@ void set_main_loader(Module* main, MainLoader kind, Value path) {
   fix_main_loader();  // at once if the bootstrap is loaded
 }
 
-// importlib/NAME.py as module importlib.NAME, also entered as ALIAS, without
-// importing the importlib package (whose __init__ adopts it).
-static Result<Value> load_bootstrap_module(const char* name, const char* alias) {
-  Value have = dict_get_str(g_interp.modules, str_intern(alias));
-  if (have) return have;
-  std::string file = g_interp.stdlib_dir + "/importlib/" + name + ".py";
-  std::string fullname = std::string("importlib.") + name;
-  Module* m = module_new(str_new(fullname));
-  dict_set_str(m->dict, N.__file__, str_value(file));
-  dict_set_str(m->dict, N.__package__, Value(str_intern("importlib")));
-  dict_set_str(m->dict, N.__builtins__, Value(g_interp.builtins->dict));
-  dict_set_str(m->dict, N.__spec__, make_spec(fullname, str_value(file), Value(), true));
-  dict_set_str(m->dict, N.__cached__, None());
-  Value mv(m);
-  TRY(dict_set(g_interp.modules, str_value(fullname), mv));
-  TRY(dict_set(g_interp.modules, Value(str_intern(alias)), mv));
-  Status st = exec_module_file(m, file);
-  if (st.is_err()) {
-    Value e = exc_fetch();
-    (void)dict_del_str(g_interp.modules, str_new(fullname));
-    (void)dict_del_str(g_interp.modules, str_intern(alias));
-    exc_restore(e);
-    return ERR;
-  }
-  return mv;
-}
+static Result<Value> load_frozen(const std::string& fullname, const FrozenModule* fm);
 
-// importlib's bootstrap set up as importlib/__init__.py does it (_setup, then
-// the external half told about the first), without the package itself.
+// Python helpers around importlib's bootstrap, run once it is loaded.
+static const char* kBootHelpers =
+    "import sys, _imp\n"
+    "_ns = type(sys.implementation)\n"
+    // A frozen module imported after the bootstrap: FrozenImporter's spec and
+    // module (create_module sets __file__), as _bootstrap._load_unlocked
+    // makes it; gilpy runs its code.
+    "def frozen_module(name, _b=_bootstrap):\n"
+    "    return _b.module_from_spec(_b.FrozenImporter.find_spec(name))\n"
+    // Frozen modules imported before it hold a stand-in spec (a namespace
+    // with the same values): now FrozenImporter's.
+    "def upgrade_frozen(_b=_bootstrap):\n"
+    "    for name, mod in list(sys.modules.items()):\n"
+    "        try:\n"
+    "            spec = mod.__dict__.get('__spec__')\n"
+    "        except AttributeError:\n"
+    "            continue\n"
+    "        if type(spec) is _ns and getattr(spec, 'origin', None) == 'frozen':\n"
+    "            new = _b.ModuleSpec(spec.name, _b.FrozenImporter, origin='frozen')\n"
+    "            new.loader_state = spec.loader_state\n"
+    "            new.submodule_search_locations = spec.submodule_search_locations\n"
+    "            mod.__spec__ = new\n"
+    "            mod.__loader__ = _b.FrozenImporter\n"
+    // Once the external half is loaded: its source loader takes code from
+    // gilpy's cache (importlib's own pyc handling knows CPython's header,
+    // not gilpy's), and modules imported from files so far get its specs.
+    "def external_ready(ext):\n"
+    "    def _gilpy_get_code(self, fullname, _load=_imp._gilpy_source_code):\n"
+    "        return _load(self.get_filename(fullname))\n"
+    "    ext.SourceFileLoader.get_code = _gilpy_get_code\n"
+    "    for name, mod in list(sys.modules.items()):\n"
+    "        try:\n"
+    "            spec = mod.__dict__.get('__spec__')\n"
+    "            file = mod.__dict__.get('__file__')\n"
+    "        except AttributeError:\n"
+    "            continue\n"
+    "        if type(spec) is _ns and file and getattr(spec, 'origin', None) != 'frozen':\n"
+    "            new = ext.spec_from_file_location(name, file,\n"
+    "                submodule_search_locations=spec.submodule_search_locations)\n"
+    "            mod.__spec__ = new\n"
+    "            mod.__loader__ = new.loader\n"
+    "    return ext.spec_from_file_location\n";
+
+// importlib's bootstrap as CPython has it from start-up, loaded here when
+// first needed: _frozen_importlib (importlib/_bootstrap.py as a frozen
+// module, set up by its _setup(sys, _imp), which gives it and the other
+// frozen and built-in modules imported so far their specs); with `external`,
+// _frozen_importlib_external too, imported through FrozenImporter and told
+// about the first. importlib/__init__.py adopts both when it is imported.
 static Status load_bootstrap(bool external) {
-  bool had = bool(dict_get_str(g_interp.modules, str_intern("_frozen_importlib")));
-  Value boot = TRY(load_bootstrap_module("_bootstrap", "_frozen_importlib"));
-  if (!had) {
-    Value imp = TRY(import_module(str_intern("_imp")));
-    Value args[2] = {Value(g_interp.sys), imp};
-    TRY(call_method(boot, str_intern("_setup"), args, 2));
-  }
-  // Until importlib is imported they are listed under their CPython names only.
-  if (!dict_get_str(g_interp.modules, str_intern("importlib"))) {
-    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap"));
-    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap_external"));
+  Value boot = dict_get_str(g_interp.modules, str_intern("_frozen_importlib"));
+  if (!boot) {
+    const FrozenModule* fm = frozen_find("_frozen_importlib");
+    Code* code = TRY(frozen_code(fm));
+    // As CPython's PyImport_ImportFrozenModuleObject leaves it: _setup gives
+    // it its spec, loader and __file__ (from __origname__).
+    Module* m = module_new(str_intern("_frozen_importlib"));
+    dict_set_str(m->dict, str_intern("__origname__"), Value(str_new(fm->origname)));
+    dict_set_str(m->dict, N.__builtins__, Value(g_interp.builtins->dict));
+    boot = Value(m);
+    TRY(dict_set(g_interp.modules, Value(str_intern("_frozen_importlib")), boot));
+    Status st = run_code(code, m->dict, Value(m->dict)).is_err() ? Status(ERR) : OK();
+    Dict* g = dict_new();
+    if (st.ok()) {
+      dict_set_str(g, N.__builtins__, Value(g_interp.builtins));
+      dict_set_str(g, N.__name__, Value(str_intern("_gilpy_bootstrap_helpers")));
+      dict_set_str(g, str_intern("_bootstrap"), boot);
+      Result<Value> r = exec_source(kBootHelpers, str_intern("<gilpy bootstrap helpers>"), g, Value(),
+                                    int(parser::Mode::Exec));
+      if (r.is_err()) st = ERR;
+    }
+    if (st.ok() && call0(dict_get_str(g, str_intern("upgrade_frozen"))).is_err()) st = ERR;
+    if (st.ok()) {
+      Result<Value> imp = import_module(str_intern("_imp"));
+      Value args[2] = {Value(g_interp.sys), imp.ok() ? imp.value() : Value()};
+      if (imp.is_err() || call_method(boot, str_intern("_setup"), args, 2).is_err()) st = ERR;
+    }
+    if (st.is_err()) {
+      Value e = exc_fetch();
+      (void)dict_del_str(g_interp.modules, str_intern("_frozen_importlib"));
+      exc_restore(e);
+      return ERR;
+    }
+    g_frozen_module = dict_get_str(g, str_intern("frozen_module"));
+    g_external_ready = dict_get_str(g, str_intern("external_ready"));
   }
   if (!external || dict_get_str(g_interp.modules, str_intern("_frozen_importlib_external"))) return OK();
-  Value ext = TRY(load_bootstrap_module("_bootstrap_external", "_frozen_importlib_external"));
+  Value ext = TRY(load_frozen("_frozen_importlib_external", frozen_find("_frozen_importlib_external")));
   TRY(call_method1(ext, str_intern("_set_bootstrap_module"), boot));
   TRY(setattr(boot, str_intern("_bootstrap_external"), ext));
-  if (!dict_get_str(g_interp.modules, str_intern("importlib")))
-    (void)dict_del_str(g_interp.modules, str_intern("importlib._bootstrap_external"));
+  g_spec_from_file = TRY(call1(g_external_ready, ext));
   return OK();
 }
 
-// Does the code name __loader__ (a variable, an attribute, or a string such
-// as globals()['__loader__'])?
+// Does the code name __loader__ or __spec__ (a variable, an attribute, or a
+// string such as globals()['__loader__'])?
 static bool names_loader(Code* c, int depth) {
-  static Str* name = str_intern("__loader__");
+  static Str* loader = str_intern("__loader__");
+  static Str* spec = str_intern("__spec__");
   for (int64_t i = 0; i < c->names->size; i++)
-    if (c->names->items[i] == Value(name)) return true;
+    if (c->names->items[i] == Value(loader) || c->names->items[i] == Value(spec)) return true;
   for (int64_t i = 0; i < c->consts->size; i++) {
     Value k = c->consts->items[i];
-    if (is_str(k) && as_str(k)->view() == name->view()) return true;
+    if (is_str(k) && (as_str(k)->view() == loader->view() || as_str(k)->view() == spec->view())) return true;
     if (is_code(k) && depth < 100 && names_loader(k.as<Code>(), depth + 1)) return true;
   }
   return false;
 }
 
+// The loaders and specs a program may look at (__main__'s, and those of the
+// modules start-up imported: FrozenImporter's, SourceFileLoader's) are
+// importlib's own from here on.
 Status ensure_main_loader(Code* code) {
-  if (g_main_kind == MainLoader::None || !names_loader(code, 0)) return OK();
-  TRY(load_bootstrap(g_main_kind != MainLoader::Builtin));
+  if (g_main_kind == MainLoader::None && g_external_ready &&
+      dict_get_str(g_interp.modules, str_intern("_frozen_importlib_external")))
+    return OK();
+  if (!names_loader(code, 0)) return OK();
+  TRY(load_bootstrap(true));
   fix_main_loader();
   return OK();
 }
 
 // Once importlib is imported, give its API (import_module, util.find_spec,
-// runpy) the finders CPython installs at start-up: builtin modules and the
-// path finder. `import` statements keep using this file's loader.
+// runpy) the finders CPython installs at start-up: builtin modules, frozen
+// modules and the path finder. `import` statements keep using this file's loader.
 static Status install_importlib_finders() {
   static const char* kSetup =
       "import sys, _imp\n"
       "from importlib import _bootstrap, _bootstrap_external\n"
       "if _bootstrap.BuiltinImporter not in sys.meta_path:\n"
       "    sys.meta_path.append(_bootstrap.BuiltinImporter)\n"
+      "    sys.meta_path.append(_bootstrap.FrozenImporter)\n"
       "    _bootstrap_external._install(_bootstrap)\n"
       "for _name, _mod in list(sys.modules.items()):\n"
       "    _spec = getattr(_mod, '__spec__', None)\n"
       "    _file = getattr(_mod, '__file__', None)\n"
-      "    if type(_spec).__name__ == 'SimpleNamespace' and _file:\n"
+      "    if type(_spec).__name__ == 'SimpleNamespace' and _file and getattr(_spec, 'origin', None) != 'frozen':\n"
       "        _new = _bootstrap_external.spec_from_file_location(_name, _file,\n"
       "            submodule_search_locations=_spec.submodule_search_locations)\n"
       "        _mod.__spec__ = _new\n"
@@ -769,6 +825,90 @@ static Result<Value> load_native(const std::string& fullname, ModuleInit init) {
   return m;
 }
 
+// The frozen module for fullname, unless frozen modules are off for it or
+// the program took FrozenImporter out of sys.meta_path.
+static const FrozenModule* frozen_importable(const std::string& fullname) {
+  const FrozenModule* fm = frozen_find(fullname);
+  if (!fm || !g_std_finders) return fm;
+  Value mp = sys_get(str_intern("meta_path"));
+  if (!mp || !is_list(mp)) return fm;
+  Value importer = as_tuple(g_std_finders)->items[1];
+  List* l = as_list(mp);
+  for (int64_t i = 0; i < l->size; i++)
+    if (l->items[i] == importer) return fm;
+  return nullptr;
+}
+
+// A frozen module (runtime/frozen.h): its code from the library's file, its
+// attributes as CPython's FrozenImporter gives them. Before importlib's
+// bootstrap is loaded its spec is a stand-in namespace holding the same
+// values, and __loader__ None; load_bootstrap makes them FrozenImporter's.
+static Result<Value> load_frozen(const std::string& fullname, const FrozenModule* fm) {
+  Code* code = TRY(frozen_code(fm));
+  Value mod, spec;
+  if (g_frozen_module) {
+    mod = TRY(call1(g_frozen_module, str_value(fullname)));
+    spec = TRY(getattr(mod, N.__spec__));
+  } else {
+    std::string filename, pkgdir;
+    frozen_resolve_filename(fm, &filename, &pkgdir);
+    Module* m = module_new(str_new(fullname));
+    Dict* d = m->dict;
+    if (!filename.empty()) dict_set_str(d, N.__file__, str_value(filename));
+    Value search = None();
+    if (fm->ispkg) {
+      List* p = list_new(0);
+      if (!pkgdir.empty()) TRY(list_append(p, str_value(pkgdir)));
+      search = Value(p);
+      dict_set_str(d, N.__path__, search);
+    }
+    size_t dot = fullname.rfind('.');
+    std::string parent = fm->ispkg ? fullname : dot == std::string::npos ? "" : fullname.substr(0, dot);
+    dict_set_str(d, N.__package__, str_value(parent));
+    Value state = namespace_new({{"filename", filename.empty() ? None() : str_value(filename)},
+                                 {"origname", fm->origname ? Value(str_new(fm->origname)) : None()}});
+    spec = namespace_new({{"name", str_value(fullname)},
+                          {"loader", None()},
+                          {"origin", Value(str_intern("frozen"))},
+                          {"loader_state", state},
+                          {"submodule_search_locations", search},
+                          {"cached", None()},
+                          {"parent", str_value(parent)},
+                          {"has_location", False()}});
+    dict_set_str(d, N.__spec__, spec);
+    dict_set_str(d, N.__loader__, None());
+    mod = Value(m);
+  }
+  Dict** dp = instance_dict_ptr(mod);
+  if (!dp || !*dp) return raise(tp_TypeError, "frozen module has no __dict__");
+  Dict* d = *dp;
+  dict_set_str(d, N.__builtins__, Value(g_interp.builtins->dict));
+  TRY(dict_set(g_interp.modules, str_value(fullname), mod));
+  Status mark = setattr(spec, str_intern("_initializing"), True());
+  if (mark.is_err()) exc_clear();
+  Status st = run_code(code, d, Value(d)).is_err() ? Status(ERR) : OK();
+  mark = setattr(spec, str_intern("_initializing"), False());
+  if (mark.is_err()) exc_clear();
+  if (st.is_err()) {
+    Value e = exc_fetch();
+    (void)dict_del_str(g_interp.modules, str_new(fullname));
+    exc_restore(e);
+    return ERR;
+  }
+  if (g_interp.verbose) std::fprintf(stderr, "import '%s' # <class '_frozen_importlib.FrozenImporter'>\n", fullname.c_str());
+  Value final = dict_get_str(g_interp.modules, str_new(fullname));
+  if (!final) return raise_fmt(tp_KeyError, "'%s'", fullname.c_str());
+  return final;
+}
+
+Result<Value> import_frozen(Str* name) {
+  Value have = dict_get_str(g_interp.modules, name);
+  if (have) return have;
+  const FrozenModule* fm = frozen_find(name->view());
+  if (!fm) return None();
+  return load_frozen(std::string(name->view()), fm);
+}
+
 static Status import_with_custom_finders(const std::string& fullname, const std::string& shortname,
                                          Value path_list, bool toplevel, Value* out, bool* done) {
   *done = true;
@@ -788,6 +928,10 @@ static Status import_with_custom_finders(const std::string& fullname, const std:
           *out = TRY(load_native(fullname, init));
           return OK();
         }
+      }
+      if (const FrozenModule* fm = frozen_importable(fullname)) {
+        *out = TRY(load_frozen(fullname, fm));
+        return OK();
       }
       TRY(load_from_path(fullname, shortname, path_list, out));
       if (*out) return OK();
@@ -837,17 +981,14 @@ static Result<Value> import_one(const std::string& fullname) {
 }
 
 static Result<Value> import_one_uncached(const std::string& fullname) {
-  // CPython's frozen importlib bootstrap: here importlib's own modules,
-  // entered under these names when importlib is set up, which also imports
-  // zipimport (that imports them): importlib first, whichever comes first.
-  bool frozen = fullname == "_frozen_importlib" || fullname == "_frozen_importlib_external";
-  if (frozen || fullname == "zipimport") {
-    if (!g_importlib_bootstrapping && !dict_get_str(g_interp.modules, str_intern("importlib"))) {
-      TRY(import_one("importlib"));
-      Value m = dict_get_str(g_interp.modules, str_new(fullname));
-      if (m) return m;
-    }
-    if (frozen) return module_not_found(fullname);
+  // CPython's frozen importlib bootstrap, which it has loaded from start-up:
+  // loaded and set up here when first imported (importlib/__init__.py,
+  // zipimport and the main program's loader import it).
+  if (fullname == "_frozen_importlib" || fullname == "_frozen_importlib_external") {
+    TRY(load_bootstrap(fullname == "_frozen_importlib_external"));
+    Value m = dict_get_str(g_interp.modules, str_new(fullname));
+    if (!m) return module_not_found(fullname);
+    return m;
   }
   size_t dot = fullname.rfind('.');
   Value path_list;
@@ -892,6 +1033,8 @@ static Result<Value> import_one_uncached(const std::string& fullname) {
     bool done;
     TRY(import_with_custom_finders(fullname, shortname, path_list, false, &m, &done));
     if (!done) m = TRY(import_via_importlib(fullname, path_list));
+  } else if (const FrozenModule* fm = frozen_importable(fullname)) {
+    m = TRY(load_frozen(fullname, fm));  // FrozenImporter comes before the path, as in sys.meta_path
   } else {
     TRY(load_from_path(fullname, shortname, path_list, &m));
   }
@@ -1031,7 +1174,12 @@ Result<Value> import_module_level(Str* name, Dict* globals, Value fromlist, int6
 }
 
 Result<Value> import_name(Frame* f, Str* name, Value fromlist, Value level) {
-  Value imp = dict_get_str(f->builtins, N.__import__);
+  // CPython 3.11's IMPORT_NAME looks __import__ up at the dict level
+  // (PyDict_GetItem: a dict subclass's __getitem__ is not called), and its
+  // check rejects builtins that are no dict with this SystemError, worded as
+  // Debian's CPython 3.11 words it.
+  if (!is_dict(f->builtins)) return raise(tp_SystemError, "../Objects/dictobject.c:1756: bad argument to internal function");
+  Value imp = dict_get_str(as_dict(f->builtins), N.__import__);
   if (!imp) return raise(tp_ImportError, "__import__ not found");
   int64_t lvl = level.is_small() ? level.as_small() : 0;
   if (imp.type() == tp_builtin_function_or_method) return import_module_level(name, f->globals, fromlist, lvl);

@@ -68,10 +68,7 @@ Module* native_module_new(const char* name, const MethodDef* functions, const ch
 }
 
 Result<Value> run_code(Code* code, Dict* globals, Value locals) {
-  Value b = dict_get_str(globals, N.__builtins__);
-  Dict* builtins = g_interp.builtins->dict;
-  if (b && is_dict(b)) builtins = as_dict(b);
-  else if (b && has_layout(b, Layout::Module)) builtins = *instance_dict_ptr(b);
+  Value builtins = builtins_from_globals(globals);
   Frame* f = frame_new(code, globals, locals, nullptr);
   f->builtins = builtins;
   // Module code compiled with PyCF_ALLOW_TOP_LEVEL_AWAIT that awaits is a

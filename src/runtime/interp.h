@@ -47,6 +47,7 @@ struct Interp {
   bool importtime = false;         // -X importtime, PYTHONPROFILEIMPORTTIME
   bool skip_first_line = false;    // -x
   bool no_debug_ranges = false;    // -X no_debug_ranges, PYTHONNODEBUGRANGES: co_positions has no columns
+  bool frozen_modules = true;      // -X frozen_modules=on|off (runtime/frozen.cpp, decision 0020)
   int utf8_mode = -1;  // -1 until options are read: then 0 or 1 (C/POSIX locale: 1, PEP 540)
   int optimize = 0;                // -O count, PYTHONOPTIMIZE
   int verbose = 0;                 // -v count, PYTHONVERBOSE

@@ -147,11 +147,16 @@ static void format_frame(std::string& out, const FrameLine& fl, const std::strin
   int end;
   Anchors anchors{};
   bool have_anchors = false;
-  // The default excepthook (CPython's C traceback printer) marks nothing for
-  // an instruction that spans several lines.
-  if (p.end_line != p.line) return;
-  end = chars_before(line, p.end_col) + 1;
-  if (p.end_col > p.col) {
+  if (p.end_line != p.line) {
+    // An instruction spanning several lines: CPython's C traceback printer
+    // marks its first line up to the last character that is not whitespace
+    // (nothing if that is the whole line).
+    size_t last = line.find_last_not_of(" \t\n\r\f\v");
+    end = last == std::string::npos ? start : chars_before(line, int(last) + 1) + 1;
+  } else {
+    end = chars_before(line, p.end_col) + 1;
+  }
+  if (p.end_line == p.line && p.end_col > p.col) {
     std::string seg = line.substr(size_t(p.col), size_t(p.end_col - p.col));
     have_anchors = caret_anchors(seg, &anchors);
   }

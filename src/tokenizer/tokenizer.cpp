@@ -82,6 +82,37 @@ Tokenizer::Tokenizer(std::string_view raw, Options opts) : opts_(opts) {
   }
   toks_.reserve(src_.size() / 4 + 16);
   run();
+  if (opts_.async_hacks) apply_async_hacks();
+}
+
+// Options::async_hacks, as CPython's tokenizer does it for feature versions
+// below 3.7: `async` is a keyword right before `def`, which opens an async
+// function; inside one, `async` and `await` are keywords; everywhere else
+// they are names. The function closes at the first token (outside brackets,
+// past its signature's NEWLINE) on a line indented no deeper than the
+// `async def` itself.
+void Tokenizer::apply_async_hacks() {
+  int indent = 0, def_indent = 0;
+  bool in_def = false, def_nl = false;
+  uint8_t level = 0;  // bracket depth before the token
+  for (size_t i = 0; i < toks_.size(); i++) {
+    Token& t = toks_[i];
+    if (t.kind == TokKind::Indent) { indent++; continue; }
+    if (t.kind == TokKind::Dedent) { indent--; continue; }
+    if (in_def && def_nl && level == 0 && indent <= def_indent && t.kind != TokKind::Newline &&
+        t.kind != TokKind::TypeComment && t.kind != TokKind::NL && t.kind != TokKind::Comment)
+      in_def = def_nl = false;
+    if (t.kind == TokKind::Name && (t.kw == Kw::Async || t.kw == Kw::Await) && !in_def) {
+      if (t.kw == Kw::Async && i + 1 < toks_.size() && toks_[i + 1].kind == TokKind::Name && toks_[i + 1].kw == Kw::Def) {
+        in_def = true;
+        def_indent = indent;
+      } else {
+        t.kw = Kw::NotKw;
+      }
+    }
+    if (t.kind == TokKind::Newline && in_def) def_nl = true;
+    level = t.level;
+  }
 }
 
 std::string_view Tokenizer::line(int lineno) const {

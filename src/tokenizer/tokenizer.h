@@ -74,6 +74,10 @@ struct Options {
   // text is X (on a line of its own it is followed by NEWLINE), and
   // `# type: ignore...` is collected into type_ignores() instead.
   bool type_comments = false;
+  // ast.parse(..., feature_version=(3, N)) with N < 7 (CPython's async_hacks):
+  // `async` and `await` are keywords only inside an `async def` (and `async`
+  // right before `def`); elsewhere they are names, as in Python 3.5 and 3.6.
+  bool async_hacks = false;
 };
 
 struct TypeIgnore {
@@ -121,6 +125,7 @@ class Tokenizer {
 
  private:
   void run();
+  void apply_async_hacks();  // Options::async_hacks
   bool decode(std::string_view raw);
   bool finish_decode(std::string decoded);
   bool at_line_start();

@@ -412,7 +412,8 @@ dispatch:
         PUSH(g->entries[c->index].value);
         DISPATCH();
       }
-      Dict* b = f->builtins;
+      // (key2 is only ever an exact dict: a builtins of another kind never matches.)
+      Dict* b = f->builtins.as<Dict>();
       if (c->key2 == b && c->version2 == b->version) {
         PUSH(b->entries[c->index].value);
         DISPATCH();
@@ -979,10 +980,21 @@ dispatch:
     goto exit_frame;
   }
   TARGET(LOAD_BUILD_CLASS) {
-    Value bc = dict_get_str(f->builtins, N.__build_class__);
-    if (!bc) {
-      raise(tp_NameError, "__build_class__ not found");
-      goto error;
+    Value bc;
+    if (f->builtins.type() == tp_dict) {
+      bc = dict_get_str(as_dict(f->builtins), N.__build_class__);
+      if (!bc) {
+        raise(tp_NameError, "__build_class__ not found");
+        goto error;
+      }
+    } else {
+      // Builtins of any other kind: their __getitem__, a KeyError reworded (as CPython 3.11).
+      Result<Value> r = getitem(f->builtins, Value(N.__build_class__));
+      if (r.is_err()) {
+        if (exc_matches(tp_KeyError)) raise(tp_NameError, "__build_class__ not found");
+        goto error;
+      }
+      bc = r.value();
     }
     PUSH(bc);
     DISPATCH();

@@ -121,22 +121,25 @@ bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth) {
   return true;
 }
 
-Result<Value> load_global_slow(Dict* globals, Dict* builtins, Str* name, InlineCache* c) {
-  // Globals or builtins of a dict subclass: read through __getitem__ (a
-  // KeyError is a miss), uncached, as CPython's LOAD_GLOBAL does.
-  if (globals->type != tp_dict || builtins->type != tp_dict) {
-    for (Dict* d : {globals, builtins}) {
-      if (d->type == tp_dict) {
-        if (Value v = dict_get_str(d, name)) return v;
+Result<Value> load_global_slow(Dict* globals, Value builtins_v, Str* name, InlineCache* c) {
+  // Globals of a dict subclass, or builtins that are not an exact dict (a
+  // subclass, any mapping, any object at all): read through __getitem__ (a
+  // KeyError is a miss; anything else, "'int' object is not subscriptable"
+  // included, propagates), uncached, as CPython's LOAD_GLOBAL does.
+  if (globals->type != tp_dict || builtins_v.type() != tp_dict) {
+    for (Value d : {Value(globals), builtins_v}) {
+      if (d.type() == tp_dict) {
+        if (Value v = dict_get_str(as_dict(d), name)) return v;
         continue;
       }
-      Result<Value> r = getitem(Value(d), Value(name));
+      Result<Value> r = getitem(d, Value(name));
       if (r.ok()) return r;
       if (!exc_matches(tp_KeyError)) return ERR;
       exc_clear();
     }
     return raise_name_error(name);
   }
+  Dict* builtins = as_dict(builtins_v);
   int64_t ix = dict_lookup_str_index(globals, name);
   if (ix >= 0) {
     c->key1 = globals;

@@ -32,7 +32,7 @@ enum CacheKind : uint8_t {
 Result<Value> load_attr_slow(Value obj, Str* name, InlineCache* c);
 Status store_attr_slow(Value obj, Str* name, Value v, InlineCache* c);
 bool load_method_slow(Value obj, Str* name, InlineCache* c, Value* meth);
-Result<Value> load_global_slow(Dict* globals, Dict* builtins, Str* name, InlineCache* c);
+Result<Value> load_global_slow(Dict* globals, Value builtins, Str* name, InlineCache* c);
 
 // What obj's dict slot holds: null, a Dict or an InstanceValues.
 inline Object* inline_instance_storage(Value obj) {

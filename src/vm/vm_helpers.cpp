@@ -41,15 +41,15 @@ Result<Value> load_name(Frame* f, Str* name) {
   }
   v = dict_get_str(f->globals, name);
   if (v) return v;
-  // Builtins of a dict subclass are read through its __getitem__, as CPython's LOAD_NAME.
-  if (f->builtins->type != tp_dict) {
-    Result<Value> r = getitem(Value(f->builtins), Value(name));
+  // Builtins that are not an exact dict are read through their __getitem__, as CPython's LOAD_NAME.
+  if (f->builtins.type() != tp_dict) {
+    Result<Value> r = getitem(f->builtins, Value(name));
     if (r.ok()) return r;
     if (!exc_matches(tp_KeyError)) return ERR;
     exc_clear();
     return raise_name_error(name);
   }
-  v = dict_get_str(f->builtins, name);
+  v = dict_get_str(as_dict(f->builtins), name);
   if (v) return v;
   return raise_name_error(name);
 }
