@@ -329,6 +329,11 @@ Result<Str*> int_decimal_str(Value v) {
     auto r = std::to_chars(buf, buf + sizeof buf, v.as_small());
     return str_new_ascii(std::string_view(buf, size_t(r.ptr - buf)));
   }
+  return str_new_ascii(TRY(int_decimal_string(v)));
+}
+
+Result<std::string> int_decimal_string(Value v) {
+  if (v.is_small()) return int_to_string(v, 10);
   mpz_srcptr z = v.as<Int>()->z;
   int64_t limit = int_max_str_digits();
   // mpz_sizeinbase is exact or one too large: decide cheaply when it can.
@@ -336,7 +341,7 @@ Result<Str*> int_decimal_str(Value v) {
   if (limit > 0 && est > limit + 1) return str_digits_error();
   std::string s = int_to_string(v, 10);
   if (limit > 0 && int64_t(s.size()) - (s[0] == '-') > limit) return str_digits_error();
-  return str_new_ascii(s);
+  return s;
 }
 
 // ---- hashing ----------------------------------------------------------------------------------
@@ -564,6 +569,9 @@ Result<Value> pow_mod(Value a, Value b, Value mod) {
 
 Result<Value> int_pow(Value a, Value b, Value mod) {
   if (!is_int(a) || !is_int(b)) return not_implemented();
+  // bools are ints 0 and 1 here (True ** (10**127) is 1, at once: found by difffuzz).
+  if (a.is_obj() && a.obj()->type == tp_bool) a = Value::small(a.obj() == g_True ? 1 : 0);
+  if (b.is_obj() && b.obj()->type == tp_bool) b = Value::small(b.obj() == g_True ? 1 : 0);
   if (mod && !is_none(mod)) {
     if (!is_int(mod)) return not_implemented();
     return pow_mod(a, b, mod);

@@ -34,6 +34,8 @@ Result<int64_t> int_as_i64(Value v);
 bool int_fits_i64(Value v, int64_t* out);
 Result<double> int_as_double(Value v);
 std::string int_to_string(Value v, int base = 10);
+// Decimal digits of an int, with ValueError past sys.get_int_max_str_digits() (as str()).
+Result<std::string> int_decimal_string(Value v);
 int int_sign(Value v);
 Result<Value> int_binary(Value a, Value b, int op);   // op: BinaryOp code; NotImplemented if b not int
 Result<Value> int_compare(Value a, Value b, int op);

@@ -81,7 +81,8 @@ Status format_integer(Percent& p, Value v, char conv, bool left, bool plus, bool
     else return raise_fmt(tp_TypeError, "%%%c format: an integer is required, not %s", conv, type_name(v));
   }
   int base = (conv == 'o') ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
-  std::string digits = int_to_string(iv, base);
+  // Decimal output obeys the int_max_str_digits limit, as str() does ('%d' % 10**5000 raises).
+  std::string digits = base == 10 ? TRY(int_decimal_string(iv)) : int_to_string(iv, base);
   bool neg = !digits.empty() && digits[0] == '-';
   if (neg) digits.erase(0, 1);
   if (base == 16 && conv == 'X')
