@@ -835,6 +835,12 @@ def main():
                     help="run nothing: rewrite the report from OUT/results.json")
     args = ap.parse_args()
 
+    if args.merge and not os.path.exists(os.path.join(args.out, "results.json")):
+        # Checked before running: a merge found impossible only at the end lost the whole run.
+        print("conformance: --merge needs an earlier full run's %s (run without --merge first)"
+              % os.path.join(args.out, "results.json"), file=sys.stderr)
+        return 2
+
     if args.report_only:
         path = os.path.join(args.out, "results.json")
         with open(path) as f:
