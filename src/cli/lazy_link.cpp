@@ -1,5 +1,6 @@
 // The binder behind the lazy-binding stubs that tools/gen_lazy_stubs.py
-// generates for OpenSSL and SQLite (docs/decisions/0021-lazy-libraries.md).
+// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat and libuuid
+// (docs/decisions/0021-lazy-libraries.md).
 // A stub's first call lands in gilpy_lazy_bind_common with the stub's index
 // pushed; it keeps every argument register intact around gilpy_lazy_bind,
 // which loads the library and fills the stub's slot, then jumps on to the

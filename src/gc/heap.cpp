@@ -47,9 +47,9 @@ static void quiet_warn(char*, GC_word) {}
 //    collections in closures.py, 1,600 in permutations.py). Over the 30
 //    benchmarks, CPU time (user+sys, best of 2) against no minimum:
 //    1 MB -7%, 2 MB -13% (bigint -58%, permutations -38%, fannkuch -37%,
-//    exceptions -32%); peak RSS +1.8% and +7.9% (geometric means). The
-//    minimum only matters while live data is under 4x it; beyond that the
-//    divisor rules. GILPY_GC_MIN_BYTES=N overrides it (0: libgc's default).
+//    exceptions -32%); peak RSS +1.8% and +7.9% (geometric means). libgc's
+//    own minimum is about twice the pointer-holding live data over the
+//    divisor, so the floor only matters below about 4 MB of live objects. GILPY_GC_MIN_BYTES=N overrides it (0: libgc's default).
 constexpr GC_word kDivisor = 4;
 constexpr size_t kMinBytesAllocd = size_t(2) << 20;  // 2 MB
 static GC_word g_divisor = kDivisor;  // libgc's GC_FREE_SPACE_DIVISOR overrides it
