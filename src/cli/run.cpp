@@ -231,26 +231,27 @@ static void wait_for_thread_shutdown() {
   }
 }
 
-// CPython finalizes, at exit, the objects a program kept in its globals: a
-// collection runs once sys.modules is emptied, while the namespaces are still
-// intact, so their __del__ methods run and can use the module's globals.
-// gilpy runs the __del__ of the objects __main__'s namespace holds directly
-// (in namespace order), and only when objects with a __del__ exist, so
-// ordinary programs pay nothing.
-static void finalize_main_module() {
-  if (del_finalizers_registered() <= 0 || !g_interp.modules) return;
-  Value mainv = dict_get_str(g_interp.modules, str_intern("__main__"));
-  if (!mainv || !has_layout(mainv, Layout::Module)) return;
-  gc::Vector<Value> owners;
-  int64_t pos = 0;
-  Value k, v;
-  Dict* d = mainv.as<Module>()->dict;
-  while (dict_next(d, &pos, &k, &v)) {
-    if (!v.is_obj()) continue;
-    Type* t = v.type();
-    if ((t->flags & TF_HAS_DEL) && (t->flags & TF_HEAPTYPE)) owners.push_back(v);
+// Flush sys.stdout and sys.stderr (an error here is reported like CPython's
+// "Exception ignored ... BrokenPipeError" and gives status 120). Runs before
+// and after the modules are finalized, as CPython's flush_std_files does.
+static void flush_std_streams(int* status) {
+  for (Str* name : {N.stdout, N.stderr}) {
+    Value s = sys_get(name);
+    if (!s || is_none(s)) continue;
+    // A stream the program closed is skipped, as CPython's flush_std_files does.
+    Value closed;
+    if (getattr_opt(s, str_intern("closed"), &closed).is_err()) exc_clear();
+    if (closed) {
+      Result<bool> c = truthy(closed);
+      if (c.ok() && c.value()) continue;
+      if (c.is_err()) exc_clear();
+    }
+    Result<Value> r = call_method0(s, N.flush);
+    if (r.is_err()) {
+      exc_clear();
+      if (*status == 0) *status = 120;
+    }
   }
-  for (Value o : owners) finalize_now(o);
 }
 
 static int finish(bool failed) {
@@ -270,27 +271,10 @@ static int finish(bool failed) {
   // the streams are flushed, as in CPython's Py_FinalizeEx.
   wait_for_thread_shutdown();
   run_atexit_callbacks();
-  finalize_main_module();
-  write_gil_outputs();
-  // Flush the standard streams (an error here is reported like CPython's
-  // "Exception ignored ... BrokenPipeError" and gives status 120).
-  for (Str* name : {N.stdout, N.stderr}) {
-    Value s = sys_get(name);
-    if (!s || is_none(s)) continue;
-    // A stream the program closed is skipped, as CPython's flush_std_files does.
-    Value closed;
-    if (getattr_opt(s, str_intern("closed"), &closed).is_err()) exc_clear();
-    if (closed) {
-      Result<bool> c = truthy(closed);
-      if (c.ok() && c.value()) continue;
-      if (c.is_err()) exc_clear();
-    }
-    Result<Value> r = call_method0(s, N.flush);
-    if (r.is_err()) {
-      exc_clear();
-      if (status == 0) status = 120;
-    }
-  }
+  write_gil_outputs();  // before finalization clears the gil module's namespace
+  flush_std_streams(&status);
+  finalize_modules_at_exit();
+  flush_std_streams(&status);
   if (g_terminated) {
     // Recording turned SIGTERM into an unwinding SystemExit; now die of it.
     std::signal(SIGTERM, SIG_DFL);

@@ -150,7 +150,9 @@ static Result<Value> sys_setswitchinterval(Value* a, int64_t n, Tuple*) {
   gil::set_switch_interval(d);
   return None();
 }
-static Result<Value> sys_is_finalizing(Value*, int64_t, Tuple*) { return False(); }
+static Result<Value> sys_is_finalizing(Value*, int64_t, Tuple*) {
+  return Bool(gil::g_finalizing.load(std::memory_order_acquire));
+}
 static Result<Value> sys_get_int_max_str_digits(Value*, int64_t, Tuple*) { return Value::small(g_int_max_str_digits); }
 static Result<Value> sys_set_int_max_str_digits(Value* a, int64_t n, Tuple* kw) {
   Value out[1];

@@ -9,11 +9,18 @@
 #include "objects/structseq.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/dict.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/set.h"
+#include "objects/tuple.h"
 #include "gc/heap.h"
 #include "objects/str.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/eval_breaker.h"
+#include "runtime/gil.h"
+#include "runtime/thread_state.h"
 #include "runtime/interp.h"
 #include "runtime/protocols.h"
 
@@ -149,7 +156,16 @@ Value sys_unraisablehook_object() { return unraisable_hook_default(); }
 void finalize_now(Value obj) {
   if (!obj.is_obj()) return;
   // Unregistered first, so the collector will not call __del__ a second time.
-  GC_register_finalizer_no_order(obj.obj(), nullptr, nullptr, nullptr, nullptr);
+  // Only an object still waiting for its __del__ has queue_del registered:
+  // one already finalized (or queued to be) is left alone, so an object held
+  // in two places is finalized once.
+  GC_finalization_proc old_fn = nullptr;
+  void* old_cd = nullptr;
+  GC_register_finalizer_no_order(obj.obj(), nullptr, nullptr, &old_fn, &old_cd);
+  if (old_fn != queue_del) {
+    if (old_fn) GC_register_finalizer_no_order(obj.obj(), old_fn, old_cd, nullptr, nullptr);
+    return;
+  }
   g_del_live--;
   Value del = type_lookup(obj.type(), N.__del__);
   if (!del) return;
@@ -192,6 +208,81 @@ int run_pending_finalizers() {
   exc_restore(saved);
   running = false;
   return ran;
+}
+
+// --- Finalizing modules at exit --------------------------------------------
+// CPython's Py_FinalizeEx takes the modules out of sys.modules, collects,
+// then clears each surviving module's namespace in reverse import order:
+// objects a program left in its globals get their __del__ then. A tracing
+// collector sees none of that, so gilpy finalizes, when objects with a __del__
+// are alive (programs without them pay nothing):
+//   1. __main__'s: the __del__ objects its namespace holds, directly or in a
+//      list, tuple, set or dict value there, in namespace order (what CPython's
+//      first collection finds in the usual case, the namespace being a cycle
+//      through its functions' globals);
+//   2. every other module's the same way, newest module first (sys and
+//      builtins excepted), as CPython's clearing reaches them.
+// Namespaces are not cleared and no collection runs: an object the program
+// no longer reaches but a stale stack word still keeps (CPython would have
+// finalized it long before) would be finalized after the atexit callbacks
+// tore down what its __del__ needs (a multiprocessing Pool whose pipes
+// atexit closed), and report errors CPython never shows. Deeper objects
+// (an attribute of an attribute) are not finalized at exit; CPython does not
+// promise that either. From step 1 on no other thread can take the GIL
+// (gil::begin_finalizing).
+
+// Values a namespace holds that have a __del__: directly, or as items of a
+// list, tuple, set or dict there.
+static void finalize_held(Dict* d) {
+  gc::Vector<Value> todo;
+  int64_t pos = 0;
+  Value k, v;
+  auto add = [&](Value x) {
+    if (x.is_obj() && (x.type()->flags & TF_HAS_DEL)) todo.push_back(x);
+  };
+  while (dict_next(d, &pos, &k, &v)) {
+    if (!v.is_obj()) continue;
+    add(v);
+    Type* t = v.type();
+    if (t == tp_list) {
+      List* l = v.as<List>();
+      for (int64_t i = 0; i < l->size; i++) add(l->items[i]);
+    } else if (t == tp_tuple) {
+      Tuple* tu = v.as<Tuple>();
+      for (int64_t i = 0; i < tu->size; i++) add(tu->items[i]);
+    } else if (t == tp_dict) {
+      int64_t p2 = 0;
+      Value k2, v2;
+      while (dict_next(v.as<Dict>(), &p2, &k2, &v2)) add(v2);
+    } else if (t == tp_set || t == tp_frozenset) {
+      int64_t p2 = 0;
+      Value item;
+      while (set_next(v.as<Set>(), &p2, &item)) add(item);
+    }
+  }
+  for (Value o : todo) finalize_now(o);
+}
+
+void finalize_modules_at_exit() {
+  if (g_del_live <= 0 || !g_interp.modules) return;
+  gil::begin_finalizing(t_ts);
+  run_pending_finalizers();
+  gc::Vector<Value> names, mods;
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(g_interp.modules, &pos, &k, &v)) {
+    if (is_str(k) && is_module(v)) {
+      names.push_back(k);
+      mods.push_back(v);
+    }
+  }
+  Value mainv = dict_get_str(g_interp.modules, str_intern("__main__"));
+  if (mainv && is_module(mainv)) finalize_held(mainv.as<Module>()->dict);
+  for (size_t i = mods.size(); i-- > 0 && g_del_live > 0;) {
+    std::string_view name = names[i].as<Str>()->view();
+    if (name == "__main__" || name == "sys" || name == "builtins") continue;
+    finalize_held(mods[i].as<Module>()->dict);
+  }
 }
 
 }  // namespace gilpy

@@ -23,7 +23,12 @@ void register_del_finalizer(Object* o);
 // an estimate (a resurrected object that registers again counts twice).
 int64_t del_finalizers_registered();
 // Run obj's __del__ now (at exit), instead of when the collector finds it.
+// Does nothing if obj's __del__ has run or is queued.
 void finalize_now(Value obj);
+// At exit, after atexit callbacks: run the __del__ of objects the program
+// left in module namespaces, as CPython's finalization does (see the comment
+// in finalizers.cpp). Bars other threads from the GIL from then on.
+void finalize_modules_at_exit();
 // A native finalizer (releasing an OS resource) that runs only after the
 // __del__ methods of the same collection: a Python object dying with it may
 // still use the resource in its __del__ (multiprocessing.Pool.__del__ puts

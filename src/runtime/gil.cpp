@@ -34,6 +34,13 @@
 //
 // The state is never destroyed: daemon threads may still wait on it while
 // the process exits.
+//
+// Finalization (begin_finalizing): once the main thread starts tearing the
+// interpreter down at exit, `finalizer` names it and no other thread can take
+// the GIL again (they wait until the process ends, as CPython's daemon
+// threads do), so none of them runs Python while module namespaces are being
+// cleared. The finalizer never yields to them, and frees wake every waiter
+// so that the finalizer itself is never the one left asleep.
 #include "runtime/gil.h"
 
 #include <algorithm>
@@ -64,6 +71,7 @@ struct State {
   uint64_t switches = 0;
   uint64_t forced = 0;
   uint64_t requests = 0;
+  ThreadState* finalizer = nullptr;  // set once at exit; see the design note
   std::chrono::microseconds interval{5000};
   // Hand-over latency: from a drop request to the waiter holding the GIL.
   std::chrono::steady_clock::time_point request_time;
@@ -87,10 +95,15 @@ using Clock = std::chrono::steady_clock;
 // changes hands.
 void take_locked(std::unique_lock<std::mutex>& lk, ThreadState* t, Clock::time_point waiting_since) {
   State& s = S();
-  if (s.locked) {
+  auto barred = [&] { return s.finalizer && s.finalizer != t; };
+  if (s.locked || barred()) {
     ++s.waiters;
     Clock::time_point round_start = waiting_since;
-    while (s.locked) {
+    while (s.locked || barred()) {
+      if (barred()) {
+        s.free_cv.wait(lk);  // until the process exits
+        continue;
+      }
       uint64_t seen = s.switches;
       // The request goes out a twentieth of an interval early: the hand-
       // over (the holder reaching a safe point, waking this thread) is part
@@ -135,12 +148,16 @@ void free_locked(ThreadState*) {
   s.locked = false;
   s.holder = nullptr;
   g_holder.store(nullptr, std::memory_order_release);
-  s.free_cv.notify_one();
+  if (s.finalizer)
+    s.free_cv.notify_all();  // one woken waiter could be a barred thread
+  else
+    s.free_cv.notify_one();
 }
 
 }  // namespace
 
 std::atomic<Mode> g_mode{Mode::SafePoints};
+std::atomic<bool> g_finalizing{false};
 static std::atomic<bool> g_ready{false};
 
 void init(ThreadState* main_thread) {
@@ -157,6 +174,7 @@ void reinit_after_fork(ThreadState* t) {
   // The parent's mutex and condition variables may have been in use by
   // threads that do not exist in the child: build fresh ones.
   new (g_storage) State();
+  g_finalizing.store(false, std::memory_order_relaxed);
   g_threads.store(1, std::memory_order_relaxed);
   g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_relaxed);
   {
@@ -192,7 +210,7 @@ void release(ThreadState* t, Reason why, Block what) {
 void yield_for_waiter(ThreadState* t) {
   State& s = S();
   std::unique_lock lk(s.mu);
-  if (s.waiters == 0) {
+  if (s.waiters == 0 || s.finalizer) {
     // The requester is gone (it took the GIL through a voluntary release
     // in between, or the request is stale): nothing to hand over.
     g_eval_breaker.fetch_and(~uint32_t(EB_GIL_DROP), std::memory_order_acq_rel);
@@ -215,6 +233,12 @@ void yield_for_waiter(ThreadState* t) {
   t->gil_state = 0;
   lk.unlock();
   maybe_record(t, Ev::Acquire);
+}
+
+void begin_finalizing(ThreadState* t) {
+  std::unique_lock lk(S().mu);
+  S().finalizer = t;
+  g_finalizing.store(true, std::memory_order_release);
 }
 
 bool holds(const ThreadState* t) { return g_holder.load(std::memory_order_acquire) == t; }

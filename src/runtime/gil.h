@@ -44,6 +44,12 @@ void release(ThreadState* t, Reason why, Block what = Block::Other);
 // to a waiter and take it back only after another thread has run.
 void yield_for_waiter(ThreadState* t);
 
+// At exit: from now on only `t` (the thread tearing the interpreter down)
+// takes the GIL; every other thread waits for it until the process ends.
+// sys.is_finalizing() is true from here on.
+void begin_finalizing(ThreadState* t);
+extern std::atomic<bool> g_finalizing;
+
 bool holds(const ThreadState* t);
 // Debug builds check the rule "only the GIL holder touches objects" where
 // objects are made and where code is run; a violation aborts with a message.
