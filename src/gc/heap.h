@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstring>
 #include <new>
+#include <type_traits>
 #include <vector>
 
 #include <gc/gc.h>
@@ -28,6 +29,28 @@ namespace gilpy::gc {
 extern bool g_precise_collect;
 
 void init();  // once, from the main thread, before any allocation
+
+// Runs `f`, a wait that allocates nothing from the collector and hides no
+// pointer from it (a pthread condition wait on a mutex inside an object the
+// caller's frame keeps alive), in the collector's "inactive" state: a
+// collection does not stop this thread and scans its stack only from this
+// call up. A thread stopped by a signal is scanned from inside the signal
+// handler, through the signal frame, whose register-save area the kernel
+// does not always write in full (XSAVE skips components in their initial
+// state): stale words there, left by calls the thread finished long ago,
+// kept objects alive for as long as the thread waited (an executor whose
+// worker threads wait forever for the weakref callback that would wake them,
+// test_concurrent_futures' test_del_shutdown). Needs a registered thread.
+template <class F>
+void blocking_region(F&& f) {
+  using Fn = std::remove_reference_t<F>;
+  GC_do_blocking(
+      [](void* p) -> void* {
+        (*static_cast<Fn*>(p))();
+        return nullptr;
+      },
+      static_cast<void*>(&f));
+}
 
 // Requests of kLargeAlloc bytes and more go through alloc_large (heap.cpp):
 // when one of them finds no room, the heap grows by little more than the

@@ -112,7 +112,7 @@ Wait wait_for_item(SimpleQueue* q, double deadline, bool main) {
     struct timespec ts;
     ts.tv_sec = time_t(until);
     ts.tv_nsec = long((until - double(ts.tv_sec)) * 1e9);
-    pthread_cond_clockwait(&q->cv, &q->mu, CLOCK_MONOTONIC, &ts);
+    gc::blocking_region([&] { pthread_cond_clockwait(&q->cv, &q->mu, CLOCK_MONOTONIC, &ts); });
   }
   pthread_mutex_unlock(&q->mu);
   return r;

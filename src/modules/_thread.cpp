@@ -21,6 +21,7 @@
 
 #include "objects/code.h"
 #include "objects/dict.h"
+#include "gc/heap.h"
 #include "objects/frame.h"
 #include "objects/float.h"
 #include "objects/function.h"
@@ -120,7 +121,7 @@ static Wait wait_without_gil(Lock* l, double deadline, double idle_at, bool main
     if (deadline >= 0 && deadline < until) until = deadline;
     if (idle_at >= 0 && idle_at < until) until = idle_at;
     struct timespec ts = to_timespec(until);
-    pthread_cond_clockwait(&l->cv, &l->mu, CLOCK_MONOTONIC, &ts);
+    gc::blocking_region([&] { pthread_cond_clockwait(&l->cv, &l->mu, CLOCK_MONOTONIC, &ts); });
   }
   if (result == Wait::Acquired) l->locked = true;
   pthread_mutex_unlock(&l->mu);
