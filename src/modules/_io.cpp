@@ -29,6 +29,7 @@
 #include "runtime/protocols.h"
 
 namespace gilpy {
+extern const GetSetDef instance_dict_getset[];  // objects/object.cpp: the standard __dict__ descriptor
 namespace io {
 
 Type* tp_IOBase;
@@ -382,6 +383,8 @@ static Type* base_type(const char* name, Type* base, const MethodDef* m, const G
 void ensure_types() {
   if (tp_IOBase) return;
   tp_IOBase = base_type("_IOBase", tp_object, iobase_methods, iobase_getsets);
+  // Every io object has an instance dict (test_io's test_types_have_dict).
+  type_add_getsets(tp_IOBase, ::gilpy::instance_dict_getset);
   tp_RawIOBase = base_type("_RawIOBase", tp_IOBase, rawiobase_methods, nullptr);
   tp_BufferedIOBase = base_type("_BufferedIOBase", tp_IOBase, bufbase_methods, nullptr);
   tp_TextIOBase = base_type("_TextIOBase", tp_IOBase, textbase_methods, textbase_getsets);
@@ -468,6 +471,9 @@ static Result<Value> io_open(Value* a, int64_t n, Tuple* kw) {
   if (binary && !is_none(encoding)) return raise(tp_ValueError, "binary mode doesn't take an encoding argument");
   if (binary && !is_none(errors)) return raise(tp_ValueError, "binary mode doesn't take an errors argument");
   if (binary && !is_none(newline)) return raise(tp_ValueError, "binary mode doesn't take a newline argument");
+  if (binary && buffering == 1)
+    TRY(warn(tp_RuntimeWarning,
+             "line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used"));
   std::string rawmode = creating ? "x" : reading ? "r" : writing ? "w" : "a";
   if (updating) rawmode += '+';
   Value fargs[4] = {file, str_value(rawmode), Bool(closefd), opener};

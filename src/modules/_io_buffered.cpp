@@ -379,6 +379,46 @@ static Result<Value> buffered_peek(Value* a, int64_t n, Tuple*) {
   return bytes_from(b->rbuf.view().substr(size_t(b->rpos)));
 }
 
+// The bytes readinto1(buffer of `size`) stores, as CPython's: what is
+// buffered first; then, if that is not all, at most one raw read: straight
+// into the result when more than a buffer's worth is missing, else a refill
+// of the buffer, but only when nothing was buffered (None when that read has
+// nothing to give yet and nothing was copied).
+static Result<Value> readinto1_bytes(Buffered* b, int64_t size) {
+  std::string out;
+  int64_t avail = b->rbuf.len - b->rpos;
+  if (avail > 0) {
+    int64_t take = std::min(avail, size);
+    out.append(b->rbuf.view().substr(size_t(b->rpos), size_t(take)));
+    b->rpos += take;
+    if (take == size) return bytes_from(out);
+  }
+  b->rbuf.clear();
+  b->rpos = 0;
+  int64_t remaining = size - int64_t(out.size());
+  while (remaining > 0) {
+    if (remaining > b->buffer_size) {
+      Value d = TRY(raw_read(b, remaining));
+      if (is_none(d)) {
+        if (out.empty()) return d;
+      } else {
+        out.append(as_bytes(d)->view());
+      }
+      break;
+    }
+    if (!out.empty()) break;
+    Value d = TRY(raw_read(b, b->buffer_size));
+    if (is_none(d)) return d;
+    if (as_bytes(d)->size == 0) break;
+    b->rbuf.append(as_bytes(d)->view());
+    int64_t take = std::min(remaining, b->rbuf.len);
+    out.append(b->rbuf.view().substr(0, size_t(take)));
+    b->rpos = take;
+    remaining -= take;
+  }
+  return bytes_from(out);
+}
+
 static Result<Value> readinto_impl(Value* a, int64_t n, bool one) {
   TRY(check_nargs(one ? "readinto1" : "readinto", n - 1, 1, 1));
   Buffered* b = B(a[0]);
@@ -386,8 +426,7 @@ static Result<Value> readinto_impl(Value* a, int64_t n, bool one) {
   TRY(reader_prep(b, "readinto of closed file"));
   Value d;
   if (one) {
-    Value args[2] = {a[0], Value::small(size)};
-    d = TRY(buffered_read1(args, 2, nullptr));
+    d = TRY(readinto1_bytes(b, size));
   } else {
     d = TRY(read_n(b, size));
   }
@@ -440,24 +479,44 @@ static Result<Value> buffered_write(Value* a, int64_t n, Tuple*) {
   if (!can_write(b)) return unsupported("write");
   if (b->rbuf.len) TRY(drop_readahead(b));
   int64_t len = int64_t(data.size());
-  if (b->wbuf.len + len > b->buffer_size) {
-    TRY(flush_wbuf(b));
-    if (len >= b->buffer_size) {
-      // Large writes go straight through.
-      int64_t done = 0;
-      while (done < len) {
-        int64_t w = TRY(raw_write(b, data.substr(size_t(done))));
-        if (w < 0) {
-          b->wbuf.append(data.substr(size_t(done)));
-          break;
-        }
-        done += w;
-        if (done < len) TRY(check_signals());  // a partial write: signal handlers run (and may raise)
-      }
+  if (b->wbuf.len + len <= b->buffer_size) {
+    b->wbuf.append(data);
+    return Value::small(len);
+  }
+  // As CPython's BufferedWriter: what is buffered goes out first. A raw
+  // stream that would block (write() gives None) keeps the rest buffered;
+  // the new data joins it if it fits, else as much as fits is buffered and
+  // BlockingIOError says how much of this write was taken.
+  auto would_block = [](int64_t taken) {
+    Value args[3] = {Value::small(EAGAIN), str_value("write could not complete without blocking"),
+                     Value::small(taken)};
+    return raise_with_args(tp_BlockingIOError, args, 3);
+  };
+  if (flush_wbuf(b).is_err()) {
+    if (!exc_matches(tp_BlockingIOError)) return ERR;
+    int64_t avail = b->buffer_size - b->wbuf.len;
+    if (len <= avail) {
+      exc_clear();
+      b->wbuf.append(data);
       return Value::small(len);
     }
+    exc_clear();
+    if (avail > 0) b->wbuf.append(data.substr(0, size_t(avail)));
+    return would_block(std::max<int64_t>(avail, 0));
   }
-  b->wbuf.append(data);
+  // The buffer is empty: more than a buffer's worth goes straight through,
+  // the tail is buffered.
+  int64_t written = 0;
+  while (len - written > b->buffer_size) {
+    int64_t w = TRY(raw_write(b, data.substr(size_t(written))));
+    if (w < 0) {
+      b->wbuf.append(data.substr(size_t(written), size_t(b->buffer_size)));
+      return would_block(written + b->buffer_size);
+    }
+    written += w;
+    TRY(check_signals());  // a partial write: signal handlers run (and may raise)
+  }
+  if (written < len) b->wbuf.append(data.substr(size_t(written)));
   return Value::small(len);
 }
 
@@ -465,7 +524,11 @@ static Result<Value> buffered_flush(Value* a, int64_t, Tuple*) {
   Buffered* b = B(a[0]);
   TRY(live_open(b, "flush of closed file"));
   if (b->wbuf.len) TRY(flush_wbuf(b));
-  if (!b->fast && can_write(b)) {
+  // BufferedRandom drops its read-ahead and puts the raw stream back at the
+  // logical position, as CPython's does: a read after flush() sees what was
+  // written to the raw stream meanwhile.
+  if (can_read(b) && can_write(b) && b->rbuf.len) TRY(drop_readahead(b));
+  if (!b->fast) {  // BufferedReader.flush() too: it forwards to raw.flush()
     Value f;
     TRY(getattr_opt(b->raw, N.flush, &f));
     if (f) TRY(call0(f));
@@ -535,19 +598,12 @@ static Result<Value> buffered_close(Value* a, int64_t, Tuple*) {
   TRY(live(b));
   if (TRY(raw_closed(b))) return None();
   // Flush through the method so subclasses see it; close raw even when it fails.
-  Result<Value> fr = a[0].type() == tp_BufferedReader ? Result<Value>(None()) : call_method0(a[0], N.flush);
+  Result<Value> fr = call_method0(a[0], N.flush);
   Value err = fr.is_err() ? exc_fetch() : Value();
   Result<Value> cr = call_method0(b->raw, N.close);
   b->rbuf.clear();
   b->rpos = 0;
-  if (cr.is_err()) {
-    if (err) {
-      Value e2 = exc_fetch();
-      if (is_exception(e2) && !as_exc(e2)->context) as_exc(e2)->context = err;
-      exc_restore(e2);
-    }
-    return ERR;
-  }
+  if (cr.is_err()) return exc_chain_pending(err);
   if (err) {
     b->wbuf.clear();
     exc_restore(err);
@@ -694,11 +750,7 @@ static Result<Value> pair_close(Value* a, int64_t, Tuple*) {
   Result<Value> w = call_method0(P(a[0])->writer, N.close);
   Value err = w.is_err() ? exc_fetch() : Value();
   Result<Value> r = call_method0(P(a[0])->reader, N.close);
-  if (r.is_err()) return ERR;
-  if (err) {
-    exc_restore(err);
-    return ERR;
-  }
+  if (r.is_err() || err) return exc_chain_pending(err);
   return None();
 }
 static Result<Value> pair_closed(Value self) {

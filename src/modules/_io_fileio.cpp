@@ -151,6 +151,9 @@ static Result<Value> fileio_init(Value* a, int64_t n, Tuple* kw) {
   if (!rwa) return one_mode();
   flags |= f->readable && f->writable ? O_RDWR : f->readable ? O_RDONLY : O_WRONLY;
   flags |= O_CLOEXEC;
+  // A descriptor the caller passed in stays open when init fails, as in
+  // CPython: only one this call opened is closed again.
+  const bool fd_is_own = fd < 0;
   if (fd >= 0) {
     f->fd = fd;
     f->closefd = closefd;
@@ -187,7 +190,7 @@ static Result<Value> fileio_init(Value* a, int64_t n, Tuple* kw) {
     }
   } else {
     if (S_ISDIR(st.st_mode)) {
-      if (f->closefd) (void)::close(f->fd);
+      if (fd_is_own) (void)::close(f->fd);
       f->fd = -1;
       return raise_errno(EISDIR, nameobj);
     }
@@ -332,7 +335,7 @@ static Result<Value> fileio_close(Value* a, int64_t, Tuple*) {
   // _IOBase.close semantics first (a subclass's flush runs), then release the descriptor
   // even when that flush failed.
   Value err;
-  if (!f->iobase_closed && f->fd >= 0 && a[0].type() != tp_FileIO) {
+  if (!f->iobase_closed && f->fd >= 0) {  // also for an exact FileIO: an instance attribute may replace flush
     Result<Value> r = call_method0(a[0], N.flush);
     if (r.is_err()) err = exc_fetch();
   }

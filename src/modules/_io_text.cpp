@@ -286,6 +286,14 @@ static Result<Value> text_init(Value* a, int64_t n, Tuple* kw) {
   Value errs = v[2] && !is_none(v[2]) ? v[2] : Value(str_intern("strict"));
   if (!is_str(errs))
     return raise_fmt(tp_TypeError, "TextIOWrapper() argument 'errors' must be str or None, not %s", type_name(errs));
+  if (g_interp.dev_mode && v[2] && !is_none(v[2])) {
+    // CPython checks the error handler at once in development mode (-X dev),
+    // not at the first encoding error.
+    std::string_view name = as_str(errs)->view();
+    if (name.find('\0') != std::string_view::npos) return raise(tp_ValueError, "embedded null character in errors");
+    Value codecs = TRY(import_module(str_intern("_codecs")));
+    TRY(call_method1(codecs, str_intern("lookup_error"), errs));
+  }
   Value newline = v[3] ? v[3] : None();
   TRY(check_newline_arg(newline, "TextIOWrapper"));
   // No encoding: UTF-8 mode's "utf-8", else the locale's (gilpy assumes a
@@ -381,6 +389,18 @@ static Result<std::string> generic_decode(TextIO* t, Value decoder, std::string_
 }
 
 // Read and decode the next chunk into `decoded` (which must be fully consumed);
+// A decoder's getstate() result, checked as CPython's reads do before
+// decoding: a (bytes, int) pair.
+static Result<Value> decoder_state(TextIO* t) {
+  Value st = TRY(call_method0(t->decoder, str_intern("getstate")));
+  if (!is_tuple(st) || as_tuple(st)->size != 2) return raise(tp_TypeError, "illegal decoder state");
+  Value buf = as_tuple(st)->items[0];
+  if (!is_bytes(buf))
+    return raise_fmt(tp_TypeError, "illegal decoder state: the first item should be a bytes object, not '%s'",
+                     type_name(buf));
+  return st;
+}
+
 // false at end of file.
 static Result<bool> read_chunk(TextIO* t, int64_t size_hint) {
   if (t->eof) return false;
@@ -425,7 +445,7 @@ static Result<bool> read_chunk(TextIO* t, int64_t size_hint) {
   } else {
     if (!t->decoder) return unsupported("not readable");
     if (start >= 0) {
-      t->snapshot_state = TRY(call_method0(t->decoder, str_intern("getstate")));
+      t->snapshot_state = TRY(decoder_state(t));
       t->snapshot_pendingcr = t->pendingcr;
       t->snapshot_pos = start;
       t->snapshot.assign(in);
@@ -585,8 +605,11 @@ static Result<Value> text_write(Value* a, int64_t n, Tuple*) {
     reset_read_state(t);
     if (t->decoder) TRY(call_method0(t->decoder, str_intern("reset")));
   }
+  // As CPython's (bpo-43260): pending bytes never grow past a chunk; what
+  // is pending goes out first, then a chunk's worth or more goes out alone.
+  if (t->wpending.len && t->wpending.len + as_bytes(b)->size > t->chunk_size) TRY(flush_pending(t));
   t->wpending.append(as_bytes(b)->view());
-  if (t->wpending.len > t->chunk_size || t->write_through || needflush) TRY(flush_pending(t));
+  if (t->wpending.len >= t->chunk_size || t->write_through || needflush) TRY(flush_pending(t));
   if (needflush) TRY(call_method0(t->buffer, N.flush));
   return Value::small(s->length);
 }
@@ -606,11 +629,7 @@ static Result<Value> text_close(Value* a, int64_t, Tuple*) {
   Result<Value> fr = call_method0(a[0], N.flush);
   Value err = fr.is_err() ? exc_fetch() : Value();
   Result<Value> cr = call_method0(t->buffer, N.close);
-  if (cr.is_err()) return ERR;
-  if (err) {
-    exc_restore(err);
-    return ERR;
-  }
+  if (cr.is_err() || err) return exc_chain_pending(err);
   return None();
 }
 

@@ -138,6 +138,16 @@ Value exc_fetch() {
 void exc_clear() { t_ts->exc = Value(); }
 void exc_restore(Value e) { t_ts->exc = e; }
 
+Err exc_chain_pending(Value prev) {
+  Value cur = t_ts->exc;
+  if (!cur) {
+    t_ts->exc = prev;
+    return ERR;
+  }
+  if (prev && cur != prev && is_exception(cur)) as_exc(cur)->context = prev;
+  return ERR;
+}
+
 const char* type_name_of(Type* t) {
   if (t->flags & TF_HEAPTYPE) return t->name->data;
   if (!t->tp_name) {

@@ -67,6 +67,10 @@ bool exc_matches(Type* t);  // pending exception is an instance of t
 Value exc_fetch();          // take the pending exception (clears it)
 void exc_clear();
 void exc_restore(Value e);
+// CPython's _PyErr_ChainExceptions: an exception raised while cleaning up
+// after `prev` (close() after a failed flush()) gets prev as its __context__;
+// with nothing pending, prev itself is raised again. Always returns ERR.
+Err exc_chain_pending(Value prev);
 
 // The type name used in messages: "'int' object ..." etc.
 // The type's name as CPython's error messages print it (its tp_name): "module.Name" for types
