@@ -1,0 +1,59 @@
+// The 7-bit CJK codecs glibc's iconv has no converter for, written out here
+// and plugged into _multibytecodec.cpp's codec objects:
+//
+//   hz              RFC 1843: GB 2312 between "~{" and "~}", "~~" for a tilde,
+//                   "~\n" a line continuation
+//   iso2022_jp_1    RFC 2237: ISO-2022-JP (ASCII, JIS X 0201 Roman, JIS X 0208
+//                   -1978/-1983) plus JIS X 0212 (ESC $ ( D)
+//   iso2022_jp_ext  ISO-2022-JP-1 plus JIS X 0201 Katakana (ESC ( I)
+//
+// The character sets' tables are read from glibc's EUC-CN and EUC-JP
+// converters at first use (they agree with CPython's tables everywhere except
+// JIS X 0212 0x2237, which CPython reads as TILDE). Escape sequences, error
+// lengths and state follow CPython 3.11's codecs, measured against it.
+//
+// State: the 8 bytes of CPython's codec state (what getstate() exposes).
+// hz: c[0] is 1 inside "~{".."~}". iso2022: c[0] the charset in G0 ('B'
+// ASCII, 'J' Roman, 'I' Katakana, F|0x80 for a double-byte set with final
+// byte F), c[1] G1, c[2] G2 (decoder).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace gilpy::cjk7 {
+
+enum class Kind : uint8_t { Hz, Jp1, JpExt };
+
+enum class Step : uint8_t { Ok, Illegal, Incomplete };
+
+struct DecodeStep {
+  Step status;
+  int length;       // Ok: bytes consumed; Illegal: bytes the error covers
+  bool has_char;    // Ok: a character came out (escape sequences give none)
+  char32_t ch;
+};
+
+// One decoding step at p[0, avail) (avail > 0). The state changes only on Ok.
+DecodeStep decode_step(Kind k, uint8_t* c, const unsigned char* p, size_t avail);
+
+enum class Enc : uint8_t {
+  Ok,              // written
+  Unencodable,     // nothing written or changed
+  TooSmall,        // nothing written or changed: more room, then again
+  TooSmallTaken,   // HZ's "~" that filled the room: taken, its second "~" never written
+};
+
+// Encodes one character, appending its bytes (with any escape sequence it
+// needs) to out, given `room` bytes left in CPython's output buffer (see
+// encode_native in _multibytecodec.cpp: CPython's HZ encoder consumes a "~"
+// before it writes the second "~" of its escape, and drops that byte when the
+// buffer is full at that point; the same input gives the same bytes here).
+Enc encode_char(Kind k, uint8_t* c, char32_t ch, std::string& out, size_t room);
+
+// The bytes encode_reset would write now.
+size_t reset_size(Kind k, const uint8_t* c);
+// Back to the initial state, writing what that takes ("~}", ESC ( B).
+void encode_reset(Kind k, uint8_t* c, std::string& out);
+
+}  // namespace gilpy::cjk7
