@@ -219,10 +219,13 @@ Status take_yx(Value* a, int64_t n, int64_t with_min, int64_t with_max, YX* yx, 
   return OK();
 }
 
+// CPython's message for the optional argument groups: "_curses.window.addch requires 1 to 4
+// arguments" (fname is the qualified name).
 Status arity(const char* fname, int64_t n, std::initializer_list<int64_t> counts) {
   for (int64_t c : counts)
     if (n == c) return OK();
-  return raise_fmt(tp_TypeError, "%s requires %s arguments", fname, n < *counts.begin() ? "more" : "fewer");
+  return raise_fmt(tp_TypeError, "%s requires %lld to %lld arguments", fname, (long long)*counts.begin(),
+                   (long long)*(counts.end() - 1));
 }
 
 Status move_to(Win* w, const YX& yx, const char* fname) {
@@ -234,7 +237,7 @@ Status move_to(Win* w, const YX& yx, const char* fname) {
 Result<Value> w_addch(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("addch", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("addch", n - 1, {1, 2, 3, 4}));
+  TRY(arity("_curses.window.addch", n - 1, {1, 2, 3, 4}));
   YX yx;
   Value* r;
   int64_t nr;
@@ -260,7 +263,8 @@ Result<Value> put_text(Value* a, int64_t n, Tuple* kw, const char* name, bool wi
   TRY(no_kwargs(name, kw));
   Win* w = TRY(self_win(a[0]));
   int64_t base = with_n ? 2 : 1;
-  TRY(arity(name, n - 1, {base, base + 1, base + 2, base + 3}));
+  std::string qual = std::string("_curses.window.") + name;
+  TRY(arity(qual.c_str(), n - 1, {base, base + 1, base + 2, base + 3}));
   YX yx;
   Value* r;
   int64_t nr;
@@ -302,7 +306,7 @@ Result<Value> w_insnstr(Value* a, int64_t n, Tuple* kw) { return put_text(a, n, 
 Result<Value> w_insch(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("insch", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("insch", n - 1, {1, 2, 3, 4}));
+  TRY(arity("_curses.window.insch", n - 1, {1, 2, 3, 4}));
   YX yx;
   Value* r;
   int64_t nr;
@@ -317,7 +321,7 @@ Result<Value> w_insch(Value* a, int64_t n, Tuple* kw) {
 Result<Value> w_delch(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("delch", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("delch", n - 1, {0, 2}));
+  TRY(arity("_curses.window.delch", n - 1, {0, 2}));
   if (n - 1 == 2) return check_rc(mvwdelch(w->win, TRY(int_arg(a[1])), TRY(int_arg(a[2]))), "mvwdelch");
   return check_rc(wdelch(w->win), "wdelch");
 }
@@ -337,7 +341,8 @@ Result<Value> line_common(Value* a, int64_t n, Tuple* kw, bool horizontal) {
   const char* name = horizontal ? "hline" : "vline";
   TRY(no_kwargs(name, kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity(name, n - 1, {2, 3, 4, 5}));
+  std::string qual = std::string("_curses.window.") + name;
+  TRY(arity(qual.c_str(), n - 1, {2, 3, 4, 5}));
   YX yx;
   Value* r;
   int64_t nr;
@@ -366,7 +371,7 @@ Result<Value> w_border(Value* a, int64_t n, Tuple* kw) {
 Result<Value> w_box(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("box", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("box", n - 1, {0, 2}));
+  TRY(arity("_curses.window.box", n - 1, {0, 2}));
   chtype v = 0, h = 0;
   if (n - 1 == 2) {
     TRY(chtype_arg(w, a[1], &v));
@@ -379,7 +384,7 @@ Result<Value> w_box(Value* a, int64_t n, Tuple* kw) {
 Result<Value> w_chgat(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("chgat", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("chgat", n - 1, {1, 2, 3, 4}));
+  if (n - 1 < 1 || n - 1 > 4) return raise(tp_TypeError, "chgat requires 1 to 4 arguments");
   int64_t k = n - 1;
   int count = -1;
   YX yx;
@@ -413,7 +418,8 @@ Result<Value> w_chgat(Value* a, int64_t n, Tuple* kw) {
 Result<Value> attr_call(Value* a, int64_t n, Tuple* kw, const char* name, int (*fn)(WINDOW*, int)) {
   TRY(no_kwargs(name, kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs(name, n - 1, 1, 1));
+  std::string qual = std::string("window.") + name;
+  TRY(check_nargs(qual.c_str(), n - 1, 1, 1));
   long attr = TRY(long_arg(a[1]));
   return check_rc(fn(w->win, int(attr)), name);
 }
@@ -445,7 +451,7 @@ Result<Value> w_bkgdset(Value* a, int64_t n, Tuple* kw) {
 }
 Result<Value> w_getbkgd(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("getbkgd", n - 1, 0, 0));
+  TRY(check_nargs("window.getbkgd", n - 1, 0, 0));
   chtype c = getbkgd(w->win);
   if (c == chtype(kErr)) return raise(g_error, "getbkgd() returned ERR");
   return int_from_i64(int64_t(c));
@@ -486,7 +492,7 @@ int c_cursyncup(WINDOW* w) {
 template <int (*Fn)(WINDOW*, bool)>
 Result<Value> w_flag(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("flag method", n - 1, 1, 1));
+  if (n - 1 != 1) return raise(tp_TypeError, "True(1) or False(0)");
   bool f = TRY(flag_arg(a[1]));
   return check_rc(Fn(w->win, f), "window flag method");
 }
@@ -531,7 +537,7 @@ Result<Value> w_getparyx(Value* a, int64_t, Tuple*) {
 Result<Value> w_move(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("move", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("move", n - 1, 2, 2));
+  if (n - 1 != 2) return raise(tp_TypeError, "y,x");
   return check_rc(wmove(w->win, TRY(int_arg(a[1])), TRY(int_arg(a[2]))), "wmove");
 }
 
@@ -539,6 +545,8 @@ Result<Value> w_refresh_common(Value* a, int64_t n, Tuple* kw, bool out) {
   const char* name = out ? "noutrefresh" : "refresh";
   TRY(no_kwargs(name, kw));
   Win* w = TRY(self_win(a[0]));
+  if (n - 1 != 0 && n - 1 != 6)
+    return raise_fmt(tp_TypeError, "_curses.window.%s requires 0 to 6 arguments", name);
   if (is_pad(w->win)) {
     if (n - 1 != 6) return raise(tp_TypeError, "noutrefresh() called for a pad requires 6 arguments");
     int v[6];
@@ -551,7 +559,7 @@ Result<Value> w_refresh_common(Value* a, int64_t n, Tuple* kw, bool out) {
     }
     return check_rc(rc, out ? "pnoutrefresh" : "prefresh");
   }
-  if (n - 1 != 0) return raise(tp_TypeError, "noutrefresh() takes no arguments (6 given)");
+  if (n - 1 != 0) return raise_fmt(tp_TypeError, "%s() takes no arguments (6 given)", name);
   int rc;
   {
     gil::ReleaseGil nogil(gil::Block::Other);
@@ -569,7 +577,7 @@ Result<Value> w_redrawln(Value* a, int64_t n, Tuple*) {
 }
 Result<Value> w_touchline(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("touchline", n - 1, 2, 3));
+  if (n - 1 < 2 || n - 1 > 3) return raise(tp_TypeError, "_curses.window.touchline requires 2 to 3 arguments");
   int start = TRY(int_arg(a[1])), count = TRY(int_arg(a[2]));
   if (n > 3) return check_rc(wtouchln(w->win, start, count, TRY(flag_arg(a[3])) ? 1 : 0), "wtouchln");
   return check_rc(touchline(w->win, start, count), "touchline");
@@ -581,13 +589,13 @@ Result<Value> w_is_wintouched(Value* a, int64_t, Tuple*) {
 Result<Value> w_is_linetouched(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
   TRY(check_nargs("is_linetouched", n - 1, 1, 1));
-  int r = is_linetouched(w->win, TRY(int_arg(a[1])));
-  if (r == kErr) return raise(g_error, "is_linetouched: line number outside of boundaries");
-  return Bool(r);
+  int line = TRY(int_arg(a[1]));
+  if (line < 0 || line >= getmaxy(w->win)) return raise(tp_TypeError, "is_linetouched: line number outside of boundaries");
+  return Bool(is_linetouched(w->win, line));
 }
 Result<Value> w_scroll(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("scroll", n - 1, 0, 1));
+  if (n - 1 > 1) return raise(tp_TypeError, "_curses.window.scroll requires 0 to 1 arguments");
   if (n == 1) return check_rc(scroll(w->win), "scroll");
   return check_rc(wscrl(w->win, TRY(int_arg(a[1]))), "scroll");
 }
@@ -609,12 +617,12 @@ Result<Value> w_timeout(Value* a, int64_t n, Tuple*) {
 }
 Result<Value> w_mvwin(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("mvwin", n - 1, 2, 2));
+  if (n - 1 != 2) return raise(tp_TypeError, "y,x");
   return check_rc(mvwin(w->win, TRY(int_arg(a[1])), TRY(int_arg(a[2]))), "mvwin");
 }
 Result<Value> w_mvderwin(Value* a, int64_t n, Tuple*) {
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs("mvderwin", n - 1, 2, 2));
+  if (n - 1 != 2) return raise(tp_TypeError, "y,x");
   return check_rc(mvderwin(w->win, TRY(int_arg(a[1])), TRY(int_arg(a[2]))), "mvderwin");
 }
 Result<Value> w_resize(Value* a, int64_t n, Tuple*) {
@@ -631,7 +639,9 @@ Result<Value> w_enclose(Value* a, int64_t n, Tuple*) {
 // subwin/derwin/subpad: ([nlines, ncols,] begin_y, begin_x).
 Result<Value> sub_common(Value* a, int64_t n, const char* name, bool derived) {
   Win* w = TRY(self_win(a[0]));
-  TRY(arity(name, n - 1, {2, 4}));
+  std::string qual = std::string("_curses.window.") + name;
+  TRY(arity(qual.c_str(), n - 1, {2, 3, 4}));
+  if (n - 1 == 3) return raise_fmt(tp_TypeError, "%s requires 2 to 4 arguments", qual.c_str());
   int nl = 0, nc = 0, by, bx;
   if (n - 1 == 4) {
     nl = TRY(int_arg(a[1]));
@@ -645,7 +655,7 @@ Result<Value> sub_common(Value* a, int64_t n, const char* name, bool derived) {
   WINDOW* win;
   if (is_pad(w->win)) win = subpad(w->win, nl, nc, by, bx);
   else win = derived ? derwin(w->win, nl, nc, by, bx) : subwin(w->win, nl, nc, by, bx);
-  if (!win) return raise_fmt(g_error, "%s() returned NULL", derived ? "derwin" : "subwin");
+  if (!win) return raise(g_error, "curses function returned NULL");
   return win_new(win, a[0], w->encoding);
 }
 Result<Value> w_subwin(Value* a, int64_t n, Tuple*) { return sub_common(a, n, "subwin", false); }
@@ -654,7 +664,8 @@ Result<Value> w_derwin(Value* a, int64_t n, Tuple*) { return sub_common(a, n, "d
 Result<Value> over_common(Value* a, int64_t n, bool overlay_) {
   const char* name = overlay_ ? "overlay" : "overwrite";
   Win* w = TRY(self_win(a[0]));
-  TRY(arity(name, n - 1, {1, 7}));
+  std::string qual = std::string("_curses.window.") + name;
+  TRY(arity(qual.c_str(), n - 1, {1, 7}));
   if (!isinstance(a[1], tp_Window)) return raise_fmt(tp_TypeError, "%s() argument 1 must be _curses.window", name);
   Win* d = TRY(self_win(a[1]));
   if (n - 1 == 7) {
@@ -669,7 +680,8 @@ Result<Value> w_overwrite(Value* a, int64_t n, Tuple*) { return over_common(a, n
 
 // ---- input -------------------------------------------------------------------------------------
 Status yx_only(Win* w, Value* a, int64_t n, const char* name) {
-  TRY(arity(name, n, {0, 2}));
+  std::string qual = std::string("_curses.window.") + name;
+  TRY(arity(qual.c_str(), n, {0, 2}));
   if (n == 2) {
     int y = TRY(int_arg(a[0])), x = TRY(int_arg(a[1]));
     if (wmove(w->win, y, x) == kErr) return raise_fmt(g_error, "%s() returned ERR", "wmove");
@@ -724,8 +736,8 @@ Result<Value> read_common(Value* a, int64_t n, Tuple* kw, bool get) {
   const char* name = get ? "getstr" : "instr";
   TRY(no_kwargs(name, kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(check_nargs(name, n - 1, 0, 3));
   int64_t k = n - 1;
+  if (k > 3) return raise_fmt(tp_TypeError, get ? "%s requires 0 to 3 arguments" : "%s requires 0 or 3 arguments", name);
   int count = 1023;
   if (k == 1 || k == 3) count = TRY(int_arg(a[k]));
   if (count < 0) return raise(tp_ValueError, "'n' must be nonnegative");
@@ -750,7 +762,7 @@ Result<Value> w_instr(Value* a, int64_t n, Tuple* kw) { return read_common(a, n,
 Result<Value> w_inch(Value* a, int64_t n, Tuple* kw) {
   TRY(no_kwargs("inch", kw));
   Win* w = TRY(self_win(a[0]));
-  TRY(arity("inch", n - 1, {0, 2}));
+  TRY(arity("_curses.window.inch", n - 1, {0, 2}));
   chtype c = n - 1 == 2 ? mvwinch(w->win, TRY(int_arg(a[1])), TRY(int_arg(a[2]))) : winch(w->win);
   if (c == chtype(kErr)) return raise(g_error, "inch() returned ERR");
   return int_from_i64(int64_t(c));
@@ -1035,7 +1047,7 @@ Result<Value> m_isendwin(Value*, int64_t, Tuple*) {
 }
 
 Result<Value> m_newwin(Value* a, int64_t n, Tuple*) {
-  TRY(arity("newwin", n, {2, 4}));
+  TRY(arity("_curses.newwin", n, {2, 4}));
   TRY(need_initscr());
   int nl = TRY(int_arg(a[0])), nc = TRY(int_arg(a[1]));
   int by = n == 4 ? TRY(int_arg(a[2])) : 0, bx = n == 4 ? TRY(int_arg(a[3])) : 0;
@@ -1052,7 +1064,7 @@ Result<Value> m_newpad(Value* a, int64_t n, Tuple*) {
 }
 
 Result<Value> m_getwin(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("getwin", n, 1, 1));
+  TRY(check_nargs("_curses.getwin", n, 1, 1));
   TRY(need_initscr());
   Value data = TRY(call_method0(a[0], str_intern("read")));
   if (!is_bytes(data)) return raise_fmt(tp_TypeError, "f.read() returned %s instead of bytes", type_name(data));
@@ -1117,7 +1129,7 @@ Result<Value> m_init_pair(Value* a, int64_t n, Tuple*) {
   TRY(need_initscr());
   TRY(need_color());
   int p, fg, bg;
-  TRY(pair_number_arg(a[0], &p, false));
+  TRY(pair_number_arg(a[0], &p, true));
   long f = TRY(clamped_long(a[1])), b = TRY(clamped_long(a[2]));
   for (long c : {f, b}) {
     if (c < -1) return raise(tp_ValueError, "Color number is less than -1.");
@@ -1130,7 +1142,7 @@ Result<Value> m_init_pair(Value* a, int64_t n, Tuple*) {
   return None();
 }
 Result<Value> m_pair_content(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("pair_content", n, 1, 1));
+  TRY(check_nargs("_curses.pair_content", n, 1, 1));
   TRY(need_initscr());
   TRY(need_color());
   int p, f, b;
@@ -1158,7 +1170,7 @@ Result<Value> m_init_color(Value* a, int64_t n, Tuple*) {
   return None();
 }
 Result<Value> m_color_content(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("color_content", n, 1, 1));
+  TRY(check_nargs("_curses.color_content", n, 1, 1));
   TRY(need_initscr());
   TRY(need_color());
   int c, r, g, b;
@@ -1167,15 +1179,14 @@ Result<Value> m_color_content(Value* a, int64_t n, Tuple*) {
   return Value(tuple_of({Value::small(r), Value::small(g), Value::small(b)}));
 }
 Result<Value> m_color_pair(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("color_pair", n, 1, 1));
+  TRY(check_nargs("_curses.color_pair", n, 1, 1));
   TRY(need_initscr());
   TRY(need_color());
-  int p;
-  TRY(pair_number_arg(a[0], &p, true));
+  int p = TRY(int_arg(a[0]));
   return int_from_i64(int64_t(COLOR_PAIR(p)));
 }
 Result<Value> m_pair_number(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("pair_number", n, 1, 1));
+  TRY(check_nargs("_curses.pair_number", n, 1, 1));
   TRY(need_initscr());
   TRY(need_color());
   long attr = TRY(long_arg(a[0]));
@@ -1183,14 +1194,14 @@ Result<Value> m_pair_number(Value* a, int64_t n, Tuple*) {
 }
 
 Result<Value> m_curs_set(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("curs_set", n, 1, 1));
+  TRY(check_nargs("_curses.curs_set", n, 1, 1));
   TRY(need_initscr());
   int r = curs_set(TRY(int_arg(a[0])));
   if (r == kErr) return raise(g_error, "curs_set() returned ERR");
   return Value::small(r);
 }
 Result<Value> m_napms(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("napms", n, 1, 1));
+  TRY(check_nargs("_curses.napms", n, 1, 1));
   TRY(need_initscr());
   int ms = TRY(int_arg(a[0]));
   int r;
@@ -1201,44 +1212,44 @@ Result<Value> m_napms(Value* a, int64_t n, Tuple*) {
   return Value::small(r);
 }
 Result<Value> m_delay_output(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("delay_output", n, 1, 1));
+  TRY(check_nargs("_curses.delay_output", n, 1, 1));
   TRY(need_initscr());
   return check_rc(delay_output(TRY(int_arg(a[0]))), "delay_output");
 }
 Result<Value> m_halfdelay(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("halfdelay", n, 1, 1));
+  TRY(check_nargs("_curses.halfdelay", n, 1, 1));
   TRY(need_initscr());
   return check_rc(halfdelay(TRY(int_arg(a[0]))), "halfdelay");
 }
 Result<Value> m_intrflush(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("intrflush", n, 1, 1));
+  TRY(check_nargs("_curses.intrflush", n, 1, 1));
   TRY(need_initscr());
   return check_rc(intrflush(nullptr, TRY(flag_arg(a[0]))), "intrflush");
 }
 Result<Value> m_meta(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("meta", n, 1, 1));
+  TRY(check_nargs("_curses.meta", n, 1, 1));
   TRY(need_initscr());
   return check_rc(meta(stdscr, TRY(flag_arg(a[0]))), "meta");
 }
 Result<Value> m_typeahead(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("typeahead", n, 1, 1));
+  TRY(check_nargs("_curses.typeahead", n, 1, 1));
   TRY(need_initscr());
   return check_rc(typeahead(TRY(int_arg(a[0]))), "typeahead");
 }
 Result<Value> m_use_env(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("use_env", n, 1, 1));
+  TRY(check_nargs("_curses.use_env", n, 1, 1));
   use_env(TRY(flag_arg(a[0])));
   return None();
 }
 Result<Value> m_ungetch(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("ungetch", n, 1, 1));
+  TRY(check_nargs("_curses.ungetch", n, 1, 1));
   TRY(need_initscr());
   chtype ch;
   TRY(chtype_arg(nullptr, a[0], &ch));
   return check_rc(ungetch(int(ch)), "ungetch");
 }
 Result<Value> m_unget_wch(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("unget_wch", n, 1, 1));
+  TRY(check_nargs("_curses.unget_wch", n, 1, 1));
   TRY(need_initscr());
   wchar_t wch;
   if (is_str(a[0])) {
@@ -1256,21 +1267,21 @@ Result<Value> m_unget_wch(Value* a, int64_t n, Tuple*) {
 }
 
 Result<Value> m_keyname(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("keyname", n, 1, 1));
+  TRY(check_nargs("_curses.keyname", n, 1, 1));
   int key = TRY(int_arg(a[0]));
   if (key < 0) return raise(tp_ValueError, "invalid key number");
   const char* s = keyname(key);
   return bytes_from(s ? s : "");
 }
 Result<Value> m_unctrl(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("unctrl", n, 1, 1));
+  TRY(check_nargs("_curses.unctrl", n, 1, 1));
   TRY(need_initscr());
   chtype ch;
   TRY(chtype_arg(nullptr, a[0], &ch));
   return bytes_from(unctrl(ch));
 }
 Result<Value> m_has_key(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("has_key", n, 1, 1));
+  TRY(check_nargs("_curses.has_key", n, 1, 1));
   TRY(need_initscr());
   return Bool(has_key(TRY(int_arg(a[0]))));
 }
@@ -1315,7 +1326,7 @@ Result<Value> m_has_il(Value*, int64_t, Tuple*) {
 }
 
 Result<Value> m_tigetstr(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("tigetstr", n, 1, 1));
+  TRY(check_nargs("_curses.tigetstr", n, 1, 1));
   TRY(need_setupterm());
   if (!is_str(a[0])) return raise_fmt(tp_TypeError, "tigetstr() argument must be str, not %s", type_name(a[0]));
   std::string cap(as_str(a[0])->view());
@@ -1324,14 +1335,14 @@ Result<Value> m_tigetstr(Value* a, int64_t n, Tuple*) {
   return bytes_from(s);
 }
 Result<Value> m_tigetnum(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("tigetnum", n, 1, 1));
+  TRY(check_nargs("_curses.tigetnum", n, 1, 1));
   TRY(need_setupterm());
   if (!is_str(a[0])) return raise_fmt(tp_TypeError, "tigetnum() argument must be str, not %s", type_name(a[0]));
   std::string cap(as_str(a[0])->view());
   return Value::small(tigetnum(cap.c_str()));
 }
 Result<Value> m_tigetflag(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("tigetflag", n, 1, 1));
+  TRY(check_nargs("_curses.tigetflag", n, 1, 1));
   TRY(need_setupterm());
   if (!is_str(a[0])) return raise_fmt(tp_TypeError, "tigetflag() argument must be str, not %s", type_name(a[0]));
   std::string cap(as_str(a[0])->view());
@@ -1349,7 +1360,7 @@ Result<Value> m_tparm(Value* a, int64_t n, Tuple*) {
   return bytes_from(r);
 }
 Result<Value> m_putp(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("putp", n, 1, 1));
+  TRY(check_nargs("_curses.putp", n, 1, 1));
   if (!is_bytes(a[0])) return raise_fmt(tp_TypeError, "putp() argument must be bytes, not %s", type_name(a[0]));
   std::string s(as_bytes(a[0])->view());
   return check_rc(putp(s.c_str()), "putp");
@@ -1409,28 +1420,28 @@ Result<Value> m_update_lines_cols(Value*, int64_t, Tuple*) {
 
 Result<Value> m_get_escdelay(Value*, int64_t, Tuple*) { return Value::small(get_escdelay()); }
 Result<Value> m_set_escdelay(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("set_escdelay", n, 1, 1));
+  TRY(check_nargs("_curses.set_escdelay", n, 1, 1));
   int ms = TRY(int_arg(a[0]));
   if (ms <= 0) return raise(tp_ValueError, "ms must be > 0");
   return check_rc(set_escdelay(ms), "set_escdelay");
 }
 Result<Value> m_get_tabsize(Value*, int64_t, Tuple*) { return Value::small(TABSIZE); }
 Result<Value> m_set_tabsize(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("set_tabsize", n, 1, 1));
+  TRY(check_nargs("_curses.set_tabsize", n, 1, 1));
   int size = TRY(int_arg(a[0]));
   if (size <= 0) return raise(tp_ValueError, "size must be > 0");
   return check_rc(set_tabsize(size), "set_tabsize");
 }
 
 Result<Value> m_mousemask(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("mousemask", n, 1, 1));
+  TRY(check_nargs("_curses.mousemask", n, 1, 1));
   TRY(need_initscr());
   mmask_t old = 0;
   mmask_t avail = mousemask(mmask_t(TRY(long_arg(a[0]))), &old);
   return Value(tuple_of({int_from_i64(int64_t(avail)), int_from_i64(int64_t(old))}));
 }
 Result<Value> m_mouseinterval(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("mouseinterval", n, 1, 1));
+  TRY(check_nargs("_curses.mouseinterval", n, 1, 1));
   TRY(need_initscr());
   return Value::small(mouseinterval(TRY(int_arg(a[0]))));
 }
