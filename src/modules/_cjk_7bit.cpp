@@ -17,25 +17,35 @@ constexpr int kCells = 94 * 94;
 
 // A 94x94 character set: row/column bytes 0x21..0x7E.
 struct Charset {
-  std::vector<char16_t> dec;                     // [(row-0x21)*94 + col-0x21] -> BMP code point, 0: none
-  std::unordered_map<char16_t, uint16_t> enc;    // code point -> row << 8 | col
+  std::vector<char32_t> dec;                     // [(row-0x21)*94 + col-0x21] -> code point, 0: none
+  std::vector<char32_t> dec2;                    // the second code point of a pair (JIS X 0213), else 0
+  std::unordered_map<char32_t, uint16_t> enc;    // code point -> row << 8 | col (single characters)
   uint16_t lookup(char32_t ch) const {
-    if (ch > 0xFFFF) return 0;
-    auto it = enc.find(char16_t(ch));
+    auto it = enc.find(ch);
     return it == enc.end() ? 0 : it->second;
   }
-  char32_t get(unsigned r, unsigned c) const {
-    if (r < 0x21 || r > 0x7E || c < 0x21 || c > 0x7E) return 0;
-    return dec[(r - 0x21) * 94 + (c - 0x21)];
+  size_t index(unsigned r, unsigned c) const {
+    if (r < 0x21 || r > 0x7E || c < 0x21 || c > 0x7E) return size_t(-1);
+    return (r - 0x21) * 94 + (c - 0x21);
   }
+  char32_t get(unsigned r, unsigned c) const {
+    size_t i = index(r, c);
+    return i == size_t(-1) ? 0 : dec[i];
+  }
+  char32_t get2(unsigned r, unsigned c) const {
+    size_t i = index(r, c);
+    return i == size_t(-1) ? 0 : dec2[i];
+  }
+  void set(unsigned r, unsigned c, char32_t ch) { dec[index(r, c)] = ch; }
 };
 
-Charset g_gb2312, g_jisx0208, g_jisx0212;
+Charset g_gb2312, g_jisx0208, g_jisx0212, g_jisx0213_1, g_jisx0213_2;
 std::once_flag g_tables_once;
 
 // Reads a set out of a glibc EUC converter: the bytes prefix, row|0x80, col|0x80 for each cell.
 void load(Charset& cs, const char* euc, const char* prefix) {
   cs.dec.assign(kCells, 0);
+  cs.dec2.assign(kCells, 0);
   iconv_t cd = iconv_open("UTF-32LE", euc);
   if (cd == iconv_t(-1)) return;
   size_t plen = std::strlen(prefix);
@@ -50,13 +60,19 @@ void load(Charset& cs, const char* euc, const char* prefix) {
       char* op = reinterpret_cast<char*>(out);
       size_t il = plen + 2, ol = sizeof out;
       size_t res = iconv(cd, &ip, &il, &op, &ol);
-      if (res == size_t(-1) || il != 0 || ol != sizeof out - 4) {
-        iconv(cd, nullptr, nullptr, nullptr, nullptr);
-        continue;
-      }
-      uint32_t cp = uint32_t(out[0]) | uint32_t(out[1]) << 8 | uint32_t(out[2]) << 16 | uint32_t(out[3]) << 24;
-      if (cp == 0 || cp > 0xFFFF) continue;
-      cs.dec[(r - 0x21) * 94 + (c - 0x21)] = char16_t(cp);
+      // EUC-JISX0213 holds back a base character until it sees whether a combining mark
+      // follows: flush to get it.
+      if (res != size_t(-1) && il == 0) res = iconv(cd, nullptr, nullptr, &op, &ol);
+      size_t got = sizeof out - ol;
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+      if (res == size_t(-1) || il != 0 || (got != 4 && got != 8)) continue;
+      auto cp_at = [&](int k) {
+        return uint32_t(out[k]) | uint32_t(out[k + 1]) << 8 | uint32_t(out[k + 2]) << 16 | uint32_t(out[k + 3]) << 24;
+      };
+      uint32_t cp = cp_at(0);
+      if (cp == 0 || cp > 0x10FFFF) continue;
+      cs.dec[(r - 0x21) * 94 + (c - 0x21)] = char32_t(cp);
+      if (got == 8) cs.dec2[(r - 0x21) * 94 + (c - 0x21)] = char32_t(cp_at(4));
     }
   }
   iconv_close(cd);
@@ -64,8 +80,8 @@ void load(Charset& cs, const char* euc, const char* prefix) {
 
 void build_encoder(Charset& cs) {
   for (int i = 0; i < kCells; i++) {
-    char16_t cp = cs.dec[size_t(i)];
-    if (cp) cs.enc.emplace(cp, uint16_t(((i / 94 + 0x21) << 8) | (i % 94 + 0x21)));
+    char32_t cp = cs.dec[size_t(i)];
+    if (cp && !cs.dec2[size_t(i)]) cs.enc.emplace(cp, uint16_t(((i / 94 + 0x21) << 8) | (i % 94 + 0x21)));
   }
 }
 
@@ -74,18 +90,27 @@ void load_tables() {
   load(g_jisx0208, "EUC-JP", "");
   load(g_jisx0212, "EUC-JP", "\x8f");
   // CPython's JIS X 0212 has TILDE where glibc has FULLWIDTH TILDE.
-  g_jisx0212.dec[(0x22 - 0x21) * 94 + (0x37 - 0x21)] = u'~';
+  g_jisx0212.set(0x22, 0x37, U'~');
+  load(g_jisx0213_1, "EUC-JISX0213", "");
+  load(g_jisx0213_2, "EUC-JISX0213", "\x8f");
+  // CPython's JIS X 0213 plane 1 where glibc's differs.
+  g_jisx0213_1.set(0x21, 0x3D, 0x2015);
+  g_jisx0213_1.set(0x22, 0x32, U'~');
+  g_jisx0213_1.set(0x22, 0x56, 0x2985);
+  g_jisx0213_1.set(0x22, 0x57, 0x2986);
   build_encoder(g_gb2312);
   build_encoder(g_jisx0208);
   build_encoder(g_jisx0212);
+  build_encoder(g_jisx0213_1);
+  build_encoder(g_jisx0213_2);
 }
 
 void tables() { std::call_once(g_tables_once, load_tables); }
 
-DecodeStep ok(int n) { return {Step::Ok, n, false, 0}; }
-DecodeStep ok_char(int n, char32_t ch) { return {Step::Ok, n, true, ch}; }
-DecodeStep illegal(int n) { return {Step::Illegal, n, false, 0}; }
-DecodeStep incomplete() { return {Step::Incomplete, 0, false, 0}; }
+DecodeStep ok(int n) { return {Step::Ok, n, false, 0, 0}; }
+DecodeStep ok_char(int n, char32_t ch, char32_t ch2 = 0) { return {Step::Ok, n, true, ch, ch2}; }
+DecodeStep illegal(int n) { return {Step::Illegal, n, false, 0, 0}; }
+DecodeStep incomplete() { return {Step::Incomplete, 0, false, 0, 0}; }
 
 // ---- HZ ----------------------------------------------------------------------------------------
 DecodeStep hz_decode(uint8_t* c, const unsigned char* p, size_t avail) {
@@ -148,8 +173,10 @@ Enc hz_encode(uint8_t* c, char32_t ch, std::string& out, size_t room) {
 // ---- ISO-2022-JP-1 / -EXT ----------------------------------------------------------------------
 constexpr uint8_t kAscii = 'B', kRoman = 'J', kKatakana = 'I';
 constexpr uint8_t kJis0208 = 'B' | 0x80, kJis0208_1978 = '@' | 0x80, kJis0212 = 'D' | 0x80;
+constexpr uint8_t kJis0213_1 = 'Q' | 0x80, kJis0213_2 = 'P' | 0x80;
 
 bool knows(Kind k, uint8_t set) {
+  if (k == Kind::Jp2004) return set == kAscii || set == kJis0208 || set == kJis0213_1 || set == kJis0213_2;
   switch (set) {
     case kAscii: case kRoman: case kJis0208: case kJis0208_1978: case kJis0212: return true;
     case kKatakana: return k == Kind::JpExt;
@@ -238,11 +265,19 @@ DecodeStep jp_decode(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
     default: break;
   }
   if (avail < 2) return incomplete();
-  char32_t ch = 0;
-  if (c[0] == kJis0208 || c[0] == kJis0208_1978) ch = g_jisx0208.get(b, p[1]);
-  else if (c[0] == kJis0212) ch = g_jisx0212.get(b, p[1]);
+  char32_t ch = 0, ch2 = 0;
+  if (c[0] == kJis0208 || c[0] == kJis0208_1978) {
+    ch = g_jisx0208.get(b, p[1]);
+  } else if (c[0] == kJis0212) {
+    ch = g_jisx0212.get(b, p[1]);
+  } else if (c[0] == kJis0213_1) {
+    ch = g_jisx0213_1.get(b, p[1]);
+    ch2 = g_jisx0213_1.get2(b, p[1]);
+  } else if (c[0] == kJis0213_2) {
+    ch = g_jisx0213_2.get(b, p[1]);
+  }
   if (!ch) return illegal(2);
-  return ok_char(2, ch);
+  return ok_char(2, ch, ch2);
 }
 
 // The escape sequence that designates `set` to G0.
@@ -267,6 +302,10 @@ Enc jp_encode(Kind k, uint8_t* c, char32_t ch, std::string& out, size_t room) {
     code = uint16_t(ch);
   } else if ((code = g_jisx0208.lookup(ch))) {
     set = kJis0208;
+  } else if (k == Kind::Jp2004) {
+    if ((code = g_jisx0213_1.lookup(ch))) set = kJis0213_1;
+    else if ((code = g_jisx0213_2.lookup(ch))) set = kJis0213_2;
+    else return Enc::Unencodable;
   } else if ((code = g_jisx0212.lookup(ch))) {
     set = kJis0212;
   } else if (ch == 0xA5 || ch == 0x203E) {

@@ -6,10 +6,15 @@
 //   iso2022_jp_1    RFC 2237: ISO-2022-JP (ASCII, JIS X 0201 Roman, JIS X 0208
 //                   -1978/-1983) plus JIS X 0212 (ESC $ ( D)
 //   iso2022_jp_ext  ISO-2022-JP-1 plus JIS X 0201 Katakana (ESC ( I)
+//   iso2022_jp_2004 ASCII, JIS X 0208 (ESC $ B) and JIS X 0213:2004 planes 1
+//                   and 2 (ESC $ ( Q, ESC $ ( P). Like CPython's, its encoder
+//                   writes no base + combining pair as one code: the base is
+//                   written alone and the combining mark is unencodable.
 //
-// The character sets' tables are read from glibc's EUC-CN and EUC-JP
-// converters at first use (they agree with CPython's tables everywhere except
-// JIS X 0212 0x2237, which CPython reads as TILDE). Escape sequences, error
+// The character sets' tables are read from glibc's EUC-CN, EUC-JP and
+// EUC-JISX0213 converters at first use (they agree with CPython's tables
+// everywhere except JIS X 0212 0x2237 and four JIS X 0213 plane 1 codes,
+// set here as CPython has them). Escape sequences, error
 // lengths and state follow CPython 3.11's codecs, measured against it.
 //
 // State: the 8 bytes of CPython's codec state (what getstate() exposes).
@@ -23,7 +28,7 @@
 
 namespace gilpy::cjk7 {
 
-enum class Kind : uint8_t { Hz, Jp1, JpExt };
+enum class Kind : uint8_t { Hz, Jp1, JpExt, Jp2004 };
 
 enum class Step : uint8_t { Ok, Illegal, Incomplete };
 
@@ -32,6 +37,7 @@ struct DecodeStep {
   int length;       // Ok: bytes consumed; Illegal: bytes the error covers
   bool has_char;    // Ok: a character came out (escape sequences give none)
   char32_t ch;
+  char32_t ch2;     // a second one (JIS X 0213's base + combining pairs), else 0
 };
 
 // One decoding step at p[0, avail) (avail > 0). The state changes only on Ok.

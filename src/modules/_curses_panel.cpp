@@ -35,7 +35,6 @@
 #include <ncursesw/panel.h>
 
 // curses.h's OK and ERR macros would rewrite gilpy's OK() and ERR.
-constexpr int kOk = OK;
 constexpr int kErr = ERR;
 #undef OK
 #undef ERR

@@ -84,8 +84,7 @@ struct CodecDef {
 };
 
 // glibc has no converter for hz (HZ-GB-2312), iso2022_jp_1, iso2022_jp_2004 and iso2022_jp_ext:
-// the first three are written out in _cjk_7bit.cpp (kNative); getcodec() says "no such codec is
-// supported." for iso2022_jp_2004.
+// they are written out in _cjk_7bit.cpp (kNative).
 const CodecDef kCodecs[] = {
     {"_codecs_jp", "shift_jis", "SHIFT_JIS", kAscii},
     {"_codecs_jp", "cp932", "CP932", kAscii},
@@ -107,6 +106,7 @@ const CodecDef kCodecs[] = {
     {"_codecs_iso2022", "iso2022_jp", "ISO-2022-JP", kIso2022},
     {"_codecs_iso2022", "iso2022_jp_1", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp1},
     {"_codecs_iso2022", "iso2022_jp_ext", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::JpExt},
+    {"_codecs_iso2022", "iso2022_jp_2004", nullptr, kIso2022 | kNative | kCombining, nullptr, cjk7::Kind::Jp2004},
     {"_codecs_iso2022", "iso2022_jp_2", "ISO-2022-JP-2", kIso2022 | kNoG2},
     {"_codecs_iso2022", "iso2022_jp_3", "ISO-2022-JP-3", kIso2022},
     {"_codecs_iso2022", "iso2022_kr", "ISO-2022-KR", kIso2022 | kKr},
@@ -311,7 +311,7 @@ void iso_emit(const CodecDef& d, uint8_t* c, std::string_view bytes, std::string
 // not at its end holds back a trailing base character until it sees what follows.
 bool combining_base(const CodecDef& d, uint32_t cp) {
   if (!(d.flags & kCombining)) return false;
-  if (d.iconv[0] == 'B') return cp == 0xCA || cp == 0xEA;  // Ê/ê + U+0304/U+030C
+  if (d.iconv && d.iconv[0] == 'B') return cp == 0xCA || cp == 0xEA;  // Ê/ê + U+0304/U+030C
   switch (cp) {
     case 0x304B: case 0x304D: case 0x304F: case 0x3051: case 0x3053:  // ka..ko + U+309A
     case 0x30AB: case 0x30AD: case 0x30AF: case 0x30B1: case 0x30B3:
@@ -467,6 +467,7 @@ Result<int64_t> decode_native(DecodeJob& j, bool final) {
     cjk7::DecodeStep r = cjk7::decode_step(j.def.native, j.c, p + pos, size_t(n - pos));
     if (r.status == cjk7::Step::Ok) {
       if (r.has_char) text::put_cp(j.out, uint32_t(r.ch));
+      if (r.ch2) text::put_cp(j.out, uint32_t(r.ch2));
       pos += r.length;
     } else if (r.status == cjk7::Step::Incomplete) {
       if (!final) return pos;
@@ -836,13 +837,10 @@ Result<Value> encode_stateful(MbObject* o, Str* text, bool final) {
   if (!final && upto > 0 && combining_base(d, uint32_t(cps.back()))) upto--;
   std::string out;
   EncodeJob j{d, o->c, cps, nullptr, o->errors, out};
-  uint8_t saved[8];
-  std::memcpy(saved, o->c, 8);
-  Status s = encode(j, upto, final);
-  if (s.is_err()) {
-    std::memcpy(o->c, saved, 8);  // the held-back character and the state survive an error
-    return ERR;
-  }
+  // On an error the held-back characters stay as they were, but the state keeps what the
+  // characters encoded before the failing one did to it (CPython's codecs change it in place:
+  // after "\u4e9c\u20ac" fails, iso2022_jp's G0 is JIS X 0208).
+  TRY(encode(j, upto, final));
   std::string rest;
   for (size_t i = size_t(upto); i < cps.size(); i++) text::put_cp(rest, uint32_t(cps[i]));
   if (rest.size() > kMaxPending) return raise(tp_UnicodeError, "pending buffer overflow");

@@ -4,7 +4,7 @@ import codecs
 import io
 import random
 
-ENCS = ["hz", "iso2022_jp_1", "iso2022_jp_ext"]
+ENCS = ["hz", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
 
 
 def show(f):
@@ -17,7 +17,7 @@ def show(f):
 for enc in ENCS:
     e = codecs.getincrementalencoder(enc)()
     out = []
-    for ch in "a\u804a\u00e9~\uff71\u4e9cb\u00a5":
+    for ch in "a\u804a\u00e9~\uff71\u4e9cb\u00a5\u304b\u309a\u304bx":
         try:
             out.append(e.encode(ch))
         except UnicodeEncodeError as x:
@@ -41,7 +41,7 @@ for enc in ENCS:
 
 rng = random.Random(7)
 alph = [b"~", b"{", b"}", b"\n", b"~{", b"~}", b"~~", b"AD", b"\x80", b"a", b"\x1b", b"$", b"(", b"B", b"J", b"I",
-        b"\x1b$B", b"\x1b(B", b"\x1b(I", b"\x1b$(D", b"0!", b"+1", b"1", b"&@", b"\x1b&@\x1b$B"]
+        b"\x1b$B", b"\x1b(B", b"\x1b(I", b"\x1b$(D", b"0!", b"+1", b"1", b"&@", b"\x1b&@\x1b$B", b"\x1b$(Q", b"$w", b"\x1b$(P"]
 for it in range(300):
     enc = ENCS[it % 3]
     data = b"".join(rng.choice(alph) for _ in range(rng.randint(0, 8)))
