@@ -178,7 +178,8 @@ constexpr uint8_t kJis0213_1 = 'Q' | 0x80, kJis0213_2 = 'P' | 0x80;
 bool knows(Kind k, uint8_t set) {
   if (k == Kind::Jp2004) return set == kAscii || set == kJis0208 || set == kJis0213_1 || set == kJis0213_2;
   switch (set) {
-    case kAscii: case kRoman: case kJis0208: case kJis0208_1978: case kJis0212: return true;
+    case kAscii: case kRoman: case kJis0208: case kJis0208_1978: return true;
+    case kJis0212: return k != Kind::Jp;
     case kKatakana: return k == Kind::JpExt;
     default: return false;
   }
@@ -306,7 +307,7 @@ Enc jp_encode(Kind k, uint8_t* c, char32_t ch, std::string& out, size_t room) {
     if ((code = g_jisx0213_1.lookup(ch))) set = kJis0213_1;
     else if ((code = g_jisx0213_2.lookup(ch))) set = kJis0213_2;
     else return Enc::Unencodable;
-  } else if ((code = g_jisx0212.lookup(ch))) {
+  } else if (k != Kind::Jp && (code = g_jisx0212.lookup(ch))) {
     set = kJis0212;
   } else if (ch == 0xA5 || ch == 0x203E) {
     set = kRoman;

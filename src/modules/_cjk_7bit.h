@@ -3,6 +3,9 @@
 //
 //   hz              RFC 1843: GB 2312 between "~{" and "~}", "~~" for a tilde,
 //                   "~\n" a line continuation
+//   iso2022_jp      RFC 1468: ASCII, JIS X 0201 Roman, JIS X 0208-1978/-1983
+//                   (glibc has this one, but its corner cases differ from
+//                   CPython's: unknown escapes, incomplete input, state)
 //   iso2022_jp_1    RFC 2237: ISO-2022-JP (ASCII, JIS X 0201 Roman, JIS X 0208
 //                   -1978/-1983) plus JIS X 0212 (ESC $ ( D)
 //   iso2022_jp_ext  ISO-2022-JP-1 plus JIS X 0201 Katakana (ESC ( I)
@@ -28,7 +31,7 @@
 
 namespace gilpy::cjk7 {
 
-enum class Kind : uint8_t { Hz, Jp1, JpExt, Jp2004 };
+enum class Kind : uint8_t { Hz, Jp, Jp1, JpExt, Jp2004 };
 
 enum class Step : uint8_t { Ok, Illegal, Incomplete };
 

@@ -103,7 +103,7 @@ const CodecDef kCodecs[] = {
     {"_codecs_kr", "euc_kr", "EUC-KR", kAscii | kNoC1},
     {"_codecs_kr", "cp949", "CP949", kAscii},
     {"_codecs_kr", "johab", "JOHAB", kAscii},
-    {"_codecs_iso2022", "iso2022_jp", "ISO-2022-JP", kIso2022},
+    {"_codecs_iso2022", "iso2022_jp", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp},
     {"_codecs_iso2022", "iso2022_jp_1", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp1},
     {"_codecs_iso2022", "iso2022_jp_ext", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::JpExt},
     {"_codecs_iso2022", "iso2022_jp_2004", nullptr, kIso2022 | kNative | kCombining, nullptr, cjk7::Kind::Jp2004},

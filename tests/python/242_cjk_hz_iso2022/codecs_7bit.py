@@ -1,7 +1,7 @@
-# hz, iso2022_jp_1, iso2022_jp_ext and iso2022_jp_2004 (written out in gilpy: glibc's iconv
-# has no converter for them): one-shot encode/decode with every error
+# hz and four ISO-2022-JP codecs (written out in gilpy: glibc's iconv
+# has no converter for three of them): one-shot encode/decode with every error
 # handler, on valid text and on invalid input, as CPython 3.11 does them.
-ENCS = ["hz", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
+ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
 
 
 def show(f):

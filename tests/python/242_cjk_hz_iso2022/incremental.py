@@ -1,10 +1,10 @@
-# The incremental encoders/decoders and stream reader/writer of hz,
-# iso2022_jp_1 and iso2022_jp_ext: states, chunked input, final, reset.
+# The incremental encoders/decoders and stream reader/writer of hz and
+# the ISO-2022-JP codecs: states, chunked input, final, reset.
 import codecs
 import io
 import random
 
-ENCS = ["hz", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
+ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
 
 
 def show(f):
