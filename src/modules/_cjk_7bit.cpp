@@ -39,7 +39,8 @@ struct Charset {
   void set(unsigned r, unsigned c, char32_t ch) { dec[index(r, c)] = ch; }
 };
 
-Charset g_gb2312, g_jisx0208, g_jisx0212, g_jisx0213_1, g_jisx0213_2;
+Charset g_gb2312, g_jisx0208, g_jisx0212, g_jisx0213_1, g_jisx0213_2, g_ksx1001;
+char32_t g_iso8859_7[96];  // 0xA0..0xFF, 0: undefined
 std::once_flag g_tables_once;
 
 // Reads a set out of a glibc EUC converter: the bytes prefix, row|0x80, col|0x80 for each cell.
@@ -98,6 +99,27 @@ void load_tables() {
   g_jisx0213_1.set(0x22, 0x32, U'~');
   g_jisx0213_1.set(0x22, 0x56, 0x2985);
   g_jisx0213_1.set(0x22, 0x57, 0x2986);
+  load(g_ksx1001, "EUC-KR", "");
+  iconv_t cd = iconv_open("UTF-32LE", "ISO-8859-7");
+  if (cd != iconv_t(-1)) {
+    for (int b = 0xA0; b <= 0xFF; b++) {
+      char in = char(b);
+      unsigned char out[4];
+      char* ip = &in;
+      char* op = reinterpret_cast<char*>(out);
+      size_t il = 1, ol = 4;
+      if (iconv(cd, &ip, &il, &op, &ol) != size_t(-1) && ol == 0)
+        g_iso8859_7[b - 0xA0] = char32_t(out[0] | out[1] << 8 | out[2] << 16 | out[3] << 24);
+      iconv(cd, nullptr, nullptr, nullptr, nullptr);
+    }
+    iconv_close(cd);
+  }
+  // CPython's table is ISO-8859-7:1987: no EURO SIGN, DRACHMA SIGN, YPOGEGRAMMENI.
+  g_iso8859_7[0xA4 - 0xA0] = g_iso8859_7[0xA5 - 0xA0] = g_iso8859_7[0xAA - 0xA0] = 0;
+  build_encoder(g_ksx1001);
+  // CIRCLED HANGUL IEUNG U (0x2268, added to KS X 1001 in 1998) is not in CPython's table.
+  g_ksx1001.set(0x22, 0x68, 0);
+  g_ksx1001.enc.erase(0x327E);
   build_encoder(g_gb2312);
   build_encoder(g_jisx0208);
   build_encoder(g_jisx0212);
@@ -174,12 +196,17 @@ Enc hz_encode(uint8_t* c, char32_t ch, std::string& out, size_t room) {
 constexpr uint8_t kAscii = 'B', kRoman = 'J', kKatakana = 'I';
 constexpr uint8_t kJis0208 = 'B' | 0x80, kJis0208_1978 = '@' | 0x80, kJis0212 = 'D' | 0x80;
 constexpr uint8_t kJis0213_1 = 'Q' | 0x80, kJis0213_2 = 'P' | 0x80;
+constexpr uint8_t kKsx1001 = 'C' | 0x80, kGb2312 = 'A' | 0x80;
+constexpr uint8_t kLatin1 = 'A', kGreek = 'F';  // G2 of iso2022_jp_2
 
 bool knows(Kind k, uint8_t set) {
   if (k == Kind::Jp2004) return set == kAscii || set == kJis0208 || set == kJis0213_1 || set == kJis0213_2;
   switch (set) {
     case kAscii: case kRoman: case kJis0208: case kJis0208_1978: return true;
     case kJis0212: return k != Kind::Jp;
+    case kKsx1001: case kGb2312: return k == Kind::Jp2;
+    // ISO-8859-1/-7 are G2 sets, but CPython accepts them in G0/G1 too (where no byte decodes).
+    case kLatin1: case kGreek: return k == Kind::Jp2;
     case kKatakana: return k == Kind::JpExt;
     default: return false;
   }
@@ -217,6 +244,11 @@ DecodeStep jp_escape(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
       case '$': g = 0; set = uint8_t(p[2] | 0x80); break;
       case '(': g = 0; set = p[2]; break;
       case ')': g = 1; set = p[2]; break;
+      case '.':
+        if (k != Kind::Jp2) return illegal(n);
+        g = 2;
+        set = p[2];
+        break;
       default: return illegal(n);
     }
   } else if (len == 4 && p[1] == '$') {
@@ -234,7 +266,31 @@ DecodeStep jp_escape(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
   return ok(n);
 }
 
-constexpr uint8_t kEscThrough = 2;  // c[4]: after an ESC that starts no ISO 2022 sequence
+constexpr uint8_t kEscThrough = 2;
+
+// ESC N b: b read in G2 (iso2022_jp_2), as CPython reads it.
+DecodeStep jp_single_shift(uint8_t* c, const unsigned char* p, size_t avail) {
+  if (avail < 3) return incomplete();
+  unsigned char b = p[2];
+  switch (c[2]) {
+    case kLatin1:
+      if (b >= 0x80) return illegal(3);
+      return ok_char(3, char32_t(b | 0x80));
+    case kGreek: {
+      if (b >= 0x80) return ok_char(3, char32_t(b & 0x7F));
+      unsigned t = b | 0x80;
+      if (t < 0xA0) return ok_char(3, char32_t(t));
+      char32_t ch = g_iso8859_7[t - 0xA0];
+      if (!ch) return illegal(3);
+      return ok_char(3, ch);
+    }
+    case kAscii:
+      if (b >= 0x80) return illegal(3);
+      return ok_char(3, char32_t(b));
+    default:  // JIS X 0201 Roman in G2: CPython's decoder has no single shift for it
+      return {Step::Internal, 0, false, 0, 0};
+  }
+}  // c[4]: after an ESC that starts no ISO 2022 sequence
 
 DecodeStep jp_decode(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
   unsigned char b = p[0];
@@ -247,6 +303,9 @@ DecodeStep jp_decode(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
     if (avail < 2) return incomplete();
     switch (p[1]) {
       case '$': case '&': case '(': case ')': case '.': return jp_escape(k, c, p, avail);
+      case 'N':
+        if (k == Kind::Jp2) return jp_single_shift(c, p, avail);
+        [[fallthrough]];
       default:
         c[4] |= kEscThrough;
         return ok_char(1, ESC);
@@ -263,6 +322,9 @@ DecodeStep jp_decode(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
     case kKatakana:
       if (b >= 0x21 && b <= 0x5F) return ok_char(1, 0xFF61 + (b - 0x21));
       return illegal(1);
+    case kLatin1:
+    case kGreek:
+      return illegal(1);
     default: break;
   }
   if (avail < 2) return incomplete();
@@ -276,6 +338,10 @@ DecodeStep jp_decode(Kind k, uint8_t* c, const unsigned char* p, size_t avail) {
     ch2 = g_jisx0213_1.get2(b, p[1]);
   } else if (c[0] == kJis0213_2) {
     ch = g_jisx0213_2.get(b, p[1]);
+  } else if (c[0] == kKsx1001) {
+    ch = g_ksx1001.get(b, p[1]);
+  } else if (c[0] == kGb2312) {
+    ch = g_gb2312.get(b, p[1]);
   }
   if (!ch) return illegal(2);
   return ok_char(2, ch, ch2);
@@ -286,7 +352,7 @@ std::string designation(uint8_t set) {
   std::string e(1, char(ESC));
   if (set & 0x80) {
     uint8_t f = set & 0x7F;
-    e += (f == '@' || f == 'A' || f == 'B') ? "$" : "$(";
+    e += (f == '@' || f == 'B') ? "$" : "$(";  // CPython writes GB 2312 as ESC $ ( A
     e += char(f);
   } else {
     e += '(';
@@ -309,6 +375,10 @@ Enc jp_encode(Kind k, uint8_t* c, char32_t ch, std::string& out, size_t room) {
     else return Enc::Unencodable;
   } else if (k != Kind::Jp && (code = g_jisx0212.lookup(ch))) {
     set = kJis0212;
+  } else if (k == Kind::Jp2 && (code = g_ksx1001.lookup(ch))) {
+    set = kKsx1001;
+  } else if (k == Kind::Jp2 && (code = g_gb2312.lookup(ch))) {
+    set = kGb2312;
   } else if (ch == 0xA5 || ch == 0x203E) {
     set = kRoman;
     code = ch == 0xA5 ? 0x5C : 0x7E;

@@ -9,6 +9,11 @@
 //   iso2022_jp_1    RFC 2237: ISO-2022-JP (ASCII, JIS X 0201 Roman, JIS X 0208
 //                   -1978/-1983) plus JIS X 0212 (ESC $ ( D)
 //   iso2022_jp_ext  ISO-2022-JP-1 plus JIS X 0201 Katakana (ESC ( I)
+//   iso2022_jp_2    RFC 1554: ISO-2022-JP-1 plus KS X 1001 (ESC $ ( C) and
+//                   GB 2312 (ESC $ A) in G0, ISO-8859-1/-7 in G2 (ESC . A,
+//                   ESC . F) read through single shifts (ESC N); CPython's
+//                   encoder never writes G2 (every such character is found
+//                   in an earlier set) and writes GB 2312 as ESC $ ( A
 //   iso2022_jp_2004 ASCII, JIS X 0208 (ESC $ B) and JIS X 0213:2004 planes 1
 //                   and 2 (ESC $ ( Q, ESC $ ( P). Like CPython's, its encoder
 //                   writes no base + combining pair as one code: the base is
@@ -31,9 +36,9 @@
 
 namespace gilpy::cjk7 {
 
-enum class Kind : uint8_t { Hz, Jp, Jp1, JpExt, Jp2004 };
+enum class Kind : uint8_t { Hz, Jp, Jp1, JpExt, Jp2, Jp2004 };
 
-enum class Step : uint8_t { Ok, Illegal, Incomplete };
+enum class Step : uint8_t { Ok, Illegal, Incomplete, Internal };  // Internal: CPython's "internal codec error"
 
 struct DecodeStep {
   Step status;

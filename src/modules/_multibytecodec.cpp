@@ -107,7 +107,7 @@ const CodecDef kCodecs[] = {
     {"_codecs_iso2022", "iso2022_jp_1", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp1},
     {"_codecs_iso2022", "iso2022_jp_ext", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::JpExt},
     {"_codecs_iso2022", "iso2022_jp_2004", nullptr, kIso2022 | kNative | kCombining, nullptr, cjk7::Kind::Jp2004},
-    {"_codecs_iso2022", "iso2022_jp_2", "ISO-2022-JP-2", kIso2022 | kNoG2},
+    {"_codecs_iso2022", "iso2022_jp_2", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp2},
     {"_codecs_iso2022", "iso2022_jp_3", "ISO-2022-JP-3", kIso2022},
     {"_codecs_iso2022", "iso2022_kr", "ISO-2022-KR", kIso2022 | kKr},
 };
@@ -469,6 +469,8 @@ Result<int64_t> decode_native(DecodeJob& j, bool final) {
       if (r.has_char) text::put_cp(j.out, uint32_t(r.ch));
       if (r.ch2) text::put_cp(j.out, uint32_t(r.ch2));
       pos += r.length;
+    } else if (r.status == cjk7::Step::Internal) {
+      return raise(tp_RuntimeError, "internal codec error");
     } else if (r.status == cjk7::Step::Incomplete) {
       if (!final) return pos;
       pos = TRY(decode_error(j, pos, n, "incomplete multibyte sequence"));

@@ -1,7 +1,7 @@
-# hz and four ISO-2022-JP codecs (written out in gilpy: glibc's iconv
+# hz and five ISO-2022-JP codecs (written out in gilpy: glibc's iconv
 # has no converter for three of them): one-shot encode/decode with every error
 # handler, on valid text and on invalid input, as CPython 3.11 does them.
-ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
+ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_2004"]
 
 
 def show(f):
@@ -12,7 +12,7 @@ def show(f):
 
 
 texts = ["", "abc", "~{}", "\u304b\u309a\u00e6\u0300\U00020089\u3406\u2014", "\u804a\u804a", "\u804a~a", "a\u4e9c\u00e9\uff71\uff9f\u00a5\u203e\uff3c\n\u3000",
-         "\u4e02\u20ac\U0001F600\udc80", "\u5df1\u6240\u4e0d\u6b32\uff0c\u52ff\u65bd\u65bc\u4eba\u3002"]
+         "\u4e02\u20ac\U0001F600\udc80", "\u00ad\uac00\u554a\u0391\u03ac\u327e", "\u5df1\u6240\u4e0d\u6b32\uff0c\u52ff\u65bd\u65bc\u4eba\u3002"]
 for enc in ENCS:
     for t in texts:
         for errors in ["strict", "replace", "ignore", "backslashreplace", "xmlcharrefreplace", "namereplace"]:

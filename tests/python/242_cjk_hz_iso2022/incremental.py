@@ -4,7 +4,7 @@ import codecs
 import io
 import random
 
-ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_ext", "iso2022_jp_2004"]
+ENCS = ["hz", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_ext", "iso2022_jp_2004"]
 
 
 def show(f):
