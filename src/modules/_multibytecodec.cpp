@@ -58,7 +58,6 @@ enum Flags : unsigned {
   kIso2022 = 2,    // stateful: escape sequences, state kept between calls, flushed at the end
   kKr = 4,         // ISO-2022-KR: the designation header is written once, before the first SO
   kCombining = 8,  // a base character may combine with the next one (JIS X 0213, HKSCS)
-  kNoG2 = 32,      // glibc's ISO-2022-JP-2 writes Latin-1/Greek through G2 (ESC N); CPython's cannot
   kNoC1 = 16,      // glibc maps single bytes 0x80..0x9F to U+0080..U+009F; CPython has no such bytes
   kNative = 64,    // converted by _cjk_7bit.cpp, not iconv (stateful: flushed at the end)
 };
@@ -613,9 +612,7 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
       continue;
     }
     int64_t r = pos;
-    if (j.def.flags & kNoG2) {
-      r = pos + 1;  // one character at a time, to see which one glibc wrote through G2
-    } else if (ascii) {
+    if (ascii) {
       while (r < to && cps[size_t(r)] >= 0x80) r++;
     } else {
       r = to;
@@ -623,7 +620,6 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
     size_t used = 0;
     tmp.clear();
     int err = run_iconv(cv.cd, reinterpret_cast<const char*>(cps.data() + pos), size_t(r - pos) * 4, &used, tmp);
-    if ((j.def.flags & kNoG2) && tmp.find("\x1bN") != std::string::npos) return pos;
     if (j.def.flags & kIso2022) iso_emit(j.def, j.c, tmp, j.out);
     else j.out += tmp;
     pos += int64_t(used / 4);
