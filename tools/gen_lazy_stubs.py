@@ -29,6 +29,7 @@ A library is named as the linker names it (ssl for libssl.so); its soname is
 read from the development symlink found by `gcc -print-file-name`.
 """
 import argparse
+import os
 import subprocess
 import sys
 
@@ -41,6 +42,12 @@ def library_path(name):
     path = run("gcc", "-print-file-name=lib%s.so" % name).strip()
     if "/" not in path:
         sys.exit("gen_lazy_stubs: lib%s.so not found" % name)
+    # A linker script (Debian's libncursesw.so: "INPUT(libncursesw.so.6 -ltinfo)"): its first input.
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if not head.startswith(b"\x7fELF") and b"INPUT(" in head:
+        first = head.split(b"INPUT(", 1)[1].split(b")", 1)[0].split()[0].decode()
+        path = first if "/" in first else os.path.join(os.path.dirname(path), first)
     return path
 
 

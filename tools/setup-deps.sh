@@ -11,6 +11,8 @@ PKGS=(
   libexpat1-dev                                 # pyexpat (xml.parsers.expat, ElementTree, minidom, sax)
   libsqlite3-dev                                # _sqlite3
   libssl-dev                                    # _hashlib, _ssl (OpenSSL 3)
+  libgdbm-dev libdb-dev libcrypt-dev            # _gdbm, _dbm (Berkeley DB, as Debian's CPython), _crypt
+  python3-gdbm                                  # the oracle's _gdbm (tests compare dbm.gnu with it)
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place

@@ -1,5 +1,6 @@
 // The binder behind the lazy-binding stubs that tools/gen_lazy_stubs.py
-// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat and libuuid
+// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat, libuuid, libgdbm,
+// Berkeley DB (libdb) and libcrypt
 // (docs/decisions/0021-lazy-libraries.md).
 // A stub's first call lands in gilpy_lazy_bind_common with the stub's index
 // pushed; it keeps every argument register intact around gilpy_lazy_bind,
@@ -29,7 +30,7 @@ extern void* gilpy_lazy_slots[];
 
 void* gilpy_lazy_bind(unsigned index) {
   static std::mutex lock;
-  static void* handles[8];
+  static void* handles[32];  // one per --group of gen_lazy_stubs.py (CMakeLists.txt)
   std::lock_guard<std::mutex> g(lock);
   unsigned group = gilpy_lazy_groups[index];
   if (!handles[group]) {

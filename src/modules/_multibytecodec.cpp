@@ -23,6 +23,8 @@
 //   JOHAB 0x5C as WON SIGN, CPython's codecs as ASCII.
 #include "modules/_multibytecodec.h"
 
+#include "modules/_cjk_7bit.h"
+
 #include <gmp.h>
 #include <iconv.h>
 
@@ -56,8 +58,8 @@ enum Flags : unsigned {
   kIso2022 = 2,    // stateful: escape sequences, state kept between calls, flushed at the end
   kKr = 4,         // ISO-2022-KR: the designation header is written once, before the first SO
   kCombining = 8,  // a base character may combine with the next one (JIS X 0213, HKSCS)
-  kNoG2 = 32,      // glibc's ISO-2022-JP-2 writes Latin-1/Greek through G2 (ESC N); CPython's cannot
   kNoC1 = 16,      // glibc maps single bytes 0x80..0x9F to U+0080..U+009F; CPython has no such bytes
+  kNative = 64,    // converted by _cjk_7bit.cpp, not iconv (stateful: flushed at the end)
 };
 
 // Characters where CPython's table and glibc's disagree on one code, CPython's first.
@@ -77,10 +79,11 @@ struct CodecDef {
   const char* iconv;   // glibc's name (`iconv -l`)
   unsigned flags;
   const Subst* subst = nullptr;
+  cjk7::Kind native = cjk7::Kind::Hz;  // with kNative
 };
 
-// Left out because glibc has no converter for them: hz (HZ-GB-2312), iso2022_jp_1,
-// iso2022_jp_2004, iso2022_jp_ext. getcodec() says "no such codec is supported.".
+// glibc has no converter for hz (HZ-GB-2312), iso2022_jp_1, iso2022_jp_2004 and iso2022_jp_ext:
+// they are written out in _cjk_7bit.cpp (kNative).
 const CodecDef kCodecs[] = {
     {"_codecs_jp", "shift_jis", "SHIFT_JIS", kAscii},
     {"_codecs_jp", "cp932", "CP932", kAscii},
@@ -92,14 +95,18 @@ const CodecDef kCodecs[] = {
     {"_codecs_cn", "gb2312", "EUC-CN", kAscii},
     {"_codecs_cn", "gbk", "GBK", kAscii},
     {"_codecs_cn", "gb18030", "GB18030", kAscii},
+    {"_codecs_cn", "hz", nullptr, kNative, nullptr, cjk7::Kind::Hz},
     {"_codecs_tw", "big5", "BIG5", kAscii | kNoC1},
     {"_codecs_tw", "cp950", "CP950", kAscii | kNoC1},
     {"_codecs_hk", "big5hkscs", "BIG5-HKSCS", kCombining | kNoC1},
     {"_codecs_kr", "euc_kr", "EUC-KR", kAscii | kNoC1},
     {"_codecs_kr", "cp949", "CP949", kAscii},
     {"_codecs_kr", "johab", "JOHAB", kAscii},
-    {"_codecs_iso2022", "iso2022_jp", "ISO-2022-JP", kIso2022},
-    {"_codecs_iso2022", "iso2022_jp_2", "ISO-2022-JP-2", kIso2022 | kNoG2},
+    {"_codecs_iso2022", "iso2022_jp", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp},
+    {"_codecs_iso2022", "iso2022_jp_1", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp1},
+    {"_codecs_iso2022", "iso2022_jp_ext", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::JpExt},
+    {"_codecs_iso2022", "iso2022_jp_2004", nullptr, kIso2022 | kNative | kCombining, nullptr, cjk7::Kind::Jp2004},
+    {"_codecs_iso2022", "iso2022_jp_2", nullptr, kIso2022 | kNative, nullptr, cjk7::Kind::Jp2},
     {"_codecs_iso2022", "iso2022_jp_3", "ISO-2022-JP-3", kIso2022},
     {"_codecs_iso2022", "iso2022_kr", "ISO-2022-KR", kIso2022 | kKr},
 };
@@ -162,6 +169,10 @@ struct Conv {
   bool enc;
   iconv_t cd;
   Conv(int c, bool e) : codec(c), enc(e) {
+    if (kCodecs[c].flags & kNative) {
+      cd = iconv_t(-1);
+      return;
+    }
     auto& pool = g_pool[c][e];
     if (pool.empty()) {
       cd = open_conv(c, e);
@@ -299,7 +310,7 @@ void iso_emit(const CodecDef& d, uint8_t* c, std::string_view bytes, std::string
 // not at its end holds back a trailing base character until it sees what follows.
 bool combining_base(const CodecDef& d, uint32_t cp) {
   if (!(d.flags & kCombining)) return false;
-  if (d.iconv[0] == 'B') return cp == 0xCA || cp == 0xEA;  // Ê/ê + U+0304/U+030C
+  if (d.iconv && d.iconv[0] == 'B') return cp == 0xCA || cp == 0xEA;  // Ê/ê + U+0304/U+030C
   switch (cp) {
     case 0x304B: case 0x304D: case 0x304F: case 0x3051: case 0x3053:  // ka..ko + U+309A
     case 0x30AB: case 0x30AD: case 0x30AF: case 0x30B1: case 0x30B3:
@@ -446,7 +457,31 @@ int64_t illegal_length(const DecodeJob& j, int64_t p) {
 
 // Decodes j.data from the start, calling error handlers; returns where undecoded input
 // begins (an incomplete sequence at the end when !final; j.data.size() otherwise).
+// decode() for the codecs of _cjk_7bit.cpp.
+Result<int64_t> decode_native(DecodeJob& j, bool final) {
+  int64_t n = int64_t(j.data.size());
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(j.data.data());
+  int64_t pos = 0;
+  while (pos < n) {
+    cjk7::DecodeStep r = cjk7::decode_step(j.def.native, j.c, p + pos, size_t(n - pos));
+    if (r.status == cjk7::Step::Ok) {
+      if (r.has_char) text::put_cp(j.out, uint32_t(r.ch));
+      if (r.ch2) text::put_cp(j.out, uint32_t(r.ch2));
+      pos += r.length;
+    } else if (r.status == cjk7::Step::Internal) {
+      return raise(tp_RuntimeError, "internal codec error");
+    } else if (r.status == cjk7::Step::Incomplete) {
+      if (!final) return pos;
+      pos = TRY(decode_error(j, pos, n, "incomplete multibyte sequence"));
+    } else {
+      pos = TRY(decode_error(j, pos, std::min<int64_t>(pos + r.length, n), "illegal multibyte sequence"));
+    }
+  }
+  return n;
+}
+
 Result<int64_t> decode(DecodeJob& j, bool final) {
+  if (j.def.flags & kNative) return decode_native(j, final);
   int64_t n = int64_t(j.data.size());
   Conv cv(int(&j.def - kCodecs), false);
   if (!cv.ok()) return raise(tp_LookupError, "no such codec is supported.");
@@ -577,9 +612,7 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
       continue;
     }
     int64_t r = pos;
-    if (j.def.flags & kNoG2) {
-      r = pos + 1;  // one character at a time, to see which one glibc wrote through G2
-    } else if (ascii) {
+    if (ascii) {
       while (r < to && cps[size_t(r)] >= 0x80) r++;
     } else {
       r = to;
@@ -587,7 +620,6 @@ int64_t encode_run(EncodeJob& j, Conv& cv, std::u32string_view cps_in, int64_t f
     size_t used = 0;
     tmp.clear();
     int err = run_iconv(cv.cd, reinterpret_cast<const char*>(cps.data() + pos), size_t(r - pos) * 4, &used, tmp);
-    if ((j.def.flags & kNoG2) && tmp.find("\x1bN") != std::string::npos) return pos;
     if (j.def.flags & kIso2022) iso_emit(j.def, j.c, tmp, j.out);
     else j.out += tmp;
     pos += int64_t(used / 4);
@@ -632,9 +664,87 @@ Result<int64_t> encode_error(EncodeJob& j, Conv& cv, int64_t pos) {
   return handler_position(as_tuple(r)->items[1], len);
 }
 
+// encode() for the codecs of _cjk_7bit.cpp. CPython's encoders write into an output buffer
+// of 2 * (characters) + 16 bytes that grows by half (plus one) when a write does not fit,
+// or by a replacement's size when that is more; its HZ encoder drops the second "~" of an
+// escaped tilde that meets the end of that buffer. The buffer is modelled (cap) so that
+// the bytes are CPython's, that loss included.
+Status encode_native(EncodeJob& j, int64_t upto, bool flush) {
+  size_t cap = j.cps.size() * 2 + 16;
+  const size_t base = j.out.size();
+  auto room = [&]() { return cap - (j.out.size() - base); };
+  auto grow = [&](size_t need) {  // CPython's expand_encodebuffer (need 0: by half)
+    size_t half = (cap >> 1) | 1;
+    cap += (need == 0 || need < (cap >> 1)) ? half : need;
+  };
+  const cjk7::Kind kind = j.def.native;
+  int64_t len = int64_t(j.cps.size());
+  int64_t pos = 0;
+  while (pos < upto) {
+    cjk7::Enc r = cjk7::encode_char(kind, j.c, j.cps[size_t(pos)], j.out, room());
+    if (r == cjk7::Enc::Ok) {
+      pos++;
+      continue;
+    }
+    if (r == cjk7::Enc::TooSmall || r == cjk7::Enc::TooSmallTaken) {
+      grow(0);
+      if (r == cjk7::Enc::TooSmallTaken) pos++;
+      continue;
+    }
+    // An unencodable character: CPython handles "ignore" and "replace" itself.
+    std::string_view errors = j.errors ? j.errors->view() : std::string_view("strict");
+    if (errors == "ignore") {
+      pos++;
+      continue;
+    }
+    if (errors == "replace") {
+      for (;;) {
+        cjk7::Enc q = cjk7::encode_char(kind, j.c, U'?', j.out, room());
+        if (q == cjk7::Enc::TooSmall) {
+          grow(0);
+          continue;
+        }
+        break;
+      }
+      pos++;
+      continue;
+    }
+    if (!j.obj) j.obj = u32_to_str(j.cps);
+    Value args[5] = {str_value(j.def.name), Value(j.obj), Value::small(pos), Value::small(pos + 1),
+                     str_value("illegal multibyte sequence")};
+    if (is_strict(j.errors)) return raise_with_args(tp_UnicodeEncodeError, args, 5);
+    Value h = TRY(lookup_error(j.errors));
+    Value exc = TRY(call(Value(tp_UnicodeEncodeError), args, 5));
+    Value res = TRY(call1(h, exc));
+    if (!is_tuple(res) || as_tuple(res)->size != 2 || !is_int(as_tuple(res)->items[1]) ||
+        !(is_str(as_tuple(res)->items[0]) || is_bytes(as_tuple(res)->items[0])))
+      return raise(tp_TypeError, "encoding error handler must return (str, int) tuple");
+    Value repl = as_tuple(res)->items[0];
+    std::string bytes;
+    if (is_bytes(repl)) {
+      bytes = std::string(as_bytes(repl)->view());
+    } else {
+      // A str replacement is encoded strictly in the current state, and flushed.
+      std::u32string rc = str_to_u32(as_str(repl));
+      EncodeJob sub{j.def, j.c, rc, as_str(repl), nullptr, bytes};
+      TRY(encode_native(sub, int64_t(rc.size()), true));
+    }
+    if (bytes.size() > room()) grow(bytes.size());
+    j.out += bytes;
+    pos = TRY(handler_position(as_tuple(res)->items[1], len));
+  }
+  if (flush) {
+    size_t need = cjk7::reset_size(kind, j.c);
+    while (need > room()) grow(0);
+    cjk7::encode_reset(kind, j.c, j.out);
+  }
+  return OK();
+}
+
 // Encodes j.cps[0, upto) (error handlers may move the position anywhere in the whole text),
 // then, with `flush`, returns a stateful encoder to its initial state.
 Status encode(EncodeJob& j, int64_t upto, bool flush) {
+  if (j.def.flags & kNative) return encode_native(j, upto, flush);
   Conv cv(int(&j.def - kCodecs), true);
   if (!cv.ok()) return raise(tp_LookupError, "no such codec is supported.");
   prime_encoder(cv, j.def, j.c);
@@ -725,13 +835,10 @@ Result<Value> encode_stateful(MbObject* o, Str* text, bool final) {
   if (!final && upto > 0 && combining_base(d, uint32_t(cps.back()))) upto--;
   std::string out;
   EncodeJob j{d, o->c, cps, nullptr, o->errors, out};
-  uint8_t saved[8];
-  std::memcpy(saved, o->c, 8);
-  Status s = encode(j, upto, final);
-  if (s.is_err()) {
-    std::memcpy(o->c, saved, 8);  // the held-back character and the state survive an error
-    return ERR;
-  }
+  // On an error the held-back characters stay as they were, but the state keeps what the
+  // characters encoded before the failing one did to it (CPython's codecs change it in place:
+  // after "\u4e9c\u20ac" fails, iso2022_jp's G0 is JIS X 0208).
+  TRY(encode(j, upto, final));
   std::string rest;
   for (size_t i = size_t(upto); i < cps.size(); i++) text::put_cp(rest, uint32_t(cps[i]));
   if (rest.size() > kMaxPending) return raise(tp_UnicodeError, "pending buffer overflow");
@@ -1026,9 +1133,11 @@ Result<Value> mbc_getcodec(const char* module, Value* a, int64_t n, Tuple* kw) {
   std::string_view name = as_str(v[0])->view();
   for (int i = 0; i < kNumCodecs; i++) {
     if (name != kCodecs[i].name || std::strcmp(module, kCodecs[i].module) != 0) continue;
-    iconv_t cd = open_conv(i, true);
-    if (cd == iconv_t(-1)) break;  // this glibc lacks the converter
-    g_pool[i][1].push_back(cd);
+    if (!(kCodecs[i].flags & kNative)) {
+      iconv_t cd = open_conv(i, true);
+      if (cd == iconv_t(-1)) break;  // this glibc lacks the converter
+      g_pool[i][1].push_back(cd);
+    }
     MbCodec* c = static_cast<MbCodec*>(alloc_instance(tp_codec, sizeof(MbCodec)));
     c->index = i;
     return Value(c);

@@ -1,0 +1,67 @@
+# Run by pty_session.py in a pseudo-terminal: records what the curses calls
+# return into the file named by argv[1].
+import curses, sys, os
+import curses.panel
+out = []
+def rec(*a):
+    out.append(' '.join(map(str, a)))
+def main(stdscr):
+    rec('lines/cols', curses.LINES, curses.COLS, stdscr.getmaxyx(), stdscr.getyx(), stdscr.getbegyx())
+    rec('has_colors', curses.has_colors(), 'ACS_VLINE' in dir(curses), curses.ACS_HLINE != 0)
+    curses.start_color()
+    rec('colors', curses.COLORS, curses.COLOR_PAIRS)
+    curses.init_pair(1, curses.COLOR_RED, curses.COLOR_BLACK)
+    rec('pair', curses.pair_content(1), curses.color_pair(1), curses.pair_number(curses.color_pair(1)))
+    stdscr.addstr(0, 0, "hello", curses.A_BOLD)
+    stdscr.addstr(" wörld ☃")
+    stdscr.addch(1, 0, 'x')
+    stdscr.addch(ord('y'))
+    stdscr.addch('é')
+    stdscr.addnstr(2, 0, "abcdef", 3)
+    stdscr.insstr(2, 0, "<>")
+    stdscr.hline(3, 0, '-', 10)
+    stdscr.border()
+    rec('instr', stdscr.instr(0, 0, 12), stdscr.instr(2, 0, 6), stdscr.inch(1, 0) & 0xff, stdscr.getyx())
+    win = curses.newwin(5, 20, 5, 5)
+    win.box()
+    win.addstr(1, 1, "in window")
+    sub = win.subwin(2, 10, 6, 6)
+    rec('win', win.getmaxyx(), win.getbegyx(), sub.getparyx(), sub.getbegyx(), win.instr(1, 1, 9))
+    win.refresh()
+    stdscr.refresh()
+    curses.ungetch('q')
+    curses.ungetch(curses.KEY_UP)
+    stdscr.keypad(True)
+    rec('getch', stdscr.getch(), stdscr.getch())
+    curses.unget_wch('ü')
+    rec('get_wch', repr(stdscr.get_wch()))
+    curses.ungetch(curses.KEY_LEFT)
+    rec('getkey', stdscr.getkey())
+    stdscr.nodelay(True)
+    rec('getch empty', stdscr.getch())
+    try:
+        stdscr.getkey()
+    except curses.error as e:
+        rec('getkey error', e)
+    pad = curses.newpad(100, 100)
+    pad.addstr(0, 0, "pad")
+    pad.refresh(0, 0, 10, 10, 12, 20)
+    p1 = curses.panel.new_panel(win)
+    p2 = curses.panel.new_panel(curses.newwin(3, 3, 0, 0))
+    rec('panel', curses.panel.top_panel() is p2, curses.panel.bottom_panel() is p1, p1.above() is p2, p2.below() is p1, p1.window() is win, p1.hidden())
+    p1.hide(); rec('hidden', p1.hidden()); p1.show(); p1.top()
+    curses.panel.update_panels()
+    rec('keyname', curses.keyname(curses.KEY_UP), curses.keyname(ord('a')), curses.unctrl('\x01'))
+    rec('tigetstr', curses.tigetstr('cup') is not None, curses.tigetnum('colors'), curses.tigetflag('am'))
+    rec('tparm', curses.tparm(curses.tigetstr('cup'), 5, 10))
+    rec('curs_set', curses.curs_set(0))
+    rec('attrs', stdscr.getbkgd(), curses.termname(), curses.has_key(curses.KEY_UP))
+    try:
+        curses.newwin(-1, 5)
+    except curses.error as e:
+        rec('newwin error', e)
+    rec('isendwin', curses.isendwin())
+curses.wrapper(main)
+rec('after', curses.isendwin())
+with open(sys.argv[1], "w") as f:
+    f.write('\n'.join(out) + '\n')
