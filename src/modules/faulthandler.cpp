@@ -252,6 +252,48 @@ const char* dump_all(Out& o, const ThreadState* current) {
   return nullptr;
 }
 
+// gilpy extra, after a fatal error's tracebacks: who held the GIL and where
+// every other thread stood with it (waiting for it, or released for a
+// blocking call and which kind), so a crash or a hang killed with SIGABRT
+// shows at a glance whether threads were stuck behind the GIL. Reads only
+// plain per-thread bytes and the holder's atomic: safe in a signal handler.
+// CPython's tests match its lines with patterns anchored at the start of the
+// tracebacks, so this block comes after them.
+void dump_gil_states(Out& o, const ThreadState* current) {
+  static const char* const kBlockNames[] = {"a blocking call", "sleep", "a lock", "join", "a queue",
+                                           "file I/O", "a socket", "select", "a child process", "input"};
+  const ThreadState* holder = nullptr;
+  int n = 0;
+  for (const ThreadState* t = g_interp.threads; t && n < kMaxThreads; t = t->next, n++)
+    if (gil::holds(t)) holder = t;
+  o.puts("\nGIL: ");
+  if (!holder) {
+    o.puts("not held\n");
+  } else if (holder == current) {
+    o.puts("held by the current thread\n");
+  } else {
+    o.puts("held by thread 0x");
+    o.hex(uint64_t(holder->ident), int(sizeof(unsigned long) * 2));
+    o.puts("\n");
+  }
+  n = 0;
+  for (const ThreadState* t = g_interp.threads; t && n < kMaxThreads; t = t->next, n++) {
+    if (t == holder) continue;
+    o.puts(t == current ? "  current thread 0x" : "  thread 0x");
+    o.hex(uint64_t(t->ident), int(sizeof(unsigned long) * 2));
+    if (t->gil_state == 1) {
+      o.puts(": waiting for the GIL\n");
+    } else if (t->gil_state == 2) {
+      o.puts(": released it, blocked in ");
+      unsigned k = t->gil_block;
+      o.puts(k < sizeof kBlockNames / sizeof kBlockNames[0] ? kBlockNames[k] : kBlockNames[0]);
+      o.puts("\n");
+    } else {
+      o.puts(": running without it\n");
+    }
+  }
+}
+
 // ---- "Extension modules: ..." -------------------------------------------------------------------
 // CPython lists the extension modules in sys.modules that are not in
 // sys.stdlib_module_names. gilpy's extension modules are its native
@@ -419,6 +461,7 @@ void fatal_signal_handler(int signum) {
     o.puts(h->name);
     o.puts("\n\n");
     dump_for_signal(o, g_fatal.all_threads);
+    if (g_fatal.all_threads) dump_gil_states(o, t_ts);
     dump_extension_modules(o);
   }
   errno = saved_errno;
