@@ -310,10 +310,20 @@ static bool want_inspect() {
 // -i the program's exception (even SystemExit) is printed and the prompt follows.
 static int run_repl(bool banner) {
   g_interp.inspect = false;  // SystemExit at the prompt exits
-  // site.py's sys.__interactivehook__ (readline set-up) runs before a prompt on a terminal.
+  // sys.__interactivehook__ (readline set-up) runs before a prompt on a
+  // terminal; site.py's own is replaced by _gilpy_repl's, which keeps the
+  // history in ~/.gilpy_history (src/lib/_gilpy_repl.py).
   if (isatty(0)) {
     Value hook = sys_get(str_intern("__interactivehook__"));
-    if (hook && call0(hook).is_err()) print_exception_and_clear();
+    if (hook) {
+      Result<Value> mod = import_module(str_intern("_gilpy_repl"));
+      Result<Value> chosen = mod.ok() ? call_method0(mod.value(), str_intern("interactive_hook")) : mod;
+      if (chosen.is_err()) {
+        print_exception_and_clear();
+      } else if (!is_none(chosen.value()) && call0(chosen.value()).is_err()) {
+        print_exception_and_clear();
+      }
+    }
   }
   int st = repl_main(banner);
   int f = finish(false);

@@ -2,7 +2,8 @@
 # readline module (imported by site.py's interactive hook): a line recalled
 # with the up arrow, the "..." continuation prompt, tab completion through
 # rlcompleter, Ctrl-C at the prompt, input(), another thread running while the
-# prompt waits for a key, Ctrl-D, and ~/.python_history written at exit.
+# prompt waits for a key, Ctrl-D, and the history file written at exit
+# (~/.python_history for CPython, ~/.gilpy_history for gilpy).
 # Every wait is bounded; the child is the interpreter running this file.
 import fcntl
 import os
@@ -165,5 +166,7 @@ with tempfile.TemporaryDirectory() as home:
             proc.kill()
             proc.wait()
         os.close(master)
-    with open(os.path.join(home, ".python_history"), encoding="utf-8") as f:
-        print("~/.python_history:", f.read().splitlines())
+    name = ".gilpy_history" if sys.implementation.name == "gilpy" else ".python_history"
+    print("no other history file:", os.listdir(home).count(".python_history") + os.listdir(home).count(".gilpy_history") == 1)
+    with open(os.path.join(home, name), encoding="utf-8") as f:
+        print("history file:", f.read().splitlines())
