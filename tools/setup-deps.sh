@@ -11,6 +11,7 @@ PKGS=(
   libexpat1-dev                                 # pyexpat (xml.parsers.expat, ElementTree, minidom, sax)
   libsqlite3-dev                                # _sqlite3
   libssl-dev                                    # _hashlib, _ssl (OpenSSL 3)
+  libffi-dev                                    # _ctypes (foreign calls and callbacks)
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place
