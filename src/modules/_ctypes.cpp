@@ -971,3 +971,18 @@ Result<Value> init() {
 GILPY_NATIVE_MODULE("_ctypes_native", init);
 
 }  // namespace gilpy
+
+// ---- symbols for Debian's _ctypes_test library ---------------------------------------------
+// CPython's test_ctypes loads the C functions it calls from the _ctypes_test
+// extension module of Debian's python3.11 (lib-dynload), as a plain shared
+// library (CDLL(_ctypes_test.__file__); src/lib/_ctypes_test.py names that
+// file). The library also holds the module's CPython entry point, whose
+// references to CPython's API must resolve when it is loaded (RTLD_NOW): the
+// gilpy executable exports these four names (CMakeLists.txt) and nothing
+// calls them.
+extern "C" {
+__attribute__((visibility("default"), used)) char _Py_NoneStruct[16];
+__attribute__((visibility("default"), used)) int PyArg_ParseTuple(void*, const char*, ...) { return 0; }
+__attribute__((visibility("default"), used)) int PyList_Append(void*, void*) { return -1; }
+__attribute__((visibility("default"), used)) void* PyModuleDef_Init(void*) { return nullptr; }
+}
