@@ -44,11 +44,11 @@ _pointer_type_cache = {}
 _NOARG = object()
 
 _SIMPLE_CODES = "cbBhHiIlLdfuzZqQPXOv?g"
-_SIZES = {'c': 1, 'b': 1, 'B': 1, '?': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4, 'f': 4, 'u': 4,
+_SIZES = {'v': 2, 'c': 1, 'b': 1, 'B': 1, '?': 1, 'h': 2, 'H': 2, 'i': 4, 'I': 4, 'f': 4, 'u': 4,
           'l': 8, 'L': 8, 'q': 8, 'Q': 8, 'd': 8, 'z': 8, 'Z': 8, 'P': 8, 'O': 8, 'g': 16}
 _INT_CODES = "bBhHiIlLqQ"
 # PEP 3118 format characters of the simple types (little-endian machine).
-_FORMATS = {'c': 'c', 'b': 'b', 'B': 'B', '?': '?', 'h': 'h', 'H': 'H', 'i': 'i', 'I': 'I',
+_FORMATS = {'v': 'h', 'c': 'c', 'b': 'b', 'B': 'B', '?': '?', 'h': 'h', 'H': 'H', 'i': 'i', 'I': 'I',
             'l': 'l', 'L': 'L', 'q': 'q', 'Q': 'Q', 'f': 'f', 'd': 'd', 'g': 'g', 'u': 'u',
             'z': 'z', 'Z': 'Z', 'P': 'P', 'O': 'O'}
 
@@ -246,7 +246,10 @@ def _set_value(cls, setter, value, size, address):
         if stg is not None and stg.code is not None:
             return _simple_set(stg, address, value)
         if isinstance(value, tuple):
-            ob = cls(*value)
+            try:
+                ob = cls(*value)
+            except Exception as e:
+                raise RuntimeError("(%s) %s: %s" % (cls.__name__, type(e).__name__, e)) from None
             return _set_value(cls, setter, ob, size, address)
         if value is None and isinstance(cls, PyCPointerType):
             _mem_set(address, 'P', None)
@@ -336,6 +339,8 @@ class _CDataType(type):
         return _at(cls, address, None, 0)
 
     def from_param(cls, value):
+        if _stg_any(cls) is None:
+            raise TypeError("abstract class")
         return _generic_from_param(cls, value)
 
     def __mul__(cls, length):
@@ -354,7 +359,8 @@ def _generic_from_param(cls, value):
         return value
     if isinstance(value, CArgObject):
         ob = value._obj
-        if isinstance(ob, cls):
+        s = _stg_any(cls)
+        if s is not None and ob is not None and isinstance(s.proto, type) and isinstance(ob, s.proto):
             return value
         raise TypeError("expected %s instance instead of pointer to %s"
                         % (cls.__name__, type(ob).__name__))
@@ -383,7 +389,7 @@ class PyCSimpleType(_CDataType):
             raise TypeError("class must define a '_type_' string attribute")
         if len(proto) != 1:
             raise ValueError("class must define a '_type_' attribute which must be a string of length 1")
-        if proto not in _SIMPLE_CODES or proto in "Xv":
+        if proto not in _SIMPLE_CODES or proto == "X":
             raise AttributeError("class must define a '_type_' attribute which must be\n"
                                  "a single character string containing one of '%s'." % _SIMPLE_CODES)
         s = _Stg()
@@ -442,10 +448,9 @@ def _c_char_p_from_param(cls, value):
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
-        if _stg_of(value).proto is _c_char_type():
+        if _proto_code(value) == 'c':
             return value
-    if isinstance(value, CArgObject) and isinstance(value._obj, Array) and \
-            _stg_of(value._obj).proto is _c_char_type():
+    if isinstance(value, CArgObject) and isinstance(value._obj, _CData) and _code_of(value._obj) == 'c':
         return value
     try:
         ap = value._as_parameter_
@@ -462,10 +467,9 @@ def _c_wchar_p_from_param(cls, value):
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
-        if _stg_of(value).proto is _c_wchar_type():
+        if _proto_code(value) == 'u':
             return value
-    if isinstance(value, CArgObject) and isinstance(value._obj, Array) and \
-            _stg_of(value._obj).proto is _c_wchar_type():
+    if isinstance(value, CArgObject) and isinstance(value._obj, _CData) and _code_of(value._obj) == 'u':
         return value
     try:
         ap = value._as_parameter_
@@ -503,6 +507,17 @@ def _c_void_p_from_param(cls, value):
 _char_types = {}
 
 
+def _proto_code(value):
+    s = _stg_of(value)
+    p = _stg_any(s.proto) if s is not None and isinstance(s.proto, type) else None
+    return p.code if p is not None else None
+
+
+def _code_of(obj):
+    s = _stg_of(obj)
+    return s.code if s is not None else None
+
+
 def _c_char_type():
     t = _char_types.get('c')
     if t is None:
@@ -521,6 +536,7 @@ def _c_wchar_type():
 
 class _SimpleCData(_CData, metaclass=PyCSimpleType):
     _abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -543,6 +559,10 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
         keep = _simple_set(stg, self._b_address_, value)
         _keep_ref(self, 0, keep)
 
+    @value.deleter
+    def value(self):
+        raise TypeError("can't delete attribute")
+
     def __repr__(self):
         if type(self).__base__ is not _SimpleCData:
             return "<%s object at %#x>" % (type(self).__name__, id(self))
@@ -562,22 +582,30 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
 # ---- structures and unions ----
 class CField:
     """A field descriptor of a Structure or Union (CPython's _ctypes.CField)."""
-    __slots__ = ("offset", "size", "_proto", "_index", "_bits", "_bitofs", "_getter", "_setter",
+    __slots__ = ("_offset", "_size", "_proto", "_index", "_bits", "_bitofs", "_getter", "_setter",
                  "_anonymous", "_name", "_path")
+
+    def __new__(cls, *args, **kw):
+        raise TypeError("cannot create '_ctypes.CField' instances")
+
+    offset = property(lambda self: self._offset, doc="offset in bytes of this field")
+    size = property(lambda self: self._size, doc="size in bytes of this field")
 
     def __get__(self, obj, cls=None):
         if obj is None:
             return self
-        address = obj._b_address_ + self.offset
+        if not isinstance(obj, _CData):
+            raise TypeError("not a ctype instance")
+        address = obj._b_address_ + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
             return _n.mem_get_bits(address, stg.code, self._bitofs, self._bits, stg.swapped)
         return _get(self._proto, self._getter, obj, self._index, address)
 
     def __set__(self, obj, value):
-        if value is _DELETE:
-            raise TypeError("can't delete attribute")
-        address = obj._b_address_ + self.offset
+        if not isinstance(obj, _CData):
+            raise TypeError("not a ctype instance")
+        address = obj._b_address_ + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
             if stg.code == '?' or stg.code == 'c':
@@ -635,13 +663,14 @@ def _char_array_getter(size):
 
 def _char_array_setter(size):
     def set_(address, value):
-        if isinstance(value, str):
-            raise TypeError("bytes expected instead of str instance")
         if not isinstance(value, bytes):
-            raise TypeError("bytes expected instead of %s instance" % type(value).__name__)
-        if len(value) > size:
-            raise ValueError("bytes too long (%d, maximum length %d)" % (len(value), size))
-        n = len(value) + 1 if len(value) < size else len(value)
+            raise TypeError("expected bytes, %s found" % type(value).__name__)
+        k = value.find(b"\0")
+        n = len(value) if k < 0 else k
+        if n > size:
+            raise ValueError("bytes too long (%d, maximum length %d)" % (n, size))
+        if n < size:
+            n += 1
         _n.memmove(address, _n.bytes_address(value), n)
         return None
     return set_
@@ -710,6 +739,8 @@ def _update_fields(cls, fields, is_union):
         if not isinstance(desc, tuple) or len(desc) not in (2, 3):
             raise TypeError("'_fields_' must be a sequence of (name, C type) pairs")
         fname, ftype = desc[0], desc[1]
+        if ftype is cls:
+            raise AttributeError("Structure or union cannot contain itself")
         dict_ = _stg_any(ftype)
         if dict_ is None:
             raise TypeError("second item in _fields_ tuple (index %d) must be a C type" % i)
@@ -720,14 +751,14 @@ def _update_fields(cls, fields, is_union):
             bitsize = desc[2]
             if not isinstance(bitsize, int):
                 raise TypeError("bit size must be int")
-            if dict_.code is None or dict_.code not in "cbBhHiIlLqQ?u" or _is_not_intlike(ftype):
+            if dict_.code is None or dict_.code not in "bBhHiIlLqQ?":
                 raise TypeError("bit fields not allowed for type %s" % ftype.__name__)
             if bitsize <= 0 or bitsize > dict_.size * 8:
                 raise ValueError("number of bits invalid for bit field")
         flags |= dict_.flags & (_ISPOINTER | _HASPOINTER) and _HASPOINTER
         if dict_.flags & (_ISPOINTER | _HASPOINTER):
             flags |= _HASPOINTER
-        f = CField()
+        f = object.__new__(CField)
         f._proto = ftype
         f._index = nfields_base + i
         f._bits = 0
@@ -766,9 +797,9 @@ def _update_fields(cls, fields, is_union):
         if kind in ("new", "none"):
             if kind == "new":
                 if big_endian:
-                    f.size = (bitsize << 16) + field_size - bitofs - bitsize
+                    f._size = (bitsize << 16) + field_size - bitofs - bitsize
                 else:
-                    f.size = (bitsize << 16) + bitofs
+                    f._size = (bitsize << 16) + bitofs
                 bitofs = bitsize
             a = min(pack, dict_.align) if pack else dict_.align
             if a and offset % a:
@@ -776,9 +807,9 @@ def _update_fields(cls, fields, is_union):
                 size += delta
                 offset += delta
             if bitsize == 0:
-                f.size = fsize
+                f._size = fsize
             size += fsize
-            f.offset = offset
+            f._offset = offset
             offset += fsize
             align = a
         elif kind == "expand":
@@ -786,21 +817,21 @@ def _update_fields(cls, fields, is_union):
             size += fsize - field_size // 8
             field_size = fsize * 8
             if big_endian:
-                f.size = (bitsize << 16) + field_size - bitofs - bitsize
+                f._size = (bitsize << 16) + field_size - bitofs - bitsize
             else:
-                f.size = (bitsize << 16) + bitofs
-            f.offset = offset - fsize
+                f._size = (bitsize << 16) + bitofs
+            f._offset = offset - fsize
             bitofs += bitsize
         else:
             if big_endian:
-                f.size = (bitsize << 16) + field_size - bitofs - bitsize
+                f._size = (bitsize << 16) + field_size - bitofs - bitsize
             else:
-                f.size = (bitsize << 16) + bitofs
-            f.offset = offset - fsize
+                f._size = (bitsize << 16) + bitofs
+            f._offset = offset - fsize
             bitofs += bitsize
         if bitsize:
             f._bits = bitsize
-            f._bitofs = f.size & 0xffff
+            f._bitofs = f._size & 0xffff
         if is_union:
             union_size = max(size, union_size)
         total_align = max(align, total_align)
@@ -842,6 +873,8 @@ def _ffi_elements(t):
     s = _stg_any(t)
     if isinstance(t, PyCArrayType):
         item = _ffi_elements(s.proto) if s.length else []
+        if len(item) * s.length > 1 << 20:
+            raise OverflowError("array too large to pass by value")
         return item * s.length
     if isinstance(s.ffi, tuple) and (isinstance(t, (PyCStructType, UnionType))):
         return [s.ffi]
@@ -885,22 +918,27 @@ class _StructMeta(_CDataType):
             type.__setattr__(cls, "__ctypes_stg__", None)
             type.__delattr__(cls, "_abstract_")
             return cls
+        for b in bases:
+            bs = _stg(b)
+            if bs is not None:
+                bs.fields_final = True
+        base = _stg_any(cls.__bases__[0]) if cls.__bases__ else None
+        s = base.copy() if base is not None else _Stg()
+        if base is None:
+            s.size = 0
+            s.align = 1
+            s.ffi = (1, 1, ('B',))
+            s.format = "B"
+            s.fields = []
+        s.fields_final = False
+        type.__setattr__(cls, "__ctypes_stg__", s)
         if "_fields_" in ns:
             setattr(cls, "_fields_", ns["_fields_"])
-        else:
-            base = _stg_any(cls.__bases__[0]) if cls.__bases__ else None
-            s = base.copy() if base is not None else _Stg()
-            if base is None:
-                s.size = 0
-                s.align = 1
-                s.ffi = (1, 1, ('B',))
-                s.format = "B"
-                s.fields = []
-            s.fields_final = False
-            type.__setattr__(cls, "__ctypes_stg__", s)
         return cls
 
     def __setattr__(cls, name, value):
+        if name == "_fields_" and "__ctypes_stg__" not in cls.__dict__:
+            raise TypeError("ctypes state is not initialized")
         type.__setattr__(cls, name, value)
         if name == "_fields_":
             _update_fields(cls, value, isinstance(cls, UnionType))
@@ -945,6 +983,7 @@ def _all_field_names(cls):
 
 class Structure(_CData, metaclass=PyCStructType):
     _abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -958,6 +997,7 @@ class Structure(_CData, metaclass=PyCStructType):
 
 class Union(_CData, metaclass=UnionType):
     _abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -1002,7 +1042,7 @@ class PyCArrayType(_CDataType):
         s.length = length
         s.proto = proto
         s.flags = _HASPOINTER if istg.flags & (_ISPOINTER | _HASPOINTER) else 0
-        s.ffi = (max(s.size, 1), s.align, tuple(_ffi_elements(proto) * length) or ('B',))
+        s.ffi = None  # made when needed (_ffi_elements): the array may be huge
         s.format = istg.format
         type.__setattr__(cls, "__ctypes_stg__", s)
         return cls
@@ -1028,6 +1068,7 @@ _array_cache = {}
 
 class Array(_CData, metaclass=PyCArrayType):
     _abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -1051,10 +1092,10 @@ class Array(_CData, metaclass=PyCArrayType):
             proto = stg.proto
             if proto is _c_char_type():
                 data = _n.string_at(self._b_address_, length)
-                return data[start:stop:step] if step != 1 else data[start:stop]
+                return data[start:stop] if step == 1 else bytes([data[i] for i in r])
             if proto is _c_wchar_type():
                 s = _n.wstring_at(self._b_address_, length)
-                return s[start:stop:step]
+                return s[start:stop] if step == 1 else "".join([s[i] for i in r])
             return [self[i] for i in r]
         index = _index_of(index)
         if index < 0:
@@ -1129,6 +1170,10 @@ def _wchar_array_value_set(self, value):
     _wchar_array_setter(self._b_size_)(self._b_address_, value)
 
 
+def _no_delete(self):
+    raise TypeError("can't delete attribute")
+
+
 _orig_array_new = PyCArrayType.__new__
 
 
@@ -1138,10 +1183,10 @@ def _array_new_with_props(mcls, name, bases, ns, **kw):
     if s is not None and isinstance(s.proto, type):
         ps = _stg_any(s.proto)
         if ps is not None and ps.code == 'c' and s.proto.__base__ is _SimpleCData:
-            type.__setattr__(cls, "value", property(_char_array_value_get, _char_array_value_set))
-            type.__setattr__(cls, "raw", property(_char_array_raw_get, _char_array_raw_set))
+            type.__setattr__(cls, "value", property(_char_array_value_get, _char_array_value_set, _no_delete))
+            type.__setattr__(cls, "raw", property(_char_array_raw_get, _char_array_raw_set, _no_delete))
         elif ps is not None and ps.code == 'u' and s.proto.__base__ is _SimpleCData:
-            type.__setattr__(cls, "value", property(_wchar_array_value_get, _wchar_array_value_set))
+            type.__setattr__(cls, "value", property(_wchar_array_value_get, _wchar_array_value_set, _no_delete))
     return cls
 
 
@@ -1163,9 +1208,6 @@ class PyCPointerType(_CDataType):
         s.ffi = 'P'
         s.flags = _ISPOINTER
         proto = ns.get("_type_")
-        if proto is None:
-            base = _stg_any(cls.__bases__[0])
-            proto = base.proto if base is not None else None
         if proto is not None:
             if not isinstance(proto, type) or _stg_any(proto) is None:
                 raise TypeError("_type_ must have storage info")
@@ -1186,6 +1228,8 @@ class PyCPointerType(_CDataType):
         if value is None:
             return None
         s = _stg_any(cls)
+        if s is None:
+            raise TypeError("abstract class")
         proto = s.proto
         if proto is not None and isinstance(value, proto):
             return byref(value)
@@ -1198,6 +1242,7 @@ class PyCPointerType(_CDataType):
 
 class _Pointer(_CData, metaclass=PyCPointerType):
     _abstract_ = True
+    __slots__ = ()
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -1337,11 +1382,14 @@ class CArgObject:
         if code == 'P' or code in "zZ":
             v = _mem_get(self._buf._b_address_, 'P')
             return "<cparam '%s' (%s)>" % (code, "0x%x" % v if v else "(nil)")
-        if code in "cbBhHiIlLqQ?":
+        if code in "bBhHiIlLqQ":
             v = _mem_get(self._buf._b_address_, code)
-            if code == 'c':
-                return "<cparam 'c' (%r)>" % (v,)
             return "<cparam '%s' (%d)>" % (code, int(v))
+        if code == 'c':
+            v = _mem_get(self._buf._b_address_, code)[0]
+            if 32 <= v < 127:
+                return "<cparam 'c' ('%c')>" % v
+            return "<cparam 'c' ('\\x%02x')>" % v
         if code in "fd":
             return "<cparam '%s' (%r)>" % (code, _mem_get(self._buf._b_address_, code))
         return "<cparam '%s' at %#x>" % (code, id(self))
@@ -1352,6 +1400,7 @@ CArgObject.__module__ = "_ctypes"
 
 class _Buf(_CData):
     """Scratch memory for call arguments and results."""
+    __slots__ = ()
 
     def __new__(cls, size):
         self = _CData.__new__(cls)
@@ -1474,6 +1523,9 @@ class PyCFuncPtrType(_CDataType):
             raise TypeError("class must define _flags_ which must be an integer")
         s.fnflags = flags
         argtypes = getattr(cls, "_argtypes_", None)
+        if argtypes is not None and len(argtypes) > CTYPES_MAX_ARGCOUNT:
+            raise ArgumentError("_argtypes_ has too many arguments (%d), maximum is %d"
+                                % (len(argtypes), CTYPES_MAX_ARGCOUNT))
         if argtypes is not None:
             s.converters = _converters_from_argtypes(argtypes)
             s.argtypes = tuple(argtypes)
@@ -1507,6 +1559,8 @@ def _check_restype(restype):
 
 class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
     _abstract_ = True
+    __slots__ = ("_fn_argtypes", "_fn_restype", "_fn_errcheck", "_fn_converters", "_fn_thunk",
+                 "_fn_name", "_fn_paramflags", "__weakref__")
 
     def __new__(cls, *args, **kw):
         stg = _stg_any(cls)
@@ -1568,6 +1622,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
 
     @property
     def argtypes(self):
+        _fn_defaults(self)
         if self._fn_argtypes is not _NOARG:
             return self._fn_argtypes
         s = _stg_of(self)
@@ -1589,6 +1644,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
 
     @property
     def restype(self):
+        _fn_defaults(self)
         if self._fn_restype is not _NOARG:
             return self._fn_restype
         return _stg_of(self).restype
@@ -1604,6 +1660,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
 
     @property
     def errcheck(self):
+        _fn_defaults(self)
         return self._fn_errcheck
 
     @errcheck.setter
@@ -1624,6 +1681,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
 
     def __call__(self, *args, **kw):
         stg = _stg_of(self)
+        _fn_defaults(self)
         if self._fn_restype is not _NOARG:
             restype = self._fn_restype
             checker = getattr(restype, "_check_retval_", None) if restype is not None else None
@@ -1655,6 +1713,19 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
         if self._fn_errcheck is not None:
             result = self._fn_errcheck(result, self, args)
         return result
+
+
+def _fn_defaults(self):
+    try:
+        self._fn_argtypes
+    except AttributeError:
+        self._fn_argtypes = _NOARG
+        self._fn_restype = _NOARG
+        self._fn_errcheck = None
+        self._fn_converters = None
+        self._fn_thunk = None
+        self._fn_name = None
+        self._fn_paramflags = None
 
 
 def _tp_name(t):
@@ -1750,6 +1821,8 @@ def _conv_param(obj, index):
 
 
 def _call_proc(address, args, flags, argtypes, converters, restype, checker):
+    if len(args) > CTYPES_MAX_ARGCOUNT:
+        raise ArgumentError("too many arguments (%d), maximum is %d" % (len(args), CTYPES_MAX_ARGCOUNT))
     specs = []
     addrs = []
     keep = []
@@ -1775,7 +1848,7 @@ def _call_proc(address, args, flags, argtypes, converters, restype, checker):
     # the result
     rs = None
     if restype is None:
-        rspec = 'v'
+        rspec = 'V'
         rbuf = _Buf(16)
     elif isinstance(restype, type) and _stg_any(restype) is not None:
         rs = _stg_any(restype)
@@ -1829,7 +1902,7 @@ def _make_thunk(func, argtypes, restype, flags):
         arg_stgs.append((t, s))
         specs.append('P' if isinstance(t, PyCArrayType) else (s.code if s.code is not None else s.ffi))
     if restype is None:
-        rspec = 'v'
+        rspec = 'V'
         rstg = None
     else:
         rstg = _stg_any(restype)

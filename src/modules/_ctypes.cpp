@@ -200,7 +200,7 @@ const GetSetDef cdata_getsets[] = {
 int64_t code_size(char c) {
   switch (c) {
     case 'c': case 'b': case 'B': case '?': return 1;
-    case 'h': case 'H': return 2;
+    case 'h': case 'H': case 'v': return 2;
     case 'i': case 'I': case 'f': case 'u': return 4;
     case 'l': case 'L': case 'q': case 'Q': case 'd': case 'z': case 'Z': case 'P': case 'O': return 8;
     case 'g': return 16;
@@ -275,6 +275,7 @@ Result<Value> load(const char* p, char code, bool swap) {
   switch (code) {
     case 'c': return bytes_from(std::string_view(p, 1));
     case '?': return Bool(*p != 0);
+    case 'v': return Bool(load_uint(p, 2) != 0);
     case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'L': case 'q': case 'Q':
       return int_for(code, load_uint(p, n));
     case 'f': { float f; std::memcpy(&f, p, 4); return float_new(double(f)); }
@@ -357,6 +358,11 @@ Result<Value> store(char* p, char code, Value v, bool swap) {
     case '?': {
       bool b = TRY(truthy(v));
       *dst = b ? 1 : 0;
+      break;
+    }
+    case 'v': {  // VARIANT_BOOL: -1 for true
+      bool b = TRY(truthy(v));
+      store_uint(dst, 2, b ? 0xFFFF : 0);
       break;
     }
     case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l': case 'L': case 'q': case 'Q':
@@ -687,12 +693,13 @@ ffi_type* scalar_ffi(char c) {
     case 'd': return &t_double;
     case 'g': return &t_ldouble;
     case 'z': case 'Z': case 'P': case 'O': return &t_pointer;
-    case 'v': return &t_void;
+    case 'V': return &t_void;
+    case 'v': return &t_s16;
     default: return nullptr;
   }
 }
 
-// A type spec is a one-letter str (scalar, 'v' for void) or a tuple
+// A type spec is a one-letter str (scalar, 'V' for void) or a tuple
 // (size, alignment, (element specs...)) for a structure passed by value.
 // The ffi_type blocks are collector memory: the caller keeps them reachable.
 Result<ffi_type*> ffi_for(Value spec) {
@@ -792,7 +799,7 @@ struct Thunk : Object {
   ffi_closure* closure;
   void* code;
   int64_t nargs;
-  char rcode;         // restype letter, 0 for a structure, 'v' for void
+  char rcode;         // restype letter, 0 for a structure, 'V' for void
 };
 Type* tp_thunk;
 
@@ -806,7 +813,7 @@ void run_callback(Thunk* th, void* ret, void** args) {
   Tuple* addrs = tuple_new(th->nargs + 1);
   addrs->items[0] = addr_value(ret);
   for (int64_t i = 0; i < th->nargs; i++) addrs->items[i + 1] = addr_value(args[i]);
-  int64_t rs = th->rcode && th->rcode != 'v' ? code_size(th->rcode) : 0;
+  int64_t rs = th->rcode && th->rcode != 'V' ? code_size(th->rcode) : 0;
   if (rs && rs < 8) std::memset(ret, 0, 8);
   Result<Value> r = call(th->dispatch, addrs->items, addrs->size);
   if (r.is_err()) {
@@ -873,7 +880,7 @@ Result<Value> m_make_thunk(Value* a, int64_t n, Tuple*) {
   void* code = nullptr;
   th->closure = static_cast<ffi_closure*>(ffi_closure_alloc(sizeof(ffi_closure), &code));
   if (!th->closure) return raise_memory_error();
-  GC_register_finalizer(th, thunk_finalizer, nullptr, nullptr, nullptr);
+  GC_register_finalizer_no_order(th, thunk_finalizer, nullptr, nullptr, nullptr);  // it sits in cycles (callable -> owner -> thunk)
   if (ffi_prep_closure_loc(th->closure, th->cif, thunk_handler, th, code) != FFI_OK)
     return raise(tp_RuntimeError, "ffi_prep_closure failed");
   th->code = code;
