@@ -404,8 +404,10 @@ class PyCSimpleType(_CDataType):
             s.flags |= _ISPOINTER
         type.__setattr__(cls, "__ctypes_stg__", s)
         # The swapped-byte-order twin used by _endian (c_int.__ctype_be__).
-        if cls.__base__ is _SimpleCData and proto in "hHiIlLqQfdg" and "__ctype_be__" not in ns:
-            sw = type.__new__(mcls, name, bases, dict(ns))
+        if proto in "hHiIlLqQfdg" and "__ctype_be__" not in ns:
+            ns2 = dict(ns)
+            ns2["__qualname__"] = cls.__qualname__
+            sw = type.__new__(mcls, name + "_be", bases, ns2)
             s2 = s.copy()
             s2.swapped = True
             s2.format = ">" + _FORMATS[proto]
@@ -420,6 +422,8 @@ class PyCSimpleType(_CDataType):
 
     def from_param(cls, value):
         stg = _stg_any(cls)
+        if stg is None:
+            raise TypeError("abstract class")
         code = stg.code
         if code == 'z':
             return _c_char_p_from_param(cls, value)
@@ -431,12 +435,12 @@ class PyCSimpleType(_CDataType):
             return value
         try:
             return CArgObject._simple(code, value, stg)
-        except Exception as e:
-            exc = e
+        except Exception:
+            pass
         try:
             ap = value._as_parameter_
         except AttributeError:
-            raise exc
+            raise TypeError("wrong type") from None
         return cls.from_param(ap)
 
 
@@ -888,13 +892,10 @@ def _make_anon_fields(cls, anon, descriptors):
         names = list(anon)
     except TypeError:
         raise TypeError("_anonymous_ must be a sequence") from None
-    byname = dict(descriptors)
     for name in names:
-        f = byname.get(name)
-        if f is None:
+        f = getattr(cls, name)
+        if type(f) is not CField:
             raise AttributeError("'%s' is specified in _anonymous_ but not in _fields_" % name)
-        if not isinstance(f._proto, (PyCStructType, UnionType)):
-            raise TypeError("'%s' is specified in _anonymous_ but not in _fields_" % name)
         f._anonymous = True
         _add_anon(cls, [f], f._proto)
 
@@ -1184,7 +1185,7 @@ def _array_new_with_props(mcls, name, bases, ns, **kw):
         ps = _stg_any(s.proto)
         if ps is not None and ps.code == 'c' and s.proto.__base__ is _SimpleCData:
             type.__setattr__(cls, "value", property(_char_array_value_get, _char_array_value_set, _no_delete))
-            type.__setattr__(cls, "raw", property(_char_array_raw_get, _char_array_raw_set, _no_delete))
+            type.__setattr__(cls, "raw", property(_char_array_raw_get, _char_array_raw_set))
         elif ps is not None and ps.code == 'u' and s.proto.__base__ is _SimpleCData:
             type.__setattr__(cls, "value", property(_wchar_array_value_get, _wchar_array_value_set, _no_delete))
     return cls
@@ -1267,7 +1268,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         if value is _DELETE:
             raise TypeError("Pointer does not support item deletion")
         stg = _stg_of(self)
-        if not isinstance(value, stg.proto):
+        if not isinstance(value, _CData):
             raise TypeError("expected %s instead of %s" % (stg.proto.__name__, type(value).__name__))
         _mem_set(self._b_address_, 'P', value._b_address_)
         keep = _kept(value)
@@ -1528,7 +1529,7 @@ class PyCFuncPtrType(_CDataType):
                                 % (len(argtypes), CTYPES_MAX_ARGCOUNT))
         if argtypes is not None:
             s.converters = _converters_from_argtypes(argtypes)
-            s.argtypes = tuple(argtypes)
+            s.argtypes = argtypes
         restype = getattr(cls, "_restype_", None)
         if restype is not None:
             _check_restype(restype)
@@ -1635,7 +1636,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             self._fn_converters = None
             return
         self._fn_converters = _converters_from_argtypes(value)
-        self._fn_argtypes = tuple(value)
+        self._fn_argtypes = value
 
     @argtypes.deleter
     def argtypes(self):

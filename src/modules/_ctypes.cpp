@@ -839,12 +839,11 @@ void thunk_handler(ffi_cif*, void* ret, void** args, void* user) {
     GC_stack_base sb;
     GC_get_stack_base(&sb);
     GC_register_my_thread(&sb);
-    gil::thread_started();
-    gil::acquire(nullptr);
-    t = thread_state_new();
+    t = thread_state_alloc();
     thread_state_attach(t, nullptr);
-    gil::release(nullptr, gil::Reason::Blocking);
+    gil::thread_started();
     gil::acquire(t);
+    thread_state_link(t);
     run_callback(th, ret, args);
     thread_state_delete(t);
     gil::thread_finished();
