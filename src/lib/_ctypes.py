@@ -213,7 +213,11 @@ def _cdata_from_outparam(self):
 _n.install("__reduce__", _cdata_reduce)
 _n.install("__setstate__", _cdata_setstate)
 _n.install("__ctypes_from_outparam__", _cdata_from_outparam)
-_n.install("__hash__", None)
+def _cdata_nohash(self):
+    raise TypeError("unhashable type")
+
+
+_n.install("__hash__", _cdata_nohash)
 _n.install("__module__", "_ctypes")
 
 
@@ -345,13 +349,17 @@ class _CDataType(type):
 
     def __mul__(cls, length):
         if not isinstance(length, int):
-            return NotImplemented
-        return _array_type(cls, length)
+            try:
+                length = length.__index__()
+            except AttributeError:
+                raise TypeError("can't multiply sequence by non-int of type '%s'"
+                                % type(length).__name__) from None
+        return _array_type(cls, length, _caller_module())
 
     def __rmul__(cls, length):
         if not isinstance(length, int):
             return NotImplemented
-        return _array_type(cls, length)
+        return _array_type(cls, length, _caller_module())
 
 
 def _generic_from_param(cls, value):
@@ -1049,7 +1057,16 @@ class PyCArrayType(_CDataType):
         return cls
 
 
-def _array_type(itemtype, length):
+def _caller_module(depth=2):
+    # Types made on the fly (c_int * 3, POINTER(T)) take __module__ from the
+    # code that asked for them, as CPython's type() call from C does.
+    try:
+        return _sys._getframe(depth).f_globals.get("__name__", "_ctypes")
+    except (AttributeError, ValueError):
+        return "_ctypes"
+
+
+def _array_type(itemtype, length, module="_ctypes"):
     key = (itemtype, length)
     t = _array_cache.get(key)
     if t is not None:
@@ -1059,7 +1076,7 @@ def _array_type(itemtype, length):
     if not isinstance(itemtype, type):
         raise TypeError("Expected a type object")
     t = PyCArrayType("%s_Array_%d" % (itemtype.__name__, length), (Array,),
-                     {"_length_": length, "_type_": itemtype})
+                     {"_length_": length, "_type_": itemtype, "__module__": module})
     _array_cache[key] = t
     return t
 
@@ -1334,11 +1351,11 @@ def POINTER(cls):
     except TypeError:
         raise
     if isinstance(cls, str):
-        t = PyCPointerType(cls, (_Pointer,), {})
+        t = PyCPointerType(cls, (_Pointer,), {"__module__": _caller_module()})
         _pointer_type_cache[id(t)] = t
         return t
     if isinstance(cls, type):
-        t = PyCPointerType("LP_%s" % cls.__name__, (_Pointer,), {"_type_": cls})
+        t = PyCPointerType("LP_%s" % cls.__name__, (_Pointer,), {"_type_": cls, "__module__": _caller_module()})
         _pointer_type_cache[cls] = t
         return t
     raise TypeError("must be a ctypes type")
