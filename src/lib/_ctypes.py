@@ -61,7 +61,8 @@ class _Stg:
     """What CPython keeps in a ctypes type's StgDict."""
     __slots__ = ("size", "align", "length", "proto", "code", "ffi", "fields", "flags",
                  "final", "swapped", "format", "shape", "argtypes", "restype", "checker",
-                 "fnflags", "converters", "is_union", "anon_done", "fields_final")
+                 "fnflags", "converters", "is_union", "anon_done", "fields_final", "item_code",
+                 "item_size")
 
     def __init__(self):
         self.size = 0
@@ -83,6 +84,8 @@ class _Stg:
         self.converters = None
         self.is_union = False
         self.fields_final = False
+        self.item_code = None
+        self.item_size = 0
 
     def copy(self):
         s = _Stg()
@@ -92,27 +95,21 @@ class _Stg:
         return s
 
 
-def _stg(t):
-    """The storage info of a ctypes type (None for abstract classes and non-ctypes)."""
-    try:
-        return t.__dict__.get("__ctypes_stg__") if isinstance(t, type) else None
-    except AttributeError:
-        return None
-
-
 def _stg_any(t):
-    """Storage info of t along its MRO (subclasses of a ctypes type share its layout)."""
+    """The storage info of a ctypes type (None for abstract classes and non-ctypes).
+
+    Every class the ctypes metaclasses make has its own __ctypes_stg__ entry
+    (None for the abstract bases), so an attribute lookup finds the class's own."""
     if not isinstance(t, type):
         return None
-    for k in t.__mro__:
-        s = k.__dict__.get("__ctypes_stg__")
-        if s is not None:
-            return s
-    return None
+    return getattr(t, "__ctypes_stg__", None)
+
+
+_stg = _stg_any
 
 
 def _stg_of(obj):
-    return _stg_any(type(obj))
+    return getattr(type(obj), "__ctypes_stg__", None)
 
 
 def _addr(obj):
@@ -595,7 +592,7 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
 class CField:
     """A field descriptor of a Structure or Union (CPython's _ctypes.CField)."""
     __slots__ = ("_offset", "_size", "_proto", "_index", "_bits", "_bitofs", "_getter", "_setter",
-                 "_anonymous", "_name", "_path")
+                 "_anonymous", "_name", "_path", "_code", "_swapped")
 
     def __new__(cls, *args, **kw):
         raise TypeError("cannot create '_ctypes.CField' instances")
@@ -608,6 +605,9 @@ class CField:
             return self
         if not isinstance(obj, _CData):
             raise TypeError("not a ctype instance")
+        code = self._code
+        if code is not None:
+            return _mem_get(obj._b_address_ + self._offset, code, self._swapped)
         address = obj._b_address_ + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
@@ -617,6 +617,12 @@ class CField:
     def __set__(self, obj, value):
         if not isinstance(obj, _CData):
             raise TypeError("not a ctype instance")
+        code = self._code
+        if code is not None and not isinstance(value, _CData):
+            keep = _mem_set(obj._b_address_ + self._offset, code, value, self._swapped)
+            if keep is not None:
+                _keep_ref(obj, self._index, keep)
+            return
         address = obj._b_address_ + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
@@ -778,6 +784,8 @@ def _update_fields(cls, fields, is_union):
         f._getter = None
         f._setter = None
         f._name = fname
+        f._code = None
+        f._swapped = dict_.swapped
         if is_union:
             size = offset = 0
             align = 0
@@ -844,6 +852,8 @@ def _update_fields(cls, fields, is_union):
         if bitsize:
             f._bits = bitsize
             f._bitofs = f._size & 0xffff
+        elif dict_.code is not None and f._getter is None and not _is_simple_instance(ftype):
+            f._code = dict_.code
         if is_union:
             union_size = max(size, union_size)
         total_align = max(align, total_align)
@@ -1053,6 +1063,11 @@ class PyCArrayType(_CDataType):
         s.flags = _HASPOINTER if istg.flags & (_ISPOINTER | _HASPOINTER) else 0
         s.ffi = None  # made when needed (_ffi_elements): the array may be huge
         s.format = istg.format
+        # Items of a fundamental simple type are read and written directly.
+        if istg.code is not None and not _is_simple_instance(proto):
+            s.item_code = istg.code
+            s.swapped = istg.swapped
+            s.item_size = istg.size
         type.__setattr__(cls, "__ctypes_stg__", s)
         return cls
 
@@ -1120,6 +1135,9 @@ class Array(_CData, metaclass=PyCArrayType):
             index += length
         if index < 0 or index >= length:
             raise IndexError("invalid index")
+        code = stg.item_code
+        if code is not None:
+            return _mem_get(self._b_address_ + index * stg.item_size, code, stg.swapped)
         isize = _stg_any(stg.proto).size
         return _get(stg.proto, None, self, index, self._b_address_ + index * isize)
 
@@ -1139,6 +1157,12 @@ class Array(_CData, metaclass=PyCArrayType):
             index += length
         if index < 0 or index >= length:
             raise IndexError("invalid index")
+        code = stg.item_code
+        if code is not None and not isinstance(value, _CData):
+            keep = _mem_set(self._b_address_ + index * stg.item_size, code, value, stg.swapped)
+            if keep is not None:
+                _keep_ref(self, index, keep)
+            return
         isize = _stg_any(stg.proto).size
         _set(self, stg.proto, None, value, index, isize, self._b_address_ + index * isize)
 
@@ -1367,19 +1391,19 @@ def pointer(obj):
 
 # ---- byref and function arguments ----
 class CArgObject:
-    """A parameter prepared for a foreign call (byref(), from_param() results)."""
-    __slots__ = ("_obj", "_code", "_buf", "_keep", "_spec", "_value")
+    """A parameter prepared for a foreign call (byref(), from_param() results).
+
+    It holds a Python value and the type letter to pass it as (converted at
+    the call, as _ctypes_native.mem_set would store it)."""
+    __slots__ = ("_obj", "_code", "_value")
 
     @staticmethod
     def _simple(code, value, stg):
+        _mem_set(_scratch_addr, code, value)  # the conversion's errors belong to from_param
         a = CArgObject()
         a._code = code
         a._obj = value
         a._value = value
-        buf = _Buf(16)
-        a._buf = buf
-        a._spec = code
-        a._keep = _mem_set(buf._b_address_, code, value)
         return a
 
     @staticmethod
@@ -1388,28 +1412,29 @@ class CArgObject:
         a._code = 'P'
         a._obj = obj
         a._value = address
-        buf = _Buf(8)
-        _mem_set(buf._b_address_, 'P', address)
-        a._buf = buf
-        a._spec = 'P'
-        a._keep = None
         return a
 
     def __repr__(self):
         code = self._code
-        if code == 'P' or code in "zZ":
-            v = _mem_get(self._buf._b_address_, 'P')
-            return "<cparam '%s' (%s)>" % (code, "0x%x" % v if v else "(nil)")
+        if code == 'P':
+            v = self._value
+            return "<cparam 'P' (%s)>" % ("0x%x" % v if v else "(nil)")
+        if code == 'z':
+            v = _n.bytes_address(self._value) if isinstance(self._value, bytes) else self._value
+            return "<cparam 'z' (%s)>" % ("0x%x" % v if v else "(nil)")
+        if code == 'Z':
+            v = id(self._value) if isinstance(self._value, str) else self._value
+            return "<cparam 'Z' (%s)>" % ("0x%x" % v if v else "(nil)")
+        _mem_set(_scratch_addr, code, self._value)
         if code in "bBhHiIlLqQ":
-            v = _mem_get(self._buf._b_address_, code)
-            return "<cparam '%s' (%d)>" % (code, int(v))
+            return "<cparam '%s' (%d)>" % (code, _mem_get(_scratch_addr, code))
         if code == 'c':
-            v = _mem_get(self._buf._b_address_, code)[0]
+            v = _mem_get(_scratch_addr, code)[0]
             if 32 <= v < 127:
                 return "<cparam 'c' ('%c')>" % v
             return "<cparam 'c' ('\\x%02x')>" % v
         if code in "fd":
-            return "<cparam '%s' (%r)>" % (code, _mem_get(self._buf._b_address_, code))
+            return "<cparam '%s' (%r)>" % (code, _mem_get(_scratch_addr, code))
         return "<cparam '%s' at %#x>" % (code, id(self))
 
 
@@ -1424,6 +1449,10 @@ class _Buf(_CData):
         self = _CData.__new__(cls)
         self._ct_alloc(size)
         return self
+
+
+_scratch = _Buf(32)  # for checking conversions (written only with the GIL held)
+_scratch_addr = _scratch._b_address_
 
 
 def byref(obj, offset=0):
@@ -1799,36 +1828,27 @@ def _build_callargs(self, argtypes, args, kw):
 
 
 def _conv_param(obj, index):
-    """CPython's ConvParam: (ffi spec, address, keep-alive) for one argument."""
-    if isinstance(obj, CArgObject):
-        return obj._spec, obj._buf._b_address_, obj
+    """CPython's ConvParam: (ffi spec, kind, value) for one argument; kind 'a'
+    passes the memory at address value, kind 'v' converts value natively."""
+    if type(obj) is CArgObject:
+        return obj._code, 'v', obj._value
     if isinstance(obj, _CData):
-        s = _stg_of(obj)
-        if isinstance(obj, (Array,)):
-            a = CArgObject._pointer(obj._b_address_, obj)
-            return 'P', a._buf._b_address_, a
+        s = getattr(type(obj), "__ctypes_stg__", None)
+        if isinstance(obj, Array):
+            return 'P', 'v', obj._b_address_
         if isinstance(obj, (_Pointer, CFuncPtr)):
-            return 'P', obj._b_address_, obj
-        if isinstance(obj, (Structure, Union)):
-            return s.ffi, obj._b_address_, obj
-        return s.ffi, obj._b_address_, obj
+            return 'P', 'a', obj._b_address_
+        return s.ffi, 'a', obj._b_address_
     if obj is None:
-        a = CArgObject._pointer(0, None)
-        return 'P', a._buf._b_address_, a
+        return 'P', 'v', None
     if isinstance(obj, int):
-        try:
-            a = CArgObject._simple('i', obj, None)
-        except OverflowError:
-            raise ArgumentError("argument %d: OverflowError: int too long to convert" % index) from None
         if not (-2 ** 31 <= obj < 2 ** 32):
             raise ArgumentError("argument %d: OverflowError: int too long to convert" % index)
-        return 'i', a._buf._b_address_, a
+        return 'i', 'v', obj
     if isinstance(obj, bytes):
-        a = CArgObject._simple('z', obj, None)
-        return 'z', a._buf._b_address_, a
+        return 'z', 'v', obj
     if isinstance(obj, str):
-        a = CArgObject._simple('Z', obj, None)
-        return 'Z', a._buf._b_address_, a
+        return 'Z', 'v', obj
     try:
         ap = obj._as_parameter_
     except AttributeError:
@@ -1839,75 +1859,68 @@ def _conv_param(obj, index):
 
 
 def _call_proc(address, args, flags, argtypes, converters, restype, checker):
-    if len(args) > CTYPES_MAX_ARGCOUNT:
-        raise ArgumentError("too many arguments (%d), maximum is %d" % (len(args), CTYPES_MAX_ARGCOUNT))
-    specs = []
-    addrs = []
-    keep = []
     n = len(args)
+    if n > CTYPES_MAX_ARGCOUNT:
+        raise ArgumentError("too many arguments (%d), maximum is %d" % (n, CTYPES_MAX_ARGCOUNT))
+    specs = []
+    kinds = []
+    vals = []
+    conv = []  # keeps converted arguments (and so their memory) alive through the call
+    nconv = len(converters) if converters is not None else 0
     for i in range(n):
         arg = args[i]
-        if converters is not None and i < len(converters):
+        if i < nconv:
             try:
                 arg = converters[i](arg)
             except ArgumentError:
                 raise
             except Exception as e:
                 raise ArgumentError("argument %d: %s: %s" % (i + 1, type(e).__name__, e)) from None
+        conv.append(arg)
         try:
-            spec, a, k = _conv_param(arg, i + 1)
+            spec, kind, val = _conv_param(arg, i + 1)
         except ArgumentError:
             raise
         except Exception as e:
             raise ArgumentError("argument %d: %s: %s" % (i + 1, type(e).__name__, e)) from None
         specs.append(spec)
-        addrs.append(a)
-        keep.append(k)
-    # the result
-    rs = None
+        kinds.append(kind)
+        vals.append(val)
+    specs = tuple(specs)
+    kinds = "".join(kinds)
+    vals = tuple(vals)
     if restype is None:
-        rspec = 'V'
-        rbuf = _Buf(16)
-    elif isinstance(restype, type) and _stg_any(restype) is not None:
-        rs = _stg_any(restype)
-        rspec = rs.ffi if rs.code is None else rs.code
-        if isinstance(restype, PyCArrayType):
-            rspec = 'P'
-        rbuf = _new_instance(restype, rs) if rs.code is None or _is_simple_instance(restype) else _Buf(max(rs.size, 16))
-        if isinstance(rbuf, _CData) and rbuf._b_size_ < 16:
-            scratch = _Buf(max(rs.size, 16))
-        else:
-            scratch = None
-    else:
+        _call_checked(address, specs, kinds, vals, 'V', None, flags)
+        return None
+    rs = getattr(restype, "__ctypes_stg__", None) if isinstance(restype, type) else None
+    if rs is None:
         # A callable restype gets the C int result.
-        rspec = 'i'
-        rbuf = _Buf(16)
-    if rs is not None and scratch is not None:
-        r = _n.call(address, tuple(specs), tuple(addrs), rspec, scratch._b_address_, flags)
-        _n.memmove(rbuf._b_address_, scratch._b_address_, rs.size)
+        return restype(_call_checked(address, specs, kinds, vals, 'i', None, flags))
+    code = rs.code
+    if code is not None and not rs.swapped and not _is_simple_instance(restype):
+        result = _call_checked(address, specs, kinds, vals, code, None, flags)
+    elif code == 'O':
+        result = _new_instance(restype, rs)
+        result.value = _call_checked(address, specs, kinds, vals, code, None, flags)
     else:
-        r = _n.call(address, tuple(specs), tuple(addrs), rspec, rbuf._b_address_, flags)
-    del keep
-    if restype is None:
-        result = None
-    elif rs is not None:
-        if rs.code == 'O':
-            result = r
-            if _is_simple_instance(restype):
-                obj = _new_instance(restype, rs)
-                obj.value = r
-                result = obj
-        elif rs.code is not None and not _is_simple_instance(restype):
-            result = _mem_get(rbuf._b_address_, rs.code, rs.swapped)
+        spec = code if code is not None else ('P' if isinstance(restype, PyCArrayType) else rs.ffi)
+        if rs.size >= 16:
+            result = _new_instance(restype, rs)
+            _call_checked(address, specs, kinds, vals, spec, result._b_address_, flags)
         else:
-            result = rbuf
-    else:
-        result = _mem_get(rbuf._b_address_, 'i')
-        result = restype(result)
-        return result
+            buf = _Buf(16)
+            _call_checked(address, specs, kinds, vals, spec, buf._b_address_, flags)
+            result = _new_instance(restype, rs)
+            _n.memmove(result._b_address_, buf._b_address_, rs.size)
+        if code is not None and not _is_simple_instance(restype):
+            result = result.value
+    del conv
     if checker is not None:
         result = checker(result)
     return result
+
+
+_call_checked = _n.call
 
 
 def _make_thunk(func, argtypes, restype, flags):

@@ -743,33 +743,53 @@ struct ForeignCallGil {
   }
 };
 
-// call(address, argspecs, argaddresses, restype_spec, result_address, flags)
-// Arguments are read from the given addresses (each holds one value of its
-// type), the result is stored at result_address (16+ bytes). For restype 'O'
-// the object is returned instead (it must not sit unreferenced in memory the
-// collector does not scan).
+// call(address, argspecs, kinds, values, restype_spec, result_address, flags)
+// Argument i is values[i] stored as type specs[i] when kinds[i] is 'v' (a
+// Python value, converted here as mem_set would), or is read from the
+// address values[i] when kinds[i] is 'a' (the memory of a ctypes instance).
+// With result_address None the result of a scalar restype is returned
+// converted (None for 'V'); otherwise it is stored at result_address (16+
+// bytes) and None is returned. A 'O' result is always returned: the object
+// must not sit unreferenced in memory the collector does not scan.
 Result<Value> m_call(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("call", n, 6, 6));
+  TRY(check_nargs("call", n, 7, 7));
   void* fn = reinterpret_cast<void*>(TRY(as_address(a[0])));
-  if (!is_tuple(a[1]) || !is_tuple(a[2]) || as_tuple(a[1])->size != as_tuple(a[2])->size)
+  if (!is_tuple(a[1]) || !is_str(a[2]) || !is_tuple(a[3]) || as_tuple(a[1])->size != as_tuple(a[3])->size ||
+      as_str(a[2])->nbytes != as_tuple(a[1])->size)
     return raise(tp_TypeError, "call: bad arguments");
   Tuple* specs = as_tuple(a[1]);
-  Tuple* addrs = as_tuple(a[2]);
+  const char* kinds = as_str(a[2])->data;
+  Tuple* vals = as_tuple(a[3]);
   int64_t nargs = specs->size;
-  ffi_type* rtype = TRY(ffi_for(a[3]));
-  void* rbuf = reinterpret_cast<void*>(TRY(as_address(a[4])));
-  int flags = TRY(as_c_int(a[5]));
+  ffi_type* rtype = TRY(ffi_for(a[4]));
+  bool own_result = is_none(a[5]);
+  void* rbuf = own_result ? nullptr : reinterpret_cast<void*>(TRY(as_address(a[5])));
+  int flags = TRY(as_c_int(a[6]));
   gc::Vector<ffi_type*> atypes(size_t(nargs) + 1);
   gc::Vector<void*> avalues(size_t(nargs) + 1);
+  // Slots for converted values; what they point to (bytes data, wide
+  // copies) is kept alive by `vals` and `keep` until the call returns.
+  gc::Vector<uint64_t> slots(size_t(nargs) * 2 + 2);
+  gc::Vector<Value> keep;
   for (int64_t i = 0; i < nargs; i++) {
     atypes[size_t(i)] = TRY(ffi_for(specs->items[i]));
-    avalues[size_t(i)] = reinterpret_cast<void*>(TRY(as_address(addrs->items[i])));
+    if (kinds[i] == 'v') {
+      char* slot = reinterpret_cast<char*>(&slots[size_t(i) * 2]);
+      Value code = specs->items[i];
+      if (!is_str(code) || as_str(code)->nbytes != 1) return raise(tp_TypeError, "call: bad value spec");
+      Value k = TRY(store(slot, as_str(code)->data[0], vals->items[i], false));
+      if (!is_none(k)) keep.push_back(k);
+      avalues[size_t(i)] = slot;
+    } else {
+      avalues[size_t(i)] = reinterpret_cast<void*>(TRY(as_address(vals->items[i])));
+    }
   }
   ffi_cif cif;
   if (ffi_prep_cif(&cif, FFI_DEFAULT_ABI, unsigned(nargs), rtype, atypes.data()) != FFI_OK)
     return raise(tp_RuntimeError, "ffi_prep_cif failed");
   alignas(16) char local[32] = {};
-  void* out = rtype == &t_void ? local : rbuf;
+  void* out = (own_result || rtype == &t_void) ? local : rbuf;
+  if (own_result && rtype->size > sizeof local) return raise(tp_TypeError, "call: result needs a buffer");
   bool pyapi = flags & FUNCFLAG_PYTHONAPI;
   {
     ForeignCallGil g(!pyapi);
@@ -778,15 +798,17 @@ Result<Value> m_call(Value* a, int64_t n, Tuple*) {
     if (flags & FUNCFLAG_USE_ERRNO) std::swap(errno, t_ctypes_errno);
   }
   if (pyapi && exc_pending()) return ERR;
-  if (is_str(a[3]) && as_str(a[3])->data[0] == 'O') {
+  char rcode = is_str(a[4]) ? as_str(a[4])->data[0] : 0;
+  if (rcode == 'O') {
     uintptr_t w;
-    std::memcpy(&w, rbuf, 8);
+    std::memcpy(&w, out, 8);
     if (!w) {
       if (exc_pending()) return ERR;
       return raise(tp_ValueError, "PyObject is NULL");
     }
     return Value::from_bits(w);
   }
+  if (own_result && rcode && rcode != 'V') return load(static_cast<const char*>(out), rcode, false);
   return None();
 }
 
