@@ -28,6 +28,7 @@
 
 #include <gmp.h>
 
+#include "common/utf8.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/float.h"
@@ -324,8 +325,12 @@ Result<Value> load(const char* p, char code, bool swap) {
 Value wide_copy(Str* s, const wchar_t** out) {
   std::u32string w;
   std::string_view v = s->view();
-  for (int64_t i = 0, n = s->length; i < n; i++) w.push_back(str_char_at(s, i));
-  (void)v;
+  w.reserve(size_t(s->length) + 1);
+  for (size_t pos = 0; pos < v.size();) {
+    utf8::Decoded d = utf8::decode(v, pos, true);
+    w.push_back(d.cp);
+    pos += size_t(d.len);
+  }
   w.push_back(0);
   Value b = bytes_from(std::string_view(reinterpret_cast<const char*>(w.data()), w.size() * 4));
   *out = reinterpret_cast<const wchar_t*>(static_cast<Bytes*>(b.obj())->data);
