@@ -763,7 +763,7 @@ def _update_fields(cls, fields, is_union):
         if dict_ is None:
             raise TypeError("second item in _fields_ tuple (index %d) must be a C type" % i)
         if not isinstance(fname, str):
-            raise TypeError("field name must be a str, not %s" % type(fname).__name__)
+            raise TypeError("'_fields_' must be a sequence of (name, C type) pairs")
         bitsize = 0
         if len(desc) == 3:
             bitsize = desc[2]
@@ -1190,7 +1190,13 @@ def _char_array_value_get(self):
 
 
 def _char_array_value_set(self, value):
-    _char_array_setter(self._b_size_)(self._b_address_, value)
+    if not isinstance(value, bytes):
+        raise TypeError("bytes expected instead of %s instance" % type(value).__name__)
+    size = self._b_size_
+    if len(value) > size:
+        raise ValueError("byte string too long")
+    n = len(value) + 1 if len(value) < size else len(value)
+    _n.memmove(self._b_address_, _n.bytes_address(value), n)
 
 
 def _char_array_raw_get(self):
@@ -1209,7 +1215,14 @@ def _wchar_array_value_get(self):
 
 
 def _wchar_array_value_set(self, value):
-    _wchar_array_setter(self._b_size_)(self._b_address_, value)
+    if not isinstance(value, str):
+        raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
+    n = self._b_size_ // 4
+    if len(value) > n:
+        raise ValueError("string too long")
+    keep, addr = _n.wide_buffer(value)
+    k = len(value) + 1 if len(value) < n else len(value)
+    _n.memmove(self._b_address_, addr, k * 4)
 
 
 def _no_delete(self):
@@ -1578,7 +1591,8 @@ class PyCFuncPtrType(_CDataType):
             s.argtypes = argtypes
         restype = getattr(cls, "_restype_", None)
         if restype is not None:
-            _check_restype(restype)
+            if _stg_any(restype) is None and not callable(restype):
+                raise TypeError("_restype_ must be a type, a callable, or None")
             s.restype = restype
             s.checker = getattr(restype, "_check_retval_", None)
         type.__setattr__(cls, "__ctypes_stg__", s)
@@ -1630,10 +1644,10 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             _mem_set(self._b_address_, 'P', a0)
             return self
         if isinstance(a0, tuple):
-            if len(a0) < 2:
-                raise TypeError("function name and dll expected")
+            if len(a0) != 2:
+                raise TypeError("illegal func_spec argument")
             name, dll = a0[0], a0[1]
-            handle = getattr(dll, "_handle", None)
+            handle = dll._handle
             if not isinstance(handle, int):
                 raise TypeError("the _handle attribute of the second argument must be an integer")
             if isinstance(name, int):
@@ -1842,7 +1856,7 @@ def _conv_param(obj, index):
     if obj is None:
         return 'P', 'v', None
     if isinstance(obj, int):
-        if not (-2 ** 31 <= obj < 2 ** 32):
+        if not (-2 ** 63 <= obj < 2 ** 64):
             raise ArgumentError("argument %d: OverflowError: int too long to convert" % index)
         return 'i', 'v', obj
     if isinstance(obj, bytes):
@@ -1939,7 +1953,7 @@ def _make_thunk(func, argtypes, restype, flags):
         rstg = _stg_any(restype)
         rspec = rstg.code
 
-    def dispatch(ret_address, *arg_addresses):
+    def convert_args(*arg_addresses):
         args = []
         for (t, s), a in zip(arg_stgs, arg_addresses):
             if s.code is not None and not _is_simple_instance(t):
@@ -1948,21 +1962,19 @@ def _make_thunk(func, argtypes, restype, flags):
                 ob = _new_instance(t, s)
                 _n.memmove(ob._b_address_, a, s.size)
                 args.append(ob)
-        result = func(*args)
-        if rstg is not None:
+        return tuple(args)
+
+    if rstg is None or not rstg.swapped:
+        set_result = None  # the native thunk stores the result itself
+    else:
+        def set_result(ret_address, result):
             if isinstance(result, _CData) and _is_simple_instance(type(result)):
                 result = result.value
-            try:
-                keep = _simple_set(rstg, ret_address, result)
-            except Exception as e:
-                import sys
-                sys.unraisablehook(_Unraisable(e, func, "Exception ignored on converting result of ctypes callback function"))
-                return None
+            keep = _simple_set(rstg, ret_address, result)
             if rstg.code == 'O':
-                dispatch.last = keep
-        return None
+                set_result.last = keep  # CPython leaks a reference to it
 
-    return _n.make_thunk(rspec, tuple(specs), dispatch, func)
+    return _n.make_thunk(rspec, tuple(specs), convert_args, func, set_result)
 
 
 class _Unraisable:

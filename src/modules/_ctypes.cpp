@@ -819,8 +819,10 @@ Result<Value> m_call(Value* a, int64_t n, Tuple*) {
 
 // ---- callbacks ----------------------------------------------------------------------------
 struct Thunk : Object {
-  Value dispatch;     // dispatch(result_address, *argument_addresses)
-  Value callable;     // what the report of an exception names
+  Value converter;    // converter(*argument_addresses) -> the Python arguments
+  Value callable;     // the Python function
+  Value setter;       // setter(result_address, result) for a swapped-byte-order result, else null
+  Value last;         // the last py_object result, kept alive
   ffi_cif* cif;       // collector memory, reachable from here (the closure is not scanned)
   ffi_type** atypes;
   ffi_closure* closure;
@@ -837,16 +839,35 @@ void thunk_finalizer(void* obj, void*) {
 }
 
 void run_callback(Thunk* th, void* ret, void** args) {
-  Tuple* addrs = tuple_new(th->nargs + 1);
-  addrs->items[0] = addr_value(ret);
-  for (int64_t i = 0; i < th->nargs; i++) addrs->items[i + 1] = addr_value(args[i]);
+  Tuple* addrs = tuple_new(th->nargs);
+  for (int64_t i = 0; i < th->nargs; i++) addrs->items[i] = addr_value(args[i]);
   int64_t rs = th->rcode && th->rcode != 'V' ? code_size(th->rcode) : 0;
   if (rs && rs < 8) std::memset(ret, 0, 8);
-  Result<Value> r = call(th->dispatch, addrs->items, addrs->size);
+  // As CPython's _CallPythonObject: convert the arguments, call, store the
+  // result; a failure is reported (sys.unraisablehook), never raised into C.
+  Result<Value> cargs = call(th->converter, addrs->items, addrs->size);
+  Result<Value> r = cargs.is_err() ? Result<Value>(ERR)
+                                   : call(th->callable, as_tuple(cargs.value())->items, as_tuple(cargs.value())->size);
   if (r.is_err()) {
     Value exc = exc_fetch();
     report_unraisable("Exception ignored on calling ctypes callback function: ", th->callable, exc);
     return;
+  }
+  Status stored = OK();
+  if (th->setter) {
+    Value a2[2] = {addr_value(ret), r.value()};
+    stored = call(th->setter, a2, 2).is_err() ? Status(ERR) : Status(OK());
+  } else if (rs) {
+    Result<Value> keep = store(static_cast<char*>(ret), th->rcode, r.value(), false);
+    if (keep.is_err()) stored = ERR;
+    else if (th->rcode == 'O') th->last = keep.value();  // CPython leaks a reference instead
+  }
+  {
+    if (stored.is_err()) {
+      Value exc = exc_fetch();
+      report_unraisable("Exception ignored on converting result of ctypes callback function: ", th->callable, exc);
+      return;
+    }
   }
   // Widen small integer results to a full ffi_arg, as libffi expects.
   if (rs && rs < 8 && th->rcode != 'f') {
@@ -887,14 +908,15 @@ void thunk_handler(ffi_cif*, void* ret, void** args, void* user) {
   errno = saved_errno;
 }
 
-// make_thunk(restype_spec, argspecs, dispatch, callable) -> thunk (with .address)
+// make_thunk(restype_spec, argspecs, converter, callable, setter) -> thunk (with .address)
 Result<Value> m_make_thunk(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("make_thunk", n, 4, 4));
+  TRY(check_nargs("make_thunk", n, 5, 5));
   if (!is_tuple(a[1])) return raise(tp_TypeError, "argspecs must be a tuple");
   Tuple* specs = as_tuple(a[1]);
   Thunk* th = static_cast<Thunk*>(alloc_instance(tp_thunk, sizeof(Thunk)));
-  th->dispatch = a[2];
+  th->converter = a[2];
   th->callable = a[3];
+  th->setter = is_none(a[4]) ? Value() : a[4];
   th->nargs = specs->size;
   th->rcode = is_str(a[0]) ? as_str(a[0])->data[0] : 0;
   th->atypes = static_cast<ffi_type**>(gc::alloc(sizeof(ffi_type*) * size_t(specs->size + 1)));
