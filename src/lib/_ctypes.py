@@ -453,7 +453,7 @@ def _c_char_p_from_param(cls, value):
     if value is None:
         return None
     if isinstance(value, bytes):
-        return CArgObject._simple('z', value, None)
+        return CArgObject._known('z', value)
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
@@ -472,7 +472,7 @@ def _c_wchar_p_from_param(cls, value):
     if value is None:
         return None
     if isinstance(value, str):
-        return CArgObject._simple('Z', value, None)
+        return CArgObject._known('Z', value)
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
@@ -493,9 +493,9 @@ def _c_void_p_from_param(cls, value):
     if isinstance(value, int):
         return CArgObject._simple('P', value, None)
     if isinstance(value, bytes):
-        return CArgObject._simple('z', value, None)
+        return CArgObject._known('z', value)
     if isinstance(value, str):
-        return CArgObject._simple('Z', value, None)
+        return CArgObject._known('Z', value)
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
@@ -1420,6 +1420,15 @@ class CArgObject:
         return a
 
     @staticmethod
+    def _known(code, value):
+        """A value known to convert (bytes for 'z', str for 'Z', an int for 'P')."""
+        a = CArgObject()
+        a._code = code
+        a._obj = value
+        a._value = value
+        return a
+
+    @staticmethod
     def _pointer(address, obj):
         a = CArgObject()
         a._code = 'P'
@@ -1903,17 +1912,19 @@ def _call_proc(address, args, flags, argtypes, converters, restype, checker):
     specs = tuple(specs)
     kinds = "".join(kinds)
     vals = tuple(vals)
-    if restype is None:
+    plan = _restype_plans.get(restype)
+    if plan is None:
+        plan = _restype_plan(restype)
+    mode, code, rs = plan
+    if mode == 2:
+        result = _call_checked(address, specs, kinds, vals, code, None, flags)
+    elif mode == 0:
         _call_checked(address, specs, kinds, vals, 'V', None, flags)
         return None
-    rs = getattr(restype, "__ctypes_stg__", None) if isinstance(restype, type) else None
-    if rs is None:
+    elif mode == 1:
         # A callable restype gets the C int result.
         return restype(_call_checked(address, specs, kinds, vals, 'i', None, flags))
-    code = rs.code
-    if code is not None and not rs.swapped and not _is_simple_instance(restype):
-        result = _call_checked(address, specs, kinds, vals, code, None, flags)
-    elif code == 'O':
+    elif mode == 3:
         result = _new_instance(restype, rs)
         result.value = _call_checked(address, specs, kinds, vals, code, None, flags)
     else:
@@ -1926,7 +1937,7 @@ def _call_proc(address, args, flags, argtypes, converters, restype, checker):
             _call_checked(address, specs, kinds, vals, spec, buf._b_address_, flags)
             result = _new_instance(restype, rs)
             _n.memmove(result._b_address_, buf._b_address_, rs.size)
-        if code is not None and not _is_simple_instance(restype):
+        if mode == 5:
             result = result.value
     del conv
     if checker is not None:
@@ -1935,6 +1946,34 @@ def _call_proc(address, args, flags, argtypes, converters, restype, checker):
 
 
 _call_checked = _n.call
+
+# restype -> (mode, code, storage info): 0 void, 1 a callable given the C int,
+# 2 a fundamental simple type (converted by the native call), 3 a py_object
+# subclass, 4 an instance made from the result's memory, 5 the same then .value
+# (swapped-byte-order simple types).
+_restype_plans = {}
+
+
+def _restype_plan(restype):
+    if restype is None:
+        plan = (0, 'V', None)
+    else:
+        rs = getattr(restype, "__ctypes_stg__", None) if isinstance(restype, type) else None
+        if rs is None:
+            plan = (1, 'i', None)
+        elif rs.code is not None and not rs.swapped and not _is_simple_instance(restype):
+            plan = (2, rs.code, rs)
+        elif rs.code == 'O':
+            plan = (3, 'O', rs)
+        elif rs.code is not None and not _is_simple_instance(restype):
+            plan = (5, rs.code, rs)
+        else:
+            plan = (4, rs.code, rs)
+    try:
+        _restype_plans[restype] = plan
+    except TypeError:
+        pass
+    return plan
 
 
 def _make_thunk(func, argtypes, restype, flags):
