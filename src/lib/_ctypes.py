@@ -182,10 +182,6 @@ def _is_simple_instance(cls):
     return isinstance(cls, PyCSimpleType) and cls.__base__ is not _SimpleCData
 
 
-def _abstract(cls):
-    raise TypeError("abstract class")
-
-
 def _cdata_reduce(self):
     stg = _stg_of(self)
     if stg.flags & (_ISPOINTER | _HASPOINTER):
@@ -626,10 +622,6 @@ class CField:
         address = obj._b_address_ + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
-            if stg.code == '?' or stg.code == 'c':
-                pass
-            if isinstance(value, float):
-                raise TypeError("int expected instead of float")
             _n.mem_set_bits(address, stg.code, value, self._bitofs, self._bits, stg.swapped)
             return
         size = _stg_any(self._proto).size
@@ -646,7 +638,6 @@ class CField:
 
 
 CField.__module__ = "_ctypes"
-_DELETE = object()
 
 
 class _AnonField:
@@ -885,10 +876,6 @@ def _update_fields(cls, fields, is_union):
         st = _stg(desc[1])
         if st is not None and isinstance(desc[1], (PyCStructType, UnionType)):
             st.fields_final = True
-
-
-def _is_not_intlike(t):
-    return False
 
 
 def _ffi_elements(t):
@@ -1319,8 +1306,6 @@ class _Pointer(_CData, metaclass=PyCPointerType):
 
     @contents.setter
     def contents(self, value):
-        if value is _DELETE:
-            raise TypeError("Pointer does not support item deletion")
         stg = _stg_of(self)
         if not isinstance(value, _CData):
             raise TypeError("expected %s instead of %s" % (stg.proto.__name__, type(value).__name__))
@@ -1366,8 +1351,6 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         return _get(proto, None, self, index, p + index * isize)
 
     def __setitem__(self, index, value):
-        if value is _DELETE:
-            raise TypeError("Pointer does not support item deletion")
         p = _mem_get(self._b_address_, 'P')
         if not p:
             raise ValueError("NULL pointer access")
