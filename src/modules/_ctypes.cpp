@@ -470,7 +470,8 @@ Result<Value> m_mem_get_bits(Value* a, int64_t n, Tuple*) {
   int64_t off = TRY(as_index(a[2])), bits = TRY(as_index(a[3]));
   bool swap = TRY(truthy(a[4]));
   int64_t sz = code_size(code);
-  char tmp[8];
+  if (sz > 8 || off < 0 || off >= 64 || bits < 1 || bits > 64) return raise(tp_ValueError, "bad bit field");
+  char tmp[8] = {};
   std::memcpy(tmp, p, size_t(sz));
   if (swap) swap_bytes(tmp, sz);
   uint64_t raw = load_uint(tmp, sz) >> off;
@@ -491,7 +492,8 @@ Result<Value> m_mem_set_bits(Value* a, int64_t n, Tuple*) {
   int64_t off = TRY(as_index(a[3])), bits = TRY(as_index(a[4]));
   bool swap = TRY(truthy(a[5]));
   int64_t sz = code_size(code);
-  char tmp[8];
+  if (sz > 8 || off < 0 || off >= 64 || bits < 1 || bits > 64) return raise(tp_ValueError, "bad bit field");
+  char tmp[8] = {};
   std::memcpy(tmp, p, size_t(sz));
   if (swap) swap_bytes(tmp, sz);
   uint64_t raw = load_uint(tmp, sz);
