@@ -32,6 +32,9 @@ set_errno = _n.set_errno
 
 _mem_get = _n.mem_get
 _mem_set = _n.mem_set
+_address = _n.address
+_size = _n.size
+_index = _n.index
 
 
 class ArgumentError(Exception):
@@ -112,10 +115,6 @@ def _stg_of(obj):
     return getattr(type(obj), "__ctypes_stg__", None)
 
 
-def _addr(obj):
-    return obj._b_address_
-
-
 # ---- keep-alive bookkeeping (CPython's KeepRef) ------------------------------------------
 def _container(obj):
     while obj._b_base_ is not None:
@@ -123,14 +122,14 @@ def _container(obj):
     if obj._objects is None:
         s = _stg_of(obj)
         if s is not None and s.length:
-            obj._ct_setobjects({})
+            _n.cd_setobjects(obj, {})
     return obj
 
 
 def _unique_key(target, index):
     key = format(index & 0xffffffff, "x")
     while target._b_base_ is not None:
-        key += ":" + format(target._b_index_ & 0xffffffff, "x")
+        key += ":" + format(_index(target) & 0xffffffff, "x")
         target = target._b_base_
     return key
 
@@ -141,7 +140,7 @@ def _keep_ref(target, index, keep):
     ob = _container(target)
     objs = ob._objects
     if type(objs) is not dict:
-        ob._ct_setobjects(keep)
+        _n.cd_setobjects(ob, keep)
         return
     objs[_unique_key(target, index)] = keep
 
@@ -155,7 +154,7 @@ def _new_instance(cls, stg=None):
     if stg is None:
         stg = _stg_any(cls)
     self = _CData.__new__(cls)
-    self._ct_alloc(stg.size)
+    _n.cd_alloc(self, stg.size)
     return self
 
 
@@ -163,7 +162,7 @@ def _at(cls, address, base, index):
     """An instance of cls over memory at address (inside base's memory when base is given)."""
     stg = _stg_any(cls)
     self = _CData.__new__(cls)
-    self._ct_at(address, stg.size, base, index)
+    _n.cd_at(self, address, stg.size, base, index)
     return self
 
 
@@ -172,7 +171,7 @@ def _from_base(cls, base, index, address):
     if base is None:
         stg = _stg_any(cls)
         self = _new_instance(cls, stg)
-        _n.memmove(self._b_address_, address, stg.size)
+        _n.memmove(_address(self), address, stg.size)
         return self
     return _at(cls, address, base, index)
 
@@ -186,7 +185,7 @@ def _cdata_reduce(self):
     stg = _stg_of(self)
     if stg.flags & (_ISPOINTER | _HASPOINTER):
         raise ValueError("ctypes objects containing pointers cannot be pickled")
-    return (_unpickle, (type(self), (self.__dict__, _n.string_at(self._b_address_, self._b_size_))))
+    return (_unpickle, (type(self), (self.__dict__, _n.string_at(_address(self), _size(self)))))
 
 
 def _cdata_setstate(self, dict, data):
@@ -194,8 +193,8 @@ def _cdata_setstate(self, dict, data):
         raise TypeError("__setstate__ argument 1 must be dict, not %s" % type(dict).__name__)
     if not isinstance(data, bytes):
         raise TypeError("__setstate__ argument 2 must be bytes, not %s" % type(data).__name__)
-    n = min(len(data), self._b_size_)
-    _n.memmove(self._b_address_, _n.bytes_address(data), n)
+    n = min(len(data), _size(self))
+    _n.memmove(_address(self), _n.bytes_address(data), n)
     self.__dict__.update(dict)
 
 
@@ -253,7 +252,7 @@ def _set_value(cls, setter, value, size, address):
             return None
         raise TypeError("expected %s instance, got %s" % (cls.__name__, type(value).__name__))
     if isinstance(value, cls):
-        _n.memmove(address, value._b_address_, size)
+        _n.memmove(address, _address(value), size)
         return _kept(value)
     if isinstance(cls, PyCPointerType) and isinstance(value, Array):
         p1 = _stg_of(value)
@@ -261,7 +260,7 @@ def _set_value(cls, setter, value, size, address):
         if p1.proto is not p2.proto:
             raise TypeError("incompatible types, %s instance instead of %s instance"
                             % (type(value).__name__, cls.__name__))
-        _mem_set(address, 'P', value._b_address_)
+        _mem_set(address, 'P', _address(value))
         return (_kept(value), value)
     raise TypeError("incompatible types, %s instance instead of %s instance"
                     % (type(value).__name__, cls.__name__))
@@ -322,7 +321,7 @@ class _CDataType(type):
             raise ValueError("Buffer size too small (%d instead of at least %d bytes)"
                              % (size, stg.size + offset))
         result = _new_instance(cls, stg)
-        _n.memmove(result._b_address_, address + offset, stg.size)
+        _n.memmove(_address(result), address + offset, stg.size)
         return result
 
     def in_dll(cls, dll, name):
@@ -499,9 +498,9 @@ def _c_void_p_from_param(cls, value):
     if isinstance(value, CArgObject) and value._code == 'P':
         return value
     if isinstance(value, CFuncPtr):
-        return CArgObject._pointer(value._b_address_ and _mem_get(value._b_address_, 'P'), value)
+        return CArgObject._pointer(_address(value) and _mem_get(_address(value), 'P'), value)
     if isinstance(value, _SimpleCData) and _stg_of(value).code in "zZ":
-        return CArgObject._pointer(_mem_get(value._b_address_, 'P'), value)
+        return CArgObject._pointer(_mem_get(_address(value), 'P'), value)
     try:
         ap = value._as_parameter_
     except AttributeError:
@@ -556,12 +555,12 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
     @property
     def value(self):
         stg = _stg_of(self)
-        return _mem_get(self._b_address_, stg.code, stg.swapped)
+        return _mem_get(_address(self), stg.code, stg.swapped)
 
     @value.setter
     def value(self, value):
         stg = _stg_of(self)
-        keep = _simple_set(stg, self._b_address_, value)
+        keep = _simple_set(stg, _address(self), value)
         _keep_ref(self, 0, keep)
 
     @value.deleter
@@ -574,7 +573,7 @@ class _SimpleCData(_CData, metaclass=PyCSimpleType):
         return "%s(%r)" % (type(self).__name__, self.value)
 
     def __bool__(self):
-        return any(_n.string_at(self._b_address_, self._b_size_))
+        return any(_n.string_at(_address(self), _size(self)))
 
     def __ctypes_from_outparam__(self):
         if type(self).__base__ is not _SimpleCData:
@@ -603,8 +602,8 @@ class CField:
             raise TypeError("not a ctype instance")
         code = self._code
         if code is not None:
-            return _mem_get(obj._b_address_ + self._offset, code, self._swapped)
-        address = obj._b_address_ + self._offset
+            return _mem_get(_address(obj) + self._offset, code, self._swapped)
+        address = _address(obj) + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
             return _n.mem_get_bits(address, stg.code, self._bitofs, self._bits, stg.swapped)
@@ -615,11 +614,11 @@ class CField:
             raise TypeError("not a ctype instance")
         code = self._code
         if code is not None and not isinstance(value, _CData):
-            keep = _mem_set(obj._b_address_ + self._offset, code, value, self._swapped)
+            keep = _mem_set(_address(obj) + self._offset, code, value, self._swapped)
             if keep is not None:
                 _keep_ref(obj, self._index, keep)
             return
-        address = obj._b_address_ + self._offset
+        address = _address(obj) + self._offset
         if self._bits:
             stg = _stg_any(self._proto)
             _n.mem_set_bits(address, stg.code, value, self._bitofs, self._bits, stg.swapped)
@@ -1111,10 +1110,10 @@ class Array(_CData, metaclass=PyCArrayType):
             r = range(start, stop, step)
             proto = stg.proto
             if proto is _c_char_type():
-                data = _n.string_at(self._b_address_, length)
+                data = _n.string_at(_address(self), length)
                 return data[start:stop] if step == 1 else bytes([data[i] for i in r])
             if proto is _c_wchar_type():
-                s = _n.wstring_at(self._b_address_, length)
+                s = _n.wstring_at(_address(self), length)
                 return s[start:stop] if step == 1 else "".join([s[i] for i in r])
             return [self[i] for i in r]
         index = _index_of(index)
@@ -1124,9 +1123,9 @@ class Array(_CData, metaclass=PyCArrayType):
             raise IndexError("invalid index")
         code = stg.item_code
         if code is not None:
-            return _mem_get(self._b_address_ + index * stg.item_size, code, stg.swapped)
+            return _mem_get(_address(self) + index * stg.item_size, code, stg.swapped)
         isize = _stg_any(stg.proto).size
-        return _get(stg.proto, None, self, index, self._b_address_ + index * isize)
+        return _get(stg.proto, None, self, index, _address(self) + index * isize)
 
     def __setitem__(self, index, value):
         stg = _stg_of(self)
@@ -1146,12 +1145,12 @@ class Array(_CData, metaclass=PyCArrayType):
             raise IndexError("invalid index")
         code = stg.item_code
         if code is not None and not isinstance(value, _CData):
-            keep = _mem_set(self._b_address_ + index * stg.item_size, code, value, stg.swapped)
+            keep = _mem_set(_address(self) + index * stg.item_size, code, value, stg.swapped)
             if keep is not None:
                 _keep_ref(self, index, keep)
             return
         isize = _stg_any(stg.proto).size
-        _set(self, stg.proto, None, value, index, isize, self._b_address_ + index * isize)
+        _set(self, stg.proto, None, value, index, isize, _address(self) + index * isize)
 
     def __delitem__(self, index):
         raise TypeError("Array does not support item deletion")
@@ -1171,7 +1170,7 @@ def _index_of(index):
 
 
 def _char_array_value_get(self):
-    data = _n.string_at(self._b_address_, self._b_size_)
+    data = _n.string_at(_address(self), _size(self))
     i = data.find(b"\0")
     return data if i < 0 else data[:i]
 
@@ -1179,37 +1178,37 @@ def _char_array_value_get(self):
 def _char_array_value_set(self, value):
     if not isinstance(value, bytes):
         raise TypeError("bytes expected instead of %s instance" % type(value).__name__)
-    size = self._b_size_
+    size = _size(self)
     if len(value) > size:
         raise ValueError("byte string too long")
     n = len(value) + 1 if len(value) < size else len(value)
-    _n.memmove(self._b_address_, _n.bytes_address(value), n)
+    _n.memmove(_address(self), _n.bytes_address(value), n)
 
 
 def _char_array_raw_get(self):
-    return _n.string_at(self._b_address_, self._b_size_)
+    return _n.string_at(_address(self), _size(self))
 
 
 def _char_array_raw_set(self, value):
     address, size = _n.buffer_address(value, False)
-    if size > self._b_size_:
+    if size > _size(self):
         raise ValueError("byte string too long")
-    _n.memmove(self._b_address_, address, size)
+    _n.memmove(_address(self), address, size)
 
 
 def _wchar_array_value_get(self):
-    return _wchar_array_getter(self._b_size_)(self._b_address_)
+    return _wchar_array_getter(_size(self))(_address(self))
 
 
 def _wchar_array_value_set(self, value):
     if not isinstance(value, str):
         raise TypeError("unicode string expected instead of %s instance" % type(value).__name__)
-    n = self._b_size_ // 4
+    n = _size(self) // 4
     if len(value) > n:
         raise ValueError("string too long")
     keep, addr = _n.wide_buffer(value)
     k = len(value) + 1 if len(value) < n else len(value)
-    _n.memmove(self._b_address_, addr, k * 4)
+    _n.memmove(_address(self), addr, k * 4)
 
 
 def _no_delete(self):
@@ -1298,7 +1297,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
 
     @property
     def contents(self):
-        p = _mem_get(self._b_address_, 'P')
+        p = _mem_get(_address(self), 'P')
         if not p:
             raise ValueError("NULL pointer access")
         proto = _stg_of(self).proto
@@ -1309,7 +1308,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         stg = _stg_of(self)
         if not isinstance(value, _CData):
             raise TypeError("expected %s instead of %s" % (stg.proto.__name__, type(value).__name__))
-        _mem_set(self._b_address_, 'P', value._b_address_)
+        _mem_set(_address(self), 'P', _address(value))
         keep = _kept(value)
         _keep_ref(self, 1, value)
         _keep_ref(self, 0, keep)
@@ -1319,10 +1318,10 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         raise TypeError("Pointer does not support item deletion")
 
     def __bool__(self):
-        return bool(_mem_get(self._b_address_, 'P'))
+        return bool(_mem_get(_address(self), 'P'))
 
     def __getitem__(self, index):
-        p = _mem_get(self._b_address_, 'P')
+        p = _mem_get(_address(self), 'P')
         stg = _stg_of(self)
         proto = stg.proto
         if isinstance(index, slice):
@@ -1351,7 +1350,7 @@ class _Pointer(_CData, metaclass=PyCPointerType):
         return _get(proto, None, self, index, p + index * isize)
 
     def __setitem__(self, index, value):
-        p = _mem_get(self._b_address_, 'P')
+        p = _mem_get(_address(self), 'P')
         if not p:
             raise ValueError("NULL pointer access")
         index = _index_of(index)
@@ -1452,18 +1451,18 @@ class _Buf(_CData):
 
     def __new__(cls, size):
         self = _CData.__new__(cls)
-        self._ct_alloc(size)
+        _n.cd_alloc(self, size)
         return self
 
 
 _scratch = _Buf(32)  # for checking conversions (written only with the GIL held)
-_scratch_addr = _scratch._b_address_
+_scratch_addr = _address(_scratch)
 
 
 def byref(obj, offset=0):
     if not isinstance(obj, _CData):
         raise TypeError("byref() argument must be a ctypes instance, not '%s'" % type(obj).__name__)
-    a = CArgObject._pointer(obj._b_address_ + offset, obj)
+    a = CArgObject._pointer(_address(obj) + offset, obj)
     return a
 
 
@@ -1472,7 +1471,7 @@ def addressof(obj):
         raise TypeError("invalid type")
     if _sys.audit is not None:
         _sys.audit("ctypes.addressof", obj)
-    return obj._b_address_
+    return _address(obj)
 
 
 def sizeof(obj):
@@ -1480,7 +1479,7 @@ def sizeof(obj):
     if s is not None:
         return s.size
     if isinstance(obj, _CData) and not isinstance(obj, type):
-        return obj._b_size_
+        return _size(obj)
     raise TypeError("this type has no size")
 
 
@@ -1501,7 +1500,7 @@ def resize(obj, size):
         raise ValueError("minimum size is %d" % s.size)
     if not obj._b_needsfree_:
         raise ValueError("Memory cannot be resized because this object doesn't own it")
-    obj._ct_resize(size)
+    _n.cd_resize(obj, size)
 
 
 def _cast_helper(address, src, ctype):
@@ -1515,14 +1514,14 @@ def _cast_helper(address, src, ctype):
         container = _container(src)
         objs = container._objects
         if objs is None:
-            container._ct_setobjects({})
+            _n.cd_setobjects(container, {})
             objs = container._objects
         if isinstance(objs, dict):
-            result._ct_setobjects(objs)
+            _n.cd_setobjects(result, objs)
             objs[id(src)] = src
         else:
-            result._ct_setobjects({id(src): src})
-    _mem_set(result._b_address_, 'P', address)
+            _n.cd_setobjects(result, {id(src): src})
+    _mem_set(_address(result), 'P', address)
     return result
 
 
@@ -1633,7 +1632,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
         if len(args) == 1 and isinstance(a0, int):
             if _sys.audit is not None:
                 _sys.audit("ctypes.call_function", a0, ())
-            _mem_set(self._b_address_, 'P', a0)
+            _mem_set(_address(self), 'P', a0)
             return self
         if isinstance(a0, tuple):
             if len(a0) != 2:
@@ -1650,7 +1649,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
                 address = _n.dlsym(handle, name)
             except OSError as e:
                 raise AttributeError(str(e)) from None
-            _mem_set(self._b_address_, 'P', address)
+            _mem_set(_address(self), 'P', address)
             self._fn_name = name
             if len(args) > 1:
                 self._fn_paramflags = _check_paramflags(stg, args[1])
@@ -1665,7 +1664,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             if rs is None or rs.code is None or (rs.code is not None and _is_simple_instance(restype) and False):
                 raise TypeError("invalid result type for callback function")
         thunk = _make_thunk(a0, argtypes, restype, stg.fnflags)
-        _mem_set(self._b_address_, 'P', thunk.address)
+        _mem_set(_address(self), 'P', thunk.address)
         self._fn_thunk = thunk
         _keep_ref(self, 0, thunk)
         return self
@@ -1727,7 +1726,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
         self._fn_errcheck = None
 
     def __bool__(self):
-        return bool(_mem_get(self._b_address_, 'P'))
+        return bool(_mem_get(_address(self), 'P'))
 
     def __repr__(self):
         return "<%s object at %#x>" % (type(self).__qualname__ if False else _tp_name(type(self)), id(self))
@@ -1749,7 +1748,7 @@ class CFuncPtr(_CData, metaclass=PyCFuncPtrType):
             converters = stg.converters
         if self._fn_paramflags is not None or kw:
             args = _build_callargs(self, argtypes, args, kw)
-        address = _mem_get(self._b_address_, 'P')
+        address = _mem_get(_address(self), 'P')
         if not address:
             raise ValueError("NULL pointer access")
         flags = stg.fnflags
@@ -1841,10 +1840,10 @@ def _conv_param(obj, index):
     if isinstance(obj, _CData):
         s = getattr(type(obj), "__ctypes_stg__", None)
         if isinstance(obj, Array):
-            return 'P', 'v', obj._b_address_
+            return 'P', 'v', _address(obj)
         if isinstance(obj, (_Pointer, CFuncPtr)):
-            return 'P', 'a', obj._b_address_
-        return s.ffi, 'a', obj._b_address_
+            return 'P', 'a', _address(obj)
+        return s.ffi, 'a', _address(obj)
     if obj is None:
         return 'P', 'v', None
     if isinstance(obj, int):
@@ -1914,12 +1913,12 @@ def _call_proc(address, args, flags, argtypes, converters, restype, checker):
         spec = code if code is not None else ('P' if isinstance(restype, PyCArrayType) else rs.ffi)
         if rs.size >= 16:
             result = _new_instance(restype, rs)
-            _call_checked(address, specs, kinds, vals, spec, result._b_address_, flags)
+            _call_checked(address, specs, kinds, vals, spec, _address(result), flags)
         else:
             buf = _Buf(16)
-            _call_checked(address, specs, kinds, vals, spec, buf._b_address_, flags)
+            _call_checked(address, specs, kinds, vals, spec, _address(buf), flags)
             result = _new_instance(restype, rs)
-            _n.memmove(result._b_address_, buf._b_address_, rs.size)
+            _n.memmove(_address(result), _address(buf), rs.size)
         if mode == 5:
             result = result.value
     del conv
@@ -1982,7 +1981,7 @@ def _make_thunk(func, argtypes, restype, flags):
                 args.append(_mem_get(a, s.code, s.swapped))
             else:
                 ob = _new_instance(t, s)
-                _n.memmove(ob._b_address_, a, s.size)
+                _n.memmove(_address(ob), a, s.size)
                 args.append(ob)
         return tuple(args)
 

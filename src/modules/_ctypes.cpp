@@ -93,9 +93,9 @@ Result<Value> cdata_new(Value* a, int64_t n, Tuple*) {
   return Value(c);
 }
 
-// _ct_alloc(size): own a fresh zeroed block (at least one byte, 16-aligned).
+// cd_alloc(obj, size): own a fresh zeroed block (at least one byte, 16-aligned).
 Result<Value> cdata_alloc(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("_ct_alloc", n - 1, 1, 1));
+  TRY(check_nargs("cd_alloc", n - 1, 1, 1));
   CData* c = TRY(self_cdata(a[0]));
   int64_t size = TRY(as_index(a[1]));
   if (size < 0) return raise(tp_ValueError, "negative size");
@@ -108,9 +108,9 @@ Result<Value> cdata_alloc(Value* a, int64_t n, Tuple*) {
   return None();
 }
 
-// _ct_at(address, size, base, index): point into memory owned elsewhere.
+// cd_at(obj, address, size, base, index): point into memory owned elsewhere.
 Result<Value> cdata_at(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("_ct_at", n - 1, 4, 4));
+  TRY(check_nargs("cd_at", n - 1, 4, 4));
   CData* c = TRY(self_cdata(a[0]));
   c->ptr = reinterpret_cast<char*>(TRY(as_address(a[1])));
   c->size = TRY(as_index(a[2]));
@@ -121,9 +121,9 @@ Result<Value> cdata_at(Value* a, int64_t n, Tuple*) {
   return None();
 }
 
-// _ct_resize(size): a larger owned block with the old contents (ctypes.resize).
+// cd_resize(obj, size): a larger owned block with the old contents (ctypes.resize).
 Result<Value> cdata_resize(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("_ct_resize", n - 1, 1, 1));
+  TRY(check_nargs("cd_resize", n - 1, 1, 1));
   CData* c = TRY(self_cdata(a[0]));
   int64_t size = TRY(as_index(a[1]));
   if (size <= c->size) {
@@ -144,7 +144,7 @@ Result<Value> cdata_resize(Value* a, int64_t n, Tuple*) {
 }
 
 Result<Value> cdata_setobjects(Value* a, int64_t n, Tuple*) {
-  TRY(check_nargs("_ct_setobjects", n - 1, 1, 1));
+  TRY(check_nargs("cd_setobjects", n - 1, 1, 1));
   CData* c = TRY(self_cdata(a[0]));
   c->objects = is_none(a[1]) ? Value() : a[1];
   return None();
@@ -153,9 +153,6 @@ Result<Value> cdata_setobjects(Value* a, int64_t n, Tuple*) {
 Result<Value> get_objects(Value self) { return CD(self)->objects ? CD(self)->objects : None(); }
 Result<Value> get_b_base(Value self) { return CD(self)->base ? CD(self)->base : None(); }
 Result<Value> get_needsfree(Value self) { return Value::small(CD(self)->needsfree ? 1 : 0); }
-Result<Value> get_addr(Value self) { return addr_value(CD(self)->ptr); }
-Result<Value> get_size(Value self) { return int_from_i64(CD(self)->size); }
-Result<Value> get_index(Value self) { return int_from_i64(CD(self)->index); }
 
 // install(name, value): the Python half of _ctypes adds its methods to _CData.
 Result<Value> m_install(Value* a, int64_t n, Tuple*) {
@@ -186,16 +183,24 @@ bool cdata_export(Value v, BufferExport* out) {
   return true;
 }
 
-const MethodDef cdata_methods[] = {
-    {"__new__", cdata_new, MethKind::Static},
-    {"_ct_alloc", cdata_alloc},
-    {"_ct_at", cdata_at},
-    {"_ct_resize", cdata_resize},
-    {"_ct_setobjects", cdata_setobjects},
-    {nullptr, nullptr}};
+const MethodDef cdata_methods[] = {{"__new__", cdata_new, MethKind::Static}, {nullptr, nullptr}};
 const GetSetDef cdata_getsets[] = {
-    {"_objects", get_objects},   {"_b_base_", get_b_base}, {"_b_needsfree_", get_needsfree},
-    {"_b_address_", get_addr}, {"_b_size_", get_size},   {"_b_index_", get_index}, {nullptr, nullptr}};
+    {"_objects", get_objects}, {"_b_base_", get_b_base}, {"_b_needsfree_", get_needsfree}, {nullptr, nullptr}};
+
+// address(obj), size(obj), index(obj): the instance's memory, its size, its
+// index in _b_base_ (functions, so that instances show only CPython's attributes).
+Result<Value> m_address(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("address", n, 1, 1));
+  return addr_value(TRY(self_cdata(a[0]))->ptr);
+}
+Result<Value> m_size(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("size", n, 1, 1));
+  return int_from_i64(TRY(self_cdata(a[0]))->size);
+}
+Result<Value> m_index(Value* a, int64_t n, Tuple*) {
+  TRY(check_nargs("index", n, 1, 1));
+  return int_from_i64(TRY(self_cdata(a[0]))->index);
+}
 
 // ---- typed loads and stores ------------------------------------------------------------------
 int64_t code_size(char c) {
@@ -995,6 +1000,13 @@ const MethodDef functions[] = {
     {"make_thunk", m_make_thunk},
     {"set_cast_helper", m_set_cast_helper},
     {"install", m_install},
+    {"address", m_address},
+    {"size", m_size},
+    {"index", m_index},
+    {"cd_alloc", cdata_alloc},
+    {"cd_at", cdata_at},
+    {"cd_resize", cdata_resize},
+    {"cd_setobjects", cdata_setobjects},
     {nullptr, nullptr}};
 
 void set_int(Module* m, const char* name, int64_t v) { dict_set_str(m->dict, str_intern(name), int_from_i64(v)); }
