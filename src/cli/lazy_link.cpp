@@ -1,5 +1,5 @@
 // The binder behind the lazy-binding stubs that tools/gen_lazy_stubs.py
-// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat and libuuid
+// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat, libuuid and libffi
 // (docs/decisions/0021-lazy-libraries.md).
 // A stub's first call lands in gilpy_lazy_bind_common with the stub's index
 // pushed; it keeps every argument register intact around gilpy_lazy_bind,
