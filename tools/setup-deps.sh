@@ -13,6 +13,7 @@ PKGS=(
   libssl-dev                                    # _hashlib, _ssl (OpenSSL 3)
   libgdbm-dev libdb-dev libcrypt-dev            # _gdbm, _dbm (Berkeley DB, as Debian's CPython), _crypt
   python3-gdbm                                  # the oracle's _gdbm (tests compare dbm.gnu with it)
+  libffi-dev                                    # _ctypes (foreign calls and callbacks)
   libgtest-dev                                  # unit tests
   unicode-data                                  # UnicodeData.txt for the str tables
   python3.11 libpython3.11-stdlib               # the oracle, and the stdlib gilpy runs in place

@@ -1,6 +1,6 @@
 // The binder behind the lazy-binding stubs that tools/gen_lazy_stubs.py
-// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat, libuuid, libgdbm,
-// Berkeley DB (libdb) and libcrypt
+// generates for OpenSSL, SQLite, liblzma, libbz2, libexpat, libuuid, libffi,
+// libgdbm, Berkeley DB (libdb), libcrypt, ncursesw and panelw
 // (docs/decisions/0021-lazy-libraries.md).
 // A stub's first call lands in gilpy_lazy_bind_common with the stub's index
 // pushed; it keeps every argument register intact around gilpy_lazy_bind,

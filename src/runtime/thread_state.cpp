@@ -18,12 +18,21 @@ int g_recursion_limit = 1000;
 
 static uint64_t g_next_serial = 1;  // guarded by the GIL
 
-ThreadState* thread_state_new() {
+ThreadState* thread_state_alloc() {
   ThreadState* t = static_cast<ThreadState*>(gc::alloc_uncollectable(sizeof(ThreadState)));
   new (t) ThreadState();
+  return t;
+}
+
+void thread_state_link(ThreadState* t) {
   t->serial = g_next_serial++;
   t->next = g_interp.threads;
   g_interp.threads = t;
+}
+
+ThreadState* thread_state_new() {
+  ThreadState* t = thread_state_alloc();
+  thread_state_link(t);
   return t;
 }
 

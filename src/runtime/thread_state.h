@@ -105,6 +105,11 @@ extern thread_local constinit ThreadState* t_ts;  // constinit: direct TLS acces
 inline ThreadState* ts() { return t_ts; }
 
 ThreadState* thread_state_new();  // allocate, link into the interpreter list
+// The two halves of thread_state_new, for a thread that must take the GIL
+// before it may link itself (a ctypes callback arriving on a thread gilpy
+// did not start): allocate without the GIL, link with it held.
+ThreadState* thread_state_alloc();
+void thread_state_link(ThreadState* t);
 void thread_state_attach(ThreadState* t, char* stack_base_hint);
 // Unlink from the interpreter list and free. Called with the GIL held; the
 // state must not be used afterwards (its thread is ending).
