@@ -444,42 +444,33 @@ class PyCSimpleType(_CDataType):
         return cls.from_param(ap)
 
 
-def _c_char_p_from_param(cls, value):
+def _text_p_from_param(cls, value, text_type, arg_code, elem_code):
+    # c_char_p / c_wchar_p: None, a bytes / str, an instance, an array or
+    # pointer of c_char / c_wchar (or byref() of one), else _as_parameter_.
     if value is None:
         return None
-    if isinstance(value, bytes):
-        return CArgObject._known('z', value)
+    if isinstance(value, text_type):
+        return CArgObject._known(arg_code, value)
     if isinstance(value, cls):
         return value
     if isinstance(value, (Array, _Pointer)):
-        if _proto_code(value) == 'c':
+        if _proto_code(value) == elem_code:
             return value
-    if isinstance(value, CArgObject) and isinstance(value._obj, _CData) and _code_of(value._obj) == 'c':
+    if isinstance(value, CArgObject) and isinstance(value._obj, _CData) and _code_of(value._obj) == elem_code:
         return value
     try:
         ap = value._as_parameter_
     except AttributeError:
         raise TypeError("wrong type") from None
     return cls.from_param(ap)
+
+
+def _c_char_p_from_param(cls, value):
+    return _text_p_from_param(cls, value, bytes, 'z', 'c')
 
 
 def _c_wchar_p_from_param(cls, value):
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return CArgObject._known('Z', value)
-    if isinstance(value, cls):
-        return value
-    if isinstance(value, (Array, _Pointer)):
-        if _proto_code(value) == 'u':
-            return value
-    if isinstance(value, CArgObject) and isinstance(value._obj, _CData) and _code_of(value._obj) == 'u':
-        return value
-    try:
-        ap = value._as_parameter_
-    except AttributeError:
-        raise TypeError("wrong type") from None
-    return cls.from_param(ap)
+    return _text_p_from_param(cls, value, str, 'Z', 'u')
 
 
 def _c_void_p_from_param(cls, value):
