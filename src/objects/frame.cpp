@@ -43,6 +43,12 @@ void frame_drop_variables(Frame* f) {
   for (int i = 0, n = code_nlocalsplus(f->code) + f->code->stacksize; i < n; i++) s[i] = Value();
   f->locals_snapshot = nullptr;
   f->builder = nullptr;
+  // The function too: a finished frame never reads it again (only
+  // COPY_FREE_VARS does, at the start), and its closure's cells would keep
+  // what the enclosing call had (a comprehension's function holds the cell
+  // of the method's `self`: a ThreadPoolExecutor kept alive that way never
+  // let its workers exit, test_concurrent_futures' test_del_shutdown).
+  f->func = nullptr;
 }
 
 void frame_release(Frame* f) {
