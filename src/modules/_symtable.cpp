@@ -27,6 +27,7 @@
 #include "compiler/compile.h"
 #include "compiler/future.h"
 #include "compiler/symtable.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -200,6 +201,9 @@ Result<Value> m_symtable(Value* a, int64_t n, Tuple* kw) {
   Str* filename = TRY(compile_filename(a[1]));
   if (!is_str(a[2])) return raise_fmt(tp_TypeError, "symtable() argument 3 must be str, not %s", type_name(a[2]));
   std::string_view start = as_str(a[2])->view();
+  std::string_view probe;
+  if (!is_str(a[0]) && !buffer_view_opt(a[0], &probe))
+    return raise(tp_TypeError, "symtable() arg 1 must be a string or bytes object");
   bool utf8 = false;
   std::string text = TRY(source_text(a[0], "symtable", "AST", &utf8));
   parser::Mode mode;
