@@ -768,7 +768,17 @@ static Result<Value> m_ratecv(Value* a, int64_t n, Tuple* kw) {
     int64_t q = 1 + (frames - 1) / inrate;
     if (outrate > INT64_MAX / q / frame) return raise(tp_MemoryError, "not enough memory for output buffer");
   }
-  std::string out;
+  // Output frames: those owed before the first input frame (a state's d >= 0)
+  // plus, per input frame, at most ceil(outrate/inrate). (CPython's buffer
+  // ignores the first term, and a state with a large d overruns it.)
+  int64_t per_frame = (int64_t(outrate) - 1) / inrate + 1;
+  int64_t owed = d >= 0 ? int64_t(d) / inrate + 1 : 0;
+  const int64_t limit = INT64_MAX / 4;
+  if (frames > 0 && per_frame > (limit - owed) / frames) return raise(tp_MemoryError, "not enough memory for output buffer");
+  int64_t bound = owed + frames * per_frame;
+  if (bound > limit / frame) return raise(tp_MemoryError, "not enough memory for output buffer");
+  Bytes* buf = TRY(new_bytes(bound * frame));
+  u8* out = out_ptr(buf);
   const u8* in = up(v);
   for (;;) {
     while (d < 0) {
@@ -776,7 +786,7 @@ static Result<Value> m_ratecv(Value* a, int64_t n, Tuple* kw) {
         Tuple* samps = tuple_new(nch);
         for (int c = 0; c < nch; c++)
           samps->items[c] = Value(tuple_of({int_from_i64(prev[c]), int_from_i64(cur[c])}));
-        Value data = bytes_from(out);
+        Value data = bytes_from(std::string_view(buf->data, size_t(out - out_ptr(buf))));
         return Value(tuple_of({data, Value(tuple_of({int_from_i64(d), Value(samps)}))}));
       }
       for (int c = 0; c < nch; c++) {
@@ -791,9 +801,8 @@ static Result<Value> m_ratecv(Value* a, int64_t n, Tuple* kw) {
     while (d >= 0) {
       for (int c = 0; c < nch; c++) {
         int32_t o = c_int((double(prev[c]) * double(d) + double(cur[c]) * double(outrate - d)) / double(outrate));
-        u8 buf[4];
-        put32(buf, w, o);
-        out.append(reinterpret_cast<const char*>(buf), w);
+        put32(out, w, o);
+        out += w;
       }
       d -= inrate;
     }
