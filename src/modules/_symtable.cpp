@@ -252,7 +252,13 @@ const GetSetDef entry_getsets[] = {
 
 #undef GETTER
 
-const MethodDef entry_methods[] = {{"__repr__", entry_repr}, {nullptr, nullptr}};
+// Entries come only from symtable(), as in CPython (no tp_new there).
+Result<Value> entry_new(Value*, int64_t, Tuple*) {
+  return raise(tp_TypeError, "cannot create 'symtable entry' instances");
+}
+
+const MethodDef entry_methods[] = {
+    {"__new__", entry_new, MethKind::Static}, {"__repr__", entry_repr}, {nullptr, nullptr}};
 
 const MethodDef functions[] = {
     {"symtable", m_symtable, MethKind::Method,

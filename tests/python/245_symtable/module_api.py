@@ -69,3 +69,7 @@ try:
     t.name = 'x'
 except AttributeError:
     print('read-only')
+try:
+    type(t)()
+except TypeError as e:
+    print(e)
