@@ -80,7 +80,7 @@ std::string Compiler::qualname_for(const std::string& name) {
   Scope* ps = parent.scope;
   // A name declared global in the parent gets an unqualified qualname.
   if (ps->kind != ScopeKind::Module) {
-    auto it = ps->bindings.find(name);
+    auto it = ps->bindings.find(mangle(name));
     if (it != ps->bindings.end() && it->second == Binding::GlobalExplicit) return name;
   }
   if (ps->kind == ScopeKind::Function || ps->kind == ScopeKind::Lambda || ps->kind == ScopeKind::Comprehension)

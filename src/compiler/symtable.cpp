@@ -101,13 +101,20 @@ struct SymtableVisitor {
     for_each_child(n, [&](Node* c) { check_stored_annotation(c, depth + 1); });
   }
 
-  void add(const std::string& name, uint32_t flag, const Node* n) {
+  // The key a name has in the current scope: private names mangled by the
+  // enclosing class (__x in class C is _C__x), as CPython's symtable keys
+  // them; codegen looks names up mangled too.
+  std::string key(const std::string& name) const { return private_name(cur, name); }
+
+  // Messages name the name as written (CPython's wording uses the source name).
+  void add(const std::string& raw, uint32_t flag, const Node* n) {
     if (cur == comp_target_scope) flag |= DEF_COMP_ITER;
+    const std::string name = key(raw);
     auto [it, fresh] = cur->symbols.emplace(name, 0);
     if (fresh) cur->order.push_back(name);
     uint32_t old = it->second;
     if ((flag & DEF_PARAM) && (old & DEF_PARAM)) {
-      fail(n, "duplicate argument '" + name + "' in function definition");
+      fail(n, "duplicate argument '" + raw + "' in function definition");
       return;
     }
     it->second |= flag;
@@ -140,8 +147,8 @@ struct SymtableVisitor {
   void declare_params(arguments* a) {
     auto param = [&](arg* x) {
       add(x->arg, DEF_PARAM, x);
-      cur->params.push_back(x->arg);
-      cur->varnames.push_back(x->arg);
+      cur->params.push_back(key(x->arg));
+      cur->varnames.push_back(key(x->arg));
     };
     for (arg* x : a->posonlyargs) param(x);
     for (arg* x : a->args) param(x);
@@ -150,11 +157,11 @@ struct SymtableVisitor {
     if (a->kwarg) { param(a->kwarg); cur->has_varkw = true; }
     // Reorder: positional, kw-only, then *args, **kwargs (CPython's co_varnames order).
     std::vector<std::string> p;
-    for (arg* x : a->posonlyargs) p.push_back(x->arg);
-    for (arg* x : a->args) p.push_back(x->arg);
-    for (arg* x : a->kwonlyargs) p.push_back(x->arg);
-    if (a->vararg) p.push_back(a->vararg->arg);
-    if (a->kwarg) p.push_back(a->kwarg->arg);
+    for (arg* x : a->posonlyargs) p.push_back(key(x->arg));
+    for (arg* x : a->args) p.push_back(key(x->arg));
+    for (arg* x : a->kwonlyargs) p.push_back(key(x->arg));
+    if (a->vararg) p.push_back(key(a->vararg->arg));
+    if (a->kwarg) p.push_back(key(a->kwarg->arg));
     cur->params = p;
     cur->varnames = p;
   }
@@ -255,7 +262,7 @@ struct SymtableVisitor {
       case Kind::AnnAssign: {
         auto* a = static_cast<AnnAssign*>(s);
         if (auto* n = as<Name>(a->target)) {
-          auto it = cur->symbols.find(n->id);
+          auto it = cur->symbols.find(key(n->id));
           // (At module level `global x` then `x: int` is allowed.)
           if (it != cur->symbols.end() && (it->second & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple &&
               cur != st.root_.get()) {
@@ -366,7 +373,8 @@ struct SymtableVisitor {
         bool global = s->kind == Kind::Global;
         const auto& names = global ? static_cast<Global*>(s)->names : static_cast<Nonlocal*>(s)->names;
         for (const std::string& n : names) {
-          auto it = cur->symbols.find(n);
+          const std::string k = key(n);
+          auto it = cur->symbols.find(k);
           uint32_t f = it == cur->symbols.end() ? 0 : it->second;
           const char* what = global ? "global" : "nonlocal";
           // CPython's precedence; an import before the declaration is no error.
@@ -377,7 +385,7 @@ struct SymtableVisitor {
           if (!global && cur->kind == ScopeKind::Module) { fail(s, "nonlocal declaration not allowed at module level"); return; }
           // Reported at the name's first directive, as CPython's symtable does.
           if ((global && (f & DEF_NONLOCAL)) || (!global && (f & DEF_GLOBAL))) {
-            fail(cur->directive_stmt.count(n) ? cur->directive_stmt[n] : s, "name '" + n + "' is nonlocal and global");
+            fail(cur->directive_stmt.count(k) ? cur->directive_stmt[k] : s, "name '" + n + "' is nonlocal and global");
             return;
           }
           add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
@@ -388,11 +396,11 @@ struct SymtableVisitor {
             Scope* top = st.root_.get();
             // CPython enters the name there mangled by the class it is
             // declared in (`global __g` in a method of C is _C__g).
-            auto [it, fresh] = top->symbols.emplace(st.cpython_view ? private_name(cur, n) : n, 0);
+            auto [it, fresh] = top->symbols.emplace(k, 0);
             if (fresh) top->order.push_back(it->first);
             it->second |= DEF_GLOBAL;
           }
-          cur->directive_stmt.emplace(n, s);
+          cur->directive_stmt.emplace(k, s);
         }
         break;
       }
@@ -481,7 +489,7 @@ struct SymtableVisitor {
     if (cur->kind == ScopeKind::Comprehension) {
       Scope* s = cur;
       for (; s->kind == ScopeKind::Comprehension; s = s->parent) {
-        auto it = s->symbols.find(target->id);
+        auto it = s->symbols.find(key(target->id));
         if (it != s->symbols.end() && (it->second & DEF_COMP_ITER)) {
           fail(target, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
           return;
@@ -491,7 +499,7 @@ struct SymtableVisitor {
         fail(target, "assignment expression within a comprehension cannot be used in a class body");
         return;
       }
-      auto outer = s->symbols.find(target->id);
+      auto outer = s->symbols.find(key(target->id));
       bool global = s->kind == ScopeKind::Module || (outer != s->symbols.end() && (outer->second & DEF_GLOBAL));
       add(target->id, (global ? DEF_GLOBAL : DEF_NONLOCAL) | DEF_COMP_WALRUS, target);
       add_in(s, target->id, s->kind == ScopeKind::Module ? DEF_GLOBAL : DEF_LOCAL, target);
@@ -532,7 +540,7 @@ struct SymtableVisitor {
 
   void comp_target(expr* t) {
     if (auto* n = as<Name>(t)) {
-      auto it = cur->symbols.find(n->id);
+      auto it = cur->symbols.find(key(n->id));
       if (it != cur->symbols.end() && (it->second & DEF_COMP_WALRUS)) {
         fail(n, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
         return;
@@ -603,7 +611,7 @@ struct SymtableVisitor {
           // and may not be an iteration variable of any comprehension on the way.
           Scope* s = cur;
           for (; s->kind == ScopeKind::Comprehension; s = s->parent) {
-            auto it0 = s->symbols.find(target->id);
+            auto it0 = s->symbols.find(key(target->id));
             if (it0 != s->symbols.end() && (it0->second & DEF_COMP_ITER)) {
               fail(target, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
               return;
@@ -615,15 +623,15 @@ struct SymtableVisitor {
           }
           // Global in the comprehensions when the scope is the module or
           // declares the name global itself; else a nonlocal of that scope.
-          auto outer = s->symbols.find(target->id);
+          auto outer = s->symbols.find(key(target->id));
           bool global = s->kind == ScopeKind::Module || (outer != s->symbols.end() && (outer->second & DEF_GLOBAL));
           Scope* saved = cur;
           cur = s;
           add(target->id, DEF_LOCAL, target);
           cur = saved;
           for (Scope* c = cur; c != s; c = c->parent) {
-            auto [it, fresh] = c->symbols.emplace(target->id, 0);
-            if (fresh) c->order.push_back(target->id);
+            auto [it, fresh] = c->symbols.emplace(key(target->id), 0);
+            if (fresh) c->order.push_back(it->first);
             it->second |= (global ? DEF_GLOBAL : DEF_NONLOCAL) | DEF_COMP_WALRUS;
           }
         } else {

@@ -15,11 +15,10 @@
 //    one (free there, absent from its own symbols) appear with the FREE
 //    scope and no other flag, after the scope's own names (CPython adds
 //    them from a set, so their relative order is not CPython's either);
-//  - names are mangled as CPython's symtable keys them (__x in class C is
-//    _C__x), which gilpy's compiler leaves to code generation;
+//  - (names are keyed mangled, __x in class C as _C__x, by the compiler
+//    itself, as CPython's symtable keys them);
 //  - block names are CPython's: "top", "lambda", "listcomp", "genexpr"...
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -111,24 +110,6 @@ bool function_like(const Scope* s) {
   return s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda || s->kind == ScopeKind::Comprehension;
 }
 
-// CPython's private-name mangling with the class `cls` ("" outside classes).
-std::string mangle(const std::string& cls, const std::string& name) {
-  if (cls.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_') return name;
-  if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_') return name;
-  if (name.find('.') != std::string::npos) return name;
-  size_t p = cls.find_first_not_of('_');
-  if (p == std::string::npos) return name;
-  return "_" + cls.substr(p) + name;
-}
-
-// The class whose body (or a function nested in it) the scope is: the
-// mangling context of every name the scope enters.
-std::string private_of(const Scope* s) {
-  for (; s; s = s->parent)
-    if (s->kind == ScopeKind::Class) return s->name;
-  return "";
-}
-
 std::string block_name(const Scope* s) {
   switch (s->kind) {
     case ScopeKind::Module: return "top";
@@ -150,7 +131,6 @@ bool child_frees(const Scope* c, const std::string& name) {
 
 Result<Value> make_entry(const Scope* s, bool nested) {
   Entry* e = static_cast<Entry*>(alloc_instance(tp_entry, sizeof(Entry)));
-  std::string priv = private_of(s);
   e->id = int_from_u64(uint64_t(reinterpret_cast<uintptr_t>(s->node ? static_cast<const void*>(s->node) : s)));
   e->name = str_value(block_name(s));
   e->type = int_from_i64(s->kind == ScopeKind::Module ? kTypeModule : s->kind == ScopeKind::Class ? kTypeClass : kTypeFunction);
@@ -159,18 +139,12 @@ Result<Value> make_entry(const Scope* s, bool nested) {
 
   List* varnames = list_new();
   if (function_like(s))
-    for (const std::string& p : s->params) TRY(list_append(varnames, str_value(mangle(priv, p))));
+    for (const std::string& p : s->params) TRY(list_append(varnames, str_value(p)));
   e->varnames = Value(varnames);
 
   // Own names in first-entered order, then the names only passing through.
   std::vector<std::pair<std::string, int64_t>> syms;
-  std::map<std::string, size_t> index;
-  auto put = [&](const std::string& raw, int64_t flags) {
-    std::string key = mangle(priv, raw);
-    auto [it, fresh] = index.emplace(key, syms.size());
-    if (fresh) syms.emplace_back(key, flags);
-    else syms[it->second].second |= flags;  // `__x` and `_C__x` are one name to CPython
-  };
+  auto put = [&](const std::string& name, int64_t flags) { syms.emplace_back(name, flags); };
   for (const std::string& name : s->order) {
     uint32_t f = s->symbols.at(name);
     int64_t flags = cpython_flags(f);
