@@ -15,9 +15,9 @@
 //    one (free there, absent from its own symbols) appear with the FREE
 //    scope and no other flag, after the scope's own names (CPython adds
 //    them from a set, so their relative order is not CPython's either);
-//  - (names are keyed mangled, __x in class C as _C__x, by the compiler
-//    itself, as CPython's symtable keys them);
 //  - block names are CPython's: "top", "lambda", "listcomp", "genexpr"...
+// Names need no translation: the compiler already keys private names
+// mangled (__x in class C is _C__x), as CPython's symtable does.
 #include <cstdint>
 #include <string>
 #include <vector>
