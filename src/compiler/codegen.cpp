@@ -80,7 +80,7 @@ std::string Compiler::qualname_for(const std::string& name) {
   Scope* ps = parent.scope;
   // A name declared global in the parent gets an unqualified qualname.
   if (ps->kind != ScopeKind::Module) {
-    auto it = ps->bindings.find(name);
+    auto it = ps->bindings.find(mangle(name));
     if (it != ps->bindings.end() && it->second == Binding::GlobalExplicit) return name;
   }
   if (ps->kind == ScopeKind::Function || ps->kind == ScopeKind::Lambda || ps->kind == ScopeKind::Comprehension)
@@ -330,23 +330,30 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
     }
   }
   if (raised_) return ERR;
-  if (err_.recursion) return raise(tp_RecursionError, err_.msg);
+  return raise_compile_error(err_, source_, filename_);
+}
+
+// The SyntaxError (RecursionError when too deep) for a compile-time error
+// found in `source`: columns turned from byte offsets into 1-based
+// character offsets on the line.
+Err raise_compile_error(const CompileErrorInfo& err, std::string_view source, Str* filename) {
+  if (err.recursion) return raise(tp_RecursionError, err.msg);
   // Compile error: raise SyntaxError with the source line.
   parser::SyntaxErrorInfo info;
   info.type = "SyntaxError";
-  info.msg = err_.msg;
-  info.filename = std::string(filename_->view());
-  info.lineno = err_.lineno;
-  info.end_lineno = err_.end_lineno;
+  info.msg = err.msg;
+  info.filename = std::string(filename->view());
+  info.lineno = err.lineno;
+  info.end_lineno = err.end_lineno;
   // Columns: byte offsets -> 1-based character offsets on the line.
   size_t start = 0;
-  for (int ln = 1; ln < err_.lineno && start < source_.size(); ln++) {
-    size_t nl = source_.find('\n', start);
-    if (nl == std::string_view::npos) { start = source_.size(); break; }
+  for (int ln = 1; ln < err.lineno && start < source.size(); ln++) {
+    size_t nl = source.find('\n', start);
+    if (nl == std::string_view::npos) { start = source.size(); break; }
     start = nl + 1;
   }
-  size_t end = source_.find('\n', start);
-  std::string_view line = source_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1);
+  size_t end = source.find('\n', start);
+  std::string_view line = source.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start + 1);
   // As CPython's compiler does, SyntaxError.text is the line read from the
   // file the code claims to come from: None for "<string>" and the like.
   info.text = program_text(info.filename, info.lineno);
@@ -356,9 +363,9 @@ Result<Code*> Compiler::compile_module(const ast::Node* root, parser::Mode mode)
       if ((static_cast<unsigned char>(line[size_t(i)]) & 0xC0) != 0x80) chars++;
     return chars + 1;
   };
-  info.offset = err_.lineno ? to_chars(err_.col) : 0;
-  info.end_offset = err_.end_lineno == err_.lineno ? to_chars(err_.end_col) : 0;
-  if (err_.end_lineno != err_.lineno) info.end_offset = 0;
+  info.offset = err.lineno ? to_chars(err.col) : 0;
+  info.end_offset = err.end_lineno == err.lineno ? to_chars(err.end_col) : 0;
+  if (err.end_lineno != err.lineno) info.end_offset = 0;
   return raise_syntax_error(info);
 }
 

@@ -72,7 +72,7 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
   CodeUnit& cu = u();
   Scope* sc = cu.scope;
   const std::string mangled = mangle(name);
-  Binding b = sc->lookup(name);
+  Binding b = sc->lookup(mangled);  // the symbol table keys private names mangled
   bool fast = sc->kind == ScopeKind::Function || sc->kind == ScopeKind::Lambda || sc->kind == ScopeKind::Comprehension;
   auto deref_index = [&](const std::string& nm) -> int {
     auto c = cu.cell_index.find(nm);
@@ -88,14 +88,14 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
   switch (b) {
     case Binding::Local:
       if (fast) {
-        auto it = cu.var_index.find(name);
-        if (it == cu.var_index.end()) return error(n, "internal error: no slot for local '" + name + "'");
+        auto it = cu.var_index.find(mangled);
+        if (it == cu.var_index.end()) return error(n, "internal error: no slot for local '" + mangled + "'");
         op = ctx == expr_context::Load ? LOAD_FAST : ctx == expr_context::Store ? STORE_FAST : DELETE_FAST;
         arg = uint32_t(it->second);
         // A `+=` target's other reads share its value, so they must use
         // LOAD_FAST_SHARE (the frame's string builder lets go of it).
         if (op == LOAD_FAST && !cu.aug_add_load) {
-          auto sym = sc->symbols.find(name);
+          auto sym = sc->symbols.find(mangled);
           if (sym != sc->symbols.end() && (sym->second & AUG_ADD)) op = LOAD_FAST_SHARE;
         }
       } else {
@@ -105,7 +105,7 @@ bool Compiler::name_op(const std::string& name, expr_context ctx, const Node* n)
       break;
     case Binding::Cell:
     case Binding::Free: {
-      int idx = deref_index(name);
+      int idx = deref_index(mangled);
       if (idx < 0) return error(n, "internal error: no cell for '" + name + "'");
       if (ctx == expr_context::Load) op = sc->kind == ScopeKind::Class ? LOAD_CLASSDEREF : LOAD_DEREF;
       else op = ctx == expr_context::Store ? STORE_DEREF : DELETE_DEREF;

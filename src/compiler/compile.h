@@ -13,6 +13,8 @@ struct Str;
 
 namespace gilpy::compiler {
 
+struct CompileErrorInfo;
+
 // Of compile()'s PyCF_* flags the compiler reads PyCF_ALLOW_TOP_LEVEL_AWAIT:
 // module-level code may then use await, async for, async with and
 // asynchronous comprehensions; a module that does gets CO_COROUTINE, so
@@ -36,6 +38,9 @@ Result<Code*> compile_source(std::string_view source, Str* filename, parser::Mod
 Status issue_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings, Str* filename);
 // Raise the Python SyntaxError/IndentationError/TabError for a parse error.
 Err raise_syntax_error(const parser::SyntaxErrorInfo& e);
+// Raise the SyntaxError (or RecursionError) for an error the future scan or
+// the symbol table found in `source`, as compile() reports it.
+Err raise_compile_error(const CompileErrorInfo& err, std::string_view source, Str* filename);
 // True when a recursive pass over expressions nested `depth` deep must stop:
 // beyond 3x the recursion limit (CPython's compiler limit) or near the end of
 // the C stack. The pass then fails with RecursionError "maximum recursion

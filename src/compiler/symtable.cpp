@@ -101,16 +101,24 @@ struct SymtableVisitor {
     for_each_child(n, [&](Node* c) { check_stored_annotation(c, depth + 1); });
   }
 
-  void add(const std::string& name, uint32_t flag, const Node* n) {
+  // The key a name has in the current scope: private names mangled by the
+  // enclosing class (__x in class C is _C__x), as CPython's symtable keys
+  // them; codegen looks names up mangled too.
+  std::string key(const std::string& name) const { return private_name(cur, name); }
+
+  // Messages name the name as written (CPython's wording uses the source name).
+  void add(const std::string& raw, uint32_t flag, const Node* n) {
+    if (cur == comp_target_scope) flag |= DEF_COMP_ITER;
+    const std::string name = key(raw);
     auto [it, fresh] = cur->symbols.emplace(name, 0);
     if (fresh) cur->order.push_back(name);
     uint32_t old = it->second;
     if ((flag & DEF_PARAM) && (old & DEF_PARAM)) {
-      fail(n, "duplicate argument '" + name + "' in function definition");
+      fail(n, "duplicate argument '" + raw + "' in function definition");
       return;
     }
     it->second |= flag;
-    if ((flag & (DEF_LOCAL | DEF_PARAM)) && cur->kind != ScopeKind::Module && cur->kind != ScopeKind::Class) {
+    if ((flag & DEF_BOUND) && cur->kind != ScopeKind::Module && cur->kind != ScopeKind::Class) {
       if (std::find(cur->varnames.begin(), cur->varnames.end(), name) == cur->varnames.end() && !(old & (DEF_GLOBAL | DEF_NONLOCAL)) && !(flag & DEF_PARAM))
         cur->varnames.push_back(name);
     }
@@ -127,6 +135,11 @@ struct SymtableVisitor {
     for (arg* x : a->posonlyargs) annot(x);
     for (arg* x : a->args) annot(x);
     annot(a->vararg);
+    if (st.cpython_view) {
+      annot(a->kwarg);  // CPython's symtable takes **kwargs' before the keyword-only ones
+      for (arg* x : a->kwonlyargs) annot(x);
+      return;
+    }
     for (arg* x : a->kwonlyargs) annot(x);
     annot(a->kwarg);
   }
@@ -134,8 +147,8 @@ struct SymtableVisitor {
   void declare_params(arguments* a) {
     auto param = [&](arg* x) {
       add(x->arg, DEF_PARAM, x);
-      cur->params.push_back(x->arg);
-      cur->varnames.push_back(x->arg);
+      cur->params.push_back(key(x->arg));
+      cur->varnames.push_back(key(x->arg));
     };
     for (arg* x : a->posonlyargs) param(x);
     for (arg* x : a->args) param(x);
@@ -144,21 +157,28 @@ struct SymtableVisitor {
     if (a->kwarg) { param(a->kwarg); cur->has_varkw = true; }
     // Reorder: positional, kw-only, then *args, **kwargs (CPython's co_varnames order).
     std::vector<std::string> p;
-    for (arg* x : a->posonlyargs) p.push_back(x->arg);
-    for (arg* x : a->args) p.push_back(x->arg);
-    for (arg* x : a->kwonlyargs) p.push_back(x->arg);
-    if (a->vararg) p.push_back(a->vararg->arg);
-    if (a->kwarg) p.push_back(a->kwarg->arg);
+    for (arg* x : a->posonlyargs) p.push_back(key(x->arg));
+    for (arg* x : a->args) p.push_back(key(x->arg));
+    for (arg* x : a->kwonlyargs) p.push_back(key(x->arg));
+    if (a->vararg) p.push_back(key(a->vararg->arg));
+    if (a->kwarg) p.push_back(key(a->kwarg->arg));
     cur->params = p;
     cur->varnames = p;
   }
 
   void function(const Node* n, const std::string& name, arguments* args, const std::vector<stmt*>& b,
                 const std::vector<expr*>& decos, expr* returns, bool is_async) {
-    for (expr* d : decos) visit_expr(d);
-    visit_args(args);
-    if (returns) visit_annotation(returns);
-    add(name, DEF_LOCAL, n);
+    if (st.cpython_view) {
+      add(name, DEF_LOCAL, n);
+      visit_args(args);
+      if (returns) visit_annotation(returns);
+      for (expr* d : decos) visit_expr(d);
+    } else {
+      for (expr* d : decos) visit_expr(d);
+      visit_args(args);
+      if (returns) visit_annotation(returns);
+      add(name, DEF_LOCAL, n);
+    }
     int saved = loop_depth;
     bool saved_star = in_except_star;
     loop_depth = 0;
@@ -187,10 +207,17 @@ struct SymtableVisitor {
       }
       case Kind::ClassDef: {
         auto* c = static_cast<ClassDef*>(s);
-        for (expr* d : c->decorator_list) visit_expr(d);
-        for (expr* b : c->bases) visit_expr(b);
-        for (keyword* k : c->keywords) visit_expr(k->value);
-        add(c->name, DEF_LOCAL, c);
+        if (st.cpython_view) {
+          add(c->name, DEF_LOCAL, c);
+          for (expr* b : c->bases) visit_expr(b);
+          for (keyword* k : c->keywords) visit_expr(k->value);
+          for (expr* d : c->decorator_list) visit_expr(d);
+        } else {
+          for (expr* d : c->decorator_list) visit_expr(d);
+          for (expr* b : c->bases) visit_expr(b);
+          for (keyword* k : c->keywords) visit_expr(k->value);
+          add(c->name, DEF_LOCAL, c);
+        }
         int saved = loop_depth;
         bool saved_star = in_except_star;
         loop_depth = 0;
@@ -204,6 +231,10 @@ struct SymtableVisitor {
       }
       case Kind::Return: {
         auto* r = static_cast<Return*>(s);
+        if (st.cpython_view) {
+          if (r->value) visit_expr(r->value);
+          break;
+        }
         if (cur->kind != ScopeKind::Function && cur->kind != ScopeKind::Lambda) { fail(s, "'return' outside function"); return; }
         if (in_except_star) {
           // CPython's compiler is at a constant return value on the statement's line, else at the statement.
@@ -224,15 +255,17 @@ struct SymtableVisitor {
       case Kind::AugAssign: {
         auto* a = static_cast<AugAssign*>(s);
         visit_expr(a->target);
-        if (auto* n = as<Name>(a->target)) add(n->id, a->op == operator_t::Add ? USE | AUG_ADD : USE, n);
+        if (auto* n = as<Name>(a->target); n && !st.cpython_view) add(n->id, a->op == operator_t::Add ? USE | AUG_ADD : USE, n);
         visit_expr(a->value);
         break;
       }
       case Kind::AnnAssign: {
         auto* a = static_cast<AnnAssign*>(s);
         if (auto* n = as<Name>(a->target)) {
-          auto it = cur->symbols.find(n->id);
-          if (it != cur->symbols.end() && (it->second & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple) {
+          auto it = cur->symbols.find(key(n->id));
+          // (At module level `global x` then `x: int` is allowed.)
+          if (it != cur->symbols.end() && (it->second & (DEF_GLOBAL | DEF_NONLOCAL)) && a->simple &&
+              cur != st.root_.get()) {
             fail(n, std::string("annotated name '") + n->id + "' can't be " +
                         ((it->second & DEF_GLOBAL) ? "global" : "nonlocal"));
             return;
@@ -296,6 +329,7 @@ struct SymtableVisitor {
       case Kind::TryStar: {
         auto* t = static_cast<Try*>(s);
         body(t->body);
+        if (st.cpython_view) body(t->orelse);
         for (excepthandler* h : t->handlers) {
           auto* eh = static_cast<ExceptHandler*>(h);
           if (eh->type) visit_expr(eh->type);
@@ -310,7 +344,7 @@ struct SymtableVisitor {
           in_except_star = saved_star;
           star_loop_depth = saved_depth;
         }
-        body(t->orelse);
+        if (!st.cpython_view) body(t->orelse);
         body(t->finalbody);
         break;
       }
@@ -330,7 +364,7 @@ struct SymtableVisitor {
             continue;
           }
           std::string bound = a->asname ? *a->asname : a->name.substr(0, a->name.find('.'));
-          add(bound, DEF_LOCAL | DEF_IMPORT, a);
+          add(bound, DEF_IMPORT, a);
         }
         break;
       }
@@ -339,17 +373,19 @@ struct SymtableVisitor {
         bool global = s->kind == Kind::Global;
         const auto& names = global ? static_cast<Global*>(s)->names : static_cast<Nonlocal*>(s)->names;
         for (const std::string& n : names) {
-          auto it = cur->symbols.find(n);
+          const std::string k = key(n);
+          auto it = cur->symbols.find(k);
           uint32_t f = it == cur->symbols.end() ? 0 : it->second;
           const char* what = global ? "global" : "nonlocal";
+          // CPython's precedence; an import before the declaration is no error.
           if (f & DEF_PARAM) { fail(s, "name '" + n + "' is parameter and " + what); return; }
-          if (!global && cur->kind == ScopeKind::Module) { fail(s, "nonlocal declaration not allowed at module level"); return; }
+          if (f & USE) { fail(s, "name '" + n + "' is used prior to " + what + " declaration"); return; }
           if (f & DEF_ANNOT) { fail(s, "annotated name '" + n + "' can't be " + what); return; }
           if (f & DEF_LOCAL) { fail(s, "name '" + n + "' is assigned to before " + what + " declaration"); return; }
-          if (f & USE) { fail(s, "name '" + n + "' is used prior to " + what + " declaration"); return; }
+          if (!global && cur->kind == ScopeKind::Module) { fail(s, "nonlocal declaration not allowed at module level"); return; }
           // Reported at the name's first directive, as CPython's symtable does.
           if ((global && (f & DEF_NONLOCAL)) || (!global && (f & DEF_GLOBAL))) {
-            fail(cur->directive_stmt.count(n) ? cur->directive_stmt[n] : s, "name '" + n + "' is nonlocal and global");
+            fail(cur->directive_stmt.count(k) ? cur->directive_stmt[k] : s, "name '" + n + "' is nonlocal and global");
             return;
           }
           add(n, global ? DEF_GLOBAL : DEF_NONLOCAL, s);
@@ -358,20 +394,24 @@ struct SymtableVisitor {
           // exec() gives it separate locals.
           if (global && cur != st.root_.get()) {
             Scope* top = st.root_.get();
-            auto [it, fresh] = top->symbols.emplace(n, 0);
-            if (fresh) top->order.push_back(n);
+            // CPython enters the name there mangled by the class it is
+            // declared in (`global __g` in a method of C is _C__g).
+            auto [it, fresh] = top->symbols.emplace(k, 0);
+            if (fresh) top->order.push_back(it->first);
             it->second |= DEF_GLOBAL;
           }
-          cur->directive_stmt.emplace(n, s);
+          cur->directive_stmt.emplace(k, s);
         }
         break;
       }
       case Kind::Expr: visit_expr(static_cast<Expr*>(s)->value); break;
       case Kind::Break:
+        if (st.cpython_view) break;
         if (in_except_star && loop_depth == star_loop_depth) fail(s, kExceptStarExit);
         if (!loop_depth) fail(s, "'break' outside loop");
         break;
       case Kind::Continue:
+        if (st.cpython_view) break;
         if (in_except_star && loop_depth == star_loop_depth) fail(s, kExceptStarExit);
         if (!loop_depth) fail(s, "'continue' not properly in loop");
         break;
@@ -427,6 +467,48 @@ struct SymtableVisitor {
   }
 
   // ---- expressions -----------------------------------------------------------------
+  // Adds `flag` to `name` in scope s rather than the current one.
+  void add_in(Scope* s, const std::string& name, uint32_t flag, const Node* n) {
+    Scope* saved = cur;
+    cur = s;
+    add(name, flag, n);
+    cur = saved;
+  }
+
+  // `name := value` as CPython's symtable enters it (cpython_view): inside a
+  // comprehension the innermost comprehension declares the name nonlocal
+  // (global when the binding scope is the module or declares it global) and
+  // the binding scope gets DEF_LOCAL (DEF_GLOBAL for the module); then the
+  // value and the target are visited as usual.
+  void cpython_named_expr(NamedExpr* n) {
+    auto* target = as<Name>(n->target);
+    if (comp_iter_depth > 0) {
+      fail(n, "assignment expression cannot be used in a comprehension iterable expression");
+      return;
+    }
+    if (cur->kind == ScopeKind::Comprehension) {
+      Scope* s = cur;
+      for (; s->kind == ScopeKind::Comprehension; s = s->parent) {
+        auto it = s->symbols.find(key(target->id));
+        if (it != s->symbols.end() && (it->second & DEF_COMP_ITER)) {
+          fail(target, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
+          return;
+        }
+      }
+      if (s->kind == ScopeKind::Class) {
+        fail(target, "assignment expression within a comprehension cannot be used in a class body");
+        return;
+      }
+      auto outer = s->symbols.find(key(target->id));
+      bool global = s->kind == ScopeKind::Module || (outer != s->symbols.end() && (outer->second & DEF_GLOBAL));
+      add(target->id, (global ? DEF_GLOBAL : DEF_NONLOCAL) | DEF_COMP_WALRUS, target);
+      add_in(s, target->id, s->kind == ScopeKind::Module ? DEF_GLOBAL : DEF_LOCAL, target);
+      if (failed) return;
+    }
+    visit_expr(n->value);
+    visit_expr(n->target);
+  }
+
   void comprehension(const Node* n, const std::vector<ast::comprehension*>& gens, expr* elt, expr* value,
                      const char* name, bool is_generator) {
     // The first iterable is evaluated in the enclosing scope.
@@ -436,6 +518,7 @@ struct SymtableVisitor {
     cur->params.push_back(".0");
     cur->varnames.push_back(".0");
     cur->symbols[".0"] = DEF_PARAM;
+    cur->order.push_back(".0");
     for (size_t i = 0; i < gens.size(); i++) {
       ast::comprehension* g = gens[i];
       if (g->is_async) is_async = true;
@@ -457,7 +540,7 @@ struct SymtableVisitor {
 
   void comp_target(expr* t) {
     if (auto* n = as<Name>(t)) {
-      auto it = cur->symbols.find(n->id);
+      auto it = cur->symbols.find(key(n->id));
       if (it != cur->symbols.end() && (it->second & DEF_COMP_WALRUS)) {
         fail(n, "comprehension inner loop cannot rebind assignment expression target '" + n->id + "'");
         return;
@@ -477,8 +560,14 @@ struct SymtableVisitor {
       comp_target(st->value);
       return;
     }
+    // CPython's symtable marks every name entered while it visits a target
+    // (`for x[i] in ...` too) as an iteration variable of the comprehension.
+    Scope* saved = comp_target_scope;
+    if (st.cpython_view) comp_target_scope = cur;
     visit_expr(t);
+    comp_target_scope = saved;
   }
+  Scope* comp_target_scope = nullptr;
 
   // A comprehension's iterable (anything in it, lambdas and nested
   // comprehensions included) may not contain an assignment expression.
@@ -507,6 +596,10 @@ struct SymtableVisitor {
       case Kind::BoolOp: for (expr* v : static_cast<BoolOp*>(e)->values) visit_expr(v); break;
       case Kind::NamedExpr: {
         auto* n = static_cast<NamedExpr*>(e);
+        if (st.cpython_view) {
+          cpython_named_expr(n);
+          break;
+        }
         visit_expr(n->value);
         auto* target = as<Name>(n->target);
         if (comp_iter_depth > 0) {
@@ -518,27 +611,27 @@ struct SymtableVisitor {
           // and may not be an iteration variable of any comprehension on the way.
           Scope* s = cur;
           for (; s->kind == ScopeKind::Comprehension; s = s->parent) {
-            auto it0 = s->symbols.find(target->id);
+            auto it0 = s->symbols.find(key(target->id));
             if (it0 != s->symbols.end() && (it0->second & DEF_COMP_ITER)) {
               fail(target, "assignment expression cannot rebind comprehension iteration variable '" + target->id + "'");
               return;
             }
           }
           if (s->kind == ScopeKind::Class) {
-            fail(n, "assignment expression within a comprehension cannot be used in a class body");
+            fail(target, "assignment expression within a comprehension cannot be used in a class body");
             return;
           }
           // Global in the comprehensions when the scope is the module or
           // declares the name global itself; else a nonlocal of that scope.
-          auto outer = s->symbols.find(target->id);
+          auto outer = s->symbols.find(key(target->id));
           bool global = s->kind == ScopeKind::Module || (outer != s->symbols.end() && (outer->second & DEF_GLOBAL));
           Scope* saved = cur;
           cur = s;
           add(target->id, DEF_LOCAL, target);
           cur = saved;
           for (Scope* c = cur; c != s; c = c->parent) {
-            auto [it, fresh] = c->symbols.emplace(target->id, 0);
-            if (fresh) c->order.push_back(target->id);
+            auto [it, fresh] = c->symbols.emplace(key(target->id), 0);
+            if (fresh) c->order.push_back(it->first);
             it->second |= (global ? DEF_GLOBAL : DEF_NONLOCAL) | DEF_COMP_WALRUS;
           }
         } else {
@@ -574,7 +667,7 @@ struct SymtableVisitor {
       case Kind::DictComp: { auto* c = static_cast<DictComp*>(e); comprehension(c, c->generators, c->key, c->value, "<dictcomp>", false); break; }
       case Kind::GeneratorExp: { auto* c = static_cast<GeneratorExp*>(e); comprehension(c, c->generators, c->elt, nullptr, "<genexpr>", true); break; }
       case Kind::Await:
-        if ((cur->kind == ScopeKind::Module && !cur->is_coroutine) || cur->kind == ScopeKind::Class) {
+        if (!st.cpython_view && ((cur->kind == ScopeKind::Module && !cur->is_coroutine) || cur->kind == ScopeKind::Class)) {
           fail(e, "'await' outside function");
           return;
         }
@@ -583,12 +676,20 @@ struct SymtableVisitor {
         break;
       case Kind::Yield:
       case Kind::YieldFrom: {
-        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) { fail(e, "'yield' outside function"); return; }
+        if (cur->kind == ScopeKind::Module || cur->kind == ScopeKind::Class) {
+          if (st.cpython_view) {
+            if (e->kind == Kind::Yield) visit_expr(static_cast<Yield*>(e)->value);
+            else visit_expr(static_cast<YieldFrom*>(e)->value);
+            break;
+          }
+          fail(e, "'yield' outside function");
+          return;
+        }
         if (cur->kind == ScopeKind::Comprehension) {
           fail(e, std::string("'yield' inside ") + (cur->name == "<genexpr>" ? "generator expression" : cur->name == "<listcomp>" ? "list comprehension" : cur->name == "<setcomp>" ? "set comprehension" : "dict comprehension"));
           return;
         }
-        if (e->kind == Kind::YieldFrom && cur->is_coroutine) { fail(e, "'yield from' inside async function"); return; }
+        if (e->kind == Kind::YieldFrom && cur->is_coroutine && !st.cpython_view) { fail(e, "'yield from' inside async function"); return; }
         cur->is_generator = true;
         if (e->kind == Kind::Yield) visit_expr(static_cast<Yield*>(e)->value);
         else visit_expr(static_cast<YieldFrom*>(e)->value);
@@ -676,7 +777,7 @@ struct SymtableVisitor {
           return;
         }
         b = Binding::Free;
-      } else if (f & (DEF_LOCAL | DEF_PARAM)) {
+      } else if (f & DEF_BOUND) {
         b = Binding::Local;
         if (is_func) { newbound.insert(name); newglobals.erase(name); }
       } else if (s->kind == ScopeKind::Class && name == "__class__" && !bound.count(name)) {
@@ -716,10 +817,12 @@ struct SymtableVisitor {
           it->second = Binding::Cell;
         } else if (it != s->bindings.end() && (it->second == Binding::Cell || it->second == Binding::Free)) {
           // already a cell / free here
-        } else if (s->kind == ScopeKind::Class && it != s->bindings.end() && it->second == Binding::Local) {
+        } else if (s->kind == ScopeKind::Class && it != s->bindings.end() &&
+                   (it->second == Binding::Local || it->second == Binding::GlobalExplicit)) {
           // Class-local names are invisible to methods: the method's free
           // name comes from an enclosing function, so the class passes it
-          // through as a free variable while keeping its own local.
+          // through as a free variable while keeping its own local (or its
+          // own `global` declaration, which does not reach methods either).
           s->classfree.insert(name);
         } else {
           s->bindings[name] = Binding::Free;

@@ -22,12 +22,16 @@ enum SymFlags : uint32_t {
   DEF_GLOBAL = 4,       // `global` statement
   DEF_NONLOCAL = 8,     // `nonlocal` statement
   USE = 16,             // read in this scope
-  DEF_IMPORT = 32,
+  DEF_IMPORT = 32,      // bound by an import (without DEF_LOCAL)
   DEF_ANNOT = 64,       // annotated name (class/module __annotations__)
   DEF_COMP_ITER = 128,  // comprehension iteration variable
   AUG_ADD = 256,        // target of `name += ...` (see INPLACE_ADD_FAST)
   DEF_COMP_WALRUS = 512,  // a comprehension's `name := ...` target (bound in the enclosing scope)
 };
+// Bound in its scope: assignment, parameter or import (an import is
+// DEF_IMPORT alone, as in CPython, so that `import x` then `global x` is
+// allowed as CPython allows it).
+constexpr uint32_t DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 enum class Binding { Local, Cell, Free, GlobalExplicit, GlobalImplicit };
 
@@ -70,6 +74,18 @@ class SymbolTable {
   Scope* root() const { return root_.get(); }
   CompileErrorInfo error;
   bool future_annotations = false;  // set before build(): annotations are stored as text
+  // Set before build() by the _symtable module, never for compilation: the
+  // tables as CPython's symtable pass leaves them. Symbols are entered in
+  // its visiting order (a def's name before its defaults, annotations and
+  // decorators; a class's name before its bases; try's else before its
+  // handlers), so `order` and the children's order are CPython's; `x += 1`
+  // adds no USE; a comprehension's
+  // `name := ...` marks only the innermost comprehension (DEF_NONLOCAL, or
+  // DEF_GLOBAL at module level, plus DEF_LOCAL) and the module gets
+  // DEF_GLOBAL rather than DEF_LOCAL; and the checks CPython leaves to its
+  // compiler ('return'/'yield'/'await' outside function, 'break' outside
+  // loop...) are not made. `varnames` is then meaningless for codegen.
+  bool cpython_view = false;
 
  private:
   std::unique_ptr<Scope> root_;

@@ -580,7 +580,8 @@ static uint32_t inherited_future_flags() {
 // The text of compile()/exec()/eval()'s source argument: a str (UTF-8, its
 // coding cookie ignored: *is_str set) or any bytes-like object (decoded by its
 // cookie). Null bytes are refused up front with CPython 3.11.2's ValueError.
-static Result<std::string> source_text(Value src, const char* fname, const char* what, bool* is_str_src) {
+// (Also _symtable.symtable's.)
+Result<std::string> source_text(Value src, const char* fname, const char* what, bool* is_str_src) {
   std::string text;
   std::string_view b;
   if (is_str(src)) {
@@ -600,8 +601,9 @@ static bool is_source(Value v) {
   return is_str(v) || buffer_view_opt(v, &b);
 }
 // compile()'s filename, converted as CPython's PyUnicode_FSDecoder does: str,
-// bytes, an os.PathLike, or (deprecated) another bytes-like object.
-static Result<Str*> compile_filename(Value v) {
+// bytes, an os.PathLike, or (deprecated) another bytes-like object. (Also
+// _symtable.symtable's.)
+Result<Str*> compile_filename(Value v) {
   if (is_str(v)) return as_str(v);
   std::string_view b;
   if (!has_layout(v, Layout::Bytes) && buffer_view_opt(v, &b)) {
