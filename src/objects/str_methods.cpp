@@ -387,7 +387,7 @@ Result<Value> repeat_str(Str* s, Value count, bool reflected) {
   // that could never be allocated are a MemoryError.
   if (n > INT64_MAX / s->length) return raise(tp_OverflowError, "repeated string is too long");
   if (n > INT64_MAX / s->nbytes) return raise_memory_error();
-  if (n * s->nbytes > (int64_t(1) << 40)) return raise_memory_error();
+  if (n * s->nbytes >= (int64_t(1) << 40)) return raise_memory_error();  // 1 TiB: never (nor ASan's limit)
   std::string out;
   size_t total = size_t(n * s->nbytes);
   out.reserve(total);
